@@ -1,0 +1,141 @@
+# inkpress: offline news for e-ink readers. Plain GNU make + pkg-config.
+#
+#   make deps    install what is missing (apt-get), quiet when all is there
+#   make         build/inkpress (host tool) and build/inkpress-sim (firmware + sim port)
+#   make demo    deps, build, pack the sample edition, preview it, run the simulator
+#   make test    unit tests, golden frames, end to end, the BBC corpus
+#   make bench   figures: pack speed, sizes, render speed, pool high-water
+#   make golden-update   rewrite tests/golden/ after a deliberate rendering change
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -Wall -Wextra -Wstrict-prototypes -Wundef -Wshadow -Wwrite-strings
+ifneq ($(CI),)
+WARN    += -Werror
+endif
+PKGS     = freetype2 libpng zlib
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Irender -Ifirmware -Ifirmware/ports/sim -Itools $(PKG_CFLAGS)
+ALL_CFLAGS = $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP
+
+B := build
+SHARED ?= ../shared
+BBC     = $(SHARED)/data/bbc
+
+# The face set the build ships (fonts/README.md says why this one).
+FONT ?= charis
+FONT_DIR_charis    = /usr/share/fonts/truetype/charis
+FONT_FILES_charis  = CharisSIL-Regular.ttf CharisSIL-Bold.ttf CharisSIL-Italic.ttf
+FONT_PKG_charis    = fonts-sil-charis
+FONT_DIR_dejavu    = /usr/share/fonts/truetype/dejavu
+FONT_FILES_dejavu  = DejaVuSerif.ttf DejaVuSerif-Bold.ttf DejaVuSerif-Italic.ttf
+FONT_PKG_dejavu    = fonts-dejavu-core fonts-dejavu-extra
+FONT_DIR_noto      = /usr/share/fonts/truetype/noto
+FONT_FILES_noto    = NotoSerif-Regular.ttf NotoSerif-Bold.ttf NotoSerif-Italic.ttf
+FONT_PKG_noto      = fonts-noto-core
+FONT_DIR_liberation   = /usr/share/fonts/truetype/liberation2
+FONT_FILES_liberation = LiberationSerif-Regular.ttf LiberationSerif-Bold.ttf LiberationSerif-Italic.ttf
+FONT_PKG_liberation   = fonts-liberation2
+FONT_SRC = $(addprefix $(FONT_DIR_$(FONT))/,$(FONT_FILES_$(FONT)))
+
+DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev libcmocka-dev \
+           xz-utils $(FONT_PKG_$(FONT))
+
+DEV_SRC   = render/ink_err.c render/ink_pool.c render/ink_fb.c render/ink_font.c render/ink_layout.c \
+            render/ink_profile.c firmware/ink_bundle.c firmware/ink_nav.c firmware/ink_refresh.c \
+            firmware/ink_state.c firmware/ports/sim/sim_io.c
+TOOL_SRC  = tools/article.c tools/clean.c tools/json.c tools/input.c tools/bundle_write.c tools/cmd_read.c
+TESTS     = test_pool test_fb test_bundle test_layout test_state test_refresh test_nav test_clean
+TEST_BINS = $(addprefix $(B)/tests/,$(TESTS)) $(B)/tests/test_corpus $(B)/tests/pngcmp
+
+DEV_OBJ  = $(DEV_SRC:%.c=$(B)/obj/%.o)
+TOOL_OBJ = $(TOOL_SRC:%.c=$(B)/obj/%.o)
+LIBDEV   = $(B)/libinkdev.a
+LIBTOOLS = $(B)/libinktools.a
+FONTS    = $(B)/fonts/regular.ttf $(B)/fonts/bold.ttf $(B)/fonts/italic.ttf
+SAMPLE   = $(B)/sample.ink
+
+.PHONY: all deps demo test bench clean golden-update format check-deps
+all: $(B)/inkpress $(B)/inkpress-sim $(FONTS)
+
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(LIBDEV): $(DEV_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(LIBTOOLS): $(TOOL_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/inkpress: $(B)/obj/tools/inkpress.o $(LIBTOOLS) $(LIBDEV)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/inkpress-sim: $(B)/obj/firmware/ports/sim/sim_main.o $(LIBDEV)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/fonts/regular.ttf: $(word 1,$(FONT_SRC))
+$(B)/fonts/bold.ttf: $(word 2,$(FONT_SRC))
+$(B)/fonts/italic.ttf: $(word 3,$(FONT_SRC))
+$(FONTS):
+	@test -f "$<" || { echo "missing $< : run 'make deps' (package $(FONT_PKG_$(FONT)))"; exit 1; }
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+# --- the sample edition ----------------------------------------------------
+
+$(SAMPLE): $(B)/inkpress $(wildcard samples/*.txt)
+	$(B)/inkpress pack -o $@ --name "The Inkpress Sample" --date 2026-11-29 samples/
+
+DEMO_KEYS = select next next next menu select back next select next back next next select
+demo: deps
+	@$(MAKE) --no-print-directory all $(SAMPLE)
+	$(B)/inkpress inspect $(SAMPLE) | tail -n 3
+	$(B)/inkpress preview $(SAMPLE) -o $(B)/preview
+	$(B)/inkpress-sim $(SAMPLE) --keys "$(DEMO_KEYS)" -o $(B)/sim
+	@echo "demo: pages in $(B)/preview/, simulator frames and refresh.log in $(B)/sim/"
+
+# --- tests -------------------------------------------------------------------
+
+$(B)/tests/%: tests/%.c $(LIBTOOLS) $(LIBDEV)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTOOLS) $(LIBDEV) $(PKG_LIBS) -lcmocka
+
+$(B)/tests/pngcmp: tests/pngcmp.c $(LIBDEV)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBDEV) $(PKG_LIBS)
+
+test: all $(TEST_BINS)
+	@set -e; for t in $(TESTS); do echo "== $$t"; INK_SHARED_DATA=$(SHARED)/data $(B)/tests/$$t; done
+	@echo "== end to end"; sh tests/e2e.sh
+	@if [ -d "$(BBC)" ]; then echo "== BBC corpus"; $(B)/tests/test_corpus $(BBC); \
+	 else echo "== BBC corpus: $(BBC) not found, skipped"; fi
+
+golden-update: all
+	sh tests/e2e.sh --update
+
+# --- benchmarks --------------------------------------------------------------
+
+bench: all $(B)/tests/test_corpus
+	@sh tests/bench.sh $(BBC)
+
+clean:
+	rm -rf $(B)
+
+format:
+	clang-format -i render/*.[ch] firmware/*.[ch] firmware/hal/*.h firmware/ports/sim/*.[ch] tools/*.[ch] tests/*.c
+
+-include $(DEV_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)

@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: MIT */
+/* ink_format.h: the bundle's on-disk layout, included by the writer
+ * (tools/pack) and the reader (firmware/ink_bundle). docs/FORMAT.md is the
+ * prose spec; the numbers here and there must agree.
+ *
+ * All integers are little-endian and read byte by byte: a bundle may sit at
+ * any address in flash, so nothing here is cast to a struct. */
+#ifndef INK_FORMAT_H
+#define INK_FORMAT_H
+
+#include <stdint.h>
+
+#define INK_MAGIC "INKB\r\n\x1a\n"   /**< 8 bytes; the \r\n catches text-mode transfers */
+#define INK_MAGIC_LEN 8u
+#define INK_VERSION_MAJOR 1u         /**< a reader refuses any other major */
+#define INK_VERSION_MINOR 0u         /**< additions a v1 reader may ignore */
+
+/* Header: magic[8], major u16, minor u16, file_size u32, nsections u16,
+ * flags u16, header_crc u32; then nsections entries of the section table. */
+#define INK_HDR_SIZE 24u
+#define INK_HDR_OFF_MAJOR 8u
+#define INK_HDR_OFF_MINOR 10u
+#define INK_HDR_OFF_SIZE 12u
+#define INK_HDR_OFF_NSECT 16u
+#define INK_HDR_OFF_FLAGS 18u
+#define INK_HDR_OFF_CRC 20u
+#define INK_MAX_SECTIONS 32u
+
+/* Section table entry: tag u32, offset u32, length u32, crc32 u32. */
+#define INK_SECT_ENTRY_SIZE 16u
+
+#define INK_TAG(a, b, c, d) ((uint32_t)(a) | (uint32_t)(b) << 8 | (uint32_t)(c) << 16 | (uint32_t)(d) << 24)
+#define INK_TAG_META INK_TAG('M', 'E', 'T', 'A')
+#define INK_TAG_STRS INK_TAG('S', 'T', 'R', 'S')
+#define INK_TAG_SECS INK_TAG('S', 'E', 'C', 'S')
+#define INK_TAG_ARTS INK_TAG('A', 'R', 'T', 'S')
+#define INK_TAG_TEXT INK_TAG('T', 'E', 'X', 'T')
+
+/* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
+ * sect_entry_size u16, art_entry_size u16. */
+#define INK_META_SIZE 20u
+
+/** A string reference that means "none". */
+#define INK_STR_NONE 0xFFFFFFFFu
+
+/* SECS entry: name u32 (string), first_article u32, narticles u32. */
+#define INK_SECS_ENTRY_SIZE 12u
+
+/* ARTS entry. */
+#define INK_ART_OFF_TITLE 0u
+#define INK_ART_OFF_SOURCE 4u
+#define INK_ART_OFF_DATE 8u
+#define INK_ART_OFF_BYLINE 12u
+#define INK_ART_OFF_SECTION 16u
+#define INK_ART_OFF_FLAGS 20u
+#define INK_ART_OFF_DATA 24u     /**< offset of its deflate stream inside TEXT */
+#define INK_ART_OFF_DATA_LEN 28u /**< compressed bytes */
+#define INK_ART_OFF_TEXT_LEN 32u /**< bytes after inflating */
+#define INK_ART_OFF_TEXT_CRC 36u /**< CRC-32 of the inflated text */
+#define INK_ARTS_ENTRY_SIZE 40u
+
+static inline uint16_t ink_rd16(const uint8_t *p)
+{
+    return (uint16_t)(p[0] | p[1] << 8);
+}
+
+static inline uint32_t ink_rd32(const uint8_t *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline void ink_wr16(uint8_t *p, uint16_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+}
+
+static inline void ink_wr32(uint8_t *p, uint32_t v)
+{
+    p[0] = (uint8_t)v;
+    p[1] = (uint8_t)(v >> 8);
+    p[2] = (uint8_t)(v >> 16);
+    p[3] = (uint8_t)(v >> 24);
+}
+
+#endif

@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: MIT */
+/* ink_nav.c: screens and the button state machine. */
+#include "ink_nav.h"
+
+#include "ink_conf.h"
+#include "ink_text.h"
+
+#include <stdio.h>
+#include <string.h>
+
+enum { MENU_SIZE, MENU_REFRESH, MENU_LIBRARY, MENU_CLOSE, MENU_COUNT };
+
+static const uint8_t refresh_choices[] = { 0, 1, 2, 4, 6, 10, 20 };
+
+/* Geometry, all derived from the panel's dpi and the chosen size. */
+typedef struct geom {
+    int margin, top, body_px, head_px, meta_px, small_px, footer_h;
+} geom_t;
+
+static geom_t geometry(const ink_app_t *app)
+{
+    const ink_profile_t *p = app->profile;
+    geom_t g;
+    g.body_px = ink_pt10_to_px(p->size_pt10[app->state.size], p->dpi);
+    g.head_px = g.body_px * 8 / 5;
+    g.meta_px = g.body_px * 17 / 20;
+    g.small_px = ink_pt10_to_px(75, p->dpi);
+    g.margin = p->dpi * 22 / 100;
+    g.top = p->dpi * 18 / 100;
+    g.footer_h = g.small_px * 2;
+    return g;
+}
+
+static void layout_cfg(const ink_app_t *app, ink_layout_cfg_t *cfg)
+{
+    geom_t g = geometry(app);
+    cfg->x = g.margin;
+    cfg->y = g.top;
+    cfg->w = app->fb->w - 2 * g.margin;
+    cfg->h = app->fb->h - g.top - g.footer_h - g.small_px / 2;
+    cfg->body_px = g.body_px;
+    cfg->head_px = g.head_px;
+    cfg->meta_px = g.meta_px;
+    cfg->para_gap = g.body_px / 2;
+    cfg->justify = 1;
+}
+
+static void fail(ink_app_t *app, ink_err_t err, const char *where)
+{
+    app->error = err;
+    snprintf(app->error_where, sizeof app->error_where, "%s", where);
+    app->screen = INK_SCREEN_ERROR;
+    app->want_full = 1;
+}
+
+static void save_state(ink_app_t *app)
+{
+    if (!app->hal->storage || !app->bundle_ok)
+        return;
+    app->state.article = app->article;
+    app->state.screen = app->screen == INK_SCREEN_ARTICLE ? 1 : 0;
+    uint32_t off = 0;
+    if (app->open_article >= 0 && app->layout.npages) {
+        uint32_t p = ink_layout_page_offset(&app->layout, app->page);
+        off = p > app->body_off ? p - app->body_off : 0;
+    }
+    app->state.offset = off;
+    /* A failed save keeps the last good record; reading goes on. */
+    (void)ink_state_save(app->hal->storage, app->hal->storage_ctx, &app->state);
+}
+
+static void close_article(ink_app_t *app)
+{
+    ink_layout_clear(&app->layout);
+    ink_pool_free(app->pool, app->flow);
+    app->flow = NULL;
+    app->flow_len = 0;
+    app->open_article = -1;
+}
+
+/* Appends s to the meta line being built in buf, with a separator. */
+static size_t meta_add(char *buf, size_t at, size_t cap, const char *s)
+{
+    if (!s || !*s)
+        return at;
+    int n = snprintf(buf + at, cap - at, "%s%s", at ? " \xC2\xB7 " : "", s);
+    if (n < 0)
+        return at;
+    at += (size_t)n;
+    return at < cap ? at : cap - 1;
+}
+
+ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
+{
+    ink_article_info_t a;
+    ink_section_info_t s;
+    ink_err_t err = ink_bundle_article(&app->bundle, i, &a);
+    if (err)
+        return err;
+    if (ink_bundle_section(&app->bundle, a.section, &s))
+        s.name = "";
+    close_article(app);
+    char meta[192];
+    size_t m = 0;
+    meta[0] = '\0';
+    m = meta_add(meta, m, sizeof meta, a.source);
+    m = meta_add(meta, m, sizeof meta, a.date);
+    m = meta_add(meta, m, sizeof meta, s.name);
+    size_t tlen = 0;
+    while (a.title[tlen] && tlen < 1024)
+        tlen++;
+    if (a.title[tlen]) /* a very long title is cut, on a character boundary */
+        while (tlen && ((unsigned char)a.title[tlen] & 0xC0) == 0x80)
+            tlen--;
+    if (a.text_len > INK_ARTICLE_MAX_BYTES)
+        return INK_ERR_TOO_BIG;
+    uint32_t head = (uint32_t)(1 + tlen + (m ? 1 + m : 0));
+    uint32_t total = head + a.text_len;
+    uint8_t *flow = ink_pool_alloc(app->pool, total ? total : 1);
+    if (!flow)
+        return INK_ERR_NOMEM;
+    uint32_t k = 0;
+    flow[k++] = INK_TX_HEADLINE;
+    memcpy(flow + k, a.title, tlen);
+    k += (uint32_t)tlen;
+    if (m) {
+        flow[k++] = INK_TX_META;
+        memcpy(flow + k, meta, m);
+        k += (uint32_t)m;
+    }
+    err = ink_bundle_inflate(&app->bundle, i, app->pool, flow + k, a.text_len);
+    if (err) {
+        ink_pool_free(app->pool, flow);
+        return err;
+    }
+    app->flow = flow;
+    app->flow_len = total;
+    app->body_off = head;
+    app->open_article = (int32_t)i;
+    app->article = i;
+    app->page = 0;
+    ink_layout_cfg_t cfg;
+    layout_cfg(app, &cfg);
+    ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
+    err = ink_layout_set_text(&app->layout, flow, total);
+    if (err)
+        close_article(app);
+    return err;
+}
+
+/* Opens article i for reading at body offset off (or its last page when
+ * last), with a full refresh; failures go to the error screen. */
+static void enter_article(ink_app_t *app, uint32_t i, uint32_t off, int last)
+{
+    app->article = i;
+    ink_err_t err = ink_app_open_article(app, i);
+    if (err) {
+        char where[64];
+        snprintf(where, sizeof where, "Opening article %u", (unsigned)i + 1);
+        fail(app, err, where);
+        return;
+    }
+    app->screen = INK_SCREEN_ARTICLE;
+    if (last)
+        app->page = app->layout.npages - 1;
+    else if (off)
+        app->page = ink_layout_page_of(&app->layout, app->body_off + off);
+    ink_state_mark(&app->state, i);
+    app->want_full = 1;
+}
+
+int ink_app_pages(const ink_app_t *app)
+{
+    return app->open_article >= 0 ? app->layout.npages : 0;
+}
+
+/* --- drawing ----------------------------------------------------------- */
+
+static void draw_footer(ink_app_t *app, const char *left, const char *mid, const char *right, int permille)
+{
+    geom_t g = geometry(app);
+    ink_fb_t *fb = app->fb;
+    int base = fb->h - g.footer_h / 2;
+    int w = fb->w - 2 * g.margin;
+    if (left)
+        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.small_px, g.margin, base, left, strlen(left), w / 3);
+    if (mid) {
+        int tw = (int)(ink_text_width(&app->font, INK_FACE_REGULAR, g.small_px, mid, strlen(mid)) >> 6);
+        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.small_px, (fb->w - tw) / 2, base, mid, strlen(mid), 0);
+    }
+    if (right) {
+        int tw = (int)(ink_text_width(&app->font, INK_FACE_REGULAR, g.small_px, right, strlen(right)) >> 6);
+        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.small_px, fb->w - g.margin - tw, base, right,
+                      strlen(right), 0);
+    }
+    if (permille >= 0) {
+        /* Progress through the edition: a hairline with a thicker filled part. */
+        int y = fb->h - g.footer_h / 6 - 2;
+        ink_rect_t line = { g.margin, y + 1, w, 1 };
+        ink_rect_t done = { g.margin, y, w * permille / 1000, 3 };
+        ink_fb_fill_rect(fb, line, 1);
+        ink_fb_fill_rect(fb, done, 1);
+    }
+}
+
+static int article_row(const ink_app_t *app, uint32_t i)
+{
+    ink_article_info_t a;
+    if (ink_bundle_article(&app->bundle, i, &a))
+        return 0;
+    return (int)(i + a.section + 1);
+}
+
+static void draw_library(ink_app_t *app)
+{
+    geom_t g = geometry(app);
+    ink_fb_t *fb = app->fb;
+    int px = g.body_px, w = fb->w - 2 * g.margin;
+    int row_h = px * 16 / 10;
+    const char *name = ink_bundle_name(&app->bundle);
+    const char *date = ink_bundle_date(&app->bundle);
+    int y = g.top + g.head_px;
+    ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.head_px, g.margin, y, name, strlen(name), w * 2 / 3);
+    if (date) {
+        int tw = (int)(ink_text_width(&app->font, INK_FACE_ITALIC, g.meta_px, date, strlen(date)) >> 6);
+        ink_text_draw(fb, &app->font, INK_FACE_ITALIC, g.meta_px, fb->w - g.margin - tw, y, date, strlen(date), 0);
+    }
+    y += g.head_px / 2;
+    ink_rect_t rule = { g.margin, y, w, 2 };
+    ink_fb_fill_rect(fb, rule, 1);
+    y += px / 2;
+    int list_top = y;
+    int rows_per_page = (fb->h - g.footer_h - list_top) / row_h;
+    if (rows_per_page < 1)
+        rows_per_page = 1;
+    int nrows = (int)(app->bundle.narticles + app->bundle.nsections);
+    int cur = article_row(app, app->article);
+    int lpage = cur / rows_per_page, lpages = (nrows + rows_per_page - 1) / rows_per_page;
+    int first = lpage * rows_per_page;
+    /* Walk sections and articles in order, drawing the rows of this page. */
+    int row = 0;
+    for (uint32_t s = 0; s < app->bundle.nsections; s++) {
+        ink_section_info_t sec;
+        ink_bundle_section(&app->bundle, s, &sec);
+        for (int k = -1; k < (int)sec.count; k++, row++) {
+            if (row < first || row >= first + rows_per_page)
+                continue;
+            int top = list_top + (row - first) * row_h;
+            int base = top + row_h * 7 / 10;
+            if (k < 0) {
+                ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.meta_px, g.margin, base, sec.name,
+                              strlen(sec.name), w);
+                ink_rect_t r = { g.margin, top + row_h - 2, w, 1 };
+                ink_fb_fill_rect(fb, r, 1);
+                continue;
+            }
+            uint32_t i = sec.first + (uint32_t)k;
+            ink_article_info_t a;
+            ink_bundle_article(&app->bundle, i, &a);
+            int x = g.margin + px;
+            if (!ink_state_is_marked(&app->state, i)) {
+                /* Unread: a small filled square before the title. */
+                int d = px / 4;
+                ink_rect_t dot = { g.margin + px / 4, base - px / 3 - d / 2, d, d };
+                ink_fb_fill_rect(fb, dot, 1);
+            }
+            ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, x, base, a.title, strlen(a.title),
+                          fb->w - g.margin - x);
+            if (i == app->article) {
+                ink_rect_t bar = { g.margin - px / 4, top + 1, w + px / 2, row_h - 2 };
+                ink_fb_invert_rect(fb, bar);
+            }
+        }
+    }
+    char mid[32], right[48];
+    snprintf(mid, sizeof mid, "%d / %d", lpage + 1, lpages);
+    snprintf(right, sizeof right, "%u articles", (unsigned)app->bundle.narticles);
+    draw_footer(app, "Library", mid, right, -1);
+}
+
+static void draw_article(ink_app_t *app)
+{
+    ink_err_t err = ink_layout_draw_page(&app->layout, app->fb, app->page);
+    if (err) {
+        fail(app, err, "Drawing a page");
+        return;
+    }
+    ink_article_info_t a;
+    ink_section_info_t s;
+    ink_bundle_article(&app->bundle, app->article, &a);
+    if (ink_bundle_section(&app->bundle, a.section, &s))
+        s.name = "";
+    char mid[32], right[48];
+    snprintf(mid, sizeof mid, "page %d / %d", app->page + 1, app->layout.npages);
+    snprintf(right, sizeof right, "article %u / %u", (unsigned)app->article + 1, (unsigned)app->bundle.narticles);
+    int n = (int)app->bundle.narticles;
+    int permille = (int)((1000LL * app->article + 1000LL * (app->page + 1) / app->layout.npages) / n);
+    draw_footer(app, s.name, mid, right, permille);
+}
+
+static const char *size_name(int i)
+{
+    static const char *const names[INK_SIZE_COUNT] = { "small", "medium", "large" };
+    return names[i];
+}
+
+static void draw_menu(ink_app_t *app)
+{
+    geom_t g = geometry(app);
+    ink_fb_t *fb = app->fb;
+    int px = g.body_px, w = fb->w - 2 * g.margin;
+    int y = g.top + g.head_px;
+    ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.head_px, g.margin, y, "Menu", 4, 0);
+    y += g.head_px / 2;
+    ink_rect_t rule = { g.margin, y, w, 2 };
+    ink_fb_fill_rect(fb, rule, 1);
+    y += px;
+    int row_h = px * 2;
+    for (int i = 0; i < MENU_COUNT; i++) {
+        char line[96];
+        switch (i) {
+        case MENU_SIZE:
+            snprintf(line, sizeof line, "Text size: %s (%d.%d pt)", size_name(app->state.size),
+                     app->profile->size_pt10[app->state.size] / 10, app->profile->size_pt10[app->state.size] % 10);
+            break;
+        case MENU_REFRESH:
+            if (app->state.refresh_every)
+                snprintf(line, sizeof line, "Full refresh: every %u pages", (unsigned)app->state.refresh_every);
+            else
+                snprintf(line, sizeof line, "Full refresh: never");
+            break;
+        case MENU_LIBRARY: snprintf(line, sizeof line, "Back to library"); break;
+        default: snprintf(line, sizeof line, "Close menu"); break;
+        }
+        int top = y + i * row_h;
+        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, g.margin + px / 2, top + row_h * 2 / 3, line,
+                      strlen(line), w - px);
+        if (i == app->menu_item) {
+            ink_rect_t bar = { g.margin, top + row_h / 8, w, row_h * 3 / 4 + 2 };
+            ink_fb_invert_rect(fb, bar);
+        }
+    }
+    draw_footer(app, "Menu", NULL, "select: change  back: close", -1);
+}
+
+static void draw_error(ink_app_t *app)
+{
+    ink_fb_t *fb = app->fb;
+    if (!app->font_ok) {
+        /* Without a font, a hatched frame still says something is wrong;
+         * the port reports the sentence through its own channel. */
+        for (int y = 0; y < fb->h; y += 8)
+            for (int x = (y / 8) % 2 * 8; x < fb->w; x += 16) {
+                ink_rect_t r = { x, y, 8, 8 };
+                ink_fb_fill_rect(fb, r, 1);
+            }
+        return;
+    }
+    geom_t g = geometry(app);
+    int w = fb->w - 2 * g.margin;
+    int y = fb->h / 3;
+    ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.head_px, g.margin, y, "Cannot show this", 16, w);
+    y += g.head_px;
+    const char *msg = ink_err_str(app->error);
+    ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.body_px, g.margin, y, msg, strlen(msg), w);
+    y += g.body_px * 3 / 2;
+    ink_text_draw(fb, &app->font, INK_FACE_ITALIC, g.meta_px, g.margin, y, app->error_where,
+                  strlen(app->error_where), w);
+    if (app->bundle_ok)
+        draw_footer(app, NULL, "Press any button to return to the library", NULL, -1);
+}
+
+void ink_app_draw(ink_app_t *app)
+{
+    ink_fb_clear(app->fb);
+    switch (app->screen) {
+    case INK_SCREEN_LIBRARY: draw_library(app); break;
+    case INK_SCREEN_ARTICLE: draw_article(app); break;
+    case INK_SCREEN_MENU: draw_menu(app); break;
+    case INK_SCREEN_ERROR: break;
+    }
+    if (app->screen == INK_SCREEN_ERROR) {
+        ink_fb_clear(app->fb); /* drawing may have failed half way */
+        draw_error(app);
+    }
+}
+
+static void show(ink_app_t *app)
+{
+    ink_app_draw(app);
+    ink_rect_t area;
+    ink_wave_t mode;
+    if (ink_refresh_plan(&app->refresh, app->fb, app->want_full, &area, &mode))
+        app->hal->display->refresh(app->hal->display_ctx, app->fb, area, mode);
+    app->want_full = 0;
+}
+
+/* --- the state machine ---------------------------------------------------- */
+
+static void relayout(ink_app_t *app)
+{
+    if (app->open_article < 0)
+        return;
+    uint32_t off = ink_layout_page_offset(&app->layout, app->page);
+    ink_layout_cfg_t cfg;
+    layout_cfg(app, &cfg);
+    ink_font_flush(&app->font);
+    ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
+    ink_err_t err = ink_layout_set_text(&app->layout, app->flow, app->flow_len);
+    if (err) {
+        close_article(app);
+        fail(app, err, "Setting the new text size");
+        return;
+    }
+    app->page = ink_layout_page_of(&app->layout, off);
+}
+
+static void key_library(ink_app_t *app, ink_key_t key)
+{
+    uint32_t n = app->bundle.narticles;
+    switch (key) {
+    case INK_KEY_NEXT: app->article = (app->article + 1) % n; break;
+    case INK_KEY_PREV: app->article = (app->article + n - 1) % n; break;
+    case INK_KEY_SELECT: {
+        /* Reopening the article last read resumes at its page. */
+        uint32_t off = app->article == app->state.article ? app->state.offset : 0;
+        enter_article(app, app->article, off, 0);
+        break;
+    }
+    case INK_KEY_MENU:
+        app->menu_from = INK_SCREEN_LIBRARY;
+        app->menu_item = 0;
+        app->screen = INK_SCREEN_MENU;
+        break;
+    default: break;
+    }
+}
+
+static void key_article(ink_app_t *app, ink_key_t key)
+{
+    uint32_t n = app->bundle.narticles;
+    switch (key) {
+    case INK_KEY_NEXT:
+        if (app->page + 1 < app->layout.npages)
+            app->page++;
+        else if (app->article + 1 < n)
+            enter_article(app, app->article + 1, 0, 0);
+        break;
+    case INK_KEY_PREV:
+        if (app->page > 0)
+            app->page--;
+        else if (app->article > 0)
+            enter_article(app, app->article - 1, 0, 1);
+        break;
+    case INK_KEY_SELECT:
+        if (app->article + 1 < n)
+            enter_article(app, app->article + 1, 0, 0);
+        break;
+    case INK_KEY_BACK:
+        app->screen = INK_SCREEN_LIBRARY;
+        break;
+    case INK_KEY_MENU:
+        app->menu_from = INK_SCREEN_ARTICLE;
+        app->menu_item = 0;
+        app->screen = INK_SCREEN_MENU;
+        break;
+    default: break;
+    }
+}
+
+static void key_menu(ink_app_t *app, ink_key_t key)
+{
+    switch (key) {
+    case INK_KEY_NEXT: app->menu_item = (app->menu_item + 1) % MENU_COUNT; break;
+    case INK_KEY_PREV: app->menu_item = (app->menu_item + MENU_COUNT - 1) % MENU_COUNT; break;
+    case INK_KEY_BACK: case INK_KEY_MENU: app->screen = app->menu_from; break;
+    case INK_KEY_SELECT:
+        if (app->menu_item == MENU_SIZE) {
+            app->state.size = (uint8_t)((app->state.size + 1) % INK_SIZE_COUNT);
+            relayout(app);
+        } else if (app->menu_item == MENU_REFRESH) {
+            size_t k = 0, nc = sizeof refresh_choices;
+            while (k < nc && refresh_choices[k] != app->state.refresh_every)
+                k++;
+            app->state.refresh_every = refresh_choices[(k + 1) % nc];
+            app->refresh.every = app->state.refresh_every;
+        } else if (app->menu_item == MENU_LIBRARY) {
+            app->screen = INK_SCREEN_LIBRARY;
+        } else {
+            app->screen = app->menu_from;
+        }
+        break;
+    default: break;
+    }
+    if (app->screen == INK_SCREEN_ARTICLE && app->open_article < 0)
+        app->screen = INK_SCREEN_LIBRARY;
+}
+
+void ink_app_key(ink_app_t *app, ink_key_t key)
+{
+    if (key == INK_KEY_NONE)
+        return;
+    switch (app->screen) {
+    case INK_SCREEN_LIBRARY: key_library(app, key); break;
+    case INK_SCREEN_ARTICLE: key_article(app, key); break;
+    case INK_SCREEN_MENU: key_menu(app, key); break;
+    case INK_SCREEN_ERROR:
+        if (!app->bundle_ok || !app->font_ok)
+            return; /* nothing to go back to */
+        app->screen = INK_SCREEN_LIBRARY;
+        app->want_full = 1;
+        break;
+    }
+    if (app->screen != INK_SCREEN_ERROR)
+        save_state(app);
+    show(app);
+}
+
+ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, ink_fb_t *fb,
+                        const ink_profile_t *profile, const uint8_t *data, size_t len,
+                        const ink_font_data_t fonts[INK_FACE_COUNT])
+{
+    memset(app, 0, sizeof *app);
+    app->hal = hal;
+    app->pool = pool;
+    app->fb = fb;
+    app->profile = profile;
+    app->open_article = -1;
+    app->state.size = profile->default_size;
+    app->state.refresh_every = INK_REFRESH_FULL_EVERY;
+    app->want_full = 1;
+    ink_err_t err = ink_refresh_init(&app->refresh, pool, fb->h, app->state.refresh_every);
+    if (err) {
+        fail(app, err, "Starting up");
+        show(app);
+        return err;
+    }
+    err = ink_font_open(&app->font, pool, fonts, profile->render_mode, profile->threshold);
+    app->font_ok = err == INK_OK;
+    if (err) {
+        fail(app, err, "Loading the fonts");
+        show(app);
+        return err;
+    }
+    err = ink_bundle_open(&app->bundle, data, len);
+    if (err) {
+        fail(app, err, "Opening the edition");
+        show(app);
+        return err;
+    }
+    app->bundle_ok = 1;
+    uint32_t edition = app->bundle.id;
+    ink_state_t saved;
+    if (hal->storage && ink_state_load(hal->storage, hal->storage_ctx, &saved) == INK_OK) {
+        if (saved.edition == edition && saved.article < app->bundle.narticles) {
+            if (saved.size >= INK_SIZE_COUNT)
+                saved.size = profile->default_size;
+            app->state = saved;
+            app->refresh.every = saved.refresh_every;
+        } else {
+            app->state.seq = saved.seq; /* keep counting: the next save goes to the older slot */
+        }
+    }
+    app->state.edition = edition;
+    app->article = app->state.article;
+    if (app->state.screen == 1)
+        enter_article(app, app->article, app->state.offset, 0);
+    show(app);
+    return app->screen == INK_SCREEN_ERROR ? app->error : INK_OK;
+}
+
+void ink_app_stop(ink_app_t *app)
+{
+    close_article(app);
+    if (app->font_ok)
+        ink_font_close(&app->font);
+    app->font_ok = 0;
+    ink_refresh_free(&app->refresh);
+}
+
+ink_key_t ink_key_parse(const char *name)
+{
+    static const struct { const char *name; ink_key_t key; } keys[] = {
+        { "prev", INK_KEY_PREV }, { "p", INK_KEY_PREV }, { "next", INK_KEY_NEXT }, { "n", INK_KEY_NEXT },
+        { "select", INK_KEY_SELECT }, { "s", INK_KEY_SELECT }, { "back", INK_KEY_BACK }, { "b", INK_KEY_BACK },
+        { "menu", INK_KEY_MENU }, { "m", INK_KEY_MENU },
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(name, keys[i].name) == 0)
+            return keys[i].key;
+    return INK_KEY_NONE;
+}

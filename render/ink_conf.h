@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/* ink_conf.h: every build-time option of the device code, in one place.
+ * A board overrides any of them with -D or by including its own header first. */
+#ifndef INK_CONF_H
+#define INK_CONF_H
+
+/** Heap for FreeType, the glyph cache, one article's text and its layout. */
+#ifndef INK_POOL_BYTES
+#define INK_POOL_BYTES (160u * 1024u)
+#endif
+
+/** Alignment of every pool allocation; 8 covers pointers, longs and doubles
+ * on the targets we build for (FreeType and zlib need no more). */
+#ifndef INK_POOL_ALIGN
+#define INK_POOL_ALIGN 8u
+#endif
+
+/** Glyph cache slots (rendered bitmaps, kept in the pool). A power of two. */
+#ifndef INK_GLYPH_CACHE_SLOTS
+#define INK_GLYPH_CACHE_SLOTS 256u
+#endif
+
+/** Full (flashing) refresh after this many fast page turns; 0 = never. */
+#ifndef INK_REFRESH_FULL_EVERY
+#define INK_REFRESH_FULL_EVERY 6u
+#endif
+
+/** Largest article text the device accepts, in bytes after inflating. A
+ * bundle claiming more is refused (this also caps a deflate bomb). */
+#ifndef INK_ARTICLE_MAX_BYTES
+#define INK_ARTICLE_MAX_BYTES (96u * 1024u)
+#endif
+
+/** Page starts recorded per article; an article longer than this is cut
+ * with a note on its last page. */
+#ifndef INK_MAX_PAGES
+#define INK_MAX_PAGES 512u
+#endif
+
+_Static_assert((INK_GLYPH_CACHE_SLOTS & (INK_GLYPH_CACHE_SLOTS - 1u)) == 0,
+               "INK_GLYPH_CACHE_SLOTS must be a power of two");
+_Static_assert((INK_POOL_ALIGN & (INK_POOL_ALIGN - 1u)) == 0 && INK_POOL_ALIGN >= 8u,
+               "INK_POOL_ALIGN must be a power of two, at least 8");
+_Static_assert(INK_ARTICLE_MAX_BYTES < INK_POOL_BYTES,
+               "an article must fit in the pool");
+
+#endif

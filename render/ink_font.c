@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT */
+/* ink_font.c: FreeType from pool memory, glyph rendering to 1 bit, cache. */
+#include "ink_font.h"
+
+#include "ink_conf.h"
+#include "ink_profile.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
+#include FT_MODULE_H
+#include FT_SYSTEM_H
+
+#include <string.h>
+
+/* FreeType's allocator hooks, all through the pool. */
+static void *ft_alloc(FT_Memory m, long size)
+{
+    return ink_pool_alloc(m->user, (size_t)size);
+}
+
+static void ft_free(FT_Memory m, void *block)
+{
+    ink_pool_free(m->user, block);
+}
+
+static void *ft_realloc(FT_Memory m, long cur, long size, void *block)
+{
+    (void)cur;
+    return ink_pool_realloc(m->user, block, (size_t)size);
+}
+
+static ink_err_t ft_err(FT_Error e)
+{
+    if (e == FT_Err_Out_Of_Memory)
+        return INK_ERR_NOMEM;
+    return INK_ERR_FONT;
+}
+
+ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t data[INK_FACE_COUNT],
+                        int mode, int threshold)
+{
+    ink_err_t err = INK_OK;
+    FT_Error fe;
+    memset(f, 0, sizeof *f);
+    f->pool = pool;
+    f->mode = mode;
+    f->threshold = threshold;
+    if (!data[INK_FACE_REGULAR].data || !data[INK_FACE_REGULAR].len)
+        return INK_ERR_ARG;
+    FT_Memory mem = ink_pool_alloc(pool, sizeof *mem);
+    if (!mem)
+        return INK_ERR_NOMEM;
+    mem->user = pool;
+    mem->alloc = ft_alloc;
+    mem->free = ft_free;
+    mem->realloc = ft_realloc;
+    f->ft_mem = mem;
+    FT_Library lib;
+    fe = FT_New_Library(mem, &lib);
+    if (fe) {
+        err = ft_err(fe);
+        goto out;
+    }
+    f->ft_lib = lib;
+    /* The host's FreeType is Debian's shared build, which exports no module
+     * classes, so it gets its default set; the board build compiles FreeType
+     * with only the TrueType driver, sfnt and the rasterisers. */
+    FT_Add_Default_Modules(lib);
+    for (int i = 0; i < INK_FACE_COUNT; i++) {
+        const ink_font_data_t *d = data[i].len ? &data[i] : &data[INK_FACE_REGULAR];
+        FT_Face face;
+        if (d->len > 0x7FFFFFFF) {
+            err = INK_ERR_FONT;
+            goto out;
+        }
+        fe = FT_New_Memory_Face(lib, d->data, (FT_Long)d->len, 0, &face);
+        if (fe) {
+            err = ft_err(fe);
+            goto out;
+        }
+        f->face[i] = face;
+    }
+    f->cache = ink_pool_calloc(pool, INK_GLYPH_CACHE_SLOTS, sizeof(ink_glyph_t));
+    if (!f->cache)
+        err = INK_ERR_NOMEM;
+out:
+    if (err != INK_OK)
+        ink_font_close(f);
+    return err;
+}
+
+void ink_font_flush(ink_font_t *f)
+{
+    if (!f->cache)
+        return;
+    for (unsigned i = 0; i < INK_GLYPH_CACHE_SLOTS; i++) {
+        ink_pool_free(f->pool, f->cache[i].bits);
+        memset(&f->cache[i], 0, sizeof f->cache[i]);
+    }
+}
+
+void ink_font_close(ink_font_t *f)
+{
+    if (f->cache) {
+        ink_font_flush(f);
+        ink_pool_free(f->pool, f->cache);
+    }
+    for (int i = 0; i < INK_FACE_COUNT; i++)
+        if (f->face[i])
+            FT_Done_Face(f->face[i]);
+    if (f->ft_lib)
+        FT_Done_Library(f->ft_lib);
+    ink_pool_free(f->pool, f->ft_mem);
+    memset(f, 0, sizeof *f);
+}
+
+static ink_err_t set_size(ink_font_t *f, ink_face_id_t face, int px)
+{
+    if (f->face_px[face] == px)
+        return INK_OK;
+    FT_Error fe = FT_Set_Pixel_Sizes(f->face[face], 0, (FT_UInt)px);
+    if (fe)
+        return ft_err(fe);
+    f->face_px[face] = px;
+    return INK_OK;
+}
+
+ink_err_t ink_font_vmetrics(ink_font_t *f, ink_face_id_t face, int px, ink_vmetrics_t *out)
+{
+    ink_err_t err = set_size(f, face, px);
+    if (err)
+        return err;
+    FT_Size_Metrics *m = &((FT_Face)f->face[face])->size->metrics;
+    out->ascent = (int)((m->ascender + 63) >> 6);
+    out->descent = (int)((-m->descender + 63) >> 6);
+    out->line = (int)((m->height + 63) >> 6);
+    return INK_OK;
+}
+
+static unsigned slot_of(uint32_t cp, int px, int face)
+{
+    uint32_t h = cp * 2654435761u ^ (uint32_t)px * 40503u ^ (uint32_t)face * 97u;
+    return (h >> 7) & (INK_GLYPH_CACHE_SLOTS - 1u);
+}
+
+/* Copies FreeType's bitmap into a pool buffer as 1 bit a pixel. */
+static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
+{
+    g->w = (uint16_t)bm->width;
+    g->h = (uint16_t)bm->rows;
+    g->pitch = (uint16_t)((bm->width + 7) / 8);
+    g->bits = NULL;
+    if (!g->w || !g->h)
+        return INK_OK;
+    size_t n = (size_t)g->pitch * g->h;
+    g->bits = ink_pool_alloc(f->pool, n);
+    if (!g->bits) {
+        /* Make room: the cache is the only thing here we may drop. */
+        ink_font_flush(f);
+        g->bits = ink_pool_alloc(f->pool, n);
+        if (!g->bits)
+            return INK_ERR_NOMEM;
+    }
+    memset(g->bits, 0, n);
+    for (unsigned y = 0; y < bm->rows; y++) {
+        const unsigned char *src = bm->buffer + (long)y * bm->pitch;
+        uint8_t *dst = g->bits + (size_t)y * g->pitch;
+        if (bm->pixel_mode == FT_PIXEL_MODE_MONO) {
+            memcpy(dst, src, g->pitch);
+        } else {
+            for (unsigned x = 0; x < bm->width; x++)
+                if (src[x] >= f->threshold)
+                    dst[x >> 3] |= (uint8_t)(0x80u >> (x & 7));
+        }
+    }
+    return INK_OK;
+}
+
+const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)
+{
+    unsigned s = slot_of(cp, px, face);
+    ink_glyph_t *g = &f->cache[s];
+    if (g->cp == cp && g->px == px && g->face == face && cp) {
+        f->hits++;
+        return g;
+    }
+    f->misses++;
+    if (set_size(f, face, px))
+        return NULL;
+    FT_Face ft = f->face[face];
+    FT_UInt gi = FT_Get_Char_Index(ft, cp);
+    /* Hinting runs the font's bytecode, whose interpreter state costs
+     * some 30 KB of pool a face; unhinted outlines cost almost nothing. */
+    FT_Int32 flags = f->mode == INK_RENDER_MONO ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
+                                                : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL);
+    if (FT_Load_Glyph(ft, gi, FT_LOAD_DEFAULT | flags))
+        return NULL;
+    if (FT_Render_Glyph(ft->glyph, f->mode == INK_RENDER_MONO ? FT_RENDER_MODE_MONO
+                                                               : FT_RENDER_MODE_NORMAL))
+        return NULL;
+    /* Evict whatever held the slot; it is re-rendered if needed again. */
+    ink_pool_free(f->pool, g->bits);
+    memset(g, 0, sizeof *g);
+    ink_glyph_t tmp = { 0 };
+    tmp.adv = (int32_t)ft->glyph->advance.x;
+    tmp.left = (int16_t)ft->glyph->bitmap_left;
+    tmp.top = (int16_t)ft->glyph->bitmap_top;
+    if (take_bitmap(f, &ft->glyph->bitmap, &tmp))
+        return NULL;
+    tmp.cp = cp ? cp : 0xFFFFFFFFu;
+    tmp.px = (uint16_t)px;
+    tmp.face = (uint8_t)face;
+    *g = tmp;
+    return g;
+}
+
+void ink_font_draw(ink_fb_t *fb, const ink_glyph_t *g, int x, int y)
+{
+    if (g->bits)
+        ink_fb_blit1(fb, x + g->left, y - g->top, g->bits, g->w, g->h, g->pitch, 0);
+}
+
+uint32_t ink_utf8_next(const uint8_t *s, size_t len, size_t *n)
+{
+    uint32_t c = s[0];
+    *n = 1;
+    if (c < 0x80)
+        return c;
+    int k;
+    uint32_t min;
+    if ((c & 0xE0) == 0xC0) { k = 1; c &= 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { k = 2; c &= 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { k = 3; c &= 0x07; min = 0x10000; }
+    else return 0xFFFD;
+    if ((size_t)k >= len)
+        return 0xFFFD;
+    for (int i = 1; i <= k; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0xFFFD;
+        c = (c << 6) | (s[i] & 0x3F);
+    }
+    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+        return 0xFFFD;
+    *n = (size_t)k + 1;
+    return c;
+}

@@ -1,0 +1,246 @@
+/* SPDX-License-Identifier: MIT */
+/* ink_pool.c: fixed heap with boundary tags and a free list. */
+#include "ink_pool.h"
+
+#include "ink_conf.h"
+
+#include <string.h>
+
+/* Every block starts with this header; a free block also keeps its list
+ * links in what would be its payload. The previous block's size lets free()
+ * find its left neighbour without a search. */
+typedef struct hdr {
+    uint32_t size;      /* whole block, header included; bit 0 = in use */
+    uint32_t prev_size; /* size of the block just below; 0 for the first */
+} hdr_t;
+
+typedef struct free_links {
+    hdr_t *next, *prev;
+} free_links_t;
+
+#define HDR ((size_t)(sizeof(hdr_t) + INK_POOL_ALIGN - 1) / INK_POOL_ALIGN * INK_POOL_ALIGN)
+#define USED 1u
+#define ROUND(n) (((n) + INK_POOL_ALIGN - 1) & ~(size_t)(INK_POOL_ALIGN - 1))
+#define MIN_BLOCK ROUND(HDR + sizeof(free_links_t))
+
+static size_t bsize(const hdr_t *h) { return h->size & ~USED; }
+static int bused(const hdr_t *h) { return (h->size & USED) != 0; }
+static hdr_t *bnext(hdr_t *h) { return (hdr_t *)((uint8_t *)h + bsize(h)); }
+static hdr_t *bprev(hdr_t *h) { return (hdr_t *)((uint8_t *)h - h->prev_size); }
+static free_links_t *links(hdr_t *h) { return (free_links_t *)((uint8_t *)h + HDR); }
+
+static void list_insert(ink_pool_t *pool, hdr_t *h)
+{
+    hdr_t *head = pool->free_head;
+    links(h)->prev = NULL;
+    links(h)->next = head;
+    if (head)
+        links(head)->prev = h;
+    pool->free_head = h;
+}
+
+static void list_remove(ink_pool_t *pool, hdr_t *h)
+{
+    free_links_t *l = links(h);
+    if (l->prev)
+        links(l->prev)->next = l->next;
+    else
+        pool->free_head = l->next;
+    if (l->next)
+        links(l->next)->prev = l->prev;
+}
+
+int ink_pool_init(ink_pool_t *pool, void *mem, size_t bytes)
+{
+    memset(pool, 0, sizeof *pool);
+    pool->fail_after = -1;
+    uintptr_t a = (uintptr_t)mem;
+    uintptr_t start = (a + INK_POOL_ALIGN - 1) & ~(uintptr_t)(INK_POOL_ALIGN - 1);
+    if (!mem || bytes < (start - a) + MIN_BLOCK + HDR)
+        return -1;
+    size_t n = (bytes - (start - a)) & ~(size_t)(INK_POOL_ALIGN - 1);
+    if (n > 0xFFFFFFF0u)
+        n = 0xFFFFFFF0u & ~(size_t)(INK_POOL_ALIGN - 1);
+    pool->base = (uint8_t *)start;
+    pool->size = n;
+    /* One free block, then a zero-sized used sentinel that stops bnext(). */
+    hdr_t *first = (hdr_t *)pool->base;
+    first->size = (uint32_t)(n - HDR);
+    first->prev_size = 0;
+    hdr_t *end = (hdr_t *)(pool->base + n - HDR);
+    end->size = USED;
+    end->prev_size = first->size;
+    list_insert(pool, first);
+    return 0;
+}
+
+/* Cuts h (in use, size >= need) down to need bytes when the rest can stand
+ * as a block of its own, and frees the rest. */
+static void split(ink_pool_t *pool, hdr_t *h, size_t need)
+{
+    size_t size = bsize(h);
+    if (size - need < MIN_BLOCK)
+        return;
+    hdr_t *rest = (hdr_t *)((uint8_t *)h + need);
+    rest->size = (uint32_t)(size - need);
+    rest->prev_size = (uint32_t)need;
+    h->size = (uint32_t)need | USED;
+    hdr_t *after = bnext(rest);
+    after->prev_size = rest->size;
+    if (!bused(after)) { /* merge with a free right neighbour */
+        list_remove(pool, after);
+        rest->size += (uint32_t)bsize(after);
+        bnext(rest)->prev_size = rest->size;
+    }
+    list_insert(pool, rest);
+    pool->used -= size - need;
+}
+
+static size_t need_for(size_t n)
+{
+    if (n > 0xFFFF0000u)
+        return 0;
+    size_t need = ROUND(n + HDR);
+    return need < MIN_BLOCK ? MIN_BLOCK : need;
+}
+
+void *ink_pool_alloc(ink_pool_t *pool, size_t n)
+{
+    if (n == 0 || !pool->base)
+        return NULL;
+    if (pool->fail_after >= 0 && pool->fail_after-- == 0)
+        return NULL;
+    size_t need = need_for(n);
+    if (!need)
+        return NULL;
+    for (hdr_t *h = pool->free_head; h; h = links(h)->next) {
+        if (bsize(h) < need)
+            continue;
+        list_remove(pool, h);
+        h->size |= USED;
+        pool->used += bsize(h);
+        pool->allocs++;
+        split(pool, h, need);
+        if (pool->used > pool->high_water)
+            pool->high_water = pool->used;
+        return (uint8_t *)h + HDR;
+    }
+    return NULL;
+}
+
+void *ink_pool_calloc(ink_pool_t *pool, size_t count, size_t n)
+{
+    if (n && count > (size_t)-1 / n)
+        return NULL;
+    void *p = ink_pool_alloc(pool, count * n);
+    if (p)
+        memset(p, 0, count * n);
+    return p;
+}
+
+void ink_pool_free(ink_pool_t *pool, void *p)
+{
+    if (!p)
+        return;
+    hdr_t *h = (hdr_t *)((uint8_t *)p - HDR);
+    pool->used -= bsize(h);
+    pool->allocs--;
+    h->size &= ~USED;
+    hdr_t *next = bnext(h);
+    if (!bused(next)) {
+        list_remove(pool, next);
+        h->size += (uint32_t)bsize(next);
+    }
+    if (h->prev_size) {
+        hdr_t *prev = bprev(h);
+        if (!bused(prev)) {
+            list_remove(pool, prev);
+            prev->size += (uint32_t)bsize(h);
+            h = prev;
+        }
+    }
+    bnext(h)->prev_size = h->size;
+    list_insert(pool, h);
+}
+
+void *ink_pool_realloc(ink_pool_t *pool, void *p, size_t n)
+{
+    if (!p)
+        return ink_pool_alloc(pool, n);
+    if (n == 0) {
+        ink_pool_free(pool, p);
+        return NULL;
+    }
+    size_t need = need_for(n);
+    if (!need)
+        return NULL;
+    hdr_t *h = (hdr_t *)((uint8_t *)p - HDR);
+    size_t size = bsize(h);
+    if (need <= size) {
+        split(pool, h, need);
+        return p;
+    }
+    hdr_t *next = bnext(h);
+    if (!bused(next) && size + bsize(next) >= need) {
+        list_remove(pool, next);
+        pool->used += bsize(next);
+        h->size += (uint32_t)bsize(next);
+        bnext(h)->prev_size = (uint32_t)bsize(h);
+        split(pool, h, need);
+        if (pool->used > pool->high_water)
+            pool->high_water = pool->used;
+        return p;
+    }
+    void *q = ink_pool_alloc(pool, n);
+    if (!q)
+        return NULL;
+    memcpy(q, p, size - HDR);
+    ink_pool_free(pool, p);
+    return q;
+}
+
+size_t ink_pool_used(const ink_pool_t *pool) { return pool->used; }
+size_t ink_pool_high_water(const ink_pool_t *pool) { return pool->high_water; }
+void ink_pool_reset_high_water(ink_pool_t *pool) { pool->high_water = pool->used; }
+
+size_t ink_pool_largest_free(const ink_pool_t *pool)
+{
+    size_t best = 0;
+    for (hdr_t *h = pool->free_head; h; h = links(h)->next)
+        if (bsize(h) > best)
+            best = bsize(h);
+    return best > HDR ? best - HDR : 0;
+}
+
+int ink_pool_check(const ink_pool_t *pool)
+{
+    size_t used = 0, nfree = 0, prev = 0, allocs = 0;
+    hdr_t *h = (hdr_t *)pool->base;
+    const uint8_t *end = pool->base + pool->size - HDR;
+    int prev_free = 0;
+    while ((const uint8_t *)h < end) {
+        size_t s = bsize(h);
+        if (s < MIN_BLOCK || s % INK_POOL_ALIGN || (const uint8_t *)h + s > end || h->prev_size != prev)
+            return -1;
+        if (bused(h)) {
+            used += s;
+            allocs++;
+            prev_free = 0;
+        } else {
+            if (prev_free) /* two free neighbours should have merged */
+                return -2;
+            nfree++;
+            prev_free = 1;
+        }
+        prev = s;
+        h = bnext(h);
+    }
+    if ((const uint8_t *)h != end || h->prev_size != prev || used != pool->used || allocs != pool->allocs)
+        return -3;
+    for (hdr_t *f = pool->free_head; f; f = links(f)->next) {
+        if (bused(f) || nfree == 0)
+            return -4;
+        nfree--;
+    }
+    return nfree == 0 ? 0 : -5;
+}

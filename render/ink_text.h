@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* ink_text.h: the control codes inside article text. The host writes them,
+ * the renderer reads them; docs/FORMAT.md ("Article text") is the spec.
+ * All are C0 bytes, which never occur inside UTF-8 text the packer emits. */
+#ifndef INK_TEXT_H
+#define INK_TEXT_H
+
+/* A block code starts a block; the block runs to the next block code. */
+#define INK_TX_HEADLINE 0x01  /**< device-side only: the headline at the top of page 1 */
+#define INK_TX_PARA 0x02      /**< paragraph */
+#define INK_TX_SUBHEAD 0x03   /**< subheading */
+#define INK_TX_QUOTE 0x04     /**< block quote */
+#define INK_TX_LIST 0x05      /**< list item */
+#define INK_TX_META 0x06      /**< device-side only: source · date · section line */
+
+/* Inline style codes, zero width, valid until the end of their block. */
+#define INK_TX_ITALIC_ON 0x10
+#define INK_TX_ITALIC_OFF 0x11
+#define INK_TX_BOLD_ON 0x12
+#define INK_TX_BOLD_OFF 0x13
+
+#define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x06)
+#define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)
+
+#endif

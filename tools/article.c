@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/* article.c: owning helpers for the host's article model. */
+#include "article.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+char *art_strndup(const char *s, size_t len)
+{
+    char *p = malloc(len + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, s, len);
+    p[len] = '\0';
+    return p;
+}
+
+int article_add_block(article_t *a, art_block_kind_t kind, const char *text, size_t len)
+{
+    if (a->nblocks == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 16;
+        art_block_t *b = realloc(a->blocks, cap * sizeof *b);
+        if (!b)
+            return -1;
+        a->blocks = b;
+        a->cap = cap;
+    }
+    char *t = art_strndup(text, len);
+    if (!t)
+        return -1;
+    a->blocks[a->nblocks].kind = kind;
+    a->blocks[a->nblocks].text = t;
+    a->nblocks++;
+    return 0;
+}
+
+void article_free(article_t *a)
+{
+    if (!a)
+        return;
+    free(a->title);
+    free(a->date);
+    free(a->section);
+    free(a->source);
+    free(a->byline);
+    for (size_t i = 0; i < a->nblocks; i++)
+        free(a->blocks[i].text);
+    free(a->blocks);
+    memset(a, 0, sizeof *a);
+}
+
+int article_encode_body(const article_t *a, unsigned char **out, size_t *len)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < a->nblocks; i++)
+        n += 1 + strlen(a->blocks[i].text);
+    unsigned char *buf = malloc(n ? n : 1);
+    if (!buf)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        size_t t = strlen(a->blocks[i].text);
+        buf[k++] = (unsigned char)a->blocks[i].kind;
+        memcpy(buf + k, a->blocks[i].text, t);
+        k += t;
+    }
+    *out = buf;
+    *len = n;
+    return 0;
+}
+
+int article_decode_body(article_t *a, const unsigned char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        unsigned char kind = text[i++];
+        size_t start = i;
+        while (i < len && !(text[i] >= 0x01 && text[i] <= 0x06))
+            i++;
+        if (kind < ART_BLOCK_PARA || kind > ART_BLOCK_LIST)
+            kind = ART_BLOCK_PARA;
+        if (article_add_block(a, (art_block_kind_t)kind, (const char *)text + start, i - start))
+            return -1;
+    }
+    return 0;
+}
+
+void article_print(FILE *f, const article_t *a)
+{
+    fprintf(f, "title: %s\n", a->title ? a->title : "");
+    if (a->date)
+        fprintf(f, "date: %s\n", a->date);
+    if (a->section)
+        fprintf(f, "section: %s\n", a->section);
+    if (a->source)
+        fprintf(f, "source: %s\n", a->source);
+    if (a->byline)
+        fprintf(f, "byline: %s\n", a->byline);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const char *pre = "";
+        switch (a->blocks[i].kind) {
+        case ART_BLOCK_SUBHEAD: pre = "## "; break;
+        case ART_BLOCK_QUOTE: pre = "> "; break;
+        case ART_BLOCK_LIST: pre = "- "; break;
+        default: break;
+        }
+        fprintf(f, "\n%s%s\n", pre, a->blocks[i].text);
+    }
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: MIT */
+/* article.h: the host's model of one cleaned article, shared by the cleaner,
+ * the packer and the extractor. Host only: allocates with malloc. */
+#ifndef INK_ARTICLE_H
+#define INK_ARTICLE_H
+
+#include <stddef.h>
+
+/** Kind of a body block; the values are the bundle's block codes (docs/FORMAT.md). */
+typedef enum {
+    ART_BLOCK_PARA = 0x02,   /**< ordinary paragraph */
+    ART_BLOCK_SUBHEAD = 0x03,/**< subheading inside the body */
+    ART_BLOCK_QUOTE = 0x04,  /**< block quote */
+    ART_BLOCK_LIST = 0x05,   /**< one list item */
+} art_block_kind_t;
+
+typedef struct art_block {
+    art_block_kind_t kind;
+    char *text;              /**< UTF-8, NUL-terminated, owned */
+} art_block_t;
+
+typedef struct article {
+    char *title;             /**< never NULL after a successful clean */
+    char *date;              /**< "YYYY-MM-DD" or NULL */
+    char *section;           /**< or NULL */
+    char *source;            /**< or NULL */
+    char *byline;            /**< or NULL */
+    art_block_t *blocks;     /**< body, in reading order */
+    size_t nblocks, cap;
+} article_t;
+
+/** Frees every string and the block array; leaves *a zeroed. NULL is fine. */
+void article_free(article_t *a);
+
+/** Appends a block; takes a copy of text[0..len). Returns 0, or -1 when out of memory. */
+int article_add_block(article_t *a, art_block_kind_t kind, const char *text, size_t len);
+
+/** Returns a malloc'd NUL-terminated copy of s[0..len), or NULL. */
+char *art_strndup(const char *s, size_t len);
+
+
+#include <stdio.h>
+
+/** Encodes a's body as bundle article text (docs/FORMAT.md, "Article
+ * text"): each block as its block code and its UTF-8. *out is malloc'd.
+ * Returns 0 or -1 (out of memory). */
+int article_encode_body(const article_t *a, unsigned char **out, size_t *len);
+
+/** Decodes bundle article text into a's blocks (appended). Inline style
+ * codes are kept in the block text. Returns 0 or -1. */
+int article_decode_body(article_t *a, const unsigned char *text, size_t len);
+
+/** Prints a as plain text, the form `inkpress clean` and `inkpress extract`
+ * share: "title: ", "date: ", "section: ", "source: ", "byline: " lines (the
+ * absent ones left out), a blank line, then the blocks separated by blank
+ * lines, subheadings as "## ", quotes as "> ", list items as "- ". */
+void article_print(FILE *f, const article_t *a);
+
+#endif

@@ -1,0 +1,1101 @@
+/* SPDX-License-Identifier: MIT */
+/* clean.c: text-scrape cleaner behind `inkpress clean`.
+ *
+ * Pipeline: decode (UTF-8, else Windows-1252) -> normalise lines (controls,
+ * zero-width and repeated white space out) -> blocks (one per line, or one
+ * per blank-line-separated paragraph) -> per-block features -> labels
+ * (chrome patterns, repeats, menu-like, body-like) -> the densest contiguous
+ * run of body text (maximum-sum subarray) -> article.
+ * Every pass is linear in the input; repeats are found with a hash table. */
+#include "clean.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#ifdef CLEAN_DEBUG
+#include <stdio.h>
+#endif
+
+/* A news page has hundreds of lines; this only bounds memory on hostile
+ * input (a file of newlines would otherwise cost ~24 bytes per byte). */
+#define MAX_BLOCKS (1u << 20)
+/* Pattern checks look at the start of a block only; chrome is short. */
+#define LC_MAX 480
+
+enum label {
+    L_GOOD,   /* body paragraph */
+    L_MEDIUM, /* some text, not clearly body */
+    L_SHORT,  /* menu-like: few words, no sentence */
+    L_CHROME, /* matched a chrome pattern (share, caption, dateline...) */
+    L_DUP,    /* repeated in the page and not body text */
+    L_TITLE,  /* the headline again */
+};
+
+typedef struct {
+    const char *text;  /* NUL-terminated, inside the block buffer */
+    size_t len;
+    uint64_t hash;     /* of the folded text (see fold_hash) */
+    unsigned words, stops, caps, alpha_words, cjk, marks, commas;
+    unsigned eff;      /* words, counting two CJK characters as one */
+    int ends_sentence;
+    int titlecase;     /* short and Most Words Capitalised: a menu or headline */
+    int blank_before;  /* a blank line came before it in the input */
+    unsigned count;    /* occurrences of the same folded text */
+    size_t first;      /* index of the first occurrence */
+    enum label label;
+} block_t;
+
+typedef struct {
+    size_t off, len;
+    int blank_before;
+} line_t;
+
+/* ---- decoding ---------------------------------------------------------- */
+
+/* Windows-1252 0x80..0x9F; the five holes keep their Latin-1 (C1) values,
+ * which the line normaliser then drops as control characters. */
+static const uint16_t cp1252_hi[32] = {
+    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
+    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
+};
+
+static size_t put_utf8(char *o, uint32_t cp)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 when it is not
+ * one (overlongs, surrogates and values above U+10FFFF are rejected). */
+static size_t utf8_seq(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (n < need)
+        return 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c == 0xE0)
+        lo = 0xA0;
+    else if (c == 0xED)
+        hi = 0x9F;
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < need; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return need;
+}
+
+static int is_utf8(const unsigned char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k = utf8_seq(s + i, n - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
+}
+
+/* Decodes the (well-formed) UTF-8 sequence at s[*i]. */
+static uint32_t next_cp(const unsigned char *s, size_t *i)
+{
+    uint32_t c = s[*i];
+    if (c < 0x80) {
+        (*i)++;
+        return c;
+    }
+    if (c < 0xE0) {
+        c = ((c & 0x1F) << 6) | (s[*i + 1] & 0x3F);
+        *i += 2;
+    } else if (c < 0xF0) {
+        c = ((c & 0x0F) << 12) | ((uint32_t)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
+        *i += 3;
+    } else {
+        c = ((c & 0x07) << 18) | ((uint32_t)(s[*i + 1] & 0x3F) << 12) |
+            ((uint32_t)(s[*i + 2] & 0x3F) << 6) | (s[*i + 3] & 0x3F);
+        *i += 4;
+    }
+    return c;
+}
+
+/* Returns malloc'd well-formed UTF-8 (BOM stripped) in *out, length *outlen. */
+static int decode(const unsigned char *s, size_t n, char **out, size_t *outlen)
+{
+    if (n >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) {
+        s += 3;
+        n -= 3;
+    }
+    if (is_utf8(s, n)) {
+        char *o = malloc(n + 1);
+        if (!o)
+            return -1;
+        memcpy(o, s, n);
+        o[n] = '\0';
+        *out = o;
+        *outlen = n;
+        return 0;
+    }
+    /* Not UTF-8: one byte per character, at most three bytes out each. */
+    if (n > (SIZE_MAX - 1) / 3)
+        return -1;
+    char *o = malloc(3 * n + 1);
+    if (!o)
+        return -1;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = s[i];
+        if (cp >= 0x80 && cp < 0xA0)
+            cp = cp1252_hi[cp - 0x80];
+        k += put_utf8(o + k, cp);
+    }
+    o[k] = '\0';
+    *out = o;
+    *outlen = k;
+    return 0;
+}
+
+/* ---- line normalisation ------------------------------------------------ */
+
+static int is_space_cp(uint32_t c)
+{
+    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == 0xA0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200A) || c == 0x202F || c == 0x205F || c == 0x3000;
+}
+
+/* Invisible characters that only get in the way of matching and layout:
+ * controls, zero-width and bidi marks, the BOM, soft hyphens (the packer
+ * places its own hyphenation points). */
+static int is_dropped_cp(uint32_t c)
+{
+    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+           (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+           (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+typedef struct {
+    line_t *v;
+    size_t n, cap;
+} lines_t;
+
+static int lines_push(lines_t *l, size_t off, size_t len, int blank_before)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 256;
+        line_t *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        l->v = v;
+        l->cap = cap;
+    }
+    l->v[l->n].off = off;
+    l->v[l->n].len = len;
+    l->v[l->n].blank_before = blank_before;
+    l->n++;
+    return 0;
+}
+
+/* Rewrites t[0..n) in place (output never grows) as NUL-terminated,
+ * trimmed, space-collapsed lines; empty lines are not stored, only noted on
+ * the next line. Returns 0, -1 (out of memory) or -2 (too many lines). */
+static int split_lines(char *t, size_t n, lines_t *l)
+{
+    const unsigned char *s = (const unsigned char *)t;
+    size_t i = 0, w = 0, start = 0;
+    int space = 0, blank = 0, first = 1;
+    while (i <= n) {
+        uint32_t c;
+        int eol;
+        if (i == n) {
+            eol = 1;
+            c = '\n';
+            i++;
+        } else {
+            c = next_cp(s, &i);
+            eol = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
+            if (c == '\r' && i < n && s[i] == '\n')
+                i++;
+        }
+        if (eol) {
+            if (w > start) {
+                if (l->n >= MAX_BLOCKS)
+                    return -2;
+                if (lines_push(l, start, w - start, blank && !first) < 0)
+                    return -1;
+                t[w++] = '\0';
+                start = w;
+                blank = 0;
+                first = 0;
+            } else {
+                blank = 1;
+            }
+            space = 0;
+            continue;
+        }
+        if (is_space_cp(c)) {
+            space = w > start;
+            continue;
+        }
+        if (is_dropped_cp(c))
+            continue;
+        if (space) {
+            t[w++] = ' ';
+            space = 0;
+        }
+        /* Writing never overtakes reading: every character read is at least
+         * as long as what it becomes, and a pending space was read earlier. */
+        w += put_utf8(t + w, c);
+    }
+    return 0;
+}
+
+/* ---- block features ---------------------------------------------------- */
+
+static const char *const stopwords[] = {
+    /* English */
+    "a", "about", "after", "all", "also", "an", "and", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "for", "from", "had", "has", "have", "he", "her", "his", "i", "if",
+    "in", "into", "is", "it", "its", "more", "not", "of", "on", "one", "or", "our", "out",
+    "over", "said", "says", "she", "so", "than", "that", "the", "their", "them", "there",
+    "they", "this", "to", "was", "we", "were", "what", "when", "which", "who", "will", "with",
+    "would", "you",
+    /* a few of the commonest in other Latin-script languages */
+    "de", "la", "le", "les", "et", "des", "du", "en", "un", "une", "est", "que", "qui", "der",
+    "die", "das", "und", "ist", "zu", "den", "von", "mit", "el", "los", "y", "se", "del",
+    "las", "por", "con", "para", "na", "je", "v", "z", "do", "o", "e", "da", "il", "di", "che",
+};
+
+static int is_stopword(const char *w, size_t n)
+{
+    char lc[8];
+    if (n == 0 || n >= sizeof lc)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = w[i];
+        lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    lc[n] = '\0';
+    for (size_t i = 0; i < sizeof stopwords / sizeof *stopwords; i++)
+        if (strcmp(lc, stopwords[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_alnum_ascii(unsigned c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int is_closer(uint32_t c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x2019 || c == 0x201D ||
+           c == 0xBB || c == 0x300D || c == 0x300F;
+}
+
+static int is_cjk(uint32_t c)
+{
+    return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+           (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+/* Hash of the text with case, punctuation and spacing folded away, so the
+ * same line with a different dash or trailing space still counts as a repeat. */
+static uint64_t fold_hash(const char *s, size_t n)
+{
+    uint64_t h = 1469598103934665603ull;
+    int any = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = (unsigned char)s[i];
+        if (c < 0x80 && !is_alnum_ascii(c))
+            continue;
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        h = (h ^ c) * 1099511628211ull;
+        any = 1;
+    }
+    return any ? h : 0;
+}
+
+static void measure(block_t *b)
+{
+    const unsigned char *s = (const unsigned char *)b->text;
+    size_t i = 0, n = b->len, wstart = 0;
+    uint32_t last = 0, wlast = 0;
+    int inword = 0;
+    while (i <= n) {
+        size_t at = i;
+        uint32_t c = ' ';
+        if (i < n)
+            c = next_cp(s, &i);
+        else
+            i++;
+        if (c == ' ') {
+            if (inword) {
+                const char *w = b->text + wstart;
+                size_t wl = at - wstart;
+                /* strip ASCII punctuation around the word for the stopword test */
+                while (wl && (unsigned char)w[0] < 0x80 && !is_alnum_ascii((unsigned char)w[0]))
+                    w++, wl--;
+                while (wl && (unsigned char)w[wl - 1] < 0x80 &&
+                       !is_alnum_ascii((unsigned char)w[wl - 1]))
+                    wl--;
+                b->words++;
+                b->stops += (unsigned)is_stopword(w, wl);
+                if (wl && ((w[0] >= 'a' && w[0] <= 'z') || (w[0] >= 'A' && w[0] <= 'Z'))) {
+                    b->alpha_words++;
+                    b->caps += w[0] >= 'A' && w[0] <= 'Z';
+                }
+                /* a sentence ends where a word ends in . ! ? or an ellipsis,
+                 * closing quotes and brackets aside */
+                if (wlast == '.' || wlast == '!' || wlast == '?' || wlast == 0x2026)
+                    b->marks++;
+            }
+            inword = 0;
+            continue;
+        }
+        if (!inword) {
+            inword = 1;
+            wstart = at;
+        }
+        if (is_cjk(c))
+            b->cjk++;
+        if (c == 0x3002 || c == 0xFF01 || c == 0xFF1F)
+            b->marks++;
+        if (c == ',' || c == 0xFF0C || c == 0x3001)
+            b->commas++;
+        if (!is_closer(c))
+            last = wlast = c;
+    }
+    b->ends_sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 ||
+                       last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
+    b->eff = b->words + b->cjk / 2;
+    b->titlecase = b->alpha_words >= 3 && b->words <= 15 && b->caps * 10 >= b->alpha_words * 7;
+}
+
+/* ---- chrome patterns --------------------------------------------------- */
+
+/* Lower-cased copy of the first LC_MAX bytes of s, for pattern tests. */
+static void lower_prefix(const char *s, size_t n, char *lc)
+{
+    if (n > LC_MAX)
+        n = LC_MAX;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    lc[n] = '\0';
+}
+
+/* pat occurs in lc starting a word; with a trailing '*' it may continue
+ * ("subscri*" matches "subscribe"), without it must end a word too. */
+static int has_word(const char *lc, const char *pat)
+{
+    char pb[32];
+    size_t pl = strlen(pat);
+    int open = pl && pat[pl - 1] == '*';
+    if (open)
+        pl--;
+    if (pl == 0 || pl >= sizeof pb)
+        return 0;
+    memcpy(pb, pat, pl);
+    pb[pl] = '\0';
+    int edge_a = is_alnum_ascii((unsigned char)pb[0]);
+    int edge_z = is_alnum_ascii((unsigned char)pb[pl - 1]);
+    for (const char *p = lc; (p = strstr(p, pb)) != NULL; p++) {
+        if (edge_a && p > lc && is_alnum_ascii((unsigned char)p[-1]))
+            continue;
+        if (!open && edge_z && is_alnum_ascii((unsigned char)p[pl]))
+            continue;
+        return 1;
+    }
+    return 0;
+}
+
+static int has_any(const char *lc, const char *const *pats, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (has_word(lc, pats[i]))
+            return 1;
+    return 0;
+}
+
+/* Calls to action and navigation: only ever tested on short blocks. */
+static const char *const action_words[] = {
+    "share*", "sign in", "sign up", "sign out", "log in", "login", "log out", "logout",
+    "subscri*", "newsletter*", "register*", "download*", "app", "apps", "follow us",
+    "bookmark*", "advertis*", "sponsored", "cookie*", "privacy", "terms of", "read more",
+    "click here", "comment*", "related", "recommended", "trending", "most read",
+    "most popular", "also read", "skip to", "saved", "profile", "my account", "free trial",
+    "print", "email", "e-mail", "facebook", "twitter", "whatsapp", "linkedin", "reddit",
+    "pinterest", "instagram", "youtube", "rss", "menu", "search", "home", "back to top",
+    "loading", "see all", "view all", "more from", "next article", "previous article",
+    "live score", "my reads", "my offers", "following", "follow", "copy link", "tweet",
+    "watch", "listen", "trial", "deals", "offers", "notifications", "premium", "sitemap",
+    "contact us", "about us", "jump to", "toggle", "close", "open", "next", "previous",
+    "prev", "more", "upgrade", "donate", "support us",
+};
+
+/* Photo captions and credits; tested on blocks of up to 60 words. */
+static const char *const caption_words[] = {
+    "(pic source*", "pic source:", "photo:", "photo by", "photos:", "photo credit*",
+    "photograph:", "photograph by", "image:", "image source*", "image caption*",
+    "getty images", "reuters/", "afp/", "ap/", "ap photo*", "credit:", "illustration:",
+    "illustration by", "(file photo)", "file photo", "shutterstock", "via getty",
+    "(photo*", "(image*", "(credit*", "caption:",
+};
+
+static const char *const month_names[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+};
+
+static const char *const wires[] = {
+    "reuters", "ap", "associated press", "afp", "agence france-presse", "pti", "ani", "ians",
+    "bloomberg", "upi", "dpa", "efe", "xinhua", "press association", "pa", "anadolu",
+};
+
+/* Month (1..12) named by the word at lc (3-letter prefix of the name), else 0. */
+static int month_at(const char *lc)
+{
+    for (int m = 0; m < 12; m++) {
+        if (strncmp(lc, month_names[m], 3) != 0)
+            continue;
+        size_t k = 3;
+        while (lc[k] >= 'a' && lc[k] <= 'z')
+            k++;
+        /* "mar" must not match "market": accept the abbreviation, a dotted
+         * abbreviation or a word of month length (Sept, March, ...). */
+        if (k == 3 || k <= 9) {
+            static const char *const full[] = {"january", "february", "march", "april", "may",
+                                               "june", "july", "august", "september",
+                                               "october", "november", "december"};
+            if (k == 3 || strncmp(lc, full[m], k) == 0 || (m == 8 && k == 4))
+                return m + 1;
+        }
+    }
+    return 0;
+}
+
+/* Finds a date in a short dateline-like text: "Aug 26, 2023", "26 August
+ * 2023", "2023-08-26". Writes "YYYY-MM-DD" to out[11]. Returns 1 if found. */
+static int find_date(const char *lc, char out[11])
+{
+    int y = 0, m = 0, d = 0;
+    for (const char *p = lc; *p; p++) {
+        int boundary = p == lc || !is_alnum_ascii((unsigned char)p[-1]);
+        if (!boundary)
+            continue;
+        if (p[0] >= '0' && p[0] <= '9') {
+            const char *q = p;
+            int v = 0, nd = 0;
+            while (*q >= '0' && *q <= '9' && nd < 5)
+                v = v * 10 + (*q++ - '0'), nd++;
+            if (nd == 4 && q[0] == '-' && q[1] >= '0' && q[1] <= '9' && q[2] >= '0' &&
+                q[2] <= '9' && q[3] == '-' && q[4] >= '0' && q[4] <= '9' && q[5] >= '0' &&
+                q[5] <= '9' && !(q[6] >= '0' && q[6] <= '9')) {
+                y = v;
+                m = (q[1] - '0') * 10 + (q[2] - '0');
+                d = (q[4] - '0') * 10 + (q[5] - '0');
+                break;
+            }
+            if (nd == 4 && v >= 1900 && v <= 2099 && !y)
+                y = v;
+            else if (nd <= 2 && v >= 1 && v <= 31 && !d && *q != ':')
+                d = v;
+            p = q - 1;
+            continue;
+        }
+        if (!m && p[0] >= 'a' && p[0] <= 'z')
+            m = month_at(p);
+    }
+    if (!y || !m || !d || m > 12 || d > 31)
+        return 0;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + d / 10);
+    out[9] = (char)('0' + d % 10);
+    out[10] = '\0';
+    return 1;
+}
+
+/* A clock time "7:17", "19:05". */
+static int has_time(const char *lc)
+{
+    for (const char *p = lc; *p; p++)
+        if (p[0] == ':' && p > lc && p[-1] >= '0' && p[-1] <= '9' && p[1] >= '0' &&
+            p[1] <= '5' && p[2] >= '0' && p[2] <= '9' && !(p[3] >= '0' && p[3] <= '9'))
+            return 1;
+    return 0;
+}
+
+static int has_month_word(const char *lc)
+{
+    for (const char *p = lc; *p; p++)
+        if ((p == lc || !is_alnum_ascii((unsigned char)p[-1])) && *p >= 'a' && *p <= 'z' &&
+            month_at(p))
+            return 1;
+    return 0;
+}
+
+static int has_digit(const char *s)
+{
+    for (; *s; s++)
+        if (*s >= '0' && *s <= '9')
+            return 1;
+    return 0;
+}
+
+/* "UKRAINE-CRISIS-RUSSIA-IRAN:" at the start: an agency's story slug. */
+static int is_wire_slug(const char *s)
+{
+    size_t i = 0, seg = 0, hyph = 0;
+    for (;; i++) {
+        char c = s[i];
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            seg++;
+            continue;
+        }
+        if (c == '-' && seg) {
+            hyph++;
+            seg = 0;
+            continue;
+        }
+        break;
+    }
+    return hyph >= 1 && seg >= 2 && s[i] == ':';
+}
+
+/* "New Delhi 0C", "London 12°C": a weather widget. */
+static int is_weather(const block_t *b)
+{
+    if (b->words > 6 || b->len < 2)
+        return 0;
+    const char *s = b->text;
+    size_t n = b->len;
+    if (s[n - 1] != 'C' && s[n - 1] != 'F')
+        return 0;
+    n--;
+    if (n >= 2 && (unsigned char)s[n - 2] == 0xC2 && (unsigned char)s[n - 1] == 0xB0)
+        n -= 2;
+    size_t d = n;
+    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9')
+        d--;
+    if (d == n)
+        return 0;
+    if (d > 0 && s[d - 1] == '-')
+        d--;
+    return d == 0 || s[d - 1] == ' ';
+}
+
+/* ---- the cleaner ------------------------------------------------------- */
+
+typedef struct {
+    block_t *b;
+    size_t n;
+    char *title;        /* malloc'd */
+    char *source, *byline, *date, *section;
+    int foreign;        /* page is not mostly English: ignore stopwords */
+} page_t;
+
+static int stop_ok(const page_t *pg, const block_t *b)
+{
+    return pg->foreign || b->cjk > b->words || b->stops * 100 >= b->words * 10;
+}
+
+/* Labels one block from its own features and patterns. Also picks up the
+ * source, byline and date lines it recognises. */
+static enum label label_block(page_t *pg, block_t *b, size_t idx)
+{
+    char lc[LC_MAX + 1];
+    lower_prefix(b->text, b->len, lc);
+    int top = idx * 3 < pg->n + 6; /* metadata lines sit near the top */
+
+    if (b->words <= 60 && (has_any(lc, caption_words, sizeof caption_words / sizeof *caption_words) ||
+                           strstr(lc, "\xc2\xa9") || is_wire_slug(b->text)))
+        return L_CHROME;
+    if (b->words <= 25 && (has_word(lc, "copyright") || has_word(lc, "all rights reserved")))
+        return L_CHROME;
+    if (b->words <= 6 && b->len >= 2 && b->text[b->len - 1] == '|') {
+        if (top && !pg->source && b->len > 2) {
+            size_t k = b->len - 1;
+            while (k && b->text[k - 1] == ' ')
+                k--;
+            pg->source = art_strndup(b->text, k);
+        }
+        return L_CHROME;
+    }
+    if (b->words <= 3) {
+        for (size_t i = 0; i < sizeof wires / sizeof *wires; i++)
+            if (strcmp(lc, wires[i]) == 0) {
+                if (top && !pg->source)
+                    pg->source = art_strndup(b->text, b->len);
+                return L_CHROME;
+            }
+    }
+    if (b->words >= 2 && b->words <= 8 && strncmp(lc, "by ", 3) == 0 && b->text[3] >= 'A' &&
+        b->text[3] <= 'Z' && !b->ends_sentence) {
+        if (top && !pg->byline)
+            pg->byline = art_strndup(b->text + 3, b->len - 3);
+        return L_CHROME;
+    }
+    if (b->words <= 14 && !b->ends_sentence &&
+        (has_time(lc) || (has_month_word(lc) && has_digit(lc)) || has_word(lc, "ago") ||
+         has_word(lc, "updated") || has_word(lc, "published"))) {
+        char d[11];
+        if (top && !pg->date && find_date(lc, d))
+            pg->date = art_strndup(d, 10);
+        return L_CHROME;
+    }
+    if (is_weather(b))
+        return L_CHROME;
+    if (b->words <= 12 && (strstr(lc, "http://") || strstr(lc, "https://") || strstr(lc, "www.")))
+        return L_CHROME;
+    if (b->words <= 12 && b->marks <= 1 &&
+        has_any(lc, action_words, sizeof action_words / sizeof *action_words))
+        return L_CHROME;
+
+    int titlecase = b->titlecase;
+    if (b->eff >= 12 && b->marks >= 1 && stop_ok(pg, b) && !titlecase)
+        return L_GOOD;
+    if (b->eff >= 30 && stop_ok(pg, b))
+        return L_GOOD;
+    if (titlecase && !b->ends_sentence)
+        return L_SHORT;
+    if (b->eff < 6 && !b->marks)
+        return L_SHORT;
+    if (b->eff < 10 && !b->marks && !b->commas)
+        return L_SHORT;
+    return L_MEDIUM;
+}
+
+static int body_like(const page_t *pg, const block_t *b)
+{
+    return b->label == L_GOOD ||
+           (b->label == L_MEDIUM && b->marks && b->eff >= 8 && stop_ok(pg, b) && !b->titlecase);
+}
+
+/* Weight of a block in the search for the main text: body text pulls the
+ * region over itself, chrome and menus push it away. */
+static long weight(const page_t *pg, const block_t *b)
+{
+    switch (b->label) {
+    case L_GOOD: return b->eff < 10 ? 10 : (long)b->eff;
+    case L_MEDIUM:
+        return body_like(pg, b) || (b->marks && b->eff >= 4 && stop_ok(pg, b) && !b->titlecase)
+                   ? (long)b->eff / 2
+                   : -2;
+    case L_SHORT: return -4;
+    case L_CHROME: return -6;
+    case L_DUP: return -6;
+    case L_TITLE: return 0;
+    }
+    return 0;
+}
+
+/* Marks repeats: count and first occurrence of each folded text. */
+static int find_repeats(page_t *pg)
+{
+    size_t cap = 64;
+    while (cap < pg->n * 2)
+        cap <<= 1;
+    size_t *tab = malloc(cap * sizeof *tab);
+    if (!tab)
+        return -1;
+    for (size_t i = 0; i < cap; i++)
+        tab[i] = SIZE_MAX;
+    for (size_t i = 0; i < pg->n; i++) {
+        block_t *b = &pg->b[i];
+        b->count = 1;
+        b->first = i;
+        if (!b->hash)
+            continue;
+        size_t h = (size_t)(b->hash ^ (b->hash >> 29)) & (cap - 1);
+        while (tab[h] != SIZE_MAX && pg->b[tab[h]].hash != b->hash)
+            h = (h + 1) & (cap - 1);
+        if (tab[h] == SIZE_MAX) {
+            tab[h] = i;
+        } else {
+            block_t *f = &pg->b[tab[h]];
+            f->count++;
+            b->first = tab[h];
+        }
+    }
+    for (size_t i = 0; i < pg->n; i++)
+        pg->b[i].count = pg->b[pg->b[i].first].count;
+    free(tab);
+    return 0;
+}
+
+/* Header " date YYYY-MM-DD Section / Sub / Title". The title is the last
+ * " / " component, unless a longer tail (a title containing " / ") appears
+ * as a line of its own. Returns 1 when the header was taken. */
+static int parse_header(page_t *pg, const char *s)
+{
+    if (strncmp(s, "date ", 5) != 0)
+        return 0;
+    const char *d = s + 5;
+    for (int i = 0; i < 10; i++) {
+        int dig = i == 4 || i == 7 ? d[i] == '-' : d[i] >= '0' && d[i] <= '9';
+        if (!dig)
+            return 0;
+    }
+    if (d[10] != ' ' && d[10] != '\0')
+        return 0;
+    pg->date = art_strndup(d, 10);
+    const char *r = d[10] ? d + 11 : d + 10;
+    /* component starts */
+    const char *starts[64];
+    size_t nc = 0;
+    starts[nc++] = r;
+    for (const char *p = r; (p = strstr(p, " / ")) != NULL && nc < 64; p += 3)
+        starts[nc++] = p + 3;
+    size_t k = nc - 1;
+    for (size_t j = 1; j + 1 < nc; j++) {
+        uint64_t h = fold_hash(starts[j], strlen(starts[j]));
+        int seen = 0;
+        for (size_t i = 1; i < pg->n && !seen; i++)
+            seen = pg->b[i].hash == h;
+        if (seen) {
+            k = j;
+            break;
+        }
+    }
+    if (*starts[k])
+        pg->title = art_strndup(starts[k], strlen(starts[k]));
+    if (k > 0) {
+        const char *a = starts[k - 1];
+        size_t n = (size_t)(starts[k] - 3 - a);
+        if (n)
+            pg->section = art_strndup(a, n);
+    }
+    return 1;
+}
+
+/* Picks a headline when the scrape has no header: the title-like line
+ * nearest before the main text, preferring one the page repeats. */
+static size_t guess_title(const page_t *pg, size_t rs)
+{
+    size_t best = SIZE_MAX;
+    long best_score = -1000;
+    size_t lim = rs + 2 < pg->n ? rs + 2 : pg->n;
+    for (size_t i = 0; i < lim; i++) {
+        const block_t *b = &pg->b[i];
+        if (b->label == L_CHROME || b->eff < 2 || b->eff > 30 || b->len > 300 || b->len < 8)
+            continue;
+        if (b->text[b->len - 1] == ':' || b->text[b->len - 1] == '|')
+            continue;
+        if (i >= rs && b->label == L_GOOD)
+            continue;
+        long sc = 0;
+        if (b->count >= 2)
+            sc += 4;
+        if (!b->ends_sentence)
+            sc += 1;
+        if (b->eff >= 4 && b->eff <= 20)
+            sc += 2;
+        /* nearer the start of the text is better */
+        size_t dist = i < rs ? rs - i : 0;
+        sc -= dist > 30 ? 30 : (long)dist;
+        if (b->eff < 4)
+            sc -= 3;
+        if (sc > best_score) {
+            best_score = sc;
+            best = i;
+        }
+    }
+    return best;
+}
+
+/* A title from the first sentence of the body when nothing else fits. */
+static char *title_from_text(const char *s, size_t n)
+{
+    size_t k = 0, words = 0;
+    while (k < n && words < 12) {
+        if (s[k] == ' ')
+            words++;
+        if ((s[k] == '.' || s[k] == '!' || s[k] == '?') && (k + 1 == n || s[k + 1] == ' '))
+            break;
+        k++;
+    }
+    while (k > 0 && s[k - 1] == ' ')
+        k--;
+    if (k < n && k && (unsigned char)s[k] >= 0x80) {
+        /* don't cut a UTF-8 sequence */
+        while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
+            k--;
+    }
+    return art_strndup(s, k);
+}
+
+static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int para)
+{
+    pg->b = calloc(l->n ? l->n : 1, sizeof *pg->b);
+    if (!pg->b)
+        return -1;
+    for (size_t i = from; i < l->n; i++) {
+        const line_t *ln = &l->v[i];
+        char *s = t + ln->off;
+        size_t len = ln->len;
+        if (para && pg->n && !ln->blank_before && i > from) {
+            /* join this line to the paragraph before: lines are stored one
+             * after another, so moving the text back over the NUL works. */
+            block_t *p = &pg->b[pg->n - 1];
+            char *dst = (char *)p->text + p->len;
+            *dst++ = ' ';
+            memmove(dst, s, len);
+            dst[len] = '\0';
+            p->len += 1 + len;
+            continue;
+        }
+        block_t *b = &pg->b[pg->n++];
+        b->text = s;
+        b->len = len;
+        b->blank_before = ln->blank_before;
+    }
+    return 0;
+}
+
+int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
+{
+    const char *reason = NULL;
+    char *t = NULL;
+    size_t tn = 0;
+    lines_t l = {0};
+    page_t pg = {0};
+    int rc = -1;
+    const char *dummy;
+    if (!why)
+        why = &dummy;
+    memset(out, 0, sizeof *out);
+
+    if (!buf || len == 0) {
+        reason = "empty file";
+        goto out;
+    }
+    {
+        /* Text has no NULs and hardly any other C0 controls; a few stray ones
+         * are tolerated and dropped. */
+        size_t nul = 0, ctl = 0;
+        const unsigned char *s = (const unsigned char *)buf;
+        for (size_t i = 0; i < len; i++) {
+            nul += s[i] == 0;
+            ctl += s[i] < 0x20 && s[i] != '\n' && s[i] != '\r' && s[i] != '\t' && s[i] != '\f';
+        }
+        if (nul > len / 1000 || (nul && len < 1000)) {
+            reason = "binary data (NUL bytes)";
+            goto out;
+        }
+        if (ctl > len / 50 + 1) {
+            reason = "binary data (control bytes)";
+            goto out;
+        }
+    }
+    if (decode((const unsigned char *)buf, len, &t, &tn) < 0) {
+        reason = "out of memory";
+        goto out;
+    }
+    int sr = split_lines(t, tn, &l);
+    if (sr < 0) {
+        reason = sr == -2 ? "too many lines" : "out of memory";
+        goto out;
+    }
+    if (l.n == 0) {
+        reason = "no text (only white space)";
+        goto out;
+    }
+
+    /* Paragraph layout: blank lines between (nearly) all paragraphs, as in a
+     * plain-text article; lines of one paragraph are then joined. A scrape
+     * puts one block per line with few or no blank lines. */
+    size_t groups = 0;
+    for (size_t i = 1; i < l.n; i++)
+        groups += l.v[i].blank_before;
+    int para = l.n >= 3 && groups >= 2 && groups * 10 >= (l.n - 1) * 6;
+
+    if (build_blocks(&pg, t, &l, 0, para) < 0) {
+        reason = "out of memory";
+        goto out;
+    }
+    size_t tot_w = 0, tot_s = 0;
+    for (size_t i = 0; i < pg.n; i++) {
+        block_t *b = &pg.b[i];
+        b->hash = fold_hash(b->text, b->len);
+        measure(b);
+        if (b->words >= 8) {
+            tot_w += b->words;
+            tot_s += b->stops;
+        }
+    }
+    pg.foreign = tot_w >= 20 && tot_s * 100 < tot_w * 12;
+    if (find_repeats(&pg) < 0) {
+        reason = "out of memory";
+        goto out;
+    }
+
+    size_t begin = 0;
+    if (parse_header(&pg, pg.b[0].text)) {
+        begin = 1;
+        pg.b[0].label = L_CHROME;
+    }
+    if (!pg.title && para && !begin && pg.b[0].eff <= 40) {
+        /* plain-text article: the first paragraph is the headline */
+        pg.title = art_strndup(pg.b[0].text, pg.b[0].len);
+        pg.b[0].label = L_TITLE;
+        begin = 1;
+    }
+
+    size_t nchrome = 0;
+    for (size_t i = begin; i < pg.n; i++) {
+        block_t *b = &pg.b[i];
+        b->label = label_block(&pg, b, i);
+        nchrome += b->label == L_CHROME;
+    }
+    /* A plain-text article with no chrome at all is kept whole: short lines
+     * and repeats there are the author's (fixture lists, refrains). */
+    int whole = para && nchrome == 0;
+
+    if (!whole) {
+        for (size_t i = begin; i < pg.n; i++) {
+            block_t *b = &pg.b[i];
+            if (b->count < 2 || b->label == L_CHROME)
+                continue;
+            /* Repeated text: body text keeps its first occurrence; repeated
+             * menus, captions and teasers go entirely. */
+            if (body_like(&pg, b) && b->first == i)
+                continue;
+            /* a long paragraph said twice is the author's, unless the copy
+             * sits right under the original (a scraper artefact) */
+            if (b->label == L_GOOD && b->eff >= 20 && pg.b[i - 1].hash != b->hash)
+                continue;
+            b->label = L_DUP;
+        }
+    }
+
+#ifdef CLEAN_DEBUG
+    for (size_t i = 0; i < pg.n; i++) fprintf(stderr, "%zu L%d w%ld c%u e%u m%u s%u| %.70s\n", i, pg.b[i].label, weight(&pg,&pg.b[i]), pg.b[i].count, pg.b[i].eff, pg.b[i].marks, pg.b[i].stops, pg.b[i].text);
+#endif
+    /* Main text: the maximum-sum run of block weights. */
+    size_t rs = begin, re = begin; /* [rs, re) */
+    if (whole) {
+        re = pg.n;
+    } else {
+        long best = 0, cur = 0;
+        size_t cs = begin;
+        for (size_t i = begin; i < pg.n; i++) {
+            if (cur <= 0) {
+                cur = 0;
+                cs = i;
+            }
+            cur += weight(&pg, &pg.b[i]);
+            if (cur > best) {
+                best = cur;
+                rs = cs;
+                re = i + 1;
+            }
+        }
+    }
+
+    if (!pg.title) {
+        size_t ti = guess_title(&pg, rs);
+        if (ti != SIZE_MAX)
+            pg.title = art_strndup(pg.b[ti].text, pg.b[ti].len);
+    }
+    uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
+
+    for (size_t i = rs; i < re; i++) {
+        block_t *b = &pg.b[i];
+        if (whole) {
+            if (b->label == L_TITLE)
+                continue;
+        } else {
+            if (th && b->hash == th)
+                continue;
+            if (b->label == L_CHROME || b->label == L_DUP || b->label == L_TITLE)
+                continue;
+            if (b->label == L_SHORT) {
+                /* runs of menu-like lines inside the text are navigation */
+                size_t a = i, z = i;
+                while (a > rs && pg.b[a - 1].label == L_SHORT)
+                    a--;
+                while (z + 1 < re && pg.b[z + 1].label == L_SHORT)
+                    z++;
+                if (z - a >= 2 || b->eff < 2)
+                    continue;
+            }
+        }
+        if (article_add_block(out, ART_BLOCK_PARA, b->text, b->len) < 0) {
+            reason = "out of memory";
+            goto out;
+        }
+    }
+    if (out->nblocks == 0) {
+        reason = "no article text found";
+        goto out;
+    }
+    if (!pg.title) {
+        pg.title = title_from_text(out->blocks[0].text, strlen(out->blocks[0].text));
+        if (!pg.title) {
+            reason = "out of memory";
+            goto out;
+        }
+    }
+    out->title = pg.title;
+    out->date = pg.date;
+    out->section = pg.section;
+    out->source = pg.source;
+    out->byline = pg.byline;
+    pg.title = pg.date = pg.section = pg.source = pg.byline = NULL;
+    rc = 0;
+out:
+    if (rc != 0) {
+        article_free(out);
+        *why = reason ? reason : "out of memory";
+    }
+    free(pg.title);
+    free(pg.date);
+    free(pg.section);
+    free(pg.source);
+    free(pg.byline);
+    free(pg.b);
+    free(l.v);
+    free(t);
+    return rc;
+}

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* clean.h: turns a plain-text page scrape (one block per line, site chrome
+ * and all) into an article: title, date, section, source, byline and body
+ * paragraphs. Host only; allocates with malloc. */
+#ifndef INK_CLEAN_H
+#define INK_CLEAN_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+/**
+ * Cleans one text scrape.
+ *
+ * buf[0..len) is untrusted bytes: UTF-8 (a BOM is dropped) or, when it is
+ * not valid UTF-8, Windows-1252/Latin-1; line ends LF, CRLF or CR. It need
+ * not be NUL-terminated. A first line " date YYYY-MM-DD Section / ... / Title"
+ * supplies date, section and title; without it the title is guessed from the
+ * page. Input with blank lines between all paragraphs is read one paragraph
+ * per blank-line-separated group, anything else one block per line.
+ *
+ * out must be zeroed (or freshly article_free()d) by the caller. On success
+ * returns 0 and fills *out: title never NULL, body blocks ART_BLOCK_PARA in
+ * reading order; the caller frees it with article_free(). On failure returns
+ * -1, leaves *out zeroed and, when why is not NULL, points *why at a short
+ * static English reason ("empty file", "binary data (NUL bytes)",
+ * "no article text found", "out of memory", ...).
+ */
+int clean_scrape(const char *buf, size_t len, article_t *out, const char **why);
+
+#endif
