@@ -405,7 +405,7 @@ static void relayout(ink_app_t *app)
     ink_layout_cfg_t cfg;
     layout_cfg(app, &cfg);
     ink_font_flush(&app->font);
-    ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
+    app->layout.cfg = cfg;
     ink_err_t err = ink_layout_set_text(&app->layout, app->flow, app->flow_len);
     if (err) {
         close_article(app);

@@ -32,6 +32,13 @@ int ink_refresh_plan(ink_refresh_t *r, const ink_fb_t *fb, int want_full, ink_re
 {
     int y0 = -1, y1 = -1;
     int h = fb->h < r->h ? fb->h : r->h;
+    if (!r->rows) { /* no memory for the row hashes: every refresh is full */
+        *mode = INK_WAVE_FULL;
+        area->x = area->y = 0;
+        area->w = fb->w;
+        area->h = fb->h;
+        return 1;
+    }
     for (int y = 0; y < h; y++) {
         uint32_t v = row_hash(fb->bits + (size_t)y * fb->stride, fb->stride);
         if (v != r->rows[y] || !r->have_frame) {

@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/* test_layout.c: lines fit their measure, pages lose and repeat nothing. */
+#include "testutil.h"
+
+#include "ink_conf.h"
+#include "ink_layout.h"
+#include "ink_profile.h"
+
+static uint8_t poolmem[INK_POOL_BYTES];
+static ink_pool_t pool;
+static ink_font_t font;
+
+static int setup(void **st)
+{
+    (void)st;
+    tu_load_fonts();
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    return ink_font_open(&font, &pool, tu_fonts, INK_RENDER_GRAY, 112) == INK_OK ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    ink_font_close(&font);
+    return ink_pool_used(&pool) == 0 ? 0 : -1;
+}
+
+static const ink_layout_cfg_t cfg = { 30, 30, 500, 300, 20, 32, 17, 10, 1 };
+
+/* Builds a flow: headline, then each paragraph as a PARA block. */
+static size_t flow(uint8_t *out, const char *head, const char *const *paras)
+{
+    size_t n = 0;
+    out[n++] = INK_TX_HEADLINE;
+    memcpy(out + n, head, strlen(head));
+    n += strlen(head);
+    for (size_t i = 0; paras[i]; i++) {
+        out[n++] = INK_TX_PARA;
+        memcpy(out + n, paras[i], strlen(paras[i]));
+        n += strlen(paras[i]);
+    }
+    return n;
+}
+
+static void test_layout_keeps_every_word_once_across_pages(void **st)
+{
+    (void)st;
+    static char para[3][2400];
+    for (int k = 0; k < 3; k++) {
+        para[k][0] = '\0';
+        for (int i = 0; i < 60; i++) {
+            char w[40];
+            snprintf(w, sizeof w, "%sword%d-%d", i ? " " : "", k, i);
+            strcat(para[k], w);
+        }
+    }
+    const char *const paras[] = { para[0], para[1], para[2], NULL };
+    static uint8_t text[8000];
+    size_t n = flow(text, "A headline that is long enough to need two lines on this measure", paras);
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    assert_true(L.npages >= 3);
+    tu_text_t t = { 0 };
+    tu_layout_text(&L, &t);
+    char want[8000];
+    snprintf(want, sizeof want, "%s\n%s\n%s", para[0], para[1], para[2]);
+    assert_string_equal(t.s, want);
+    assert_int_equal(t.overfull, 0);
+    /* Page starts strictly increase and the page of an offset is found. */
+    for (int p = 1; p < L.npages; p++) {
+        assert_true(ink_layout_page_offset(&L, p) > ink_layout_page_offset(&L, p - 1));
+        assert_int_equal(ink_layout_page_of(&L, ink_layout_page_offset(&L, p)), p);
+    }
+    free(t.s);
+    ink_layout_clear(&L);
+}
+
+static void test_layout_cuts_a_word_longer_than_the_line(void **st)
+{
+    (void)st;
+    const char *const paras[] = {
+        "See https://data.example.org/reports/2026/an-extremely-long-path-that-cannot-fit-on-one-line-of-this-measure/"
+        "and-keeps-going-for-a-while.pdf for details.",
+        NULL,
+    };
+    static uint8_t text[1000];
+    size_t n = flow(text, "URL", paras);
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    tu_text_t t = { 0 };
+    tu_layout_text(&L, &t);
+    assert_string_equal(t.s, paras[0]);
+    assert_int_equal(t.overfull, 0);
+    assert_true(t.lines >= 3);
+    free(t.s);
+    ink_layout_clear(&L);
+}
+
+static int count_ink(const ink_fb_t *fb)
+{
+    int n = 0;
+    for (int y = 0; y < fb->h; y++)
+        for (int x = 0; x < fb->w; x++)
+            n += ink_fb_get(fb, x, y);
+    return n;
+}
+
+static void test_layout_draws_inside_the_text_area(void **st)
+{
+    (void)st;
+    const char *const paras[] = { "Justified text, with a last line that stays ragged as it should.", NULL };
+    static uint8_t text[400];
+    size_t n = flow(text, "Headline", paras);
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    static uint8_t fbmem[(600 / 8) * 400];
+    ink_fb_t fb;
+    ink_fb_init(&fb, fbmem, 600, 400);
+    assert_int_equal(ink_layout_draw_page(&L, &fb, 0), INK_OK);
+    assert_true(count_ink(&fb) > 500);
+    /* No ink in the margins (a few pixels of slack for overhanging glyphs). */
+    for (int y = 0; y < fb.h; y++)
+        for (int x = 0; x < 24; x++)
+            assert_int_equal(ink_fb_get(&fb, x, y), 0);
+    for (int y = 0; y < fb.h; y++)
+        for (int x = cfg.x + cfg.w + 6; x < fb.w; x++)
+            assert_int_equal(ink_fb_get(&fb, x, y), 0);
+    ink_layout_clear(&L);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_layout_keeps_every_word_once_across_pages),
+        cmocka_unit_test(test_layout_cuts_a_word_longer_than_the_line),
+        cmocka_unit_test(test_layout_draws_inside_the_text_area),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

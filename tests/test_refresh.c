@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/* test_refresh.c: the changed band, and the full-refresh policy. */
+#include "testutil.h"
+
+#include "ink_refresh.h"
+
+static uint8_t poolmem[16384];
+static uint8_t fbmem[(64 / 8) * 48];
+
+static void test_refresh_first_frame_is_full_then_band(void **st)
+{
+    (void)st;
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    ink_fb_t fb;
+    ink_fb_init(&fb, fbmem, 64, 48);
+    ink_refresh_t r;
+    assert_int_equal(ink_refresh_init(&r, &pool, 48, 6), INK_OK);
+    ink_rect_t area;
+    ink_wave_t mode;
+    assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
+    assert_int_equal(mode, INK_WAVE_FULL);
+    assert_int_equal(area.h, 48);
+    /* Nothing changed: nothing to do. */
+    assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 0);
+    ink_fb_set(&fb, 5, 10, 1);
+    ink_fb_set(&fb, 60, 20, 1);
+    assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
+    assert_int_equal(mode, INK_WAVE_FAST);
+    assert_int_equal(area.y, 10);
+    assert_int_equal(area.h, 11);
+    ink_refresh_free(&r);
+    assert_int_equal(ink_pool_used(&pool), 0);
+}
+
+static void test_refresh_full_every_n(void **st)
+{
+    (void)st;
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    ink_fb_t fb;
+    ink_fb_init(&fb, fbmem, 64, 48);
+    ink_refresh_t r;
+    ink_refresh_init(&r, &pool, 48, 3);
+    ink_rect_t area;
+    ink_wave_t mode;
+    ink_refresh_plan(&r, &fb, 0, &area, &mode);
+    int modes[7];
+    for (int i = 0; i < 7; i++) {
+        ink_fb_set(&fb, i, i, 1);
+        assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
+        modes[i] = mode;
+    }
+    /* every 3: fast, fast, full, fast, fast, full, fast */
+    assert_int_equal(modes[0], INK_WAVE_FAST);
+    assert_int_equal(modes[1], INK_WAVE_FAST);
+    assert_int_equal(modes[2], INK_WAVE_FULL);
+    assert_int_equal(modes[3], INK_WAVE_FAST);
+    assert_int_equal(modes[5], INK_WAVE_FULL);
+    /* A forced full refresh happens even without changes. */
+    assert_int_equal(ink_refresh_plan(&r, &fb, 1, &area, &mode), 1);
+    assert_int_equal(mode, INK_WAVE_FULL);
+    /* 0 = never a full one on its own. */
+    r.every = 0;
+    for (int i = 0; i < 20; i++) {
+        ink_fb_set(&fb, 30, i, 1);
+        ink_refresh_plan(&r, &fb, 0, &area, &mode);
+        assert_int_equal(mode, INK_WAVE_FAST);
+    }
+    ink_refresh_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_refresh_first_frame_is_full_then_band),
+        cmocka_unit_test(test_refresh_full_every_n),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/* testutil.h: shared pieces of the cmocka tests (header-only). */
+#ifndef INK_TESTUTIL_H
+#define INK_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "article.h"
+#include "bundle_write.h"
+#include "ink_font.h"
+#include "sim_io.h"
+
+/* The fonts the build ships, loaded from build/fonts (tests run from the
+ * repository's top folder). */
+static sim_file_t tu_font_files[INK_FACE_COUNT];
+static ink_font_data_t tu_fonts[INK_FACE_COUNT];
+
+static inline void tu_load_fonts(void)
+{
+    if (!tu_fonts[0].data)
+        assert_int_equal(sim_fonts_load("build/fonts", tu_font_files, tu_fonts), 0);
+}
+
+/* An article with the given title, section and paragraphs (NULL-ended). */
+static inline void tu_article(article_t *a, const char *title, const char *section, const char *const *paras)
+{
+    memset(a, 0, sizeof *a);
+    a->title = strdup(title);
+    a->section = section ? strdup(section) : NULL;
+    a->source = strdup("Test Wire");
+    a->date = strdup("2026-11-29");
+    for (size_t i = 0; paras[i]; i++)
+        assert_int_equal(article_add_block(a, ART_BLOCK_PARA, paras[i], strlen(paras[i])), 0);
+}
+
+/* A small bundle of n articles across two sections; *len bytes, malloc'd. */
+static inline uint8_t *tu_bundle(size_t n, size_t *len)
+{
+    static const char *const paras[] = {
+        "The council met on Tuesday to discuss the harbour budget, which has grown by a third in two years.",
+        "Residents said the new ferry timetable had made their commutes longer, not shorter, and asked for a review.",
+        "A spokesperson said the figures would be published next month, after an audit by an outside firm.",
+        NULL,
+    };
+    article_t *arts = calloc(n, sizeof *arts);
+    assert_non_null(arts);
+    for (size_t i = 0; i < n; i++) {
+        char title[64];
+        snprintf(title, sizeof title, "Test article number %zu", i + 1);
+        tu_article(&arts[i], title, i % 2 ? "Business" : "World", paras);
+    }
+    bundle_opts_t opts = { "Test Edition", "2026-11-29", 9 };
+    uint8_t *out;
+    const char *why;
+    assert_int_equal(bundle_write(arts, n, &opts, &out, len, &why), 0);
+    for (size_t i = 0; i < n; i++)
+        article_free(&arts[i]);
+    free(arts);
+    return out;
+}
+
+
+#include "ink_layout.h"
+#include "ink_text.h"
+
+/* Text rebuilt from laid-out lines: blocks joined by '\n', the lines of a
+ * block by ' ' (nothing after a line cut inside a word), style codes left
+ * out. Keeps body blocks only (headline: want = INK_TX_HEADLINE). Counts
+ * lines wider than their measure. */
+typedef struct tu_text {
+    const uint8_t *text;
+    char *s;
+    size_t n, cap;
+    int started, prev_split;
+    int want;
+    int overfull;
+    int lines;
+} tu_text_t;
+
+static inline void tu_put(tu_text_t *t, const char *s, size_t n)
+{
+    if (t->n + n + 1 > t->cap) {
+        t->cap = (t->n + n + 1) * 2;
+        t->s = realloc(t->s, t->cap);
+        assert_non_null(t->s);
+    }
+    memcpy(t->s + t->n, s, n);
+    t->n += n;
+    t->s[t->n] = '\0';
+}
+
+static inline int tu_line(void *ctx, const ink_line_t *ln)
+{
+    tu_text_t *t = ctx;
+    t->lines++;
+    if (ln->width > (int32_t)ln->avail * 64)
+        t->overfull++;
+    int body = ln->kind != INK_TX_HEADLINE && ln->kind != INK_TX_META;
+    if (t->want ? ln->kind != t->want : !body)
+        return 0;
+    if (t->started) {
+        if (ln->first)
+            tu_put(t, "\n", 1);
+        else if (!t->prev_split)
+            tu_put(t, " ", 1);
+    }
+    t->started = 1;
+    for (uint32_t p = ln->start; p < ln->end; p++)
+        if (t->text[p] >= 0x20)
+            tu_put(t, (const char *)t->text + p, 1);
+    t->prev_split = ln->split;
+    return 0;
+}
+
+/* Runs tu_line over every page of L. */
+static inline void tu_layout_text(ink_layout_t *L, tu_text_t *t)
+{
+    t->text = L->text;
+    for (int p = 0; p < L->npages; p++)
+        assert_int_equal(ink_layout_each_line(L, p, tu_line, t), INK_OK);
+    if (!t->s)
+        tu_put(t, "", 0);
+}
+
+#endif
