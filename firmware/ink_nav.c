@@ -116,7 +116,7 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
         return INK_ERR_TOO_BIG;
     uint32_t head = (uint32_t)(1 + tlen + (m ? 1 + m : 0));
     uint32_t total = head + a.text_len;
-    uint8_t *flow = ink_pool_alloc(app->pool, total ? total : 1);
+    uint8_t *flow = ink_pool_alloc_top(app->pool, total ? total : 1);
     if (!flow)
         return INK_ERR_NOMEM;
     uint32_t k = 0;

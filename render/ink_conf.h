@@ -20,6 +20,13 @@
 #define INK_GLYPH_CACHE_SLOTS 256u
 #endif
 
+/** Bytes of pool kept for cached glyph bitmaps, as a region of their own so
+ * that their churn cannot fragment the rest of the pool. When it is full
+ * the cache is emptied and refilled. */
+#ifndef INK_GLYPH_CACHE_BYTES
+#define INK_GLYPH_CACHE_BYTES (24u * 1024u)
+#endif
+
 /** Full (flashing) refresh after this many fast page turns; 0 = never. */
 #ifndef INK_REFRESH_FULL_EVERY
 #define INK_REFRESH_FULL_EVERY 6u

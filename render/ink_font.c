@@ -81,7 +81,8 @@ ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t d
         f->face[i] = face;
     }
     f->cache = ink_pool_calloc(pool, INK_GLYPH_CACHE_SLOTS, sizeof(ink_glyph_t));
-    if (!f->cache)
+    f->bitmaps_mem = ink_pool_alloc(pool, INK_GLYPH_CACHE_BYTES);
+    if (!f->cache || !f->bitmaps_mem || ink_pool_init(&f->bitmaps, f->bitmaps_mem, INK_GLYPH_CACHE_BYTES))
         err = INK_ERR_NOMEM;
 out:
     if (err != INK_OK)
@@ -89,12 +90,23 @@ out:
     return err;
 }
 
+/* A bitmap lives in the cache's region, or, when it was too big for it, in
+ * the main pool. */
+static void free_bits(ink_font_t *f, uint8_t *bits)
+{
+    const uint8_t *lo = f->bitmaps_mem;
+    if (lo && bits >= lo && bits < lo + INK_GLYPH_CACHE_BYTES)
+        ink_pool_free(&f->bitmaps, bits);
+    else
+        ink_pool_free(f->pool, bits);
+}
+
 void ink_font_flush(ink_font_t *f)
 {
     if (!f->cache)
         return;
     for (unsigned i = 0; i < INK_GLYPH_CACHE_SLOTS; i++) {
-        ink_pool_free(f->pool, f->cache[i].bits);
+        free_bits(f, f->cache[i].bits);
         memset(&f->cache[i], 0, sizeof f->cache[i]);
     }
 }
@@ -105,6 +117,7 @@ void ink_font_close(ink_font_t *f)
         ink_font_flush(f);
         ink_pool_free(f->pool, f->cache);
     }
+    ink_pool_free(f->pool, f->bitmaps_mem);
     for (int i = 0; i < INK_FACE_COUNT; i++)
         if (f->face[i])
             FT_Done_Face(f->face[i]);
@@ -153,14 +166,16 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
     if (!g->w || !g->h)
         return INK_OK;
     size_t n = (size_t)g->pitch * g->h;
-    g->bits = ink_pool_alloc(f->pool, n);
+    g->bits = ink_pool_alloc(&f->bitmaps, n);
     if (!g->bits) {
-        /* Make room: the cache is the only thing here we may drop. */
+        /* The region is full: start the cache afresh. */
         ink_font_flush(f);
-        g->bits = ink_pool_alloc(f->pool, n);
-        if (!g->bits)
-            return INK_ERR_NOMEM;
+        g->bits = ink_pool_alloc(&f->bitmaps, n);
     }
+    if (!g->bits) /* a glyph bigger than the whole region */
+        g->bits = ink_pool_alloc(f->pool, n);
+    if (!g->bits)
+        return INK_ERR_NOMEM;
     memset(g->bits, 0, n);
     for (unsigned y = 0; y < bm->rows; y++) {
         const unsigned char *src = bm->buffer + (long)y * bm->pitch;
@@ -199,7 +214,7 @@ const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uin
                                                                : FT_RENDER_MODE_NORMAL))
         return NULL;
     /* Evict whatever held the slot; it is re-rendered if needed again. */
-    ink_pool_free(f->pool, g->bits);
+    free_bits(f, g->bits);
     memset(g, 0, sizeof *g);
     ink_glyph_t tmp = { 0 };
     tmp.adv = (int32_t)ft->glyph->advance.x;

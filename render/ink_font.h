@@ -47,6 +47,8 @@ typedef struct ink_font {
     void *face[INK_FACE_COUNT];   /* FT_Face */
     int face_px[INK_FACE_COUNT];  /* size the face is set to now, 0 = none */
     ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries */
+    ink_pool_t bitmaps;           /* region for cached bitmaps (INK_GLYPH_CACHE_BYTES) */
+    void *bitmaps_mem;
     int mode;                     /* ink_render_mode_t */
     int threshold;
     unsigned long hits, misses;

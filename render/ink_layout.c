@@ -238,7 +238,7 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
     L->text = text;
     L->len = len;
     L->truncated = 0;
-    L->pages = ink_pool_alloc(L->pool, INK_MAX_PAGES * sizeof *L->pages);
+    L->pages = ink_pool_alloc_top(L->pool, INK_MAX_PAGES * sizeof *L->pages);
     if (!L->pages)
         return INK_ERR_NOMEM;
     ink_cursor_t c = { 0, 0, 0 };

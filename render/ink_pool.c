@@ -29,14 +29,24 @@ static hdr_t *bnext(hdr_t *h) { return (hdr_t *)((uint8_t *)h + bsize(h)); }
 static hdr_t *bprev(hdr_t *h) { return (hdr_t *)((uint8_t *)h - h->prev_size); }
 static free_links_t *links(hdr_t *h) { return (free_links_t *)((uint8_t *)h + HDR); }
 
+/* The free list is kept in address order: first fit then takes the lowest
+ * block, which keeps small, short-lived blocks low and leaves the top of the
+ * pool in one piece for ink_pool_alloc_top. */
 static void list_insert(ink_pool_t *pool, hdr_t *h)
 {
-    hdr_t *head = pool->free_head;
-    links(h)->prev = NULL;
-    links(h)->next = head;
-    if (head)
-        links(head)->prev = h;
-    pool->free_head = h;
+    hdr_t *prev = NULL, *next = pool->free_head;
+    while (next && next < h) {
+        prev = next;
+        next = links(next)->next;
+    }
+    links(h)->prev = prev;
+    links(h)->next = next;
+    if (next)
+        links(next)->prev = h;
+    if (prev)
+        links(prev)->next = h;
+    else
+        pool->free_head = h;
 }
 
 static void list_remove(ink_pool_t *pool, hdr_t *h)
@@ -126,6 +136,41 @@ void *ink_pool_alloc(ink_pool_t *pool, size_t n)
         return (uint8_t *)h + HDR;
     }
     return NULL;
+}
+
+void *ink_pool_alloc_top(ink_pool_t *pool, size_t n)
+{
+    if (n == 0 || !pool->base)
+        return NULL;
+    if (pool->fail_after >= 0 && pool->fail_after-- == 0)
+        return NULL;
+    size_t need = need_for(n);
+    if (!need)
+        return NULL;
+    hdr_t *best = NULL;
+    for (hdr_t *h = pool->free_head; h; h = links(h)->next)
+        if (bsize(h) >= need)
+            best = h; /* the list is in address order: the last fit is the highest */
+    if (!best)
+        return NULL;
+    size_t size = bsize(best);
+    hdr_t *h = best;
+    list_remove(pool, best);
+    if (size - need >= MIN_BLOCK) {
+        /* Carve from the block's end; its front stays free. */
+        best->size = (uint32_t)(size - need);
+        h = (hdr_t *)((uint8_t *)best + size - need);
+        h->size = (uint32_t)need;
+        h->prev_size = best->size;
+        bnext(h)->prev_size = (uint32_t)need;
+        list_insert(pool, best);
+    }
+    h->size |= USED;
+    pool->used += bsize(h);
+    pool->allocs++;
+    if (pool->used > pool->high_water)
+        pool->high_water = pool->used;
+    return (uint8_t *)h + HDR;
 }
 
 void *ink_pool_calloc(ink_pool_t *pool, size_t count, size_t n)

@@ -2,8 +2,9 @@
 /* ink_pool.h: the fixed heap all device code allocates from.
  *
  * First fit over an address-ordered free list with boundary tags, so a free
- * coalesces with both neighbours in O(1) and a long reading session does not
- * fragment the pool into uselessness. Not thread-safe (the device has one). */
+ * coalesces with both neighbours at once; large long-lived buffers come from
+ * the top (ink_pool_alloc_top), small ones from the bottom, so a long
+ * reading session does not fragment the pool into uselessness. Not thread-safe (the device has one). */
 #ifndef INK_POOL_H
 #define INK_POOL_H
 
@@ -26,6 +27,11 @@ int ink_pool_init(ink_pool_t *pool, void *mem, size_t bytes);
 
 /** Returns INK_POOL_ALIGN-aligned memory of at least n bytes, or NULL. n == 0 gives NULL. */
 void *ink_pool_alloc(ink_pool_t *pool, size_t n);
+
+/** Like ink_pool_alloc, but from the highest free block that fits, carved
+ * from its end: for large buffers that live long (an article's text), so
+ * they do not split the space that small allocations churn through. */
+void *ink_pool_alloc_top(ink_pool_t *pool, size_t n);
 
 /** Like ink_pool_alloc, zero-filled; NULL on overflow of count * n. */
 void *ink_pool_calloc(ink_pool_t *pool, size_t count, size_t n);

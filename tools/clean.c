@@ -40,6 +40,7 @@ typedef struct {
     int ends_sentence;
     int titlecase;     /* short and Most Words Capitalised: a menu or headline */
     int blank_before;  /* a blank line came before it in the input */
+    int hard;          /* chrome no article text looks like (credits, (c), slugs) */
     unsigned count;    /* occurrences of the same folded text */
     size_t first;      /* index of the first occurrence */
     enum label label;
@@ -452,20 +453,26 @@ static int has_any(const char *lc, const char *const *pats, size_t n)
     return 0;
 }
 
-/* Calls to action and navigation: only ever tested on short blocks. */
+/* Calls to action and navigation: tested on short blocks only. */
 static const char *const action_words[] = {
     "share*", "sign in", "sign up", "sign out", "log in", "login", "log out", "logout",
-    "subscri*", "newsletter*", "register*", "download*", "app", "apps", "follow us",
-    "bookmark*", "advertis*", "sponsored", "cookie*", "privacy", "terms of", "read more",
-    "click here", "comment*", "related", "recommended", "trending", "most read",
-    "most popular", "also read", "skip to", "saved", "profile", "my account", "free trial",
-    "print", "email", "e-mail", "facebook", "twitter", "whatsapp", "linkedin", "reddit",
-    "pinterest", "instagram", "youtube", "rss", "menu", "search", "home", "back to top",
-    "loading", "see all", "view all", "more from", "next article", "previous article",
-    "live score", "my reads", "my offers", "following", "follow", "copy link", "tweet",
-    "watch", "listen", "trial", "deals", "offers", "notifications", "premium", "sitemap",
-    "contact us", "about us", "jump to", "toggle", "close", "open", "next", "previous",
-    "prev", "more", "upgrade", "donate", "support us",
+    "subscri*", "newsletter*", "register*", "download*", "follow us", "bookmark*", "advertis*",
+    "sponsored", "cookie*", "privacy", "terms of", "read more", "click here", "comment*",
+    "recommended", "trending", "most read", "most popular", "also read", "skip to",
+    "my account", "free trial", "email", "e-mail", "facebook", "twitter", "whatsapp",
+    "linkedin", "reddit", "pinterest", "instagram", "youtube", "rss", "back to top", "see all",
+    "view all", "more from", "next article", "previous article", "live score", "my reads",
+    "my offers", "copy link", "tweet", "notifications", "sitemap", "contact us", "about us",
+    "jump to", "toggle", "upgrade", "donate", "support us", "edit profile",
+};
+
+/* Navigation words that are also ordinary English: only on lines of a few
+ * words ("Home", "Open app", "More"), never on a subheading like "Coming home
+ * to a new job". */
+static const char *const nav_words[] = {
+    "home", "open", "close", "more", "next", "previous", "prev", "following", "follow",
+    "watch", "listen", "search", "print", "saved", "related", "deals", "offers", "trial",
+    "menu", "loading", "app", "apps", "premium", "profile", "top",
 };
 
 /* Photo captions and credits; tested on blocks of up to 60 words. */
@@ -648,10 +655,15 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     lower_prefix(b->text, b->len, lc);
     int top = idx * 3 < pg->n + 6; /* metadata lines sit near the top */
 
+    b->hard = 1;
     if (b->words <= 60 && (has_any(lc, caption_words, sizeof caption_words / sizeof *caption_words) ||
                            strstr(lc, "\xc2\xa9") || is_wire_slug(b->text)))
         return L_CHROME;
-    if (b->words <= 25 && (has_word(lc, "copyright") || has_word(lc, "all rights reserved")))
+    if (b->words <= 25 && has_word(lc, "all rights reserved"))
+        return L_CHROME;
+    if (is_weather(b))
+        return L_CHROME;
+    if (b->words <= 12 && (strstr(lc, "http://") || strstr(lc, "https://") || strstr(lc, "www.")))
         return L_CHROME;
     if (b->words <= 6 && b->len >= 2 && b->text[b->len - 1] == '|') {
         if (top && !pg->source && b->len > 2) {
@@ -670,6 +682,9 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
                 return L_CHROME;
             }
     }
+    b->hard = 0;
+    if (b->words <= 25 && has_word(lc, "copyright"))
+        return L_CHROME;
     if (b->words >= 2 && b->words <= 8 && strncmp(lc, "by ", 3) == 0 && b->text[3] >= 'A' &&
         b->text[3] <= 'Z' && !b->ends_sentence) {
         if (top && !pg->byline)
@@ -684,12 +699,11 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
             pg->date = art_strndup(d, 10);
         return L_CHROME;
     }
-    if (is_weather(b))
-        return L_CHROME;
-    if (b->words <= 12 && (strstr(lc, "http://") || strstr(lc, "https://") || strstr(lc, "www.")))
-        return L_CHROME;
     if (b->words <= 12 && b->marks <= 1 &&
         has_any(lc, action_words, sizeof action_words / sizeof *action_words))
+        return L_CHROME;
+    if (b->words <= 3 && !b->ends_sentence &&
+        has_any(lc, nav_words, sizeof nav_words / sizeof *nav_words))
         return L_CHROME;
 
     int titlecase = b->titlecase;
@@ -945,10 +959,14 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     /* Paragraph layout: blank lines between (nearly) all paragraphs, as in a
      * plain-text article; lines of one paragraph are then joined. A scrape
      * puts one block per line with few or no blank lines. */
-    size_t groups = 0;
-    for (size_t i = 1; i < l.n; i++)
+    size_t groups = 0, nl = 0;
+    for (size_t i = 1; i < l.n; i++) {
+        const char *s = t + l.v[i].off;
         groups += l.v[i].blank_before;
-    int para = l.n >= 3 && groups >= 2 && groups * 10 >= (l.n - 1) * 6;
+        /* items of a list belong to the paragraph that holds them */
+        nl += l.v[i].blank_before || !((s[0] == '-' || s[0] == '*') && s[1] == ' ');
+    }
+    int para = l.n >= 3 && groups >= 2 && groups * 10 >= nl * 6;
 
     if (build_blocks(&pg, t, &l, 0, para) < 0) {
         reason = "out of memory";
@@ -986,10 +1004,10 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     for (size_t i = begin; i < pg.n; i++) {
         block_t *b = &pg.b[i];
         b->label = label_block(&pg, b, i);
-        nchrome += b->label == L_CHROME;
+        nchrome += b->label == L_CHROME && b->hard;
     }
-    /* A plain-text article with no chrome at all is kept whole: short lines
-     * and repeats there are the author's (fixture lists, refrains). */
+    /* A plain-text article without unmistakable chrome is kept whole: short
+     * lines and repeats there are the author's (fixture lists, refrains). */
     int whole = para && nchrome == 0;
 
     if (!whole) {

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static const char *tag_name(uint32_t tag, char out[5])
 {
@@ -207,7 +208,7 @@ static const ink_display_ops_t null_display = { null_refresh, NULL };
 int cmd_preview(int argc, char **argv)
 {
     const char *bundle_path = NULL, *out = NULL, *fonts_dir = NULL, *profile_name = ink_profiles[0].name;
-    int size = -1, only_article = 0, only_page = 0, render = -1, threshold = -1;
+    int size = -1, only_article = 0, only_page = 0, render = -1, threshold = -1, dry = 0;
     unsigned long pool_bytes = INK_POOL_BYTES;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -215,6 +216,10 @@ int cmd_preview(int argc, char **argv)
         int takes = !strcmp(a, "-o") || !strcmp(a, "--profile") || !strcmp(a, "-p") || !strcmp(a, "--fonts") ||
                     !strcmp(a, "--size") || !strcmp(a, "--article") || !strcmp(a, "--page") ||
                     !strcmp(a, "--pool-bytes") || !strcmp(a, "--render") || !strcmp(a, "--threshold");
+        if (!strcmp(a, "--dry-run")) {
+            dry = 1;
+            continue;
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             printf("usage: inkpress preview EDITION.ink -o DIR [options]\n"
                    "Writes the library screen and every page of every article as 1-bit PNGs\n"
@@ -227,6 +232,7 @@ int cmd_preview(int argc, char **argv)
                    "  --pool-bytes N      device pool size (default %u)\n"
                    "  --render MODE       glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)\n"
                    "  --threshold N       coverage 1-255 at which a gray pixel becomes ink\n"
+                   "  --dry-run           render every page but write no PNG (for timing)\n"
                    "example: inkpress preview build/sample.ink -o build/preview --profile kobo-clara\n",
                    ink_profiles[0].name, (unsigned)INK_POOL_BYTES);
             return 0;
@@ -316,6 +322,7 @@ int cmd_preview(int argc, char **argv)
     }
     ink_fb_init(&fb, fbmem, profile->w, profile->h);
     ink_pool_init(&pool, poolmem, pool_bytes);
+    clock_t t0 = clock();
     ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, profile, bf.data, bf.len, fonts);
     if (err) {
         fprintf(stderr, "inkpress preview: %s: %s %s\n", bundle_path, app.error_where, ink_err_str(err));
@@ -324,7 +331,7 @@ int cmd_preview(int argc, char **argv)
     }
     if (size >= 0)
         app.state.size = (uint8_t)size;
-    if (!only_article) {
+    if (!only_article && !dry) {
         ink_app_draw(&app);
         snprintf(path, sizeof path, "%s/library.png", out);
         if (sim_png_write(path, &fb, &why) != 0) {
@@ -355,7 +362,7 @@ int cmd_preview(int argc, char **argv)
                 continue;
             }
             snprintf(path, sizeof path, "%s/%03u-%03d.png", out, i + 1, p + 1);
-            if (sim_png_write(path, &fb, &why) != 0) {
+            if (!dry && sim_png_write(path, &fb, &why) != 0) {
                 fprintf(stderr, "inkpress preview: %s: %s\n", path, why);
                 rc = 4;
                 goto stop;
@@ -363,8 +370,10 @@ int cmd_preview(int argc, char **argv)
             pages++;
         }
     }
-    printf("%d pages of %u articles in %s (%s, %dx%d @%d dpi); pool high-water %zu of %lu bytes\n", pages,
-           only_article ? 1u : app.bundle.narticles, out, profile->name, profile->w, profile->h, profile->dpi,
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    printf("%d pages of %u articles %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %lu bytes\n",
+           pages, only_article ? 1u : app.bundle.narticles, dry ? "rendered, not written, for" : "in", out,
+           profile->name, profile->w, profile->h, profile->dpi, secs, secs > 0 ? pages / secs : 0.0,
            ink_pool_high_water(&pool), pool_bytes);
 stop:
     ink_app_stop(&app);

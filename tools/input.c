@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 /* Largest input file read: far above any real page, low enough that one
@@ -41,6 +42,11 @@ static int push(input_list_t *l, const char *path)
 
 static int wanted(const char *name)
 {
+    /* A folder's own notes are not news. */
+    static const char *const notes[] = { "readme", "license", "licence", "copying", "changelog" };
+    for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+        if (strncasecmp(name, notes[i], strlen(notes[i])) == 0)
+            return 0;
     static const char *const ext[] = { ".txt", ".html", ".htm", ".xml", ".rss", ".atom" };
     size_t n = strlen(name);
     for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++) {

@@ -15,7 +15,7 @@ typedef struct input_list {
 
 /** Adds path: a file as it is, a folder by walking it (sorted by name,
  * hidden entries skipped) for files ending in .txt, .html, .htm, .xml, .rss
- * or .atom. A path that cannot be read is reported on stderr, counted in
+ * or .atom, leaving out README, LICENSE and the like. A path that cannot be read is reported on stderr, counted in
  * *bad and skipped. Returns 0, or -1 when out of memory. */
 int input_add(input_list_t *l, const char *path, int *bad);
 

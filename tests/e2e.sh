@@ -1,0 +1,124 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tests/e2e.sh: end to end, as a user runs it: the sample scrapes are packed,
+# extracted, previewed and read in the simulator with a key script; frames
+# must equal the golden PNGs in tests/golden/. With --update, rewrites them.
+set -u
+B=build
+OUT=$B/e2e
+GOLD=tests/golden
+SHARED=${SHARED:-../shared}
+update=0
+[ "${1:-}" = "--update" ] && update=1
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+rm -rf "$OUT"
+mkdir -p "$OUT" "$GOLD"
+NAME="The Inkpress Sample"
+
+# Packing is deterministic.
+$B/inkpress pack -q -o "$OUT/a.ink" --name "$NAME" --date 2026-11-29 samples/ || bad "pack samples"
+$B/inkpress pack -q -o "$OUT/b.ink" --name "$NAME" --date 2026-11-29 samples/
+if cmp -s "$OUT/a.ink" "$OUT/b.ink"; then ok; else bad "the same inputs gave different bundles"; fi
+$B/inkpress inspect "$OUT/a.ink" >"$OUT/inspect.txt" && grep -q "all checks passed" "$OUT/inspect.txt" && ok ||
+    bad "inspect of a fresh bundle"
+
+# extract after pack gives exactly what clean gave (the samples are named so
+# that their sections come in file order, which is the bundle's order).
+n=0
+for f in samples/*.txt; do
+    n=$((n + 1))
+    $B/inkpress clean "$f" >"$OUT/clean-$n.txt"
+    $B/inkpress extract "$OUT/a.ink" $n >"$OUT/extract-$n.txt"
+    if cmp -s "$OUT/clean-$n.txt" "$OUT/extract-$n.txt"; then ok; else bad "extract $n differs from clean $f"; fi
+done
+
+# A batch with bad files: each is named with a reason, the rest is packed,
+# and the exit status says something was skipped.
+mkdir -p "$OUT/batch"
+cp samples/0[12]*.txt "$OUT/batch/"
+: >"$OUT/batch/empty.txt"
+printf 'GIF89a\001\000\001\000\000\000\000' >"$OUT/batch/binary.txt"
+$B/inkpress pack -o "$OUT/batch.ink" "$OUT/batch" "$OUT/missing.txt" 2>"$OUT/batch.err"
+rc=$?
+if [ $rc -eq 1 ]; then ok; else bad "pack with bad inputs exited $rc, want 1"; fi
+for w in empty.txt binary.txt missing.txt; do
+    if grep -q "$w" "$OUT/batch.err"; then ok; else bad "pack did not name $w on stderr"; fi
+done
+if $B/inkpress inspect "$OUT/batch.ink" | grep -q "^2 sections\|, 2 articles"; then ok; else bad "batch bundle lacks the good articles"; fi
+
+# The seed page: its headline and all 8 body paragraphs come back out.
+SEED="$SHARED/data/seed"
+if [ -f "$SEED/gold.json" ]; then
+    $B/inkpress pack -q -o "$OUT/seed.ink" "$SEED"/*.txt && $B/inkpress extract "$OUT/seed.ink" 1 >"$OUT/seed.txt"
+    if python3 - "$SEED/gold.json" "$OUT/seed.txt" <<'PY'; then ok; else bad "seed text after pack and extract"; fi
+import json, sys
+gold = json.load(open(sys.argv[1], encoding="utf-8"))
+got = open(sys.argv[2], encoding="utf-8").read()
+fold = lambda s: " ".join(s.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+lines = got.split("\n")
+assert lines[0] == "title: " + gold["title"], lines[0]
+body = [fold(l) for l in got.split("\n\n")[1:]]
+want = [fold(p) for p in gold["body"]]
+assert body == want, (len(body), len(want))
+PY
+else
+    echo "skip: $SEED not found"
+fi
+
+# The simulator: a key script through the sample edition; every frame and
+# the refresh log equal the golden ones.
+run_sim() { # name profile keys-file [extra args]
+    name=$1 profile=$2 keys=$3
+    shift 3
+    $B/inkpress-sim "$OUT/a.ink" --profile "$profile" --keys-file "$keys" -o "$OUT/$name" "$@" >"$OUT/$name.out" ||
+        bad "simulator run $name"
+    if [ $update -eq 1 ]; then
+        rm -f "$GOLD/$name"-*.png
+        for fr in "$OUT/$name"/frame-*.png; do cp "$fr" "$GOLD/$name-$(basename "$fr" | sed 's/frame-//')"; done
+        cp "$OUT/$name/refresh.log" "$GOLD/$name.log"
+        return
+    fi
+    if cmp -s "$OUT/$name/refresh.log" "$GOLD/$name.log"; then ok; else bad "$name: refresh.log differs from $GOLD/$name.log"; fi
+    for g in "$GOLD/$name"-*.png; do
+        [ -f "$g" ] || { bad "$name: no golden frames (run make golden-update)"; break; }
+        fr="$OUT/$name/frame-$(basename "$g" | sed "s/^$name-//")"
+        if $B/tests/pngcmp "$fr" "$g" "${fr%.png}_err.png"; then ok; else bad "$name: $fr differs from $g"; fi
+    done
+}
+run_sim tour inkplate6 tests/keys/tour.keys
+printf 'select next\n' >"$OUT/clara.keys"
+run_sim clara kobo-clara "$OUT/clara.keys"
+
+# Resume: a second start on the same state storage shows the page the first
+# run ended on.
+rm -f "$OUT/state.bin"
+printf 'next select next next\n' >"$OUT/resume.keys"
+: >"$OUT/none.keys"
+$B/inkpress-sim "$OUT/a.ink" --keys-file "$OUT/resume.keys" --state "$OUT/state.bin" -o "$OUT/resume1" >/dev/null
+$B/inkpress-sim "$OUT/a.ink" --keys-file "$OUT/none.keys" --state "$OUT/state.bin" -o "$OUT/resume2" >/dev/null
+if cmp -s "$OUT/resume1/frame-0005.png" "$OUT/resume2/frame-0001.png"; then ok; else bad "resume did not return to the page"; fi
+
+# A damaged bundle: the error screen and a plain sentence, exit status 3.
+head -c 3000 "$OUT/a.ink" >"$OUT/cut.ink"
+$B/inkpress-sim "$OUT/cut.ink" --keys "select" -o "$OUT/cut" >/dev/null 2>"$OUT/cut.err"
+rc=$?
+if [ $rc -eq 3 ] && grep -q "truncated" "$OUT/cut.err" && [ -f "$OUT/cut/frame-0001.png" ]; then ok; else
+    bad "simulator on a truncated bundle: exit $rc, $(cat "$OUT/cut.err")"
+fi
+$B/inkpress inspect "$OUT/cut.ink" >/dev/null 2>&1
+rc=$?
+if [ $rc -eq 3 ]; then ok; else bad "inspect of a truncated bundle exited $rc, want 3"; fi
+
+# Preview writes every page through the device code.
+$B/inkpress preview "$OUT/a.ink" -o "$OUT/preview" >/dev/null || bad "preview"
+pages=$(ls "$OUT/preview" | grep -c '^0.*png$')
+if [ "$pages" -ge 20 ] && [ -f "$OUT/preview/library.png" ]; then ok; else bad "preview wrote $pages pages"; fi
+long=$(ls "$OUT/preview" | grep -c '^007-')
+if [ "$long" -ge 5 ]; then ok; else bad "the long feature has $long pages, want 5 or more"; fi
+
+[ $update -eq 1 ] && echo "golden frames rewritten in $GOLD/"
+echo "e2e: $pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: MIT */
+/* test_clean.c: unit tests for the text-scrape cleaner and the JSON writer.
+ * The seed test reads ../shared/data (or $INK_SHARED_DATA) and is skipped
+ * when that is absent; the rest use inline inputs. Run from the repo root. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "clean.h"
+#include "json.h"
+
+#define SEED_FILE "seed/000_eba5eda4a60b2e3f.txt"
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    size_t cap = 1 << 16, n = 0, k;
+    char *b = malloc(cap);
+    while (b && (k = fread(b + n, 1, cap - n, f)) > 0) {
+        n += k;
+        if (n == cap) {
+            char *nb = realloc(b, cap *= 2);
+            if (!nb) {
+                free(b);
+                b = NULL;
+            }
+            b = nb;
+        }
+    }
+    fclose(f);
+    *len = n;
+    return b;
+}
+
+static int body_has(const article_t *a, const char *needle)
+{
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (strstr(a->blocks[i].text, needle))
+            return 1;
+    return 0;
+}
+
+static void clean_ok(const char *s, article_t *a)
+{
+    const char *why = NULL;
+    int rc = clean_scrape(s, strlen(s), a, &why);
+    if (rc != 0)
+        fail_msg("clean_scrape refused: %s", why ? why : "(no reason)");
+    assert_non_null(a->title);
+}
+
+/* The gold for the seed, as in seed/gold.json. */
+static const char *const seed_body[] = {
+    "Russia's military cooperation with Iran will not succumb to geopolitical pressure, Russian "
+    "Deputy Foreign Minister Sergei Ryabkov said, following a report that Washington has asked "
+    "Teheran to stop selling drones to Moscow.",
+    "\"There are no changes, and cooperation with Iran will continue,\" Ryabkov said, according "
+    "to a report on Saturday from Russian state news agency RIA. \"We are independent states and "
+    "do not succumb to the dictates of the United States and its satellites.\"",
+    "The U.S. is pressing Iran to stop selling the armed drones, which Russia is using in the war "
+    "in Ukraine, the Financial Times reported this month, citing an Iranian official and another "
+    "person familiar with the talks.",
+    "Iran has acknowledged sending drones to Russia but said in the past they were sent before "
+    "Russia's February 2022 invasion in Ukraine. Moscow has denied its forces used Iranian "
+    "drones in Ukraine.",
+    "Meanwhile, Iranian defence ministry spokesperson Reza Talaei-Nik said: \"None of the "
+    "transactions (regarding drones) that we have had ... with other countries, such as Russia, "
+    "have been cancelled,\" Iranian state media reported on Saturday.",
+    "Talaei-Nik also said several unnamed \"Western and European countries\" were interested in "
+    "acquiring Iranian drones.",
+    "Russia began using the Iranian-made Shahed drones to attack deep inside Ukraine last year. "
+    "The so-called kamikaze unmanned drones do not need a runway to launch and explode on impact.",
+    "A White House official said in June that Iran had transferred several hundred drones to "
+    "Russia since August 2022.",
+};
+
+static const char *const seed_junk[] = {
+    "SHARE THIS ARTICLE ON", "Get Latest World News", "Pic Source", "Join Hindustan Times",
+    "Sign out", "HindustanTimes", "Live Score", "OPEN APP", "Edit Profile", "New Delhi 0C",
+    "Subscribe Now", "Register Free", "UKRAINE-CRISIS-RUSSIA-IRAN", "Reuters |", "07:17 PM IST",
+};
+
+static void test_clean_seed_matches_gold(void **state)
+{
+    (void)state;
+    const char *dir = getenv("INK_SHARED_DATA");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir && *dir ? dir : "../shared/data", SEED_FILE);
+    size_t len;
+    char *buf = read_file(path, &len);
+    if (!buf) {
+        print_message("seed not found at %s (set INK_SHARED_DATA); skipping\n", path);
+        skip();
+        return;
+    }
+    article_t a = {0};
+    const char *why = NULL;
+    int rc = clean_scrape(buf, len, &a, &why);
+    free(buf);
+    assert_int_equal(rc, 0);
+    assert_string_equal(a.title,
+                        "Russia's military ties with Iran will withstand geopolitical pressure");
+    assert_string_equal(a.date, "2023-08-26");
+    assert_string_equal(a.section, "World News");
+    assert_string_equal(a.source, "Reuters");
+    assert_int_equal(a.nblocks, sizeof seed_body / sizeof *seed_body);
+    for (size_t i = 0; i < a.nblocks; i++) {
+        assert_int_equal(a.blocks[i].kind, ART_BLOCK_PARA);
+        assert_string_equal(a.blocks[i].text, seed_body[i]);
+    }
+    for (size_t i = 0; i < sizeof seed_junk / sizeof *seed_junk; i++)
+        if (body_has(&a, seed_junk[i]))
+            fail_msg("boilerplate kept: %s", seed_junk[i]);
+    article_free(&a);
+}
+
+/* A scrape with menus, a repeated headline and no header line. */
+static const char scrape_no_header[] =
+    "Home\nWorld\nBusiness\nSport\nSign in\n"
+    "Harbour bridge reopens after six months of repairs\n"
+    "By Jane Doe\n"
+    "Share on Facebook\nShare on Twitter\n"
+    "Harbour bridge reopens after six months of repairs\n"
+    "The city's main harbour bridge reopened to traffic on Monday after six months of repairs "
+    "that cost more than the council had planned.\n"
+    "Engineers found that the cables were in better shape than expected, but the deck needed "
+    "to be replaced in full, which took longer than the original estimate.\n"
+    "Drivers said the detours had added an hour to their daily commute, and many shops near "
+    "the bridge reported a sharp drop in trade during the works.\n"
+    "Most read\nWeather\nContact us\n\xc2\xa9 2024 Example Media. All rights reserved.\n";
+
+static void test_clean_title_without_header(void **state)
+{
+    (void)state;
+    article_t a = {0};
+    clean_ok(scrape_no_header, &a);
+    assert_string_equal(a.title, "Harbour bridge reopens after six months of repairs");
+    assert_null(a.date);
+    assert_int_equal(a.nblocks, 3);
+    assert_true(strncmp(a.blocks[0].text, "The city's main harbour bridge", 30) == 0);
+    assert_false(body_has(&a, "Harbour bridge reopens"));
+    assert_false(body_has(&a, "Share on"));
+    assert_false(body_has(&a, "All rights reserved"));
+    assert_string_equal(a.byline, "Jane Doe");
+    article_free(&a);
+}
+
+static void test_clean_latin1_decoded(void **state)
+{
+    (void)state;
+    /* "Café prices rise" / "£5" in Latin-1, plus a Windows-1252 curly quote. */
+    const char in[] = "Caf\xe9 prices rise\n\n"
+                      "A cup of coffee now costs \xa3" "5 in the city centre, the caf\xe9 owners "
+                      "said on Tuesday, and they expect prices to rise again next year.\n\n"
+                      "The owners\x92 association blamed the cost of beans and rent for the "
+                      "increase, which is the third this year.\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.title, "Caf\xc3\xa9 prices rise");
+    assert_int_equal(a.nblocks, 2);
+    assert_non_null(strstr(a.blocks[0].text, "costs \xc2\xa3" "5 in"));
+    assert_non_null(strstr(a.blocks[1].text, "owners\xe2\x80\x99 association"));
+    article_free(&a);
+}
+
+static void test_clean_utf8_kept_bom_and_controls_removed(void **state)
+{
+    (void)state;
+    const char in[] = "\xef\xbb\xbf" "Z\xc3\xbcrich  \t votes\r\n\r\n"
+                      "Voters in Z\xc3\xbcrich   approved\xe2\x80\x8b the new tram line on "
+                      "Sunday,\x07 with a clear majority in every district of the city.\r\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.title, "Z\xc3\xbcrich votes");
+    assert_int_equal(a.nblocks, 1);
+    assert_string_equal(a.blocks[0].text,
+                        "Voters in Z\xc3\xbcrich approved the new tram line on Sunday, with a "
+                        "clear majority in every district of the city.");
+    article_free(&a);
+}
+
+static void test_clean_refuses_empty_and_binary(void **state)
+{
+    (void)state;
+    article_t a = {0};
+    const char *why = NULL;
+    assert_int_not_equal(clean_scrape("", 0, &a, &why), 0);
+    assert_string_equal(why, "empty file");
+    assert_null(a.title);
+
+    why = NULL;
+    assert_int_not_equal(clean_scrape(" \n\t\r\n  ", 8, &a, &why), 0);
+    assert_non_null(why);
+
+    unsigned char bin[4096];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof bin; i++) {
+        x = x * 1103515245u + 12345u;
+        bin[i] = (unsigned char)(x >> 16);
+    }
+    bin[10] = 0;
+    why = NULL;
+    assert_int_not_equal(clean_scrape((const char *)bin, sizeof bin, &a, &why), 0);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "binary"));
+    assert_null(a.blocks);
+
+    /* chrome only: nothing to read */
+    const char menu[] = "Home\nNews\nSport\nSign in\nSubscribe\n";
+    why = NULL;
+    assert_int_not_equal(clean_scrape(menu, strlen(menu), &a, &why), 0);
+    assert_string_equal(why, "no article text found");
+}
+
+static void test_clean_survives_odd_bytes(void **state)
+{
+    (void)state;
+    /* Every byte value, long lines, lone CRs: must return without crashing. */
+    size_t n = 200000;
+    char *b = malloc(n);
+    assert_non_null(b);
+    for (size_t i = 0; i < n; i++)
+        b[i] = (char)(i % 7 == 0 ? 'a' + (i % 26) : (i * 131) % 256 == 0 ? 1 : (i * 131) % 256);
+    article_t a = {0};
+    const char *why = NULL;
+    if (clean_scrape(b, n, &a, &why) == 0)
+        assert_non_null(a.title);
+    article_free(&a);
+    /* one huge line of prose: a single paragraph, no quadratic work */
+    static const char unit[] = "the cat sat on the mat. ";
+    for (size_t i = 0; i < n; i++)
+        b[i] = unit[i % (sizeof unit - 1)];
+    assert_int_equal(clean_scrape(b, n, &a, &why), 0);
+    assert_int_equal(a.nblocks, 1);
+    article_free(&a);
+    free(b);
+}
+
+static void test_clean_repeated_lines_dropped(void **state)
+{
+    (void)state;
+    const char in[] =
+        "Trending now\n"
+        "Storm closes schools across the north\n"
+        "Heavy snow closed more than two hundred schools across the north on Thursday, and "
+        "forecasters said more was on the way for the weekend.\n"
+        "A snowplough clears a road near the coast (Photo: Local Agency)\n"
+        "A snowplough clears a road near the coast (Photo: Local Agency)\n"
+        "Council gritters worked through the night, but many rural roads were still blocked "
+        "by morning, the transport office said in a statement.\n"
+        "Trending now\n"
+        "Parents were told to check the council website before setting out on Friday, as more "
+        "closures were likely if the temperature stayed below zero.\n"
+        "Trending now\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_int_equal(a.nblocks, 3);
+    assert_false(body_has(&a, "Trending"));
+    assert_false(body_has(&a, "snowplough"));
+    assert_true(strncmp(a.blocks[1].text, "Council gritters", 16) == 0);
+    article_free(&a);
+}
+
+static void test_clean_plain_article_kept_whole(void **state)
+{
+    (void)state;
+    /* A chrome-free article with blank lines between paragraphs keeps its
+     * short lines and repeats (a fixture list), and joins wrapped lines. */
+    const char in[] = "Cup draw made\n\n"
+                      "The draw for the next round of the cup was made on Monday, with the "
+                      "holders away to the league leaders.\n\n"
+                      "The ties are:\n\n"
+                      "Town v City\n\n"
+                      "Winners meet in final\n\n"
+                      "Rovers v United\n\n"
+                      "Winners meet in final\n\n"
+                      "- first bullet\n - second bullet\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.title, "Cup draw made");
+    assert_int_equal(a.nblocks, 7);
+    assert_string_equal(a.blocks[4].text, "Rovers v United");
+    assert_string_equal(a.blocks[5].text, "Winners meet in final");
+    assert_string_equal(a.blocks[6].text, "- first bullet - second bullet");
+    article_free(&a);
+}
+
+static char *json_of(void (*fn)(FILE *, const void *), const void *arg)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    assert_non_null(f);
+    fn(f, arg);
+    fclose(f);
+    return buf;
+}
+
+static void put_str(FILE *f, const void *s) { json_str(f, s); }
+static void put_article(FILE *f, const void *a) { json_article(f, a); }
+
+static void test_clean_json_escaping(void **state)
+{
+    (void)state;
+    char *s = json_of(put_str, "a\"b\\c\nd\te\x01" "f\xc3\xa9");
+    assert_string_equal(s, "\"a\\\"b\\\\c\\nd\\te\\u0001f\xc3\xa9\"");
+    free(s);
+    s = json_of(put_str, NULL);
+    assert_string_equal(s, "null");
+    free(s);
+
+    article_t a = {0};
+    a.title = art_strndup("T \"q\"", 5);
+    a.date = art_strndup("2023-08-26", 10);
+    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "one", 3), 0);
+    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "two\\", 4), 0);
+    s = json_of(put_article, &a);
+    assert_string_equal(s, "{\"title\": \"T \\\"q\\\"\", \"date\": \"2023-08-26\", \"section\": null, "
+                           "\"source\": null, \"byline\": null, \"body\": [\"one\", \"two\\\\\"]}\n");
+    free(s);
+    article_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_clean_seed_matches_gold),
+        cmocka_unit_test(test_clean_title_without_header),
+        cmocka_unit_test(test_clean_latin1_decoded),
+        cmocka_unit_test(test_clean_utf8_kept_bom_and_controls_removed),
+        cmocka_unit_test(test_clean_refuses_empty_and_binary),
+        cmocka_unit_test(test_clean_survives_odd_bytes),
+        cmocka_unit_test(test_clean_repeated_lines_dropped),
+        cmocka_unit_test(test_clean_plain_article_kept_whole),
+        cmocka_unit_test(test_clean_json_escaping),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: MIT */
+/* test_corpus.c: every BBC article (../shared/data/bbc) is cleaned, packed
+ * into one bundle, opened by the device code and laid out at the default
+ * profile; the text on the pages must be the article's text exactly: its
+ * title in the headline, then every line of the body, none lost, repeated
+ * or changed. Prints what it measured.
+ *
+ * usage: test_corpus BBC_DIR */
+#define _DEFAULT_SOURCE
+#include "testutil.h"
+
+#include <dirent.h>
+#include <time.h>
+
+#include "ink_conf.h"
+#include "ink_nav.h"
+#include "input.h"
+
+static const char *bbc_dir;
+
+/* Collapses white space runs to one space and trims. In place. */
+static void squeeze(char *s)
+{
+    char *w = s;
+    int space = 1;
+    for (char *r = s; *r; r++) {
+        if (*r == ' ' || *r == '\t' || *r == '\r' || *r == '\n') {
+            if (!space)
+                *w++ = ' ';
+            space = 1;
+        } else {
+            *w++ = *r;
+            space = 0;
+        }
+    }
+    if (w > s && w[-1] == ' ')
+        w--;
+    *w = '\0';
+}
+
+/* Latin-1 bytes (a file that is not UTF-8) become UTF-8. */
+static char *to_utf8(char *raw, size_t len)
+{
+    int ok = 1;
+    for (size_t i = 0; i < len && ok;) {
+        size_t n;
+        uint32_t c = ink_utf8_next((const uint8_t *)raw + i, len - i, &n);
+        ok = c != 0xFFFD || (n == 3 && (uint8_t)raw[i] == 0xEF);
+        i += n;
+    }
+    if (ok)
+        return raw;
+    char *out = malloc(len * 2 + 1), *w = out;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = (uint8_t)raw[i];
+        if (c < 0x80) {
+            *w++ = (char)c;
+        } else {
+            *w++ = (char)(0xC0 | c >> 6);
+            *w++ = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    *w = '\0';
+    free(raw);
+    return out;
+}
+
+/* The expected text of a BBC file: title, and the body lines (each a block,
+ * a leading "- " list marker dropped) joined by '\n'. */
+static void expected(const char *path, char **title, char **body)
+{
+    size_t len;
+    char *raw = input_read_file(path, 1 << 24, &len);
+    assert_non_null(raw);
+    raw = to_utf8(raw, len);
+    char *nl = strchr(raw, '\n');
+    if (nl)
+        *nl = '\0';
+    *title = strdup(raw);
+    squeeze(*title);
+    tu_text_t t = { 0 };
+    tu_put(&t, "", 0);
+    for (char *line = nl ? nl + 1 : NULL; line && *line;) {
+        char *next = strchr(line, '\n');
+        if (next)
+            *next = '\0';
+        squeeze(line);
+        char *s = line;
+        if (s[0] == '-' && s[1] == ' ')
+            s += 2;
+        if (*s) {
+            if (t.n)
+                tu_put(&t, "\n", 1);
+            tu_put(&t, s, strlen(s));
+        }
+        line = next ? next + 1 : NULL;
+    }
+    *body = t.s;
+    free(raw);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
+{
+    (void)ctx;
+    (void)fb;
+    (void)area;
+    (void)mode;
+    return INK_OK;
+}
+
+static const ink_display_ops_t no_display = { no_refresh, NULL };
+
+static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
+{
+    (void)st;
+    input_list_t files = { 0 };
+    int bad = 0;
+    assert_int_equal(input_add(&files, bbc_dir, &bad), 0);
+    assert_int_equal(bad, 0);
+    /* The articles only (NNN.txt), not the corpus's README.TXT. */
+    size_t keep = 0;
+    for (size_t i = 0; i < files.n; i++) {
+        const char *base = strrchr(files.paths[i], '/');
+        base = base ? base + 1 : files.paths[i];
+        if (base[0] >= '0' && base[0] <= '9')
+            files.paths[keep++] = files.paths[i];
+        else
+            free(files.paths[i]);
+    }
+    files.n = keep;
+    qsort(files.paths, files.n, sizeof *files.paths, cmp_str);
+    assert_true(files.n >= 2225);
+    article_t *arts = calloc(files.n, sizeof *arts);
+    size_t text_bytes = 0;
+    clock_t t0 = clock();
+    for (size_t i = 0; i < files.n; i++) {
+        const char *why = NULL;
+        if (input_load(files.paths[i], &arts[i], &why) != 0)
+            fail_msg("%s: %s", files.paths[i], why);
+        for (size_t b = 0; b < arts[i].nblocks; b++)
+            text_bytes += strlen(arts[i].blocks[b].text) + 1;
+    }
+    bundle_opts_t opts = { "BBC News 2004-05", NULL, 9 };
+    uint8_t *data;
+    size_t len;
+    const char *why;
+    assert_int_equal(bundle_write(arts, files.n, &opts, &data, &len, &why), 0);
+    double pack_s = (double)(clock() - t0) / CLOCKS_PER_SEC;
+
+    /* The device side: one app, every article opened and laid out. */
+    tu_load_fonts();
+    static uint8_t poolmem[INK_POOL_BYTES];
+    static uint8_t fbmem[(800 / 8) * 600];
+    static ink_app_t app;
+    ink_pool_t pool;
+    ink_fb_t fb;
+    ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    ink_fb_init(&fb, fbmem, 800, 600);
+    assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);
+    assert_int_equal(app.bundle.narticles, files.n);
+    size_t pages = 0, lines = 0, mismatches = 0, overfull = 0, worst_hw = 0, worst_i = 0;
+    t0 = clock();
+    for (uint32_t i = 0; i < app.bundle.narticles; i++) {
+        ink_pool_reset_high_water(&pool);
+        ink_err_t err = ink_app_open_article(&app, i);
+        if (err)
+            fail_msg("article %u (%s): %s", i + 1, ink_bundle_str(&app.bundle, 0), ink_err_str(err));
+        /* Articles are grouped by section in first-seen order; the files
+         * were sorted, so section folders come in order and the index
+         * matches the file list. */
+        tu_text_t body = { 0 }, head = { 0 };
+        head.want = INK_TX_HEADLINE;
+        tu_layout_text(&app.layout, &body);
+        tu_layout_text(&app.layout, &head);
+        char *want_title, *want_body;
+        expected(files.paths[i], &want_title, &want_body);
+        if (strcmp(head.s, want_title) != 0 || strcmp(body.s, want_body) != 0) {
+            if (mismatches < 5) {
+                size_t k = 0;
+                while (body.s[k] && body.s[k] == want_body[k])
+                    k++;
+                print_message("mismatch: %s\n  title: '%s' vs '%s'\n  body differs at byte %zu: '%.60s' vs '%.60s'\n",
+                              files.paths[i], head.s, want_title, k, body.s + k, want_body + k);
+            }
+            mismatches++;
+        }
+        pages += (size_t)app.layout.npages;
+        lines += (size_t)body.lines;
+        overfull += (size_t)body.overfull;
+        if (ink_pool_high_water(&pool) > worst_hw) {
+            worst_hw = ink_pool_high_water(&pool);
+            worst_i = i;
+        }
+        free(want_title);
+        free(want_body);
+        free(body.s);
+        free(head.s);
+    }
+    double layout_s = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    print_message("corpus: %zu articles, %zu bytes of text, bundle %zu bytes; clean+pack %.2f s\n", files.n,
+                  text_bytes, len, pack_s);
+    print_message("corpus: %zu pages, %zu lines at %s; layout of all %.2f s; overfull lines %zu; "
+                  "pool high-water %zu bytes (article %zu)\n",
+                  pages, lines, ink_profiles[0].name, layout_s, overfull, worst_hw, worst_i + 1);
+    assert_int_equal(mismatches, 0);
+    assert_int_equal(overfull, 0);
+    ink_app_stop(&app);
+    assert_int_equal(ink_pool_used(&pool), 0);
+    for (size_t i = 0; i < files.n; i++)
+        article_free(&arts[i]);
+    free(arts);
+    free(data);
+    input_list_free(&files);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: test_corpus BBC_DIR\n");
+        return 2;
+    }
+    bbc_dir = argv[1];
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_corpus_every_bbc_article_lays_out_its_own_text),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
