@@ -41,6 +41,7 @@ typedef struct {
     int titlecase;     /* short and Most Words Capitalised: a menu or headline */
     int blank_before;  /* a blank line came before it in the input */
     int hard;          /* chrome no article text looks like (credits, (c), slugs) */
+    int list;          /* starts with a list marker: authored text, not a menu */
     unsigned count;    /* occurrences of the same folded text */
     size_t first;      /* index of the first occurrence */
     enum label label;
@@ -403,6 +404,12 @@ static void measure(block_t *b)
     b->ends_sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 ||
                        last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
     b->eff = b->words + b->cjk / 2;
+    /* html2scrape and copy-paste keep authored bullets ("+ ", "* ", "- ",
+     * "• ") but menus come out bare */
+    b->list = b->len > 2 && b->text[1] == ' ' &&
+              (b->text[0] == '+' || b->text[0] == '*' || b->text[0] == '-');
+    if (b->len > 4 && memcmp(b->text, "\xe2\x80\xa2 ", 4) == 0)
+        b->list = 1;
     b->titlecase = b->alpha_words >= 3 && b->words <= 15 && b->caps * 10 >= b->alpha_words * 7;
 }
 
@@ -707,6 +714,11 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         return L_CHROME;
 
     int titlecase = b->titlecase;
+    int cjk = b->cjk > b->words;
+    if (cjk && b->eff >= 12)
+        return L_GOOD; /* CJK prose often runs on without full stops */
+    if (b->list && b->eff >= 3)
+        return L_MEDIUM;
     if (b->eff >= 12 && b->marks >= 1 && stop_ok(pg, b) && !titlecase)
         return L_GOOD;
     if (b->eff >= 30 && stop_ok(pg, b))
@@ -733,7 +745,8 @@ static long weight(const page_t *pg, const block_t *b)
     switch (b->label) {
     case L_GOOD: return b->eff < 10 ? 10 : (long)b->eff;
     case L_MEDIUM:
-        return body_like(pg, b) || (b->marks && b->eff >= 4 && stop_ok(pg, b) && !b->titlecase)
+        return body_like(pg, b) || (b->marks && b->eff >= 4 && stop_ok(pg, b) && !b->titlecase) ||
+                       b->list || (b->cjk > b->words && b->eff >= 8)
                    ? (long)b->eff / 2
                    : -2;
     case L_SHORT: return -4;
@@ -1019,9 +1032,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
              * menus, captions and teasers go entirely. */
             if (body_like(&pg, b) && b->first == i)
                 continue;
-            /* a long paragraph said twice is the author's, unless the copy
-             * sits right under the original (a scraper artefact) */
-            if (b->label == L_GOOD && b->eff >= 20 && pg.b[i - 1].hash != b->hash)
+            /* a long paragraph said twice is the author's */
+            if (b->label == L_GOOD && b->eff >= 20)
                 continue;
             b->label = L_DUP;
         }
@@ -1032,6 +1044,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
 #endif
     /* Main text: the maximum-sum run of block weights. */
     size_t rs = begin, re = begin; /* [rs, re) */
+    int loose = 0;
     if (whole) {
         re = pg.n;
     } else {
@@ -1051,6 +1064,19 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
     }
 
+    if (rs == re && !whole) {
+        /* No run of body text: a page of a few short lines and no chrome is
+         * a note, taken as it is. */
+        size_t keep = 0, words = 0;
+        for (size_t i = begin; i < pg.n; i++)
+            if (pg.b[i].label != L_CHROME && pg.b[i].label != L_DUP)
+                keep++, words += pg.b[i].eff;
+        if (keep && keep <= 12 && words <= 80) {
+            rs = begin;
+            re = pg.n;
+            loose = 1;
+        }
+    }
     if (!pg.title) {
         size_t ti = guess_title(&pg, rs);
         if (ti != SIZE_MAX)
@@ -1068,7 +1094,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                 continue;
             if (b->label == L_CHROME || b->label == L_DUP || b->label == L_TITLE)
                 continue;
-            if (b->label == L_SHORT) {
+            if (b->label == L_SHORT && !loose) {
                 /* runs of menu-like lines inside the text are navigation */
                 size_t a = i, z = i;
                 while (a > rs && pg.b[a - 1].label == L_SHORT)
