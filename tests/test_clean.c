@@ -215,7 +215,8 @@ static void test_clean_refuses_empty_and_binary(void **state)
     assert_null(a.blocks);
 
     /* chrome only: nothing to read */
-    const char menu[] = "Home\nNews\nSport\nSign in\nSubscribe\n";
+    const char menu[] = "Home\nSign in\nSubscribe\nShare on Facebook\n"
+                        "\xc2\xa9 2024 Example Media. All rights reserved.\n";
     why = NULL;
     assert_int_not_equal(clean_scrape(menu, strlen(menu), &a, &why), 0);
     assert_string_equal(why, "no article text found");
@@ -274,7 +275,8 @@ static void test_clean_plain_article_kept_whole(void **state)
 {
     (void)state;
     /* A chrome-free article with blank lines between paragraphs keeps its
-     * short lines and repeats (a fixture list), and joins wrapped lines. */
+     * short lines and repeats (a fixture list); bulleted lines become list
+     * items without their bullets. */
     const char in[] = "Cup draw made\n\n"
                       "The draw for the next round of the cup was made on Monday, with the "
                       "holders away to the league leaders.\n\n"
@@ -287,10 +289,40 @@ static void test_clean_plain_article_kept_whole(void **state)
     article_t a = {0};
     clean_ok(in, &a);
     assert_string_equal(a.title, "Cup draw made");
-    assert_int_equal(a.nblocks, 7);
+    assert_int_equal(a.nblocks, 8);
     assert_string_equal(a.blocks[4].text, "Rovers v United");
     assert_string_equal(a.blocks[5].text, "Winners meet in final");
-    assert_string_equal(a.blocks[6].text, "- first bullet - second bullet");
+    assert_int_equal(a.blocks[6].kind, ART_BLOCK_LIST);
+    assert_string_equal(a.blocks[6].text, "first bullet");
+    assert_int_equal(a.blocks[7].kind, ART_BLOCK_LIST);
+    assert_string_equal(a.blocks[7].text, "second bullet");
+    article_free(&a);
+}
+
+static void test_clean_teasers_and_source_line_in_paragraph_layout(void **state)
+{
+    (void)state;
+    /* Blank lines between paragraphs, but the agency line and the time
+     * stamp under it share a group; teaser lines lead with a call to action. */
+    const char in[] = " date 2026-11-28 News / Science / Ice diary\n\n"
+                      "Ice diary\n\n"
+                      "Inkpress Wire |\nNov 28, 2026 06:00 AM GMT\n\n"
+                      "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
+                      "eleven weeks on the ice field.\n\n"
+                      "Listen to this article\n12 min read\n\n"
+                      "Also Read | Flood barriers on the lower river to be raised by a metre after the storms\n\n"
+                      "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
+                      "kitchen dome anchored with snow stakes.\n\n"
+                      "Get Latest Science News along with Latest News from the North at The Daily Post.\n\n"
+                      "Join The Daily Post\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.source, "Inkpress Wire");
+    assert_int_equal(a.nblocks, 2);
+    assert_false(body_has(&a, "Also Read"));
+    assert_false(body_has(&a, "Get Latest"));
+    assert_false(body_has(&a, "min read"));
+    assert_false(body_has(&a, "Join"));
     article_free(&a);
 }
 
@@ -342,6 +374,7 @@ int main(void)
         cmocka_unit_test(test_clean_repeated_lines_dropped),
         cmocka_unit_test(test_clean_plain_article_kept_whole),
         cmocka_unit_test(test_clean_json_escaping),
+        cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

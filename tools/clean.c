@@ -12,9 +12,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef CLEAN_DEBUG
-#include <stdio.h>
-#endif
 
 /* A news page has hundreds of lines; this only bounds memory on hostile
  * input (a file of newlines would otherwise cost ~24 bytes per byte). */
@@ -473,6 +470,27 @@ static const char *const action_words[] = {
     "jump to", "toggle", "upgrade", "donate", "support us", "edit profile",
 };
 
+/* Teasers and calls to action that lead a line ("Also Read | ...", "Get
+ * Latest World News along with ..."): chrome however long the line runs. */
+static const char *const lead_words[] = {
+    "also read", "read also", "read more", "more from", "get latest", "continue reading",
+    "story continues", "listen to this article", "create free account", "create an account",
+    "create a free account", "click here", "download the", "advertisement", "recommended for you",
+    "related:", "related stories", "related articles", "watch:", "watch now", "sign up for",
+    "subscribe to", "follow us", "join our", "you may also like", "don't miss",
+};
+
+/* lc starts with one of pats (followed by a non-letter). */
+static int starts_with_any(const char *lc, const char *const *pats, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        size_t k = strlen(pats[i]);
+        if (strncmp(lc, pats[i], k) == 0 && !(lc[k] >= 'a' && lc[k] <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Navigation words that are also ordinary English: only on lines of a few
  * words ("Home", "Open app", "More"), never on a subheading like "Coming home
  * to a new job". */
@@ -709,6 +727,13 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words <= 12 && b->marks <= 1 &&
         has_any(lc, action_words, sizeof action_words / sizeof *action_words))
         return L_CHROME;
+    if (b->words <= 30 && b->marks <= 1 && starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words))
+        return L_CHROME;
+    /* "Join The Daily Post", "12 min read" */
+    if (b->words <= 6 && !b->ends_sentence &&
+        (strncmp(lc, "join ", 5) == 0 || has_word(lc, "min read") || has_word(lc, "minute read") ||
+         has_word(lc, "mins read")))
+        return L_CHROME;
     if (b->words <= 3 && !b->ends_sentence &&
         has_any(lc, nav_words, sizeof nav_words / sizeof *nav_words))
         return L_CHROME;
@@ -852,15 +877,19 @@ static size_t guess_title(const page_t *pg, size_t rs)
         if (i >= rs && b->label == L_GOOD)
             continue;
         long sc = 0;
-        if (b->count >= 2)
-            sc += 4;
+        /* pages show the headline twice (page title and h1, or h1 and a
+         * share box); menus repeat too, but those are short */
+        if (b->count >= 2 && b->eff >= 4)
+            sc += 6;
         if (!b->ends_sentence)
             sc += 1;
         if (b->eff >= 4 && b->eff <= 20)
             sc += 2;
+        if (b->titlecase)
+            sc += 1;
         /* nearer the start of the text is better */
         size_t dist = i < rs ? rs - i : 0;
-        sc -= dist > 30 ? 30 : (long)dist;
+        sc -= dist > 45 ? 15 : (long)dist / 3;
         if (b->eff < 4)
             sc -= 3;
         if (sc > best_score) {
@@ -892,6 +921,16 @@ static char *title_from_text(const char *s, size_t n)
     return art_strndup(s, k);
 }
 
+/* A line that starts with an authored bullet: "- ", "* ", "+ " or "• ". */
+static int bullet_len(const char *s, size_t len)
+{
+    if (len > 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
+        return 2;
+    if (len > 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0)
+        return 4;
+    return 0;
+}
+
 static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int para)
 {
     pg->b = calloc(l->n ? l->n : 1, sizeof *pg->b);
@@ -901,7 +940,10 @@ static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int 
         const line_t *ln = &l->v[i];
         char *s = t + ln->off;
         size_t len = ln->len;
-        if (para && pg->n && !ln->blank_before && i > from) {
+        /* A short line (a source line "Reuters |", a caption) stands alone
+         * even without a blank line after it; wrapped prose lines are long. */
+        if (para && pg->n && !ln->blank_before && i > from && !bullet_len(s, len) &&
+            pg->b[pg->n - 1].len >= 40 && pg->b[pg->n - 1].text[pg->b[pg->n - 1].len - 1] != '|') {
             /* join this line to the paragraph before: lines are stored one
              * after another, so moving the text back over the NUL works. */
             block_t *p = &pg->b[pg->n - 1];
@@ -1039,9 +1081,6 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
     }
 
-#ifdef CLEAN_DEBUG
-    for (size_t i = 0; i < pg.n; i++) fprintf(stderr, "%zu L%d w%ld c%u e%u m%u s%u| %.70s\n", i, pg.b[i].label, weight(&pg,&pg.b[i]), pg.b[i].count, pg.b[i].eff, pg.b[i].marks, pg.b[i].stops, pg.b[i].text);
-#endif
     /* Main text: the maximum-sum run of block weights. */
     size_t rs = begin, re = begin; /* [rs, re) */
     int loose = 0;
@@ -1105,7 +1144,9 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                     continue;
             }
         }
-        if (article_add_block(out, ART_BLOCK_PARA, b->text, b->len) < 0) {
+        /* Bulleted lines are list items; the renderer draws the bullet. */
+        int bl = b->list ? bullet_len(b->text, b->len) : 0;
+        if (article_add_block(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl) < 0) {
             reason = "out of memory";
             goto out;
         }
