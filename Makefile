@@ -13,13 +13,14 @@ WARN     = -Wall -Wextra -Wstrict-prototypes -Wundef -Wshadow -Wwrite-strings
 ifneq ($(CI),)
 WARN    += -Werror
 endif
-PKGS     = freetype2 libpng zlib
+PKGS     = freetype2 libpng zlib libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Irender -Ifirmware -Ifirmware/ports/sim -Itools $(PKG_CFLAGS)
 ALL_CFLAGS = $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP
 
 B := build
+TEST_EXTRA :=   # more test targets, added by mk/*.mk
 SHARED ?= ../shared
 BBC     = $(SHARED)/data/bbc
 
@@ -39,14 +40,16 @@ FONT_FILES_liberation = LiberationSerif-Regular.ttf LiberationSerif-Bold.ttf Lib
 FONT_PKG_liberation   = fonts-liberation2
 FONT_SRC = $(addprefix $(FONT_DIR_$(FONT))/,$(FONT_FILES_$(FONT)))
 
-DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev libcmocka-dev \
-           xz-utils $(FONT_PKG_$(FONT))
+DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev libxml2-dev \
+           libcmocka-dev xz-utils $(FONT_PKG_$(FONT))
 
-DEV_SRC   = render/ink_err.c render/ink_pool.c render/ink_fb.c render/ink_font.c render/ink_layout.c \
-            render/ink_profile.c firmware/ink_bundle.c firmware/ink_nav.c firmware/ink_refresh.c \
-            firmware/ink_state.c firmware/ports/sim/sim_io.c
-TOOL_SRC  = tools/article.c tools/clean.c tools/json.c tools/input.c tools/bundle_write.c tools/cmd_read.c
-TESTS     = test_pool test_fb test_bundle test_layout test_state test_refresh test_nav test_clean
+# Device code (render/, firmware/) and the PC side of the sim port; the host
+# tool's own files; one cmocka program per tests/test_*.c (test_corpus takes
+# the BBC folder and runs apart).
+SIM_SRC   = firmware/ports/sim/sim_io.c
+DEV_SRC   = $(wildcard render/*.c) $(wildcard firmware/*.c) $(SIM_SRC)
+TOOL_SRC  = $(filter-out tools/inkpress.c,$(wildcard tools/*.c))
+TESTS     = $(filter-out test_corpus,$(patsubst tests/%.c,%,$(wildcard tests/test_*.c)))
 TEST_BINS = $(addprefix $(B)/tests/,$(TESTS)) $(B)/tests/test_corpus $(B)/tests/pngcmp
 
 DEV_OBJ  = $(DEV_SRC:%.c=$(B)/obj/%.o)
@@ -123,6 +126,7 @@ test: all $(TEST_BINS)
 	@echo "== end to end"; sh tests/e2e.sh
 	@if [ -d "$(BBC)" ]; then echo "== BBC corpus"; $(B)/tests/test_corpus $(BBC); \
 	 else echo "== BBC corpus: $(BBC) not found, skipped"; fi
+	@for t in $(TEST_EXTRA); do echo "== $$t"; $(MAKE) --no-print-directory $$t || exit 1; done
 
 golden-update: all
 	sh tests/e2e.sh --update
@@ -137,5 +141,9 @@ clean:
 
 format:
 	clang-format -i render/*.[ch] firmware/*.[ch] firmware/hal/*.h firmware/ports/sim/*.[ch] tools/*.[ch] tests/*.c
+
+# Further targets live in mk/*.mk, one file a topic (board ports, fuzzing,
+# install), each adding to DEB_PKGS what it needs.
+-include $(sort $(wildcard mk/*.mk))
 
 -include $(DEV_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)

@@ -135,21 +135,21 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
     files.n = keep;
     qsort(files.paths, files.n, sizeof *files.paths, cmp_str);
     assert_true(files.n >= 2225);
-    article_t *arts = calloc(files.n, sizeof *arts);
+    art_list_t arts = { 0 };
     size_t text_bytes = 0;
     clock_t t0 = clock();
     for (size_t i = 0; i < files.n; i++) {
         const char *why = NULL;
-        if (input_load(files.paths[i], &arts[i], &why) != 0)
-            fail_msg("%s: %s", files.paths[i], why);
-        for (size_t b = 0; b < arts[i].nblocks; b++)
-            text_bytes += strlen(arts[i].blocks[b].text) + 1;
+        if (input_load(files.paths[i], &arts, &why) != 1)
+            fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
+        for (size_t b = 0; b < arts.v[i].nblocks; b++)
+            text_bytes += strlen(arts.v[i].blocks[b].text) + 1;
     }
     bundle_opts_t opts = { "BBC News 2004-05", NULL, 9 };
     uint8_t *data;
     size_t len;
     const char *why;
-    assert_int_equal(bundle_write(arts, files.n, &opts, &data, &len, &why), 0);
+    assert_int_equal(bundle_write(arts.v, arts.n, &opts, &data, &len, &why), 0);
     double pack_s = (double)(clock() - t0) / CLOCKS_PER_SEC;
 
     /* The device side: one app, every article opened and laid out. */
@@ -212,9 +212,7 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
     assert_int_equal(overfull, 0);
     ink_app_stop(&app);
     assert_int_equal(ink_pool_used(&pool), 0);
-    for (size_t i = 0; i < files.n; i++)
-        article_free(&arts[i]);
-    free(arts);
+    art_list_free(&arts);
     free(data);
     input_list_free(&files);
 }

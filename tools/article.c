@@ -49,6 +49,28 @@ void article_free(article_t *a)
     memset(a, 0, sizeof *a);
 }
 
+article_t *art_list_add(art_list_t *l)
+{
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 16;
+        article_t *v = realloc(l->v, cap * sizeof *v);
+        if (!v)
+            return NULL;
+        l->v = v;
+        l->cap = cap;
+    }
+    memset(&l->v[l->n], 0, sizeof l->v[0]);
+    return &l->v[l->n++];
+}
+
+void art_list_free(art_list_t *l)
+{
+    for (size_t i = 0; i < l->n; i++)
+        article_free(&l->v[i]);
+    free(l->v);
+    memset(l, 0, sizeof *l);
+}
+
 int article_encode_body(const article_t *a, unsigned char **out, size_t *len)
 {
     size_t n = 0;

@@ -29,6 +29,18 @@ typedef struct article {
     size_t nblocks, cap;
 } article_t;
 
+/** A growing list of articles. */
+typedef struct art_list {
+    article_t *v;
+    size_t n, cap;
+} art_list_t;
+
+/** Appends a zeroed article and returns it, or NULL when out of memory. */
+article_t *art_list_add(art_list_t *l);
+
+/** Frees every article and the list. */
+void art_list_free(art_list_t *l);
+
 /** Frees every string and the block array; leaves *a zeroed. NULL is fine. */
 void article_free(article_t *a);
 

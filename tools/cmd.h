@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd.h: the subcommands that read a bundle (cmd_read.c). Each takes the
+/* cmd.h: the subcommands that read a bundle (cmd_inspect.c, cmd_preview.c). Each takes the
  * arguments after "inkpress" (argv[0] is the command) and returns the exit
  * status. */
 #ifndef INK_CMD_H

@@ -54,22 +54,24 @@ static int cmd_clean(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             continue;
-        article_t a;
+        art_list_t list = { 0 };
         const char *why;
-        if (input_load(argv[i], &a, &why) != 0) {
+        if (input_load(argv[i], &list, &why) < 0) {
             fprintf(stderr, "inkpress clean: %s: %s\n", argv[i], why);
             bad++;
             continue;
         }
-        if (json) {
-            json_article(stdout, &a);
-        } else {
-            if (nfiles)
-                fputs("\f\n", stdout);
-            article_print(stdout, &a);
+        for (size_t k = 0; k < list.n; k++) {
+            if (json) {
+                json_article(stdout, &list.v[k]);
+            } else {
+                if (nfiles)
+                    fputs("\f\n", stdout);
+                article_print(stdout, &list.v[k]);
+            }
+            nfiles++;
         }
-        nfiles++;
-        article_free(&a);
+        art_list_free(&list);
     }
     if (nfiles + bad == 0) {
         fprintf(stderr, "usage: inkpress clean [--json] FILE...\n");
@@ -151,25 +153,27 @@ static int cmd_pack(int argc, char **argv)
         input_list_free(&inputs);
         return 2;
     }
-    article_t *arts = calloc(inputs.n ? inputs.n : 1, sizeof *arts);
-    size_t n = 0, in_bytes = 0;
+    art_list_t arts = { 0 };
+    size_t in_bytes = 0;
     clock_t t0 = clock();
-    for (size_t i = 0; arts && i < inputs.n; i++) {
+    for (size_t i = 0; i < inputs.n; i++) {
         const char *why;
-        if (input_load(inputs.paths[i], &arts[n], &why) != 0) {
+        size_t before = arts.n;
+        if (input_load(inputs.paths[i], &arts, &why) < 0) {
             fprintf(stderr, "inkpress pack: %s: %s (skipped)\n", inputs.paths[i], why);
             bad++;
             continue;
         }
-        for (size_t b = 0; b < arts[n].nblocks; b++)
-            in_bytes += strlen(arts[n].blocks[b].text) + 1;
-        n++;
+        for (size_t k = before; k < arts.n; k++)
+            for (size_t b = 0; b < arts.v[k].nblocks; b++)
+                in_bytes += strlen(arts.v[k].blocks[b].text) + 1;
     }
     int rc = bad ? 1 : 0;
     uint8_t *bundle = NULL;
     size_t blen = 0;
     const char *why = "out of memory";
-    if (!arts || bundle_write(arts, n, &opts, &bundle, &blen, &why) != 0) {
+    size_t n = arts.n;
+    if (bundle_write(arts.v, n, &opts, &bundle, &blen, &why) != 0) {
         fprintf(stderr, "inkpress pack: %s: %s\n", outp, why);
         rc = n ? 4 : 1;
     } else if (write_file(outp, bundle, blen) != 0) {
@@ -181,9 +185,7 @@ static int cmd_pack(int argc, char **argv)
                 n, n == 1 ? "" : "s", bad, outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
                 secs);
     }
-    for (size_t i = 0; i < n; i++)
-        article_free(&arts[i]);
-    free(arts);
+    art_list_free(&arts);
     free(bundle);
     input_list_free(&inputs);
     return rc;

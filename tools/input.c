@@ -199,20 +199,27 @@ static char *folder_section(const char *path)
     return s;
 }
 
-int input_load(const char *path, article_t *a, const char **why)
+int input_load(const char *path, art_list_t *list, const char **why)
 {
     size_t len;
-    memset(a, 0, sizeof *a);
     char *buf = input_read_file(path, INPUT_MAX_BYTES, &len);
     if (!buf) {
         *why = errno == EFBIG ? "file too large (over 64 MiB)" : strerror(errno);
         return -1;
     }
-    int rc = clean_scrape(buf, len, a, why);
+    article_t a;
+    int rc = clean_scrape(buf, len, &a, why);
     free(buf);
     if (rc != 0)
         return -1;
-    if (!a->section)
-        a->section = folder_section(path);
-    return 0;
+    if (!a.section)
+        a.section = folder_section(path);
+    article_t *slot = art_list_add(list);
+    if (!slot) {
+        article_free(&a);
+        *why = "out of memory";
+        return -1;
+    }
+    *slot = a;
+    return 1;
 }

@@ -21,11 +21,13 @@ int input_add(input_list_t *l, const char *path, int *bad);
 
 void input_list_free(input_list_t *l);
 
-/** Reads and cleans one file into *a. An article without a section takes
- * its folder's name (capitalised), so a tree of section folders packs into
- * those sections. Returns 0, or -1 with a reason in *why (static text, or
- * the text of errno). */
-int input_load(const char *path, article_t *a, const char **why);
+/** Reads and cleans one file ("-": standard input), appending its articles
+ * to *list (a page gives one; a feed may give many). An article without a
+ * section takes its folder's name (capitalised), so a tree of section
+ * folders packs into those sections. Returns the number of articles added,
+ * or -1 with a reason in *why (static text, or the text of errno); on
+ * failure nothing is added. */
+int input_load(const char *path, art_list_t *list, const char **why);
 
 /** Reads a whole file into malloc'd memory (NUL-terminated, *len without the
  * NUL). Returns NULL with errno set on failure. Files over max bytes fail
