@@ -21,6 +21,7 @@ ALL_CFLAGS = $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP
 
 B := build
 TEST_EXTRA :=   # more test targets, added by mk/*.mk
+BENCH_EXTRA :=  # more bench targets, added by mk/*.mk
 SHARED ?= ../shared
 BBC     = $(SHARED)/data/bbc
 
@@ -135,6 +136,7 @@ golden-update: all
 
 bench: all $(B)/tests/test_corpus
 	@sh tests/bench.sh $(BBC)
+	@for t in $(BENCH_EXTRA); do $(MAKE) --no-print-directory $$t || exit 1; done
 
 clean:
 	rm -rf $(B)
