@@ -12,6 +12,7 @@
 #include "ink_profile.h"
 #include "input.h"
 #include "json.h"
+#include "progress.h"
 
 #ifndef INKPRESS_VERSION
 #define INKPRESS_VERSION "0.1.0"
@@ -20,17 +21,24 @@
 static void main_usage(FILE *f)
 {
     fprintf(f,
-            "usage: inkpress COMMAND [options] ...\n"
+            "usage: inkpress [-q | -v] COMMAND [options] ...\n"
+            "       inkpress --version\n"
             "\n"
             "  clean [--json] FILE...                 cleaned article(s): title, date, section, source, body\n"
             "  pack -o EDITION.ink [options] INPUT... files and folders -> edition bundle\n"
             "  inspect EDITION.ink                    header, sections, articles, sizes, checks\n"
             "  extract EDITION.ink [N]                cleaned text back out (article N, 1-based)\n"
             "  preview EDITION.ink -o DIR [options]   every page as PNG, through the device code\n"
-            "  profiles                               the panels and their sizes\n"
-            "  help                                   this text; 'inkpress COMMAND --help' for one command\n"
+            "  profiles                               the panels: size, dpi, text sizes\n"
+            "  help [COMMAND]                         this text, or one command's options and an example\n"
             "\n"
-            "exit status: 0 ok, 1 some inputs skipped, 2 usage, 3 damaged edition, 4 cannot write output\n");
+            "  -q, --quiet     errors only (no progress bar, no summary)\n"
+            "  -v, --verbose   say more (pack: one line per input)\n"
+            "  -               (as a file) standard input; '-o -' writes to standard output\n"
+            "\n"
+            "exit status: 0 ok, 1 some inputs skipped, 2 usage, 3 damaged edition, 4 cannot write output\n"
+            "example: inkpress pack -o news.ink samples/ && inkpress preview news.ink -o pages\n"
+            "'man inkpress' has it all.\n");
 }
 
 static int cmd_clean(int argc, char **argv)
@@ -96,7 +104,7 @@ static int cmd_pack(int argc, char **argv)
 {
     const char *outp = NULL;
     bundle_opts_t opts = { "inkpress edition", NULL, 9 };
-    int quiet = 0, bad = 0;
+    int bad = 0;
     input_list_t inputs = { 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -113,11 +121,17 @@ static int cmd_pack(int argc, char **argv)
                    "  --name NAME    edition name (default: \"inkpress edition\")\n"
                    "  --date DATE    edition date (default: the newest article's date)\n"
                    "  --level N      deflate level 0-9 (default 9)\n"
-                   "  -q, --quiet    no summary line\n"
-                   "  INPUT          a file, or a folder (walked for .txt .html .htm .xml .rss .atom)\n"
+                   "  -q, --quiet    no progress bar, no summary line (errors only)\n"
+                   "  -v, --verbose  one line per input: how many articles it gave\n"
+                   "  INPUT          a file, a folder (walked for .txt .html .htm .xml .rss .atom),\n"
+                   "                 or - for one file on standard input\n"
+                   "On a terminal a progress bar on stderr shows the count, the rate and the\n"
+                   "input it is on; at the end one line says how many articles were packed,\n"
+                   "how many inputs were skipped and why, the bundle's size and the ratio.\n"
                    "A file that cannot be read or cleaned is named on stderr and skipped; the\n"
                    "rest is packed and the exit status is 1.\n"
-                   "example: inkpress pack -o build/sample.ink --name \"Sample\" samples/\n");
+                   "example: inkpress pack -o build/sample.ink --name \"Sample\" samples/\n"
+                   "         inkpress pack -o news.ink - <feed.xml\n");
             input_list_free(&inputs);
             return 0;
         } else if (!strcmp(a, "-o")) {
@@ -137,7 +151,9 @@ static int cmd_pack(int argc, char **argv)
             }
             i++;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            quiet = 1;
+            progress_level = PROGRESS_QUIET;
+        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            progress_level = PROGRESS_VERBOSE;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "inkpress pack: unknown option %s\n", a);
             input_list_free(&inputs);
@@ -155,19 +171,27 @@ static int cmd_pack(int argc, char **argv)
     }
     art_list_t arts = { 0 };
     size_t in_bytes = 0;
-    clock_t t0 = clock();
+    progress_t pr;
+    progress_start(&pr, stderr, -1, "pack", inputs.n);
+    for (int k = 0; k < bad; k++) /* named on stderr by input_add */
+        progress_skip(&pr, NULL, NULL, "cannot be listed");
     for (size_t i = 0; i < inputs.n; i++) {
         const char *why;
         size_t before = arts.n;
+        progress_item(&pr, inputs.paths[i]);
         if (input_load(inputs.paths[i], &arts, &why) < 0) {
-            fprintf(stderr, "inkpress pack: %s: %s (skipped)\n", inputs.paths[i], why);
+            progress_skip(&pr, "inkpress pack", inputs.paths[i], why);
             bad++;
             continue;
         }
+        if (progress_level >= PROGRESS_VERBOSE)
+            progress_say(&pr, "inkpress pack: %s: %zu article%s", inputs.paths[i], arts.n - before,
+                         arts.n - before == 1 ? "" : "s");
         for (size_t k = before; k < arts.n; k++)
             for (size_t b = 0; b < arts.v[k].nblocks; b++)
                 in_bytes += strlen(arts.v[k].blocks[b].text) + 1;
     }
+    progress_end(&pr);
     int rc = bad ? 1 : 0;
     uint8_t *bundle = NULL;
     size_t blen = 0;
@@ -179,11 +203,12 @@ static int cmd_pack(int argc, char **argv)
     } else if (write_file(outp, bundle, blen) != 0) {
         fprintf(stderr, "inkpress pack: cannot write %s: %s\n", outp, strerror(errno));
         rc = 4;
-    } else if (!quiet) {
-        double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-        fprintf(stderr, "inkpress pack: %zu article%s packed, %d skipped; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n",
-                n, n == 1 ? "" : "s", bad, outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
-                secs);
+    } else if (progress_level > PROGRESS_QUIET) {
+        char skipped[600];
+        progress_skipped_text(&pr, skipped, sizeof skipped);
+        fprintf(stderr, "inkpress pack: %zu article%s packed, %s; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n",
+                n, n == 1 ? "" : "s", skipped, outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
+                progress_elapsed(&pr));
     }
     art_list_free(&arts);
     free(bundle);
@@ -191,8 +216,18 @@ static int cmd_pack(int argc, char **argv)
     return rc;
 }
 
-static int cmd_profiles(void)
+static int cmd_profiles(int argc, char **argv)
 {
+    if (argc > 1) {
+        int help = !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help");
+        fprintf(help ? stdout : stderr,
+                "usage: inkpress profiles\n"
+                "Lists the panels inkpress knows: name, width and height in pixels, dpi, and\n"
+                "the three text sizes of the menu in points (* the default). The first is\n"
+                "the default profile of preview and inkpress-sim.\n"
+                "example: inkpress profiles\n");
+        return help ? 0 : 2;
+    }
     printf("%-16s %6s %6s %5s  %s\n", "profile", "width", "height", "dpi", "text sizes (pt), default *");
     for (const ink_profile_t *p = ink_profiles; p->name; p++) {
         printf("%-16s %6d %6d %5d  ", p->name, p->w, p->h, p->dpi);
@@ -206,11 +241,28 @@ static int cmd_profiles(void)
 
 int main(int argc, char **argv)
 {
+    /* Options before the command apply to all of it, as in git. */
+    while (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
+        if (!strcmp(argv[1], "-q") || !strcmp(argv[1], "--quiet"))
+            progress_level = PROGRESS_QUIET;
+        else if (!strcmp(argv[1], "-v") || !strcmp(argv[1], "--verbose"))
+            progress_level = PROGRESS_VERBOSE;
+        else
+            break;
+        argv[1] = argv[0];
+        argv++;
+        argc--;
+    }
     if (argc < 2) {
         main_usage(stderr);
         return 2;
     }
     const char *cmd = argv[1];
+    if (!strcmp(cmd, "help") && argc > 2 && strcmp(argv[2], "help") != 0) {
+        /* "inkpress help pack" is "inkpress pack --help". */
+        char *sub[] = { argv[0], argv[2], (char *)"--help", NULL };
+        return main(3, sub);
+    }
     if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
         main_usage(stdout);
         return 0;
@@ -230,7 +282,7 @@ int main(int argc, char **argv)
     if (!strcmp(cmd, "preview"))
         return cmd_preview(argc - 1, argv + 1);
     if (!strcmp(cmd, "profiles"))
-        return cmd_profiles();
+        return cmd_profiles(argc - 1, argv + 1);
     fprintf(stderr, "inkpress: '%s' is not a command; see 'inkpress help'\n", cmd);
     return 2;
 }
