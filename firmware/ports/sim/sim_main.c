@@ -15,18 +15,24 @@
 #include "ink_conf.h"
 #include "ink_nav.h"
 #include "sim_io.h"
+#include "sim_window.h"
 
 typedef struct sim_display {
     const char *dir;
     FILE *log;
     int frames;
     int failed;
+    sim_window_t *win; /* --window: the screen on the desktop too */
 } sim_display_t;
 
 static ink_err_t sim_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
 {
     sim_display_t *d = ctx;
     d->frames++;
+    if (d->win)
+        sim_window_show(d->win, fb, area, mode);
+    if (!d->dir) /* a window without -o: no frames written */
+        return INK_OK;
     char path[PATH_MAX];
     snprintf(path, sizeof path, "%s/frame-%04d.png", d->dir, d->frames);
     const char *why = NULL;
@@ -84,7 +90,12 @@ static void usage(FILE *f)
             "      --fonts DIR       regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
             "      --pool-bytes N    device pool size (default: %u)\n"
             "      --state FILE      reading state storage (default: none, start fresh)\n"
-            "example: inkpress-sim build/sample.ink --keys \"select next next back\" -o build/sim\n",
+            "      --window          read in a desktop window at the panel's size: Left/Up = prev,\n"
+            "                        Right/Down = next, Enter = select, Backspace = back, M = menu,\n"
+            "                        Escape or Q quits; --keys are pressed first; frames are\n"
+            "                        written only with -o\n"
+            "example: inkpress-sim build/sample.ink --keys \"select next next back\" -o build/sim\n"
+            "         inkpress-sim build/sample.ink --window --profile kobo-clara --state reading.bin\n",
             ink_profiles[0].name, (unsigned)INK_POOL_BYTES);
 }
 
@@ -120,12 +131,17 @@ int main(int argc, char **argv)
     const char *bundle_path = NULL, *keys = NULL, *keys_file = NULL, *out = "sim-out", *fonts_dir = NULL;
     const char *profile_name = ink_profiles[0].name, *state_path = NULL;
     unsigned long pool_bytes = INK_POOL_BYTES;
+    int window = 0, out_given = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
+        }
+        if (!strcmp(a, "--window")) {
+            window = 1;
+            continue;
         }
         int takes = !strcmp(a, "-k") || !strcmp(a, "--keys") || !strcmp(a, "--keys-file") || !strcmp(a, "-o") ||
                     !strcmp(a, "--out") || !strcmp(a, "-p") || !strcmp(a, "--profile") || !strcmp(a, "--fonts") ||
@@ -136,7 +152,7 @@ int main(int argc, char **argv)
         }
         if (!strcmp(a, "-k") || !strcmp(a, "--keys")) keys = v;
         else if (!strcmp(a, "--keys-file")) keys_file = v;
-        else if (!strcmp(a, "-o") || !strcmp(a, "--out")) out = v;
+        else if (!strcmp(a, "-o") || !strcmp(a, "--out")) out = v, out_given = 1;
         else if (!strcmp(a, "-p") || !strcmp(a, "--profile")) profile_name = v;
         else if (!strcmp(a, "--fonts")) fonts_dir = v;
         else if (!strcmp(a, "--state")) state_path = v;
@@ -187,13 +203,25 @@ int main(int argc, char **argv)
         free(script);
         return 2;
     }
-    if (sim_mkdirs(out) != 0) {
+    if (window && !out_given)
+        out = NULL;
+    if (out && sim_mkdirs(out) != 0) {
         fprintf(stderr, "inkpress-sim: cannot create %s: %s\n", out, strerror(errno));
         return 2;
     }
     char logpath[PATH_MAX];
-    snprintf(logpath, sizeof logpath, "%s/refresh.log", out);
-    sim_display_t disp = { out, fopen(logpath, "w"), 0, 0 };
+    snprintf(logpath, sizeof logpath, "%s/refresh.log", out ? out : ".");
+    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, 0, NULL };
+    if (window) {
+        char title[PATH_MAX + 64];
+        const char *why = "";
+        snprintf(title, sizeof title, "inkpress-sim: %s (%s)", bundle_path, profile->name);
+        disp.win = sim_window_open(title, profile->w, profile->h, &why);
+        if (!disp.win) {
+            fprintf(stderr, "inkpress-sim: --window: %s\n", why);
+            return 2;
+        }
+    }
     sim_storage_t store = { state_path };
     ink_hal_t hal = { &sim_display_ops, &disp, state_path ? &sim_storage_ops : NULL, &store };
 
@@ -214,6 +242,8 @@ int main(int argc, char **argv)
     if (err) {
         fprintf(stderr, "inkpress-sim: %s: %s %s\n", bundle_path, app.error_where, ink_err_str(err));
         rc = 3;
+        while (disp.win && sim_window_wait_key(disp.win) != INK_KEY_NONE)
+            ; /* the error screen stays until the window closes */
     } else {
         char *text = script ? script : (keys ? strdup(keys) : NULL);
         script = text;
@@ -230,13 +260,17 @@ int main(int argc, char **argv)
             }
             ink_app_key(&app, k);
         }
+        /* The window: a person presses the buttons until it closes. */
+        for (ink_key_t k; rc == 0 && disp.win && (k = sim_window_wait_key(disp.win)) != INK_KEY_NONE;)
+            ink_app_key(&app, k);
         if (rc == 0 && app.screen == INK_SCREEN_ERROR) {
             fprintf(stderr, "inkpress-sim: %s: %s %s\n", bundle_path, app.error_where, ink_err_str(app.error));
             rc = 3;
         }
     }
-    printf("%d frames in %s; pool high-water %zu of %lu bytes\n", disp.frames, out, ink_pool_high_water(&pool),
-           pool_bytes);
+    printf("%d frames in %s; pool high-water %zu of %lu bytes\n", disp.frames, out ? out : "the window",
+           ink_pool_high_water(&pool), pool_bytes);
+    sim_window_close(disp.win);
     ink_app_stop(&app);
     if (ink_pool_used(&pool) != 0) {
         fprintf(stderr, "inkpress-sim: %zu bytes still in use after stop (a leak)\n", ink_pool_used(&pool));
