@@ -1,16 +1,19 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_preview.c: preview, every page as PNG through the device code
- * (firmware/ink_nav and render/). */
+ * (firmware/ink_nav and render/), and contact sheets: many pages shrunk
+ * onto one grayscale PNG, each with its page number. */
 #include "cmd.h"
 
 #include "hal/ink_hal.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_nav.h"
+#include "progress.h"
 #include "sim_io.h"
 
 #include <errno.h>
 #include <limits.h>
+#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,25 +31,244 @@ static ink_err_t null_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, in
 
 static const ink_display_ops_t null_display = { null_refresh, NULL };
 
+/* --- contact sheets --------------------------------------------------------
+ * Pages are shrunk by a whole factor, each output pixel the share of paper
+ * in its square of panel pixels (0 ink .. 255 paper), and set in a grid with
+ * a label under each; the labels and the title are set with the edition's
+ * own fonts, straight at the sheet's resolution. */
+
+#define SHEET_MARGIN 20
+#define SHEET_GAP 18
+#define SHEET_LABEL_PX 16
+#define SHEET_TITLE_PX 18
+#define SHEET_LABEL_H 26
+#define SHEET_TITLE_H 40
+
+typedef struct thumb {
+    uint8_t *gray; /* tw * th */
+    char label[64];
+} thumb_t;
+
+typedef struct sheet {
+    int scale, tw, th, cols;
+    thumb_t *v;
+    size_t n, cap;
+} sheet_t;
+
+static int sheet_add(sheet_t *sh, const ink_fb_t *fb, const char *label)
+{
+    if (sh->n == sh->cap) {
+        size_t cap = sh->cap ? sh->cap * 2 : 16;
+        thumb_t *v = realloc(sh->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        sh->v = v;
+        sh->cap = cap;
+    }
+    thumb_t *t = &sh->v[sh->n];
+    t->gray = malloc((size_t)sh->tw * (size_t)sh->th);
+    if (!t->gray)
+        return -1;
+    snprintf(t->label, sizeof t->label, "%s", label);
+    int s = sh->scale, area = s * s;
+    for (int ty = 0; ty < sh->th; ty++)
+        for (int tx = 0; tx < sh->tw; tx++) {
+            int ink = 0;
+            for (int y = ty * s; y < ty * s + s; y++)
+                for (int x = tx * s; x < tx * s + s; x++)
+                    ink += ink_fb_get(fb, x, y);
+            t->gray[(size_t)ty * (size_t)sh->tw + (size_t)tx] = (uint8_t)(255 - (255 * ink + area / 2) / area);
+        }
+    sh->n++;
+    return 0;
+}
+
+static void sheet_free(sheet_t *sh)
+{
+    for (size_t i = 0; i < sh->n; i++)
+        free(sh->v[i].gray);
+    free(sh->v);
+    memset(sh, 0, sizeof *sh);
+}
+
+/* Width of text in face at px, in whole pixels. */
+static int text_width(ink_font_t *f, ink_face_id_t face, int px, const char *text)
+{
+    int32_t pen = 0;
+    size_t len = strlen(text), n;
+    for (size_t i = 0; i < len; i += n) {
+        const ink_glyph_t *g = ink_font_glyph(f, face, px, ink_utf8_next((const uint8_t *)text + i, len - i, &n));
+        if (g)
+            pen += g->adv;
+    }
+    return (int)((pen + 32) >> 6);
+}
+
+/* Cuts text (a buffer of size bytes) at a character so that it and an
+ * ellipsis fit in max_w pixels. */
+static void text_fit(ink_font_t *f, ink_face_id_t face, int px, char *text, size_t size, int max_w)
+{
+    size_t len = strlen(text);
+    if (text_width(f, face, px, text) <= max_w)
+        return;
+    while (len > 0) {
+        do /* back over UTF-8 continuation bytes */
+            len--;
+        while (len > 0 && ((unsigned char)text[len] & 0xC0) == 0x80);
+        if (len + 4 <= size) {
+            memcpy(text + len, "\xe2\x80\xa6", 4); /* U+2026 and the NUL */
+            if (text_width(f, face, px, text) <= max_w)
+                return;
+        }
+    }
+}
+
+/* Sets text in ink on the gray image img (w x h) with its baseline at y,
+ * starting at x, stopping before max_x. */
+static void text_draw(ink_font_t *f, ink_face_id_t face, int px, const char *text, uint8_t *img, int w, int h,
+                      int x, int y, int max_x)
+{
+    int32_t pen = x * 64;
+    size_t len = strlen(text), n;
+    for (size_t i = 0; i < len; i += n) {
+        const ink_glyph_t *g = ink_font_glyph(f, face, px, ink_utf8_next((const uint8_t *)text + i, len - i, &n));
+        if (!g)
+            continue;
+        int gx = (int)((pen + 32) >> 6) + g->left, gy = y - g->top;
+        if (gx + g->w > max_x)
+            break;
+        for (int r = 0; r < g->h && g->bits; r++)
+            for (int c = 0; c < g->w; c++)
+                if ((g->bits[(size_t)r * g->pitch + (size_t)(c >> 3)] & (0x80u >> (c & 7))) && gx + c >= 0 &&
+                    gx + c < w && gy + r >= 0 && gy + r < h)
+                    img[(size_t)(gy + r) * (size_t)w + (size_t)(gx + c)] = 0;
+        pen += g->adv;
+    }
+}
+
+/* Lays the thumbnails out in rows of sh->cols under a title line and writes
+ * the sheet as an 8-bit grayscale PNG to path ("-": standard output). */
+static int sheet_write(const sheet_t *sh, ink_font_t *font, const char *title, const char *path, const char **why)
+{
+    int cols = (int)sh->n < sh->cols ? (int)sh->n : sh->cols;
+    int rows = (int)((sh->n + (size_t)sh->cols - 1) / (size_t)sh->cols);
+    if (cols < 1)
+        cols = 1;
+    int w = 2 * SHEET_MARGIN + cols * sh->tw + (cols - 1) * SHEET_GAP;
+    int h = SHEET_MARGIN + SHEET_TITLE_H + rows * (sh->th + SHEET_LABEL_H) + (rows > 0 ? rows - 1 : 0) * SHEET_GAP +
+            SHEET_MARGIN;
+    uint8_t *img = malloc((size_t)w * (size_t)h);
+    if (!img) {
+        *why = "out of memory";
+        return -1;
+    }
+    memset(img, 255, (size_t)w * (size_t)h);
+    char head[256];
+    snprintf(head, sizeof head, "%s", title);
+    text_fit(font, INK_FACE_BOLD, SHEET_TITLE_PX, head, sizeof head, w - 2 * SHEET_MARGIN);
+    text_draw(font, INK_FACE_BOLD, SHEET_TITLE_PX, head, img, w, h, SHEET_MARGIN, SHEET_MARGIN + SHEET_TITLE_PX,
+              w - SHEET_MARGIN);
+    for (size_t i = 0; i < sh->n; i++) {
+        int x0 = SHEET_MARGIN + (int)(i % (size_t)sh->cols) * (sh->tw + SHEET_GAP);
+        int y0 = SHEET_MARGIN + SHEET_TITLE_H + (int)(i / (size_t)sh->cols) * (sh->th + SHEET_LABEL_H + SHEET_GAP);
+        for (int y = 0; y < sh->th; y++)
+            memcpy(img + (size_t)(y0 + y) * (size_t)w + (size_t)x0, sh->v[i].gray + (size_t)y * (size_t)sh->tw,
+                   (size_t)sh->tw);
+        /* A hairline round each page: white pages on white paper. */
+        for (int x = x0 - 1; x <= x0 + sh->tw; x++) {
+            img[(size_t)(y0 - 1) * (size_t)w + (size_t)x] = 150;
+            img[(size_t)(y0 + sh->th) * (size_t)w + (size_t)x] = 150;
+        }
+        for (int y = y0 - 1; y <= y0 + sh->th; y++) {
+            img[(size_t)y * (size_t)w + (size_t)(x0 - 1)] = 150;
+            img[(size_t)y * (size_t)w + (size_t)(x0 + sh->tw)] = 150;
+        }
+        int lw = text_width(font, INK_FACE_REGULAR, SHEET_LABEL_PX, sh->v[i].label);
+        int lx = x0 + (sh->tw > lw ? (sh->tw - lw) / 2 : 0);
+        text_draw(font, INK_FACE_REGULAR, SHEET_LABEL_PX, sh->v[i].label, img, w, h, lx,
+                  y0 + sh->th + SHEET_LABEL_H - 6, x0 + sh->tw);
+    }
+    png_image pi;
+    memset(&pi, 0, sizeof pi);
+    pi.version = PNG_IMAGE_VERSION;
+    pi.width = (png_uint_32)w;
+    pi.height = (png_uint_32)h;
+    pi.format = PNG_FORMAT_GRAY;
+    int ok;
+    errno = 0;
+    if (!strcmp(path, "-"))
+        ok = png_image_write_to_stdio(&pi, stdout, 0, img, 0, NULL) && fflush(stdout) == 0;
+    else
+        ok = png_image_write_to_file(&pi, path, 0, img, 0, NULL);
+    free(img);
+    if (!ok) {
+        *why = errno ? strerror(errno) : "libpng could not write it";
+        png_image_free(&pi);
+        return -1;
+    }
+    return 0;
+}
+
+/* The bundle from standard input: read into memory, as sim_file_t owns it. */
+static int read_stdin(sim_file_t *f)
+{
+    size_t cap = 1 << 16, n = 0;
+    uint8_t *buf = malloc(cap);
+    while (buf) {
+        size_t r = fread(buf + n, 1, cap - n, stdin);
+        n += r;
+        if (r == 0)
+            break;
+        if (n == cap) {
+            uint8_t *nb = realloc(buf, cap * 2);
+            if (!nb)
+                break;
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (!buf || ferror(stdin) || (n == cap)) {
+        free(buf);
+        errno = ferror(stdin) ? EIO : ENOMEM;
+        return -1;
+    }
+    f->data = buf;
+    f->len = n;
+    f->mapped = 0;
+    return 0;
+}
+
 int cmd_preview(int argc, char **argv)
 {
     const char *bundle_path = NULL, *out = NULL, *fonts_dir = NULL, *profile_name = ink_profiles[0].name;
+    const char *sheet_path = NULL;
     int size = -1, only_article = 0, only_page = 0, render = -1, threshold = -1, dry = 0;
+    int columns = 4, thumb_w = 200;
     unsigned long pool_bytes = INK_POOL_BYTES;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         int takes = !strcmp(a, "-o") || !strcmp(a, "--profile") || !strcmp(a, "-p") || !strcmp(a, "--fonts") ||
                     !strcmp(a, "--size") || !strcmp(a, "--article") || !strcmp(a, "--page") ||
-                    !strcmp(a, "--pool-bytes") || !strcmp(a, "--render") || !strcmp(a, "--threshold");
+                    !strcmp(a, "--pool-bytes") || !strcmp(a, "--render") || !strcmp(a, "--threshold") ||
+                    !strcmp(a, "--sheet") || !strcmp(a, "--columns") || !strcmp(a, "--thumb-width");
         if (!strcmp(a, "--dry-run")) {
             dry = 1;
             continue;
         }
+        if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+            progress_level = a[1] == 'q' || a[2] == 'q' ? PROGRESS_QUIET : PROGRESS_VERBOSE;
+            continue;
+        }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             printf("usage: inkpress preview EDITION.ink -o DIR [options]\n"
+                   "       inkpress preview EDITION.ink --sheet SHEET.png [--article N] [options]\n"
                    "Writes the library screen and every page of every article as 1-bit PNGs\n"
-                   "(DIR/library.png, DIR/NNN-PPP.png), laid out by the device code itself.\n"
+                   "(DIR/library.png, DIR/NNN-PPP.png), laid out by the device code itself,\n"
+                   "and with --sheet a contact sheet: the first page of every article, or with\n"
+                   "--article every page of that article, shrunk onto one grayscale PNG in a\n"
+                   "grid with page numbers. EDITION.ink may be - (standard input).\n"
+                   "  -o DIR              where the page PNGs go (none without it, with --sheet)\n"
                    "  -p, --profile NAME  panel (default %s; see 'inkpress profiles')\n"
                    "  --size N            text size 0 (small), 1 (medium), 2 (large)\n"
                    "  --article N         only article N (1-based)\n"
@@ -56,7 +278,13 @@ int cmd_preview(int argc, char **argv)
                    "  --render MODE       glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)\n"
                    "  --threshold N       coverage 1-255 at which a gray pixel becomes ink\n"
                    "  --dry-run           render every page but write no PNG (for timing)\n"
-                   "example: inkpress preview build/sample.ink -o build/preview --profile kobo-clara\n",
+                   "  --sheet FILE        write a contact sheet to FILE (- for standard output)\n"
+                   "  --columns N         pages across the sheet (default 4)\n"
+                   "  --thumb-width PX    about how wide a page is on the sheet (default 200)\n"
+                   "  -q, --quiet         no summary line\n"
+                   "examples: inkpress preview build/sample.ink -o build/preview --profile kobo-clara\n"
+                   "          inkpress preview build/sample.ink --sheet sheet.png\n"
+                   "          inkpress preview build/sample.ink --article 7 --sheet - | display\n",
                    ink_profiles[0].name, (unsigned)INK_POOL_BYTES);
             return 0;
         }
@@ -72,6 +300,9 @@ int cmd_preview(int argc, char **argv)
         else if (!strcmp(a, "--page")) only_page = atoi(v);
         else if (!strcmp(a, "--pool-bytes")) pool_bytes = strtoul(v, NULL, 10);
         else if (!strcmp(a, "--threshold")) threshold = atoi(v);
+        else if (!strcmp(a, "--sheet")) sheet_path = v;
+        else if (!strcmp(a, "--columns")) columns = atoi(v);
+        else if (!strcmp(a, "--thumb-width")) thumb_w = atoi(v);
         else if (!strcmp(a, "--render")) {
             render = !strcmp(v, "mono") ? INK_RENDER_MONO : !strcmp(v, "gray") ? INK_RENDER_GRAY : -2;
             if (render == -2) {
@@ -91,8 +322,16 @@ int cmd_preview(int argc, char **argv)
         }
         i++;
     }
-    if (!bundle_path || !out) {
-        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]\n");
+    if (!bundle_path || (!out && !sheet_path)) {
+        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE)\n");
+        return 2;
+    }
+    if (columns < 1 || columns > 64 || thumb_w < 16) {
+        fprintf(stderr, "inkpress preview: --columns takes 1 to 64, --thumb-width at least 16\n");
+        return 2;
+    }
+    if (only_article < 0 || only_page < 0 || (only_page && !only_article)) {
+        fprintf(stderr, "inkpress preview: --page P goes with --article N (both from 1)\n");
         return 2;
     }
     const ink_profile_t *found = ink_profile_find(profile_name);
@@ -115,7 +354,7 @@ int cmd_preview(int argc, char **argv)
         return 2;
     }
     sim_file_t bf;
-    if (sim_file_open(&bf, bundle_path) != 0) {
+    if ((!strcmp(bundle_path, "-") ? read_stdin(&bf) : sim_file_open(&bf, bundle_path)) != 0) {
         fprintf(stderr, "inkpress preview: %s: %s\n", bundle_path, strerror(errno));
         return 2;
     }
@@ -125,10 +364,20 @@ int cmd_preview(int argc, char **argv)
         sim_file_close(&bf);
         return 2;
     }
-    if (sim_mkdirs(out) != 0) {
+    if (out && sim_mkdirs(out) != 0) {
         fprintf(stderr, "inkpress preview: cannot create %s: %s\n", out, strerror(errno));
+        sim_fonts_close(ff);
+        sim_file_close(&bf);
         return 4;
     }
+    /* The sheet shrinks pages by a whole factor to about thumb_w wide. */
+    sheet_t sheet = { 0 };
+    sheet.scale = (profile->w + thumb_w / 2) / thumb_w;
+    if (sheet.scale < 1)
+        sheet.scale = 1;
+    sheet.tw = profile->w / sheet.scale;
+    sheet.th = profile->h / sheet.scale;
+    sheet.cols = columns;
     int rc = 0, pages = 0;
     uint8_t *fbmem = malloc(ink_fb_bytes(profile->w, profile->h));
     void *poolmem = malloc(pool_bytes);
@@ -154,7 +403,13 @@ int cmd_preview(int argc, char **argv)
     }
     if (size >= 0)
         app.state.size = (uint8_t)size;
-    if (!only_article && !dry) {
+    if (only_article && (uint32_t)only_article > app.bundle.narticles) {
+        fprintf(stderr, "inkpress preview: %s has %u articles, not %d\n", bundle_path, app.bundle.narticles,
+                only_article);
+        rc = 2;
+        goto stop;
+    }
+    if (!only_article && !dry && out) {
         ink_app_draw(&app);
         snprintf(path, sizeof path, "%s/library.png", out);
         if (sim_png_write(path, &fb, &why) != 0) {
@@ -173,9 +428,17 @@ int cmd_preview(int argc, char **argv)
             continue;
         }
         app.screen = INK_SCREEN_ARTICLE;
+        if (only_page > app.layout.npages) {
+            fprintf(stderr, "inkpress preview: article %u has %d pages, not %d\n", i + 1, app.layout.npages,
+                    only_page);
+            rc = 2;
+            goto stop;
+        }
         for (int p = 0; p < app.layout.npages; p++) {
             if (only_page && p + 1 != only_page)
                 continue;
+            if (sheet_path && !out && !only_article && p > 0)
+                break; /* only the edition's sheet is wanted: first pages are enough */
             app.page = p;
             ink_app_draw(&app);
             if (app.screen == INK_SCREEN_ERROR) {
@@ -184,22 +447,56 @@ int cmd_preview(int argc, char **argv)
                 app.screen = INK_SCREEN_ARTICLE;
                 continue;
             }
-            snprintf(path, sizeof path, "%s/%03u-%03d.png", out, i + 1, p + 1);
-            if (!dry && sim_png_write(path, &fb, &why) != 0) {
+            if (out)
+                snprintf(path, sizeof path, "%s/%03u-%03d.png", out, i + 1, p + 1);
+            if (!dry && out && sim_png_write(path, &fb, &why) != 0) {
                 fprintf(stderr, "inkpress preview: %s: %s\n", path, why);
                 rc = 4;
                 goto stop;
             }
             pages++;
+            /* On the edition's sheet each article shows its first page. */
+            if (sheet_path && (only_article || only_page || p == 0)) {
+                char label[64];
+                if (only_article)
+                    snprintf(label, sizeof label, "page %d / %d", p + 1, app.layout.npages);
+                else
+                    snprintf(label, sizeof label, "%u \xc2\xb7 page %d / %d", i + 1, p + 1, app.layout.npages);
+                if (sheet_add(&sheet, &fb, label) != 0) {
+                    fprintf(stderr, "inkpress preview: out of memory\n");
+                    rc = 1;
+                    goto stop;
+                }
+            }
+        }
+    }
+    if (sheet_path && !dry) {
+        char title[200];
+        const char *name = ink_bundle_name(&app.bundle), *date = ink_bundle_date(&app.bundle);
+        if (only_article) {
+            ink_article_info_t ai;
+            int ok = ink_bundle_article(&app.bundle, (uint32_t)only_article - 1, &ai) == INK_OK;
+            snprintf(title, sizeof title, "%d \xc2\xb7 %s", only_article, ok ? ai.title : "");
+        } else {
+            snprintf(title, sizeof title, "%s%s%s  (%s, %d\xc3\x97%d at %d dpi)", name ? name : "", date ? " \xc2\xb7 " : "",
+                     date ? date : "", profile->name, profile->w, profile->h, profile->dpi);
+        }
+        if (sheet_write(&sheet, &app.font, title, sheet_path, &why) != 0) {
+            fprintf(stderr, "inkpress preview: %s: %s\n", sheet_path, why);
+            rc = 4;
+            goto stop;
         }
     }
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    printf("%d pages of %u articles %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %lu bytes\n",
-           pages, only_article ? 1u : app.bundle.narticles, dry ? "rendered, not written, for" : "in", out,
+    if (progress_level > PROGRESS_QUIET)
+        fprintf(strcmp(sheet_path ? sheet_path : "", "-") ? stdout : stderr, "%d pages of %u articles %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %lu bytes\n",
+           pages, only_article ? 1u : app.bundle.narticles, dry ? "rendered, not written, for" : "in",
+           out ? out : sheet_path,
            profile->name, profile->w, profile->h, profile->dpi, secs, secs > 0 ? pages / secs : 0.0,
            ink_pool_high_water(&pool), pool_bytes);
 stop:
     ink_app_stop(&app);
+    sheet_free(&sheet);
 out:
     free(fbmem);
     free(poolmem);
