@@ -1,0 +1,107 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tests/cli.sh: the command line as a new user meets it: help for every
+# command with an example, --version, the exit codes, standard input and
+# output, the progress bar only on a terminal, contact sheets, the manual.
+set -u
+B=${B:-build}
+OUT=$B/cli
+I=$B/inkpress
+ED=$B/sample.ink
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+want_rc() { # expected-status description command...
+    w=$1 d=$2
+    shift 2
+    "$@" >"$OUT/last.out" 2>"$OUT/last.err"
+    r=$?
+    if [ $r -eq "$w" ]; then ok; else bad "$d: exit $r, want $w ($(head -c 200 "$OUT/last.err"))"; fi
+}
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+# Help: every command lists its options and gives an example, three ways.
+for c in clean pack inspect extract preview profiles; do
+    for form in "$c --help" "$c -h" "help $c"; do
+        if $I $form >"$OUT/help.txt" 2>&1 && grep -q "^usage: inkpress $c" "$OUT/help.txt" &&
+            grep -q "example" "$OUT/help.txt"; then ok; else bad "inkpress $form"; fi
+    done
+done
+$I help | grep -q "exit status: 0 ok, 1 some inputs skipped, 2 usage, 3 damaged" && ok || bad "inkpress help lacks the exit codes"
+$B/inkpress-sim --help | grep -q -- "--window" && ok || bad "inkpress-sim --help lacks --window"
+$I --version | grep -Eq '^inkpress [0-9]+\.[0-9]+' && ok || bad "--version"
+
+# Exit codes.
+want_rc 2 "no command" $I
+want_rc 2 "unknown command" $I frobnicate
+want_rc 2 "unknown option" $I pack --frob -o "$OUT/x.ink" samples/
+want_rc 2 "pack without -o" $I pack samples/
+want_rc 2 "no such article" $I preview "$ED" --article 99 -o "$OUT/p"
+want_rc 2 "no such page" $I preview "$ED" --article 1 --page 99 -o "$OUT/p"
+want_rc 2 "--page without --article" $I preview "$ED" --page 2 -o "$OUT/p"
+: >"$OUT/empty.txt"
+want_rc 1 "a skipped input" $I pack -o "$OUT/x.ink" samples/01-world-harbour-strike.txt "$OUT/empty.txt"
+grep -q "empty file: 1" "$OUT/last.err" && ok || bad "the summary does not give the reason for skipping"
+head -c 2000 "$ED" >"$OUT/cut.ink"
+want_rc 3 "preview of a damaged edition" $I preview "$OUT/cut.ink" -o "$OUT/p"
+want_rc 3 "inspect of a damaged edition" $I inspect "$OUT/cut.ink"
+want_rc 4 "pack to a folder that is not there" $I pack -o "$OUT/no/such/dir/x.ink" samples/
+
+# Standard input and output: the same bundle either way.
+$I pack -q -o "$OUT/file.ink" --name N --date 2026-01-01 samples/03-world-tamsin-runoff.txt
+$I pack -q -o - --name N --date 2026-01-01 - <samples/03-world-tamsin-runoff.txt >"$OUT/pipe.ink"
+cmp -s "$OUT/file.ink" "$OUT/pipe.ink" && ok || bad "pack from stdin to stdout differs from files"
+$I clean - <samples/03-world-tamsin-runoff.txt >"$OUT/c1.txt"
+$I clean samples/03-world-tamsin-runoff.txt >"$OUT/c2.txt"
+cmp -s "$OUT/c1.txt" "$OUT/c2.txt" && ok || bad "clean - differs from clean FILE"
+
+# Quiet is quiet; verbose names each input.
+$I pack -q -o "$OUT/q.ink" samples/ 2>"$OUT/q.err"
+[ ! -s "$OUT/q.err" ] && ok || bad "pack -q said: $(cat "$OUT/q.err")"
+$I -v pack -o "$OUT/v.ink" samples/ 2>"$OUT/v.err"
+[ "$(grep -c ': 1 article$' "$OUT/v.err")" -eq 10 ] && ok || bad "pack -v does not name each input"
+
+# The progress bar: never in a file, on a terminal with count and item.
+$I pack -o "$OUT/np.ink" samples/ 2>"$OUT/np.err"
+if grep -q "$(printf '\r')" "$OUT/np.err"; then bad "a progress bar went to a file"; else ok; fi
+grep -q "10 articles packed, 0 skipped" "$OUT/np.err" && ok || bad "no summary line"
+if command -v script >/dev/null; then
+    script -qec "$I pack -o $OUT/tty.ink samples/" /dev/null >"$OUT/tty.txt" 2>&1
+    if grep -q "pack \[.*\] [0-9]*/10 " "$OUT/tty.txt" && grep -q "10 articles packed" "$OUT/tty.txt"; then ok; else
+        bad "no progress bar on a terminal: $(head -c 300 "$OUT/tty.txt")"
+    fi
+fi
+
+# Contact sheets: a grid of the right size, deterministic, the same from stdin.
+png_size() { python3 -c 'import struct,sys; d=open(sys.argv[1],"rb").read(24); print("%dx%d" % struct.unpack(">II", d[16:24]))' "$1"; }
+$I preview "$ED" --sheet "$OUT/sheet.png" >/dev/null || bad "preview --sheet"
+$I preview "$ED" --sheet "$OUT/sheet2.png" >/dev/null
+cmp -s "$OUT/sheet.png" "$OUT/sheet2.png" && ok || bad "two sheets of the same edition differ"
+$I preview - --sheet - <"$ED" >"$OUT/sheet3.png" 2>/dev/null
+cmp -s "$OUT/sheet.png" "$OUT/sheet3.png" && ok || bad "the sheet from stdin to stdout differs"
+# 10 articles, 4 across: 3 rows of 200x150 pages (800x600 shrunk by 4), each
+# with a 26-pixel label; margins 20, gaps 18, a 40-pixel title.
+s=$(png_size "$OUT/sheet.png")
+[ "$s" = "894x644" ] && ok || bad "edition sheet is $s, want 894x644"
+pages=$(ls "$OUT" | grep -c '^00')
+[ "$pages" -eq 0 ] && ok || bad "--sheet without -o wrote page files"
+$I preview "$ED" --article 2 --sheet "$OUT/a2.png" --columns 2 -o "$OUT/a2" >/dev/null
+n=$(ls "$OUT/a2" | grep -c '^002-')
+rows=$(((n + 1) / 2))
+s=$(png_size "$OUT/a2.png")
+[ "$s" = "458x$((20 + 40 + rows * 176 + (rows - 1) * 18 + 20))" ] && ok || bad "article sheet of $n pages is $s"
+[ "$(ls "$OUT/a2" | wc -l)" -eq "$n" ] && ok || bad "--article wrote the library too"
+
+# The manual page shows, without warnings.
+if command -v man >/dev/null; then
+    MANWIDTH=80 man -l docs/inkpress.1 2>"$OUT/man.err" | grep -q "EXIT STATUS" && ok || bad "man -l docs/inkpress.1"
+    [ ! -s "$OUT/man.err" ] && ok || bad "man page warnings: $(cat "$OUT/man.err")"
+fi
+if command -v groff >/dev/null; then
+    groff -man -ww -z docs/inkpress.1 2>"$OUT/groff.err"
+    [ ! -s "$OUT/groff.err" ] && ok || bad "groff warnings: $(cat "$OUT/groff.err")"
+fi
+echo "cli: $pass passed, $fail failed"
+[ $fail -eq 0 ]
