@@ -4,6 +4,8 @@
 #include "input.h"
 
 #include "clean.h"
+#include "feed.h"
+#include "html.h"
 
 #include <ctype.h>
 #include <dirent.h>
@@ -207,19 +209,92 @@ int input_load(const char *path, art_list_t *list, const char **why)
         *why = errno == EFBIG ? "file too large (over 64 MiB)" : strerror(errno);
         return -1;
     }
-    article_t a;
-    int rc = clean_scrape(buf, len, &a, why);
+    int rc = input_load_mem(buf, len, list, why);
     free(buf);
-    if (rc != 0)
-        return -1;
-    if (!a.section)
-        a.section = folder_section(path);
-    article_t *slot = art_list_add(list);
-    if (!slot) {
-        article_free(&a);
-        *why = "out of memory";
+    if (rc > 0) {
+        char *sec = NULL;
+        for (size_t i = list->n - (size_t)rc; i < list->n; i++)
+            if (!list->v[i].section && (sec || (sec = folder_section(path))))
+                list->v[i].section = art_strndup(sec, strlen(sec));
+        free(sec);
+    }
+    return rc;
+}
+
+/* What the bytes are, from their first non-blank characters. */
+static input_kind_t sniff(const char *buf, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)buf[0] == 0xEF && (unsigned char)buf[1] == 0xBB &&
+        (unsigned char)buf[2] == 0xBF)
+        i = 3;
+    if (len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                     ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF)))
+        return INPUT_HTML; /* UTF-16: only the HTML path reads it */
+    while (i < len && (buf[i] == ' ' || buf[i] == '\t' || buf[i] == '\n' || buf[i] == '\r'))
+        i++;
+    if (i < len && buf[i] == '<') {
+        int f = feed_sniff(buf + i, len - i);
+        if (f)
+            return INPUT_FEED;
+        if (html_sniff(buf + i, len - i))
+            return INPUT_HTML;
+    }
+    return html_sniff(buf, len) ? INPUT_HTML : INPUT_TEXT;
+}
+
+input_kind_t input_sniff(const char *buf, size_t len)
+{
+    return sniff(buf, len);
+}
+
+int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **why)
+{
+    if (len == 0) {
+        *why = "empty file";
         return -1;
     }
-    *slot = a;
-    return 1;
+    /* A binary file is named as one before any parser sees it. */
+    {
+        size_t nul = 0, lim = len < 65536 ? len : 65536;
+        for (size_t i = 0; i < lim; i++)
+            nul += buf[i] == 0;
+        int utf16 = len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+                                 ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
+        if (!utf16 && (nul > lim / 1000 || (nul && lim < 1000))) {
+            *why = "binary data (NUL bytes)";
+            return -1;
+        }
+    }
+    switch (sniff(buf, len)) {
+    case INPUT_FEED:
+        return feed_parse(buf, len, list, why);
+    case INPUT_HTML: {
+        article_t a;
+        if (html_clean(buf, len, &a, why) != 0)
+            return -1;
+        article_t *slot = art_list_add(list);
+        if (!slot) {
+            article_free(&a);
+            *why = "out of memory";
+            return -1;
+        }
+        *slot = a;
+        return 1;
+    }
+    case INPUT_TEXT:
+    default: {
+        article_t a;
+        if (clean_scrape(buf, len, &a, why) != 0)
+            return -1;
+        article_t *slot = art_list_add(list);
+        if (!slot) {
+            article_free(&a);
+            *why = "out of memory";
+            return -1;
+        }
+        *slot = a;
+        return 1;
+    }
+    }
 }

@@ -29,6 +29,16 @@ void input_list_free(input_list_t *l);
  * failure nothing is added. */
 int input_load(const char *path, art_list_t *list, const char **why);
 
+typedef enum { INPUT_TEXT, INPUT_HTML, INPUT_FEED } input_kind_t;
+
+/** What buf[0..len) holds: an RSS/Atom feed, an HTML page, or a text scrape
+ * (anything else). Decided by content, not by the file name. */
+input_kind_t input_sniff(const char *buf, size_t len);
+
+/** input_load() on bytes in memory (no folder section). Returns the number
+ * of articles added or -1 with a static reason in *why. */
+int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **why);
+
 /** Reads a whole file into malloc'd memory (NUL-terminated, *len without the
  * NUL). Returns NULL with errno set on failure. Files over max bytes fail
  * with EFBIG. */

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT */
+/* html.h: turns an HTML news page into an article: metadata from the page's
+ * <title>, h1, Open Graph / article: / Dublin Core meta, JSON-LD and <time>,
+ * and the main text found by DOM scoring (in the manner of Mozilla's
+ * Readability: paragraph scores propagated to ancestors, class and id hints,
+ * link density, sibling gathering, conditional cleaning of the result).
+ * Host only; uses libxml2's HTML parser; allocates with malloc. */
+#ifndef INK_HTML_H
+#define INK_HTML_H
+
+#include <stddef.h>
+
+#include "article.h"
+
+/** Largest HTML input looked at; the rest of a bigger page is ignored. */
+#define HTML_MAX_BYTES (16u * 1024u * 1024u)
+
+/** 1 when buf[0..len) looks like an HTML document (a doctype, <html>,
+ * <head> or <body> near the start, or several common tags), else 0. */
+int html_sniff(const char *buf, size_t len);
+
+/**
+ * Cleans one HTML page. buf[0..len) is untrusted bytes in any charset: the
+ * charset comes from a BOM, a <meta charset> / http-equiv declaration, or
+ * sniffing (valid UTF-8, else Windows-1252). out must be zeroed. On success
+ * returns 0 and fills *out (title never NULL; blocks PARA, SUBHEAD, QUOTE or
+ * LIST with inline style codes 0x10..0x13; text normalised with textnorm).
+ * On failure returns -1, leaves *out zeroed and points *why (when not NULL)
+ * at a static reason.
+ */
+int html_clean(const char *buf, size_t len, article_t *out, const char **why);
+
+/**
+ * Appends the blocks of an HTML fragment that is already the article (a
+ * feed item's content): scripts, forms, share and ad widgets are dropped,
+ * nothing is scored away. Returns the number of blocks added, or -1 when
+ * out of memory.
+ */
+int html_fragment_blocks(const char *buf, size_t len, article_t *out);
+
+#endif
