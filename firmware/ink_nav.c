@@ -55,16 +55,20 @@ static void fail(ink_app_t *app, ink_err_t err, const char *where)
 
 static void save_state(ink_app_t *app)
 {
-    if (!app->hal->storage || !app->bundle_ok)
+    /* The state is kept up to date with or without storage, so a board
+     * with it and the simulator without it show the same screens. */
+    if (!app->bundle_ok)
         return;
     app->state.article = app->article;
     app->state.screen = app->screen == INK_SCREEN_ARTICLE ? 1 : 0;
-    uint32_t off = 0;
     if (app->open_article >= 0 && app->layout.npages) {
+        /* The position of the article open (not of the library's cursor). */
         uint32_t p = ink_layout_page_offset(&app->layout, app->page);
-        off = p > app->body_off ? p - app->body_off : 0;
+        ink_state_set_offset(&app->state, (uint32_t)app->open_article, p > app->body_off ? p - app->body_off : 0);
     }
-    app->state.offset = off;
+    app->state.offset = ink_state_offset(&app->state, app->article);
+    if (!app->hal->storage)
+        return;
     /* A failed save keeps the last good record; reading goes on. */
     (void)ink_state_save(app->hal->storage, app->hal->storage_ctx, &app->state);
 }
@@ -422,8 +426,8 @@ static void key_library(ink_app_t *app, ink_key_t key)
     case INK_KEY_NEXT: app->article = (app->article + 1) % n; break;
     case INK_KEY_PREV: app->article = (app->article + n - 1) % n; break;
     case INK_KEY_SELECT: {
-        /* Reopening the article last read resumes at its page. */
-        uint32_t off = app->article == app->state.article ? app->state.offset : 0;
+        /* An article read before resumes at the page where it was left. */
+        uint32_t off = ink_state_offset(&app->state, app->article);
         enter_article(app, app->article, off, 0);
         break;
     }
@@ -526,10 +530,9 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
     app->fb = fb;
     app->profile = profile;
     app->open_article = -1;
-    app->state.size = profile->default_size;
-    app->state.refresh_every = INK_REFRESH_FULL_EVERY;
+    ink_state_init(&app->state, profile->default_size, INK_REFRESH_FULL_EVERY);
     app->want_full = 1;
-    ink_err_t err = ink_refresh_init(&app->refresh, pool, fb->h, app->state.refresh_every);
+    ink_err_t err = ink_refresh_init(&app->refresh, pool, fb->h, fb->stride, app->state.refresh_every);
     if (err) {
         fail(app, err, "Starting up");
         show(app);

@@ -15,7 +15,7 @@ static void test_refresh_first_frame_is_full_then_band(void **st)
     ink_fb_t fb;
     ink_fb_init(&fb, fbmem, 64, 48);
     ink_refresh_t r;
-    assert_int_equal(ink_refresh_init(&r, &pool, 48, 6), INK_OK);
+    assert_int_equal(ink_refresh_init(&r, &pool, 48, fb.stride, 6), INK_OK);
     ink_rect_t area;
     ink_wave_t mode;
     assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
@@ -29,6 +29,9 @@ static void test_refresh_first_frame_is_full_then_band(void **st)
     assert_int_equal(mode, INK_WAVE_FAST);
     assert_int_equal(area.y, 10);
     assert_int_equal(area.h, 11);
+    /* x 5 and 60: byte columns 0 to 7, the whole 64-pixel width. */
+    assert_int_equal(area.x, 0);
+    assert_int_equal(area.w, 64);
     ink_refresh_free(&r);
     assert_int_equal(ink_pool_used(&pool), 0);
 }
@@ -41,7 +44,7 @@ static void test_refresh_full_every_n(void **st)
     ink_fb_t fb;
     ink_fb_init(&fb, fbmem, 64, 48);
     ink_refresh_t r;
-    ink_refresh_init(&r, &pool, 48, 3);
+    ink_refresh_init(&r, &pool, 48, fb.stride, 3);
     ink_rect_t area;
     ink_wave_t mode;
     ink_refresh_plan(&r, &fb, 0, &area, &mode);
@@ -70,11 +73,80 @@ static void test_refresh_full_every_n(void **st)
     ink_refresh_free(&r);
 }
 
+static void test_refresh_changed_rectangle_is_tight_to_8_pixels(void **st)
+{
+    (void)st;
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    memset(fbmem, 0, sizeof fbmem);
+    ink_fb_t fb;
+    ink_fb_init(&fb, fbmem, 64, 48);
+    ink_refresh_t r;
+    assert_int_equal(ink_refresh_init(&r, &pool, 48, fb.stride, 0), INK_OK);
+    ink_rect_t area;
+    ink_wave_t mode;
+    ink_refresh_plan(&r, &fb, 0, &area, &mode);
+    /* Pixels (20,30) and (35,33): columns 16..39, rows 30..33. */
+    ink_fb_set(&fb, 20, 30, 1);
+    ink_fb_set(&fb, 35, 33, 1);
+    assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
+    assert_int_equal(mode, INK_WAVE_FAST);
+    assert_int_equal(area.x, 16);
+    assert_int_equal(area.w, 24);
+    assert_int_equal(area.y, 30);
+    assert_int_equal(area.h, 4);
+    /* Taking one back out: only its 8x1 cell changed. */
+    ink_fb_set(&fb, 35, 33, 0);
+    assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
+    assert_int_equal(area.x, 32);
+    assert_int_equal(area.w, 8);
+    assert_int_equal(area.y, 33);
+    assert_int_equal(area.h, 1);
+    /* A panel width that is not a multiple of 8: the rectangle stays inside. */
+    static uint8_t odd[(61 + 7) / 8 * 10];
+    ink_fb_t fo;
+    ink_fb_init(&fo, odd, 61, 10);
+    ink_refresh_t ro;
+    assert_int_equal(ink_refresh_init(&ro, &pool, 10, fo.stride, 0), INK_OK);
+    ink_refresh_plan(&ro, &fo, 0, &area, &mode);
+    ink_fb_set(&fo, 60, 9, 1);
+    assert_int_equal(ink_refresh_plan(&ro, &fo, 0, &area, &mode), 1);
+    assert_int_equal(area.x, 56);
+    assert_int_equal(area.w, 5);
+    ink_refresh_free(&ro);
+    ink_refresh_free(&r);
+    assert_int_equal(ink_pool_used(&pool), 0);
+}
+
+static void test_refresh_without_memory_is_always_full(void **st)
+{
+    (void)st;
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    pool.fail_after = 1; /* the row table comes, the column table does not */
+    ink_fb_t fb;
+    ink_fb_init(&fb, fbmem, 64, 48);
+    ink_refresh_t r;
+    assert_int_equal(ink_refresh_init(&r, &pool, 48, fb.stride, 6), INK_ERR_NOMEM);
+    assert_int_equal(ink_pool_used(&pool), 0);
+    ink_rect_t area;
+    ink_wave_t mode;
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(ink_refresh_plan(&r, &fb, 0, &area, &mode), 1);
+        assert_int_equal(mode, INK_WAVE_FULL);
+        assert_int_equal(area.w, 64);
+        assert_int_equal(area.h, 48);
+    }
+    ink_refresh_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_refresh_first_frame_is_full_then_band),
         cmocka_unit_test(test_refresh_full_every_n),
+        cmocka_unit_test(test_refresh_changed_rectangle_is_tight_to_8_pixels),
+        cmocka_unit_test(test_refresh_without_memory_is_always_full),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

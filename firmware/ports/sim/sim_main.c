@@ -17,13 +17,73 @@
 #include "sim_io.h"
 #include "sim_window.h"
 
+#include <png.h>
+
 typedef struct sim_display {
     const char *dir;
     FILE *log;
     int frames;
     int failed;
     sim_window_t *win; /* --window: the screen on the desktop too */
+    int pbm;           /* --pbm: each frame also as a raw PBM, as the board port writes it */
+    uint8_t *panel;    /* --ghosting: the pixels the panel shows now (one byte each) */
+    uint8_t *ghost;    /* pixels changed by fast refreshes since the last full one */
+    FILE *ghost_log;
 } sim_display_t;
+
+/* frame-NNNN.pbm: "P4", the size, then the framebuffer's bytes as they are
+ * (MSB = leftmost pixel, 1 = black, rows padded to a byte), which is what
+ * the board port writes through semihosting: `make qemu-test` compares the
+ * two with cmp. */
+static int write_pbm(const char *path, const ink_fb_t *fb)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    fprintf(f, "P4\n%d %d\n", fb->w, fb->h);
+    size_t n = (size_t)fb->stride * (size_t)fb->h;
+    int bad = fwrite(fb->bits, 1, n, f) != n;
+    return (fclose(f) != 0 || bad) ? -1 : 0;
+}
+
+/* The ghosting model: a fast 1-bit waveform leaves a trace of what a pixel
+ * was; a full (flashing) refresh clears every trace. ghost-NNNN.png shows
+ * the frame in black over the traces in grey, and ghosting.log how many
+ * pixels carry one. */
+static int ghost_update(sim_display_t *d, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode, const char *path)
+{
+    size_t w = (size_t)fb->w, h = (size_t)fb->h;
+    if (mode == INK_WAVE_FULL)
+        memset(d->ghost, 0, w * h);
+    size_t traces = 0;
+    for (int y = area.y; y < area.y + area.h && y < fb->h; y++)
+        for (int x = area.x; x < area.x + area.w && x < fb->w; x++) {
+            uint8_t v = (uint8_t)ink_fb_get(fb, x, y);
+            size_t i = (size_t)y * w + (size_t)x;
+            if (mode == INK_WAVE_FAST && v != d->panel[i])
+                d->ghost[i] = 1;
+            d->panel[i] = v;
+        }
+    for (size_t i = 0; i < w * h; i++)
+        traces += d->ghost[i];
+    if (d->ghost_log)
+        fprintf(d->ghost_log, "frame %04d %s ghost pixels %zu\n", d->frames, mode == INK_WAVE_FULL ? "full" : "fast",
+                traces);
+    png_image img;
+    memset(&img, 0, sizeof img);
+    img.version = PNG_IMAGE_VERSION;
+    img.width = (png_uint_32)w;
+    img.height = (png_uint_32)h;
+    img.format = PNG_FORMAT_GRAY;
+    uint8_t *gray = malloc(w * h);
+    if (!gray)
+        return -1;
+    for (size_t i = 0; i < w * h; i++)
+        gray[i] = d->panel[i] ? 0 : d->ghost[i] ? 168 : 255;
+    int ok = png_image_write_to_file(&img, path, 0, gray, 0, NULL);
+    free(gray);
+    return ok ? 0 : -1;
+}
 
 static ink_err_t sim_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
 {
@@ -40,6 +100,22 @@ static ink_err_t sim_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
         fprintf(stderr, "inkpress-sim: %s: %s\n", path, why);
         d->failed = 1;
         return INK_ERR_IO;
+    }
+    if (d->pbm) {
+        snprintf(path, sizeof path, "%s/frame-%04d.pbm", d->dir, d->frames);
+        if (write_pbm(path, fb) != 0) {
+            fprintf(stderr, "inkpress-sim: %s: %s\n", path, strerror(errno));
+            d->failed = 1;
+            return INK_ERR_IO;
+        }
+    }
+    if (d->ghost) {
+        snprintf(path, sizeof path, "%s/ghost-%04d.png", d->dir, d->frames);
+        if (ghost_update(d, fb, area, mode, path) != 0) {
+            fprintf(stderr, "inkpress-sim: %s: cannot write\n", path);
+            d->failed = 1;
+            return INK_ERR_IO;
+        }
     }
     if (d->log)
         fprintf(d->log, "frame %04d %s x=%d y=%d w=%d h=%d\n", d->frames, mode == INK_WAVE_FULL ? "full" : "fast",
@@ -90,6 +166,11 @@ static void usage(FILE *f)
             "      --fonts DIR       regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
             "      --pool-bytes N    device pool size (default: %u)\n"
             "      --state FILE      reading state storage (default: none, start fresh)\n"
+            "      --pbm             each frame also as frame-NNNN.pbm, the raw framebuffer (as the\n"
+            "                        board port writes it)\n"
+            "      --ghosting        model e-ink ghosting: ghost-NNNN.png shows the frame over grey\n"
+            "                        traces of pixels changed by fast refreshes since the last full\n"
+            "                        one; ghosting.log counts them\n"
             "      --window          read in a desktop window at the panel's size: Left/Up = prev,\n"
             "                        Right/Down = next, Enter = select, Backspace = back, M = menu,\n"
             "                        Escape or Q quits; --keys are pressed first; frames are\n"
@@ -131,13 +212,17 @@ int main(int argc, char **argv)
     const char *bundle_path = NULL, *keys = NULL, *keys_file = NULL, *out = "sim-out", *fonts_dir = NULL;
     const char *profile_name = ink_profiles[0].name, *state_path = NULL;
     unsigned long pool_bytes = INK_POOL_BYTES;
-    int window = 0, out_given = 0;
+    int window = 0, out_given = 0, pbm = 0, ghosting = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             usage(stdout);
             return 0;
+        }
+        if (!strcmp(a, "--pbm") || !strcmp(a, "--ghosting")) {
+            *(a[2] == 'p' ? &pbm : &ghosting) = 1;
+            continue;
         }
         if (!strcmp(a, "--window")) {
             window = 1;
@@ -211,7 +296,17 @@ int main(int argc, char **argv)
     }
     char logpath[PATH_MAX];
     snprintf(logpath, sizeof logpath, "%s/refresh.log", out ? out : ".");
-    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, 0, NULL };
+    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, 0, NULL, out && pbm, NULL, NULL, NULL };
+    if (ghosting && out) {
+        disp.panel = calloc((size_t)profile->w * (size_t)profile->h, 1);
+        disp.ghost = calloc((size_t)profile->w * (size_t)profile->h, 1);
+        snprintf(logpath, sizeof logpath, "%s/ghosting.log", out);
+        disp.ghost_log = fopen(logpath, "w");
+        if (!disp.panel || !disp.ghost) {
+            fprintf(stderr, "inkpress-sim: out of memory\n");
+            return 1;
+        }
+    }
     if (window) {
         char title[PATH_MAX + 64];
         const char *why = "";
@@ -278,6 +373,10 @@ int main(int argc, char **argv)
     }
     if (disp.log)
         fclose(disp.log);
+    if (disp.ghost_log)
+        fclose(disp.ghost_log);
+    free(disp.panel);
+    free(disp.ghost);
     if (disp.failed && !rc)
         rc = 1;
     free(script);
