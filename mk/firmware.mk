@@ -1,0 +1,144 @@
+# SPDX-License-Identifier: MIT
+# mk/firmware.mk: the Cortex-M7 board port (PORT=mps2-an500), cross-built
+# with Debian's arm-none-eabi toolchain and run under QEMU.
+DEB_PKGS += gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dpkg-dev
+
+#   make firmware PORT=mps2-an500   build/fw-mps2-an500/inkpress.elf
+#   make qemu-test                  a reading session in QEMU, every frame
+#                                   compared byte for byte with inkpress-sim's
+#   make bench-firmware             flash, RAM, stack depth, pool on target
+#
+# FreeType and zlib come from Debian's source packages, fetched with a
+# sources list and lists folder of the build's own (the machine's apt
+# configuration is left alone) into build/deb-src; FreeType is compiled
+# with the port's ftoption.h and ftmodule.h (TrueType, sfnt, two
+# rasterisers), zlib with Z_SOLO (inflate and CRC only are linked).
+
+.PHONY: firmware qemu-test bench-firmware firmware-sources
+
+FW_PORT   := $(if $(filter-out sim,$(PORT)),$(PORT),mps2-an500)
+FW_DIR     = firmware/ports/$(FW_PORT)
+FWB        = $(B)/fw-$(FW_PORT)
+FW_ELF     = $(FWB)/inkpress.elf
+ARM_PREFIX ?= arm-none-eabi-
+ARM_CC     = $(ARM_PREFIX)gcc
+ARM_SIZE   = $(ARM_PREFIX)size
+QEMU_ARM  ?= qemu-system-arm
+FW_ARCH    = -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard
+FW_OPT    ?= -O2 -g
+
+DEB_MIRROR ?= http://deb.debian.org/debian
+DEB_SUITE  ?= bookworm
+DEBSRC     = $(B)/deb-src
+FT_SRCDIR  = $(DEBSRC)/freetype
+Z_SRCDIR   = $(DEBSRC)/zlib
+# The same source version as the host's FreeType when it is installed, so
+# the board and the simulator rasterise with the same code.
+FT_SRCVER := $(shell dpkg-query -W -f='$${source:Version}' libfreetype6 2>/dev/null)
+APT_OWN    = -o Dir::Etc::sourcelist=$(abspath $(B)/src.sources) -o Dir::Etc::sourceparts=/nonexistent \
+             -o Dir::State::Lists=$(abspath $(B)/apt-lists) -o Dir::Cache=$(abspath $(B)/apt-cache)
+
+$(B)/src.sources:
+	@mkdir -p $(dir $@)
+	printf 'Types: deb-src\nURIs: %s\nSuites: %s %s-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n\nTypes: deb-src\nURIs: %s-security\nSuites: %s-security\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
+	  '$(DEB_MIRROR)' '$(DEB_SUITE)' '$(DEB_SUITE)' '$(DEB_MIRROR)' '$(DEB_SUITE)' >$@
+
+$(B)/apt-lists/.updated: $(B)/src.sources
+	@mkdir -p $(B)/apt-lists/partial $(B)/apt-cache/archives/partial
+	apt-get -qq $(APT_OWN) update
+	@touch $@
+
+# One source package: download, unpack with Debian's patches applied.
+$(FT_SRCDIR)/.unpacked: $(B)/apt-lists/.updated
+	rm -rf $(FT_SRCDIR) && mkdir -p $(DEBSRC)
+	cd $(DEBSRC) && { apt-get -qq $(APT_OWN) source --download-only freetype$(if $(FT_SRCVER),=$(FT_SRCVER)) || \
+	                  apt-get -qq $(APT_OWN) source --download-only freetype; }
+	cd $(DEBSRC) && dpkg-source --no-check -x $$(ls -t freetype_*.dsc | head -n 1) freetype >/dev/null
+	@touch $@
+
+$(Z_SRCDIR)/.unpacked: $(B)/apt-lists/.updated
+	rm -rf $(Z_SRCDIR) && mkdir -p $(DEBSRC)
+	cd $(DEBSRC) && apt-get -qq $(APT_OWN) source --download-only zlib
+	cd $(DEBSRC) && dpkg-source --no-check -x $$(ls -t zlib_*.dsc | head -n 1) zlib >/dev/null
+	@touch $@
+
+firmware-sources: $(FT_SRCDIR)/.unpacked $(Z_SRCDIR)/.unpacked
+
+FT_CFG    = -DFT_CONFIG_OPTIONS_H='<ftoption.h>' -DFT_CONFIG_MODULES_H='<ftmodule.h>'
+FW_INC    = -I$(FW_DIR)/freetype -I$(FT_SRCDIR)/include -I$(Z_SRCDIR) -Irender -Ifirmware -I$(FW_DIR)
+FW_CFLAGS = $(FW_ARCH) $(FW_OPT) -ffunction-sections -fdata-sections $(FT_CFG) -DZ_SOLO $(FW_INC) --specs=nano.specs
+FT_FILES  = base/ftsystem.c base/ftinit.c base/ftdebug.c base/ftbase.c base/ftbitmap.c \
+            truetype/truetype.c sfnt/sfnt.c smooth/smooth.c raster/raster.c
+Z_FILES   = inflate.c inftrees.c inffast.c crc32.c adler32.c zutil.c
+FT_OBJ    = $(addprefix $(FWB)/ft/,$(notdir $(FT_FILES:.c=.o)))
+Z_OBJ     = $(addprefix $(FWB)/z/,$(Z_FILES:.c=.o))
+FW_DEV_SRC  = $(wildcard render/*.c) $(wildcard firmware/*.c)
+FW_PORT_SRC = $(wildcard $(FW_DIR)/*.c)
+FW_OBJ    = $(FW_DEV_SRC:%.c=$(FWB)/obj/%.o) $(FW_PORT_SRC:%.c=$(FWB)/obj/%.o)
+
+$(FT_OBJ) $(Z_OBJ) $(FW_OBJ): $(FT_SRCDIR)/.unpacked $(Z_SRCDIR)/.unpacked $(wildcard $(FW_DIR)/freetype/*.h)
+
+define ft_rule
+$(FWB)/ft/$(notdir $(1:.c=.o)): $(FT_SRCDIR)/src/$(1)
+	@mkdir -p $$(dir $$@)
+	$$(ARM_CC) $$(FW_CFLAGS) -DFT2_BUILD_LIBRARY -w -c $$< -o $$@
+endef
+$(foreach f,$(FT_FILES),$(eval $(call ft_rule,$(f))))
+
+$(FWB)/z/%.o: $(Z_SRCDIR)/.unpacked
+	@mkdir -p $(dir $@)
+	$(ARM_CC) $(FW_CFLAGS) -w -c $(Z_SRCDIR)/$*.c -o $@
+
+$(FWB)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(ARM_CC) -std=c11 $(WARN) $(FW_CFLAGS) -MMD -MP -c $< -o $@
+
+$(FW_ELF): $(FW_OBJ) $(FT_OBJ) $(Z_OBJ) $(FW_DIR)/$(FW_PORT).ld
+	$(ARM_CC) $(FW_ARCH) --specs=nano.specs --specs=rdimon.specs -nostartfiles -Wl,--gc-sections \
+	  -T $(FW_DIR)/$(FW_PORT).ld -Wl,-Map=$(FWB)/inkpress.map -o $@ $(FW_OBJ) $(FT_OBJ) $(Z_OBJ) -lm
+
+firmware: $(FW_ELF)
+	@$(ARM_SIZE) $(FW_ELF)
+
+-include $(FW_OBJ:.o=.d)
+
+# --- running it ----------------------------------------------------------------
+
+QEMU_RUN = timeout 300 $(QEMU_ARM) -M $(FW_PORT) -nographic -monitor none -serial none \
+           -semihosting-config enable=on,target=native -kernel $(FW_ELF)
+QEMU_KEYS ?= tests/keys/tour.keys
+
+# The same edition and keys through inkpress-sim (raw frames with --pbm) and
+# through the firmware in QEMU; every frame and the refresh log must be
+# equal byte for byte.
+qemu-test: $(FW_ELF) all $(SAMPLE)
+	@rm -rf $(FWB)/host $(FWB)/qemu && mkdir -p $(FWB)/qemu
+	@$(B)/inkpress-sim $(SAMPLE) --keys-file $(QEMU_KEYS) -o $(FWB)/host --pbm >$(FWB)/host.out
+	@$(QEMU_RUN) -append "$(SAMPLE) $(QEMU_KEYS) $(FWB)/qemu $(B)/fonts" >$(FWB)/qemu.out 2>&1 || \
+	  { cat $(FWB)/qemu.out; echo "qemu-test: the firmware failed in QEMU"; exit 1; }
+	@n=0; bad=0; for f in $(FWB)/host/frame-*.pbm; do n=$$((n + 1)); \
+	  cmp -s "$$f" "$(FWB)/qemu/$${f##*/}" || { echo "qemu-test: $${f##*/} differs ($(FWB)/host vs $(FWB)/qemu)"; bad=$$((bad + 1)); }; \
+	done; \
+	[ "$$(ls $(FWB)/qemu/frame-*.pbm | wc -l)" -eq $$n ] || { echo "qemu-test: frame counts differ"; bad=$$((bad + 1)); }; \
+	cmp -s $(FWB)/host/refresh.log $(FWB)/qemu/refresh.log || { echo "qemu-test: refresh.log differs"; bad=$$((bad + 1)); }; \
+	[ $$n -gt 0 ] && [ $$bad -eq 0 ] || exit 1; \
+	echo "qemu-test: $$n frames and the refresh log identical (Cortex-M7 in QEMU vs inkpress-sim)"; \
+	sed 's/^/qemu-test: /' $(FWB)/qemu.out
+
+# Flash: code, constants and .data's initial values; RAM: .data, .bss, the
+# newlib heap reserve and the stack (the XIP region is the edition and the
+# fonts in memory-mapped flash, counted apart).
+bench-firmware: $(FW_ELF) all $(SAMPLE)
+	@echo "== firmware ($(FW_PORT), Cortex-M7, $(ARM_CC) $(FW_OPT))"
+	@$(ARM_SIZE) -A $(FW_ELF) | awk '$$1 ~ /^\.(text|ARM\.exidx|ARM\.extab|init_array)$$/ {fl += $$2} \
+	  $$1 == ".data" {fl += $$2; ram += $$2} $$1 ~ /^\.(bss|heap|stack)$$/ {ram += $$2; r[$$1] = $$2} \
+	  END {printf "flash:   %d bytes (code, constants, FreeType, zlib)\nRAM:     %d bytes (.data+.bss %d incl. framebuffer and pool, heap reserve %d, stack %d)\n", \
+	       fl, ram, ram - r[".heap"] - r[".stack"], r[".heap"], r[".stack"]}'
+	@mkdir -p $(FWB)/bench && $(QEMU_RUN) -append "$(SAMPLE) $(QEMU_KEYS) $(FWB)/bench $(B)/fonts" | sed 's/^/target:  /'
+
+ifneq ($(shell command -v $(ARM_CC) 2>/dev/null),)
+ifneq ($(shell command -v $(QEMU_ARM) 2>/dev/null),)
+TEST_EXTRA  += qemu-test
+BENCH_EXTRA += bench-firmware
+endif
+endif
