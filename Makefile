@@ -16,6 +16,7 @@ endif
 PKGS     = freetype2 libpng zlib libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+HOST_LIBS   = -lzopfli   # the packer's deflate encoder (Debian's libzopfli-dev has no .pc)
 CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Irender -Ifirmware -Ifirmware/ports/sim -Itools $(PKG_CFLAGS)
 ALL_CFLAGS = $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP
 
@@ -42,7 +43,7 @@ FONT_PKG_liberation   = fonts-liberation2
 FONT_SRC = $(addprefix $(FONT_DIR_$(FONT))/,$(FONT_FILES_$(FONT)))
 
 DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev libxml2-dev \
-           libcmocka-dev xz-utils $(FONT_PKG_$(FONT))
+           libcmocka-dev libzopfli-dev xz-utils $(FONT_PKG_$(FONT))
 
 # Device code (render/, firmware/) and the PC side of the sim port; the host
 # tool's own files; one cmocka program per tests/test_*.c (test_corpus takes
@@ -86,7 +87,7 @@ $(LIBTOOLS): $(TOOL_OBJ)
 	ar rcs $@ $^
 
 $(B)/inkpress: $(B)/obj/tools/inkpress.o $(LIBTOOLS) $(LIBDEV)
-	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(HOST_LIBS)
 
 $(B)/inkpress-sim: $(B)/obj/firmware/ports/sim/sim_main.o $(LIBDEV)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
@@ -116,7 +117,7 @@ demo: deps
 
 $(B)/tests/%: tests/%.c $(LIBTOOLS) $(LIBDEV)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTOOLS) $(LIBDEV) $(PKG_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTOOLS) $(LIBDEV) $(PKG_LIBS) $(HOST_LIBS) -lcmocka
 
 $(B)/tests/pngcmp: tests/pngcmp.c $(LIBDEV)
 	@mkdir -p $(dir $@)
@@ -148,4 +149,4 @@ format:
 # install), each adding to DEB_PKGS what it needs.
 -include $(sort $(wildcard mk/*.mk))
 
--include $(DEV_OBJ:.o=.d) $(TOOL_OBJ:.o=.d)
+-include $(shell find $(B)/obj -name '*.d' 2>/dev/null)

@@ -5,6 +5,7 @@
 
 #include "ink_conf.h"
 #include "ink_format.h"
+#include "ink_text.h"
 
 #include <string.h>
 #include <zlib.h>
@@ -41,27 +42,45 @@ static const uint8_t *entry(const ink_bundle_t *b, ink_span_t s, uint32_t size, 
     return b->data + s.off + (size_t)i * size;
 }
 
-static ink_err_t check_sections_and_articles(ink_bundle_t *b)
+static uint32_t group_first(const ink_bundle_t *b, uint32_t g)
+{
+    return g < b->ngroups ? ink_rd32(entry(b, b->grps, INK_GRPS_ENTRY_SIZE, g)) : b->narticles;
+}
+
+static ink_err_t check_index(const ink_bundle_t *b)
 {
     uint32_t next = 0;
     for (uint32_t i = 0; i < b->nsections; i++) {
-        const uint8_t *e = entry(b, b->secs, b->sect_entry, i);
+        const uint8_t *e = entry(b, b->secs, INK_SECS_ENTRY_SIZE, i);
         uint32_t first = ink_rd32(e + 4), count = ink_rd32(e + 8);
-        if (!str_ok(b, ink_rd32(e)) || first != next || count > b->narticles - first)
+        if (!str_ok(b, ink_rd32(e)))
+            return INK_ERR_RANGE;
+        if (first != next || count > b->narticles - first)
             return INK_ERR_FORMAT;
         next = first + count;
     }
     if (next != b->narticles)
         return INK_ERR_FORMAT;
-    for (uint32_t i = 0; i < b->narticles; i++) {
-        const uint8_t *e = entry(b, b->arts, b->art_entry, i);
-        if (!str_ok(b, ink_rd32(e + INK_ART_OFF_TITLE)) || !str_ok(b, ink_rd32(e + INK_ART_OFF_SOURCE)) ||
-            !str_ok(b, ink_rd32(e + INK_ART_OFF_DATE)) || !str_ok(b, ink_rd32(e + INK_ART_OFF_BYLINE)))
-            return INK_ERR_RANGE;
-        if (ink_rd32(e + INK_ART_OFF_SECTION) >= b->nsections)
+    /* Groups start at article 0, in order, and stay within bounds. */
+    for (uint32_t g = 0; g < b->ngroups; g++) {
+        const uint8_t *e = entry(b, b->grps, INK_GRPS_ENTRY_SIZE, g);
+        uint32_t first = ink_rd32(e), end = group_first(b, g + 1);
+        if ((g == 0 && first != 0) || first >= end || end > b->narticles)
             return INK_ERR_FORMAT;
-        if (!inside(ink_rd32(e + INK_ART_OFF_DATA), ink_rd32(e + INK_ART_OFF_DATA_LEN), b->text.len))
+        if (!inside(ink_rd32(e + 4), ink_rd32(e + 8), b->text.len))
             return INK_ERR_RANGE;
+        uint64_t raw = 0;
+        for (uint32_t i = first; i < end; i++)
+            raw += ink_rd32(entry(b, b->arts, INK_ARTS_ENTRY_SIZE, i));
+        if (raw > INK_GROUP_MAX_BYTES)
+            return INK_ERR_TOO_BIG;
+    }
+    for (uint32_t c = 0; c < b->nchunks; c++) {
+        const uint8_t *e = entry(b, b->titl, INK_TITL_ENTRY_SIZE, c);
+        if (!inside(ink_rd32(e), ink_rd32(e + 4), b->text.len))
+            return INK_ERR_RANGE;
+        if (ink_rd32(e + 8) > INK_TITLE_CHUNK_MAX)
+            return INK_ERR_TOO_BIG;
     }
     return INK_OK;
 }
@@ -96,7 +115,7 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
     if (crc != ink_rd32(data + INK_HDR_OFF_CRC))
         return INK_ERR_CRC;
     b->id = crc;
-    int have_text = 0;
+    unsigned seen = 0;
     for (uint32_t i = 0; i < nsect; i++) {
         const uint8_t *e = data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
         ink_span_t s = { ink_rd32(e + 4), ink_rd32(e + 8) };
@@ -104,41 +123,52 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
         if (!inside(s.off, s.len, size) || s.off < table_end)
             return INK_ERR_RANGE;
         ink_span_t *dst = NULL;
+        unsigned bit = 0;
         switch (tag) {
-        case INK_TAG_META: dst = &b->meta; break;
-        case INK_TAG_STRS: dst = &b->strs; break;
-        case INK_TAG_SECS: dst = &b->secs; break;
-        case INK_TAG_ARTS: dst = &b->arts; break;
+        case INK_TAG_META: dst = &b->meta; bit = 1; break;
+        case INK_TAG_STRS: dst = &b->strs; bit = 2; break;
+        case INK_TAG_SECS: dst = &b->secs; bit = 4; break;
+        case INK_TAG_ARTS: dst = &b->arts; bit = 8; break;
+        case INK_TAG_GRPS: dst = &b->grps; bit = 16; break;
+        case INK_TAG_TITL: dst = &b->titl; bit = 32; break;
+        case INK_TAG_DICT: dst = &b->dict; bit = 64; break;
         case INK_TAG_TEXT:
             b->text = s;
             b->text_crc = scrc;
-            have_text = 1;
+            seen |= 128;
             continue; /* checked lazily: opening must not read every article */
         default: continue; /* a section a later minor version added */
         }
+        if (seen & bit)
+            return INK_ERR_FORMAT;
+        seen |= bit;
         if (ink_crc32(0, data + s.off, s.len) != scrc)
             return INK_ERR_CRC;
         *dst = s;
     }
-    if (b->meta.len < INK_META_SIZE || !b->strs.len || !have_text)
+    if ((seen & (1 | 2 | 4 | 8 | 16 | 32 | 128)) != (1 | 2 | 4 | 8 | 16 | 32 | 128))
+        return INK_ERR_FORMAT;
+    if (b->meta.len < INK_META_SIZE || !b->strs.len || b->dict.len > INK_DICT_MAX)
         return INK_ERR_FORMAT;
     const uint8_t *m = data + b->meta.off;
     b->name = ink_rd32(m);
     b->date = ink_rd32(m + 4);
     b->narticles = ink_rd32(m + 8);
     b->nsections = ink_rd32(m + 12);
-    b->sect_entry = ink_rd16(m + 16);
-    b->art_entry = ink_rd16(m + 18);
-    if (b->sect_entry < INK_SECS_ENTRY_SIZE || b->art_entry < INK_ARTS_ENTRY_SIZE)
+    b->ngroups = ink_rd32(m + 16);
+    b->nchunks = ink_rd32(m + 20);
+    b->per_chunk = ink_rd16(m + 24);
+    if (!b->narticles || !b->nsections || !b->ngroups || !b->per_chunk || b->narticles > 0xFFFFFFu ||
+        b->nchunks != (b->narticles + b->per_chunk - 1) / b->per_chunk)
         return INK_ERR_FORMAT;
-    if (b->narticles == 0 || b->nsections == 0)
-        return INK_ERR_FORMAT;
-    if ((uint64_t)b->nsections * b->sect_entry > b->secs.len ||
-        (uint64_t)b->narticles * b->art_entry > b->arts.len)
+    if ((uint64_t)b->nsections * INK_SECS_ENTRY_SIZE > b->secs.len ||
+        (uint64_t)b->narticles * INK_ARTS_ENTRY_SIZE > b->arts.len ||
+        (uint64_t)b->ngroups * INK_GRPS_ENTRY_SIZE > b->grps.len ||
+        (uint64_t)b->nchunks * INK_TITL_ENTRY_SIZE > b->titl.len)
         return INK_ERR_RANGE;
     if (!str_ok(b, b->name) || !str_ok(b, b->date))
         return INK_ERR_RANGE;
-    ink_err_t err = check_sections_and_articles(b);
+    ink_err_t err = check_index(b);
     if (err)
         memset(b, 0, sizeof *b);
     return err;
@@ -162,35 +192,51 @@ const char *ink_bundle_date(const ink_bundle_t *b)
     return ink_bundle_str(b, b->date);
 }
 
-ink_err_t ink_bundle_article(const ink_bundle_t *b, uint32_t i, ink_article_info_t *out)
-{
-    if (i >= b->narticles)
-        return INK_ERR_NOT_FOUND;
-    const uint8_t *e = entry(b, b->arts, b->art_entry, i);
-    out->title = ink_bundle_str(b, ink_rd32(e + INK_ART_OFF_TITLE));
-    if (!out->title)
-        out->title = "";
-    out->source = ink_bundle_str(b, ink_rd32(e + INK_ART_OFF_SOURCE));
-    out->date = ink_bundle_str(b, ink_rd32(e + INK_ART_OFF_DATE));
-    out->byline = ink_bundle_str(b, ink_rd32(e + INK_ART_OFF_BYLINE));
-    out->section = ink_rd32(e + INK_ART_OFF_SECTION);
-    out->data_off = ink_rd32(e + INK_ART_OFF_DATA);
-    out->data_len = ink_rd32(e + INK_ART_OFF_DATA_LEN);
-    out->text_len = ink_rd32(e + INK_ART_OFF_TEXT_LEN);
-    out->text_crc = ink_rd32(e + INK_ART_OFF_TEXT_CRC);
-    return INK_OK;
-}
-
 ink_err_t ink_bundle_section(const ink_bundle_t *b, uint32_t i, ink_section_info_t *out)
 {
     if (i >= b->nsections)
         return INK_ERR_NOT_FOUND;
-    const uint8_t *e = entry(b, b->secs, b->sect_entry, i);
+    const uint8_t *e = entry(b, b->secs, INK_SECS_ENTRY_SIZE, i);
     out->name = ink_bundle_str(b, ink_rd32(e));
     if (!out->name)
         out->name = "";
     out->first = ink_rd32(e + 4);
     out->count = ink_rd32(e + 8);
+    return INK_OK;
+}
+
+ink_err_t ink_bundle_article(const ink_bundle_t *b, uint32_t i, ink_article_info_t *out)
+{
+    if (i >= b->narticles)
+        return INK_ERR_NOT_FOUND;
+    const uint8_t *e = entry(b, b->arts, INK_ARTS_ENTRY_SIZE, i);
+    out->text_len = ink_rd32(e);
+    out->text_crc = ink_rd32(e + 4);
+    /* Binary searches: the section and the group whose first article is the
+     * last one at or before i (open checked both tables are in order). */
+    uint32_t lo = 0, hi = b->nsections - 1;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo + 1) / 2;
+        if (ink_rd32(entry(b, b->secs, INK_SECS_ENTRY_SIZE, mid) + 4) <= i)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    out->section = lo;
+    lo = 0;
+    hi = b->ngroups - 1;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo + 1) / 2;
+        if (group_first(b, mid) <= i)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    out->group = lo;
+    out->skip = 0;
+    for (uint32_t k = group_first(b, lo); k < i; k++)
+        out->skip += ink_rd32(entry(b, b->arts, INK_ARTS_ENTRY_SIZE, k));
+    out->last_in_group = i + 1 == group_first(b, lo + 1);
     return INK_OK;
 }
 
@@ -204,14 +250,12 @@ static void z_free(voidpf opaque, voidpf p)
     ink_pool_free(opaque, p);
 }
 
-ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len)
+/* Inflates the stream src[0..src_len) (with the bundle's dictionary),
+ * throws away its first skip bytes, and puts the next want bytes in dst.
+ * With must_end the stream must end right there. dst_len >= want. */
+static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_t src_len, ink_pool_t *pool,
+                              uint32_t skip, uint8_t *dst, uint32_t dst_len, uint32_t want, int must_end)
 {
-    ink_article_info_t a;
-    ink_err_t err = ink_bundle_article(b, i, &a);
-    if (err)
-        return err;
-    if (a.text_len > INK_ARTICLE_MAX_BYTES || a.text_len > dst_len)
-        return INK_ERR_TOO_BIG;
     z_stream z;
     memset(&z, 0, sizeof z);
     z.zalloc = z_alloc;
@@ -220,21 +264,154 @@ ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool
     int zr = inflateInit2(&z, -15);
     if (zr != Z_OK)
         return zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
-    z.next_in = (Bytef *)(uintptr_t)(b->data + b->text.off + a.data_off);
-    z.avail_in = a.data_len;
+    ink_err_t err = INK_OK;
+    if (b->dict.len) {
+        zr = inflateSetDictionary(&z, b->data + b->dict.off, b->dict.len);
+        if (zr != Z_OK) {
+            err = zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+            goto out;
+        }
+    }
+    z.next_in = (Bytef *)(uintptr_t)src;
+    z.avail_in = src_len;
+    /* The text before the article goes through dst and is overwritten. */
+    while (z.total_out < skip) {
+        uint32_t left = skip - (uint32_t)z.total_out;
+        z.next_out = dst;
+        z.avail_out = left < dst_len ? left : dst_len;
+        zr = inflate(&z, Z_NO_FLUSH);
+        if (zr == Z_MEM_ERROR) {
+            err = INK_ERR_NOMEM;
+            goto out;
+        }
+        if (zr != Z_OK) { /* the stream ended or broke before the article */
+            err = INK_ERR_INFLATE;
+            goto out;
+        }
+    }
     z.next_out = dst;
-    /* One byte of room past text_len, so a stream that would inflate to more
-     * than it claims is caught instead of stopping politely at the limit. */
-    z.avail_out = a.text_len < dst_len ? a.text_len + 1 : a.text_len;
-    zr = inflate(&z, Z_FINISH);
-    if (zr == Z_MEM_ERROR)
-        err = INK_ERR_NOMEM;
-    else if (zr != Z_STREAM_END || z.total_out != a.text_len)
-        err = INK_ERR_INFLATE;
-    else if (ink_crc32(0, dst, a.text_len) != a.text_crc)
-        err = INK_ERR_CRC;
+    z.avail_out = want;
+    while (z.avail_out) {
+        zr = inflate(&z, Z_NO_FLUSH);
+        if (zr == Z_MEM_ERROR) {
+            err = INK_ERR_NOMEM;
+            goto out;
+        }
+        if (zr != Z_OK && !(zr == Z_STREAM_END && z.avail_out == 0)) {
+            err = INK_ERR_INFLATE;
+            goto out;
+        }
+    }
+    if (must_end && zr != Z_STREAM_END) {
+        /* Ask for one byte more: a sound stream ends here without it. */
+        uint8_t extra;
+        z.next_out = &extra;
+        z.avail_out = 1;
+        zr = inflate(&z, Z_FINISH);
+        if (zr != Z_STREAM_END || z.avail_out != 1)
+            err = zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+    }
+out:
     inflateEnd(&z);
     return err;
+}
+
+ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len)
+{
+    ink_article_info_t a;
+    ink_err_t err = ink_bundle_article(b, i, &a);
+    if (err)
+        return err;
+    if (a.text_len > INK_ARTICLE_MAX_BYTES || a.text_len > dst_len)
+        return INK_ERR_TOO_BIG;
+    if (a.text_len == 0 && a.skip == 0 && !dst_len)
+        return INK_ERR_TOO_BIG;
+    const uint8_t *g = entry(b, b->grps, INK_GRPS_ENTRY_SIZE, a.group);
+    uint8_t spare;
+    err = inflate_part(b, b->data + b->text.off + ink_rd32(g + 4), ink_rd32(g + 8), pool, a.skip,
+                       dst_len ? dst : &spare, dst_len ? dst_len : 1, a.text_len, a.last_in_group);
+    if (!err && ink_crc32(0, dst, a.text_len) != a.text_crc)
+        err = INK_ERR_CRC;
+    return err;
+}
+
+void ink_titles_free(ink_titles_t *cache)
+{
+    if (cache->buf)
+        ink_pool_free(cache->pool, cache->buf);
+    cache->buf = NULL;
+    cache->chunk = -1;
+    cache->len = 0;
+}
+
+ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
+                           const char **title)
+{
+    *title = "";
+    if (i >= b->narticles)
+        return INK_ERR_NOT_FOUND;
+    uint32_t c = i / b->per_chunk;
+    if (!cache->buf || cache->chunk != (int32_t)c || cache->pool != pool) {
+        if (cache->buf && cache->pool)
+            ink_pool_free(cache->pool, cache->buf);
+        cache->buf = NULL;
+        cache->chunk = -1;
+        cache->pool = pool;
+        const uint8_t *e = entry(b, b->titl, INK_TITL_ENTRY_SIZE, c);
+        uint32_t raw = ink_rd32(e + 8);
+        char *buf = ink_pool_alloc(pool, raw + 1u);
+        if (!buf)
+            return INK_ERR_NOMEM;
+        ink_err_t err = inflate_part(b, b->data + b->text.off + ink_rd32(e), ink_rd32(e + 4), pool, 0,
+                                     (uint8_t *)buf, raw + 1u, raw, 1);
+        if (!err && ink_crc32(0, (const uint8_t *)buf, raw) != ink_rd32(e + 12))
+            err = INK_ERR_CRC;
+        if (err) {
+            ink_pool_free(pool, buf);
+            return err;
+        }
+        buf[raw] = '\0';
+        cache->buf = buf;
+        cache->len = raw;
+        cache->chunk = (int32_t)c;
+    }
+    /* The (i mod per_chunk)-th NUL-terminated string of the chunk. */
+    const char *p = cache->buf, *end = cache->buf + cache->len;
+    for (uint32_t k = i % b->per_chunk; k; k--) {
+        const char *nul = memchr(p, 0, (size_t)(end - p));
+        if (!nul)
+            return INK_ERR_FORMAT;
+        p = nul + 1;
+    }
+    if (p >= end)
+        return INK_ERR_FORMAT;
+    *title = p;
+    return INK_OK;
+}
+
+void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out)
+{
+    memset(out, 0, sizeof *out);
+    uint32_t i = 0;
+    while (i < len && (text[i] == INK_TX_SOURCE || text[i] == INK_TX_DATE || text[i] == INK_TX_BYLINE)) {
+        uint8_t code = text[i++];
+        uint32_t start = i;
+        while (i < len && !INK_TX_IS_BLOCK(text[i]))
+            i++;
+        const char *s = (const char *)text + start;
+        uint32_t n = i - start;
+        if (code == INK_TX_SOURCE) {
+            out->source = s;
+            out->source_len = n;
+        } else if (code == INK_TX_DATE) {
+            out->date = s;
+            out->date_len = n;
+        } else {
+            out->byline = s;
+            out->byline_len = n;
+        }
+    }
+    out->body = i;
 }
 
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b)

@@ -5,7 +5,8 @@
  * into it. ink_bundle_open checks the header, the section table, the CRC of
  * every index section and every offset, length and string reference in
  * them, so that afterwards nothing read through this API can point outside
- * the bundle. Article text is checked (length and CRC) when it is inflated. */
+ * the bundle. Article text and titles are checked (length, stream end, CRC)
+ * when they are inflated. */
 #ifndef INK_BUNDLE_H
 #define INK_BUNDLE_H
 
@@ -23,27 +24,42 @@ typedef struct ink_bundle {
     const uint8_t *data;
     uint32_t size;               /**< the bundle's own size (from its header) */
     uint16_t major, minor;
-    ink_span_t meta, strs, secs, arts, text;
-    ink_span_t text_crc_span;    /**< TEXT, for a lazy whole-section check */
-    uint32_t text_crc;
-    uint32_t narticles, nsections;
-    uint32_t sect_entry, art_entry; /**< entry sizes (>= the v1 sizes) */
+    ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
+    uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
+    uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
     uint32_t name, date;         /**< string refs */
     uint32_t id;                 /**< header CRC: tells editions apart */
 } ink_bundle_t;
 
 typedef struct ink_article_info {
-    const char *title;           /**< never NULL ("" when absent) */
-    const char *source, *date, *byline; /**< NULL when absent */
     uint32_t section;            /**< index of its section */
-    uint32_t data_off, data_len; /**< its deflate stream, inside TEXT */
+    uint32_t group;              /**< index of the stream holding it */
+    uint32_t skip;               /**< bytes of that stream's text before it */
     uint32_t text_len, text_crc;
+    int last_in_group;
 } ink_article_info_t;
 
 typedef struct ink_section_info {
     const char *name;
     uint32_t first, count;       /**< its articles: [first, first + count) */
 } ink_section_info_t;
+
+/** The header blocks at the start of an article's text, as pointers into it
+ * (not NUL-terminated: use the lengths). */
+typedef struct ink_text_head {
+    const char *source, *date, *byline;  /**< NULL when absent */
+    uint32_t source_len, date_len, byline_len;
+    uint32_t body;                       /**< offset of the first body block */
+} ink_text_head_t;
+
+/** One inflated title chunk, kept between calls so a library screen costs
+ * one inflate. Zero it before first use; ink_titles_free gives it back. */
+typedef struct ink_titles {
+    ink_pool_t *pool;
+    int32_t chunk;               /**< chunk in buf, -1 none */
+    char *buf;
+    uint32_t len;
+} ink_titles_t;
 
 /** Opens the bundle at data[0..len) (not copied; it must outlive b).
  * Returns INK_OK, or the first problem found: INK_ERR_MAGIC, _VERSION,
@@ -60,12 +76,23 @@ const char *ink_bundle_date(const ink_bundle_t *b);
 ink_err_t ink_bundle_article(const ink_bundle_t *b, uint32_t i, ink_article_info_t *out);
 ink_err_t ink_bundle_section(const ink_bundle_t *b, uint32_t i, ink_section_info_t *out);
 
-/** Inflates article i into dst[0..dst_len), which must be at least its
- * text_len; zlib's state and window come from pool and are given back
- * before it returns. Checks the stream ends exactly at text_len bytes and
- * the CRC. Returns INK_OK, INK_ERR_TOO_BIG (more than INK_ARTICLE_MAX_BYTES
- * or than dst_len), INK_ERR_INFLATE, INK_ERR_CRC or INK_ERR_NOMEM. */
+/** Inflates article i's text into dst[0..dst_len), which must hold at least
+ * its text_len bytes; zlib's state and window come from pool and are given
+ * back before it returns. Checks the length, the end of the stream when the
+ * article ends its group, and the CRC. Returns INK_OK, INK_ERR_TOO_BIG
+ * (more than INK_ARTICLE_MAX_BYTES or than dst_len), INK_ERR_INFLATE,
+ * INK_ERR_CRC or INK_ERR_NOMEM. */
 ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len);
+
+/** Points *title at article i's title (NUL-terminated, valid until the next
+ * call with the same cache), inflating its chunk into cache when needed. */
+ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
+                           const char **title);
+
+void ink_titles_free(ink_titles_t *cache);
+
+/** Splits the header blocks off inflated article text. */
+void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out);
 
 /** Checks the TEXT section's CRC (open does not read TEXT). */
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b);

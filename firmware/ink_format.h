@@ -35,10 +35,13 @@
 #define INK_TAG_SECS INK_TAG('S', 'E', 'C', 'S')
 #define INK_TAG_ARTS INK_TAG('A', 'R', 'T', 'S')
 #define INK_TAG_TEXT INK_TAG('T', 'E', 'X', 'T')
+#define INK_TAG_GRPS INK_TAG('G', 'R', 'P', 'S')
+#define INK_TAG_TITL INK_TAG('T', 'I', 'T', 'L')
+#define INK_TAG_DICT INK_TAG('D', 'I', 'C', 'T')
 
 /* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
- * sect_entry_size u16, art_entry_size u16. */
-#define INK_META_SIZE 20u
+ * ngroups u32, nchunks u32, titles_per_chunk u16, flags u16. */
+#define INK_META_SIZE 28u
 
 /** A string reference that means "none". */
 #define INK_STR_NONE 0xFFFFFFFFu
@@ -46,18 +49,20 @@
 /* SECS entry: name u32 (string), first_article u32, narticles u32. */
 #define INK_SECS_ENTRY_SIZE 12u
 
-/* ARTS entry. */
-#define INK_ART_OFF_TITLE 0u
-#define INK_ART_OFF_SOURCE 4u
-#define INK_ART_OFF_DATE 8u
-#define INK_ART_OFF_BYLINE 12u
-#define INK_ART_OFF_SECTION 16u
-#define INK_ART_OFF_FLAGS 20u
-#define INK_ART_OFF_DATA 24u     /**< offset of its deflate stream inside TEXT */
-#define INK_ART_OFF_DATA_LEN 28u /**< compressed bytes */
-#define INK_ART_OFF_TEXT_LEN 32u /**< bytes after inflating */
-#define INK_ART_OFF_TEXT_CRC 36u /**< CRC-32 of the inflated text */
-#define INK_ARTS_ENTRY_SIZE 40u
+/* ARTS entry: text_len u32, text_crc u32 (CRC-32 of the article's text). */
+#define INK_ARTS_ENTRY_SIZE 8u
+
+/* GRPS entry: first_article u32, data_off u32 (in TEXT), data_len u32. A
+ * group's stream inflates to its articles' texts, one after another. */
+#define INK_GRPS_ENTRY_SIZE 12u
+
+/* TITL entry: data_off u32 (in TEXT), data_len u32, raw_len u32, raw_crc
+ * u32. Chunk c inflates to the titles of articles [c * titles_per_chunk,
+ * ...), each ending in a NUL byte. */
+#define INK_TITL_ENTRY_SIZE 16u
+
+/** Deflate's window: the most of DICT a stream can refer to. */
+#define INK_DICT_MAX 32768u
 
 static inline uint16_t ink_rd16(const uint8_t *p)
 {

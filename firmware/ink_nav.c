@@ -76,7 +76,8 @@ static void save_state(ink_app_t *app)
 static void close_article(ink_app_t *app)
 {
     ink_layout_clear(&app->layout);
-    ink_pool_free(app->pool, app->flow);
+    ink_pool_free(app->pool, app->flow_mem);
+    app->flow_mem = NULL;
     app->flow = NULL;
     app->flow_len = 0;
     app->open_article = -1;
@@ -104,41 +105,54 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     if (ink_bundle_section(&app->bundle, a.section, &s))
         s.name = "";
     close_article(app);
-    char meta[192];
-    size_t m = 0;
-    meta[0] = '\0';
-    m = meta_add(meta, m, sizeof meta, a.source);
-    m = meta_add(meta, m, sizeof meta, a.date);
-    m = meta_add(meta, m, sizeof meta, s.name);
-    size_t tlen = 0;
-    while (a.title[tlen] && tlen < 1024)
-        tlen++;
-    if (a.title[tlen]) /* a very long title is cut, on a character boundary */
-        while (tlen && ((unsigned char)a.title[tlen] & 0xC0) == 0x80)
-            tlen--;
     if (a.text_len > INK_ARTICLE_MAX_BYTES)
         return INK_ERR_TOO_BIG;
-    uint32_t head = (uint32_t)(1 + tlen + (m ? 1 + m : 0));
-    uint32_t total = head + a.text_len;
-    uint8_t *flow = ink_pool_alloc_top(app->pool, total ? total : 1);
-    if (!flow)
+    const char *title;
+    err = ink_bundle_title(&app->bundle, i, app->pool, &app->titles, &title);
+    if (err)
+        return err;
+    size_t tlen = 0;
+    while (title[tlen] && tlen < 1024)
+        tlen++;
+    if (title[tlen]) /* a very long title is cut, on a character boundary */
+        while (tlen && ((unsigned char)title[tlen] & 0xC0) == 0x80)
+            tlen--;
+    /* The text is inflated behind room for the headline and the meta line,
+     * which are then written to end exactly where its body begins. */
+    char meta[192];
+    uint32_t room = (uint32_t)(2 + tlen + sizeof meta);
+    uint8_t *mem = ink_pool_alloc_top(app->pool, room + a.text_len);
+    if (!mem)
         return INK_ERR_NOMEM;
+    uint8_t *text = mem + room;
+    err = ink_bundle_inflate(&app->bundle, i, app->pool, text, a.text_len);
+    if (err) {
+        ink_pool_free(app->pool, mem);
+        return err;
+    }
+    ink_text_head_t th;
+    ink_text_head(text, a.text_len, &th);
+    char part[96];
+    size_t m = 0;
+    meta[0] = '\0';
+    snprintf(part, sizeof part, "%.*s", (int)(th.source_len < 95 ? th.source_len : 95), th.source ? th.source : "");
+    m = meta_add(meta, m, sizeof meta, part);
+    snprintf(part, sizeof part, "%.*s", (int)(th.date_len < 95 ? th.date_len : 95), th.date ? th.date : "");
+    m = meta_add(meta, m, sizeof meta, part);
+    m = meta_add(meta, m, sizeof meta, s.name);
+    uint32_t head = (uint32_t)(1 + tlen + (m ? 1 + m : 0));
+    uint8_t *flow = text + th.body - head;
     uint32_t k = 0;
     flow[k++] = INK_TX_HEADLINE;
-    memcpy(flow + k, a.title, tlen);
+    memcpy(flow + k, title, tlen);
     k += (uint32_t)tlen;
     if (m) {
         flow[k++] = INK_TX_META;
         memcpy(flow + k, meta, m);
-        k += (uint32_t)m;
     }
-    err = ink_bundle_inflate(&app->bundle, i, app->pool, flow + k, a.text_len);
-    if (err) {
-        ink_pool_free(app->pool, flow);
-        return err;
-    }
+    app->flow_mem = mem;
     app->flow = flow;
-    app->flow_len = total;
+    app->flow_len = head + (a.text_len - th.body);
     app->body_off = head;
     app->open_article = (int32_t)i;
     app->article = i;
@@ -146,7 +160,7 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     ink_layout_cfg_t cfg;
     layout_cfg(app, &cfg);
     ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
-    err = ink_layout_set_text(&app->layout, flow, total);
+    err = ink_layout_set_text(&app->layout, app->flow, app->flow_len);
     if (err)
         close_article(app);
     return err;
@@ -259,8 +273,9 @@ static void draw_library(ink_app_t *app)
                 continue;
             }
             uint32_t i = sec.first + (uint32_t)k;
-            ink_article_info_t a;
-            ink_bundle_article(&app->bundle, i, &a);
+            const char *title;
+            if (ink_bundle_title(&app->bundle, i, app->pool, &app->titles, &title))
+                title = "(title unreadable)";
             int x = g.margin + px;
             if (!ink_state_is_marked(&app->state, i)) {
                 /* Unread: a small filled square before the title. */
@@ -268,7 +283,7 @@ static void draw_library(ink_app_t *app)
                 ink_rect_t dot = { g.margin + px / 4, base - px / 3 - d / 2, d, d };
                 ink_fb_fill_rect(fb, dot, 1);
             }
-            ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, x, base, a.title, strlen(a.title),
+            ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, x, base, title, strlen(title),
                           fb->w - g.margin - x);
             if (i == app->article) {
                 ink_rect_t bar = { g.margin - px / 4, top + 1, w + px / 2, row_h - 2 };
@@ -530,6 +545,7 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
     app->fb = fb;
     app->profile = profile;
     app->open_article = -1;
+    app->titles.chunk = -1;
     ink_state_init(&app->state, profile->default_size, INK_REFRESH_FULL_EVERY);
     app->want_full = 1;
     ink_err_t err = ink_refresh_init(&app->refresh, pool, fb->h, fb->stride, app->state.refresh_every);
@@ -575,6 +591,7 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
 void ink_app_stop(ink_app_t *app)
 {
     close_article(app);
+    ink_titles_free(&app->titles);
     if (app->font_ok)
         ink_font_close(&app->font);
     app->font_ok = 0;

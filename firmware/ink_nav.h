@@ -41,7 +41,9 @@ typedef struct ink_app {
     int bundle_ok, font_ok;
     ink_font_t font;
     ink_layout_t layout;
-    uint8_t *flow;          /**< headline + meta + body of the open article; pool */
+    uint8_t *flow_mem;      /**< the open article's buffer; pool */
+    uint8_t *flow;          /**< headline + meta + body of the open article, in flow_mem */
+    ink_titles_t titles;    /**< the title chunk last inflated */
     uint32_t flow_len, body_off;
     int32_t open_article;   /**< article whose text is in flow, -1 none */
     ink_screen_t screen, menu_from;

@@ -38,6 +38,18 @@
 #define INK_ARTICLE_MAX_BYTES (96u * 1024u)
 #endif
 
+/** Largest group of articles compressed as one stream, in bytes of text.
+ * Opening an article inflates (and skips) the group up to it, so this
+ * bounds the work; a bundle with a larger group is refused. */
+#ifndef INK_GROUP_MAX_BYTES
+#define INK_GROUP_MAX_BYTES (256u * 1024u)
+#endif
+
+/** Largest title chunk (titles of 32 articles, NUL-separated) accepted. */
+#ifndef INK_TITLE_CHUNK_MAX
+#define INK_TITLE_CHUNK_MAX (48u * 1024u)
+#endif
+
 /** Page starts recorded per article; an article longer than this is cut
  * with a note on its last page. */
 #ifndef INK_MAX_PAGES

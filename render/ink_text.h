@@ -13,13 +13,19 @@
 #define INK_TX_LIST 0x05      /**< list item */
 #define INK_TX_META 0x06      /**< device-side only: source · date · section line */
 
+/* Article header blocks: optional, only at the start of an article's text,
+ * in this order. The reader takes them out before laying out the body. */
+#define INK_TX_SOURCE 0x07    /**< agency or publisher */
+#define INK_TX_DATE 0x08      /**< YYYY-MM-DD */
+#define INK_TX_BYLINE 0x09    /**< author(s) */
+
 /* Inline style codes, zero width, valid until the end of their block. */
 #define INK_TX_ITALIC_ON 0x10
 #define INK_TX_ITALIC_OFF 0x11
 #define INK_TX_BOLD_ON 0x12
 #define INK_TX_BOLD_OFF 0x13
 
-#define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x06)
+#define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)
 
 #endif

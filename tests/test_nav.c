@@ -140,7 +140,8 @@ static void test_nav_menu_changes_size_and_keeps_the_place(void **st)
     paras[40] = NULL;
     article_t a;
     tu_article(&a, "A long report", "World", paras);
-    bundle_opts_t opts = { "Long", NULL, 9 };
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.name = "Long";
     uint8_t *data;
     size_t len;
     const char *why;

@@ -56,7 +56,9 @@ static inline uint8_t *tu_bundle(size_t n, size_t *len)
         snprintf(title, sizeof title, "Test article number %zu", i + 1);
         tu_article(&arts[i], title, i % 2 ? "Business" : "World", paras);
     }
-    bundle_opts_t opts = { "Test Edition", "2026-11-29", 9 };
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.name = "Test Edition";
+    opts.date = "2026-11-29";
     uint8_t *out;
     const char *why;
     assert_int_equal(bundle_write(arts, n, &opts, &out, len, &why), 0);

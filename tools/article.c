@@ -71,34 +71,55 @@ void art_list_free(art_list_t *l)
     memset(l, 0, sizeof *l);
 }
 
-int article_encode_body(const article_t *a, unsigned char **out, size_t *len)
+/* Appends code + s to buf at *k (buf is big enough: see article_encode_text). */
+static void put_block(unsigned char *buf, size_t *k, unsigned char code, const char *s)
 {
+    size_t n = strlen(s);
+    buf[(*k)++] = code;
+    memcpy(buf + *k, s, n);
+    *k += n;
+}
+
+int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
+{
+    const char *head[3] = { a->source, a->date, a->byline };
     size_t n = 0;
+    for (int h = 0; h < 3; h++)
+        if (head[h])
+            n += 1 + strlen(head[h]);
     for (size_t i = 0; i < a->nblocks; i++)
         n += 1 + strlen(a->blocks[i].text);
     unsigned char *buf = malloc(n ? n : 1);
     if (!buf)
         return -1;
     size_t k = 0;
-    for (size_t i = 0; i < a->nblocks; i++) {
-        size_t t = strlen(a->blocks[i].text);
-        buf[k++] = (unsigned char)a->blocks[i].kind;
-        memcpy(buf + k, a->blocks[i].text, t);
-        k += t;
-    }
+    for (int h = 0; h < 3; h++)
+        if (head[h])
+            put_block(buf, &k, (unsigned char)(ART_HEAD_SOURCE + h), head[h]);
+    for (size_t i = 0; i < a->nblocks; i++)
+        put_block(buf, &k, (unsigned char)a->blocks[i].kind, a->blocks[i].text);
     *out = buf;
     *len = n;
     return 0;
 }
 
-int article_decode_body(article_t *a, const unsigned char *text, size_t len)
+int article_decode_text(article_t *a, const unsigned char *text, size_t len)
 {
     size_t i = 0;
     while (i < len) {
         unsigned char kind = text[i++];
         size_t start = i;
-        while (i < len && !(text[i] >= 0x01 && text[i] <= 0x06))
+        while (i < len && !(text[i] >= 0x01 && text[i] <= 0x09))
             i++;
+        char **head = kind == ART_HEAD_SOURCE ? &a->source : kind == ART_HEAD_DATE ? &a->date
+                    : kind == ART_HEAD_BYLINE ? &a->byline : NULL;
+        if (head) {
+            free(*head);
+            *head = art_strndup((const char *)text + start, i - start);
+            if (!*head)
+                return -1;
+            continue;
+        }
         if (kind < ART_BLOCK_PARA || kind > ART_BLOCK_LIST)
             kind = ART_BLOCK_PARA;
         if (article_add_block(a, (art_block_kind_t)kind, (const char *)text + start, i - start))

@@ -53,14 +53,21 @@ char *art_strndup(const char *s, size_t len);
 
 #include <stdio.h>
 
-/** Encodes a's body as bundle article text (docs/FORMAT.md, "Article
- * text"): each block as its block code and its UTF-8. *out is malloc'd.
- * Returns 0 or -1 (out of memory). */
-int article_encode_body(const article_t *a, unsigned char **out, size_t *len);
+/** Header block codes at the start of bundle article text (ink_text.h). */
+#define ART_HEAD_SOURCE 0x07
+#define ART_HEAD_DATE 0x08
+#define ART_HEAD_BYLINE 0x09
 
-/** Decodes bundle article text into a's blocks (appended). Inline style
- * codes are kept in the block text. Returns 0 or -1. */
-int article_decode_body(article_t *a, const unsigned char *text, size_t len);
+/** Encodes a as bundle article text (docs/FORMAT.md, "Article text"): the
+ * source, date and byline as header blocks, then each body block as its
+ * block code and its UTF-8. *out is malloc'd. Returns 0 or -1 (out of
+ * memory). */
+int article_encode_text(const article_t *a, unsigned char **out, size_t *len);
+
+/** Decodes bundle article text into a: header blocks set source, date and
+ * byline; body blocks are appended. Inline style codes stay in the block
+ * text. Returns 0 or -1. */
+int article_decode_text(article_t *a, const unsigned char *text, size_t len);
 
 /** Prints a as plain text, the form `inkpress clean` and `inkpress extract`
  * share: "title: ", "date: ", "section: ", "source: ", "byline: " lines (the

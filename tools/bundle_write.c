@@ -1,13 +1,23 @@
 /* SPDX-License-Identifier: MIT */
-/* bundle_write.c: the packer's back end: string pool, index, deflate. */
+/* bundle_write.c: the packer's back end. Groups articles into small
+ * streams, trains a preset dictionary on the edition, compresses with
+ * zopfli (or zlib), and lays the sections out (docs/FORMAT.md). */
 #include "bundle_write.h"
 
+#include "dict.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
+#include <zopfli/zopfli.h>
+
+/* zopfli.h declares the whole-buffer API only; the part-compressing call
+ * (which lets preceding bytes serve as history, our preset dictionary) is
+ * in its deflate.h, not installed on every system the same way. */
+void ZopfliDeflatePart(const ZopfliOptions *options, int btype, int final, const unsigned char *in,
+                       size_t instart, size_t inend, unsigned char *bp, unsigned char **out, size_t *outsize);
 
 typedef struct buf {
     uint8_t *p;
@@ -15,22 +25,29 @@ typedef struct buf {
     int oom;
 } buf_t;
 
+static void reserve(buf_t *b, size_t more)
+{
+    if (b->oom || b->n + more <= b->cap)
+        return;
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap < b->n + more)
+        cap *= 2;
+    uint8_t *p = realloc(b->p, cap);
+    if (!p) {
+        b->oom = 1;
+        return;
+    }
+    b->p = p;
+    b->cap = cap;
+}
+
 static void put(buf_t *b, const void *data, size_t n)
 {
-    if (b->oom || n == 0)
+    if (n == 0)
         return;
-    if (b->n + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 4096;
-        while (cap < b->n + n)
-            cap *= 2;
-        uint8_t *p = realloc(b->p, cap);
-        if (!p) {
-            b->oom = 1;
-            return;
-        }
-        b->p = p;
-        b->cap = cap;
-    }
+    reserve(b, n);
+    if (b->oom)
+        return;
     memcpy(b->p + b->n, data, n);
     b->n += n;
 }
@@ -49,10 +66,15 @@ static void put16(buf_t *b, uint16_t v)
     put(b, t, 2);
 }
 
-static void pad4(buf_t *b)
+static void pad_to(buf_t *b, size_t align)
 {
-    static const uint8_t z[4] = { 0, 0, 0, 0 };
-    put(b, z, (4 - b->n % 4) % 4);
+    static const uint8_t z[64] = { 0 };
+    size_t n = (align - b->n % align) % align;
+    while (n) {
+        size_t k = n < sizeof z ? n : sizeof z;
+        put(b, z, k);
+        n -= k;
+    }
 }
 
 /* String pool with de-duplication by linear probing over offsets. */
@@ -75,7 +97,7 @@ static uint32_t intern(strpool_t *sp, const char *s)
     if (!s)
         return INK_STR_NONE;
     if (sp->used * 2 >= sp->nslots) {
-        size_t n = sp->nslots ? sp->nslots * 2 : 256;
+        size_t n = sp->nslots ? sp->nslots * 2 : 64;
         uint32_t *slots = malloc(n * sizeof *slots);
         if (!slots) {
             sp->data.oom = 1;
@@ -110,153 +132,222 @@ static uint32_t intern(strpool_t *sp, const char *s)
     return off;
 }
 
-static int deflate_raw(const uint8_t *in, size_t n, int level, buf_t *out)
+/* Compresses in[0..n) as one raw deflate stream with dict as its preset
+ * dictionary, appending to out. */
+static int pack_stream(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n,
+                    buf_t *out)
 {
+    if (o->zopfli > 0) {
+        /* zopfli sees the dictionary as history before the text. */
+        uint8_t *all = malloc(dlen + n + 1);
+        if (!all)
+            return -1;
+        if (dlen)
+            memcpy(all, dict, dlen);
+        if (n)
+            memcpy(all + dlen, in, n);
+        ZopfliOptions zo;
+        ZopfliInitOptions(&zo);
+        zo.numiterations = o->zopfli;
+        unsigned char bp = 0, *z = NULL;
+        size_t zn = 0;
+        ZopfliDeflatePart(&zo, 2, 1, all, dlen, dlen + n, &bp, &z, &zn);
+        free(all);
+        if (!z && zn)
+            return -1;
+        put(out, z, zn);
+        free(z);
+        return out->oom ? -1 : 0;
+    }
     z_stream z;
     memset(&z, 0, sizeof z);
-    if (deflateInit2(&z, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&z, o->level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
         return -1;
+    if (dlen && deflateSetDictionary(&z, dict, (uInt)dlen) != Z_OK) {
+        deflateEnd(&z);
+        return -1;
+    }
     uLong bound = deflateBound(&z, (uLong)n);
-    size_t at = out->n;
-    /* Grow the buffer by the bound, then deflate in one go. */
-    if (out->cap - out->n < bound) {
-        size_t cap = out->cap ? out->cap : 4096;
-        while (cap - out->n < bound)
-            cap *= 2;
-        uint8_t *p = realloc(out->p, cap);
-        if (!p)
-            goto fail;
-        out->p = p;
-        out->cap = cap;
+    reserve(out, bound);
+    if (out->oom) {
+        deflateEnd(&z);
+        return -1;
     }
     z.next_in = (Bytef *)(uintptr_t)in;
     z.avail_in = (uInt)n;
-    z.next_out = out->p + at;
+    z.next_out = out->p + out->n;
     z.avail_out = (uInt)bound;
-    if (deflate(&z, Z_FINISH) != Z_STREAM_END)
-        goto fail;
-    out->n = at + z.total_out;
+    int zr = deflate(&z, Z_FINISH);
+    out->n += z.total_out;
     deflateEnd(&z);
-    return 0;
-fail:
-    deflateEnd(&z);
-    return -1;
+    return zr == Z_STREAM_END ? 0 : -1;
 }
 
-static int cmp_date(const char *a, const char *b)
+static const char *section_of(const article_t *a)
 {
-    return strcmp(a ? a : "", b ? b : "");
+    return a->section ? a->section : "News";
 }
+
+typedef struct enc {
+    uint8_t *text;
+    size_t len;
+} enc_t;
 
 int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uint8_t **out, size_t *len,
                  const char **why)
 {
     int rc = -1;
     strpool_t sp = { 0 };
-    buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, text = { 0 }, file = { 0 };
-    const char **sec_names = NULL;
-    size_t nsec = 0, *order = NULL, k = 0;
+    buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, grps = { 0 }, titl = { 0 }, text = { 0 }, file = { 0 };
+    buf_t chunk = { 0 }, group = { 0 };
+    const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
+    size_t nsec = 0, *order = calloc(n ? n : 1, sizeof *order), k = 0;
+    enc_t *enc = calloc(n ? n : 1, sizeof *enc);
+    const uint8_t **samples = calloc(2 * n + 1, sizeof *samples);
+    size_t *sample_len = calloc(2 * n + 1, sizeof *sample_len);
+    uint8_t *dict = NULL;
+    size_t dlen = 0, ngroups = 0, nchunks = 0;
     *why = "out of memory";
     if (n == 0) {
         *why = "no articles to pack";
-        return -1;
+        goto out;
     }
     if (n > 0xFFFFFFu) {
         *why = "too many articles";
-        return -1;
+        goto out;
     }
-    sec_names = calloc(n, sizeof *sec_names);
-    order = calloc(n, sizeof *order);
-    if (!sec_names || !order)
+    if (!sec_names || !order || !enc || !samples || !sample_len)
         goto out;
     /* Sections in order of first appearance; articles grouped under them. */
     for (size_t i = 0; i < n; i++) {
-        const char *s = arts[i].section ? arts[i].section : "News";
         size_t j = 0;
-        while (j < nsec && strcmp(sec_names[j], s) != 0)
+        while (j < nsec && strcmp(sec_names[j], section_of(&arts[i])) != 0)
             j++;
         if (j == nsec)
-            sec_names[nsec++] = s;
+            sec_names[nsec++] = section_of(&arts[i]);
     }
     const char *date = opts->date;
     for (size_t j = 0; j < nsec; j++) {
         size_t first = k;
-        for (size_t i = 0; i < n; i++) {
-            const char *s = arts[i].section ? arts[i].section : "News";
-            if (strcmp(s, sec_names[j]) == 0)
+        for (size_t i = 0; i < n; i++)
+            if (strcmp(section_of(&arts[i]), sec_names[j]) == 0)
                 order[k++] = i;
-        }
         put32(&secs, intern(&sp, sec_names[j]));
         put32(&secs, (uint32_t)first);
         put32(&secs, (uint32_t)(k - first));
     }
+    /* Encode every article's text, cut at a block boundary when it is
+     * longer than a reader accepts. */
     for (size_t m = 0; m < n; m++) {
         const article_t *a = &arts[order[m]];
-        uint8_t *body;
-        size_t blen;
-        if (article_encode_body(a, &body, &blen))
+        if (article_encode_text(a, &enc[m].text, &enc[m].len))
             goto out;
-        if (blen > INK_ARTICLE_MAX_BYTES) {
-            /* Cut at a block boundary; a reader refuses longer text. */
-            size_t cut = 0, at = 0;
-            for (size_t b = 0; b < a->nblocks; b++) {
-                at += 1 + strlen(a->blocks[b].text);
-                if (at > INK_ARTICLE_MAX_BYTES)
-                    break;
-                cut = at;
-            }
-            blen = cut;
+        if (enc[m].len > INK_ARTICLE_MAX_BYTES) {
+            size_t cut = 0;
+            for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
+                if (enc[m].text[i] >= 0x01 && enc[m].text[i] <= 0x09)
+                    cut = i;
+            enc[m].len = cut;
         }
-        size_t sec = 0;
-        const char *s = a->section ? a->section : "News";
-        while (strcmp(sec_names[sec], s) != 0)
-            sec++;
-        uint32_t data_off = (uint32_t)text.n;
-        if (deflate_raw(body, blen, opts->level, &text)) {
-            free(body);
-            goto out;
-        }
-        put32(&index, intern(&sp, a->title ? a->title : ""));
-        put32(&index, intern(&sp, a->source));
-        put32(&index, intern(&sp, a->date));
-        put32(&index, intern(&sp, a->byline));
-        put32(&index, (uint32_t)sec);
-        put32(&index, 0);
-        put32(&index, data_off);
-        put32(&index, (uint32_t)(text.n - data_off));
-        put32(&index, (uint32_t)blen);
-        put32(&index, (uint32_t)crc32(0, body, (uInt)blen));
-        free(body);
-        if (!opts->date && a->date && cmp_date(a->date, date) > 0)
+        if (!opts->date && a->date && strcmp(a->date, date ? date : "") > 0)
             date = a->date;
+        samples[m] = enc[m].text;
+        sample_len[m] = enc[m].len;
+        samples[n + m] = (const uint8_t *)(a->title ? a->title : "");
+        sample_len[n + m] = strlen((const char *)samples[n + m]);
+    }
+    /* Titles join the dictionary's training text: they are compressed too. */
+    if (opts->dict) {
+        dlen = dict_build(samples, sample_len, 2 * n, INK_DICT_MAX, &dict);
+        if (dlen > INK_DICT_MAX)
+            dlen = INK_DICT_MAX;
+    }
+    /* Groups: runs of articles of one section, up to group_bytes of text;
+     * an article of more than half that stands alone. */
+    size_t gcap = opts->group_bytes ? opts->group_bytes : 1;
+    for (size_t m = 0; m < n;) {
+        size_t end = m + 1, raw = enc[m].len;
+        const char *s = section_of(&arts[order[m]]);
+        while (end < n && raw + enc[end].len <= gcap && enc[m].len * 2 <= gcap && enc[end].len * 2 <= gcap &&
+               strcmp(section_of(&arts[order[end]]), s) == 0)
+            raw += enc[end++].len;
+        group.n = 0;
+        for (size_t i = m; i < end; i++) {
+            put(&group, enc[i].text, enc[i].len);
+            put32(&index, (uint32_t)enc[i].len);
+            put32(&index, (uint32_t)crc32(0, enc[i].text, (uInt)enc[i].len));
+        }
+        if (group.oom)
+            goto out;
+        uint32_t off = (uint32_t)text.n;
+        if (pack_stream(opts, dict, dlen, group.p, group.n, &text)) {
+            *why = "compression failed";
+            goto out;
+        }
+        put32(&grps, (uint32_t)m);
+        put32(&grps, off);
+        put32(&grps, (uint32_t)(text.n - off));
+        ngroups++;
+        m = end;
+    }
+    /* Titles, in chunks of INK_TITLES_PER_CHUNK, each its own stream. */
+    for (size_t c = 0; c * INK_TITLES_PER_CHUNK < n; c++) {
+        chunk.n = 0;
+        for (size_t m = c * INK_TITLES_PER_CHUNK; m < n && m < (c + 1) * INK_TITLES_PER_CHUNK; m++) {
+            const char *t = arts[order[m]].title ? arts[order[m]].title : "";
+            size_t tl = strlen(t);
+            if (tl > INK_TITLE_MAX)
+                tl = INK_TITLE_MAX;
+            while (tl && ((uint8_t)t[tl] & 0xC0) == 0x80 && t[tl]) /* cut on a character boundary */
+                tl--;
+            put(&chunk, t, tl);
+            put(&chunk, "", 1);
+        }
+        if (chunk.oom)
+            goto out;
+        uint32_t off = (uint32_t)text.n;
+        if (pack_stream(opts, dict, dlen, chunk.p, chunk.n, &text)) {
+            *why = "compression failed";
+            goto out;
+        }
+        put32(&titl, off);
+        put32(&titl, (uint32_t)(text.n - off));
+        put32(&titl, (uint32_t)chunk.n);
+        put32(&titl, (uint32_t)crc32(0, chunk.p, (uInt)chunk.n));
+        nchunks++;
     }
     put32(&meta, intern(&sp, opts->name ? opts->name : "inkpress edition"));
     put32(&meta, intern(&sp, date));
     put32(&meta, (uint32_t)n);
     put32(&meta, (uint32_t)nsec);
-    put16(&meta, INK_SECS_ENTRY_SIZE);
-    put16(&meta, INK_ARTS_ENTRY_SIZE);
-    if (sp.data.oom || meta.oom || secs.oom || index.oom || text.oom)
+    put32(&meta, (uint32_t)ngroups);
+    put32(&meta, (uint32_t)nchunks);
+    put16(&meta, INK_TITLES_PER_CHUNK);
+    put16(&meta, 0);
+    buf_t dictb = { dict, dlen, dlen, 0 };
+    if (sp.data.oom || meta.oom || secs.oom || index.oom || grps.oom || titl.oom || text.oom)
         goto out;
 
-    /* File: header, section table, then each section on a 4-byte boundary. */
+    /* File: header, section table, then each section on a boundary of
+     * opts->align bytes (4 at least). */
     const struct { uint32_t tag; buf_t *b; } parts[] = {
-        { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs },
-        { INK_TAG_ARTS, &index }, { INK_TAG_TEXT, &text },
+        { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs }, { INK_TAG_ARTS, &index },
+        { INK_TAG_GRPS, &grps }, { INK_TAG_TITL, &titl }, { INK_TAG_DICT, &dictb }, { INK_TAG_TEXT, &text },
     };
     const size_t np = sizeof parts / sizeof parts[0];
-    uint8_t hdr[INK_HDR_SIZE + 5 * INK_SECT_ENTRY_SIZE];
+    size_t align = opts->align > 4 ? opts->align : 4;
+    uint8_t hdr[INK_HDR_SIZE + 8 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
-    put(&file, hdr, sizeof hdr);
-    uint32_t offs[5];
+    put(&file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
+    uint32_t offs[8];
     for (size_t i = 0; i < np; i++) {
-        pad4(&file);
+        pad_to(&file, align);
         offs[i] = (uint32_t)file.n;
         put(&file, parts[i].b->p, parts[i].b->n);
     }
     if (file.oom)
         goto out;
-    if (file.n > 0xFFFFFFFFu) {
+    if (file.n > 0xFFFFFFF0u) {
         *why = "edition larger than 4 GiB";
         goto out;
     }
@@ -275,17 +366,45 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         ink_wr32(e + 12, (uint32_t)crc32(0, parts[i].b->p, (uInt)parts[i].b->n));
     }
     ink_wr32(h + INK_HDR_OFF_CRC, (uint32_t)crc32(0, h, INK_HDR_SIZE + (uInt)np * INK_SECT_ENTRY_SIZE));
+    if (opts->stats) {
+        bundle_stats_t *st = opts->stats;
+        memset(st, 0, sizeof *st);
+        st->header = INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE;
+        st->meta = meta.n;
+        st->strs = sp.data.n;
+        st->secs = secs.n;
+        st->arts = index.n;
+        st->grps = grps.n;
+        st->titl = titl.n;
+        st->dict = dlen;
+        st->text = text.n;
+        st->groups = ngroups;
+        st->chunks = nchunks;
+        for (size_t m = 0; m < n; m++)
+            st->raw_text += enc[m].len;
+    }
     *out = file.p;
     *len = file.n;
     file.p = NULL;
     rc = 0;
 out:
+    if (enc)
+        for (size_t m = 0; m < n; m++)
+            free(enc[m].text);
+    free(enc);
+    free(samples);
+    free(sample_len);
+    free(dict);
     free(sp.data.p);
     free(sp.slots);
     free(meta.p);
     free(secs.p);
     free(index.p);
+    free(grps.p);
+    free(titl.p);
     free(text.p);
+    free(chunk.p);
+    free(group.p);
     free(file.p);
     free(sec_names);
     free(order);

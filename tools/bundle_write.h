@@ -8,11 +8,30 @@
 
 #include "article.h"
 
+/** Titles a title chunk holds; the library inflates one chunk per screen. */
+#define INK_TITLES_PER_CHUNK 32u
+/** Longest title kept, in bytes. */
+#define INK_TITLE_MAX 1000u
+
+/** Where the bytes went, for `pack -v` and `make bench`. */
+typedef struct bundle_stats {
+    size_t header, meta, strs, secs, arts, grps, titl, dict, text;
+    size_t groups, chunks, raw_text;
+} bundle_stats_t;
+
 typedef struct bundle_opts {
-    const char *name;   /**< edition name */
-    const char *date;   /**< edition date, or NULL for the newest article date */
-    int level;          /**< deflate level, 0-9 */
+    const char *name;     /**< edition name */
+    const char *date;     /**< edition date, or NULL for the newest article date */
+    int level;            /**< zlib deflate level 0-9, when zopfli is 0 */
+    int zopfli;           /**< zopfli iterations (smaller, slower); 0 = zlib */
+    int dict;             /**< train and use a preset dictionary */
+    size_t group_bytes;   /**< text per compressed group of short articles; 1 = one article a stream */
+    size_t align;         /**< section alignment in bytes (flash erase blocks); 0 = 4 */
+    bundle_stats_t *stats;/**< filled when not NULL */
 } bundle_opts_t;
+
+/** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups. */
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,

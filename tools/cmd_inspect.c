@@ -1,53 +1,70 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_inspect.c: inspect and extract, through the device's own bundle
- * reader (firmware/ink_bundle). */
+ * reader (firmware/ink_bundle). Both read .ink files and .uf2 files. */
 #include "cmd.h"
 
 #include "article.h"
-#include "hal/ink_hal.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
-#include "ink_nav.h"
 #include "sim_io.h"
+#include "uf2.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-static const char *tag_name(uint32_t tag, char out[5])
+/* A bundle in memory: mapped from an .ink file, or unwrapped from a UF2. */
+typedef struct loaded {
+    sim_file_t file;
+    uint8_t *unwrapped;
+    const uint8_t *data;
+    size_t len;
+    int uf2;
+    uint32_t base, family;
+} loaded_t;
+
+static void unload(loaded_t *l)
 {
-    for (int i = 0; i < 4; i++) {
-        char c = (char)(tag >> (8 * i));
-        out[i] = (c >= 0x20 && c < 0x7F) ? c : '?';
-    }
-    out[4] = '\0';
-    return out;
+    sim_file_close(&l->file);
+    free(l->unwrapped);
 }
 
 /* Opens path as a bundle; on failure says why and returns the exit status. */
-static int open_bundle(const char *cmd, const char *path, sim_file_t *f, ink_bundle_t *b)
+static int load(const char *cmd, const char *path, loaded_t *l, ink_bundle_t *b)
 {
-    if (sim_file_open(f, path) != 0) {
+    memset(l, 0, sizeof *l);
+    if (sim_file_open(&l->file, path) != 0) {
         fprintf(stderr, "inkpress %s: %s: %s\n", cmd, path, strerror(errno));
         return 2;
     }
-    ink_err_t err = ink_bundle_open(b, f->data, f->len);
+    l->data = l->file.data;
+    l->len = l->file.len;
+    if (uf2_is(l->data, l->len)) {
+        const char *why;
+        if (uf2_unwrap(l->data, l->len, &l->unwrapped, &l->len, &l->base, &l->family, &why) != 0) {
+            fprintf(stderr, "inkpress %s: %s: %s\n", cmd, path, why);
+            unload(l);
+            return 3;
+        }
+        l->data = l->unwrapped;
+        l->uf2 = 1;
+    }
+    ink_err_t err = ink_bundle_open(b, l->data, l->len);
     if (err) {
         fprintf(stderr, "inkpress %s: %s: %s\n", cmd, path, ink_err_str(err));
-        sim_file_close(f);
+        unload(l);
         return 3;
     }
     return 0;
 }
 
-/* Inflates article i with a host pool big enough for any article. */
-static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len)
+/* A host pool large enough for any article the device accepts. */
+static uint8_t poolmem[INK_ARTICLE_MAX_BYTES + 128 * 1024];
+
+static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len, size_t *hw)
 {
-    static uint8_t poolmem[64 * 1024];
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_article_info_t a;
@@ -65,68 +82,134 @@ static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **te
         *text = NULL;
     }
     *len = a.text_len;
+    if (hw)
+        *hw = ink_pool_high_water(&pool);
     return err;
+}
+
+static const char *tag_name(uint32_t tag, char out[5])
+{
+    for (int i = 0; i < 4; i++) {
+        char c = (char)(tag >> (8 * i));
+        out[i] = (c >= 0x20 && c < 0x7F) ? c : '?';
+    }
+    out[4] = '\0';
+    return out;
 }
 
 int cmd_inspect(int argc, char **argv)
 {
-    if (argc != 2 || argv[1][0] == '-') {
-        if (argc == 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-            printf("usage: inkpress inspect EDITION.ink\n"
-                   "Prints the header, the sections, the article table with sizes, and checks\n"
-                   "every CRC and every article's text. Exit status 3 when anything is damaged.\n"
-                   "example: inkpress inspect build/sample.ink\n");
+    const char *path = NULL;
+    int verify = 0, list = 1;
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
+            printf("usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n"
+                   "Prints the header, the sections with their sizes and CRCs, and the article\n"
+                   "table; inflates every article and title chunk and checks its CRC.\n"
+                   "  --verify   print only problems and a verdict\n"
+                   "  --brief    leave out the article table\n"
+                   "Exit status 0 when everything checks, 3 when anything is damaged.\n"
+                   "example: inkpress inspect --verify build/sample.ink\n");
             return 0;
+        } else if (!strcmp(argv[i], "--verify")) {
+            verify = 1;
+            list = 0;
+        } else if (!strcmp(argv[i], "--brief")) {
+            list = 0;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            fprintf(stderr, "inkpress inspect: unknown option %s\n", argv[i]);
+            return 2;
+        } else if (!path) {
+            path = argv[i];
+        } else {
+            fprintf(stderr, "inkpress inspect: one edition at a time\n");
+            return 2;
         }
-        fprintf(stderr, "usage: inkpress inspect EDITION.ink\n");
+    }
+    if (!path) {
+        fprintf(stderr, "usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n");
         return 2;
     }
-    sim_file_t f;
+    loaded_t l;
     ink_bundle_t b;
-    int rc = open_bundle("inspect", argv[1], &f, &b);
+    int rc = load("inspect", path, &l, &b);
     if (rc)
         return rc;
     int damaged = 0;
-    printf("%s: inkpress bundle v%u.%u, %u bytes (file %zu)\n", argv[1], b.major, b.minor, b.size, f.len);
-    printf("edition: %s, %s\n", ink_bundle_name(&b), ink_bundle_date(&b) ? ink_bundle_date(&b) : "(no date)");
-    uint32_t nsect = ink_rd16(f.data + INK_HDR_OFF_NSECT);
-    printf("\nsection  offset      length   crc32     check\n");
+    FILE *o = verify ? NULL : stdout;
+    if (o) {
+        printf("%s: inkpress bundle v%u.%u, %u bytes", path, b.major, b.minor, b.size);
+        if (l.uf2)
+            printf(" (in UF2 at 0x%08x, family 0x%08x)", l.base, l.family);
+        printf("\nedition: %s, %s\n", ink_bundle_name(&b), ink_bundle_date(&b) ? ink_bundle_date(&b) : "(no date)");
+        printf("\nsection  offset      length   crc32     check\n");
+    }
+    uint32_t nsect = ink_rd16(l.data + INK_HDR_OFF_NSECT);
     for (uint32_t i = 0; i < nsect; i++) {
-        const uint8_t *e = f.data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
+        const uint8_t *e = l.data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
         char t[5];
         uint32_t off = ink_rd32(e + 4), len = ink_rd32(e + 8), crc = ink_rd32(e + 12);
-        int ok = ink_crc32(0, f.data + off, len) == crc;
+        int ok = ink_crc32(0, l.data + off, len) == crc;
         damaged |= !ok;
-        printf("%-6s %8u %11u   %08x  %s\n", tag_name(ink_rd32(e), t), off, len, crc, ok ? "ok" : "BAD CRC");
+        if (o)
+            printf("%-6s %8u %11u   %08x  %s\n", tag_name(ink_rd32(e), t), off, len, crc, ok ? "ok" : "BAD CRC");
+        else if (!ok)
+            printf("%s: section %s: checksum mismatch\n", path, tag_name(ink_rd32(e), t));
     }
-    printf("\n%u sections, %u articles\n", b.nsections, b.narticles);
-    uint64_t raw = 0, comp = 0;
+    if (o)
+        printf("\n%u sections, %u articles in %u streams, %u title chunks, dictionary %u bytes\n", b.nsections,
+               b.narticles, b.ngroups, b.nchunks, b.dict.len);
+    uint64_t raw = 0;
+    size_t worst_hw = 0;
+    static ink_titles_t titles = { NULL, -1, NULL, 0 };
+    ink_pool_t tpool;
+    static uint8_t tpoolmem[INK_TITLE_CHUNK_MAX + 64 * 1024];
+    ink_pool_init(&tpool, tpoolmem, sizeof tpoolmem);
+    titles.chunk = -1;
+    titles.buf = NULL;
     for (uint32_t s = 0; s < b.nsections; s++) {
         ink_section_info_t sec;
         ink_bundle_section(&b, s, &sec);
-        printf("\n[%s]\n", sec.name);
-        printf("   #   deflate     text  check  title\n");
+        if (list)
+            printf("\n[%s]\n   #  stream     text  check  title\n", sec.name);
         for (uint32_t i = sec.first; i < sec.first + sec.count; i++) {
             ink_article_info_t a;
             ink_bundle_article(&b, i, &a);
             uint8_t *text;
             uint32_t len;
-            ink_err_t err = inflate_article(&b, i, &text, &len);
+            size_t hw = 0;
+            ink_err_t err = inflate_article(&b, i, &text, &len, &hw);
+            const char *title;
+            ink_err_t terr = ink_bundle_title(&b, i, &tpool, &titles, &title);
+            if (hw > worst_hw)
+                worst_hw = hw;
+            ink_text_head_t th = { 0 };
             if (!err)
-                free(text);
-            damaged |= err != INK_OK;
+                ink_text_head(text, len, &th);
+            damaged |= err != INK_OK || terr != INK_OK;
             raw += a.text_len;
-            comp += a.data_len;
-            printf("%4u %9u %8u  %-5s  %s%s%s%s%s\n", i + 1, a.data_len, a.text_len, err ? "BAD" : "ok", a.title,
-                   a.source ? " | " : "", a.source ? a.source : "", a.date ? " | " : "", a.date ? a.date : "");
+            if (list)
+                printf("%4u %7u %8u  %-5s  %s%s%.*s%s%.*s\n", i + 1, a.group + 1, a.text_len,
+                       err || terr ? "BAD" : "ok", title, th.source ? " | " : "", (int)th.source_len,
+                       th.source ? th.source : "", th.date ? " | " : "", (int)th.date_len, th.date ? th.date : "");
             if (err)
-                printf("          %s\n", ink_err_str(err));
+                printf("%s: article %u: %s\n", path, i + 1, ink_err_str(err));
+            if (terr)
+                printf("%s: title of article %u: %s\n", path, i + 1, ink_err_str(terr));
+            free(text);
         }
     }
-    printf("\ntext %llu bytes, deflated %llu bytes (%.2f:1); bundle %u bytes\n", (unsigned long long)raw,
-           (unsigned long long)comp, comp ? (double)raw / (double)comp : 0.0, b.size);
-    printf("%s\n", damaged ? "DAMAGED" : "all checks passed");
-    sim_file_close(&f);
+    ink_titles_free(&titles);
+    if (ink_bundle_check_text(&b) != INK_OK) {
+        damaged = 1;
+        printf("%s: TEXT section: checksum mismatch\n", path);
+    }
+    if (o)
+        printf("\ntext %llu bytes in a %u-byte bundle (%.2f:1); opening an article took at most %zu bytes of pool\n",
+               (unsigned long long)raw, b.size, b.size ? (double)raw / (double)b.size : 0.0, worst_hw);
+    printf("%s%s\n", verify ? path : "", damaged ? (verify ? ": DAMAGED" : "DAMAGED")
+                                                : (verify ? ": all checks passed" : "all checks passed"));
+    unload(&l);
     return damaged ? 3 : 0;
 }
 
@@ -134,7 +217,7 @@ int cmd_extract(int argc, char **argv)
 {
     if (argc < 2 || argc > 3 || argv[1][0] == '-') {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-            printf("usage: inkpress extract EDITION.ink [N]\n"
+            printf("usage: inkpress extract EDITION.ink|EDITION.uf2 [N]\n"
                    "Prints the cleaned text of article N (1-based), or of every article, in the\n"
                    "form 'inkpress clean' prints (articles separated by a form feed line).\n"
                    "example: inkpress extract build/sample.ink 3\n");
@@ -143,9 +226,9 @@ int cmd_extract(int argc, char **argv)
         fprintf(stderr, "usage: inkpress extract EDITION.ink [N]\n");
         return 2;
     }
-    sim_file_t f;
+    loaded_t l;
     ink_bundle_t b;
-    int rc = open_bundle("extract", argv[1], &f, &b);
+    int rc = load("extract", argv[1], &l, &b);
     if (rc)
         return rc;
     uint32_t first = 0, last = b.narticles;
@@ -154,12 +237,16 @@ int cmd_extract(int argc, char **argv)
         unsigned long n = strtoul(argv[2], &end, 10);
         if (*end || n < 1 || n > b.narticles) {
             fprintf(stderr, "inkpress extract: no article %s (the edition has 1 to %u)\n", argv[2], b.narticles);
-            sim_file_close(&f);
+            unload(&l);
             return 2;
         }
         first = (uint32_t)n - 1;
         last = first + 1;
     }
+    static uint8_t tpoolmem[INK_TITLE_CHUNK_MAX + 64 * 1024];
+    ink_pool_t tpool;
+    ink_pool_init(&tpool, tpoolmem, sizeof tpoolmem);
+    ink_titles_t titles = { NULL, -1, NULL, 0 };
     for (uint32_t i = first; i < last; i++) {
         ink_article_info_t info;
         ink_section_info_t sec;
@@ -167,19 +254,19 @@ int cmd_extract(int argc, char **argv)
         ink_bundle_section(&b, info.section, &sec);
         uint8_t *text;
         uint32_t len;
-        ink_err_t err = inflate_article(&b, i, &text, &len);
+        const char *title;
+        ink_err_t err = ink_bundle_title(&b, i, &tpool, &titles, &title);
+        if (!err)
+            err = inflate_article(&b, i, &text, &len, NULL);
         if (err) {
             fprintf(stderr, "inkpress extract: %s: article %u: %s\n", argv[1], i + 1, ink_err_str(err));
             rc = 3;
             continue;
         }
         article_t a = { 0 };
-        a.title = art_strndup(info.title, strlen(info.title));
-        a.date = info.date ? art_strndup(info.date, strlen(info.date)) : NULL;
+        a.title = art_strndup(title, strlen(title));
         a.section = art_strndup(sec.name, strlen(sec.name));
-        a.source = info.source ? art_strndup(info.source, strlen(info.source)) : NULL;
-        a.byline = info.byline ? art_strndup(info.byline, strlen(info.byline)) : NULL;
-        if (article_decode_body(&a, text, len) == 0) {
+        if (article_decode_text(&a, text, len) == 0) {
             if (i != first)
                 fputs("\f\n", stdout);
             article_print(stdout, &a);
@@ -187,9 +274,9 @@ int cmd_extract(int argc, char **argv)
         article_free(&a);
         free(text);
     }
-    sim_file_close(&f);
+    ink_titles_free(&titles);
+    unload(&l);
     if (fflush(stdout) != 0)
         return 4;
     return rc;
 }
-

@@ -474,9 +474,9 @@ int cmd_preview(int argc, char **argv)
         char title[200];
         const char *name = ink_bundle_name(&app.bundle), *date = ink_bundle_date(&app.bundle);
         if (only_article) {
-            ink_article_info_t ai;
-            int ok = ink_bundle_article(&app.bundle, (uint32_t)only_article - 1, &ai) == INK_OK;
-            snprintf(title, sizeof title, "%d \xc2\xb7 %s", only_article, ok ? ai.title : "");
+            const char *at;
+            int ok = ink_bundle_title(&app.bundle, (uint32_t)only_article - 1, app.pool, &app.titles, &at) == INK_OK;
+            snprintf(title, sizeof title, "%d \xc2\xb7 %s", only_article, ok ? at : "");
         } else {
             snprintf(title, sizeof title, "%s%s%s  (%s, %d\xc3\x97%d at %d dpi)", name ? name : "", date ? " \xc2\xb7 " : "",
                      date ? date : "", profile->name, profile->w, profile->h, profile->dpi);

@@ -846,6 +846,20 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
     free(l.v);
 }
 
+/* "share" or "sharedaddy" as a word of a class or id ("share-bar", "post_share"). */
+static int is_share(const char *ms)
+{
+    for (const char *p = ms; (p = strcasestr(p, "share")) != NULL; p++) {
+        int a = p == ms || !isalnum((unsigned char)p[-1]);
+        const char *e = p + 5;
+        if (!strncasecmp(e, "daddy", 5))
+            e += 5;
+        if (a && !isalnum((unsigned char)*e))
+            return 1;
+    }
+    return 0;
+}
+
 static void clean_share(ctx_t *c, xmlNode *root)
 {
     for (xmlNode *top = first_el(root); top; top = next_el(top)) {
@@ -854,18 +868,7 @@ static void clean_share(ctx_t *c, xmlNode *root)
         while (x && x != end) {
             char ms[512];
             match_string(x, ms, sizeof ms);
-            int share = 0;
-            for (const char *p = ms; (p = strcasestr(p, "share")) != NULL; p++) {
-                int a = p == ms || !isalnum((unsigned char)p[-1]);
-                const char *e = p + 5;
-                if (!strncasecmp(e, "daddy", 5))
-                    e += 5;
-                if (a && !isalnum((unsigned char)*e)) {
-                    share = 1;
-                    break;
-                }
-            }
-            if (share && inner_len(x, NULL) < CHAR_THRESHOLD) {
+            if (is_share(ms) && inner_len(x, NULL) < CHAR_THRESHOLD) {
                 xmlNode *n = next_node(x, 1);
                 dom_remove(c, x);
                 x = n;
@@ -2325,7 +2328,7 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
         match_string(x, ms, sizeof ms);
         if (!tag_is(x, "html") && !tag_is(x, "body") &&
             (!visible(x) || tag_is(x, "form") || tag_is(x, "aside") || tag_is(x, "footer") ||
-             tag_is(x, "nav"))) {
+             tag_is(x, "nav") || (is_share(ms) && inner_len(x, NULL) < CHAR_THRESHOLD))) {
             xmlNode *n = next_node(x, 1);
             dom_remove(&c, x);
             x = n;
@@ -2333,7 +2336,6 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
         }
         x = next_node(x, 0);
     }
-    clean_share(&c, find_body(r));
     int rc = c.oom ? -1 : emit_blocks(find_body(r), out);
     ctx_free(&c);
     xmlFreeDoc(doc);

@@ -8,6 +8,7 @@
 
 #include "article.h"
 #include "bundle_write.h"
+#include "dedup.h"
 #include "cmd.h"
 #include "ink_profile.h"
 #include "input.h"
@@ -196,6 +197,8 @@ static int cmd_pack(int argc, char **argv)
     uint8_t *bundle = NULL;
     size_t blen = 0;
     const char *why = "out of memory";
+    /* the same article from two inputs (a page and its feed item) is packed once */
+    art_list_dedup(&arts);
     size_t n = arts.n;
     if (bundle_write(arts.v, n, &opts, &bundle, &blen, &why) != 0) {
         fprintf(stderr, "inkpress pack: %s: %s\n", outp, why);

@@ -261,7 +261,8 @@ int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **w
             nul += buf[i] == 0;
         int utf16 = len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
                                  ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
-        if (!utf16 && (nul > lim / 1000 || (nul && lim < 1000))) {
+        /* binaries are full of NULs; a stray one in a page is read past */
+        if (!utf16 && nul * 100 > lim) {
             *why = "binary data (NUL bytes)";
             return -1;
         }

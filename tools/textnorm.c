@@ -375,6 +375,11 @@ char *textnorm(const char *str, size_t n, unsigned flags, size_t *outlen)
             if (b.k && (c == 0x11 || c == 0x13) && b.last == c - 1) {
                 b.k = b.last_at;
                 b.last = 0; /* nothing composes across the cancelled pair */
+                if (b.k && b.o[b.k - 1] == ' ') {
+                    /* the space written for the "on" code is pending again */
+                    b.k--;
+                    space = 1;
+                }
                 continue;
             }
             if (space && prev_vis && (c == 0x10 || c == 0x12)) {
@@ -397,7 +402,18 @@ char *textnorm(const char *str, size_t n, unsigned flags, size_t *outlen)
             }
         }
         if (space && prev_vis) {
-            emit(&b, ' ');
+            /* a space after "on" codes goes before them, outside the style */
+            size_t r = b.k;
+            while (r > 0 && (b.o[r - 1] == 0x10 || b.o[r - 1] == 0x12))
+                r--;
+            if (r < b.k) {
+                memmove(b.o + r + 1, b.o + r, b.k - r);
+                b.o[r] = ' ';
+                b.k++;
+                b.last_at = b.k - 1;
+            } else {
+                emit(&b, ' ');
+            }
             prev_vis = ' ';
         }
         space = 0;

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: MIT */
+/* test_html.c: the HTML page cleaner and the input sniffer: metadata
+ * sources, main-text choice, block kinds and inline styles, charsets, and
+ * hostile pages (deep nesting, huge, binary, NUL, invalid UTF-8). Inputs are
+ * written inline; run from the repo root. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "article.h"
+#include "html.h"
+#include "input.h"
+
+/* A long paragraph so that the page passes the main-text threshold. */
+#define PARA1 "The harbour authority said on Tuesday that the strike, now in its third week, had cost the port more than forty million euros, and that talks would resume on Friday."
+#define PARA2 "Dock workers, who walked out over pay and night shifts, said they were ready to return if the offer matched inflation, a union spokeswoman told reporters outside the gates."
+#define PARA3 "Shipping lines have diverted vessels to other ports along the coast, and exporters of fruit and machinery warned of lost contracts if the dispute dragged on into the winter."
+
+static const char page[] =
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+    "<title>Harbour strike enters third week | The Coast Herald</title>"
+    "<meta property=\"og:site_name\" content=\"The Coast Herald\">"
+    "<meta property=\"article:published_time\" content=\"2024-03-05T09:30:00Z\">"
+    "<meta property=\"article:section\" content=\"World\">"
+    "<meta name=\"author\" content=\"Ana Ferreira\">"
+    "</head><body>"
+    "<nav class=\"menu\"><a href=\"/\">Home</a> <a href=\"/world\">World</a> <a href=\"/sport\">Sport</a></nav>"
+    "<div class=\"share-bar\"><a href=\"#\">Share on Facebook</a></div>"
+    "<article class=\"story\"><h1>Harbour strike enters third week</h1>"
+    "<p>" PARA1 "</p>"
+    "<h2>Talks on Friday</h2>"
+    "<p>" PARA2 " <em>We are ready</em>, she said, <strong>firmly</strong>.</p>"
+    "<blockquote><p>Nobody wins a strike that runs into the winter, said one exporter.</p></blockquote>"
+    "<ul><li>Fruit exporters hit hardest by the diversions</li><li>Machinery orders delayed by weeks</li></ul>"
+    "<p>" PARA3 "</p></article>"
+    "<aside class=\"related\"><h3>Related</h3><ul><li><a href=\"/a\">Another story about ports</a></li>"
+    "<li><a href=\"/b\">Yet another story about ships</a></li></ul></aside>"
+    "<footer class=\"footer\">Copyright 2024 The Coast Herald. All rights reserved.</footer>"
+    "</body></html>";
+
+static int body_has(const article_t *a, const char *s)
+{
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (strstr(a->blocks[i].text, s))
+            return 1;
+    return 0;
+}
+
+static const art_block_t *block_with(const article_t *a, const char *s)
+{
+    for (size_t i = 0; i < a->nblocks; i++)
+        if (strstr(a->blocks[i].text, s))
+            return &a->blocks[i];
+    return NULL;
+}
+
+static void test_html_metadata_from_meta_and_title(void **state)
+{
+    (void)state;
+    article_t a;
+    const char *why = NULL;
+    assert_int_equal(html_clean(page, strlen(page), &a, &why), 0);
+    /* <title> cut at the site separator */
+    assert_string_equal(a.title, "Harbour strike enters third week");
+    assert_string_equal(a.date, "2024-03-05");
+    assert_string_equal(a.source, "The Coast Herald");
+    assert_string_equal(a.section, "World");
+    assert_string_equal(a.byline, "Ana Ferreira");
+    article_free(&a);
+}
+
+static void test_html_main_text_without_chrome(void **state)
+{
+    (void)state;
+    article_t a;
+    assert_int_equal(html_clean(page, strlen(page), &a, NULL), 0);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "inflation"));
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Share on Facebook"));
+    assert_false(body_has(&a, "Another story about ports"));
+    assert_false(body_has(&a, "All rights reserved"));
+    assert_false(body_has(&a, "Sport"));
+    /* the headline is not repeated in the body */
+    assert_false(body_has(&a, "Harbour strike enters third week"));
+    /* paragraph order is kept */
+    assert_true(block_with(&a, "forty million") < block_with(&a, "inflation"));
+    article_free(&a);
+}
+
+static void test_html_block_kinds_and_inline_styles(void **state)
+{
+    (void)state;
+    article_t a;
+    assert_int_equal(html_clean(page, strlen(page), &a, NULL), 0);
+    const art_block_t *b = block_with(&a, "Talks on Friday");
+    assert_non_null(b);
+    assert_int_equal(b->kind, ART_BLOCK_SUBHEAD);
+    b = block_with(&a, "Nobody wins");
+    assert_non_null(b);
+    assert_int_equal(b->kind, ART_BLOCK_QUOTE);
+    b = block_with(&a, "Machinery orders");
+    assert_non_null(b);
+    assert_int_equal(b->kind, ART_BLOCK_LIST);
+    b = block_with(&a, "We are ready");
+    assert_non_null(b);
+    assert_int_equal(b->kind, ART_BLOCK_PARA);
+    assert_non_null(strstr(b->text, "\x10We are ready\x11, she said, \x12" "firmly\x13."));
+    article_free(&a);
+}
+
+static void test_html_json_ld_and_time(void **state)
+{
+    (void)state;
+    static const char p[] =
+        "<html><head><title>x</title><script type=\"application/ld+json\">"
+        "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\"headline\":\"Comet capsule lands "
+        "in the desert\",\"datePublished\":\"2023-09-24\",\"author\":[{\"@type\":\"Person\",\"name\":\"Ida Berg\"},"
+        "{\"name\":\"Tom Lund\"}],\"publisher\":{\"name\":\"Science Daily News\"}}</script></head><body>"
+        "<div><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_string_equal(a.title, "Comet capsule lands in the desert");
+    assert_string_equal(a.date, "2023-09-24");
+    assert_string_equal(a.byline, "Ida Berg, Tom Lund");
+    assert_string_equal(a.source, "Science Daily News");
+    article_free(&a);
+    static const char q[] = "<html><body><h1>A night at the library</h1><time datetime=\"2022-11-02T20:00\">2 Nov</time>"
+                            "<div><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_string_equal(a.date, "2022-11-02");
+    assert_string_equal(a.title, "A night at the library");
+    article_free(&a);
+}
+
+static void test_html_charset_latin1_and_meta(void **state)
+{
+    (void)state;
+    /* declared Latin-1: bytes E9 and 92 (Windows-1252 right quote) */
+    static const char p[] = "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
+                            "<title>Caf\xe9 owners\x92 row</title></head><body><div><p>" PARA1 " Caf\xe9.</p><p>" PARA2
+                            "</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_string_equal(a.title, "Caf\xc3\xa9 owners\xe2\x80\x99 row");
+    assert_true(body_has(&a, "Caf\xc3\xa9."));
+    article_free(&a);
+    /* undeclared and not UTF-8: Windows-1252 */
+    static const char q[] = "<html><body><div><p>" PARA1 " Na\xefve.</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "Na\xc3\xafve."));
+    article_free(&a);
+}
+
+static void test_html_text_normalised(void **state)
+{
+    (void)state;
+    /* straight quotes, a spaced hyphen, three dots, a zero-width space, a
+     * decomposed e + acute, runs of white space */
+    static const char p[] = "<html><body><div><p>" PARA1 "</p><p>" PARA2 "</p><p>He said \"wait\" - and then...   "
+                            "it was Jos\x65\xcc\x81's turn\xe2\x80\x8b.</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    const art_block_t *b = block_with(&a, "He said");
+    assert_non_null(b);
+    assert_string_equal(b->text, "He said \xe2\x80\x9cwait\xe2\x80\x9d \xe2\x80\x93 and then\xe2\x80\xa6 it was "
+                                 "Jos\xc3\xa9\xe2\x80\x99s turn.");
+    article_free(&a);
+}
+
+static void test_html_deep_nesting_bounded(void **state)
+{
+    (void)state;
+    size_t depth = 100000;
+    size_t cap = depth * 5 + 4096;
+    char *p = malloc(cap);
+    assert_non_null(p);
+    size_t k = (size_t)sprintf(p, "<html><body>");
+    for (size_t i = 0; i < depth; i++)
+        k += (size_t)sprintf(p + k, "<div>");
+    k += (size_t)sprintf(p + k, "<p>%s</p>", PARA1);
+    clock_t t0 = clock();
+    article_t a;
+    const char *why = "";
+    int rc = html_clean(p, k, &a, &why);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    /* best effort or a reason; never a crash, and quickly */
+    if (rc == 0)
+        article_free(&a);
+    else
+        assert_true(strlen(why) > 0);
+    assert_true(secs < 5.0);
+    free(p);
+}
+
+static void test_html_huge_page_bounded(void **state)
+{
+    (void)state;
+    /* 50 MB of paragraphs: cut at HTML_MAX_BYTES, cleaned in bounded time */
+    size_t n = 50u * 1024u * 1024u;
+    char *p = malloc(n + 1);
+    assert_non_null(p);
+    const char *unit = "<p>" PARA1 "</p>\n";
+    size_t ul = strlen(unit), k = (size_t)sprintf(p, "<html><body><div>");
+    while (k + ul < n) {
+        memcpy(p + k, unit, ul);
+        k += ul;
+    }
+    clock_t t0 = clock();
+    article_t a;
+    const char *why = "";
+    int rc = html_clean(p, k, &a, &why);
+    double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    assert_int_equal(rc, 0);
+    assert_true(a.nblocks > 1000);
+    article_free(&a);
+    assert_true(secs < 30.0);
+    free(p);
+}
+
+static void test_html_input_refuses_binary_and_names_reason(void **state)
+{
+    (void)state;
+    art_list_t l = { 0 };
+    const char *why = NULL;
+    static const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+    assert_int_equal(input_load_mem(bin, sizeof bin - 1, &l, &why), -1);
+    assert_non_null(why);
+    assert_non_null(strstr(why, "binary"));
+    assert_int_equal(l.n, 0);
+    why = NULL;
+    assert_int_equal(input_load_mem("", 0, &l, &why), -1);
+    assert_non_null(why);
+    /* a page with a stray NUL and invalid UTF-8 is cleaned as best it can be */
+    static const char odd[] = "<html><body><div><p>" PARA1 " \xff\xfe bad bytes</p><p>" PARA2 "</p><p>" PARA3
+                              "</p></div></body></html>";
+    char buf[sizeof odd + 2];
+    memcpy(buf, odd, sizeof odd);
+    buf[40] = '\0';
+    assert_int_equal(input_load_mem(odd, sizeof odd - 1, &l, &why), 1);
+    assert_int_equal(input_load_mem(buf, sizeof odd - 1, &l, &why), 1);
+    for (size_t i = 0; i < l.n; i++)
+        for (size_t b = 0; b < l.v[i].nblocks; b++)
+            for (const unsigned char *c = (const unsigned char *)l.v[i].blocks[b].text; *c; c++)
+                assert_true(*c >= 0x20 || (*c >= 0x10 && *c <= 0x13));
+    art_list_free(&l);
+}
+
+static void test_html_input_sniffs_kind(void **state)
+{
+    (void)state;
+    assert_int_equal(input_sniff(page, strlen(page)), INPUT_HTML);
+    static const char rss[] = "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel></channel></rss>";
+    assert_int_equal(input_sniff(rss, strlen(rss)), INPUT_FEED);
+    static const char atom[] = "<feed xmlns=\"http://www.w3.org/2005/Atom\"></feed>";
+    assert_int_equal(input_sniff(atom, strlen(atom)), INPUT_FEED);
+    static const char txt[] = "date 2024-01-01 World / Title\nSome text < 3 lines.\n";
+    assert_int_equal(input_sniff(txt, strlen(txt)), INPUT_TEXT);
+}
+
+static void test_html_retries_when_heuristics_remove_everything(void **state)
+{
+    (void)state;
+    /* the whole text sits in a "sidebar" container: the first pass strips it,
+     * a later pass without the unlikely-candidate rule finds it */
+    static const char p[] = "<html><body><div class=\"sidebar comment\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                            "</p><p>" PARA1 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "forty million"));
+    article_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_html_metadata_from_meta_and_title),
+        cmocka_unit_test(test_html_main_text_without_chrome),
+        cmocka_unit_test(test_html_block_kinds_and_inline_styles),
+        cmocka_unit_test(test_html_json_ld_and_time),
+        cmocka_unit_test(test_html_charset_latin1_and_meta),
+        cmocka_unit_test(test_html_text_normalised),
+        cmocka_unit_test(test_html_deep_nesting_bounded),
+        cmocka_unit_test(test_html_huge_page_bounded),
+        cmocka_unit_test(test_html_input_refuses_binary_and_names_reason),
+        cmocka_unit_test(test_html_input_sniffs_kind),
+        cmocka_unit_test(test_html_retries_when_heuristics_remove_everything),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
