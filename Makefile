@@ -43,7 +43,7 @@ FONT_PKG_liberation   = fonts-liberation2
 FONT_SRC = $(addprefix $(FONT_DIR_$(FONT))/,$(FONT_FILES_$(FONT)))
 
 DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev libxml2-dev \
-           libcmocka-dev libzopfli-dev xz-utils $(FONT_PKG_$(FONT))
+           libcmocka-dev libzopfli-dev xz-utils zstd bc $(FONT_PKG_$(FONT))
 
 # Device code (render/, firmware/) and the PC side of the sim port; the host
 # tool's own files; one cmocka program per tests/test_*.c (test_corpus takes

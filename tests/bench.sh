@@ -15,21 +15,32 @@ edition() { # name input...
     name=$1
     shift
     t0=$(now)
-    $B/inkpress pack -q -o "$O/$name.ink" --name "$name" "$@"
+    $B/inkpress pack -q -v -o "$O/$name.ink" --name "$name" "$@" 2>"$O/$name.pack"
     t1=$(now)
+    $B/inkpress pack -q --fast -o "$O/$name-fast.ink" --name "$name" "$@"
+    t2=$(now)
+    $B/inkpress pack -q --fast --no-dict --group-bytes 1 -o "$O/$name-alone.ink" --name "$name" "$@"
     $B/inkpress extract "$O/$name.ink" >"$O/$name.txt"
-    in=$(cat $(find "$@" -type f -name '[0-9]*.txt' -o -type f -name '*.txt' -path '*samples*' | sort -u) | wc -c)
+    in=$(cat $(find "$@" -type f -name '*.txt' ! -iname 'readme*' | sort) | wc -c)
     txt=$(wc -c <"$O/$name.txt")
     bundle=$(wc -c <"$O/$name.ink")
-    textsec=$($B/inkpress inspect "$O/$name.ink" | awk '$1 == "TEXT" {print $3}')
+    fast=$(wc -c <"$O/$name-fast.ink")
+    alone=$(wc -c <"$O/$name-alone.ink")
     gz=$(gzip -9 -c "$O/$name.txt" | wc -c)
     xz=$(xz -9 -c "$O/$name.txt" | wc -c)
+    zs=$(if command -v zstd >/dev/null; then zstd -19 -q -c "$O/$name.txt" | wc -c; else echo 0; fi)
     dt=$(awk "BEGIN{print $t1 - $t0}")
-    echo "== $name"
-    echo "pack:    $in input bytes in $(fig $dt 1 3) s = $(fig "$in / 1048576" "$dt") MB/s (clean + deflate -9 + write)"
-    echo "text:    $txt bytes as 'inkpress extract' prints it"
-    echo "bundle:  $bundle bytes; TEXT section $textsec bytes (one raw deflate stream per article)"
-    echo "ratio:   bundle $(fig "$txt" "$bundle"):1   gzip -9 $gz bytes $(fig "$txt" "$gz"):1   xz -9 $xz bytes $(fig "$txt" "$xz"):1"
+    dtf=$(awk "BEGIN{print $t2 - $t1}")
+    echo "== $name: $txt bytes of text (as 'inkpress extract' prints it), from $in input bytes"
+    grep -o 'sections:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (zopfli, dictionary, groups)" "$bundle" "$(fig "$txt" "$bundle")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle --fast (zlib -9)" "$fast" "$(fig "$txt" "$fast")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "per-article deflate -9, no dict" "$alone" "$(fig "$txt" "$alone")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "gzip -9, all text in one stream" "$gz" "$(fig "$txt" "$gz")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "xz -9, all text in one stream" "$xz" "$(fig "$txt" "$xz")"
+    [ "$zs" -gt 0 ] && printf 'size:    %-34s %9s bytes  %5s:1\n' "zstd -19, all text in one stream" "$zs" "$(fig "$txt" "$zs")"
+    echo "pack:    $(fig $dt 1 2) s = $(fig "$in / 1048576" "$dt") MB/s (clean, dictionary, zopfli); --fast $(fig $dtf 1 2) s = $(fig "$in / 1048576" "$dtf") MB/s"
+    $B/inkpress inspect "$O/$name.ink" | grep -o 'opening an article took.*' | sed 's/^/memory:  /;s/$/ (zlib state and 32 KiB window included)/'
     $B/inkpress preview "$O/$name.ink" -o "$O/$name-pv" --dry-run | sed 's/^/render:  /'
 }
 

@@ -112,6 +112,34 @@ $B/inkpress inspect "$OUT/cut.ink" >/dev/null 2>&1
 rc=$?
 if [ $rc -eq 3 ]; then ok; else bad "inspect of a truncated bundle exited $rc, want 3"; fi
 
+# A reader written from docs/FORMAT.md alone reads the same articles.
+$B/inkpress extract "$OUT/a.ink" >"$OUT/extract-all.txt"
+if python3 tests/spec_parse.py "$OUT/a.ink" >"$OUT/spec.txt" && cmp -s "$OUT/spec.txt" "$OUT/extract-all.txt"; then ok; else
+    bad "tests/spec_parse.py (FORMAT.md alone) reads the bundle differently from inkpress extract"
+fi
+
+# Flashing: sections on erase blocks, and a UF2 that carries the same bundle.
+$B/inkpress pack -q --align 4096 -o "$OUT/aligned.ink" --name "$NAME" --date 2026-11-29 samples/
+if $B/inkpress inspect --brief "$OUT/aligned.ink" | awk '$2 ~ /^[0-9]+$/ && NF == 5 && $2 % 4096 {bad = 1} END {exit bad}'; then ok; else
+    bad "pack --align 4096 left a section off a 4096-byte boundary"
+fi
+$B/inkpress pack -q --uf2 --uf2-base 0x10100000 --uf2-family 0xe48bff56 -o "$OUT/a.uf2" --name "$NAME" \
+    --date 2026-11-29 samples/
+$B/inkpress extract "$OUT/a.uf2" >"$OUT/extract-uf2.txt"
+if cmp -s "$OUT/extract-uf2.txt" "$OUT/extract-all.txt" && $B/inkpress inspect "$OUT/a.uf2" | grep -q "in UF2 at 0x10100000"; then
+    ok
+else
+    bad "the UF2 does not carry the bundle"
+fi
+
+# inspect --verify: quiet and 0 on a sound bundle, 3 on one damaged byte.
+if $B/inkpress inspect --verify "$OUT/a.ink" >/dev/null; then ok; else bad "inspect --verify on a sound bundle"; fi
+cp "$OUT/a.ink" "$OUT/flip.ink"
+printf 'X' | dd of="$OUT/flip.ink" bs=1 seek=2000 conv=notrunc 2>/dev/null
+$B/inkpress inspect --verify "$OUT/flip.ink" >"$OUT/flip.out" 2>&1
+rc=$?
+if [ $rc -eq 3 ] && grep -q "DAMAGED\|checksum\|damaged" "$OUT/flip.out"; then ok; else bad "inspect --verify on a flipped byte exited $rc"; fi
+
 # Preview writes every page through the device code.
 $B/inkpress preview "$OUT/a.ink" -o "$OUT/preview" >/dev/null || bad "preview"
 pages=$(ls "$OUT/preview" | grep -c '^0.*png$')
