@@ -147,6 +147,16 @@ void article_print(FILE *f, const article_t *a)
         case ART_BLOCK_LIST: pre = "- "; break;
         default: break;
         }
-        fprintf(f, "\n%s%s\n", pre, a->blocks[i].text);
+        fprintf(f, "\n%s", pre);
+        /* inline styles as the plain-text convention: _italic_, **bold** */
+        for (const char *p = a->blocks[i].text; *p; p++) {
+            if (*p == 0x10 || *p == 0x11)
+                putc('_', f);
+            else if (*p == 0x12 || *p == 0x13)
+                fputs("**", f);
+            else
+                putc(*p, f);
+        }
+        putc('\n', f);
     }
 }

@@ -72,7 +72,8 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len);
 /** Prints a as plain text, the form `inkpress clean` and `inkpress extract`
  * share: "title: ", "date: ", "section: ", "source: ", "byline: " lines (the
  * absent ones left out), a blank line, then the blocks separated by blank
- * lines, subheadings as "## ", quotes as "> ", list items as "- ". */
+ * lines, subheadings as "## ", quotes as "> ", list items as "- ", italic
+ * as _text_ and bold as **text**. */
 void article_print(FILE *f, const article_t *a);
 
 #endif
