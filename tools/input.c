@@ -240,7 +240,8 @@ static input_kind_t sniff(const char *buf, size_t len)
         if (html_sniff(buf + i, len - i))
             return INPUT_HTML;
     }
-    return html_sniff(buf, len) ? INPUT_HTML : INPUT_TEXT;
+    /* A page starts with markup; text that merely quotes tags is text. */
+    return INPUT_TEXT;
 }
 
 input_kind_t input_sniff(const char *buf, size_t len)
