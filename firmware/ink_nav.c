@@ -43,6 +43,7 @@ static void layout_cfg(const ink_app_t *app, ink_layout_cfg_t *cfg)
     cfg->meta_px = g.meta_px;
     cfg->para_gap = g.body_px / 2;
     cfg->justify = 1;
+    cfg->breaker = app->breaker;
 }
 
 static void fail(ink_app_t *app, ink_err_t err, const char *where)

@@ -51,6 +51,7 @@ typedef struct ink_app {
     int page;
     int menu_item;
     int want_full;          /**< next refresh is a full one */
+    int breaker;            /**< ink_breaker_t for article text (total fit unless a tool asks) */
     ink_refresh_t refresh;
     ink_state_t state;
     ink_err_t error;        /**< shown by the error screen */

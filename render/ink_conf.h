@@ -50,6 +50,17 @@
 #define INK_TITLE_CHUNK_MAX (48u * 1024u)
 #endif
 
+/** Total-fit line breaking keeps every item (word piece, space, break
+ * point) of a block, 12 bytes each, and its break candidates, 40 bytes
+ * each, in the pool while it breaks the block; a block with more items, or
+ * a pool without the room, is broken greedily instead. */
+#ifndef INK_KP_MAX_ITEMS
+#define INK_KP_MAX_ITEMS 3000u
+#endif
+#ifndef INK_KP_MAX_NODES
+#define INK_KP_MAX_NODES 1500u
+#endif
+
 /** Page starts recorded per article; an article longer than this is cut
  * with a note on its last page. */
 #ifndef INK_MAX_PAGES

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
-/* ink_layout.c: greedy line breaking, justification and pagination. */
+/* ink_layout.c: total-fit and greedy line breaking, justification,
+ * pagination with widow, orphan and heading control. */
 #include "ink_layout.h"
 
 #include "ink_conf.h"
 #include "ink_text.h"
 
 #include <string.h>
+
+/* ---- small helpers ------------------------------------------------------- */
 
 /* Packed cursor for the page table: 24 bits of offset, then kind, style. */
 static uint32_t pack(ink_cursor_t c)
@@ -66,9 +69,73 @@ static unsigned apply_style(unsigned style, uint8_t c)
     return style;
 }
 
-static int32_t glyph_adv(ink_layout_t *L, ink_face_id_t face, int px, uint32_t cp, ink_err_t *err)
+#define CP_SHY 0x00ADu
+#define CP_ZWSP 0x200Bu
+
+static int breaks_after(uint32_t cp)
 {
-    const ink_glyph_t *g = ink_font_glyph(L->font, face, px, cp);
+    return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014;
+}
+
+/* ---- measuring ----------------------------------------------------------- */
+
+/* Walks the glyphs of [p, end): advances with kerning between neighbours
+ * of one face. Measuring and drawing both go through it, so they agree. */
+typedef struct walk {
+    ink_layout_t *L;
+    int kind, px;
+    unsigned style;
+    uint32_t prev_cp;     /* for kerning; 0 after a break in the run */
+    ink_face_id_t prev_face;
+    ink_err_t err;
+} walk_t;
+
+static void walk_init(walk_t *w, ink_layout_t *L, int kind, unsigned style)
+{
+    w->L = L;
+    w->kind = kind;
+    w->px = kind_px(&L->cfg, kind);
+    w->style = style;
+    w->prev_cp = 0;
+    w->prev_face = INK_FACE_REGULAR;
+    w->err = INK_OK;
+}
+
+/* Advance (26.6) of cp set after the previous glyph of the walk; *g gets
+ * the glyph (valid until the next lookup). */
+static int32_t walk_adv(walk_t *w, uint32_t cp, const ink_glyph_t **g)
+{
+    ink_face_id_t face = kind_face(w->kind, w->style);
+    const ink_glyph_t *gl = ink_font_glyph(w->L->font, face, w->px, cp);
+    if (g)
+        *g = gl;
+    if (!gl) {
+        w->err = INK_ERR_FONT;
+        return 0;
+    }
+    int32_t a = gl->adv;
+    if (w->prev_cp && w->prev_face == face && w->L->kern) {
+        int k = ink_kern_get(w->L->kern, (unsigned)face, w->prev_cp, cp);
+        a += (int32_t)k * w->px / 4; /* 1/256 em at px pixels, in 26.6 */
+    }
+    w->prev_cp = cp;
+    w->prev_face = face;
+    return a;
+}
+
+static int32_t space_width(ink_layout_t *L, int kind, unsigned style, ink_err_t *err)
+{
+    const ink_glyph_t *g = ink_font_glyph(L->font, kind_face(kind, style), kind_px(&L->cfg, kind), ' ');
+    if (!g) {
+        *err = INK_ERR_FONT;
+        return 64;
+    }
+    return g->adv;
+}
+
+static int32_t hyphen_width(ink_layout_t *L, int kind, unsigned style, ink_err_t *err)
+{
+    const ink_glyph_t *g = ink_font_glyph(L->font, kind_face(kind, style), kind_px(&L->cfg, kind), '-');
     if (!g) {
         *err = INK_ERR_FONT;
         return 0;
@@ -76,35 +143,569 @@ static int32_t glyph_adv(ink_layout_t *L, ink_face_id_t face, int px, uint32_t c
     return g->adv;
 }
 
-/* Measures the word at p (up to a space, a block code or the end). When
- * limit >= 0 it stops before the first character that would cross limit
- * (taking at least one), for words too long for any line. Returns the width
- * (26.6); *end and *style are where it stopped and the style there. */
-static int32_t measure_word(ink_layout_t *L, int kind, uint32_t p, int32_t limit, uint32_t *end,
-                            unsigned *style, ink_err_t *err)
+/* ---- items: boxes, glue and penalties ------------------------------------ */
+
+enum { IT_BOX, IT_GLUE, IT_PEN, IT_END };
+
+typedef struct item {
+    uint32_t pos;   /* where it starts; for a penalty, where a line broken there ends */
+    int32_t width;  /* 26.6; a penalty's width is drawn only when broken at */
+    uint8_t type, style, how, pad;
+} item_t;
+
+/* Reads items from a block one at a time; restartable at any line start. */
+typedef struct tok {
+    ink_layout_t *L;
+    uint32_t p, end;
+    int kind;
+    unsigned style;
+    int32_t limit;      /* longest box that fits a line, 26.6 */
+    int cut_next;       /* a box was cut: a CUT penalty comes next */
+} tok_t;
+
+static uint32_t block_end(const ink_layout_t *L, uint32_t p)
 {
-    const uint8_t *t = L->text;
-    int px = kind_px(&L->cfg, kind);
-    int32_t w = 0;
+    while (p < L->len && !INK_TX_IS_BLOCK(L->text[p]))
+        p++;
+    return p;
+}
+
+static void tok_init(tok_t *t, ink_layout_t *L, uint32_t p, uint32_t end, int kind, unsigned style, int32_t limit)
+{
+    t->L = L;
+    t->p = p;
+    t->end = end;
+    t->kind = kind;
+    t->style = style;
+    t->limit = limit;
+    t->cut_next = 0;
+}
+
+static uint32_t cp_at(const ink_layout_t *L, uint32_t p, uint32_t end, size_t *n)
+{
+    return ink_utf8_next(L->text + p, end - p, n);
+}
+
+/* The next item, or IT_END. */
+static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
+{
+    const uint8_t *s = t->L->text;
+    memset(it, 0, sizeof *it);
+    it->pos = t->p;
+    it->style = (uint8_t)t->style;
+    if (t->cut_next == 1) {
+        t->cut_next = 0;
+        it->type = IT_PEN;
+        it->how = INK_END_CUT;
+        return;
+    }
+    if (t->p >= t->end) {
+        it->type = IT_END;
+        return;
+    }
+    if (s[t->p] == ' ') {
+        while (t->p < t->end && s[t->p] == ' ')
+            t->p++;
+        it->type = IT_GLUE;
+        it->width = space_width(t->L, t->kind, t->style, err);
+        return;
+    }
+    size_t n;
+    uint32_t cp = cp_at(t->L, t->p, t->end, &n);
+    if (cp == CP_SHY || cp == CP_ZWSP) {
+        t->p += (uint32_t)n;
+        it->type = IT_PEN;
+        it->how = cp == CP_SHY ? INK_END_SHY : INK_END_ZWSP;
+        it->width = cp == CP_SHY ? hyphen_width(t->L, t->kind, t->style, err) : 0;
+        return;
+    }
+    /* A box: up to a space, a soft hyphen, a zero-width space, the block's
+     * end, or just after a hyphen or dash with more of the word after it. */
+    walk_t w;
+    walk_init(&w, t->L, t->kind, t->style);
+    it->type = IT_BOX;
     int taken = 0;
-    while (p < L->len && t[p] != ' ' && !INK_TX_IS_BLOCK(t[p])) {
-        if (INK_TX_IS_INLINE(t[p]) || t[p] < 0x20) {
-            *style = apply_style(*style, t[p]);
-            p++;
+    while (t->p < t->end && s[t->p] != ' ') {
+        if (s[t->p] < 0x20) {
+            t->style = apply_style(t->style, s[t->p]);
+            w.style = t->style;
+            t->p++;
             continue;
         }
-        size_t n;
-        uint32_t cp = ink_utf8_next(t + p, L->len - p, &n);
-        int32_t a = glyph_adv(L, kind_face(kind, *style), px, cp, err);
-        if (limit >= 0 && taken && w + a > limit)
+        cp = cp_at(t->L, t->p, t->end, &n);
+        if (cp == CP_SHY || cp == CP_ZWSP)
             break;
-        w += a;
+        int32_t a = walk_adv(&w, cp, NULL);
+        if (taken && it->width + a > t->limit) {
+            t->cut_next = 1; /* a word wider than the line: cut it here */
+            break;
+        }
+        it->width += a;
         taken = 1;
-        p += (uint32_t)n;
+        t->p += (uint32_t)n;
+        if (breaks_after(cp) && t->p < t->end && s[t->p] != ' ') {
+            size_t m;
+            uint32_t nx = cp_at(t->L, t->p, t->end, &m);
+            if (nx != CP_SHY && nx != CP_ZWSP && !breaks_after(nx)) {
+                /* the penalty after it comes as the next item */
+                t->cut_next = 3;
+                break;
+            }
+        }
     }
-    *end = p;
-    return w;
+    if (w.err)
+        *err = w.err;
 }
+
+/* The penalty after a hyphen inside a word comes as the item after the box
+ * (tok_next leaves cut_next at 3): returns 1 when one is due and fills it. */
+static int tok_hyphen_due(tok_t *t, item_t *it)
+{
+    if (t->cut_next != 3)
+        return 0;
+    t->cut_next = 0;
+    memset(it, 0, sizeof *it);
+    it->pos = t->p;
+    it->style = (uint8_t)t->style;
+    it->type = IT_PEN;
+    it->how = INK_END_HYPHEN;
+    return 1;
+}
+
+static void tok_item(tok_t *t, item_t *it, ink_err_t *err)
+{
+    if (!tok_hyphen_due(t, it))
+        tok_next(t, it, err);
+}
+
+/* ---- breaking a block ---------------------------------------------------- */
+
+/* Line arrays being built. */
+typedef struct lines {
+    uint32_t *start, *end;
+    uint8_t *how, *style;
+    uint16_t n, cap;
+} lines_t;
+
+static int lines_add(lines_t *ls, uint32_t start, uint32_t end, uint8_t how, uint8_t style)
+{
+    if (ls->n == ls->cap)
+        return -1;
+    ls->start[ls->n] = start;
+    ls->end[ls->n] = end;
+    ls->how[ls->n] = how;
+    ls->style[ls->n] = style;
+    ls->n++;
+    return 0;
+}
+
+/* Greedy: each line takes what fits, up to its last break opportunity. */
+static ink_err_t break_greedy(ink_layout_t *L, uint32_t p, uint32_t end, int kind, unsigned style, int32_t avail,
+                              lines_t *ls)
+{
+    ink_err_t err = INK_OK;
+    for (;;) {
+        tok_t t;
+        tok_init(&t, L, p, end, kind, style, avail - kind_px(&L->cfg, kind) * 32);
+        item_t it;
+        /* skip leading glue */
+        uint32_t start = p;
+        unsigned start_style = style;
+        int32_t w = 0;
+        int have_box = 0;
+        /* the best break so far: where the line ends, where the next starts */
+        uint32_t b_end = 0, b_next = 0;
+        uint8_t b_how = 0, b_style = 0;
+        int have_break = 0;
+        uint32_t last_end = start;
+        int done = 0;
+        for (;;) {
+            tok_item(&t, &it, &err);
+            if (err)
+                return err;
+            if (it.type == IT_END) {
+                done = 1;
+                break;
+            }
+            if (it.type == IT_GLUE) {
+                if (!have_box) {
+                    start = t.p;
+                    start_style = t.style;
+                    last_end = start;
+                    continue;
+                }
+                have_break = 1;
+                b_end = it.pos;
+                b_next = t.p;
+                b_how = INK_END_SPACE;
+                b_style = (uint8_t)t.style;
+                w += it.width;
+                continue;
+            }
+            if (it.type == IT_PEN) {
+                if (have_box && w + it.width <= avail) {
+                    have_break = 1;
+                    b_end = it.pos;
+                    b_next = t.p;
+                    b_how = it.how;
+                    b_style = (uint8_t)t.style;
+                }
+                if (it.how == INK_END_CUT) { /* must break here */
+                    if (!have_break || b_end != it.pos)
+                        b_end = it.pos, b_next = t.p, b_how = INK_END_CUT, b_style = (uint8_t)t.style;
+                    have_break = 1;
+                    break;
+                }
+                continue;
+            }
+            /* a box */
+            if (have_box && w + it.width > avail && have_break)
+                break;
+            w += it.width;
+            have_box = 1;
+            last_end = t.p;
+        }
+        if (done) {
+            if (lines_add(ls, start, last_end, INK_END_LAST, (uint8_t)start_style))
+                return INK_ERR_NOMEM;
+            return INK_OK;
+        }
+        if (lines_add(ls, start, b_end, b_how, (uint8_t)start_style))
+            return INK_ERR_NOMEM;
+        p = b_next;
+        style = b_style;
+    }
+}
+
+/* Knuth and Plass's total fit, after "Breaking Paragraphs into Lines"
+ * (1981): boxes, glue (stretch 1/2, shrink 1/3 of a space), penalties
+ * (soft hyphen 50, after a hyphen 50, cut 0), integer badness as in TeX,
+ * demerits (10 + b)^2 + p^2, plus 10000 for two hyphenated lines running
+ * and for lines of fitness classes more than one apart. Three passes: no
+ * hyphenation with tolerance 100; hyphenation with tolerance 200; any
+ * badness (a line with a cut word or a lone long word). */
+#define KP_INF_BAD 10000
+#define KP_LINE_PENALTY 10
+#define KP_HYPHEN_PENALTY 50
+#define KP_DOUBLE_HYPHEN 10000
+#define KP_ADJ 10000
+#define KP_FINAL_HYPHEN 5000
+
+typedef struct node {
+    uint32_t item;    /* break after which the line starts; UINT32_MAX for the block start */
+    uint32_t prev;    /* node index, UINT32_MAX for none */
+    uint32_t next_active;
+    int32_t tw, ty, tz;
+    uint64_t demerits;
+    uint16_t line;
+    uint8_t fitness, flagged;
+} node_t;
+
+static int badness(int32_t t, int32_t s)
+{
+    if (t == 0)
+        return 0;
+    if (s <= 0)
+        return KP_INF_BAD;
+    int64_t r;
+    if (t <= 7230584)
+        r = (int64_t)t * 297 / s;
+    else if (s >= 1663497)
+        r = t / (s / 297);
+    else
+        r = t;
+    if (r > 1290)
+        return KP_INF_BAD;
+    return (int)((r * r * r + 0x20000) / 0x40000);
+}
+
+static int pen_value(const item_t *it)
+{
+    switch (it->how) {
+    case INK_END_SHY: case INK_END_HYPHEN: return KP_HYPHEN_PENALTY;
+    default: return 0;
+    }
+}
+
+static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int kind, unsigned style, int32_t avail,
+                                 lines_t *ls, int *ok)
+{
+    ink_err_t err = INK_OK;
+    *ok = 0;
+    /* Count, then read all items into pool memory. */
+    tok_t t;
+    item_t it;
+    uint32_t n = 0;
+    int32_t limit = avail - kind_px(&L->cfg, kind) * 32; /* room for a hyphen after a cut box */
+    tok_init(&t, L, p, end, kind, style, limit);
+    do {
+        tok_item(&t, &it, &err);
+        if (err)
+            return err;
+        n++;
+    } while (it.type != IT_END && n <= INK_KP_MAX_ITEMS);
+    if (n > INK_KP_MAX_ITEMS)
+        return INK_OK; /* too long a block: greedy */
+    item_t *items = ink_pool_alloc(L->pool, (size_t)(n + 1) * sizeof *items);
+    uint32_t cap_nodes = n * 2 + 8;
+    if (cap_nodes > INK_KP_MAX_NODES)
+        cap_nodes = INK_KP_MAX_NODES;
+    node_t *nodes = ink_pool_alloc(L->pool, (size_t)cap_nodes * sizeof *nodes);
+    if (!items || !nodes)
+        goto out; /* no memory: greedy */
+    tok_init(&t, L, p, end, kind, style, limit);
+    for (uint32_t i = 0; i < n; i++)
+        tok_item(&t, &items[i], &err);
+    /* items[n-1] is IT_END: it stands for the final glue and forced break. */
+    for (int pass = 0; pass < 3 && !*ok; pass++) {
+        int tol = pass == 0 ? 100 : pass == 1 ? 200 : KP_INF_BAD;
+        uint32_t nn = 1, active = 0;
+        memset(&nodes[0], 0, sizeof nodes[0]);
+        nodes[0].item = UINT32_MAX;
+        nodes[0].prev = UINT32_MAX;
+        nodes[0].next_active = UINT32_MAX;
+        nodes[0].fitness = 1;
+        int32_t tw = 0, ty = 0, tz = 0;
+        int full = 0;
+        for (uint32_t i = 0; i < n && active != UINT32_MAX && !full; i++) {
+            item_t *x = &items[i];
+            int legal = 0, pen = 0, flagged = 0;
+            int32_t pw = 0;
+            if (x->type == IT_BOX) {
+                tw += x->width;
+                continue;
+            }
+            if (x->type == IT_GLUE) {
+                legal = i > 0 && items[i - 1].type == IT_BOX;
+            } else if (x->type == IT_PEN) {
+                legal = !(pass == 0 && x->how == INK_END_SHY);
+                pen = pen_value(x);
+                flagged = x->how == INK_END_SHY || x->how == INK_END_HYPHEN;
+                pw = x->how == INK_END_SHY ? x->width : 0;
+                if (x->how == INK_END_CUT)
+                    legal = pass == 2; /* cutting a word only when nothing else works */
+            } else {
+                legal = 1; /* the end: infinite stretch, forced break */
+            }
+            if (legal) {
+                /* Best new node per fitness class. */
+                uint64_t best_d[4] = { UINT64_MAX, UINT64_MAX, UINT64_MAX, UINT64_MAX };
+                uint32_t best_prev[4] = { 0, 0, 0, 0 };
+                uint32_t prev_a = UINT32_MAX;
+                for (uint32_t a = active; a != UINT32_MAX;) {
+                    node_t *A = &nodes[a];
+                    uint32_t next = A->next_active;
+                    int32_t W = tw - A->tw + pw;
+                    int32_t Y = ty - A->ty, Z = tz - A->tz;
+                    int b, fit;
+                    int deactivate = 0;
+                    if (x->type == IT_END) {
+                        b = W <= avail ? 0 : (W - avail > Z ? KP_INF_BAD + 1 : badness(W - avail, Z));
+                        fit = 1;
+                        deactivate = 1;
+                    } else if (W < avail) {
+                        b = badness(avail - W, Y);
+                        fit = b > 99 ? 3 : b > 12 ? 2 : 1;
+                    } else if (W > avail) {
+                        if (W - avail > Z) {
+                            b = KP_INF_BAD + 1; /* overfull: this start can reach no further */
+                            deactivate = 1;
+                        } else {
+                            b = badness(W - avail, Z);
+                        }
+                        fit = b > 12 ? 0 : 1;
+                    } else {
+                        b = 0;
+                        fit = 1;
+                    }
+                    if (b <= tol) {
+                        uint64_t d = (uint64_t)(KP_LINE_PENALTY + b) * (uint64_t)(KP_LINE_PENALTY + b);
+                        d += (uint64_t)pen * (uint64_t)pen;
+                        if (flagged && A->flagged)
+                            d += KP_DOUBLE_HYPHEN;
+                        if (x->type == IT_END && A->flagged)
+                            d += KP_FINAL_HYPHEN;
+                        if ((fit > A->fitness ? fit - A->fitness : A->fitness - fit) > 1)
+                            d += KP_ADJ;
+                        d += A->demerits;
+                        if (d < best_d[fit]) {
+                            best_d[fit] = d;
+                            best_prev[fit] = a;
+                        }
+                    }
+                    if (deactivate) {
+                        if (prev_a == UINT32_MAX)
+                            active = next;
+                        else
+                            nodes[prev_a].next_active = next;
+                    } else {
+                        prev_a = a;
+                    }
+                    a = next;
+                }
+                /* Totals after the break: the glue it breaks at is gone. */
+                int32_t atw = tw, aty = ty, atz = tz;
+                if (x->type == IT_GLUE) {
+                    atw += x->width;
+                    aty += x->width / 2;
+                    atz += x->width / 3;
+                }
+                for (int f = 0; f < 4; f++) {
+                    if (best_d[f] == UINT64_MAX)
+                        continue;
+                    if (nn == cap_nodes) {
+                        full = 1;
+                        break;
+                    }
+                    node_t *N = &nodes[nn];
+                    N->item = i;
+                    N->prev = best_prev[f];
+                    N->tw = atw;
+                    N->ty = aty;
+                    N->tz = atz;
+                    N->demerits = best_d[f];
+                    N->line = (uint16_t)(nodes[best_prev[f]].line + 1);
+                    N->fitness = (uint8_t)f;
+                    N->flagged = (uint8_t)flagged;
+                    /* append to the active list */
+                    N->next_active = UINT32_MAX;
+                    if (active == UINT32_MAX) {
+                        active = nn;
+                    } else {
+                        uint32_t a = active;
+                        while (nodes[a].next_active != UINT32_MAX)
+                            a = nodes[a].next_active;
+                        nodes[a].next_active = nn;
+                    }
+                    nn++;
+                }
+            }
+            if (x->type == IT_GLUE) {
+                tw += x->width;
+                ty += x->width / 2;
+                tz += x->width / 3;
+            }
+        }
+        if (full)
+            break;
+        /* The winner ends at the last item. */
+        uint32_t best = UINT32_MAX;
+        for (uint32_t k = 1; k < nn; k++)
+            if (nodes[k].item == n - 1 && (best == UINT32_MAX || nodes[k].demerits < nodes[best].demerits))
+                best = k;
+        if (best == UINT32_MAX)
+            continue;
+        /* Walk back to the start, then emit the lines in order. */
+        uint32_t count = nodes[best].line;
+        if (count > ls->cap)
+            break;
+        ls->n = (uint16_t)count;
+        uint32_t k = best;
+        for (uint32_t line = count; line-- > 0;) {
+            node_t *N = &nodes[k];
+            node_t *P = &nodes[N->prev];
+            item_t *e = &items[N->item];
+            uint32_t start_item = P->item == UINT32_MAX ? 0 : P->item + 1;
+            /* leading glue is not part of a line */
+            while (start_item < N->item && items[start_item].type == IT_GLUE)
+                start_item++;
+            ls->start[line] = items[start_item].pos;
+            ls->style[line] = items[start_item].style;
+            ls->end[line] = e->pos;
+            ls->how[line] = e->type == IT_END ? INK_END_LAST : e->type == IT_GLUE ? INK_END_SPACE : e->how;
+            k = N->prev;
+        }
+        /* A line ends where its last box ends, before any trailing glue. */
+        for (uint32_t q = 0; q < count; q++)
+            while (ls->end[q] > ls->start[q] && L->text[ls->end[q] - 1] == ' ')
+                ls->end[q]--;
+        *ok = 1;
+    }
+out:
+    ink_pool_free(L->pool, nodes);
+    ink_pool_free(L->pool, items);
+    return err;
+}
+
+/* Headlines: as many lines as greedy needs, but each as long as the others:
+ * the narrowest measure that keeps the line count. */
+static ink_err_t break_balanced(ink_layout_t *L, uint32_t p, uint32_t end, int kind, unsigned style, int32_t avail,
+                                lines_t *ls)
+{
+    ink_err_t err = break_greedy(L, p, end, kind, style, avail, ls);
+    if (err || ls->n <= 1)
+        return err;
+    uint16_t want = ls->n;
+    int32_t lo = avail / 2, hi = avail;
+    while (hi - lo > 64) {
+        int32_t mid = lo + (hi - lo) / 2;
+        ls->n = 0;
+        err = break_greedy(L, p, end, kind, style, mid, ls);
+        if (err == INK_ERR_NOMEM || (!err && ls->n > want))
+            lo = mid;
+        else if (err)
+            return err;
+        else
+            hi = mid;
+    }
+    ls->n = 0;
+    return break_greedy(L, p, end, kind, style, hi, ls);
+}
+
+/* Breaks the block whose code is at `block` into L->bl, unless it is
+ * there already. */
+static ink_err_t break_block(ink_layout_t *L, uint32_t block)
+{
+    ink_block_lines_t *bl = &L->bl;
+    if (bl->block == block && bl->start)
+        return INK_OK;
+    ink_pool_free(L->pool, bl->start);
+    memset(bl, 0, sizeof *bl);
+    bl->block = UINT32_MAX;
+    int kind = L->text[block];
+    uint32_t p = block + 1, end = block_end(L, p);
+    while (p < end && L->text[p] == ' ')
+        p++;
+    int32_t avail = (int32_t)(L->cfg.w - kind_indent(&L->cfg, kind)) * 64;
+    /* Lines can be no more than one a glyph; one a 4 bytes is plenty. */
+    uint32_t cap = (end - p) / 2 + 2;
+    if (cap > 0xFFFF)
+        cap = 0xFFFF;
+    uint8_t *mem = ink_pool_alloc(L->pool, (size_t)cap * 10);
+    if (!mem)
+        return INK_ERR_NOMEM;
+    lines_t ls = { (uint32_t *)(void *)mem, (uint32_t *)(void *)(mem + 4 * (size_t)cap), mem + 8 * (size_t)cap,
+                   mem + 9 * (size_t)cap, 0, (uint16_t)cap };
+    ink_err_t err = INK_OK;
+    int ok = 0;
+    if (kind == INK_TX_HEADLINE) {
+        err = break_balanced(L, p, end, kind, 0, avail, &ls);
+        ok = 1;
+    } else if (L->cfg.breaker == INK_BREAK_TOTAL_FIT && kind != INK_TX_META) {
+        err = break_total_fit(L, p, end, kind, 0, avail, &ls, &ok);
+        bl->total_fit = ok;
+    }
+    if (!err && !ok) {
+        ls.n = 0;
+        err = break_greedy(L, p, end, kind, 0, avail, &ls);
+    }
+    if (!err && ls.n == 0)
+        err = lines_add(&ls, p, p, INK_END_LAST, 0) ? INK_ERR_NOMEM : INK_OK;
+    if (err) {
+        ink_pool_free(L->pool, mem);
+        return err;
+    }
+    bl->block = block;
+    bl->n = ls.n;
+    bl->start = ls.start; /* one allocation: start[cap], end[cap], how[cap], style[cap] */
+    bl->end = ls.end;
+    bl->how = ls.how;
+    bl->style = ls.style;
+    bl->width = avail;
+    return INK_OK;
+}
+
+/* ---- lines --------------------------------------------------------------- */
 
 static void line_box(ink_layout_t *L, int kind, ink_line_t *out)
 {
@@ -126,91 +727,88 @@ static void line_box(ink_layout_t *L, int kind, ink_line_t *out)
     }
 }
 
+/* Finds the code of the block holding offset off. */
+static uint32_t block_of(const ink_layout_t *L, uint32_t off)
+{
+    uint32_t b = off < L->len ? off : L->len;
+    while (b > 0 && !INK_TX_IS_BLOCK(L->text[b]))
+        b--;
+    return b;
+}
+
 ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
 {
-    const uint8_t *t = L->text;
-    ink_err_t err = INK_OK;
-    uint32_t p = at.off;
-    unsigned style = at.style;
     memset(out, 0, sizeof *out);
-    out->kind = at.kind;
-    if (p < L->len && INK_TX_IS_BLOCK(t[p])) {
-        out->kind = t[p++];
-        out->first = 1;
-        style = 0;
-    }
-    int kind = out->kind;
-    int px = kind_px(&L->cfg, kind);
+    if (at.off >= L->len || !INK_TX_IS_BLOCK(L->text[block_of(L, at.off)]))
+        return INK_ERR_ARG;
+    uint32_t block = block_of(L, at.off);
+    ink_err_t err = break_block(L, block);
+    if (err)
+        return err;
+    ink_block_lines_t *bl = &L->bl;
+    uint32_t *ends = bl->end;
+    /* the line that starts at or covers at.off */
+    uint32_t k = 0;
+    while (k + 1 < bl->n && bl->start[k + 1] <= at.off)
+        k++;
+    int kind = L->text[block];
+    out->kind = (uint8_t)kind;
+    out->start = bl->start[k];
+    out->end = ends[k];
+    out->end_how = bl->how[k];
+    out->style = bl->style[k];
+    out->index = (uint16_t)k;
+    out->nlines = bl->n;
+    out->first = k == 0;
+    out->last = k + 1 == bl->n;
+    out->split = out->end_how != INK_END_SPACE && out->end_how != INK_END_LAST;
     out->indent = kind_indent(&L->cfg, kind);
     out->avail = L->cfg.w - out->indent;
-    int32_t avail = (int32_t)out->avail * 64;
-    while (p < L->len && t[p] == ' ')
-        p++;
-    out->start = out->end = p;
-    out->style = (uint8_t)style;
-    int32_t w = 0;
-    int words = 0, space = 0;
-    for (;;) {
-        if (p >= L->len || INK_TX_IS_BLOCK(t[p])) {
-            out->last = 1;
-            break;
-        }
-        if (t[p] == ' ') {
-            while (p < L->len && t[p] == ' ')
+    if (out->last) {
+        out->next.off = block_end(L, block + 1);
+        out->next.kind = (uint8_t)kind;
+        out->next.style = 0;
+    } else {
+        out->next.off = bl->start[k + 1];
+        out->next.kind = (uint8_t)kind;
+        out->next.style = bl->style[k + 1];
+    }
+    /* Measure it: widths, spaces. */
+    walk_t w;
+    walk_init(&w, L, kind, out->style);
+    const uint8_t *s = L->text;
+    int32_t width = 0;
+    for (uint32_t p = out->start; p < out->end;) {
+        if (s[p] == ' ') {
+            while (p < out->end && s[p] == ' ')
                 p++;
-            space = 1;
+            width += space_width(L, kind, w.style, &err);
+            out->gaps++;
+            w.prev_cp = 0;
             continue;
         }
-        uint32_t q;
-        unsigned st = style;
-        int32_t ww = measure_word(L, kind, p, -1, &q, &st, &err);
-        int32_t sp = (space && words) ? glyph_adv(L, kind_face(kind, style), px, ' ', &err) : 0;
-        if (err)
-            return err;
-        if (!words && ww > avail) {
-            /* Nothing else fits on a line with this word: cut it. */
-            st = style;
-            ww = measure_word(L, kind, p, avail, &q, &st, &err);
-            w = ww;
-            out->end = q;
-            out->split = 1;
-            p = q;
-            style = st;
-            break;
+        if (s[p] < 0x20) {
+            w.style = apply_style(w.style, s[p++]);
+            continue;
         }
-        if (words && w + sp + ww > avail) {
-            /* A word longer than any line (a URL) starts here and is cut at
-             * the margin, rather than leaving this line half empty. */
-            int32_t room = avail - w - sp;
-            if (ww > avail && room >= 3 * px * 64) {
-                st = style;
-                ww = measure_word(L, kind, p, room, &q, &st, &err);
-                w += sp + ww;
-                out->gaps += space;
-                out->end = q;
-                out->split = 1;
-                p = q;
-                style = st;
-            }
-            break;
+        size_t n;
+        uint32_t cp = ink_utf8_next(s + p, out->end - p, &n);
+        p += (uint32_t)n;
+        if (cp == CP_SHY || cp == CP_ZWSP) {
+            w.prev_cp = 0;
+            continue;
         }
-        w += sp + ww;
-        if (words && space)
-            out->gaps++;
-        words++;
-        space = 0;
-        out->end = q;
-        p = q;
-        style = st;
+        width += walk_adv(&w, cp, NULL);
     }
-    out->width = w;
-    out->next.off = p;
-    out->next.kind = (uint8_t)kind;
-    out->next.style = (uint8_t)style;
+    if (out->end_how == INK_END_SHY)
+        width += hyphen_width(L, kind, w.style, &err);
+    out->width = width;
+    out->space = space_width(L, kind, out->style, &err);
+    out->shrink = out->gaps * (out->space / 3);
     line_box(L, kind, out);
     if (kind == INK_TX_META && out->last)
         out->height += L->cfg.para_gap * 2; /* room for the rule under it */
-    return err;
+    return err ? err : w.err;
 }
 
 void ink_layout_init(ink_layout_t *L, ink_font_t *font, ink_pool_t *pool, const ink_layout_cfg_t *cfg)
@@ -219,16 +817,29 @@ void ink_layout_init(ink_layout_t *L, ink_font_t *font, ink_pool_t *pool, const 
     L->font = font;
     L->pool = pool;
     L->cfg = *cfg;
+    L->bl.block = UINT32_MAX;
 }
 
 void ink_layout_clear(ink_layout_t *L)
 {
     ink_pool_free(L->pool, L->pages);
+    ink_pool_free(L->pool, L->bl.start);
+    memset(&L->bl, 0, sizeof L->bl);
+    L->bl.block = UINT32_MAX;
     L->pages = NULL;
     L->npages = 0;
     L->text = NULL;
     L->len = 0;
 }
+
+/* ---- pagination ---------------------------------------------------------- */
+
+/* Where each line on the page being filled starts, to move a break back. */
+typedef struct onpage {
+    ink_cursor_t c;
+    uint8_t kind;
+    uint16_t index, nlines;
+} onpage_t;
 
 ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len)
 {
@@ -244,25 +855,56 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
     ink_cursor_t c = { 0, 0, 0 };
     L->pages[0] = pack(c);
     L->npages = 1;
-    int y = 0, on_page = 0;
+    onpage_t lines[128];
+    int on = 0, y = 0;
     while (c.off < L->len) {
         ink_line_t ln;
         ink_err_t err = ink_layout_line(L, c, &ln);
         if (err)
             return err;
-        int h = ln.height + ((ln.first && on_page) ? ln.gap_before : 0);
-        if (on_page && y + h > L->cfg.h) {
+        int h = ln.height + ((ln.first && on) ? ln.gap_before : 0);
+        if (on && y + h > L->cfg.h) {
+            /* The page is full before this line. Move the break back when
+             * that keeps a heading with its text or a paragraph's single
+             * line from standing alone. */
+            int back = on; /* lines that stay on this page */
+            if (ln.nlines >= 4 && ln.index == 1 && back >= 2)
+                back -= 1; /* orphan: take the paragraph's first line along */
+            else if (ln.nlines >= 4 && ln.index + 1u == ln.nlines && ln.index >= 3 && back >= 2)
+                back -= 1; /* widow: bring a second line over */
+            /* A heading goes with the two lines after it: when one of the last
+             * lines kept is a subheading, it moves to the next page. */
+            if (back <= (int)(sizeof lines / sizeof lines[0])) {
+                int k = back;
+                for (int j = back - 1; j >= 0 && j >= back - 3; j--)
+                    if (lines[j].kind == INK_TX_SUBHEAD) {
+                        k = j;
+                        while (k > 0 && lines[k - 1].kind == INK_TX_SUBHEAD)
+                            k--;
+                        break;
+                    }
+                if (k < back && k > 0)
+                    back = k;
+            }
+            if (back < on && on <= (int)(sizeof lines / sizeof lines[0]))
+                c = lines[back].c;
             if (L->npages == (int)INK_MAX_PAGES) {
                 L->truncated = 1;
                 break;
             }
             L->pages[L->npages++] = pack(c);
             y = 0;
-            on_page = 0;
-            h = ln.height;
+            on = 0;
+            continue; /* lay the line at c out again, now opening a page */
+        }
+        if (on < (int)(sizeof lines / sizeof lines[0])) {
+            lines[on].c = c;
+            lines[on].kind = ln.kind;
+            lines[on].index = ln.index;
+            lines[on].nlines = ln.nlines;
         }
         y += h;
-        on_page++;
+        on++;
         if (ln.next.off <= c.off)
             return INK_ERR_FORMAT; /* cannot happen: every line consumes text */
         c = ln.next;
@@ -308,6 +950,8 @@ ink_err_t ink_layout_each_line(ink_layout_t *L, int p, int (*fn)(void *ctx, cons
     return INK_OK;
 }
 
+/* ---- drawing ------------------------------------------------------------- */
+
 typedef struct draw_ctx {
     ink_layout_t *L;
     ink_fb_t *fb;
@@ -323,17 +967,22 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
     int px = kind_px(&L->cfg, kind);
     int base = top + ln->ascent;
     int32_t x = (int32_t)(L->cfg.x + ln->indent) * 64;
+    /* Justified lines stretch or shrink their spaces to the measure; any
+     * line broken to shrink (total fit may shrink even a last line) shrinks. */
     int32_t extra = 0;
-    if (L->cfg.justify && is_justified(kind) && !ln->last && !ln->split && ln->gaps > 0)
-        extra = (int32_t)ln->avail * 64 - ln->width;
-    if (extra < 0)
-        extra = 0;
+    int32_t room = (int32_t)ln->avail * 64 - ln->width;
+    if (ln->gaps > 0 && ln->end_how != INK_END_CUT &&
+        ((L->cfg.justify && is_justified(kind) && !ln->last) || room < 0))
+        extra = room;
+    if (extra < -ln->shrink)
+        extra = -ln->shrink;
     if (kind == INK_TX_LIST && ln->first) {
         const ink_glyph_t *b = ink_font_glyph(L->font, INK_FACE_REGULAR, px, 0x2022);
         if (b)
             ink_font_draw(fb, b, L->cfg.x + ln->indent - px * 3 / 4, base);
     }
-    unsigned style = ln->style;
+    walk_t w;
+    walk_init(&w, L, kind, ln->style);
     int gap = 0;
     uint32_t p = ln->start;
     while (p < ln->end) {
@@ -341,7 +990,8 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
         if (c == ' ') {
             while (p < ln->end && t[p] == ' ')
                 p++;
-            x += glyph_adv(L, kind_face(kind, style), px, ' ', err);
+            x += space_width(L, kind, w.style, err);
+            w.prev_cp = 0;
             if (extra) {
                 x += (int32_t)((int64_t)extra * (gap + 1) / ln->gaps - (int64_t)extra * gap / ln->gaps);
                 gap++;
@@ -349,20 +999,31 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
             continue;
         }
         if (c < 0x20) {
-            style = apply_style(style, c);
+            w.style = apply_style(w.style, c);
             p++;
             continue;
         }
         size_t n;
         uint32_t cp = ink_utf8_next(t + p, ln->end - p, &n);
-        const ink_glyph_t *g = ink_font_glyph(L->font, kind_face(kind, style), px, cp);
+        p += (uint32_t)n;
+        if (cp == CP_SHY || cp == CP_ZWSP) {
+            w.prev_cp = 0;
+            continue;
+        }
+        const ink_glyph_t *g;
+        int32_t a = walk_adv(&w, cp, &g);
         if (!g) {
             *err = INK_ERR_FONT;
             return;
         }
-        ink_font_draw(fb, g, (int)((x + 32) >> 6), base);
-        x += g->adv;
-        p += (uint32_t)n;
+        /* kerning moves the glyph, the advance moves the pen after it */
+        ink_font_draw(fb, g, (int)((x + (a - g->adv) + 32) >> 6), base);
+        x += a;
+    }
+    if (ln->end_how == INK_END_SHY) {
+        const ink_glyph_t *g = ink_font_glyph(L->font, kind_face(kind, w.style), px, '-');
+        if (g)
+            ink_font_draw(fb, g, (int)((x + 32) >> 6), base);
     }
     if (kind == INK_TX_META && ln->last) {
         ink_rect_t rule = { L->cfg.x, top + ln->height - L->cfg.para_gap, L->cfg.w, 1 + px / 16 };
@@ -388,6 +1049,73 @@ ink_err_t ink_layout_draw_page(ink_layout_t *L, ink_fb_t *fb, int p)
     return err ? err : d.err;
 }
 
+/* ---- statistics ---------------------------------------------------------- */
+
+typedef struct stat_ctx {
+    ink_layout_t *L;
+    ink_layout_stats_t *st;
+    int prev_hyph, in_run;
+    int first_line;
+} stat_ctx_t;
+
+static int stat_line(void *ctx, const ink_line_t *ln)
+{
+    stat_ctx_t *c = ctx;
+    ink_layout_stats_t *st = c->st;
+    st->lines++;
+    if (ln->first) {
+        st->blocks++;
+        if (c->L->cfg.breaker == INK_BREAK_TOTAL_FIT && is_justified(ln->kind) && !c->L->bl.total_fit)
+            st->greedy_blocks++;
+    }
+    if (ln->width - ln->shrink > (int32_t)ln->avail * 64)
+        st->overfull++;
+    int hyph = ln->end_how == INK_END_SHY || ln->end_how == INK_END_HYPHEN;
+    st->hyphenated += hyph;
+    if (hyph && c->prev_hyph && !c->in_run) {
+        st->hyphen_runs++;
+        c->in_run = 1;
+    }
+    if (!hyph)
+        c->in_run = 0;
+    c->prev_hyph = hyph;
+    if (c->L->cfg.justify && is_justified(ln->kind) && !ln->last && ln->end_how != INK_END_CUT && ln->gaps > 0) {
+        st->justified++;
+        int64_t extra = (int64_t)ln->avail * 64 - ln->width;
+        /* space drawn = natural + extra / gaps; compare with 1.5 and 2 times natural */
+        if (extra * 2 > (int64_t)ln->space * ln->gaps)
+            st->loose15++;
+        if (extra > (int64_t)ln->space * ln->gaps)
+            st->loose20++;
+    }
+    if (c->first_line) {
+        /* A paragraph continued from the previous page. */
+        if (!ln->first && ln->nlines >= 4) {
+            if (ln->index == 1)
+                st->orphans++;
+            if (ln->index + 1u == ln->nlines)
+                st->widows++;
+        }
+        c->first_line = 0;
+    }
+    return 0;
+}
+
+ink_err_t ink_layout_stats(ink_layout_t *L, ink_layout_stats_t *st)
+{
+    stat_ctx_t c = { L, st, 0, 0, 0 };
+    for (int p = 0; p < L->npages; p++) {
+        c.first_line = p > 0;
+        ink_err_t err = ink_layout_each_line(L, p, stat_line, &c);
+        if (err)
+            return err;
+        st->pages++;
+    }
+    return INK_OK;
+}
+
+/* ---- one-line text (library, menus) -------------------------------------- */
+
 int32_t ink_text_width(ink_font_t *font, ink_face_id_t face, int px, const char *s, size_t n)
 {
     int32_t w = 0;
@@ -399,10 +1127,12 @@ int32_t ink_text_width(ink_font_t *font, ink_face_id_t face, int px, const char 
             continue;
         }
         uint32_t cp = ink_utf8_next(u + i, n - i, &k);
+        i += k;
+        if (cp == CP_SHY || cp == CP_ZWSP)
+            continue;
         const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
         if (g)
             w += g->adv;
-        i += k;
     }
     return w;
 }
@@ -426,6 +1156,10 @@ int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, in
             continue;
         }
         uint32_t cp = ink_utf8_next(u + i, n - i, &k);
+        if (cp == CP_SHY || cp == CP_ZWSP) {
+            i += k;
+            continue;
+        }
         const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
         if (!g)
             break;

@@ -2,10 +2,18 @@
 /* ink_layout.h: lines and pages of one article's flow.
  *
  * The flow is the article's text with block codes (ink_text.h): the caller
- * puts a HEADLINE and a META block in front of the body. Lines are broken
- * greedily and justified; pages are found once, when the text is set, and
- * only their start offsets are kept, so rendering a page re-breaks just the
- * lines on it. */
+ * puts a HEADLINE and a META block in front of the body. Each block is
+ * broken into lines as a whole, by Knuth and Plass's total-fit method
+ * (boxes, glue and penalties; hyphenation at the soft hyphens the packer
+ * placed; fitness classes) or greedily, and justified; headlines are
+ * balanced over their lines. Pages are found once, when the text is set,
+ * keeping subheadings with what follows and leaving no single line of a
+ * longer paragraph alone at the foot or the head of a page; only the page
+ * start offsets are kept, so drawing a page re-breaks just the blocks on it.
+ *
+ * Break opportunities in the text: a space; a soft hyphen U+00AD (a hyphen
+ * is drawn); a zero-width space U+200B; after a hyphen or a dash
+ * (U+002D, U+2010, U+2013, U+2014). Never at U+00A0. */
 #ifndef INK_LAYOUT_H
 #define INK_LAYOUT_H
 
@@ -14,7 +22,14 @@
 #include "ink_err.h"
 #include "ink_fb.h"
 #include "ink_font.h"
+#include "ink_kern.h"
 #include "ink_pool.h"
+
+/** How blocks are broken into lines. */
+typedef enum ink_breaker {
+    INK_BREAK_TOTAL_FIT = 0, /**< Knuth–Plass; greedy where memory or items run out */
+    INK_BREAK_GREEDY = 1,    /**< first fit, for comparison */
+} ink_breaker_t;
 
 /** Where text goes on the screen, and at what sizes; all in pixels. */
 typedef struct ink_layout_cfg {
@@ -24,11 +39,22 @@ typedef struct ink_layout_cfg {
     int meta_px;        /**< meta line font size */
     int para_gap;       /**< extra space between blocks */
     int justify;        /**< justify all but the last line of a block */
+    int breaker;        /**< ink_breaker_t */
 } ink_layout_cfg_t;
 
 /** Inline style bits, carried from line to line. */
 #define INK_STYLE_ITALIC 1u
 #define INK_STYLE_BOLD 2u
+
+/** How a line ends. */
+typedef enum ink_line_end {
+    INK_END_SPACE = 0,  /**< at a space: the next line is a new word */
+    INK_END_LAST = 1,   /**< the block's last line */
+    INK_END_SHY = 2,    /**< at a soft hyphen: a hyphen is drawn */
+    INK_END_HYPHEN = 3, /**< after a hyphen or dash in the text */
+    INK_END_ZWSP = 4,   /**< at a zero-width break */
+    INK_END_CUT = 5,    /**< inside a word too long for any line */
+} ink_line_end_t;
 
 /** A place in the flow where a line may start: an offset with the block
  * kind and inline style in force there. */
@@ -44,38 +70,65 @@ typedef struct ink_line {
     ink_cursor_t next;    /**< where the next line starts */
     uint8_t kind;         /**< block code of its block */
     uint8_t first, last;  /**< first / last line of its block */
-    uint8_t split;        /**< ends inside a word that did not fit a line */
+    uint8_t split;        /**< no space between it and the next line (ends in a word) */
+    uint8_t end_how;      /**< ink_line_end_t */
     uint8_t style;        /**< inline style at start */
+    uint16_t index;       /**< line number within its block */
+    uint16_t nlines;      /**< lines of its block */
     int indent;           /**< pixels from the area's left edge */
     int avail;            /**< pixels it may fill */
-    int32_t width;        /**< natural width, 26.6 */
+    int32_t width;        /**< natural width, 26.6, with the drawn hyphen */
+    int32_t space;        /**< natural width of one interword space, 26.6 */
+    int32_t shrink;       /**< how much its spaces may shrink in all (a third each), 26.6;
+                               overfull means width - shrink > avail */
     int gaps;             /**< interword spaces */
     int ascent, height;   /**< baseline from the top, line box height */
     int gap_before;       /**< space above when it does not open a page */
 } ink_line_t;
 
+/** Breaks of the block last broken (pool memory, replaced block by block). */
+typedef struct ink_block_lines {
+    uint32_t block;       /**< offset of the block code, or UINT32_MAX */
+    uint16_t n;
+    uint32_t *start;      /**< n line starts */
+    uint32_t *end;        /**< n line ends */
+    uint8_t *how;         /**< n ink_line_end_t */
+    uint8_t *style;       /**< n styles at the line starts */
+    int32_t width;        /**< measure the lines were broken at, 26.6 */
+    int total_fit;        /**< 1 when Knuth–Plass broke it, 0 greedy */
+} ink_block_lines_t;
+
+/** Typesetting statistics over laid-out lines (ink_layout_stats). */
+typedef struct ink_layout_stats {
+    long lines, justified, loose15, loose20, hyphenated, hyphen_runs, overfull;
+    long widows, orphans, pages, blocks, greedy_blocks;
+} ink_layout_stats_t;
+
 typedef struct ink_layout {
     ink_font_t *font;
     ink_pool_t *pool;
+    const ink_kern_t *kern; /**< may be NULL: no kerning */
     ink_layout_cfg_t cfg;
     const uint8_t *text;
     uint32_t len;
     uint32_t *pages;      /**< page starts, packed cursors; pool memory */
     int npages;
     int truncated;        /**< more pages than INK_MAX_PAGES */
+    ink_block_lines_t bl;
 } ink_layout_t;
 
-/** Binds a layout to a font and a configuration. Allocates nothing. */
+/** Binds a layout to a font, an optional kerning table and a configuration.
+ * Allocates nothing. */
 void ink_layout_init(ink_layout_t *L, ink_font_t *font, ink_pool_t *pool, const ink_layout_cfg_t *cfg);
 
 /** Sets the flow text (not copied; it must outlive the layout or the next
  * call) and paginates it. Flow offsets must stay below 2^24. */
 ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len);
 
-/** Frees the page table. */
+/** Frees the page table and the block cache. */
 void ink_layout_clear(ink_layout_t *L);
 
-/** Breaks the line that starts at cursor at. */
+/** The line that starts at cursor at. */
 ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out);
 
 /** Draws page p (0-based) into fb. */
@@ -84,6 +137,9 @@ ink_err_t ink_layout_draw_page(ink_layout_t *L, ink_fb_t *fb, int p);
 /** Calls fn for every line of page p in order, as drawn; for tests and
  * statistics. fn returns nonzero to stop. */
 ink_err_t ink_layout_each_line(ink_layout_t *L, int p, int (*fn)(void *ctx, const ink_line_t *line), void *ctx);
+
+/** Adds the statistics of every page to *st (not zeroed first). */
+ink_err_t ink_layout_stats(ink_layout_t *L, ink_layout_stats_t *st);
 
 /** The page holding flow offset pos. */
 int ink_layout_page_of(const ink_layout_t *L, uint32_t pos);

@@ -102,7 +102,7 @@ static inline int tu_line(void *ctx, const ink_line_t *ln)
 {
     tu_text_t *t = ctx;
     t->lines++;
-    if (ln->width > (int32_t)ln->avail * 64)
+    if (ln->width - ln->shrink > (int32_t)ln->avail * 64)
         t->overfull++;
     int body = ln->kind != INK_TX_HEADLINE && ln->kind != INK_TX_META;
     if (t->want ? ln->kind != t->want : !body)
@@ -114,9 +114,19 @@ static inline int tu_line(void *ctx, const ink_line_t *ln)
             tu_put(t, " ", 1);
     }
     t->started = 1;
-    for (uint32_t p = ln->start; p < ln->end; p++)
-        if (t->text[p] >= 0x20)
-            tu_put(t, (const char *)t->text + p, 1);
+    for (uint32_t p = ln->start; p < ln->end; p++) {
+        const uint8_t *c = t->text + p;
+        if (c[0] == 0xC2 && p + 1 < ln->end && c[1] == 0xAD) { /* soft hyphen: a layout hint */
+            p++;
+            continue;
+        }
+        if (c[0] == 0xE2 && p + 2 < ln->end && c[1] == 0x80 && c[2] == 0x8B) { /* zero-width space */
+            p += 2;
+            continue;
+        }
+        if (c[0] >= 0x20)
+            tu_put(t, (const char *)c, 1);
+    }
     t->prev_split = ln->split;
     return 0;
 }

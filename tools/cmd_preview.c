@@ -242,7 +242,10 @@ int cmd_preview(int argc, char **argv)
 {
     const char *bundle_path = NULL, *out = NULL, *fonts_dir = NULL, *profile_name = ink_profiles[0].name;
     const char *sheet_path = NULL;
-    int size = -1, only_article = 0, only_page = 0, render = -1, threshold = -1, dry = 0;
+    int size = -1, only_article = 0, only_page = 0, render = -1, threshold = -1, dry = 0, stats = 0;
+    int breaker = INK_BREAK_TOTAL_FIT;
+    ink_layout_stats_t st;
+    memset(&st, 0, sizeof st);
     int columns = 4, thumb_w = 200;
     unsigned long pool_bytes = INK_POOL_BYTES;
     for (int i = 1; i < argc; i++) {
@@ -254,6 +257,14 @@ int cmd_preview(int argc, char **argv)
                     !strcmp(a, "--sheet") || !strcmp(a, "--columns") || !strcmp(a, "--thumb-width");
         if (!strcmp(a, "--dry-run")) {
             dry = 1;
+            continue;
+        }
+        if (!strcmp(a, "--stats")) {
+            stats = 1;
+            continue;
+        }
+        if (!strcmp(a, "--greedy")) {
+            breaker = INK_BREAK_GREEDY;
             continue;
         }
         if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "-v") || !strcmp(a, "--verbose")) {
@@ -273,6 +284,11 @@ int cmd_preview(int argc, char **argv)
                    "  --size N            text size 0 (small), 1 (medium), 2 (large)\n"
                    "  --article N         only article N (1-based)\n"
                    "  --page P            only page P (1-based) of that article\n"
+                   "  --stats             typesetting figures over every page: lines, hyphenated\n"
+                   "                      lines and runs, loose lines (spaces over 1.5x and 2x the\n"
+                   "                      font's), overfull lines, widows and orphans; with no -o\n"
+                   "                      nothing is written\n"
+                   "  --greedy            break lines first-fit instead of total-fit, to compare\n"
                    "  --fonts DIR         regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
                    "  --pool-bytes N      device pool size (default %u)\n"
                    "  --render MODE       glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)\n"
@@ -322,8 +338,8 @@ int cmd_preview(int argc, char **argv)
         }
         i++;
     }
-    if (!bundle_path || (!out && !sheet_path)) {
-        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE)\n");
+    if (!bundle_path || (!out && !sheet_path && !stats && !dry)) {
+        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE, --stats, --dry-run)\n");
         return 2;
     }
     if (columns < 1 || columns > 64 || thumb_w < 16) {
@@ -403,6 +419,9 @@ int cmd_preview(int argc, char **argv)
     }
     if (size >= 0)
         app.state.size = (uint8_t)size;
+    app.breaker = breaker;
+    if (stats && !out && !sheet_path)
+        dry = 1;
     if (only_article && (uint32_t)only_article > app.bundle.narticles) {
         fprintf(stderr, "inkpress preview: %s has %u articles, not %d\n", bundle_path, app.bundle.narticles,
                 only_article);
@@ -428,6 +447,10 @@ int cmd_preview(int argc, char **argv)
             continue;
         }
         app.screen = INK_SCREEN_ARTICLE;
+        if (stats && (err = ink_layout_stats(&app.layout, &st)) != INK_OK) {
+            fprintf(stderr, "inkpress preview: %s: article %u: %s\n", bundle_path, i + 1, ink_err_str(err));
+            rc = 3;
+        }
         if (only_page > app.layout.npages) {
             fprintf(stderr, "inkpress preview: article %u has %d pages, not %d\n", i + 1, app.layout.npages,
                     only_page);
@@ -496,6 +519,18 @@ int cmd_preview(int argc, char **argv)
            out ? out : sheet_path,
            profile->name, profile->w, profile->h, profile->dpi, secs, secs > 0 ? pages / secs : 0.0,
            ink_pool_high_water(&pool), pool_bytes);
+    if (stats) {
+        double j = st.justified ? 100.0 / (double)st.justified : 0.0;
+        printf("%s line breaking at %s, text size %d: %ld pages, %ld lines in %ld blocks (%ld broken greedily)\n"
+               "  hyphenated lines %ld (%.2f%%), runs of consecutive hyphens %ld\n"
+               "  justified lines %ld: spaces over 1.5x natural %ld (%.2f%%), over 2x %ld (%.2f%%)\n"
+               "  overfull lines %ld, widows %ld, orphans %ld\n",
+               breaker == INK_BREAK_GREEDY ? "greedy" : "total-fit", profile->name, app.state.size, st.pages,
+               st.lines, st.blocks, breaker == INK_BREAK_GREEDY ? st.blocks : st.greedy_blocks, st.hyphenated,
+               st.lines ? 100.0 * (double)st.hyphenated / (double)st.lines : 0.0, st.hyphen_runs, st.justified,
+               st.loose15, (double)st.loose15 * j, st.loose20, (double)st.loose20 * j, st.overfull, st.widows,
+               st.orphans);
+    }
 stop:
     ink_app_stop(&app);
     sheet_free(&sheet);
