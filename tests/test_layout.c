@@ -131,12 +131,127 @@ static void test_layout_draws_inside_the_text_area(void **st)
     ink_layout_clear(&L);
 }
 
+/* Follows the lines page by page: widows, orphans, and how many lines of
+ * text follow the last subheading on each page. */
+typedef struct split_ctx {
+    int orphans, widows;
+    int first_on_page;
+    int after_head;      /* lines since the page's last subheading; -1 none */
+    int next_nlines;     /* lines of the block after that subheading */
+    int stranded;        /* pages whose last subheading has too few lines after it */
+} split_ctx_t;
+
+static int split_line(void *ctx, const ink_line_t *ln)
+{
+    split_ctx_t *c = ctx;
+    if (c->first_on_page && !ln->first && ln->nlines >= 4) {
+        c->orphans += ln->index == 1;
+        c->widows += ln->index + 1u == ln->nlines;
+    }
+    c->first_on_page = 0;
+    if (ln->kind == INK_TX_SUBHEAD) {
+        c->after_head = 0;
+        c->next_nlines = -1;
+    } else if (c->after_head >= 0) {
+        if (c->next_nlines < 0)
+            c->next_nlines = ln->nlines;
+        c->after_head++;
+    }
+    return 0;
+}
+
+static void test_layout_no_widows_orphans_or_stranded_headings(void **st)
+{
+    (void)st;
+    /* Paragraphs of many lengths and subheadings over many pages: every page
+     * break keeps two lines of a paragraph of four or more on each side, and
+     * a subheading with two lines of what follows it. */
+    static uint8_t text[60000];
+    size_t n = 0;
+    text[n++] = INK_TX_HEADLINE;
+    n += (size_t)sprintf((char *)text + n, "Breaking pages");
+    for (int b = 0; b < 60; b++) {
+        if (b % 3 == 1) {
+            text[n++] = INK_TX_SUBHEAD;
+            n += (size_t)sprintf((char *)text + n, "Subheading %d", b);
+        }
+        text[n++] = INK_TX_PARA;
+        int words = 8 + (b * 37) % 90;
+        for (int w = 0; w < words; w++)
+            n += (size_t)sprintf((char *)text + n, "%sword%d", w ? " " : "", (b * 13 + w * 7) % 1000);
+    }
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    assert_true(L.npages > 10);
+    split_ctx_t c = { 0, 0, 0, -1, -1, 0 };
+    for (int p = 0; p < L.npages; p++) {
+        c.first_on_page = p > 0;
+        c.after_head = -1;
+        assert_int_equal(ink_layout_each_line(&L, p, split_line, &c), INK_OK);
+        int want = c.next_nlines < 0 ? 2 : (c.next_nlines < 2 ? c.next_nlines : 2);
+        if (p + 1 < L.npages && c.after_head >= 0 && c.after_head < want)
+            c.stranded++;
+    }
+    assert_int_equal(c.orphans, 0);
+    assert_int_equal(c.widows, 0);
+    assert_int_equal(c.stranded, 0);
+    ink_layout_stats_t stt;
+    memset(&stt, 0, sizeof stt);
+    assert_int_equal(ink_layout_stats(&L, &stt), INK_OK);
+    assert_int_equal(stt.widows, 0);
+    assert_int_equal(stt.orphans, 0);
+    assert_int_equal(stt.overfull, 0);
+    ink_layout_clear(&L);
+}
+
+/* Total fit sets a paragraph with fewer loose lines than greedy does, and
+ * breaks at soft hyphens, drawing the hyphen. */
+static void test_layout_total_fit_beats_greedy_and_hyphenates(void **st)
+{
+    (void)st;
+    static uint8_t text[20000];
+    size_t n = 0;
+    text[n++] = INK_TX_HEADLINE;
+    n += (size_t)sprintf((char *)text + n, "Spacing");
+    static const char *const words[] = { "the", "com\xc2\xad" "mit\xc2\xad" "tee", "con\xc2\xad" "sid\xc2\xad" "er\xc2\xad" "ed",
+                                         "a", "pro\xc2\xad" "pos\xc2\xad" "al", "to", "ex\xc2\xad" "tend",
+                                         "har\xc2\xad" "bour", "op\xc2\xad" "er\xc2\xad" "a\xc2\xad" "tions", "at", "night" };
+    for (int b = 0; b < 12; b++) {
+        text[n++] = INK_TX_PARA;
+        for (int w = 0; w < 70; w++)
+            n += (size_t)sprintf((char *)text + n, "%s%s", w ? " " : "", words[(b * 5 + w * 3) % 11]);
+    }
+    ink_layout_stats_t kp, gr;
+    memset(&kp, 0, sizeof kp);
+    memset(&gr, 0, sizeof gr);
+    ink_layout_t L;
+    ink_layout_cfg_t c2 = cfg;
+    ink_layout_init(&L, &font, &pool, &c2);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    assert_int_equal(ink_layout_stats(&L, &kp), INK_OK);
+    ink_layout_clear(&L);
+    c2.breaker = INK_BREAK_GREEDY;
+    ink_layout_init(&L, &font, &pool, &c2);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    assert_int_equal(ink_layout_stats(&L, &gr), INK_OK);
+    ink_layout_clear(&L);
+    print_message("total fit: %ld of %ld lines loose, %ld hyphenated; greedy: %ld of %ld loose\n", kp.loose15,
+                  kp.justified, kp.hyphenated, gr.loose15, gr.justified);
+    assert_true(kp.hyphenated > 0);
+    assert_true(kp.loose15 < gr.loose15);
+    assert_int_equal(kp.overfull, 0);
+    assert_int_equal(kp.greedy_blocks, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_layout_keeps_every_word_once_across_pages),
         cmocka_unit_test(test_layout_cuts_a_word_longer_than_the_line),
         cmocka_unit_test(test_layout_draws_inside_the_text_area),
+        cmocka_unit_test(test_layout_no_widows_orphans_or_stranded_headings),
+        cmocka_unit_test(test_layout_total_fit_beats_greedy_and_hyphenates),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
