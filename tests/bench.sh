@@ -52,3 +52,33 @@ if [ -d "$BBC" ]; then
 else
     echo "== BBC corpus: $BBC not found, skipped"
 fi
+
+# Instructions per page turn on the device code, counted by callgrind (the
+# same on any machine): a session that opens the long feature and turns N
+# pages, minus one that only opens it, divided by N.
+if command -v valgrind >/dev/null; then
+    echo "== page turns (valgrind --tool=callgrind, instructions; sample edition, inkplate6)"
+    turns=30
+    keys0="next next next next next next select"
+    keys1="$keys0$(i=0; while [ $i -lt $turns ]; do printf ' next'; i=$((i + 1)); done)"
+    ir() { # keys extra-args...
+        k=$1
+        shift
+        valgrind --tool=callgrind --callgrind-out-file="$O/cg.out" $B/inkpress-sim "$O/sample.ink" --keys "$k" \
+            --no-frames "$@" >/dev/null 2>"$O/cg.err"
+        grep -o 'Collected : [0-9]*' "$O/cg.err" | awk '{print $3}'
+    }
+    for mode in total-fit greedy; do
+        arg=""
+        [ $mode = greedy ] && arg=--greedy
+        for cache in warm cold; do
+            carg=""
+            [ $cache = cold ] && carg=--cold-glyphs
+            a=$(ir "$keys0" $arg $carg)
+            b=$(ir "$keys1" $arg $carg)
+            printf 'turn:    %-9s %-4s glyph cache  %8s instructions a page turn (draw, diff, refresh)\n' $mode $cache \
+                "$(awk "BEGIN{printf \"%d\", ($b - $a) / $turns}")"
+        done
+    done
+    $B/inkpress-sim "$O/sample.ink" --keys "$keys1" -o "$O/cg-frames" | sed 's/^/pool:    long feature, every page: /'
+fi

@@ -165,6 +165,9 @@ static void usage(FILE *f)
             "  -p, --profile NAME    panel profile (default: %s; 'inkpress profiles' lists them)\n"
             "      --fonts DIR       regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
             "      --pool-bytes N    device pool size (default: %u)\n"
+            "      --greedy          break lines first-fit instead of total-fit (to compare)\n"
+            "      --cold-glyphs     empty the glyph cache before every key (to measure)\n"
+            "      --no-frames       write no frames or log (to measure)\n"
             "      --state FILE      reading state storage (default: none, start fresh)\n"
             "      --pbm             each frame also as frame-NNNN.pbm, the raw framebuffer (as the\n"
             "                        board port writes it)\n"
@@ -212,7 +215,7 @@ int main(int argc, char **argv)
     const char *bundle_path = NULL, *keys = NULL, *keys_file = NULL, *out = "sim-out", *fonts_dir = NULL;
     const char *profile_name = ink_profiles[0].name, *state_path = NULL;
     unsigned long pool_bytes = INK_POOL_BYTES;
-    int window = 0, out_given = 0, pbm = 0, ghosting = 0;
+    int window = 0, out_given = 0, pbm = 0, ghosting = 0, greedy = 0, cold = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -226,6 +229,15 @@ int main(int argc, char **argv)
         }
         if (!strcmp(a, "--window")) {
             window = 1;
+            continue;
+        }
+        if (!strcmp(a, "--greedy") || !strcmp(a, "--cold-glyphs")) {
+            *(a[2] == 'g' ? &greedy : &cold) = 1;
+            continue;
+        }
+        if (!strcmp(a, "--no-frames")) { /* draw and refresh, write nothing: for measuring */
+            out = NULL;
+            out_given = 1;
             continue;
         }
         int takes = !strcmp(a, "-k") || !strcmp(a, "--keys") || !strcmp(a, "--keys-file") || !strcmp(a, "-o") ||
@@ -353,6 +365,9 @@ int main(int argc, char **argv)
                 rc = 2;
                 break;
             }
+            app.breaker = greedy ? INK_BREAK_GREEDY : INK_BREAK_TOTAL_FIT;
+            if (cold && app.font_ok)
+                ink_font_flush(&app.font);
             ink_app_key(&app, k);
         }
         /* The window: a person presses the buttons until it closes. */
@@ -363,7 +378,7 @@ int main(int argc, char **argv)
             rc = 3;
         }
     }
-    printf("%d frames in %s; pool high-water %zu of %lu bytes\n", disp.frames, out ? out : "the window",
+    printf("%d frames in %s; pool high-water %zu of %lu bytes\n", disp.frames, out ? out : (window ? "the window" : "no files"),
            ink_pool_high_water(&pool), pool_bytes);
     sim_window_close(disp.win);
     ink_app_stop(&app);
