@@ -83,6 +83,29 @@ void ink_fb_invert_rect(ink_fb_t *fb, ink_rect_t r)
 
 void ink_fb_blit1(ink_fb_t *fb, int x, int y, const uint8_t *src, int w, int h, int pitch, int invert)
 {
+    if (!invert && x >= 0 && w > 0 && x + w <= fb->w) {
+        /* The common case, a glyph wholly inside the frame across: OR each
+         * source byte, shifted, into the one or two bytes it covers. */
+        int shift = x & 7, nbytes = (w + 7) / 8;
+        uint8_t last = (uint8_t)(0xFFu << ((8 - (w & 7)) & 7));
+        for (int j = 0; j < h; j++) {
+            int yy = y + j;
+            if (yy < 0 || yy >= fb->h)
+                continue;
+            const uint8_t *s = src + (size_t)j * pitch;
+            uint8_t *d = fb->bits + (size_t)yy * fb->stride + (x >> 3);
+            for (int i = 0; i < nbytes; i++) {
+                uint8_t v = i == nbytes - 1 ? (uint8_t)(s[i] & last) : s[i];
+                if (!v)
+                    continue;
+                d[i] |= (uint8_t)(v >> shift);
+                uint8_t spill = (uint8_t)(v << (8 - shift));
+                if (shift && spill)
+                    d[i + 1] |= spill;
+            }
+        }
+        return;
+    }
     for (int j = 0; j < h; j++) {
         int yy = y + j;
         if (yy < 0 || yy >= fb->h)
