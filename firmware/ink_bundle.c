@@ -85,6 +85,37 @@ static ink_err_t check_index(const ink_bundle_t *b)
     return INK_OK;
 }
 
+/* FONT: a table of faces inside the section, each on a 4-byte boundary
+ * past the table, the first (regular) not empty; KERN: what ink_kern_bind
+ * accepts. Both are optional. */
+static ink_err_t check_fonts(const ink_bundle_t *b)
+{
+    if (b->font.len) {
+        const uint8_t *f = b->data + b->font.off;
+        if (b->font.len < 4)
+            return INK_ERR_FORMAT;
+        uint32_t nfaces = ink_rd32(f);
+        if (nfaces == 0 || nfaces > INK_FONT_MAX_FACES)
+            return INK_ERR_FORMAT;
+        uint32_t table = 4 + nfaces * INK_FONT_ENTRY_SIZE;
+        if (table > b->font.len)
+            return INK_ERR_RANGE;
+        for (uint32_t i = 0; i < nfaces; i++) {
+            uint32_t off = ink_rd32(f + 4 + i * INK_FONT_ENTRY_SIZE), len = ink_rd32(f + 8 + i * INK_FONT_ENTRY_SIZE);
+            if (!inside(off, len, b->font.len) || (len && off < table))
+                return INK_ERR_RANGE;
+            if ((len && off % 4) || (i == 0 && !len))
+                return INK_ERR_FORMAT;
+        }
+    }
+    if (b->kern.len) {
+        ink_kern_t k;
+        if (ink_kern_bind(&k, b->data + b->kern.off, b->kern.len) != 0)
+            return INK_ERR_FORMAT;
+    }
+    return INK_OK;
+}
+
 ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
 {
     memset(b, 0, sizeof *b);
@@ -132,6 +163,8 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
         case INK_TAG_GRPS: dst = &b->grps; bit = 16; break;
         case INK_TAG_TITL: dst = &b->titl; bit = 32; break;
         case INK_TAG_DICT: dst = &b->dict; bit = 64; break;
+        case INK_TAG_FONT: dst = &b->font; bit = 256; break;
+        case INK_TAG_KERN: dst = &b->kern; bit = 512; break;
         case INK_TAG_TEXT:
             b->text = s;
             b->text_crc = scrc;
@@ -169,6 +202,8 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
     if (!str_ok(b, b->name) || !str_ok(b, b->date))
         return INK_ERR_RANGE;
     ink_err_t err = check_index(b);
+    if (!err)
+        err = check_fonts(b);
     if (err)
         memset(b, 0, sizeof *b);
     return err;
@@ -412,6 +447,30 @@ void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out)
         }
     }
     out->body = i;
+}
+
+ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_COUNT])
+{
+    memset(out, 0, sizeof(ink_font_data_t) * INK_FACE_COUNT);
+    if (!b->font.len)
+        return INK_ERR_NOT_FOUND;
+    const uint8_t *f = b->data + b->font.off;
+    uint32_t nfaces = ink_rd32(f);
+    for (uint32_t i = 0; i < nfaces && i < INK_FACE_COUNT; i++) {
+        uint32_t len = ink_rd32(f + 8 + i * INK_FONT_ENTRY_SIZE);
+        out[i].data = len ? f + ink_rd32(f + 4 + i * INK_FONT_ENTRY_SIZE) : NULL;
+        out[i].len = len;
+    }
+    return INK_OK;
+}
+
+int ink_bundle_kern(const ink_bundle_t *b, ink_kern_t *out)
+{
+    if (!b->kern.len) {
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
+    return ink_kern_bind(out, b->data + b->kern.off, b->kern.len);
 }
 
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b)

@@ -14,6 +14,8 @@
 #include <stdint.h>
 
 #include "ink_err.h"
+#include "ink_font.h"
+#include "ink_kern.h"
 #include "ink_pool.h"
 
 typedef struct ink_span {
@@ -25,6 +27,7 @@ typedef struct ink_bundle {
     uint32_t size;               /**< the bundle's own size (from its header) */
     uint16_t major, minor;
     ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
+    ink_span_t font, kern;       /**< v1.1, optional: len 0 when absent */
     uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
     uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
     uint32_t name, date;         /**< string refs */
@@ -93,6 +96,18 @@ void ink_titles_free(ink_titles_t *cache);
 
 /** Splits the header blocks off inflated article text. */
 void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out);
+
+/** The bundle's own faces (FONT section), regular, bold and italic, as
+ * pointers into the bundle (open checked them against it); a face the
+ * bundle lacks gets len 0 (ink_font_open falls back to regular). Returns
+ * INK_OK, or INK_ERR_NOT_FOUND when the bundle carries no fonts (out is
+ * then all zero). */
+ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_COUNT]);
+
+/** Binds out to the bundle's kerning pairs (KERN section, ink_kern.h;
+ * open checked it). Returns 0, or -1 when the bundle has none: out is then
+ * empty and kerns nothing. */
+int ink_bundle_kern(const ink_bundle_t *b, ink_kern_t *out);
 
 /** Checks the TEXT section's CRC (open does not read TEXT). */
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b);

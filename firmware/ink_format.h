@@ -13,7 +13,7 @@
 #define INK_MAGIC "INKB\r\n\x1a\n"   /**< 8 bytes; the \r\n catches text-mode transfers */
 #define INK_MAGIC_LEN 8u
 #define INK_VERSION_MAJOR 1u         /**< a reader refuses any other major */
-#define INK_VERSION_MINOR 0u         /**< additions a v1 reader may ignore */
+#define INK_VERSION_MINOR 1u         /**< additions a v1 reader may ignore (1: FONT, KERN) */
 
 /* Header: magic[8], major u16, minor u16, file_size u32, nsections u16,
  * flags u16, header_crc u32; then nsections entries of the section table. */
@@ -38,6 +38,8 @@
 #define INK_TAG_GRPS INK_TAG('G', 'R', 'P', 'S')
 #define INK_TAG_TITL INK_TAG('T', 'I', 'T', 'L')
 #define INK_TAG_DICT INK_TAG('D', 'I', 'C', 'T')
+#define INK_TAG_FONT INK_TAG('F', 'O', 'N', 'T')
+#define INK_TAG_KERN INK_TAG('K', 'E', 'R', 'N')
 
 /* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
  * ngroups u32, nchunks u32, titles_per_chunk u16, flags u16. */
@@ -60,6 +62,14 @@
  * u32. Chunk c inflates to the titles of articles [c * titles_per_chunk,
  * ...), each ending in a NUL byte. */
 #define INK_TITL_ENTRY_SIZE 16u
+
+/* FONT (v1.1): nfaces u32, then nfaces entries {offset u32 from the
+ * section's start, length u32}; the faces (TrueType/OpenType files) follow
+ * on 4-byte boundaries, in order regular, bold, italic. */
+#define INK_FONT_ENTRY_SIZE 8u
+#define INK_FONT_MAX_FACES 16u
+
+/* KERN (v1.1): the layout of render/ink_kern.h. */
 
 /** Deflate's window: the most of DICT a stream can refer to. */
 #define INK_DICT_MAX 32768u

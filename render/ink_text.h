@@ -25,6 +25,12 @@
 #define INK_TX_BOLD_ON 0x12
 #define INK_TX_BOLD_OFF 0x13
 
+/* Layout hint: the U+00A0 right after it was a space in the cleaned text,
+ * made no-break by the packer (UAX #14 forbids a break there). A reader
+ * skips it like any other unknown C0 byte; `inkpress extract` turns the
+ * pair back into a space. */
+#define INK_TX_NOBREAK 0x14
+
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)
 

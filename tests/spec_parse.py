@@ -49,6 +49,7 @@ def main():
     titl = [struct.unpack_from("<IIII", sect["TITL"], 16 * i) for i in range(nchunks)]
     text = sect["TEXT"]
     zdict = sect.get("DICT", b"")
+    check_font_kern(sect)
 
     def inflate(off, length):
         d = zlib.decompressobj(-15, zdict=zdict) if zdict else zlib.decompressobj(-15)
@@ -76,7 +77,7 @@ def main():
         raw = inflate(off, length)
         if len(raw) != rawlen or zlib.crc32(raw) != crc:
             fail("title chunk damaged")
-        titles += [t.decode("utf-8") for t in raw.split(b"\0")[:-1]]
+        titles += [unhint(t).decode("utf-8") for t in raw.split(b"\0")[:-1]]
     if len(titles) != narticles:
         fail("%d titles for %d articles" % (len(titles), narticles))
     section_of = {}
@@ -88,7 +89,7 @@ def main():
         head = {}
         blocks = []
         for part in split_blocks(texts[i]):
-            code, body = part[0], part[1:].decode("utf-8")
+            code, body = part[0], unhint(part[1:]).decode("utf-8")
             if code in (7, 8, 9):
                 head[code] = body
             else:
@@ -105,6 +106,35 @@ def main():
         article = "\n".join(lines) + "\n" + "".join("\n" + b + "\n" for b in blocks)
         out.append(article)
     sys.stdout.write("\f\n".join(out))
+
+
+def unhint(b):
+    """The cleaned text without the packer's layout hints ("Article text")."""
+    return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x14\xc2\xa0", b" ")
+
+
+def check_font_kern(sect):
+    """FONT: a table of faces inside the section; KERN: counts that fit, code points ascending."""
+    font = sect.get("FONT")
+    if font is not None:
+        (nfaces,) = struct.unpack_from("<I", font, 0)
+        table = 4 + 8 * nfaces
+        if not 1 <= nfaces <= 16 or table > len(font):
+            fail("FONT table")
+        for i in range(nfaces):
+            off, length = struct.unpack_from("<II", font, 4 + 8 * i)
+            if length and (off < table or off % 4 or off + length > len(font)):
+                fail("FONT face %d out of place" % i)
+            if i == 0 and not length:
+                fail("FONT without a regular face")
+    kern = sect.get("KERN")
+    if kern is not None:
+        ncps, r, b, it = struct.unpack_from("<IIII", kern, 0)
+        if ncps > 4096 or 16 + 4 * (ncps + r + b + it) > len(kern):
+            fail("KERN counts")
+        cps = struct.unpack_from("<%dI" % ncps, kern, 16)
+        if any(x >= y for x, y in zip(cps, cps[1:])):
+            fail("KERN code points out of order")
 
 
 def split_blocks(t):

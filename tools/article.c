@@ -2,6 +2,8 @@
 /* article.c: owning helpers for the host's article model. */
 #include "article.h"
 
+#include "ink_text.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,6 +45,7 @@ void article_free(article_t *a)
     free(a->section);
     free(a->source);
     free(a->byline);
+    free(a->lang);
     for (size_t i = 0; i < a->nblocks; i++)
         free(a->blocks[i].text);
     free(a->blocks);
@@ -103,6 +106,26 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     return 0;
 }
 
+size_t article_unhint(char *s, size_t len)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len;) {
+        const unsigned char *u = (const unsigned char *)s + i;
+        if (len - i >= 2 && u[0] == 0xC2 && u[1] == 0xAD) { /* U+00AD */
+            i += 2;
+        } else if (len - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) { /* U+200B */
+            i += 3;
+        } else if (len - i >= 3 && u[0] == INK_TX_NOBREAK && u[1] == 0xC2 && u[2] == 0xA0) {
+            s[k++] = ' ';
+            i += 3;
+        } else {
+            s[k++] = s[i++];
+        }
+    }
+    s[k] = '\0';
+    return k;
+}
+
 int article_decode_text(article_t *a, const unsigned char *text, size_t len)
 {
     size_t i = 0;
@@ -118,12 +141,15 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len)
             *head = art_strndup((const char *)text + start, i - start);
             if (!*head)
                 return -1;
+            article_unhint(*head, i - start);
             continue;
         }
         if (kind < ART_BLOCK_PARA || kind > ART_BLOCK_LIST)
             kind = ART_BLOCK_PARA;
         if (article_add_block(a, (art_block_kind_t)kind, (const char *)text + start, i - start))
             return -1;
+        char *t = a->blocks[a->nblocks - 1].text;
+        article_unhint(t, i - start);
     }
     return 0;
 }

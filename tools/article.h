@@ -27,6 +27,7 @@ typedef struct article {
     char *byline;            /**< or NULL */
     art_block_t *blocks;     /**< body, in reading order */
     size_t nblocks, cap;
+    char *lang;              /**< BCP 47 language ("en-US", "de"), or NULL: en-US */
 } article_t;
 
 /** A growing list of articles. */
@@ -66,8 +67,15 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len);
 
 /** Decodes bundle article text into a: header blocks set source, date and
  * byline; body blocks are appended. Inline style codes stay in the block
- * text. Returns 0 or -1. */
+ * text; the packer's layout hints go (article_unhint). Returns 0 or -1. */
 int article_decode_text(article_t *a, const unsigned char *text, size_t len);
+
+/** Takes the packer's layout hints out of s[0..len) in place (docs/FORMAT.md,
+ * "Article text"): soft hyphens U+00AD and zero-width spaces U+200B are
+ * dropped, and a no-break space marked as the packer's (INK_TX_NOBREAK
+ * before U+00A0) becomes the space it was. s must have room for len + 1
+ * bytes; it is NUL-terminated at the new length, which is returned. */
+size_t article_unhint(char *s, size_t len);
 
 /** Prints a as plain text, the form `inkpress clean` and `inkpress extract`
  * share: "title: ", "date: ", "section: ", "source: ", "byline: " lines (the

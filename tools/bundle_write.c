@@ -5,6 +5,8 @@
 #include "bundle_write.h"
 
 #include "dict.h"
+#include "fontsub.h"
+#include "typeset.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 
@@ -193,6 +195,67 @@ typedef struct enc {
     size_t len;
 } enc_t;
 
+/* The characters and pairs of an article, in the faces the device sets
+ * them in: the title in the library (regular) and as headline (bold),
+ * the meta line in italic, body text by block kind and inline style. */
+static int use_article(fontsub_use_t *u, const article_t *a)
+{
+    const char *meta[] = { a->title, a->source, a->date, a->byline, a->section };
+    const unsigned mf[] = { FS_REGULAR | FS_BOLD, FS_REGULAR | FS_ITALIC, FS_REGULAR | FS_ITALIC,
+                            FS_REGULAR | FS_ITALIC, FS_REGULAR | FS_ITALIC | FS_BOLD };
+    for (int i = 0; i < 5; i++)
+        if (meta[i] && fontsub_use_text(u, meta[i], strlen(meta[i]), mf[i]))
+            return -1;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        unsigned f = a->blocks[i].kind == ART_BLOCK_SUBHEAD ? FS_BOLD
+                   : a->blocks[i].kind == ART_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
+                                                            : FS_REGULAR;
+        if (fontsub_use_text(u, a->blocks[i].text, strlen(a->blocks[i].text), f | FS_STYLED))
+            return -1;
+    }
+    return 0;
+}
+
+/* FONT and KERN for the characters of u, from the caller's faces. */
+static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, buf_t *font, buf_t *kern, bundle_stats_t *st,
+                       const char **why)
+{
+    ink_font_data_t sub[INK_FACE_COUNT] = { { NULL, 0 } };
+    uint8_t *fs = NULL, *ks = NULL;
+    size_t fl = 0, kl = 0, np[INK_FACE_COUNT];
+    int rc = -1;
+    if (fontsub_use_ui(u))
+        goto out;
+    for (unsigned f = 0; f < INK_FACE_COUNT; f++) {
+        uint8_t *p;
+        size_t n;
+        if (!o->fonts[f].len)
+            continue;
+        if (fontsub_subset(o->fonts[f].data, o->fonts[f].len, u, o->font_flags, &p, &n, why))
+            goto out;
+        sub[f].data = p;
+        sub[f].len = n;
+        st->face[f] = n;
+    }
+    *why = "out of memory";
+    if (fontsub_font_section(sub, &fs, &fl))
+        goto out;
+    if (fontsub_kern(o->fonts, u, &ks, &kl, np, why))
+        goto out;
+    put(font, fs, fl);
+    put(kern, ks, kl);
+    for (unsigned f = 0; f < INK_FACE_COUNT; f++)
+        st->kern_pairs[f] = np[f];
+    st->chars = fontsub_use_count(u);
+    rc = font->oom || kern->oom ? -1 : 0;
+out:
+    for (unsigned f = 0; f < INK_FACE_COUNT; f++)
+        free((void *)(uintptr_t)sub[f].data);
+    free(fs);
+    free(ks);
+    return rc;
+}
+
 int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uint8_t **out, size_t *len,
                  const char **why)
 {
@@ -207,6 +270,12 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     size_t *sample_len = calloc(2 * n + 1, sizeof *sample_len);
     uint8_t *dict = NULL;
     size_t dlen = 0, ngroups = 0, nchunks = 0;
+    char **ttl = calloc(n ? n : 1, sizeof *ttl); /* titles as packed (with break marks) */
+    typeset_t *ts = NULL;
+    fontsub_use_t *use = NULL;
+    buf_t fontb = { 0 }, kernb = { 0 };
+    bundle_stats_t fst;
+    memset(&fst, 0, sizeof fst);
     *why = "out of memory";
     if (n == 0) {
         *why = "no articles to pack";
@@ -216,7 +285,9 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         *why = "too many articles";
         goto out;
     }
-    if (!sec_names || !order || !enc || !samples || !sample_len)
+    if (!sec_names || !order || !enc || !samples || !sample_len || !ttl)
+        goto out;
+    if ((opts->typeset && !(ts = typeset_new(NULL))) || (opts->fonts && !(use = fontsub_use_new())))
         goto out;
     /* Sections in order of first appearance; articles grouped under them. */
     for (size_t i = 0; i < n; i++) {
@@ -240,7 +311,16 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
      * longer than a reader accepts. */
     for (size_t m = 0; m < n; m++) {
         const article_t *a = &arts[order[m]];
-        if (article_encode_text(a, &enc[m].text, &enc[m].len))
+        article_t ta = { 0 };
+        if (ts && typeset_article(ts, a, &ta))
+            goto out;
+        const article_t *e = ts ? &ta : a;
+        int er = article_encode_text(e, &enc[m].text, &enc[m].len);
+        if (!er && use)
+            er = use_article(use, e);
+        ttl[m] = art_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
+        article_free(&ta);
+        if (er || !ttl[m])
             goto out;
         if (enc[m].len > INK_ARTICLE_MAX_BYTES) {
             size_t cut = 0;
@@ -253,7 +333,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             date = a->date;
         samples[m] = enc[m].text;
         sample_len[m] = enc[m].len;
-        samples[n + m] = (const uint8_t *)(a->title ? a->title : "");
+        samples[n + m] = (const uint8_t *)ttl[m];
         sample_len[n + m] = strlen((const char *)samples[n + m]);
     }
     /* Titles join the dictionary's training text: they are compressed too. */
@@ -294,7 +374,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     for (size_t c = 0; c * INK_TITLES_PER_CHUNK < n; c++) {
         chunk.n = 0;
         for (size_t m = c * INK_TITLES_PER_CHUNK; m < n && m < (c + 1) * INK_TITLES_PER_CHUNK; m++) {
-            const char *t = arts[order[m]].title ? arts[order[m]].title : "";
+            const char *t = ttl[m];
             size_t tl = strlen(t);
             if (tl > INK_TITLE_MAX)
                 tl = INK_TITLE_MAX;
@@ -316,6 +396,17 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         put32(&titl, (uint32_t)crc32(0, chunk.p, (uInt)chunk.n));
         nchunks++;
     }
+    if (use) {
+        const char *en = opts->name ? opts->name : "inkpress edition";
+        if (fontsub_use_text(use, en, strlen(en), FS_BOLD) ||
+            (date && fontsub_use_text(use, date, strlen(date), FS_ITALIC)))
+            goto out;
+        for (size_t j = 0; j < nsec; j++)
+            if (fontsub_use_text(use, sec_names[j], strlen(sec_names[j]), FS_REGULAR | FS_BOLD))
+                goto out;
+        if (build_fonts(opts, use, &fontb, &kernb, &fst, why))
+            goto out;
+    }
     put32(&meta, intern(&sp, opts->name ? opts->name : "inkpress edition"));
     put32(&meta, intern(&sp, date));
     put32(&meta, (uint32_t)n);
@@ -333,13 +424,14 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     const struct { uint32_t tag; buf_t *b; } parts[] = {
         { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs }, { INK_TAG_ARTS, &index },
         { INK_TAG_GRPS, &grps }, { INK_TAG_TITL, &titl }, { INK_TAG_DICT, &dictb }, { INK_TAG_TEXT, &text },
+        { INK_TAG_FONT, &fontb }, { INK_TAG_KERN, &kernb },
     };
-    const size_t np = sizeof parts / sizeof parts[0];
+    const size_t np = use ? 10 : 8; /* FONT and KERN only with fonts */
     size_t align = opts->align > 4 ? opts->align : 4;
-    uint8_t hdr[INK_HDR_SIZE + 8 * INK_SECT_ENTRY_SIZE];
+    uint8_t hdr[INK_HDR_SIZE + 10 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
     put(&file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
-    uint32_t offs[8];
+    uint32_t offs[10];
     for (size_t i = 0; i < np; i++) {
         pad_to(&file, align);
         offs[i] = (uint32_t)file.n;
@@ -368,7 +460,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     ink_wr32(h + INK_HDR_OFF_CRC, (uint32_t)crc32(0, h, INK_HDR_SIZE + (uInt)np * INK_SECT_ENTRY_SIZE));
     if (opts->stats) {
         bundle_stats_t *st = opts->stats;
-        memset(st, 0, sizeof *st);
+        *st = fst;
         st->header = INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE;
         st->meta = meta.n;
         st->strs = sp.data.n;
@@ -378,6 +470,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         st->titl = titl.n;
         st->dict = dlen;
         st->text = text.n;
+        st->font = fontb.n;
+        st->kern = kernb.n;
         st->groups = ngroups;
         st->chunks = nchunks;
         for (size_t m = 0; m < n; m++)
@@ -408,5 +502,13 @@ out:
     free(file.p);
     free(sec_names);
     free(order);
+    if (ttl)
+        for (size_t m = 0; m < n; m++)
+            free(ttl[m]);
+    free(ttl);
+    free(fontb.p);
+    free(kernb.p);
+    typeset_free(ts);
+    fontsub_use_free(use);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "ink_font.h"
 
 /** Titles a title chunk holds; the library inflates one chunk per screen. */
 #define INK_TITLES_PER_CHUNK 32u
@@ -17,6 +18,10 @@
 typedef struct bundle_stats {
     size_t header, meta, strs, secs, arts, grps, titl, dict, text;
     size_t groups, chunks, raw_text;
+    size_t font, kern;                     /**< FONT and KERN sections (0 when left out) */
+    size_t face[INK_FACE_COUNT];           /**< bytes of each subset face */
+    size_t kern_pairs[INK_FACE_COUNT];     /**< kerning pairs stored per face */
+    size_t chars;                          /**< characters the subsets keep */
 } bundle_stats_t;
 
 typedef struct bundle_opts {
@@ -28,10 +33,14 @@ typedef struct bundle_opts {
     size_t group_bytes;   /**< text per compressed group of short articles; 1 = one article a stream */
     size_t align;         /**< section alignment in bytes (flash erase blocks); 0 = 4 */
     bundle_stats_t *stats;/**< filled when not NULL */
+    const ink_font_data_t *fonts; /**< regular, bold, italic to subset into FONT and KERN; NULL: neither */
+    int typeset;          /**< soft hyphens and break marks in the text (typeset.h) */
+    unsigned font_flags;  /**< fontsub_subset() flags (FS_KEEP_HINTS) */
 } bundle_opts_t;
 
-/** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups. */
-#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL }
+/** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups,
+ * typesetting marks, no fonts (the caller loads them). */
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0 }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,

@@ -265,6 +265,8 @@ int cmd_extract(int argc, char **argv)
         }
         article_t a = { 0 };
         a.title = art_strndup(title, strlen(title));
+        if (a.title)
+            article_unhint(a.title, strlen(a.title));
         a.section = art_strndup(sec.name, strlen(sec.name));
         if (article_decode_text(&a, text, len) == 0) {
             if (i != first)

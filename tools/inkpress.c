@@ -10,6 +10,8 @@
 #include "bundle_write.h"
 #include "dedup.h"
 #include "cmd.h"
+#include "fontsub.h"
+#include "sim_io.h"
 #include "ink_profile.h"
 #include "input.h"
 #include "json.h"
@@ -107,8 +109,9 @@ static int cmd_pack(int argc, char **argv)
     const char *outp = NULL;
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     bundle_stats_t stats;
-    int bad = 0, uf2 = 0;
+    int bad = 0, uf2 = 0, no_fonts = 0;
     uint32_t uf2_base = 0, uf2_family = 0;
+    const char *fonts_dir = NULL;
     opts.stats = &stats;
     input_list_t inputs = { 0 };
     for (int i = 1; i < argc; i++) {
@@ -116,7 +119,7 @@ static int cmd_pack(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
                     !strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
-                    !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family");
+                    !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts");
         if (takes && !v) {
             fprintf(stderr, "inkpress pack: %s needs a value\n", a);
             return 2;
@@ -134,6 +137,10 @@ static int cmd_pack(int argc, char **argv)
                    "  --group-bytes N  text per stream of grouped short articles (default 32768;\n"
                    "                 1 = every article its own stream)\n"
                    "  --align N      start every section on an N-byte boundary (flash erase block)\n"
+                   "  --fonts DIR    regular.ttf, bold.ttf, italic.ttf to subset into the bundle\n"
+                   "                 (default: $INKPRESS_FONTS, else the fonts beside the program)\n"
+                   "  --no-fonts     leave the fonts and kerning pairs out (the reader has its own)\n"
+                   "  --font-hints   keep the TrueType hinting instructions in the subset fonts\n"
                    "  --uf2          write a UF2 file for drag-and-drop flashing instead of .ink\n"
                    "  --uf2-base A   flash address of the bundle in the UF2 (e.g. 0x10100000)\n"
                    "  --uf2-family F UF2 family ID (e.g. 0xe48bff56 for the RP2040)\n"
@@ -153,6 +160,13 @@ static int cmd_pack(int argc, char **argv)
         } else if (!strcmp(a, "-o")) {
             outp = v;
             i++;
+        } else if (!strcmp(a, "--fonts")) {
+            fonts_dir = v;
+            i++;
+        } else if (!strcmp(a, "--no-fonts")) {
+            no_fonts = 1;
+        } else if (!strcmp(a, "--font-hints")) {
+            opts.font_flags |= FS_KEEP_HINTS;
         } else if (!strcmp(a, "--name")) {
             opts.name = v;
             i++;
@@ -216,6 +230,16 @@ static int cmd_pack(int argc, char **argv)
         input_list_free(&inputs);
         return 2;
     }
+    sim_file_t font_files[INK_FACE_COUNT];
+    ink_font_data_t fonts[INK_FACE_COUNT];
+    if (!no_fonts) {
+        if (sim_fonts_load(fonts_dir, font_files, fonts) != 0) { /* it says what is missing */
+            fprintf(stderr, "inkpress pack: give --fonts DIR, or --no-fonts to pack without them\n");
+            input_list_free(&inputs);
+            return 2;
+        }
+        opts.fonts = fonts;
+    }
     art_list_t arts = { 0 };
     size_t in_bytes = 0;
     progress_t pr;
@@ -272,13 +296,21 @@ static int cmd_pack(int argc, char **argv)
         if (progress_level >= PROGRESS_VERBOSE)
             fprintf(stderr,
                     "inkpress pack: sections: header %zu, META %zu, STRS %zu, SECS %zu, ARTS %zu, GRPS %zu, TITL %zu, "
-                    "DICT %zu, TEXT %zu; %zu streams, %zu title chunks\n",
+                    "DICT %zu, TEXT %zu, FONT %zu, KERN %zu; %zu streams, %zu title chunks\n",
                     stats.header, stats.meta, stats.strs, stats.secs, stats.arts, stats.grps, stats.titl, stats.dict,
-                    stats.text, stats.groups, stats.chunks);
+                    stats.text, stats.font, stats.kern, stats.groups, stats.chunks);
+        if (progress_level >= PROGRESS_VERBOSE && opts.fonts)
+            fprintf(stderr,
+                    "inkpress pack: fonts: %zu characters; regular %zu, bold %zu, italic %zu bytes; "
+                    "kerning pairs: regular %zu, bold %zu, italic %zu\n",
+                    stats.chars, stats.face[0], stats.face[1], stats.face[2], stats.kern_pairs[0],
+                    stats.kern_pairs[1], stats.kern_pairs[2]);
     }
     art_list_free(&arts);
     free(bundle);
     input_list_free(&inputs);
+    if (opts.fonts)
+        sim_fonts_close(font_files);
     return rc;
 }
 

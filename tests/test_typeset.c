@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: MIT */
+/* test_typeset.c: soft hyphens per language, UAX #14 break marks, and the
+ * extractor taking them out again. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "article.h"
+#include "ink_text.h"
+#include "typeset.h"
+
+#define SHY "\xC2\xAD"
+#define ZWSP "\xE2\x80\x8B"
+#define NBSP_MARK "\x14\xC2\xA0"
+
+static typeset_t *ts;
+
+static int setup(void **st)
+{
+    (void)st;
+    ts = typeset_new(NULL);
+    return ts ? 0 : -1;
+}
+
+static int teardown(void **st)
+{
+    (void)st;
+    typeset_free(ts);
+    return 0;
+}
+
+/* typeset_text on a string; the result is malloc'd. */
+static char *mark(const char *s, const char *lang, unsigned flags)
+{
+    char *out;
+    size_t n;
+    assert_int_equal(typeset_text(ts, s, strlen(s), lang, flags, &out, &n), 0);
+    assert_int_equal(strlen(out), n);
+    return out;
+}
+
+static void expect(const char *in, const char *lang, unsigned flags, const char *want)
+{
+    char *got = mark(in, lang, flags);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_typeset_hyphenates_english_by_default(void **st)
+{
+    (void)st;
+    expect("typesetting", NULL, TS_HYPHENATE, "type" SHY "set" SHY "ting");
+    expect("The international community", "en-US", TS_HYPHENATE | TS_BREAKS,
+           "The in" SHY "ter" SHY "na" SHY "tional com" SHY "mu" SHY "nity");
+    /* en-GB finds hyph_en.dic */
+    expect("typesetting", "en-GB", TS_HYPHENATE, "type" SHY "set" SHY "ting");
+}
+
+static void test_typeset_hyphenates_german_french_spanish(void **st)
+{
+    (void)st;
+    assert_true(typeset_has_lang(ts, "de"));
+    assert_true(typeset_has_lang(ts, "fr-FR"));
+    assert_true(typeset_has_lang(ts, "es"));
+    /* German patterns are Latin-1: the ü goes through and comes back */
+    expect("Bundesregierung Z\xC3\xBCrichsee", "de-DE", TS_HYPHENATE,
+           "Bun" SHY "des" SHY "re" SHY "gie" SHY "rung Z\xC3\xBC" SHY "rich" SHY "see");
+    expect("d\xC3\xA9" "claration", "fr", TS_HYPHENATE, "d\xC3\xA9" SHY "cla" SHY "ra" SHY "tion");
+    expect("administraci\xC3\xB3n", "es", TS_HYPHENATE, "ad" SHY "mi" SHY "nis" SHY "tra" SHY "ci\xC3\xB3n");
+}
+
+/* Every soft hyphen has at least 2 letters of its word before it and 3 after. */
+static void test_typeset_keeps_two_letters_before_three_after(void **st)
+{
+    (void)st;
+    const char *text = "An example of hyphenation: every author, editor and reader appreciates "
+                       "typography, especially unequivocally incomprehensible constitutionality, "
+                       "oleander, abolition, eraser, ideology, overabundance.";
+    char *got = mark(text, NULL, TS_HYPHENATE);
+    int shys = 0;
+    /* Walk words (letters, with soft hyphens inside): note each soft
+     * hyphen's letter index, check it against the word's length at its end. */
+    int letters = 0, at[32], nat = 0;
+    for (const char *p = got;; p++) {
+        if (!memcmp(p, SHY, 2)) {
+            assert_true(nat < 32);
+            at[nat++] = letters;
+            p++;
+            continue;
+        }
+        if ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z') {
+            letters++;
+            continue;
+        }
+        for (int i = 0; i < nat; i++) {
+            assert_true(at[i] >= TS_HYPHEN_LEFT);
+            assert_true(letters - at[i] >= TS_HYPHEN_RIGHT);
+        }
+        shys += nat;
+        letters = nat = 0;
+        if (!*p)
+            break;
+    }
+    assert_true(shys > 10);
+    free(got);
+}
+
+static void test_typeset_leaves_numbers_urls_acronyms_and_compounds(void **st)
+{
+    (void)st;
+    const char *keep[] = { "NATO UNESCO INTERNATIONAL", "well-established long\xE2\x80\x90standing", "covid19international",
+                           "www.internationalnews.com", "someone@international.example", "internationalisation_variable" };
+    for (size_t i = 0; i < sizeof keep / sizeof keep[0]; i++)
+        expect(keep[i], NULL, TS_HYPHENATE, keep[i]);
+    /* a title gets break marks only */
+    expect("International typesetting", NULL, TS_BREAKS, "International typesetting");
+    /* a language without patterns: no soft hyphens, breaks still */
+    assert_false(typeset_has_lang(ts, "xx"));
+    expect("typesetting and/or", "xx", TS_HYPHENATE | TS_BREAKS, "typesetting and/" ZWSP "or");
+}
+
+static void test_typeset_marks_uax14_breaks_for_the_device_rule(void **st)
+{
+    (void)st;
+    /* after a slash (UAX #14 allows it, the rule does not): a ZWSP */
+    expect("see https://bbc.co.uk/news", NULL, TS_BREAKS, "see https://" ZWSP "bbc.co.uk/" ZWSP "news");
+    /* after a hyphen the rule breaks already: nothing added */
+    expect("a well-known fact", NULL, TS_BREAKS, "a well-known fact");
+    /* a space before a closing bracket or "!" cannot break: no-break space */
+    expect("Bonjour ! ( sic )", "fr", TS_BREAKS, "Bonjour" NBSP_MARK "!" " (" NBSP_MARK "sic" NBSP_MARK ")");
+    /* ordinary spaces stay spaces */
+    expect("one two three", NULL, TS_BREAKS, "one two three");
+}
+
+static void test_typeset_keeps_style_codes_in_place(void **st)
+{
+    (void)st;
+    /* a style switch ends a word: "bold" and "typesetting" are hyphenated apart */
+    expect("\x12" "bold\x13typesetting \x10italic\x11", NULL, TS_HYPHENATE | TS_BREAKS,
+           "\x12" "bold\x13type" SHY "set" SHY "ting \x10italic\x11");
+}
+
+/* What extract prints is what clean printed: the hints come out again,
+ * and a no-break space of the cleaner's own stays one. */
+static void test_typeset_unhint_gives_back_the_clean_text(void **st)
+{
+    (void)st;
+    const char *texts[] = {
+        "The international community, at https://www.bbc.co.uk/news and/or NATO\xE2\x80\x99s hyphenation "
+        "\xE2\x80\x94 well-known \xE2\x80\x9Cquotations\xE2\x80\x9D (parenthetical) and 10-15 people.",
+        "\xC2\xAB Bonjour ! \xC2\xBB dit l\xE2\x80\x99\xC3\xA9l\xC3\xA9phant ; la d\xC3\xA9" "claration ?",
+        "A price of 10\xC2\xA0km and \x10" "emphasised\x11 \x12words\x13 here.",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char *got = mark(texts[i], i == 1 ? "fr" : NULL, TS_BREAKS | TS_HYPHENATE);
+        assert_true(strlen(got) > strlen(texts[i]));
+        size_t n = article_unhint(got, strlen(got));
+        assert_int_equal(n, strlen(texts[i]));
+        assert_string_equal(got, texts[i]);
+        free(got);
+    }
+}
+
+static void test_typeset_article_copies_and_marks(void **st)
+{
+    (void)st;
+    article_t a = { 0 }, t;
+    a.title = art_strndup("Typesetting and/or hyphenation", 30);
+    a.source = art_strndup("Wire", 4);
+    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "Typesetting", 11), 0);
+    assert_int_equal(typeset_article(ts, &a, &t), 0);
+    assert_string_equal(t.title, "Typesetting and/" ZWSP "or hyphenation");
+    assert_string_equal(t.source, "Wire");
+    assert_null(t.lang);
+    assert_int_equal(t.nblocks, 1);
+    assert_int_equal(t.blocks[0].kind, ART_BLOCK_PARA);
+    assert_string_equal(t.blocks[0].text, "Type" SHY "set" SHY "ting");
+    article_free(&t);
+    a.lang = art_strndup("de", 2);
+    article_free(&a);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_typeset_hyphenates_english_by_default),
+        cmocka_unit_test(test_typeset_hyphenates_german_french_spanish),
+        cmocka_unit_test(test_typeset_keeps_two_letters_before_three_after),
+        cmocka_unit_test(test_typeset_leaves_numbers_urls_acronyms_and_compounds),
+        cmocka_unit_test(test_typeset_marks_uax14_breaks_for_the_device_rule),
+        cmocka_unit_test(test_typeset_keeps_style_codes_in_place),
+        cmocka_unit_test(test_typeset_unhint_gives_back_the_clean_text),
+        cmocka_unit_test(test_typeset_article_copies_and_marks),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -1,0 +1,393 @@
+/* SPDX-License-Identifier: MIT */
+/* typeset.c: soft hyphens (libhyphen) and UAX #14 break marks (libunibreak)
+ * in article text, for the device's one-line break rule. */
+#include "typeset.h"
+
+#include "ink_font.h"
+#include "ink_text.h"
+#include "textnorm.h"
+
+#include <hyphen.h>
+#include <linebreak.h>
+#include <locale.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wctype.h>
+
+#define TS_MAX_LANGS 16
+#define TS_WORD_MAX 64 /* letters; longer runs are not words worth hyphenating */
+
+typedef struct ts_dict {
+    char key[16];      /* normalised language: "en_US", "de" */
+    HyphenDict *dict;  /* NULL when no pattern file was found */
+    int latin1;        /* the patterns are in ISO 8859-1, not UTF-8 */
+} ts_dict_t;
+
+struct typeset {
+    char dir[512];
+    locale_t loc;      /* C.UTF-8 for towlower_l; (locale_t)0 when missing */
+    ts_dict_t langs[TS_MAX_LANGS];
+    size_t nlangs;
+};
+
+typeset_t *typeset_new(const char *dir)
+{
+    typeset_t *ts = calloc(1, sizeof *ts);
+    if (!ts)
+        return NULL;
+    if (!dir) {
+        dir = getenv("INKPRESS_HYPHEN_DIR");
+        if (!dir || !*dir)
+            dir = "/usr/share/hyphen";
+    }
+    snprintf(ts->dir, sizeof ts->dir, "%s", dir);
+    ts->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
+    static int lb_ready;
+    if (!lb_ready) {
+        init_linebreak();
+        lb_ready = 1;
+    }
+    return ts;
+}
+
+void typeset_free(typeset_t *ts)
+{
+    if (!ts)
+        return;
+    for (size_t i = 0; i < ts->nlangs; i++)
+        if (ts->langs[i].dict)
+            hnj_hyphen_free(ts->langs[i].dict);
+    if (ts->loc)
+        freelocale(ts->loc);
+    free(ts);
+}
+
+/* "en-us" -> "en_US"; "DE" -> "de"; anything odd is cut at 15 bytes. */
+static void norm_lang(const char *lang, char key[16])
+{
+    size_t k = 0;
+    int region = 0;
+    for (const char *p = lang; *p && k < 15; p++) {
+        char c = *p;
+        if (c == '-' || c == '_') {
+            region = 1;
+            c = '_';
+        } else if (region && c >= 'a' && c <= 'z') {
+            c = (char)(c - 'a' + 'A');
+        } else if (!region && c >= 'A' && c <= 'Z') {
+            c = (char)(c - 'A' + 'a');
+        }
+        key[k++] = c;
+    }
+    key[k] = '\0';
+}
+
+static HyphenDict *try_load(const typeset_t *ts, const char *name)
+{
+    char path[600];
+    snprintf(path, sizeof path, "%s/hyph_%s.dic", ts->dir, name);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return NULL;
+    fclose(f);
+    return hnj_hyphen_load(path);
+}
+
+static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
+{
+    char key[16];
+    norm_lang(lang ? lang : TS_LANG_DEFAULT, key);
+    for (size_t i = 0; i < ts->nlangs; i++)
+        if (!strcmp(ts->langs[i].key, key))
+            return &ts->langs[i];
+    if (ts->nlangs == TS_MAX_LANGS)
+        return NULL;
+    ts_dict_t *d = &ts->langs[ts->nlangs++];
+    memcpy(d->key, key, sizeof key);
+    /* hyph_ll_RR.dic, then hyph_ll.dic, then hyph_ll_LL.dic (es_ES, de_DE). */
+    char ll[16], alt[40];
+    size_t n = strcspn(key, "_");
+    memcpy(ll, key, n);
+    ll[n] = '\0';
+    d->dict = try_load(ts, key);
+    if (!d->dict && key[n])
+        d->dict = try_load(ts, ll);
+    if (!d->dict && n < 8) {
+        snprintf(alt, sizeof alt, "%s_", ll);
+        for (size_t i = 0; i < n; i++)
+            alt[n + 1 + i] = (char)(ll[i] >= 'a' && ll[i] <= 'z' ? ll[i] - 'a' + 'A' : ll[i]);
+        alt[2 * n + 1] = '\0';
+        d->dict = try_load(ts, alt);
+    }
+    if (d->dict && !d->dict->utf8) {
+        /* Only Latin-1 is read besides UTF-8 (Debian's German patterns). */
+        const char *p = strstr(d->dict->cset, "8859-1");
+        if (p && (p[6] == '\0' || p[6] == ' ' || p[6] == '\r' || p[6] == '\n')) {
+            d->latin1 = 1;
+        } else {
+            hnj_hyphen_free(d->dict);
+            d->dict = NULL;
+        }
+    }
+    return d;
+}
+
+int typeset_has_lang(typeset_t *ts, const char *lang)
+{
+    ts_dict_t *d = dict_for(ts, lang);
+    return d && d->dict;
+}
+
+/* Letters of the scripts the patterns cover: Latin, Greek, Cyrillic. */
+static int is_letter(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (c < 0xC0)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c <= 0x24F)
+        return c != 0xD7 && c != 0xF7;
+    if (c <= 0x2AF)
+        return 1;
+    if (c >= 0x370 && c <= 0x3FF)
+        return c != 0x375 && c != 0x37E && c != 0x387;
+    if (c >= 0x400 && c <= 0x52F)
+        return c < 0x482 || c > 0x489;
+    return c >= 0x1E00 && c <= 0x1FFF;
+}
+
+static int is_digit(uint32_t c)
+{
+    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static int is_gap(uint32_t c)
+{
+    return c == ' ' || c == 0xA0 || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x3000;
+}
+
+/* Characters that make a token something other than a word to hyphenate:
+ * hyphens (it has its break), URL and address punctuation. */
+static int spoils_word(uint32_t c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011 || c == 0xAD || c == '/' || c == '\\' || c == '@' ||
+           c == '_' || c == '=' || c == '#' || c == '~' || c == '|' || c == '<' || c == '>' || c == '&' ||
+           c == '+' || c == '%';
+}
+
+/* Where the device rule already gives a break after c (or none is needed). */
+static int rule_breaks_after(uint32_t c)
+{
+    return c == ' ' || c == 0xAD || c == 0x200B || c == '-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
+}
+
+static uint32_t lower(const typeset_t *ts, uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (ts->loc)
+        return (uint32_t)towlower_l((wint_t)c, ts->loc);
+    return c >= 0xC0 && c <= 0xDE && c != 0xD7 ? c + 32 : c;
+}
+
+static int upper(const typeset_t *ts, uint32_t c)
+{
+    if (c < 0x80)
+        return c >= 'A' && c <= 'Z';
+    if (ts->loc)
+        return iswupper_l((wint_t)c, ts->loc) != 0;
+    return c >= 0xC0 && c <= 0xDE && c != 0xD7;
+}
+
+/* Soft hyphens for the letters cps[a..b): shy[i] = 1 means a break after
+ * cps[i]. */
+static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps, size_t a, size_t b, char *shy)
+{
+    size_t n = b - a;
+    if (n < TS_HYPHEN_LEFT + TS_HYPHEN_RIGHT || n > TS_WORD_MAX)
+        return;
+    int caps = 1;
+    for (size_t i = a; i < b; i++)
+        caps &= upper(ts, cps[i]);
+    if (caps)
+        return; /* an acronym */
+    char word[TS_WORD_MAX * 4 + 1];
+    size_t k = 0;
+    for (size_t i = a; i < b; i++) {
+        uint32_t c = lower(ts, cps[i]);
+        if (d->latin1) {
+            if (c > 0xFF)
+                return;
+            word[k++] = (char)c;
+        } else {
+            k += textnorm_put_utf8(word + k, c);
+        }
+    }
+    word[k] = '\0';
+    char hy[TS_WORD_MAX * 4 + 5];
+    memset(hy, 0, sizeof hy);
+    char **rep = NULL;
+    int *pos = NULL, *cut = NULL;
+    if (hnj_hyphen_hyphenate2(d->dict, word, (int)k, hy, NULL, &rep, &pos, &cut) == 0) {
+        /* hy is indexed by character (UTF-8 patterns count characters). */
+        for (size_t i = TS_HYPHEN_LEFT - 1; i + TS_HYPHEN_RIGHT < n; i++)
+            if ((hy[i] & 1) && !(rep && rep[i]))
+                shy[a + i] = 1;
+    }
+    if (rep) {
+        for (size_t i = 0; i < k; i++)
+            free(rep[i]);
+        free(rep);
+    }
+    free(pos);
+    free(cut);
+}
+
+int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, unsigned flags, char **out,
+                 size_t *outlen)
+{
+    int rc = -1;
+    const uint8_t *s = (const uint8_t *)text;
+    /* The characters without the control codes, where each starts, and
+     * whether a control code (a style switch) comes right before it. */
+    uint32_t *cps = malloc((len + 1) * sizeof *cps);
+    size_t *at = malloc((len + 1) * sizeof *at);
+    char *brks = malloc(len + 1), *shy = calloc(len + 1, 1), *ctl = calloc(len + 1, 1);
+    char *o = malloc(4 * len + 1);
+    if (!cps || !at || !brks || !shy || !ctl || !o)
+        goto out;
+    size_t n = 0;
+    int after_ctl = 0;
+    for (size_t i = 0, k; i < len; i += k) {
+        uint32_t c = ink_utf8_next(s + i, len - i, &k);
+        if (c < 0x20) {
+            after_ctl = 1;
+            continue;
+        }
+        ctl[n] = (char)after_ctl;
+        after_ctl = 0;
+        at[n] = i;
+        cps[n++] = c;
+    }
+    at[n] = len;
+    if (!lang)
+        lang = TS_LANG_DEFAULT;
+    if (n)
+        set_linebreaks_utf32(cps, n, lang, brks);
+    ts_dict_t *d = (flags & TS_HYPHENATE) ? dict_for(ts, lang) : NULL;
+    if (d && d->dict) {
+        for (size_t t = 0; t < n;) {
+            if (is_gap(cps[t])) {
+                t++;
+                continue;
+            }
+            /* A token: up to the next gap. Words inside it are hyphenated
+             * unless it looks like a number, an address or a compound. */
+            size_t e = t;
+            int skip = 0;
+            while (e < n && !is_gap(cps[e])) {
+                if (is_digit(cps[e]) || spoils_word(cps[e]) ||
+                    (cps[e] == '.' && e + 1 < n && is_letter(cps[e + 1])))
+                    skip = 1;
+                e++;
+            }
+            for (size_t i = t; !skip && i < e;) {
+                if (!is_letter(cps[i])) {
+                    i++;
+                    continue;
+                }
+                size_t j = i + 1;
+                while (j < e && is_letter(cps[j]) && !ctl[j])
+                    j++;
+                hyphenate_run(ts, d, cps, i, j, shy);
+                i = j;
+            }
+            t = e;
+        }
+    }
+    size_t k = 0, from = 0;
+    for (size_t i = 0; i < n; i++) {
+        memcpy(o + k, s + from, at[i] - from); /* control codes before it */
+        k += at[i] - from;
+        size_t clen = (i + 1 < n ? at[i + 1] : len) - at[i];
+        /* its own bytes only: the controls after it go out before the next */
+        for (size_t q = at[i]; q < at[i] + clen; q++)
+            if (s[q] < 0x20) {
+                clen = q - at[i];
+                break;
+            }
+        from = at[i] + clen;
+        int last = i + 1 == n;
+        if ((flags & TS_BREAKS) && cps[i] == ' ' && !last && brks[i] == LINEBREAK_NOBREAK) {
+            o[k++] = INK_TX_NOBREAK; /* UAX #14 forbids the break the rule would take */
+            o[k++] = (char)0xC2;
+            o[k++] = (char)0xA0;
+            continue;
+        }
+        memcpy(o + k, s + at[i], clen);
+        k += clen;
+        if (last)
+            continue;
+        if (shy[i]) {
+            o[k++] = (char)0xC2;
+            o[k++] = (char)0xAD;
+        } else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_ALLOWBREAK && !rule_breaks_after(cps[i])) {
+            o[k++] = (char)0xE2;
+            o[k++] = (char)0x80;
+            o[k++] = (char)0x8B;
+        }
+    }
+    memcpy(o + k, s + from, len - from);
+    k += len - from;
+    o[k] = '\0';
+    *out = o;
+    *outlen = k;
+    o = NULL;
+    rc = 0;
+out:
+    free(cps);
+    free(at);
+    free(brks);
+    free(shy);
+    free(ctl);
+    free(o);
+    return rc;
+}
+
+static int dup_field(char **dst, const char *src)
+{
+    *dst = NULL;
+    if (!src)
+        return 0;
+    *dst = art_strndup(src, strlen(src));
+    return *dst ? 0 : -1;
+}
+
+int typeset_article(typeset_t *ts, const article_t *a, article_t *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t tl;
+    if (dup_field(&out->date, a->date) || dup_field(&out->section, a->section) ||
+        dup_field(&out->source, a->source) || dup_field(&out->byline, a->byline) ||
+        dup_field(&out->lang, a->lang))
+        goto fail;
+    if (a->title && typeset_text(ts, a->title, strlen(a->title), a->lang, TS_BREAKS, &out->title, &tl))
+        goto fail;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        char *t;
+        size_t n;
+        if (typeset_text(ts, a->blocks[i].text, strlen(a->blocks[i].text), a->lang, TS_BREAKS | TS_HYPHENATE,
+                         &t, &n))
+            goto fail;
+        int r = article_add_block(out, a->blocks[i].kind, t, n);
+        free(t);
+        if (r)
+            goto fail;
+    }
+    return 0;
+fail:
+    article_free(out);
+    return -1;
+}
