@@ -107,6 +107,11 @@ static int walk(input_list_t *l, const char *dir, int *bad, int depth)
         } else if (S_ISDIR(st.st_mode)) {
             if (depth < 16)
                 rc = walk(l, p, bad, depth + 1);
+        } else if (wanted(names[i]) && !S_ISREG(st.st_mode)) {
+            /* A FIFO in a folder would block the batch forever, a device
+             * may never end: only regular files are read from folders. */
+            fprintf(stderr, "inkpress: %s: not a regular file\n", p);
+            (*bad)++;
         } else if (wanted(names[i])) {
             rc = push(l, p);
         }
