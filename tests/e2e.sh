@@ -4,7 +4,7 @@
 # extracted, previewed and read in the simulator with a key script; frames
 # must equal the golden PNGs in tests/golden/. With --update, rewrites them.
 set -u
-B=build
+B=${B:-build}
 OUT=$B/e2e
 GOLD=tests/golden
 SHARED=${SHARED:-../shared}
