@@ -15,6 +15,12 @@
 #define INK_POOL_ALIGN 8u
 #endif
 
+/** Debug: fill every block given back to the pool with 0xA5, so that a use
+ * after free reads garbage and shows up in tests (0 = off). */
+#ifndef INK_POOL_POISON
+#define INK_POOL_POISON 0
+#endif
+
 /** Glyph cache slots (rendered bitmaps, kept in the pool). A power of two. */
 #ifndef INK_GLYPH_CACHE_SLOTS
 #define INK_GLYPH_CACHE_SLOTS 256u

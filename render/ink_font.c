@@ -66,6 +66,14 @@ ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t d
      * classes, so it gets its default set; the board build compiles FreeType
      * with only the TrueType driver, sfnt and the rasterisers. */
     FT_Add_Default_Modules(lib);
+    /* FT_Add_Default_Modules says nothing when a module cannot be added,
+     * which for built-in modules only memory does; without these the faces
+     * would open with no driver or render with no rasteriser, for good. */
+    if (!FT_Get_Module(lib, "truetype") || !FT_Get_Module(lib, "sfnt") ||
+        !FT_Get_Module(lib, mode == INK_RENDER_MONO ? "raster1" : "smooth")) {
+        err = INK_ERR_NOMEM;
+        goto out;
+    }
     for (int i = 0; i < INK_FACE_COUNT; i++) {
         const ink_font_data_t *d = data[i].len ? &data[i] : &data[INK_FACE_REGULAR];
         FT_Face face;
@@ -191,7 +199,7 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
     return INK_OK;
 }
 
-const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)
+static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)
 {
     unsigned s = slot_of(cp, px, face);
     ink_glyph_t *g = &f->cache[s];
@@ -226,6 +234,14 @@ const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uin
     tmp.px = (uint16_t)px;
     tmp.face = (uint8_t)face;
     *g = tmp;
+    return g;
+}
+
+const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)
+{
+    const ink_glyph_t *g = glyph_get(f, face, px, cp);
+    if (!g)
+        f->failures++;
     return g;
 }
 

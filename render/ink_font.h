@@ -52,6 +52,7 @@ typedef struct ink_font {
     int mode;                     /* ink_render_mode_t */
     int threshold;
     unsigned long hits, misses;
+    unsigned long failures;       /* glyphs that could not be had (FreeType or the pool failed) */
 } ink_font_t;
 
 /** Opens the faces (regular must be given; bold or italic with len 0 fall

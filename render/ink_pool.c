@@ -106,6 +106,15 @@ static void split(ink_pool_t *pool, hdr_t *h, size_t need)
     pool->used -= size - need;
 }
 
+/* Every refused allocation is counted, so that a caller can tell that
+ * something it did without an error to show (a screen drawn with a glyph
+ * missing) ran short of memory. */
+static void *refuse(ink_pool_t *pool)
+{
+    pool->refused++;
+    return NULL;
+}
+
 static size_t need_for(size_t n)
 {
     if (n > 0xFFFF0000u)
@@ -119,10 +128,10 @@ void *ink_pool_alloc(ink_pool_t *pool, size_t n)
     if (n == 0 || !pool->base)
         return NULL;
     if (pool->fail_after >= 0 && pool->fail_after-- == 0)
-        return NULL;
+        return refuse(pool);
     size_t need = need_for(n);
     if (!need)
-        return NULL;
+        return refuse(pool);
     for (hdr_t *h = pool->free_head; h; h = links(h)->next) {
         if (bsize(h) < need)
             continue;
@@ -135,7 +144,7 @@ void *ink_pool_alloc(ink_pool_t *pool, size_t n)
             pool->high_water = pool->used;
         return (uint8_t *)h + HDR;
     }
-    return NULL;
+    return refuse(pool);
 }
 
 void *ink_pool_alloc_top(ink_pool_t *pool, size_t n)
@@ -143,16 +152,16 @@ void *ink_pool_alloc_top(ink_pool_t *pool, size_t n)
     if (n == 0 || !pool->base)
         return NULL;
     if (pool->fail_after >= 0 && pool->fail_after-- == 0)
-        return NULL;
+        return refuse(pool);
     size_t need = need_for(n);
     if (!need)
-        return NULL;
+        return refuse(pool);
     hdr_t *best = NULL;
     for (hdr_t *h = pool->free_head; h; h = links(h)->next)
         if (bsize(h) >= need)
             best = h; /* the list is in address order: the last fit is the highest */
     if (!best)
-        return NULL;
+        return refuse(pool);
     size_t size = bsize(best);
     hdr_t *h = best;
     list_remove(pool, best);
@@ -176,7 +185,7 @@ void *ink_pool_alloc_top(ink_pool_t *pool, size_t n)
 void *ink_pool_calloc(ink_pool_t *pool, size_t count, size_t n)
 {
     if (n && count > (size_t)-1 / n)
-        return NULL;
+        return refuse(pool);
     void *p = ink_pool_alloc(pool, count * n);
     if (p)
         memset(p, 0, count * n);
@@ -188,6 +197,8 @@ void ink_pool_free(ink_pool_t *pool, void *p)
     if (!p)
         return;
     hdr_t *h = (hdr_t *)((uint8_t *)p - HDR);
+    if (INK_POOL_POISON)
+        memset(p, 0xA5, bsize(h) - HDR);
     pool->used -= bsize(h);
     pool->allocs--;
     h->size &= ~USED;
@@ -218,7 +229,7 @@ void *ink_pool_realloc(ink_pool_t *pool, void *p, size_t n)
     }
     size_t need = need_for(n);
     if (!need)
-        return NULL;
+        return refuse(pool);
     hdr_t *h = (hdr_t *)((uint8_t *)p - HDR);
     size_t size = bsize(h);
     if (need <= size) {

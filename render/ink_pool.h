@@ -18,6 +18,7 @@ typedef struct ink_pool {
     size_t used;            /**< bytes in use, headers included */
     size_t high_water;      /**< most bytes ever in use since init or reset */
     size_t allocs;          /**< live allocations */
+    size_t refused;         /**< allocations refused since init (no room, or fail_after) */
     long fail_after;        /**< test hook: fail the allocation after this many more; -1 = never */
 } ink_pool_t;
 
