@@ -23,8 +23,12 @@ FT_BEGIN_HEADER
 /* Room FreeType keeps for its module table; four are used. */
 #define FT_MAX_MODULES 6
 
-/* Unused by 2.12's rasterisers, but still part of the option set. */
-#define FT_RENDER_POOL_SIZE 16384L
+/* The rasterisers' cell pool, which both keep on the stack (a 16 KiB
+ * array in gray_convert_glyph and in ft_black_render with the default of
+ * 16384: most of the firmware's stack depth). A glyph whose cells do not
+ * fit is rendered in more, smaller bands, with the same pixels; 2048 is
+ * the smallest the code accepts. */
+#define FT_RENDER_POOL_SIZE 2048L
 
 #define TT_CONFIG_OPTION_EMBEDDED_BITMAPS
 #define TT_CONFIG_CMAP_FORMAT_0
