@@ -1,0 +1,72 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# tests/badbundle.sh: bad bundles and bad fonts for the device. Each damaged
+# bundle (written by tests/badbundle.py from the sample edition) and each
+# font FreeType refuses must bring up the error screen (the last frame has
+# ink on it) and make inkpress-sim exit 3 with the screen's sentence on
+# stderr, quickly: a deflate bomb costs no more than the length it claims.
+set -u
+B=${B:-build}
+OUT=$B/badbundle
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
+rm -rf "$OUT"
+mkdir -p "$OUT"
+
+$B/inkpress pack -q -o "$OUT/good.ink" --name "The Inkpress Sample" --date 2026-11-29 samples/ || bad "pack samples"
+$B/inkpress pack -q --fast -o "$OUT/one.ink" samples/03-world-tamsin-runoff.txt || bad "pack one sample"
+# Without fonts of its own, the reader sets the edition in the port's (--fonts).
+$B/inkpress pack -q --fast --no-fonts -o "$OUT/nofonts.ink" samples/ || bad "pack --no-fonts"
+
+# The last frame has ink: the error screen drew something.
+last_frame_inked() {
+    f=$(ls "$1"/frame-*.pbm 2>/dev/null | tail -n 1)
+    [ -n "$f" ] && python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); h = d.split(b"\n", 2)[2]; sys.exit(0 if any(h) else 1)' "$f"
+}
+
+# sim_case NAME BUNDLE KEYS SENTENCE [--fonts DIR]
+sim_case() {
+    name=$1 bundle=$2 keys=$3 sentence=$4
+    shift 4
+    [ "$keys" = "-" ] && keys=""
+    timeout 30 $B/inkpress-sim "$bundle" --keys "$keys" -o "$OUT/$name" --pbm "$@" >/dev/null 2>"$OUT/$name.err"
+    rc=$?
+    if [ $rc -eq 3 ]; then ok; else bad "$name: inkpress-sim exited $rc, want 3: $(cat "$OUT/$name.err")"; fi
+    if grep -qF "$sentence" "$OUT/$name.err"; then ok; else bad "$name: stderr lacks '$sentence': $(cat "$OUT/$name.err")"; fi
+    if last_frame_inked "$OUT/$name"; then ok; else bad "$name: no error screen in $OUT/$name"; fi
+}
+
+python3 tests/badbundle.py "$OUT/good.ink" "$OUT/one.ink" "$OUT" >"$OUT/cases.txt" || bad "tests/badbundle.py"
+while read -r name keys sentence; do
+    sim_case "$name" "$OUT/$name.ink" "$keys" "$sentence"
+    # The host tools refuse it too, with exit status 3 (a damaged edition).
+    if [ "$keys" = "-" ]; then
+        $B/inkpress inspect "$OUT/$name.ink" >/dev/null 2>&1
+        rc=$?
+        if [ $rc -eq 3 ]; then ok; else bad "$name: inkpress inspect exited $rc, want 3"; fi
+    fi
+done <"$OUT/cases.txt"
+n=$(wc -l <"$OUT/cases.txt")
+[ "$n" -ge 12 ] && ok || bad "badbundle.py wrote $n cases"
+
+# Fonts FreeType refuses, given to the simulator with --fonts for an edition
+# that carries none: text where the regular face should be, a bold face cut
+# after 3000 bytes, an italic face cut in half. (A damaged face inside the
+# edition is the font-in-bundle case above.)
+FONT_SENTENCE="A font could not be loaded."
+for c in text-as-regular:regular cut-bold:bold half-italic:italic; do
+    name=${c%%:*} face=${c#*:}
+    mkdir -p "$OUT/fonts-$name"
+    cp $B/fonts/regular.ttf $B/fonts/bold.ttf $B/fonts/italic.ttf "$OUT/fonts-$name/"
+    case $name in
+    text-as-regular) cp samples/01-world-harbour-strike.txt "$OUT/fonts-$name/regular.ttf" ;;
+    cut-bold) head -c 3000 $B/fonts/bold.ttf >"$OUT/fonts-$name/bold.ttf" ;;
+    half-italic) s=$(wc -c <$B/fonts/italic.ttf); head -c $((s / 2)) $B/fonts/italic.ttf >"$OUT/fonts-$name/italic.ttf" ;;
+    esac
+    sim_case "font-$name" "$OUT/nofonts.ink" "select next" "$FONT_SENTENCE" --fonts "$OUT/fonts-$name"
+done
+
+echo "badbundle: $pass passed, $fail failed"
+[ $fail -eq 0 ]
