@@ -8,8 +8,12 @@
  * run of body text (maximum-sum subarray) -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
+#include "textnorm.h"
 
 #include <stdint.h>
+#ifdef INK_CLEAN_DEBUG
+#include <stdio.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,6 +43,7 @@ typedef struct {
     int blank_before;  /* a blank line came before it in the input */
     int hard;          /* chrome no article text looks like (credits, (c), slugs) */
     int list;          /* starts with a list marker: authored text, not a menu */
+    long w;            /* weight in the search for the main text */
     unsigned count;    /* occurrences of the same folded text */
     size_t first;      /* index of the first occurrence */
     enum label label;
@@ -782,6 +787,57 @@ static long weight(const page_t *pg, const block_t *b)
     return 0;
 }
 
+/* Headings that open what follows an article: related stories, comments,
+ * promoted links. */
+static const char *const after_words[] = {
+    "related", "recommended", "more from", "more stories", "more like this", "more on this",
+    "you may like", "you may also like", "you might also like", "you might like",
+    "what to read next", "read next", "most popular", "most read", "most viewed", "popular",
+    "trending", "top stories", "comments", "comment", "join the conversation",
+    "leave a comment", "leave a reply", "other people are reading", "sponsored links",
+    "promoted links", "promoted stories", "around the web", "from around the web",
+    "from the web", "next story", "next article", "editors' picks", "editor's picks",
+    "don't miss", "latest news", "latest stories", "further reading",
+};
+
+static int is_after_heading(const block_t *b)
+{
+    if (b->words > 6 || b->ends_sentence)
+        return 0;
+    char lc[LC_MAX + 1];
+    lower_prefix(b->text, b->len, lc);
+    const char *p = lc;
+    while ((*p >= '0' && *p <= '9') || *p == ' ' || *p == ',')
+        p++; /* "12 Comments" */
+    return starts_with_any(p, after_words, sizeof after_words / sizeof *after_words);
+}
+
+/* Stops the main text at a heading that opens the page's tail ("Related
+ * stories", "Comments") once an article's worth of text lies before it and
+ * no run of paragraphs follows: after it come teasers, not the article. */
+static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
+{
+    long before = 0;
+    for (size_t i = rs; i < re; i++) {
+        const block_t *b = &pg->b[i];
+        if (b->w > 0) {
+            before += b->w;
+            continue;
+        }
+        if (before < 100 || !is_after_heading(b))
+            continue;
+        int dense = 0;
+        size_t run = 0;
+        for (size_t j = i + 1; j < re && !dense; j++) {
+            run = pg->b[j].w > 0 ? run + 1 : 0;
+            dense = run >= 3;
+        }
+        if (!dense)
+            return i;
+    }
+    return re;
+}
+
 /* Marks repeats: count and first occurrence of each folded text. */
 static int find_repeats(page_t *pg)
 {
@@ -929,6 +985,22 @@ static int bullet_len(const char *s, size_t len)
     if (len > 4 && memcmp(s, "\xe2\x80\xa2 ", 4) == 0)
         return 4;
     return 0;
+}
+
+/* Adds text to the body the way the HTML path does: NFC, and, on a scrape,
+ * typographic quotes, dashes and ellipses. A plain-text article keeps the
+ * author's characters (the BBC corpus is checked byte for byte). */
+static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n, unsigned tn)
+{
+    if (!tn)
+        return article_add_block(out, kind, s, n);
+    size_t k;
+    char *t = textnorm(s, n, tn, &k);
+    if (!t)
+        return -1;
+    int rc = k ? article_add_block(out, kind, t, k) : 0;
+    free(t);
+    return rc;
 }
 
 static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int para)
@@ -1087,6 +1159,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (whole) {
         re = pg.n;
     } else {
+        for (size_t i = begin; i < pg.n; i++)
+            pg.b[i].w = weight(&pg, &pg.b[i]);
         long best = 0, cur = 0;
         size_t cs = begin;
         for (size_t i = begin; i < pg.n; i++) {
@@ -1094,7 +1168,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                 cur = 0;
                 cs = i;
             }
-            cur += weight(&pg, &pg.b[i]);
+            cur += pg.b[i].w;
             if (cur > best) {
                 best = cur;
                 rs = cs;
@@ -1102,6 +1176,9 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             }
         }
     }
+
+    if (!whole)
+        re = cut_at_boundary(&pg, rs, re);
 
     if (rs == re && !whole) {
         /* No run of body text: a page of a few short lines and no chrome is
@@ -1122,6 +1199,15 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             pg.title = art_strndup(pg.b[ti].text, pg.b[ti].len);
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
+    size_t as_title = SIZE_MAX; /* first block left out as the headline */
+    unsigned tnf = para ? 0 : TN_TYPO | TN_DASH;
+#ifdef INK_CLEAN_DEBUG
+    /* cc -DINK_CLEAN_DEBUG: every block, its label, weight and whether the
+     * main-text run holds it, on stderr */
+    for (size_t i = 0; i < pg.n; i++)
+        fprintf(stderr, "%c%4zu %c %4ld %.100s\n", i >= rs && i < re ? '>' : ' ', i,
+                "GMSCDT"[pg.b[i].label], pg.b[i].w, pg.b[i].text);
+#endif
 
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
@@ -1129,8 +1215,11 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             if (b->label == L_TITLE)
                 continue;
         } else {
-            if (th && b->hash == th)
+            if (th && b->hash == th) {
+                if (as_title == SIZE_MAX)
+                    as_title = i;
                 continue;
+            }
             if (b->label == L_CHROME || b->label == L_DUP || b->label == L_TITLE)
                 continue;
             if (b->label == L_SHORT && !loose) {
@@ -1146,7 +1235,15 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
-        if (article_add_block(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl) < 0) {
+        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl, tnf) < 0) {
+            reason = "out of memory";
+            goto out;
+        }
+    }
+    if (out->nblocks == 0 && as_title != SIZE_MAX) {
+        /* a page of one sentence: it is both headline and text */
+        const block_t *b = &pg.b[as_title];
+        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len, tnf) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1161,6 +1258,16 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             reason = "out of memory";
             goto out;
         }
+    }
+    {
+        /* NFC and white space, as the HTML path does with titles */
+        char *tt = textnorm(pg.title, strlen(pg.title), 0, NULL);
+        if (!tt) {
+            reason = "out of memory";
+            goto out;
+        }
+        free(pg.title);
+        pg.title = tt;
     }
     out->title = pg.title;
     out->date = pg.date;
