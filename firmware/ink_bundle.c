@@ -275,9 +275,17 @@ ink_err_t ink_bundle_article(const ink_bundle_t *b, uint32_t i, ink_article_info
     return INK_OK;
 }
 
+/* zlib's state and window are big and short-lived: from the top of the
+ * pool, beside the article buffer they fill, so they leave no hole among
+ * the long-lived fonts and caches below. */
 static voidpf z_alloc(voidpf opaque, uInt items, uInt size)
 {
-    return ink_pool_calloc(opaque, items, size);
+    if (size && items > (uInt)-1 / size)
+        return NULL;
+    void *p = ink_pool_alloc_top(opaque, (size_t)items * size);
+    if (p)
+        memset(p, 0, (size_t)items * size);
+    return p;
 }
 
 static void z_free(voidpf opaque, voidpf p)

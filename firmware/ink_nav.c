@@ -161,6 +161,7 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     ink_layout_cfg_t cfg;
     layout_cfg(app, &cfg);
     ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
+    app->layout.kern = &app->kern;
     err = ink_layout_set_text(&app->layout, app->flow, app->flow_len);
     if (err)
         close_article(app);
@@ -407,7 +408,23 @@ void ink_app_draw(ink_app_t *app)
 
 static void show(ink_app_t *app)
 {
+    /* Text on the library, the menu and the footers skips a glyph that
+     * cannot be had, and the library shows "(title unreadable)" for a title
+     * it cannot inflate, with no error to show. When that happened for want
+     * of memory, draw once more; when glyphs are still missing, say so
+     * rather than leave a screen with holes. */
+    unsigned long failures = app->font.failures;
+    size_t refused = app->pool->refused;
     ink_app_draw(app);
+    if (app->screen != INK_SCREEN_ERROR &&
+        (app->font.failures != failures || (app->screen == INK_SCREEN_LIBRARY && app->pool->refused != refused))) {
+        failures = app->font.failures;
+        ink_app_draw(app);
+        if (app->font.failures != failures) {
+            fail(app, INK_ERR_NOMEM, "Drawing the screen");
+            ink_app_draw(app);
+        }
+    }
     ink_rect_t area;
     ink_wave_t mode;
     if (ink_refresh_plan(&app->refresh, app->fb, app->want_full, &area, &mode))
@@ -555,20 +572,35 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
         show(app);
         return err;
     }
-    err = ink_font_open(&app->font, pool, fonts, profile->render_mode, profile->threshold);
+    /* The edition's own faces when it carries them (subset to its text);
+     * else, and for the error screen of an edition that will not open, the
+     * faces the port has. */
+    ink_err_t berr = ink_bundle_open(&app->bundle, data, len);
+    ink_font_data_t own[INK_FACE_COUNT];
+    const ink_font_data_t *use = fonts;
+    if (!berr && ink_bundle_fonts(&app->bundle, own) == INK_OK)
+        use = own;
+    err = use ? ink_font_open(&app->font, pool, use, profile->render_mode, profile->threshold) : INK_ERR_FONT;
+    if (err && use == own && fonts) /* the edition's faces are damaged: say so in the port's */
+        if (ink_font_open(&app->font, pool, fonts, profile->render_mode, profile->threshold) == INK_OK) {
+            app->font_ok = 1;
+            fail(app, err, "Loading the edition's fonts");
+            show(app);
+            return err;
+        }
     app->font_ok = err == INK_OK;
     if (err) {
         fail(app, err, "Loading the fonts");
         show(app);
         return err;
     }
-    err = ink_bundle_open(&app->bundle, data, len);
-    if (err) {
-        fail(app, err, "Opening the edition");
+    if (berr) {
+        fail(app, berr, "Opening the edition");
         show(app);
-        return err;
+        return berr;
     }
     app->bundle_ok = 1;
+    ink_bundle_kern(&app->bundle, &app->kern);
     uint32_t edition = app->bundle.id;
     ink_state_t saved;
     if (hal->storage && ink_state_load(hal->storage, hal->storage_ctx, &saved) == INK_OK) {

@@ -57,15 +57,17 @@
 #endif
 
 /** Total-fit line breaking keeps every item (word piece, space, break
- * point) of a block, 12 bytes each, and its break candidates, 40 bytes
- * each, in the pool while it breaks the block; a block with more items, or
- * a pool without the room, is broken greedily instead. */
+ * point) of a block, 12 bytes each, and its feasible breaks, 28 bytes
+ * each, in the pool while it breaks the block (a 600-word paragraph takes
+ * about 50 KB); a block with more items or breaks than these, or a pool
+ * without the room, is broken greedily instead. */
 #ifndef INK_KP_MAX_ITEMS
 #define INK_KP_MAX_ITEMS 3000u
 #endif
 #ifndef INK_KP_MAX_NODES
-#define INK_KP_MAX_NODES 1500u
+#define INK_KP_MAX_NODES 1200u
 #endif
+_Static_assert(INK_KP_MAX_ITEMS < 65535u && INK_KP_MAX_NODES < 65535u, "total-fit indexes are 16 bits");
 
 /** Page starts recorded per article; an article longer than this is cut
  * with a note on its last page. */

@@ -25,11 +25,16 @@
 #define INK_TX_BOLD_ON 0x12
 #define INK_TX_BOLD_OFF 0x13
 
-/* Layout hint: the U+00A0 right after it was a space in the cleaned text,
- * made no-break by the packer (UAX #14 forbids a break there). A reader
- * skips it like any other unknown C0 byte; `inkpress extract` turns the
- * pair back into a space. */
+/* Layout hints the packer places, one byte each (a UTF-8 U+00AD would take
+ * two, U+200B three, and an edition holds hundreds of thousands):
+ * - NOBREAK: a space a line must not break at (UAX #14 forbids it there);
+ *   set as a space, never stretched into a line end.
+ * - SHY: a soft hyphen; a line may break here and then ends with "-".
+ * - ZWSP: a line may break here, with nothing drawn.
+ * `inkpress extract` turns NOBREAK back into a space and drops the others. */
 #define INK_TX_NOBREAK 0x14
+#define INK_TX_SHY 0x15
+#define INK_TX_ZWSP 0x16
 
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)

@@ -57,7 +57,9 @@ if [ -f "$SEED/gold.json" ]; then
 import json, sys
 gold = json.load(open(sys.argv[1], encoding="utf-8"))
 got = open(sys.argv[2], encoding="utf-8").read()
-fold = lambda s: " ".join(s.replace("\u2019", "'").replace("\u201c", '"').replace("\u201d", '"').split())
+TYPO = {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
+        "\u2026": "...", "\u00a0": " "}
+fold = lambda s: " ".join(s.translate(str.maketrans(TYPO)).replace(" ...", "...").replace("... ", "...").split())
 lines = got.split("\n")
 assert lines[0] == "title: " + gold["title"], lines[0]
 body = [fold(l) for l in got.split("\n\n")[1:]]

@@ -110,7 +110,8 @@ def main():
 
 def unhint(b):
     """The cleaned text without the packer's layout hints ("Article text")."""
-    return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x14\xc2\xa0", b" ")
+    return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
+        b"\x16", b"").replace(b"\x14", b" ")
 
 
 def check_font_kern(sect):

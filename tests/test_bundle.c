@@ -56,8 +56,8 @@ static void test_bundle_roundtrip_gives_back_every_article(void **st)
     assert_memory_equal(th.date, "2026-11-29", 10);
     assert_null(th.byline);
     assert_int_equal(text[th.body], INK_TX_PARA);
-    /* the packer marks hyphenation points with soft hyphens (U+00AD) */
-    assert_memory_equal(text + th.body + 1, "The coun\xC2\xAD" "cil met", 17);
+    /* the packer marks hyphenation points with one-byte soft hyphens */
+    assert_memory_equal(text + th.body + 1, "The coun\x15" "cil met", 16);
     ink_titles_free(&tc);
     assert_int_equal(ink_pool_used(&pool), 0); /* zlib gave its memory back */
     assert_int_equal(ink_bundle_check_text(&b), INK_OK);

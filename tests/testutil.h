@@ -124,7 +124,9 @@ static inline int tu_line(void *ctx, const ink_line_t *ln)
             p += 2;
             continue;
         }
-        if (c[0] >= 0x20)
+        if (c[0] == 0x14) /* a no-break space the packer marked: a space in the text */
+            tu_put(t, " ", 1);
+        else if (c[0] >= 0x20)
             tu_put(t, (const char *)c, 1);
     }
     t->prev_split = ln->split;

@@ -516,7 +516,7 @@ int cmd_preview(int argc, char **argv)
                 "%d page%s of %u article%s %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %lu bytes\n",
            pages, pages == 1 ? "" : "s", only_article ? 1u : app.bundle.narticles,
            only_article || app.bundle.narticles == 1 ? "" : "s", dry ? "rendered, not written, for" : "in",
-           out ? out : sheet_path,
+           out ? out : sheet_path ? sheet_path : "(nothing written)",
            profile->name, profile->w, profile->h, profile->dpi, secs, secs > 0 ? pages / secs : 0.0,
            ink_pool_high_water(&pool), pool_bytes);
     if (stats) {

@@ -322,22 +322,16 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
         int last = i + 1 == n;
         if ((flags & TS_BREAKS) && cps[i] == ' ' && !last && brks[i] == LINEBREAK_NOBREAK) {
             o[k++] = INK_TX_NOBREAK; /* UAX #14 forbids the break the rule would take */
-            o[k++] = (char)0xC2;
-            o[k++] = (char)0xA0;
             continue;
         }
         memcpy(o + k, s + at[i], clen);
         k += clen;
         if (last)
             continue;
-        if (shy[i]) {
-            o[k++] = (char)0xC2;
-            o[k++] = (char)0xAD;
-        } else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_ALLOWBREAK && !rule_breaks_after(cps[i])) {
-            o[k++] = (char)0xE2;
-            o[k++] = (char)0x80;
-            o[k++] = (char)0x8B;
-        }
+        if (shy[i])
+            o[k++] = INK_TX_SHY;
+        else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_ALLOWBREAK && !rule_breaks_after(cps[i]))
+            o[k++] = INK_TX_ZWSP;
     }
     memcpy(o + k, s + from, len - from);
     k += len - from;
