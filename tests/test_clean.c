@@ -352,6 +352,30 @@ static void test_clean_teasers_and_source_line_in_paragraph_layout(void **state)
     article_free(&a);
 }
 
+static void test_clean_chrome_lines_after_the_text_are_not_joined_to_it(void **state)
+{
+    (void)state;
+    /* Paragraphs with blank lines between them, then the site's own lines
+     * with none: those are separate lines to drop, not one more paragraph. */
+    const char in[] = " date 2026-11-28 News / Science / Ice diary\n\n"
+                      "Ice diary\n\n"
+                      "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
+                      "eleven weeks on the ice field.\n\n"
+                      "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
+                      "kitchen dome anchored with snow stakes.\n\n"
+                      "Create free account and unlock exciting features like\n"
+                      "Newsletters, Alerts and Recommendations Get personalised news and exciting deals\n"
+                      "Already have an account? Sign In\n"
+                      "\xC2\xA9 2026 MeridianPost\n"
+                      "Copyright \xC2\xA9 Meridian Post Media Ltd. All rights reserved.\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_int_equal(a.nblocks, 2);
+    assert_false(body_has(&a, "Newsletters"));
+    assert_false(body_has(&a, "Sign In"));
+    article_free(&a);
+}
+
 static char *json_of(void (*fn)(FILE *, const void *), const void *arg)
 {
     char *buf = NULL;
@@ -460,6 +484,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_at_related_stories),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
+        cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1012,10 +1012,16 @@ static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int 
         const line_t *ln = &l->v[i];
         char *s = t + ln->off;
         size_t len = ln->len;
-        /* A short line (a source line "Reuters |", a caption) stands alone
-         * even without a blank line after it; wrapped prose lines are long. */
-        if (para && pg->n && !ln->blank_before && i > from && !bullet_len(s, len) &&
-            pg->b[pg->n - 1].len >= 40 && pg->b[pg->n - 1].text[pg->b[pg->n - 1].len - 1] != '|') {
+        /* A line continues the one before only when it reads as wrapped
+         * prose: the line before is long and the line goes on in lower case
+         * (or after a comma or hyphen). A short line ("Reuters |", a caption)
+         * or a run of capitalised chrome lines ("Already have an account?
+         * Sign In") stands alone even without a blank line after it. */
+        const block_t *pb = pg->n ? &pg->b[pg->n - 1] : NULL;
+        char pend = pb && pb->len ? pb->text[pb->len - 1] : 0;
+        int lower_next = len && ((s[0] >= 'a' && s[0] <= 'z') || pend == ',' || pend == '-');
+        if (para && pg->n && !ln->blank_before && i > from && !bullet_len(s, len) && pb->len >= 40 &&
+            pend != '|' && lower_next) {
             /* join this line to the paragraph before: lines are stored one
              * after another, so moving the text back over the NUL works. */
             block_t *p = &pg->b[pg->n - 1];
