@@ -33,7 +33,10 @@ edition() { # name input...
     dtf=$(awk "BEGIN{print $t2 - $t1}")
     echo "== $name: $txt bytes of text (as 'inkpress extract' prints it), from $in input bytes"
     grep -o 'sections:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
+    fonts=$(grep -o 'FONT [0-9]*\|KERN [0-9]*' "$O/$name.pack" | awk '{s += $2} END {print s + 0}')
+    payload=$((bundle - fonts))
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (zopfli, dictionary, groups)" "$bundle" "$(fig "$txt" "$bundle")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "  its text payload (all but fonts)" "$payload" "$(fig "$txt" "$payload")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle --fast (zlib -9)" "$fast" "$(fig "$txt" "$fast")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "per-article deflate -9, no dict" "$alone" "$(fig "$txt" "$alone")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "gzip -9, all text in one stream" "$gz" "$(fig "$txt" "$gz")"
