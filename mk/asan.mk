@@ -14,7 +14,10 @@ DEB_PKGS += valgrind
 ASAN_B      = $(B)/asan
 ASAN_CFLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
 # detect_leaks is on by default on x86-64 Linux; said here so that it stays so.
+# A leak inside a system library (tests/sanitizers/lsan.supp says which and
+# why) is suppressed.
 ASAN_ENV    = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
+              LSAN_OPTIONS=suppressions=$(CURDIR)/tests/sanitizers/lsan.supp:print_suppressions=0 \
               UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 .PHONY: asan valgrind
@@ -25,7 +28,7 @@ asan:
 	  REGRESS_B=$(B)/fuzz-regress TEST_EXTRA="$(filter-out qemu-test window-test,$(TEST_EXTRA))" test
 
 VG_B   = $(B)/valgrind
-VG_RUN = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible \
+VG_RUN = valgrind -q --error-exitcode=99 --suppressions=tests/sanitizers/valgrind.supp --leak-check=full --show-leak-kinds=definite,indirect,possible \
          --errors-for-leak-kinds=definite,indirect,possible --track-origins=yes
 
 valgrind: all
