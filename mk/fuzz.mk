@@ -8,9 +8,15 @@
 #                             runs the targets, two at a time, each for
 #                             FUZZ_SECONDS; corpora grow in build/fuzz/corpus/,
 #                             crashes land in build/fuzz/crash/<target>/
-#   make fuzz-regress         replays tests/fuzz/regress/<target>/* through the
-#                             same entry points, built with gcc and ASan+UBSan
-#                             (no libFuzzer needed), as part of `make test`
+#   make fuzz-regress         replays tests/fuzz/regress/<target>/* (every input
+#                             a fuzzer crashed on, minimized) and our own seeds
+#                             in tests/fuzz/seeds/<target>/ through the same
+#                             entry points, built with gcc and ASan+UBSan (no
+#                             libFuzzer needed), as part of `make test`
+#
+# A crash: minimize it (build/fuzz/fuzz_T -minimize_crash=1 -runs=10000
+# -exact_artifact_path=tests/fuzz/regress/T/NAME CRASH), fix the code, and
+# commit the input with the fix; make fuzz-regress replays it from then on.
 #
 # The project's sources are built once more with clang into build/fuzz (the
 # top Makefile honours B, CC and CFLAGS), instrumented for coverage
@@ -59,7 +65,7 @@ fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(FUZZ_SEED)/bundle/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/feeds.ink tests/fuzz/seeds/feed
 	@cp samples/*.txt $(FUZZ_SEED)/scrape/
-	@cp tests/fuzz/seeds/feed/* $(FUZZ_SEED)/feed/
+	@for t in scrape html feed; do cp tests/fuzz/seeds/$$t/* $(FUZZ_SEED)/$$t/; done
 	@if [ -d $(SHARED)/data ]; then \
 	  cp $(SHARED)/data/seed/*.txt $(FUZZ_SEED)/scrape/ 2>/dev/null; \
 	  for d in $(BBC)/*/; do s=$$(basename $$d); for f in $$d/00*.txt; do cp $$f $(FUZZ_SEED)/scrape/$$s-$$(basename $$f); done; done; \
@@ -96,4 +102,4 @@ regress-libs:
 
 fuzz-regress: $(addprefix $(REGRESS_B)/replay_,bundle scrape html feed)
 	@set -e; for t in bundle scrape html feed; do \
-	  INKPRESS_FONTS=$(B)/fonts $(REGRESS_B)/replay_$$t tests/fuzz/regress/$$t; done
+	  INKPRESS_FONTS=$(B)/fonts $(REGRESS_B)/replay_$$t tests/fuzz/regress/$$t tests/fuzz/seeds/$$t; done
