@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_bundle.c: libFuzzer target for the device side. The input is a
  * bundle; it is opened through the reader app (ink_app_start) with the
- * device's fixed pool, and every page of every article is laid out and drawn
- * (ink_app_open_article, ink_app_draw), as preview and the device do.
+ * device's fixed pool (or a small one), and every page of every article is
+ * laid out and drawn (ink_app_open_article, ink_app_draw), as preview and
+ * the device do.
  *
  * Most mutations break a CRC and stop at the first check, so each input is
  * run twice: as it is, and with every CRC mended (header, index sections,
@@ -63,12 +64,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
+/* The device's pool, or for one input in four (by its last byte, so that a
+ * mutation flips it) a pool of 48 KiB, where opening an article or a font
+ * runs out of memory part way and the error paths are taken. */
+#define SMALL_POOL_BYTES (48u * 1024u)
+
 static void run(const uint8_t *data, size_t size)
 {
     ink_pool_t pool;
     ink_fb_t fb;
     ink_hal_t hal = { &no_display, NULL, NULL, NULL };
-    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    size_t pool_bytes = size && (data[size - 1] & 3) == 3 ? SMALL_POOL_BYTES : sizeof poolmem;
+    ink_pool_init(&pool, poolmem, pool_bytes);
     ink_fb_init(&fb, fbmem, FB_W, FB_H);
     if (ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, size, fonts) == INK_OK) {
         for (uint32_t i = 0; i < app.bundle.narticles && i < 256; i++) {
