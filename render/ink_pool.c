@@ -123,26 +123,45 @@ static size_t need_for(size_t n)
     return need < MIN_BLOCK ? MIN_BLOCK : need;
 }
 
+/* The block size an allocation of n bytes needs, or 0 after refusing it
+ * (a failure injected by the test hook, or a size the pool cannot hold). */
+static size_t admit(ink_pool_t *pool, size_t n)
+{
+    if (pool->fail_after >= 0 && pool->fail_after-- == 0) {
+        refuse(pool);
+        return 0;
+    }
+    size_t need = need_for(n);
+    if (!need)
+        refuse(pool);
+    return need;
+}
+
+/* Marks h (off the free list) in use, gives back what it holds beyond
+ * need bytes, and counts it. */
+static void *take(ink_pool_t *pool, hdr_t *h, size_t need)
+{
+    h->size |= USED;
+    pool->used += bsize(h);
+    pool->allocs++;
+    split(pool, h, need);
+    if (pool->used > pool->high_water)
+        pool->high_water = pool->used;
+    return (uint8_t *)h + HDR;
+}
+
 void *ink_pool_alloc(ink_pool_t *pool, size_t n)
 {
     if (n == 0 || !pool->base)
         return NULL;
-    if (pool->fail_after >= 0 && pool->fail_after-- == 0)
-        return refuse(pool);
-    size_t need = need_for(n);
+    size_t need = admit(pool, n);
     if (!need)
-        return refuse(pool);
+        return NULL;
     for (hdr_t *h = pool->free_head; h; h = links(h)->next) {
         if (bsize(h) < need)
             continue;
         list_remove(pool, h);
-        h->size |= USED;
-        pool->used += bsize(h);
-        pool->allocs++;
-        split(pool, h, need);
-        if (pool->used > pool->high_water)
-            pool->high_water = pool->used;
-        return (uint8_t *)h + HDR;
+        return take(pool, h, need);
     }
     return refuse(pool);
 }
@@ -151,11 +170,9 @@ void *ink_pool_alloc_top(ink_pool_t *pool, size_t n)
 {
     if (n == 0 || !pool->base)
         return NULL;
-    if (pool->fail_after >= 0 && pool->fail_after-- == 0)
-        return refuse(pool);
-    size_t need = need_for(n);
+    size_t need = admit(pool, n);
     if (!need)
-        return refuse(pool);
+        return NULL;
     hdr_t *best = NULL;
     for (hdr_t *h = pool->free_head; h; h = links(h)->next)
         if (bsize(h) >= need)
@@ -174,12 +191,7 @@ void *ink_pool_alloc_top(ink_pool_t *pool, size_t n)
         bnext(h)->prev_size = (uint32_t)need;
         list_insert(pool, best);
     }
-    h->size |= USED;
-    pool->used += bsize(h);
-    pool->allocs++;
-    if (pool->used > pool->high_water)
-        pool->high_water = pool->used;
-    return (uint8_t *)h + HDR;
+    return take(pool, h, need);
 }
 
 void *ink_pool_calloc(ink_pool_t *pool, size_t count, size_t n)

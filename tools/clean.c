@@ -65,59 +65,6 @@ static const uint16_t cp1252_hi[32] = {
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
 };
 
-static size_t put_utf8(char *o, uint32_t cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-/* Length of the well-formed UTF-8 sequence at s[0..n), or 0 when it is not
- * one (overlongs, surrogates and values above U+10FFFF are rejected). */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n < need)
-        return 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c == 0xE0)
-        lo = 0xA0;
-    else if (c == 0xED)
-        hi = 0x9F;
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < need; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return need;
-}
-
 static int is_utf8(const unsigned char *s, size_t n)
 {
     size_t i = 0;
@@ -126,7 +73,7 @@ static int is_utf8(const unsigned char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = utf8_seq(s + i, n - i);
+        size_t k = textnorm_utf8_len(s + i, n - i);
         if (!k)
             return 0;
         i += k;
@@ -184,7 +131,7 @@ static int decode(const unsigned char *s, size_t n, char **out, size_t *outlen)
         uint32_t cp = s[i];
         if (cp >= 0x80 && cp < 0xA0)
             cp = cp1252_hi[cp - 0x80];
-        k += put_utf8(o + k, cp);
+        k += textnorm_put_utf8(o + k, cp);
     }
     o[k] = '\0';
     *out = o;
@@ -281,7 +228,7 @@ static int split_lines(char *t, size_t n, lines_t *l)
         }
         /* Writing never overtakes reading: every character read is at least
          * as long as what it becomes, and a pending space was read earlier. */
-        w += put_utf8(t + w, c);
+        w += textnorm_put_utf8(t + w, c);
     }
     return 0;
 }

@@ -1442,32 +1442,9 @@ static int emit_blocks(const xmlNode *root, article_t *a)
 
 static int valid_utf8(const unsigned char *s, size_t n)
 {
-    size_t i = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t need = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-        if (!need || i + need > n)
+    for (size_t i = 0, k; i < n; i += k)
+        if (!(k = textnorm_utf8_len(s + i, n - i)))
             return 0;
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        else if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        if (s[i + 1] < lo || s[i + 1] > hi)
-            return 0;
-        for (size_t k = 2; k < need; k++)
-            if ((s[i + k] & 0xC0) != 0x80)
-                return 0;
-        i += need;
-    }
     return 1;
 }
 

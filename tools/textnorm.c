@@ -224,6 +224,33 @@ uint32_t textnorm_compose(uint32_t base, uint32_t mark)
     return 0;
 }
 
+size_t textnorm_utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0];
+    if (c < 0x80)
+        return 1;
+    if (c < 0xC2 || c > 0xF4)
+        return 0;
+    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (n < need)
+        return 0;
+    unsigned lo = 0x80, hi = 0xBF;
+    if (c == 0xE0)
+        lo = 0xA0;
+    else if (c == 0xED)
+        hi = 0x9F;
+    else if (c == 0xF0)
+        lo = 0x90;
+    else if (c == 0xF4)
+        hi = 0x8F;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < need; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return need;
+}
+
 size_t textnorm_put_utf8(char *o, uint32_t cp)
 {
     if (cp < 0x80) {
@@ -264,27 +291,13 @@ static uint32_t get_cp(const unsigned char *s, size_t n, size_t *i)
         (*i)++;
         return c;
     }
-    size_t need = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-    if (need && *i + need <= n) {
-        unsigned lo = 0x80, hi = 0xBF;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        else if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        int ok = s[*i + 1] >= lo && s[*i + 1] <= hi;
-        for (size_t k = 2; ok && k < need; k++)
-            ok = (s[*i + k] & 0xC0) == 0x80;
-        if (ok) {
-            uint32_t cp = need == 2 ? c & 0x1F : need == 3 ? c & 0x0F : c & 0x07;
-            for (size_t k = 1; k < need; k++)
-                cp = (cp << 6) | (s[*i + k] & 0x3F);
-            *i += need;
-            return cp;
-        }
+    size_t need = textnorm_utf8_len(s + *i, n - *i);
+    if (need) {
+        uint32_t cp = need == 2 ? c & 0x1F : need == 3 ? c & 0x0F : c & 0x07;
+        for (size_t k = 1; k < need; k++)
+            cp = (cp << 6) | (s[*i + k] & 0x3F);
+        *i += need;
+        return cp;
     }
     (*i)++;
     return c < 0xA0 ? cp1252[c - 0x80] : c;

@@ -34,6 +34,10 @@ char *textnorm_bytes_to_utf8(const char *s, size_t n, size_t *outlen);
 /** Writes cp as UTF-8 to o (room for 4 bytes); returns the byte count. */
 size_t textnorm_put_utf8(char *o, uint32_t cp);
 
+/** Length of the well-formed UTF-8 sequence at s[0..n), or 0 when it is
+ * not one (overlongs, surrogates and values above U+10FFFF are rejected). */
+size_t textnorm_utf8_len(const unsigned char *s, size_t n);
+
 /** The precomposed form of base + mark, or 0 when there is none. */
 uint32_t textnorm_compose(uint32_t base, uint32_t mark);
 
