@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* sim_window.c: the device screen in an SDL2 window (see sim_window.h).
  * Compiled with -DINK_HAVE_SDL and SDL2's flags when pkg-config finds sdl2
- * (mk/window.mk); without it only the stubs at the end are built. */
+ * (mk/window.mk); without it only the fallbacks at the end are built,
+ * which say why no window can open. */
 #include "sim_window.h"
 
 #ifdef INK_HAVE_SDL
