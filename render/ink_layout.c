@@ -302,6 +302,13 @@ static void tok_item(tok_t *t, item_t *it, ink_err_t *err)
 
 /* ---- breaking a block ---------------------------------------------------- */
 
+/* The widest box a line of avail (26.6) takes: a word wider than that is
+ * cut, leaving room for the hyphen a soft break after it would draw. */
+static int32_t box_limit(const ink_layout_t *L, int kind, int32_t avail)
+{
+    return avail - kind_px(&L->cfg, kind) * 32;
+}
+
 /* Line arrays being built. */
 typedef struct lines {
     uint32_t *start, *end;
@@ -328,7 +335,7 @@ static ink_err_t break_greedy(ink_layout_t *L, uint32_t p, uint32_t end, int kin
     ink_err_t err = INK_OK;
     for (;;) {
         tok_t t;
-        tok_init(&t, L, p, end, kind, style, avail - kind_px(&L->cfg, kind) * 32);
+        tok_init(&t, L, p, end, kind, style, box_limit(L, kind, avail));
         item_t it;
         /* skip leading glue */
         uint32_t start = p;
@@ -482,7 +489,7 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
     tok_t t;
     item_t it;
     uint32_t n = 0;
-    int32_t limit = avail - kind_px(&L->cfg, kind) * 32; /* room for a hyphen after a cut box */
+    int32_t limit = box_limit(L, kind, avail);
     tok_init(&t, L, p, end, kind, style, limit);
     do {
         tok_item(&t, &it, &err);
@@ -1169,22 +1176,28 @@ ink_err_t ink_layout_stats(ink_layout_t *L, ink_layout_stats_t *st)
 
 /* ---- one-line text (library, menus) -------------------------------------- */
 
+/* The next character of one-line text at u[*i..n) to set, advancing *i:
+ * style codes, soft hyphens and zero-width breaks are skipped, a no-break
+ * mark is a no-break space. Returns 0 at the end. */
+static uint32_t next_shown(const uint8_t *u, size_t n, size_t *i)
+{
+    while (*i < n) {
+        size_t k = 1;
+        uint32_t cp = hint_cp(u[*i]);
+        if (!cp && u[*i] >= 0x20)
+            cp = ink_utf8_next(u + *i, n - *i, &k);
+        *i += k;
+        if (cp && cp != CP_SHY && cp != CP_ZWSP)
+            return cp;
+    }
+    return 0;
+}
+
 int32_t ink_text_width(ink_font_t *font, ink_face_id_t face, int px, const char *s, size_t n)
 {
     int32_t w = 0;
-    const uint8_t *u = (const uint8_t *)s;
-    for (size_t i = 0; i < n;) {
-        size_t k = 1;
-        uint32_t cp = hint_cp(u[i]);
-        if (!cp && u[i] < 0x20) {
-            i++;
-            continue;
-        }
-        if (!cp)
-            cp = ink_utf8_next(u + i, n - i, &k);
-        i += k;
-        if (cp == CP_SHY || cp == CP_ZWSP)
-            continue;
+    size_t i = 0;
+    for (uint32_t cp; (cp = next_shown((const uint8_t *)s, n, &i));) {
         const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
         if (g)
             w += g->adv;
@@ -1195,7 +1208,6 @@ int32_t ink_text_width(ink_font_t *font, ink_face_id_t face, int px, const char 
 int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, int x, int y, const char *s,
                   size_t n, int maxw)
 {
-    const uint8_t *u = (const uint8_t *)s;
     int32_t limit = maxw > 0 ? (int32_t)maxw * 64 : INT32_MAX;
     int32_t full = maxw > 0 ? ink_text_width(font, face, px, s, n) : 0;
     /* Glyph pointers live only until the next lookup (the cache is direct
@@ -1204,19 +1216,8 @@ int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, in
     int32_t ell_w = ell ? ell->adv : 0;
     int cut = full > limit;
     int32_t pen = (int32_t)x * 64;
-    for (size_t i = 0; i < n;) {
-        size_t k = 1;
-        uint32_t cp = hint_cp(u[i]);
-        if (!cp && u[i] < 0x20) {
-            i++;
-            continue;
-        }
-        if (!cp)
-            cp = ink_utf8_next(u + i, n - i, &k);
-        if (cp == CP_SHY || cp == CP_ZWSP) {
-            i += k;
-            continue;
-        }
+    size_t i = 0;
+    for (uint32_t cp; (cp = next_shown((const uint8_t *)s, n, &i));) {
         const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
         if (!g)
             break;
@@ -1229,7 +1230,6 @@ int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, in
         }
         ink_font_draw(fb, g, (int)((pen + 32) >> 6), y);
         pen += g->adv;
-        i += k;
     }
     return (int)((pen + 32) >> 6);
 }

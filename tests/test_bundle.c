@@ -218,16 +218,6 @@ static void test_bundle_refuses_a_stream_longer_than_claimed(void **st)
     free(data);
 }
 
-static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
-{
-    (void)ctx;
-    (void)fb;
-    (void)area;
-    (void)mode;
-    return INK_OK;
-}
-
-static const ink_display_ops_t no_display = { no_refresh, NULL };
 
 /* Renders the library and page 1 of every article of data[0..len) and
  * returns a hash of all frames, or 0 when the reader refuses the bundle. */
@@ -237,7 +227,7 @@ static uint32_t render_hash(const uint8_t *data, size_t len)
     static ink_app_t app;
     ink_pool_t pool;
     ink_fb_t fb;
-    ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_fb_init(&fb, fbmem, 800, 600);
     uint32_t h = 0;

@@ -99,42 +99,12 @@ static void expected(const char *path, char **title, char **body)
     free(raw);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
-{
-    (void)ctx;
-    (void)fb;
-    (void)area;
-    (void)mode;
-    return INK_OK;
-}
-
-static const ink_display_ops_t no_display = { no_refresh, NULL };
 
 static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
 {
     (void)st;
-    input_list_t files = { 0 };
-    int bad = 0;
-    assert_int_equal(input_add(&files, bbc_dir, &bad), 0);
-    assert_int_equal(bad, 0);
-    /* The articles only (NNN.txt), not the corpus's README.TXT. */
-    size_t keep = 0;
-    for (size_t i = 0; i < files.n; i++) {
-        const char *base = strrchr(files.paths[i], '/');
-        base = base ? base + 1 : files.paths[i];
-        if (base[0] >= '0' && base[0] <= '9')
-            files.paths[keep++] = files.paths[i];
-        else
-            free(files.paths[i]);
-    }
-    files.n = keep;
-    qsort(files.paths, files.n, sizeof *files.paths, cmp_str);
-    assert_true(files.n >= 2225);
+    input_list_t files;
+    tu_bbc_files(bbc_dir, &files);
     art_list_t arts = { 0 };
     size_t text_bytes = 0;
     clock_t t0 = clock();
@@ -161,7 +131,7 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
     static ink_app_t app;
     ink_pool_t pool;
     ink_fb_t fb;
-    ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_fb_init(&fb, fbmem, 800, 600);
     assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);

@@ -29,23 +29,6 @@
 static uint8_t poolmem[INK_POOL_BYTES];
 static uint8_t fbmem[(800 / 8) * 600];
 
-typedef struct ram {
-    uint8_t bytes[2 * INK_STATE_SLOT];
-} ram_t;
-
-static ink_err_t ram_read(void *ctx, uint32_t off, void *buf, uint32_t len)
-{
-    memcpy(buf, ((ram_t *)ctx)->bytes + off, len);
-    return INK_OK;
-}
-
-static ink_err_t ram_write(void *ctx, uint32_t off, const void *buf, uint32_t len)
-{
-    memcpy(((ram_t *)ctx)->bytes + off, buf, len);
-    return INK_OK;
-}
-
-static const ink_storage_ops_t ram_ops = { ram_read, ram_write, 2 * INK_STATE_SLOT };
 
 static int frames;
 
@@ -64,8 +47,8 @@ static const ink_display_ops_t count_display = { count_refresh, NULL };
 static ink_app_t app;
 static ink_pool_t pool;
 static ink_fb_t fb;
-static ram_t ram;
-static const ink_hal_t hal = { &count_display, NULL, &ram_ops, &ram };
+static tu_ram_t ram;
+static ink_hal_t hal = { &count_display, NULL, NULL, &ram }; /* storage set in main */
 
 /* The session: the library (cursor both ways, into the second title chunk
  * and back), the menu from the library (refresh interval), the first
@@ -116,7 +99,7 @@ typedef struct snap {
     long allocs;           /* allocations made before this point */
     ink_pool_t pool;
     ink_app_t app;
-    ram_t ram;
+    tu_ram_t ram;
     int frames;
     uint8_t fbmem[sizeof fbmem];
     uint8_t poolmem[sizeof poolmem];
@@ -339,6 +322,7 @@ static void test_failinject_every_allocation_of_a_session(void **st)
 
 int main(void)
 {
+    hal.storage = tu_ram_ops();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_failinject_every_allocation_of_a_session),
     };

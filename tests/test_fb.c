@@ -6,15 +6,6 @@
 
 static uint8_t buf[(37 + 7) / 8 * 20];
 
-static int count_ink(const ink_fb_t *fb)
-{
-    int n = 0;
-    for (int y = 0; y < fb->h; y++)
-        for (int x = 0; x < fb->w; x++)
-            n += ink_fb_get(fb, x, y);
-    return n;
-}
-
 static void test_fb_msb_is_leftmost_and_one_is_ink(void **st)
 {
     (void)st;
@@ -29,7 +20,7 @@ static void test_fb_msb_is_leftmost_and_one_is_ink(void **st)
     assert_int_equal(buf[6], 0);
     ink_fb_set(&fb, -1, 0, 1); /* outside: ignored */
     ink_fb_set(&fb, 37, 0, 1);
-    assert_int_equal(count_ink(&fb), 1);
+    assert_int_equal(tu_count_ink(&fb), 1);
 }
 
 static void test_fb_fill_rect_is_clipped_and_exact(void **st)
@@ -39,7 +30,7 @@ static void test_fb_fill_rect_is_clipped_and_exact(void **st)
     ink_fb_init(&fb, buf, 37, 20);
     ink_rect_t r = { 3, 2, 13, 4 };
     ink_fb_fill_rect(&fb, r, 1);
-    assert_int_equal(count_ink(&fb), 13 * 4);
+    assert_int_equal(tu_count_ink(&fb), 13 * 4);
     assert_int_equal(ink_fb_get(&fb, 2, 2), 0);
     assert_int_equal(ink_fb_get(&fb, 3, 2), 1);
     assert_int_equal(ink_fb_get(&fb, 15, 5), 1);
@@ -47,9 +38,9 @@ static void test_fb_fill_rect_is_clipped_and_exact(void **st)
     ink_fb_clear(&fb);
     ink_rect_t big = { -10, -10, 100, 100 };
     ink_fb_fill_rect(&fb, big, 1);
-    assert_int_equal(count_ink(&fb), 37 * 20);
+    assert_int_equal(tu_count_ink(&fb), 37 * 20);
     ink_fb_invert_rect(&fb, r);
-    assert_int_equal(count_ink(&fb), 37 * 20 - 13 * 4);
+    assert_int_equal(tu_count_ink(&fb), 37 * 20 - 13 * 4);
 }
 
 static void test_fb_blit_clips_at_every_edge(void **st)
@@ -59,11 +50,11 @@ static void test_fb_blit_clips_at_every_edge(void **st)
     ink_fb_init(&fb, buf, 37, 20);
     static const uint8_t glyph[] = { 0xFF, 0xC0, 0xFF, 0xC0, 0xFF, 0xC0 }; /* 10 x 3, pitch 2 */
     ink_fb_blit1(&fb, -5, -1, glyph, 10, 3, 2, 0);
-    assert_int_equal(count_ink(&fb), 5 * 2);
+    assert_int_equal(tu_count_ink(&fb), 5 * 2);
     ink_fb_blit1(&fb, 32, 18, glyph, 10, 3, 2, 0);
-    assert_int_equal(count_ink(&fb), 10 + 5 * 2);
+    assert_int_equal(tu_count_ink(&fb), 10 + 5 * 2);
     ink_fb_blit1(&fb, 32, 18, glyph, 10, 3, 2, 1); /* invert clears */
-    assert_int_equal(count_ink(&fb), 10);
+    assert_int_equal(tu_count_ink(&fb), 10);
 }
 
 int main(void)

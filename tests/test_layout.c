@@ -98,15 +98,6 @@ static void test_layout_cuts_a_word_longer_than_the_line(void **st)
     ink_layout_clear(&L);
 }
 
-static int count_ink(const ink_fb_t *fb)
-{
-    int n = 0;
-    for (int y = 0; y < fb->h; y++)
-        for (int x = 0; x < fb->w; x++)
-            n += ink_fb_get(fb, x, y);
-    return n;
-}
-
 static void test_layout_draws_inside_the_text_area(void **st)
 {
     (void)st;
@@ -120,7 +111,7 @@ static void test_layout_draws_inside_the_text_area(void **st)
     ink_fb_t fb;
     ink_fb_init(&fb, fbmem, 600, 400);
     assert_int_equal(ink_layout_draw_page(&L, &fb, 0), INK_OK);
-    assert_true(count_ink(&fb) > 500);
+    assert_true(tu_count_ink(&fb) > 500);
     /* No ink in the margins (a few pixels of slack for overhanging glyphs). */
     for (int y = 0; y < fb.h; y++)
         for (int x = 0; x < 24; x++)

@@ -29,43 +29,14 @@
 static const char *bbc_dir;
 static int draw_all;
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
-{
-    (void)ctx;
-    (void)fb;
-    (void)area;
-    (void)mode;
-    return INK_OK;
-}
-
-static const ink_display_ops_t no_display = { no_refresh, NULL };
 
 /* The BBC articles (NNN.txt under the section folders, not README.TXT),
  * sorted, packed into one bundle with zlib (fast; the reader does the same
  * work for a zopfli bundle). */
 static uint8_t *bbc_bundle(size_t *len, size_t *count)
 {
-    input_list_t files = { 0 };
-    int bad = 0;
-    assert_int_equal(input_add(&files, bbc_dir, &bad), 0);
-    assert_int_equal(bad, 0);
-    size_t keep = 0;
-    for (size_t i = 0; i < files.n; i++) {
-        const char *base = strrchr(files.paths[i], '/');
-        base = base ? base + 1 : files.paths[i];
-        if (base[0] >= '0' && base[0] <= '9')
-            files.paths[keep++] = files.paths[i];
-        else
-            free(files.paths[i]);
-    }
-    files.n = keep;
-    qsort(files.paths, files.n, sizeof *files.paths, cmp_str);
-    assert_true(files.n >= 2225);
+    input_list_t files;
+    tu_bbc_files(bbc_dir, &files);
     art_list_t arts = { 0 };
     for (size_t i = 0; i < files.n; i++) {
         const char *why = NULL;
@@ -143,7 +114,7 @@ static void test_memory_every_article_every_profile_every_size(void **st)
         assert_non_null(fbmem);
         ink_fb_t fb;
         ink_pool_t pool;
-        ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+        ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
         ink_fb_init(&fb, fbmem, prof->w, prof->h);
         assert_int_equal(ink_pool_init(&pool, poolmem, sizeof poolmem), 0);
         assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, prof, data, len, tu_fonts), INK_OK);

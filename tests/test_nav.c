@@ -25,29 +25,12 @@ static ink_err_t log_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
 
 static const ink_display_ops_t log_display = { log_refresh, NULL };
 
-typedef struct ram {
-    uint8_t bytes[2 * INK_STATE_SLOT];
-} ram_t;
-
-static ink_err_t ram_read(void *ctx, uint32_t off, void *buf, uint32_t len)
-{
-    memcpy(buf, ((ram_t *)ctx)->bytes + off, len);
-    return INK_OK;
-}
-
-static ink_err_t ram_write(void *ctx, uint32_t off, const void *buf, uint32_t len)
-{
-    memcpy(((ram_t *)ctx)->bytes + off, buf, len);
-    return INK_OK;
-}
-
-static const ink_storage_ops_t ram_ops = { ram_read, ram_write, 2 * INK_STATE_SLOT };
 
 static ink_app_t app;
 static ink_pool_t pool;
 static ink_fb_t fb;
 static display_log_t dlog;
-static ram_t ram;
+static tu_ram_t ram;
 static ink_hal_t hal;
 
 static ink_err_t start(const uint8_t *data, size_t len)
@@ -56,7 +39,7 @@ static ink_err_t start(const uint8_t *data, size_t len)
     memset(&dlog, 0, sizeof dlog);
     hal.display = &log_display;
     hal.display_ctx = &dlog;
-    hal.storage = &ram_ops;
+    hal.storage = tu_ram_ops();
     hal.storage_ctx = &ram;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_fb_init(&fb, fbmem, 800, 600);
@@ -209,7 +192,7 @@ static void test_nav_allocation_failures_never_crash_or_leak(void **st)
         tu_load_fonts();
         hal.display = &log_display;
         hal.display_ctx = &dlog;
-        hal.storage = &ram_ops;
+        hal.storage = tu_ram_ops();
         hal.storage_ctx = &ram;
         ink_pool_init(&pool, poolmem, sizeof poolmem);
         pool.fail_after = k;

@@ -133,16 +133,6 @@ static void test_state_positions_per_article_most_recent_kept(void **st)
 
 /* --- a power cut at every byte of a save, then a restart of the reader --- */
 
-static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
-{
-    (void)ctx;
-    (void)fb;
-    (void)area;
-    (void)mode;
-    return INK_OK;
-}
-
-static const ink_display_ops_t no_display = { no_refresh, NULL };
 static uint8_t poolmem[INK_POOL_BYTES];
 static uint8_t fbmem[(800 / 8) * 600];
 
@@ -168,7 +158,7 @@ static void test_state_power_cut_at_every_byte_then_restart(void **st)
         for (long cut = 0; cut <= (long)INK_STATE_SLOT; cut++) {
             ram_t r = { .budget = -1, .erase = erase };
             memset(r.bytes, 0xFF, sizeof r.bytes);
-            ink_hal_t hal = { &no_display, NULL, &ram_ops, &r };
+            ink_hal_t hal = { tu_no_display(), NULL, &ram_ops, &r };
             ink_pool_init(&pool, poolmem, sizeof poolmem);
             assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);
             press(&app, "next select next"); /* old state: article 2, read */

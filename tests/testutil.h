@@ -143,4 +143,84 @@ static inline void tu_layout_text(ink_layout_t *L, tu_text_t *t)
         tu_put(t, "", 0);
 }
 
+#include "hal/ink_hal.h"
+#include "ink_state.h"
+#include "input.h"
+
+/* A display that shows nothing: for tests that only need the reader to run. */
+static inline ink_err_t tu_no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
+{
+    (void)ctx;
+    (void)fb;
+    (void)area;
+    (void)mode;
+    return INK_OK;
+}
+
+static inline const ink_display_ops_t *tu_no_display(void)
+{
+    static const ink_display_ops_t ops = { tu_no_refresh, NULL };
+    return &ops;
+}
+
+/* Reading-state storage in RAM: two slots, no power cuts. */
+typedef struct tu_ram {
+    uint8_t bytes[2 * INK_STATE_SLOT];
+} tu_ram_t;
+
+static inline ink_err_t tu_ram_read(void *ctx, uint32_t off, void *buf, uint32_t len)
+{
+    memcpy(buf, ((tu_ram_t *)ctx)->bytes + off, len);
+    return INK_OK;
+}
+
+static inline ink_err_t tu_ram_write(void *ctx, uint32_t off, const void *buf, uint32_t len)
+{
+    memcpy(((tu_ram_t *)ctx)->bytes + off, buf, len);
+    return INK_OK;
+}
+
+static inline const ink_storage_ops_t *tu_ram_ops(void)
+{
+    static const ink_storage_ops_t ops = { tu_ram_read, tu_ram_write, 2 * INK_STATE_SLOT };
+    return &ops;
+}
+
+/* Pixels set in a framebuffer. */
+static inline int tu_count_ink(const ink_fb_t *fb)
+{
+    int n = 0;
+    for (int y = 0; y < fb->h; y++)
+        for (int x = 0; x < fb->w; x++)
+            n += ink_fb_get(fb, x, y);
+    return n;
+}
+
+static inline int tu_cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The BBC corpus's articles under dir (NNN.txt in the section folders, not
+ * its README.TXT), sorted by path. */
+static inline void tu_bbc_files(const char *dir, input_list_t *files)
+{
+    int bad = 0;
+    memset(files, 0, sizeof *files);
+    assert_int_equal(input_add(files, dir, &bad), 0);
+    assert_int_equal(bad, 0);
+    size_t keep = 0;
+    for (size_t i = 0; i < files->n; i++) {
+        const char *base = strrchr(files->paths[i], '/');
+        base = base ? base + 1 : files->paths[i];
+        if (base[0] >= '0' && base[0] <= '9')
+            files->paths[keep++] = files->paths[i];
+        else
+            free(files->paths[i]);
+    }
+    files->n = keep;
+    qsort(files->paths, files->n, sizeof *files->paths, tu_cmp_str);
+    assert_true(files->n >= 2225);
+}
+
 #endif

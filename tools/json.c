@@ -2,15 +2,15 @@
 /* json.c: minimal JSON output for cleaned articles. */
 #include "json.h"
 
-void json_str(FILE *f, const char *s)
+/* s as a JSON string; with plain, without the inline style codes
+ * (0x10..0x13), which are for the renderer: JSON readers get the words. */
+static void put_string(FILE *f, const char *s, int plain)
 {
-    if (!s) {
-        fputs("null", f);
-        return;
-    }
     putc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
         unsigned c = *p;
+        if (plain && c >= 0x10 && c <= 0x13)
+            continue;
         switch (c) {
         case '"': fputs("\\\"", f); break;
         case '\\': fputs("\\\\", f); break;
@@ -30,28 +30,12 @@ void json_str(FILE *f, const char *s)
     putc('"', f);
 }
 
-/* Body text without the inline style codes (0x10..0x13), which are for the
- * renderer: JSON readers get the words. */
-static void json_text(FILE *f, const char *s)
+void json_str(FILE *f, const char *s)
 {
-    putc('"', f);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        unsigned c = *p;
-        switch (c) {
-        case 0x10: case 0x11: case 0x12: case 0x13: break;
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                fprintf(f, "\\u%04x", c);
-            else
-                putc((int)c, f);
-        }
-    }
-    putc('"', f);
+    if (!s)
+        fputs("null", f);
+    else
+        put_string(f, s, 0);
 }
 
 void json_article(FILE *f, const article_t *a)
@@ -70,7 +54,7 @@ void json_article(FILE *f, const article_t *a)
     for (size_t i = 0; i < a->nblocks; i++) {
         if (i)
             fputs(", ", f);
-        json_text(f, a->blocks[i].text);
+        put_string(f, a->blocks[i].text, 1);
     }
     fputs("]}\n", f);
 }
