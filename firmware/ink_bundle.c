@@ -181,8 +181,14 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
     }
     if ((seen & (1 | 2 | 4 | 8 | 16 | 32 | 128)) != (1 | 2 | 4 | 8 | 16 | 32 | 128))
         return INK_ERR_FORMAT;
-    if (b->meta.len < INK_META_SIZE || !b->strs.len || b->dict.len > INK_DICT_MAX)
+    if (b->meta.len < INK_META_SIZE || !b->strs.len)
         return INK_ERR_FORMAT;
+    if (b->dict.len) {
+        b->dict_len = ink_rd32(data + b->dict.off);
+        if (b->dict.len <= INK_DICT_HEAD || b->dict.len > INK_DICT_SECTION_MAX || !b->dict_len ||
+            b->dict_len > INK_DICT_MAX)
+            return INK_ERR_FORMAT;
+    }
     const uint8_t *m = data + b->meta.off;
     b->name = ink_rd32(m);
     b->date = ink_rd32(m + 4);
@@ -308,18 +314,39 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
     if (zr != Z_OK)
         return zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
     ink_err_t err = INK_OK;
-    if (b->dict.len) {
-        zr = inflateSetDictionary(&z, b->data + b->dict.off, b->dict.len);
-        if (zr != Z_OK) {
-            err = zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+    uLong base = 0;
+    if (b->dict_len) {
+        /* The dictionary's own stream goes through the inflater first: it
+         * leaves the dictionary as history, and the inflater at a block
+         * boundary where the article's stream takes over. Its bytes pass
+         * through a small buffer (zlib keeps them in its window). */
+        uint8_t scratch[256];
+        z.next_in = (Bytef *)(uintptr_t)(b->data + b->dict.off + INK_DICT_HEAD);
+        z.avail_in = b->dict.len - INK_DICT_HEAD;
+        do {
+            z.next_out = scratch;
+            z.avail_out = sizeof scratch;
+            zr = inflate(&z, Z_NO_FLUSH);
+            if (zr == Z_MEM_ERROR) {
+                err = INK_ERR_NOMEM;
+                goto out;
+            }
+            if (zr != Z_OK && !(zr == Z_BUF_ERROR && !z.avail_in)) {
+                err = INK_ERR_INFLATE; /* broken, or it ended: DICT is damaged */
+                goto out;
+            }
+        } while (z.avail_in || !z.avail_out);
+        if (z.total_out != b->dict_len) {
+            err = INK_ERR_INFLATE;
             goto out;
         }
+        base = z.total_out;
     }
     z.next_in = (Bytef *)(uintptr_t)src;
     z.avail_in = src_len;
     /* The text before the article goes through dst and is overwritten. */
-    while (z.total_out < skip) {
-        uint32_t left = skip - (uint32_t)z.total_out;
+    while (z.total_out - base < skip) {
+        uint32_t left = skip - (uint32_t)(z.total_out - base);
         z.next_out = dst;
         z.avail_out = left < dst_len ? left : dst_len;
         zr = inflate(&z, Z_NO_FLUSH);

@@ -27,8 +27,9 @@ typedef struct ink_bundle {
     uint32_t size;               /**< the bundle's own size (from its header) */
     uint16_t major, minor;
     ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
-    ink_span_t font, kern;       /**< v1.1, optional: len 0 when absent */
+    ink_span_t font, kern;       /**< optional: len 0 when absent */
     uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
+    uint32_t dict_len;           /**< bytes the DICT stream inflates to; 0: none */
     uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
     uint32_t name, date;         /**< string refs */
     uint32_t id;                 /**< header CRC: tells editions apart */

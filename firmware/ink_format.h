@@ -12,8 +12,8 @@
 
 #define INK_MAGIC "INKB\r\n\x1a\n"   /**< 8 bytes; the \r\n catches text-mode transfers */
 #define INK_MAGIC_LEN 8u
-#define INK_VERSION_MAJOR 1u         /**< a reader refuses any other major */
-#define INK_VERSION_MINOR 1u         /**< additions a v1 reader may ignore (1: FONT, KERN) */
+#define INK_VERSION_MAJOR 2u         /**< a reader refuses any other major (2: DICT deflated) */
+#define INK_VERSION_MINOR 0u         /**< additions a v2 reader may ignore */
 
 /* Header: magic[8], major u16, minor u16, file_size u32, nsections u16,
  * flags u16, header_crc u32; then nsections entries of the section table. */
@@ -63,16 +63,22 @@
  * ...), each ending in a NUL byte. */
 #define INK_TITL_ENTRY_SIZE 16u
 
-/* FONT (v1.1): nfaces u32, then nfaces entries {offset u32 from the
+/* FONT: nfaces u32, then nfaces entries {offset u32 from the
  * section's start, length u32}; the faces (TrueType/OpenType files) follow
  * on 4-byte boundaries, in order regular, bold, italic. */
 #define INK_FONT_ENTRY_SIZE 8u
 #define INK_FONT_MAX_FACES 16u
 
-/* KERN (v1.1): the layout of render/ink_kern.h. */
+/* KERN: the layout of render/ink_kern.h. */
 
-/** Deflate's window: the most of DICT a stream can refer to. */
+/** Deflate's window: the most dictionary a stream can refer to. */
 #define INK_DICT_MAX 32768u
+/* DICT (v2): dict_len u32 (1 to INK_DICT_MAX), then a raw deflate stream
+ * that inflates to those bytes and stops, without a final block, on a byte
+ * boundary (an empty stored block, as zlib's Z_SYNC_FLUSH leaves it). */
+#define INK_DICT_HEAD 4u
+/** The most bytes DICT may take: deflate's stored blocks add 5 a 64 KiB. */
+#define INK_DICT_SECTION_MAX (INK_DICT_HEAD + INK_DICT_MAX + 64u)
 
 static inline uint16_t ink_rd16(const uint8_t *p)
 {

@@ -53,7 +53,8 @@ $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h fuzz-libs $(FONTS)
 	  $(FUZZ_B)/libinktools.a $(FUZZ_B)/libinkdev.a $(PKG_LIBS) $(HOST_LIBS)
 
 # Seed corpora: the samples, our own small feeds, the shared data when it is
-# there, and bundles packed from the samples (generated, never committed).
+# there, and bundles packed from the samples and from 58 BBC articles (which
+# have a dictionary) (generated, never committed).
 FUZZ_SEED = $(FUZZ_B)/seed
 fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@rm -rf $(FUZZ_SEED) && mkdir -p $(FUZZ_SEED)/bundle $(FUZZ_SEED)/scrape $(FUZZ_SEED)/html $(FUZZ_SEED)/feed
@@ -68,6 +69,7 @@ fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@for t in scrape html feed; do cp tests/fuzz/seeds/$$t/* $(FUZZ_SEED)/$$t/; done
 	@if [ -d $(SHARED)/data ]; then \
 	  cp $(SHARED)/data/seed/*.txt $(FUZZ_SEED)/scrape/ 2>/dev/null; \
+	  $(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/dict.ink $(BBC)/tech/0[0-5]?.txt; \
 	  for d in $(BBC)/*/; do s=$$(basename $$d); for f in $$d/00*.txt; do cp $$f $(FUZZ_SEED)/scrape/$$s-$$(basename $$f); done; done; \
 	  for d in $(SHARED)/data/readability/*/; do [ -f $$d/source.html ] && cp $$d/source.html $(FUZZ_SEED)/html/$$(basename $$d).html; done; \
 	fi; true

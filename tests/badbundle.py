@@ -77,7 +77,7 @@ def main():
     write("magic", b"PK\x03\x04" + good[4:], "-", NOT_INK)
     # A future major version (CRC mended: only the version is wrong).
     b = Bundle(good)
-    struct.pack_into("<H", b.d, 8, 2)
+    struct.pack_into("<H", b.d, 8, struct.unpack_from("<H", b.d, 8)[0] + 1)
     b.mend_header()
     write("version", b.d, "-", NEWER)
     # Offsets past the end: a section starting past the bundle's end.

@@ -20,7 +20,7 @@ def main():
     if data[:8] != b"INKB\r\n\x1a\n":
         fail("bad magic")
     major, minor, size, nsect, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
-    if major != 1:
+    if major != 2:
         fail("major version %d" % major)
     table = 24 + 16 * nsect
     head = bytearray(data[:table])
@@ -48,7 +48,14 @@ def main():
     grps = [struct.unpack_from("<III", sect["GRPS"], 12 * i) for i in range(ngroups)]
     titl = [struct.unpack_from("<IIII", sect["TITL"], 16 * i) for i in range(nchunks)]
     text = sect["TEXT"]
-    zdict = sect.get("DICT", b"")
+    zdict = b""
+    if sect.get("DICT"):
+        # The dictionary's own stream: it stops, unfinished, on a byte boundary.
+        dlen, = struct.unpack_from("<I", sect["DICT"])
+        d = zlib.decompressobj(-15)
+        zdict = d.decompress(sect["DICT"][4:])
+        if len(zdict) != dlen or d.eof or d.unconsumed_tail or not 0 < dlen <= 32768:
+            fail("DICT does not inflate to its length, or ends")
     check_font_kern(sect)
 
     def inflate(off, length):

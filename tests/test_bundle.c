@@ -144,7 +144,7 @@ static void test_bundle_groups_and_dictionary_keep_every_article(void **st)
     assert_int_equal(ink_bundle_open(&gd, both, l4), INK_OK);
     assert_int_equal(a.ngroups, 60);
     assert_true(g.ngroups < 20);
-    assert_true(d.dict.len > 0 && d.dict.len <= INK_DICT_MAX);
+    assert_true(d.dict_len > 0 && d.dict_len <= INK_DICT_MAX && d.dict.len < d.dict_len);
     /* Grouping and the dictionary each make it smaller, and lose nothing. */
     assert_true(s2.text < s1.text);
     assert_true(s3.text + s3.dict < s1.text);
@@ -179,13 +179,66 @@ static void test_bundle_refuses_bad_headers(void **st)
     copy[0] = 'X';
     assert_int_equal(ink_bundle_open(&b, copy, len), INK_ERR_MAGIC);
     memcpy(copy, data, len);
-    ink_wr16(copy + INK_HDR_OFF_MAJOR, 2);
+    ink_wr16(copy + INK_HDR_OFF_MAJOR, INK_VERSION_MAJOR + 1);
     assert_int_equal(ink_bundle_open(&b, copy, len), INK_ERR_VERSION);
     assert_int_equal(ink_bundle_open(&b, data, len - 1), INK_ERR_TRUNCATED);
     assert_int_equal(ink_bundle_open(&b, data, 12), INK_ERR_TRUNCATED);
     assert_int_equal(ink_bundle_open(&b, NULL, 0), INK_ERR_MAGIC);
     free(copy);
     free(data);
+}
+
+/* Sets every section's CRC and the header's to what the bytes now are, so
+ * that only the damage itself can tell. */
+static void mend_crcs(uint8_t *data)
+{
+    uint32_t nsect = ink_rd16(data + INK_HDR_OFF_NSECT);
+    for (uint32_t i = 0; i < nsect; i++) {
+        uint8_t *s = data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
+        ink_wr32(s + 12, ink_crc32(0, data + ink_rd32(s + 4), ink_rd32(s + 8)));
+    }
+    ink_wr32(data + INK_HDR_OFF_CRC, 0);
+    ink_wr32(data + INK_HDR_OFF_CRC, ink_crc32(0, data, INK_HDR_SIZE + nsect * INK_SECT_ENTRY_SIZE));
+}
+
+/* A dictionary whose stream breaks, ends, or inflates to another length
+ * than DICT says: every article is refused, nothing is shown, no leak. */
+static void test_bundle_refuses_a_damaged_dictionary(void **st)
+{
+    (void)st;
+    size_t len;
+    uint8_t *good = big_bundle(&len, 32768, 1, NULL);
+    uint8_t *data = malloc(len);
+    assert_non_null(data);
+    ink_bundle_t b;
+    assert_int_equal(ink_bundle_open(&b, good, len), INK_OK);
+    uint32_t off = b.dict.off, dl = b.dict.len;
+    static uint8_t out[INK_ARTICLE_MAX_BYTES];
+    ink_pool_t pool;
+    for (int kind = 0; kind < 5; kind++) {
+        memcpy(data, good, len);
+        uint8_t *d = data + off;
+        switch (kind) {
+        case 0: ink_wr32(d, ink_rd32(d) - 1); break;              /* a length one short */
+        case 1: ink_wr32(d, ink_rd32(d) + 1); break;              /* one long */
+        case 2: ink_wr32(d + dl - 4, 0); break;                    /* stored block's NLEN wrong */
+        case 3: d[INK_DICT_HEAD] |= 1; break;                      /* the first block made final */
+        case 4: ink_wr32(d, 0); break;                             /* no length at all */
+        }
+        mend_crcs(data);
+        ink_err_t e = ink_bundle_open(&b, data, len);
+        if (kind == 4) {
+            assert_int_equal(e, INK_ERR_FORMAT);
+            continue;
+        }
+        assert_int_equal(e, INK_OK);
+        ink_pool_init(&pool, poolmem, sizeof poolmem);
+        for (uint32_t i = 0; i < b.narticles; i += 7)
+            assert_int_not_equal(ink_bundle_inflate(&b, i, &pool, out, sizeof out), INK_OK);
+        assert_int_equal(ink_pool_used(&pool), 0);
+    }
+    free(data);
+    free(good);
 }
 
 /* A stream that inflates to more than the index says (a deflate bomb, or
@@ -201,14 +254,7 @@ static void test_bundle_refuses_a_stream_longer_than_claimed(void **st)
      * the stream itself can tell. */
     uint8_t *e = data + b.arts.off;
     ink_wr32(e, ink_rd32(e) - 10);
-    for (uint32_t i = 0; i < ink_rd16(data + INK_HDR_OFF_NSECT); i++) {
-        uint8_t *s = data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
-        if (ink_rd32(s) == INK_TAG_ARTS)
-            ink_wr32(s + 12, ink_crc32(0, data + ink_rd32(s + 4), ink_rd32(s + 8)));
-    }
-    ink_wr32(data + INK_HDR_OFF_CRC, 0);
-    uint32_t hc = ink_crc32(0, data, INK_HDR_SIZE + ink_rd16(data + INK_HDR_OFF_NSECT) * INK_SECT_ENTRY_SIZE);
-    ink_wr32(data + INK_HDR_OFF_CRC, hc);
+    mend_crcs(data);
     assert_int_equal(ink_bundle_open(&b, data, len), INK_OK);
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
@@ -337,6 +383,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bundle_roundtrip_gives_back_every_article),
         cmocka_unit_test(test_bundle_groups_and_dictionary_keep_every_article),
+        cmocka_unit_test(test_bundle_refuses_a_damaged_dictionary),
         cmocka_unit_test(test_bundle_same_input_same_bytes),
         cmocka_unit_test(test_bundle_refuses_bad_headers),
         cmocka_unit_test(test_bundle_refuses_a_stream_longer_than_claimed),

@@ -185,6 +185,52 @@ static int pack_stream(const bundle_opts_t *o, const uint8_t *dict, size_t dlen,
     return zr == Z_STREAM_END ? 0 : -1;
 }
 
+/* The DICT section: the dictionary's length, then the dictionary as a raw
+ * deflate stream that stops on a byte boundary without a final block (an
+ * empty stored block ends it), so the device runs it through the same
+ * inflater just before an article's stream (docs/FORMAT.md). */
+static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, buf_t *out)
+{
+    put32(out, (uint32_t)dlen);
+    if (o->zopfli > 0) {
+        ZopfliOptions zo;
+        ZopfliInitOptions(&zo);
+        zo.numiterations = o->zopfli;
+        unsigned char bp = 0, *z = NULL;
+        size_t zn = 0;
+        ZopfliDeflatePart(&zo, 2, 0, dict, 0, dlen, &bp, &z, &zn);
+        if (!z && zn)
+            return -1;
+        put(out, z, zn);
+        free(z);
+        /* The stored block's three header bits (all 0) fit in the last
+         * byte when it has three free; the block then starts on a byte
+         * boundary with LEN 0 and NLEN 0xFFFF. */
+        static const uint8_t stored[5] = { 0, 0, 0, 0xFF, 0xFF };
+        int fits = bp != 0 && bp <= 5;
+        put(out, stored + fits, sizeof stored - (size_t)fits);
+        return out->oom ? -1 : 0;
+    }
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, o->level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    uLong bound = deflateBound(&z, (uLong)dlen) + 16;
+    reserve(out, bound);
+    if (out->oom) {
+        deflateEnd(&z);
+        return -1;
+    }
+    z.next_in = (Bytef *)(uintptr_t)dict;
+    z.avail_in = (uInt)dlen;
+    z.next_out = out->p + out->n;
+    z.avail_out = (uInt)bound;
+    int zr = deflate(&z, Z_SYNC_FLUSH);
+    out->n += z.total_out;
+    deflateEnd(&z);
+    return zr == Z_OK && !z.avail_in ? 0 : -1;
+}
+
 static const char *section_of(const article_t *a)
 {
     return a->section ? a->section : "News";
@@ -262,7 +308,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     int rc = -1;
     strpool_t sp = { 0 };
     buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, grps = { 0 }, titl = { 0 }, text = { 0 }, file = { 0 };
-    buf_t chunk = { 0 }, group = { 0 };
+    buf_t chunk = { 0 }, group = { 0 }, dictb = { 0 };
     const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
     size_t nsec = 0, *order = calloc(n ? n : 1, sizeof *order), k = 0;
     enc_t *enc = calloc(n ? n : 1, sizeof *enc);
@@ -415,7 +461,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     put32(&meta, (uint32_t)nchunks);
     put16(&meta, INK_TITLES_PER_CHUNK);
     put16(&meta, 0);
-    buf_t dictb = { dict, dlen, dlen, 0 };
+    if (dlen && pack_dict(opts, dict, dlen, &dictb))
+        goto out;
     if (sp.data.oom || meta.oom || secs.oom || index.oom || grps.oom || titl.oom || text.oom)
         goto out;
 
@@ -468,7 +515,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         st->arts = index.n;
         st->grps = grps.n;
         st->titl = titl.n;
-        st->dict = dlen;
+        st->dict = dictb.n;
         st->text = text.n;
         st->font = fontb.n;
         st->kern = kernb.n;
@@ -508,6 +555,7 @@ out:
     free(ttl);
     free(fontb.p);
     free(kernb.p);
+    free(dictb.p);
     typeset_free(ts);
     fontsub_use_free(use);
     return rc;

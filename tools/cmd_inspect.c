@@ -156,9 +156,14 @@ int cmd_inspect(int argc, char **argv)
         else if (!ok)
             printf("%s: section %s: checksum mismatch\n", path, tag_name(ink_rd32(e), t));
     }
-    if (o)
-        printf("\n%u sections, %u articles in %u streams, %u title chunks, dictionary %u bytes\n", b.nsections,
-               b.narticles, b.ngroups, b.nchunks, b.dict.len);
+    if (o) {
+        printf("\n%u sections, %u articles in %u streams, %u title chunks, ", b.nsections, b.narticles, b.ngroups,
+               b.nchunks);
+        if (b.dict_len)
+            printf("dictionary %u bytes (deflated to %u)\n", b.dict_len, b.dict.len - INK_DICT_HEAD);
+        else
+            printf("no dictionary\n");
+    }
     uint64_t raw = 0;
     size_t worst_hw = 0;
     static ink_titles_t titles = { NULL, -1, NULL, 0 };

@@ -152,8 +152,12 @@ static void mend(uint8_t *d, size_t size)
     if (ent[0] && ent[3] && ent[4] && ent[5] && ent[7] && SLEN(0) >= INK_META_SIZE) {
         const uint8_t *m = d + SOFF(0);
         uint32_t narts = ink_rd32(m + 8), ngroups = ink_rd32(m + 16), nchunks = ink_rd32(m + 20);
-        const uint8_t *dict = ent[6] ? d + SOFF(6) : NULL;
-        uint32_t dlen = ent[6] && SLEN(6) <= INK_DICT_MAX ? SLEN(6) : 0;
+        /* The dictionary: what DICT's stream (past its length) inflates to. */
+        static uint8_t dict[INK_DICT_MAX];
+        uint32_t dlen = 0;
+        if (ent[6] && SLEN(6) > INK_DICT_HEAD)
+            dlen = (uint32_t)inflate_raw(d + SOFF(6) + INK_DICT_HEAD, SLEN(6) - INK_DICT_HEAD, NULL, 0, dict,
+                                         sizeof dict);
         const uint8_t *text = d + SOFF(7);
         uint32_t tlen = SLEN(7);
         static uint8_t buf[INK_GROUP_MAX_BYTES + 1];
