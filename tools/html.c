@@ -94,6 +94,14 @@ typedef struct nd {
     double score;
     int scored;
     int datatable;  /* 1 data table, 0 layout, -1 not a table */
+    /* What inner_len and link_density need of the subtree, kept until the
+     * subtree changes (see text_sum): */
+    int sum_ok;            /* the fields below are up to date */
+    int lead, trail;       /* white space before the first / after the last
+                            * counted character (for an empty subtree: any) */
+    size_t len, commas;    /* inner_len(x) and its commas */
+    size_t links;          /* inner_len of the <a> below x, href not "#..." */
+    size_t hash_links;     /* how many <a href="#..."> are below x */
 } nd_t;
 
 typedef struct chunk {
@@ -151,9 +159,16 @@ static const char *tag(const xmlNode *x)
     return is_el(x) && x->name ? (const char *)x->name : "";
 }
 
+/* strcasecmp(name, t) == 0; the first bytes, when they differ by more than
+ * case, settle most comparisons without the call. */
+static int name_is(const char *name, const char *t)
+{
+    return !((name[0] ^ t[0]) & ~0x20) && strcasecmp(name, t) == 0;
+}
+
 static int tag_is(const xmlNode *x, const char *t)
 {
-    return is_el(x) && strcasecmp(tag(x), t) == 0;
+    return is_el(x) && name_is(tag(x), t);
 }
 
 static int tag_in(const xmlNode *x, const char *const *set)
@@ -161,7 +176,7 @@ static int tag_in(const xmlNode *x, const char *const *set)
     if (!is_el(x))
         return 0;
     for (; *set; set++)
-        if (strcasecmp(tag(x), *set) == 0)
+        if (name_is(tag(x), *set))
             return 1;
     return 0;
 }
@@ -234,9 +249,28 @@ static xmlNode *next_node(xmlNode *x, int skip_kids)
     return NULL;
 }
 
+/* x's subtree changed: the text sums of x and its ancestors are stale. A
+ * node whose sum is stale has stale ancestors too, so the walk stops at the
+ * first one already marked. */
+static void sum_stale(xmlNode *x)
+{
+    for (; x && x->type == XML_ELEMENT_NODE; x = x->parent) {
+        nd_t *d = x->_private;
+        if (!d || !d->sum_ok)
+            break;
+        d->sum_ok = 0;
+    }
+}
+
+static void dom_unlink(xmlNode *x)
+{
+    sum_stale(x->parent);
+    xmlUnlinkNode(x);
+}
+
 static void dom_remove(ctx_t *c, xmlNode *x)
 {
-    xmlUnlinkNode(x);
+    dom_unlink(x);
     if (nodes_push(&c->trash, x) < 0) {
         c->oom = 1;
         xmlFreeNode(x); /* nothing else points into it */
@@ -246,7 +280,8 @@ static void dom_remove(ctx_t *c, xmlNode *x)
 /* Appends x (unlinked first) as parent's last child; no text merging. */
 static void dom_append(xmlNode *parent, xmlNode *x)
 {
-    xmlUnlinkNode(x);
+    dom_unlink(x);
+    sum_stale(parent);
     x->parent = parent;
     x->prev = parent->last;
     x->next = NULL;
@@ -260,8 +295,9 @@ static void dom_append(xmlNode *parent, xmlNode *x)
 /* Puts x (unlinked first) just before ref. */
 static void dom_insert_before(xmlNode *ref, xmlNode *x)
 {
-    xmlUnlinkNode(x);
+    dom_unlink(x);
     xmlNode *p = ref->parent;
+    sum_stale(p);
     x->parent = p;
     x->next = ref;
     x->prev = ref->prev;
@@ -275,11 +311,12 @@ static void dom_insert_before(xmlNode *ref, xmlNode *x)
 static void dom_replace(xmlNode *old, xmlNode *x)
 {
     dom_insert_before(old, x);
-    xmlUnlinkNode(old);
+    dom_unlink(old);
 }
 
 static void set_tag(xmlNode *x, const char *t)
 {
+    sum_stale(x->parent); /* an <a> counts in its ancestors' link sums */
     xmlNodeSetName(x, (const xmlChar *)t);
 }
 
@@ -337,38 +374,134 @@ static void inner_text(const xmlNode *x, sbuf_t *b)
     }
 }
 
-/* Length in characters of inner_text(x), and its count of ch (an ASCII char)
- * when commas is not NULL. */
-static size_t inner_len(const xmlNode *x, size_t *commas)
+/* One text node's share of inner_len: characters counted (white space runs
+ * collapsed to one, the ends trimmed, UTF-8 continuation bytes not counted),
+ * commas, and whether white space comes before the first or after the last
+ * counted character (for a node with none counted: whether it has any). */
+static void text_node_sum(const xmlNode *t, nd_t *o)
 {
     size_t n = 0, cm = 0;
-    int space = 0;
-    const xmlNode *k = is_text(x) ? x : x->children;
-    for (; k; k = is_text(x) ? NULL : walk_next((xmlNode *)k, x, 0)) {
-        if (!is_text(k))
+    int space = 0, lead = 0;
+    for (const unsigned char *s = (const unsigned char *)t->content; s && *s; s++) {
+        if (is_space_byte(*s)) {
+            space = 1;
             continue;
-        for (const unsigned char *s = (const unsigned char *)k->content; s && *s; s++) {
-            if (is_space_byte(*s)) {
-                space = 1;
-                continue;
-            }
-            if ((*s & 0xC0) == 0x80)
-                continue;
-            if (space && n)
-                n++;
-            space = 0;
+        }
+        if ((*s & 0xC0) == 0x80)
+            continue;
+        if (!n)
+            lead = space;
+        else if (space)
             n++;
-            if (*s == ',')
-                cm++;
-            else if (s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8C) /* U+FF0C */
-                cm++;
-            else if (s[0] == 0xD8 && s[1] == 0x8C) /* U+060C */
-                cm++;
+        space = 0;
+        n++;
+        if (*s == ',')
+            cm++;
+        else if (s[0] == 0xEF && s[1] == 0xBC && s[2] == 0x8C) /* U+FF0C */
+            cm++;
+        else if (s[0] == 0xD8 && s[1] == 0x8C) /* U+060C */
+            cm++;
+    }
+    o->len = n;
+    o->commas = cm;
+    o->lead = n ? lead : space;
+    o->trail = space;
+}
+
+/* Appends b's text to a's, as inner_len would read them one after the
+ * other: one space between them when either side has white space there. */
+static void sum_join(nd_t *a, const nd_t *b)
+{
+    if (a->len && b->len) {
+        a->len += b->len + (size_t)(a->trail || b->lead);
+        a->trail = b->trail;
+    } else if (b->len) {
+        a->lead = a->trail || b->lead;
+        a->len = b->len;
+        a->trail = b->trail;
+    } else {
+        a->trail = a->trail || b->trail;
+        if (!a->len)
+            a->lead = a->trail;
+    }
+    a->commas += b->commas;
+}
+
+/* x's sum from its children's (element children must be up to date). */
+static void sum_children(ctx_t *c, xmlNode *x)
+{
+    nd_t *d = nd(c, x);
+    d->len = d->commas = d->links = d->hash_links = 0;
+    d->lead = d->trail = 0;
+    for (xmlNode *k = x->children; k; k = k->next) {
+        if (is_text(k)) {
+            nd_t t;
+            text_node_sum(k, &t);
+            sum_join(d, &t);
+        } else if (k->type == XML_ELEMENT_NODE) {
+            const nd_t *e = nd(c, k);
+            sum_join(d, e);
+            d->links += e->links;
+            d->hash_links += e->hash_links;
+            if (tag_is(k, "a")) {
+                const char *href = attr(k, "href");
+                if (href && href[0] == '#' && href[1])
+                    d->hash_links++;
+                else
+                    d->links += e->len;
+            }
         }
     }
+    d->sum_ok = 1;
+}
+
+static xmlNode *stale_el(ctx_t *c, xmlNode *x)
+{
+    for (; x && !c->oom; x = x->next)
+        if (x->type == XML_ELEMENT_NODE && !nd(c, x)->sum_ok)
+            return x;
+    return NULL;
+}
+
+/* The text sum of element root's subtree, brought up to date in one
+ * post-order walk over the stale elements only. */
+static const nd_t *text_sum(ctx_t *c, xmlNode *root)
+{
+    static const nd_t none;
+    nd_t *rd = nd(c, root);
+    if (rd->sum_ok)
+        return rd;
+    xmlNode *k = root;
+    while (!c->oom) {
+        xmlNode *kid = stale_el(c, k->children);
+        if (kid) {
+            k = kid;
+            continue;
+        }
+        sum_children(c, k);
+        if (k == root)
+            return rd;
+        kid = stale_el(c, k->next);
+        k = kid ? kid : k->parent;
+    }
+    return &none;
+}
+
+/* Length in characters of inner_text(x) (white space collapsed, ends
+ * trimmed), and its commas (',', U+FF0C, U+060C) when commas is not NULL. */
+static size_t inner_len(ctx_t *c, xmlNode *x, size_t *commas)
+{
+    nd_t t;
+    const nd_t *d = &t;
+    if (x->type == XML_ELEMENT_NODE)
+        d = text_sum(c, x);
+    else if (is_text(x))
+        text_node_sum(x, &t);
+    else
+        memset(&t, 0, sizeof t);
     if (commas)
-        *commas = cm;
-    return n;
+        *commas = d->commas;
+    return d->len;
 }
 
 static int only_space(const char *s)
@@ -424,12 +557,30 @@ static const char *const re_byline[] = {
     "byline", "author", "dateline", "writtenby", "p-author", NULL,
 };
 
+/* strcasestr(s, pat) for any of pats (lower-case ASCII, no white space). */
 static int contains_any(const char *s, const char *const *pats)
 {
     if (!s || !*s)
         return 0;
+    char low[512];
+    size_t n = 0;
+    int word = 0;
+    for (; s[n] && n + 1 < sizeof low; n++) {
+        unsigned char ch = (unsigned char)s[n];
+        low[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        word |= !is_space_byte(ch);
+    }
+    low[n] = '\0';
+    if (s[n]) {
+        for (; *pats; pats++)
+            if (strcasestr(s, *pats))
+                return 1;
+        return 0;
+    }
+    if (!word) /* no class, no id: nothing to find */
+        return 0;
     for (; *pats; pats++)
-        if (strcasestr(s, *pats))
+        if (strstr(low, *pats))
             return 1;
     return 0;
 }
@@ -473,24 +624,32 @@ static int class_weight(const ctx_t *c, const xmlNode *x)
 static const char *match_string(const xmlNode *x, char *buf, size_t cap)
 {
     const char *cl = attr(x, "class"), *id = attr(x, "id");
-    snprintf(buf, cap, "%s %s", cl ? cl : "", id ? id : "");
+    const char *part[3] = { cl ? cl : "", " ", id ? id : "" };
+    size_t k = 0;
+    for (int i = 0; i < 3; i++)
+        for (const char *p = part[i]; *p && k + 1 < cap; p++)
+            buf[k++] = *p;
+    buf[k] = '\0';
     return buf;
 }
 
 /* ---- measures ------------------------------------------------------------ */
 
-static double link_density(const xmlNode *x)
+static double link_density(ctx_t *c, xmlNode *x)
 {
-    size_t total = inner_len(x, NULL);
+    const nd_t *d = text_sum(c, x);
+    size_t total = d->len;
     if (!total)
         return 0;
+    if (!d->hash_links) /* a sum of whole numbers: exact in any order */
+        return (double)d->links / (double)total;
     double links = 0;
     for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
         if (!tag_is(k, "a"))
             continue;
         const char *href = attr(k, "href");
         double coef = href && href[0] == '#' && href[1] ? 0.3 : 1.0;
-        links += (double)inner_len(k, NULL) * coef;
+        links += (double)inner_len(c, k, NULL) * coef;
     }
     return links / (double)total;
 }
@@ -565,9 +724,9 @@ static int single_tag_inside(const xmlNode *x, const char *t)
     return 1;
 }
 
-static int without_content(const xmlNode *x)
+static int without_content(ctx_t *c, xmlNode *x)
 {
-    if (inner_len(x, NULL) != 0)
+    if (inner_len(c, x, NULL) != 0)
         return 0;
     size_t n = el_count(x);
     return n == 0 || n == count_tag(x, "br") + count_tag(x, "hr");
@@ -772,15 +931,15 @@ static void clean_tag(ctx_t *c, xmlNode *root, const char *t)
     free(l.v);
 }
 
-static double text_density(const xmlNode *x, const char *const *set)
+static double text_density(ctx_t *c, xmlNode *x, const char *const *set)
 {
-    size_t total = inner_len(x, NULL);
+    size_t total = inner_len(c, x, NULL);
     if (!total)
         return 0;
     size_t sub = 0;
     for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
         if (tag_in(k, set))
-            sub += inner_len(k, NULL);
+            sub += inner_len(c, k, NULL);
     return (double)sub / (double)total;
 }
 
@@ -799,12 +958,12 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         int is_list = !strcmp(t, "ul") || !strcmp(t, "ol");
-        size_t len = inner_len(x, NULL);
+        size_t len = inner_len(c, x, NULL);
         if (!is_list) {
             size_t ll = 0;
             for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
                 if (tag_in(k, lists))
-                    ll += inner_len(k, NULL);
+                    ll += inner_len(c, k, NULL);
             is_list = len && (double)ll / (double)len > 0.9;
         }
         if (!strcmp(t, "table") && x->_private && ((nd_t *)x->_private)->datatable == 1)
@@ -814,7 +973,7 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
         int w = class_weight(c, x);
         int remove = 0;
         size_t commas = 0;
-        inner_len(x, &commas);
+        inner_len(c, x, &commas);
         if (w < 0) {
             remove = 1;
         } else if (commas < 10) {
@@ -822,9 +981,9 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
             double img = (double)count_tag(x, "img");
             double li = (double)count_tag(x, "li") - 100;
             double input = (double)count_tag(x, "input");
-            double hd = text_density(x, heads);
+            double hd = text_density(c, x, heads);
             size_t embeds = count_tag(x, "object") + count_tag(x, "embed") + count_tag(x, "iframe");
-            double ld = link_density(x);
+            double ld = link_density(c, x);
             int fig = has_ancestor(x, "figure", 3);
             remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) ||
                      (input > (double)(long)(p / 3)) ||
@@ -868,7 +1027,7 @@ static void clean_share(ctx_t *c, xmlNode *root)
         while (x && x != end) {
             char ms[512];
             match_string(x, ms, sizeof ms);
-            if (is_share(ms) && inner_len(x, NULL) < CHAR_THRESHOLD) {
+            if (is_share(ms) && inner_len(c, x, NULL) < CHAR_THRESHOLD) {
                 xmlNode *n = next_node(x, 1);
                 dom_remove(c, x);
                 x = n;
@@ -916,7 +1075,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
             for (size_t i = l.n; i-- > 0;) {
                 xmlNode *p = l.v[i];
                 if (!count_tag(p, "img") && !count_tag(p, "embed") && !count_tag(p, "object") &&
-                    !count_tag(p, "iframe") && inner_len(p, NULL) == 0)
+                    !count_tag(p, "iframe") && inner_len(c, p, NULL) == 0)
                     dom_remove(c, p);
             }
         free(l.v);
@@ -1091,7 +1250,7 @@ static xmlNode *grab_article(ctx_t *c, xmlNode *root)
         const char *t = tag(x);
         int hx = (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2];
         if ((tag_is(x, "div") || tag_is(x, "section") || tag_is(x, "header") || hx) &&
-            without_content(x)) {
+            without_content(c, x)) {
             xmlNode *n = next_node(x, 1);
             dom_remove(c, x);
             x = n;
@@ -1123,7 +1282,7 @@ static xmlNode *grab_article(ctx_t *c, xmlNode *root)
                 }
                 k = nx;
             }
-            if (single_tag_inside(x, "p") && link_density(x) < 0.25) {
+            if (single_tag_inside(x, "p") && link_density(c, x) < 0.25) {
                 xmlNode *child = first_el(x);
                 dom_replace(x, child);
                 dom_remove(c, x);
@@ -1151,7 +1310,7 @@ static xmlNode *grab_article(ctx_t *c, xmlNode *root)
         if (r != root)
             continue;
         size_t commas;
-        size_t len = inner_len(e, &commas);
+        size_t len = inner_len(c, e, &commas);
         if (len < 25)
             continue;
         double cs = 1 + (double)(commas + 1) + (double)(len / 100 < 3 ? len / 100 : 3);
@@ -1171,7 +1330,7 @@ static xmlNode *grab_article(ctx_t *c, xmlNode *root)
     for (size_t i = 0; i < c->candidates.n; i++) {
         xmlNode *cand = c->candidates.v[i];
         nd_t *d = nd(c, cand);
-        d->score *= 1 - link_density(cand);
+        d->score *= 1 - link_density(c, cand);
         for (int t = 0; t < N_TOP; t++) {
             if (!top[t] || d->score > nd(c, top[t])->score) {
                 memmove(&top[t + 1], &top[t], (size_t)(N_TOP - 1 - t) * sizeof top[0]);
@@ -1268,10 +1427,10 @@ static xmlNode *grab_article(ctx_t *c, xmlNode *root)
                 if (s->_private && nd(c, s)->scored && nd(c, s)->score + bonus >= sthr) {
                     append = 1;
                 } else if (tag_is(s, "p")) {
-                    double ld = link_density(s);
+                    double ld = link_density(c, s);
                     sbuf_t b = { 0 };
                     inner_text(s, &b);
-                    size_t len = inner_len(s, NULL);
+                    size_t len = inner_len(c, s, NULL);
                     int sentence = 0;
                     for (size_t k = 0; b.s && k < b.n; k++)
                         if (b.s[k] == '.' && (b.s[k + 1] == ' ' || b.s[k + 1] == '\0'))
@@ -1442,10 +1601,30 @@ static int emit_blocks(const xmlNode *root, article_t *a)
 
 static int valid_utf8(const unsigned char *s, size_t n)
 {
-    for (size_t i = 0, k; i < n; i += k)
-        if (!(k = textnorm_utf8_len(s + i, n - i)))
+    size_t i = 0;
+    while (i < n) {
+        if (s[i] < 0x80) {
+            /* runs of ASCII eight bytes at a time */
+            for (i++; i + 8 <= n; i += 8) {
+                uint64_t w;
+                memcpy(&w, s + i, 8);
+                if (w & 0x8080808080808080u)
+                    break;
+            }
+            continue;
+        }
+        size_t k = textnorm_utf8_len(s + i, n - i);
+        if (!k)
             return 0;
+        i += k;
+    }
     return 1;
+}
+
+static void nul_to_space(char *s, size_t n)
+{
+    for (char *p = s; (p = memchr(p, 0, (size_t)(s + n - p))) != NULL;)
+        *p++ = ' ';
 }
 
 /* The charset a page declares in its first bytes, lower-cased, or "". */
@@ -1454,6 +1633,9 @@ static void declared_charset(const char *s, size_t n, char out[40])
     out[0] = '\0';
     size_t lim = n < 8192 ? n : 8192;
     for (size_t i = 0; i + 8 < lim; i++) {
+        unsigned char c0 = (unsigned char)s[i] | 0x20;
+        if (c0 != 'c' && c0 != 'e')
+            continue;
         if (strncasecmp(s + i, "charset", 7) != 0 && strncasecmp(s + i, "encoding", 8) != 0)
             continue;
         size_t j = i + (tolower((unsigned char)s[i]) == 'c' ? 7 : 8);
@@ -2140,17 +2322,13 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     const char *src = u8 ? u8 : buf;
     size_t srclen = u8 ? u8len : len;
     if (u8)
-        for (size_t i = 0; i < u8len; i++)
-            if (!u8[i])
-                u8[i] = ' ';
+        nul_to_space(u8, u8len);
     xmlDoc *doc = parse(src, srclen, enc);
     if (!doc && !u8) {
         /* an encoding iconv does not know: read the bytes as UTF-8/1252 */
         u8 = textnorm_bytes_to_utf8(buf, len, &u8len);
         if (u8) {
-            for (size_t i = 0; i < u8len; i++)
-                if (!u8[i])
-                    u8[i] = ' ';
+            nul_to_space(u8, u8len);
             src = u8;
             srclen = u8len;
             strcpy(enc, "UTF-8");
@@ -2285,9 +2463,7 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
     char *u8 = textnorm_bytes_to_utf8(buf, len, &u8len);
     if (!u8)
         return -1;
-    for (size_t i = 0; i < u8len; i++)
-        if (!u8[i])
-            u8[i] = ' ';
+    nul_to_space(u8, u8len);
     xmlDoc *doc = parse(u8, u8len, "UTF-8");
     free(u8);
     if (!doc || !xmlDocGetRootElement(doc)) {
@@ -2305,7 +2481,7 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
         match_string(x, ms, sizeof ms);
         if (!tag_is(x, "html") && !tag_is(x, "body") &&
             (!visible(x) || tag_is(x, "form") || tag_is(x, "aside") || tag_is(x, "footer") ||
-             tag_is(x, "nav") || (is_share(ms) && inner_len(x, NULL) < CHAR_THRESHOLD))) {
+             tag_is(x, "nav") || (is_share(ms) && inner_len(&c, x, NULL) < CHAR_THRESHOLD))) {
             xmlNode *n = next_node(x, 1);
             dom_remove(&c, x);
             x = n;
