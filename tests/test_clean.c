@@ -434,6 +434,41 @@ static void test_clean_stops_at_related_stories(void **state)
     article_free(&a);
 }
 
+static void test_clean_stops_before_dated_comments(void **state)
+{
+    (void)state;
+    /* comments after the article: each with its own name-and-time stamp and
+     * long enough to outweigh the share box between them and the text */
+    const char s[] =
+        "Home\nNews\n"
+        "Town council votes to keep the old library\n"
+        "The town council voted on Tuesday to keep the old library open for at least another five years.\n"
+        "Councillors had been asked to choose between repairing the roof and selling the building to a developer.\n"
+        "More than two thousand people signed a letter asking the council not to sell, the largest petition the town has seen.\n"
+        "A survey last year found that the library was used by more than four hundred people every week, most of them "
+        "pupils from the two schools nearby and older residents who came to read the newspapers.\n"
+        "The librarian said she was delighted and that the reading room would reopen as soon as the roof was fixed.\n"
+        "Share this:\nFacebook\nTwitter\nEmail\n"
+        "Anna P. \xc2\xb7 March 10, 2017 at 12:20 AM\n"
+        "This is wonderful news for the children of the town, who have nowhere else to go and read after school.\n"
+        "Reply\n"
+        "Tom \xc2\xb7 March 10, 2017 at 1:26 AM\n"
+        "I am not so sure that keeping an old building with a leaking roof is the best use of the money we pay in taxes.\n"
+        "Reply\n"
+        "Mary Jones \xc2\xb7 March 10, 2017 at 2:56 AM\n"
+        "The roof has leaked for years and nobody on the council did anything about it until the petition arrived.\n"
+        "Reply\n"
+        "Sam \xc2\xb7 March 11, 2017 at 8:41 PM\n"
+        "Libraries are more than books, and the town would have lost the only quiet public room it still has left.\n"
+        "Reply\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_int_equal(a.nblocks, 5);
+    assert_non_null(strstr(a.blocks[4].text, "roof was fixed"));
+    assert_false(body_has(&a, "leaked for years"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -482,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_clean_json_escaping),
         cmocka_unit_test(test_clean_scrape_gets_typography),
         cmocka_unit_test(test_clean_stops_at_related_stories),
+        cmocka_unit_test(test_clean_stops_before_dated_comments),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

@@ -5,7 +5,8 @@
  * zero-width and repeated white space out) -> blocks (one per line, or one
  * per blank-line-separated paragraph) -> per-block features -> labels
  * (chrome patterns, repeats, menu-like, body-like) -> the densest contiguous
- * run of body text (maximum-sum subarray) -> article.
+ * run of body text (maximum-sum subarray), searched again before a list of
+ * dated items (comments, a live feed) -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
 #include "textnorm.h"
@@ -43,6 +44,8 @@ typedef struct {
     int blank_before;  /* a blank line came before it in the input */
     int hard;          /* chrome no article text looks like (credits, (c), slugs) */
     int list;          /* starts with a list marker: authored text, not a menu */
+    int kept;          /* went into the article body */
+    int dated;         /* a short line with a date or clock time: a dateline, an item's stamp */
     long w;            /* weight in the search for the main text */
     unsigned count;    /* occurrences of the same folded text */
     size_t first;      /* index of the first occurrence */
@@ -672,6 +675,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         (has_time(lc) || (has_month_word(lc) && has_digit(lc)) || has_word(lc, "ago") ||
          has_word(lc, "updated") || has_word(lc, "published"))) {
         char d[11];
+        b->dated = 1;
         if (top && !pg->date && find_date(lc, d))
             pg->date = art_strndup(d, 10);
         return L_CHROME;
@@ -781,6 +785,73 @@ static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
         }
         if (!dense)
             return i;
+    }
+    return re;
+}
+
+/* The maximum-sum run [*rs, *re) of block weights within [from, to);
+ * empty (*rs == *re == from) when no block weighs more than zero. */
+static void best_run(const page_t *pg, size_t from, size_t to, size_t *rs, size_t *re)
+{
+    long best = 0, cur = 0;
+    size_t cs = from;
+    *rs = *re = from;
+    for (size_t i = from; i < to; i++) {
+        if (cur <= 0) {
+            cur = 0;
+            cs = i;
+        }
+        cur += pg->b[i].w;
+        if (cur > best) {
+            best = cur;
+            *rs = cs;
+            *re = i + 1;
+        }
+    }
+}
+
+/* Comments, a live feed, a list of dated teasers: items of text, each with
+ * its own date or time stamp, a few blocks apart. An article has a dateline
+ * or two. Returns where such a list starts inside [rs, re) once an
+ * article's worth of text lies before it (at its heading if one opens it
+ * shortly before: "12 Comments", "View comments"), else re. */
+static size_t dated_list(const page_t *pg, size_t rs, size_t re)
+{
+    long before = 0;
+    for (size_t i = rs; i < re; i++) {
+        const block_t *b = &pg->b[i];
+        if (b->w > 0)
+            before += b->w;
+        if (!b->dated || before < 100)
+            continue;
+        size_t last = i;
+        unsigned items = 0, miss = 0;
+        int text = 0;
+        for (size_t j = i + 1; j < re && j <= last + 8 && items < 3 && miss < 2; j++) {
+            const block_t *c = &pg->b[j];
+            if (!c->dated) {
+                text |= c->eff >= 4;
+                continue;
+            }
+            if (j > last + 1) { /* a stamp over two lines counts once */
+                items += text;
+                miss += !text;
+            }
+            text = 0;
+            last = j;
+        }
+        if (items < 3)
+            continue;
+        size_t cut = i;
+        for (size_t k = i; k > rs && k + 25 > i; k--)
+            if (is_after_heading(&pg->b[k - 1])) {
+                cut = k - 1;
+                break;
+            }
+        if (cut == i)
+            while (cut > rs && pg->b[cut - 1].w <= 0)
+                cut--;
+        return cut;
     }
     return re;
 }
@@ -1114,24 +1185,13 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     } else {
         for (size_t i = begin; i < pg.n; i++)
             pg.b[i].w = weight(&pg, &pg.b[i]);
-        long best = 0, cur = 0;
-        size_t cs = begin;
-        for (size_t i = begin; i < pg.n; i++) {
-            if (cur <= 0) {
-                cur = 0;
-                cs = i;
-            }
-            cur += pg.b[i].w;
-            if (cur > best) {
-                best = cur;
-                rs = cs;
-                re = i + 1;
-            }
-        }
-    }
-
-    if (!whole)
+        best_run(&pg, begin, pg.n, &rs, &re);
+        /* comments or a feed after the article: search again before them */
+        size_t tail = dated_list(&pg, rs, re);
+        if (tail < re)
+            best_run(&pg, rs, tail, &rs, &re);
         re = cut_at_boundary(&pg, rs, re);
+    }
 
     if (rs == re && !whole) {
         /* No run of body text: a page of a few short lines and no chrome is
@@ -1154,14 +1214,6 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
     unsigned tnf = para ? 0 : TN_TYPO | TN_DASH;
-#ifdef INK_CLEAN_DEBUG
-    /* cc -DINK_CLEAN_DEBUG: every block, its label, weight and whether the
-     * main-text run holds it, on stderr */
-    for (size_t i = 0; i < pg.n; i++)
-        fprintf(stderr, "%c%4zu %c %4ld %.100s\n", i >= rs && i < re ? '>' : ' ', i,
-                "GMSCDT"[pg.b[i].label], pg.b[i].w, pg.b[i].text);
-#endif
-
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
         if (whole) {
@@ -1188,11 +1240,19 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
+        b->kept = 1;
         if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl, tnf) < 0) {
             reason = "out of memory";
             goto out;
         }
     }
+#ifdef INK_CLEAN_DEBUG
+    /* cc -DINK_CLEAN_DEBUG: every block, its label, weight and whether it
+     * was kept ('>') or dropped inside the main-text run ('-'), on stderr */
+    for (size_t i = 0; i < pg.n; i++)
+        fprintf(stderr, "%c%4zu %c %4ld %.100s\n", pg.b[i].kept ? '>' : i >= rs && i < re ? '-' : ' ',
+                i, "GMSCDT"[pg.b[i].label], pg.b[i].w, pg.b[i].text);
+#endif
     if (out->nblocks == 0 && as_title != SIZE_MAX) {
         /* a page of one sentence: it is both headline and text */
         const block_t *b = &pg.b[as_title];
