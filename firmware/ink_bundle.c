@@ -113,6 +113,11 @@ static ink_err_t check_fonts(const ink_bundle_t *b)
         if (ink_kern_bind(&k, b->data + b->kern.off, b->kern.len) != 0)
             return INK_ERR_FORMAT;
     }
+    if (b->hyph.len) {
+        ink_hyph_t h;
+        if (ink_hyph_bind(&h, b->data + b->hyph.off, b->hyph.len, b->narticles) != 0)
+            return INK_ERR_FORMAT;
+    }
     return INK_OK;
 }
 
@@ -165,6 +170,7 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
         case INK_TAG_DICT: dst = &b->dict; bit = 64; break;
         case INK_TAG_FONT: dst = &b->font; bit = 256; break;
         case INK_TAG_KERN: dst = &b->kern; bit = 512; break;
+        case INK_TAG_HYPH: dst = &b->hyph; bit = 1024; break;
         case INK_TAG_TEXT:
             b->text = s;
             b->text_crc = scrc;
@@ -497,6 +503,15 @@ ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_C
         out[i].len = len;
     }
     return INK_OK;
+}
+
+int ink_bundle_hyph(const ink_bundle_t *b, ink_hyph_t *out)
+{
+    if (!b->hyph.len) {
+        memset(out, 0, sizeof *out);
+        return -1;
+    }
+    return ink_hyph_bind(out, b->data + b->hyph.off, b->hyph.len, b->narticles);
 }
 
 int ink_bundle_kern(const ink_bundle_t *b, ink_kern_t *out)

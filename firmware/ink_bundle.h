@@ -15,6 +15,7 @@
 
 #include "ink_err.h"
 #include "ink_font.h"
+#include "ink_hyph.h"
 #include "ink_kern.h"
 #include "ink_pool.h"
 
@@ -27,7 +28,7 @@ typedef struct ink_bundle {
     uint32_t size;               /**< the bundle's own size (from its header) */
     uint16_t major, minor;
     ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
-    ink_span_t font, kern;       /**< optional: len 0 when absent */
+    ink_span_t font, kern, hyph; /**< optional: len 0 when absent */
     uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
     uint32_t dict_len;           /**< bytes the DICT stream inflates to; 0: none */
     uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
@@ -109,6 +110,11 @@ ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_C
  * open checked it). Returns 0, or -1 when the bundle has none: out is then
  * empty and kerns nothing. */
 int ink_bundle_kern(const ink_bundle_t *b, ink_kern_t *out);
+
+/** Binds out to the bundle's hyphenation patterns (HYPH section,
+ * ink_hyph.h; open checked it). Returns 0, or -1 when the bundle has none:
+ * out is then empty and finds no breaks. */
+int ink_bundle_hyph(const ink_bundle_t *b, ink_hyph_t *out);
 
 /** Checks the TEXT section's CRC (open does not read TEXT). */
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b);

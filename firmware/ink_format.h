@@ -40,6 +40,7 @@
 #define INK_TAG_DICT INK_TAG('D', 'I', 'C', 'T')
 #define INK_TAG_FONT INK_TAG('F', 'O', 'N', 'T')
 #define INK_TAG_KERN INK_TAG('K', 'E', 'R', 'N')
+#define INK_TAG_HYPH INK_TAG('H', 'Y', 'P', 'H')
 
 /* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
  * ngroups u32, nchunks u32, titles_per_chunk u16, flags u16. */

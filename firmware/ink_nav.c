@@ -162,6 +162,7 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     layout_cfg(app, &cfg);
     ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
     app->layout.kern = &app->kern;
+    app->layout.hyph = ink_hyph_article(&app->hyph, i) ? &app->hyph : NULL;
     err = ink_layout_set_text(&app->layout, app->flow, app->flow_len);
     if (err)
         close_article(app);
@@ -601,6 +602,7 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
     }
     app->bundle_ok = 1;
     ink_bundle_kern(&app->bundle, &app->kern);
+    ink_bundle_hyph(&app->bundle, &app->hyph);
     uint32_t edition = app->bundle.id;
     ink_state_t saved;
     if (hal->storage && ink_state_load(hal->storage, hal->storage_ctx, &saved) == INK_OK) {

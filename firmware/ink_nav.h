@@ -45,6 +45,7 @@ typedef struct ink_app {
     uint8_t *flow;          /**< headline + meta + body of the open article, in flow_mem */
     ink_titles_t titles;    /**< the title chunk last inflated */
     ink_kern_t kern;        /**< the edition's kerning pairs (empty: none) */
+    ink_hyph_t hyph;        /**< the edition's hyphenation patterns (empty: none) */
     uint32_t flow_len, body_off;
     int32_t open_article;   /**< article whose text is in flow, -1 none */
     ink_screen_t screen, menu_from;

@@ -63,6 +63,7 @@ fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@for f in samples/*.txt; do n=$$(basename $$f .txt); \
 	  $(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/$$n.ink $$f || exit 1; done
 	@$(B)/inkpress pack -q --fast -o $(FUZZ_SEED)/bundle/fonts.ink samples/08*.txt
+	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(FUZZ_SEED)/bundle/patterns.ink samples/07*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(FUZZ_SEED)/bundle/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/feeds.ink tests/fuzz/seeds/feed
 	@cp samples/*.txt $(FUZZ_SEED)/scrape/

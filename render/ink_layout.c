@@ -173,6 +173,8 @@ typedef struct tok {
     unsigned style;
     int32_t limit;      /* longest box that fits a line, 26.6 */
     int cut_next;       /* a box was cut: a CUT penalty comes next */
+    int have_run;       /* run holds the letters around p (patterns) */
+    ink_hyph_run_t run;
 } tok_t;
 
 static uint32_t block_end(const ink_layout_t *L, uint32_t p)
@@ -191,6 +193,22 @@ static void tok_init(tok_t *t, ink_layout_t *L, uint32_t p, uint32_t end, int ki
     t->style = style;
     t->limit = limit;
     t->cut_next = 0;
+    t->have_run = 0;
+}
+
+/* Whether the edition's patterns (L->hyph, body text only) break the word
+ * right before text[t->p]: a soft hyphen that is not in the text. */
+static int tok_pattern_break(tok_t *t)
+{
+    const ink_hyph_t *h = t->L->hyph;
+    uint8_t c = t->L->text[t->p];
+    if (!h || t->kind < INK_TX_PARA || t->kind > INK_TX_LIST || !ink_hyph_in_run(c) || c == INK_TX_SHY)
+        return 0;
+    if (!t->have_run || t->p < t->run.start || t->p >= t->run.end) {
+        ink_hyph_run(h, t->L->text, t->L->len, t->p, &t->run);
+        t->have_run = 1;
+    }
+    return (int)(t->run.breaks >> (t->p - t->run.start) & 1);
 }
 
 static uint32_t cp_at(const ink_layout_t *L, uint32_t p, uint32_t end, size_t *n)
@@ -209,6 +227,13 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
         t->cut_next = 0;
         it->type = IT_PEN;
         it->how = INK_END_CUT;
+        return;
+    }
+    if (t->cut_next == 4) { /* a break the patterns found */
+        t->cut_next = 0;
+        it->type = IT_PEN;
+        it->how = INK_END_SHY;
+        it->width = hyphen_width(t->L, t->kind, t->style, err);
         return;
     }
     if (t->p >= t->end) {
@@ -242,6 +267,10 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
     it->type = IT_BOX;
     int taken = 0;
     while (t->p < t->end && s[t->p] != ' ') {
+        if (taken && tok_pattern_break(t)) {
+            t->cut_next = 4; /* the penalty comes as the next item */
+            break;
+        }
         cp = hint_cp(s[t->p]);
         if (cp) {
             n = 1;

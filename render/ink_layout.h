@@ -22,6 +22,7 @@
 #include "ink_err.h"
 #include "ink_fb.h"
 #include "ink_font.h"
+#include "ink_hyph.h"
 #include "ink_kern.h"
 #include "ink_pool.h"
 
@@ -108,6 +109,7 @@ typedef struct ink_layout {
     ink_font_t *font;
     ink_pool_t *pool;
     const ink_kern_t *kern; /**< may be NULL: no kerning */
+    const ink_hyph_t *hyph; /**< the text's hyphenation patterns; NULL: its soft hyphens only */
     ink_layout_cfg_t cfg;
     const uint8_t *text;
     uint32_t len;

@@ -35,6 +35,9 @@
 #define INK_TX_NOBREAK 0x14
 #define INK_TX_SHY 0x15
 #define INK_TX_ZWSP 0x16
+/* Before a word: the edition's hyphenation patterns (HYPH, ink_hyph.h) must
+ * leave it alone; its own soft hyphens are all it has. */
+#define INK_TX_HYPH_OFF 0x17
 
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)

@@ -57,6 +57,7 @@ def main():
         if len(zdict) != dlen or d.eof or d.unconsumed_tail or not 0 < dlen <= 32768:
             fail("DICT does not inflate to its length, or ends")
     check_font_kern(sect)
+    check_hyph(sect.get("HYPH"), narticles)
 
     def inflate(off, length):
         d = zlib.decompressobj(-15, zdict=zdict) if zdict else zlib.decompressobj(-15)
@@ -118,7 +119,34 @@ def main():
 def unhint(b):
     """The cleaned text without the packer's layout hints ("Article text")."""
     return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
-        b"\x16", b"").replace(b"\x14", b" ")
+        b"\x16", b"").replace(b"\x17", b"").replace(b"\x14", b" ")
+
+
+def check_hyph(h, narticles):
+    """HYPH: the table, its buckets and records, as the spec lays them out."""
+    if h is None:
+        return
+    left, right, _npat, rlen = struct.unpack_from("<BBHI", h)
+    table = 16 + 2 * 757
+    if not (1 <= left <= 15 and 1 <= right <= 15) or len(h) != table + rlen + (narticles + 7) // 8:
+        fail("HYPH header or length")
+    starts = struct.unpack_from("<757H", h, 16)
+    if starts[0] != 0 or starts[-1] != rlen or any(a > b for a, b in zip(starts, starts[1:])):
+        fail("HYPH bucket starts")
+    rec = h[table:table + rlen]
+    alphabet = b".abcdefghijklmnopqrstuvwxyz"
+    for b in range(756):
+        p, end = starts[b], starts[b + 1]
+        plen = 1 if b % 28 == 27 else 2
+        while p < end:
+            nrest, nvals = rec[p] >> 4, rec[p] & 15
+            letters = rec[p + 1:p + 1 + nrest]
+            vals = rec[p + 1 + nrest:p + 1 + nrest + nvals]
+            if (not nvals or (plen == 1 and nrest) or p + 1 + nrest + nvals > end
+                    or any(c not in alphabet for c in letters)
+                    or any(v >> 4 > plen + nrest or not v & 15 for v in vals)):
+                fail("HYPH record in bucket %d" % b)
+            p += 1 + nrest + nvals
 
 
 def check_font_kern(sect):

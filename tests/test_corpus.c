@@ -189,6 +189,80 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
     input_list_free(&files);
 }
 
+/* Every page of every BBC article, drawn from a bundle whose soft hyphens
+ * are written out in full and from one whose reader finds most of them
+ * with the edition's patterns (HYPH), hashed frame by frame: the same
+ * pages, pixel for pixel. */
+static uint32_t page_hash(const uint8_t *data, size_t len, size_t *pages)
+{
+    static uint8_t poolmem[INK_POOL_BYTES];
+    static uint8_t fbmem[(800 / 8) * 600];
+    static ink_app_t app;
+    ink_pool_t pool;
+    ink_fb_t fb;
+    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    ink_fb_init(&fb, fbmem, 800, 600);
+    assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);
+    uint32_t h = 0;
+    *pages = 0;
+    for (uint32_t i = 0; i < app.bundle.narticles; i++) {
+        assert_int_equal(ink_app_open_article(&app, i), INK_OK);
+        app.screen = INK_SCREEN_ARTICLE;
+        for (int p = 0; p < app.layout.npages; p++) {
+            app.page = p;
+            ink_app_draw(&app);
+            assert_int_equal(app.screen, INK_SCREEN_ARTICLE);
+            h = ink_crc32(h, fb.bits, ink_fb_bytes(fb.w, fb.h));
+            (*pages)++;
+        }
+    }
+    ink_app_stop(&app);
+    assert_int_equal(ink_pool_used(&pool), 0);
+    return h;
+}
+
+static void test_corpus_patterns_change_no_pixel(void **st)
+{
+    (void)st;
+    input_list_t files;
+    tu_bbc_files(bbc_dir, &files);
+    art_list_t arts = { 0 };
+    for (size_t i = 0; i < files.n; i++) {
+        const char *why = NULL;
+        if (input_load(files.paths[i], &arts, &why) != 1)
+            fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
+    }
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.zopfli = 0;
+    bundle_stats_t with_st, without_st;
+    uint8_t *with, *without;
+    size_t lw, lwo;
+    const char *why;
+    opts.stats = &with_st;
+    assert_int_equal(bundle_write(arts.v, arts.n, &opts, &with, &lw, &why), 0);
+    opts.hyph = 0;
+    opts.stats = &without_st;
+    assert_int_equal(bundle_write(arts.v, arts.n, &opts, &without, &lwo, &why), 0);
+    /* The patterns pay here, and the text then holds few soft hyphens. */
+    assert_true(with_st.hyph > 0 && without_st.hyph == 0);
+    assert_true(lw < lwo);
+    assert_true(with_st.hyph_articles == arts.n);
+    assert_true(with_st.shy_after * 10 < with_st.shy_before);
+    tu_load_fonts();
+    size_t pw, pwo;
+    uint32_t hw = page_hash(with, lw, &pw), hwo = page_hash(without, lwo, &pwo);
+    print_message("corpus: patterns (HYPH %zu bytes, %zu patterns) make the bundle %zu bytes instead of %zu; "
+                  "soft hyphens written %zu of %zu; %zu pages the same\n",
+                  with_st.hyph, with_st.hyph_patterns, lw, lwo, with_st.shy_after, with_st.shy_before, pw);
+    assert_int_equal(pw, pwo);
+    assert_int_equal(hw, hwo);
+    art_list_free(&arts);
+    free(with);
+    free(without);
+    input_list_free(&files);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -198,6 +272,7 @@ int main(int argc, char **argv)
     bbc_dir = argv[1];
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_corpus_every_bbc_article_lays_out_its_own_text),
+        cmocka_unit_test(test_corpus_patterns_change_no_pixel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

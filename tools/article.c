@@ -115,7 +115,7 @@ size_t article_unhint(char *s, size_t len)
             i += 2;
         } else if (len - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) { /* U+200B */
             i += 3;
-        } else if (u[0] == INK_TX_SHY || u[0] == INK_TX_ZWSP) {
+        } else if (u[0] == INK_TX_SHY || u[0] == INK_TX_ZWSP || u[0] == INK_TX_HYPH_OFF) {
             i++;
         } else if (u[0] == INK_TX_NOBREAK) {
             s[k++] = ' ';

@@ -6,6 +6,7 @@
 
 #include "dict.h"
 #include "fontsub.h"
+#include "hyphpat.h"
 #include "typeset.h"
 #include "ink_conf.h"
 #include "ink_format.h"
@@ -241,6 +242,77 @@ typedef struct enc {
     size_t len;
 } enc_t;
 
+/* HYPH for the language most articles have patterns for; those articles'
+ * texts are rewritten (hyphpat.h). *sec stays empty when it does not pay. */
+static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *order, enc_t *enc, size_t n, int always,
+                        buf_t *sec, bundle_stats_t *st)
+{
+    int rc = -1;
+    const char **path = calloc(n, sizeof *path);
+    uint8_t *elig = calloc(n, 1);
+    uint8_t **texts = calloc(n, sizeof *texts);
+    size_t *lens = calloc(n, sizeof *lens);
+    if (!path || !elig || !texts || !lens)
+        goto out;
+    /* Pattern files by the number of articles they hyphenate (the same
+     * file, the same pointer); the first seen wins a tie. */
+    const char *seen[16];
+    size_t count[16], first[16], nseen = 0, best = n, best_count = 0;
+    for (size_t m = 0; m < n; m++) {
+        path[m] = typeset_patterns(ts, arts[order[m]].lang);
+        size_t j = 0;
+        while (j < nseen && seen[j] != path[m])
+            j++;
+        if (!path[m] || (j == nseen && nseen == 16))
+            continue;
+        if (j == nseen) {
+            seen[nseen] = path[m];
+            count[nseen] = 0;
+            first[nseen++] = m;
+        }
+        count[j]++;
+    }
+    for (size_t j = 0; j < nseen; j++)
+        if (count[j] > best_count) {
+            best = first[j];
+            best_count = count[j];
+        }
+    rc = 0;
+    if (best == n)
+        goto out;
+    for (size_t m = 0; m < n; m++) {
+        elig[m] = path[m] && path[m] == path[best];
+        texts[m] = enc[m].text;
+        lens[m] = enc[m].len;
+    }
+    const char *lang = arts[order[best]].lang ? arts[order[best]].lang : TS_LANG_DEFAULT;
+    uint8_t *data = NULL;
+    size_t len = 0;
+    hyphpat_stats_t hs;
+    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, TS_HYPHEN_RIGHT, always, texts, lens, elig, n, &data, &len,
+                      &hs);
+    for (size_t m = 0; m < n; m++) {
+        enc[m].text = texts[m];
+        enc[m].len = lens[m];
+    }
+    if (!rc && len) {
+        put(sec, data, len);
+        rc = sec->oom ? -1 : 0;
+    }
+    free(data);
+    st->hyph_patterns = hs.patterns;
+    st->hyph_articles = hs.articles;
+    st->shy_before = hs.shy_before;
+    st->shy_after = hs.shy_after;
+    st->hyph_marked = hs.marked;
+out:
+    free(path);
+    free(elig);
+    free(texts);
+    free(lens);
+    return rc;
+}
+
 /* The characters and pairs of an article, in the faces the device sets
  * them in: the title in the library (regular) and as headline (bold),
  * the meta line in italic, body text by block kind and inline style. */
@@ -308,7 +380,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     int rc = -1;
     strpool_t sp = { 0 };
     buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, grps = { 0 }, titl = { 0 }, text = { 0 }, file = { 0 };
-    buf_t chunk = { 0 }, group = { 0 }, dictb = { 0 };
+    buf_t chunk = { 0 }, group = { 0 }, dictb = { 0 }, hyphb = { 0 };
     const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
     size_t nsec = 0, *order = calloc(n ? n : 1, sizeof *order), k = 0;
     enc_t *enc = calloc(n ? n : 1, sizeof *enc);
@@ -377,10 +449,16 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         }
         if (!opts->date && a->date && strcmp(a->date, date ? date : "") > 0)
             date = a->date;
-        samples[m] = enc[m].text;
-        sample_len[m] = enc[m].len;
         samples[n + m] = (const uint8_t *)ttl[m];
         sample_len[n + m] = strlen((const char *)samples[n + m]);
+    }
+    /* Hyphenation patterns for the edition's main language (HYPH): the
+     * text then keeps only the soft hyphens they do not find. */
+    if (ts && opts->hyph && hyph_section(ts, arts, order, enc, n, opts->hyph > 1, &hyphb, &fst))
+        goto out;
+    for (size_t m = 0; m < n; m++) {
+        samples[m] = enc[m].text;
+        sample_len[m] = enc[m].len;
     }
     /* Titles join the dictionary's training text: they are compressed too. */
     if (opts->dict) {
@@ -468,17 +546,26 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
 
     /* File: header, section table, then each section on a boundary of
      * opts->align bytes (4 at least). */
-    const struct { uint32_t tag; buf_t *b; } parts[] = {
+    typedef struct part {
+        uint32_t tag;
+        buf_t *b;
+    } part_t;
+    part_t parts[11] = {
         { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs }, { INK_TAG_ARTS, &index },
         { INK_TAG_GRPS, &grps }, { INK_TAG_TITL, &titl }, { INK_TAG_DICT, &dictb }, { INK_TAG_TEXT, &text },
-        { INK_TAG_FONT, &fontb }, { INK_TAG_KERN, &kernb },
     };
-    const size_t np = use ? 10 : 8; /* FONT and KERN only with fonts */
+    size_t np = 8;
+    if (hyphb.n) /* HYPH when patterns pay, FONT and KERN only with fonts */
+        parts[np++] = (part_t){ INK_TAG_HYPH, &hyphb };
+    if (use) {
+        parts[np++] = (part_t){ INK_TAG_FONT, &fontb };
+        parts[np++] = (part_t){ INK_TAG_KERN, &kernb };
+    }
     size_t align = opts->align > 4 ? opts->align : 4;
-    uint8_t hdr[INK_HDR_SIZE + 10 * INK_SECT_ENTRY_SIZE];
+    uint8_t hdr[INK_HDR_SIZE + 11 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
     put(&file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
-    uint32_t offs[10];
+    uint32_t offs[11];
     for (size_t i = 0; i < np; i++) {
         pad_to(&file, align);
         offs[i] = (uint32_t)file.n;
@@ -519,6 +606,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         st->text = text.n;
         st->font = fontb.n;
         st->kern = kernb.n;
+        st->hyph = hyphb.n;
         st->groups = ngroups;
         st->chunks = nchunks;
         for (size_t m = 0; m < n; m++)
@@ -556,6 +644,7 @@ out:
     free(fontb.p);
     free(kernb.p);
     free(dictb.p);
+    free(hyphb.p);
     typeset_free(ts);
     fontsub_use_free(use);
     return rc;

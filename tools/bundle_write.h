@@ -22,6 +22,9 @@ typedef struct bundle_stats {
     size_t face[INK_FACE_COUNT];           /**< bytes of each subset face */
     size_t kern_pairs[INK_FACE_COUNT];     /**< kerning pairs stored per face */
     size_t chars;                          /**< characters the subsets keep */
+    size_t hyph;                           /**< HYPH section (0 when left out) */
+    size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
+    size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */
 } bundle_stats_t;
 
 typedef struct bundle_opts {
@@ -36,11 +39,12 @@ typedef struct bundle_opts {
     const ink_font_data_t *fonts; /**< regular, bold, italic to subset into FONT and KERN; NULL: neither */
     int typeset;          /**< soft hyphens and break marks in the text (typeset.h) */
     unsigned font_flags;  /**< fontsub_subset() flags (FS_KEEP_HINTS) */
+    int hyph;             /**< the device finds soft hyphens with patterns (HYPH): 0 never, 1 when that pays, 2 always */
 } bundle_opts_t;
 
 /** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups,
- * typesetting marks, no fonts (the caller loads them). */
-#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0 }
+ * typesetting marks, hyphenation patterns, no fonts (the caller loads them). */
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0, 1 }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,

@@ -134,6 +134,10 @@ static int cmd_pack(int argc, char **argv)
                    "  --fast         zlib instead of zopfli (about 5%% larger, many times faster)\n"
                    "  --level N      zlib's deflate level 0-9 with --fast (default 9)\n"
                    "  --no-dict      no preset dictionary trained on the edition\n"
+                   "  --no-patterns  every soft hyphen written out, no hyphenation patterns for\n"
+                   "                 the reader to find most of them itself (by default the\n"
+                   "                 bundle has them when they make it smaller)\n"
+                   "  --patterns     hyphenation patterns even when they do not pay\n"
                    "  --group-bytes N  text per stream of grouped short articles (default 32768;\n"
                    "                 1 = every article its own stream)\n"
                    "  --align N      start every section on an N-byte boundary (flash erase block)\n"
@@ -209,6 +213,10 @@ static int cmd_pack(int argc, char **argv)
             opts.zopfli = 0;
         } else if (!strcmp(a, "--no-dict")) {
             opts.dict = 0;
+        } else if (!strcmp(a, "--no-patterns")) {
+            opts.hyph = 0;
+        } else if (!strcmp(a, "--patterns")) {
+            opts.hyph = 2;
         } else if (!strcmp(a, "--uf2")) {
             uf2 = 1;
         } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
@@ -296,9 +304,14 @@ static int cmd_pack(int argc, char **argv)
         if (progress_level >= PROGRESS_VERBOSE)
             fprintf(stderr,
                     "inkpress pack: sections: header %zu, META %zu, STRS %zu, SECS %zu, ARTS %zu, GRPS %zu, TITL %zu, "
-                    "DICT %zu, TEXT %zu, FONT %zu, KERN %zu; %zu streams, %zu title chunks\n",
+                    "DICT %zu, TEXT %zu, HYPH %zu, FONT %zu, KERN %zu; %zu streams, %zu title chunks\n",
                     stats.header, stats.meta, stats.strs, stats.secs, stats.arts, stats.grps, stats.titl, stats.dict,
-                    stats.text, stats.font, stats.kern, stats.groups, stats.chunks);
+                    stats.text, stats.hyph, stats.font, stats.kern, stats.groups, stats.chunks);
+        if (progress_level >= PROGRESS_VERBOSE && stats.hyph)
+            fprintf(stderr,
+                    "inkpress pack: hyphenation: %zu patterns for %zu articles; soft hyphens written %zu of %zu, "
+                    "%zu words marked off\n",
+                    stats.hyph_patterns, stats.hyph_articles, stats.shy_after, stats.shy_before, stats.hyph_marked);
         if (progress_level >= PROGRESS_VERBOSE && opts.fonts)
             fprintf(stderr,
                     "inkpress pack: fonts: %zu characters; regular %zu, bold %zu, italic %zu bytes; "

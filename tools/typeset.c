@@ -23,6 +23,7 @@ typedef struct ts_dict {
     char key[16];      /* normalised language: "en_US", "de" */
     HyphenDict *dict;  /* NULL when no pattern file was found */
     int latin1;        /* the patterns are in ISO 8859-1, not UTF-8 */
+    char path[600];    /* the file they came from */
 } ts_dict_t;
 
 struct typeset {
@@ -84,15 +85,16 @@ static void norm_lang(const char *lang, char key[16])
     key[k] = '\0';
 }
 
-static HyphenDict *try_load(const typeset_t *ts, const char *name)
+static HyphenDict *try_load(const typeset_t *ts, ts_dict_t *d, const char *name)
 {
-    char path[600];
+    char path[sizeof d->path];
     snprintf(path, sizeof path, "%s/hyph_%s.dic", ts->dir, name);
-    FILE *f = fopen(path, "r");
+    memcpy(d->path, path, sizeof path);
+    FILE *f = fopen(d->path, "r");
     if (!f)
         return NULL;
     fclose(f);
-    return hnj_hyphen_load(path);
+    return hnj_hyphen_load(d->path);
 }
 
 static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
@@ -111,15 +113,15 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
     size_t n = strcspn(key, "_");
     memcpy(ll, key, n);
     ll[n] = '\0';
-    d->dict = try_load(ts, key);
+    d->dict = try_load(ts, d, key);
     if (!d->dict && key[n])
-        d->dict = try_load(ts, ll);
+        d->dict = try_load(ts, d, ll);
     if (!d->dict && n < 8) {
         snprintf(alt, sizeof alt, "%s_", ll);
         for (size_t i = 0; i < n; i++)
             alt[n + 1 + i] = (char)(ll[i] >= 'a' && ll[i] <= 'z' ? ll[i] - 'a' + 'A' : ll[i]);
         alt[2 * n + 1] = '\0';
-        d->dict = try_load(ts, alt);
+        d->dict = try_load(ts, d, alt);
     }
     if (d->dict && !d->dict->utf8) {
         /* Only Latin-1 is read besides UTF-8 (Debian's German patterns). */
@@ -138,6 +140,12 @@ int typeset_has_lang(typeset_t *ts, const char *lang)
 {
     ts_dict_t *d = dict_for(ts, lang);
     return d && d->dict;
+}
+
+const char *typeset_patterns(typeset_t *ts, const char *lang)
+{
+    ts_dict_t *d = dict_for(ts, lang);
+    return d && d->dict ? d->path : NULL;
 }
 
 /* Letters of the scripts the patterns cover: Latin, Greek, Cyrillic. */

@@ -40,6 +40,9 @@ void typeset_free(typeset_t *ts);
  * "de-AT" finds hyph_de_AT.dic, else hyph_de.dic, else hyph_de_DE.dic. */
 int typeset_has_lang(typeset_t *ts, const char *lang);
 
+/** The pattern file typeset_text hyphenates lang with, or NULL when none. */
+const char *typeset_patterns(typeset_t *ts, const char *lang);
+
 /** Marks text[0..len) (well-formed UTF-8, may hold inline style codes) as
  * flags say, in language lang (NULL: TS_LANG_DEFAULT; a language without
  * patterns gets break marks only). Hyphenation skips words with digits,

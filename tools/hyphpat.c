@@ -1,0 +1,673 @@
+/* SPDX-License-Identifier: MIT */
+/* hyphpat.c: picks the hyphenation patterns an edition carries (HYPH).
+ *
+ * The host hyphenates with libhyphen and the whole of a language's patterns
+ * (typeset.c); written out, those soft hyphens cost an edition about 3% of
+ * its compressed text. The device can find most of them itself from a few
+ * thousand of the same patterns, so the packer keeps the patterns that
+ * decide the most words of this edition, drops the soft hyphens they find,
+ * keeps those they miss, and marks off (INK_TX_HYPH_OFF) the few words where
+ * they would find one too many. How many patterns: as many as make text and
+ * table smallest together, measured by compressing the rewritten text.
+ * Every rewritten article is then read back with the device's own code
+ * (render/ink_hyph.c) and must give exactly the soft hyphens it had. */
+#include "hyphpat.h"
+
+#include "ink_hyph.h"
+#include "ink_text.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <zlib.h>
+
+#define PAT_LEN 17u             /* letters: the bucket's two and up to 15 more */
+#define TABLE (INK_HYPH_HEAD + 2u * (INK_HYPH_BUCKETS + 1u))
+#define CHUNK 32768u            /* text per stream when estimating the size */
+
+typedef struct pat {
+    char l[PAT_LEN + 1];
+    uint8_t nl, nv;
+    uint8_t v[PAT_LEN + 1];     /* v[j]: the value before letter j */
+    double need;                /* weight of the words that need it */
+} pat_t;
+
+typedef struct word {
+    char w[INK_HYPH_WORD_MAX + 1];
+    uint8_t n;
+    uint32_t truth;             /* the host's points, first time seen */
+    uint32_t weight;            /* articles it occurs in */
+    size_t last;                /* the last article counted */
+} word_t;
+
+typedef struct match {
+    uint32_t pat;
+    uint8_t at;                 /* position in ".word." */
+} match_t;
+
+typedef struct hp {
+    pat_t *pat;
+    size_t npat, patcap;
+    int32_t *ph;                /* pattern hash: index or -1 */
+    size_t phcap;
+    word_t *word;
+    size_t nword, wordcap;
+    int32_t *wh;
+    size_t whcap;
+    int oom;
+} hp_t;
+
+static uint32_t hash(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (uint8_t)s[i]) * 16777619u;
+    return h;
+}
+
+static int alpha(char c)
+{
+    return c == '.' ? 0 : c - 'a' + 1;
+}
+
+/* ---- the dictionary ------------------------------------------------------ */
+
+static int32_t pat_find(const hp_t *hp, const char *s, size_t n)
+{
+    for (size_t i = hash(s, n) & (hp->phcap - 1);; i = (i + 1) & (hp->phcap - 1)) {
+        int32_t k = hp->ph[i];
+        if (k < 0)
+            return -1;
+        if (hp->pat[k].nl == n && !memcmp(hp->pat[k].l, s, n))
+            return k;
+    }
+}
+
+/* The patterns of a libhyphen file the device alphabet can hold: '.' and
+ * a to z, at most PAT_LEN letters and 15 values. The first line names the
+ * character set; keyword lines (LEFTHYPHENMIN, ...) are skipped, and only
+ * the first level of a compound dictionary (NEXTLEVEL) is read. */
+static int load_dic(hp_t *hp, const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return -1;
+    char line[512];
+    int first = 1;
+    while (fgets(line, sizeof line, f)) {
+        if (first) {
+            first = 0;
+            continue;
+        }
+        size_t n = strcspn(line, "\r\n \t");
+        line[n] = '\0';
+        if (!n || line[0] == '%' || line[0] == '#')
+            continue;
+        if (line[0] >= 'A' && line[0] <= 'Z') {
+            if (!strcmp(line, "NEXTLEVEL"))
+                break;
+            continue;
+        }
+        pat_t q;
+        memset(&q, 0, sizeof q);
+        int ok = 1;
+        for (size_t i = 0; i < n && ok; i++) {
+            char c = line[i];
+            if (c >= '0' && c <= '9')
+                q.v[q.nl] = (uint8_t)(c - '0');
+            else if ((c == '.' || (c >= 'a' && c <= 'z')) && q.nl < PAT_LEN)
+                q.l[q.nl++] = c;
+            else
+                ok = 0;
+        }
+        for (unsigned j = 0; j <= q.nl; j++)
+            q.nv += q.v[j] != 0;
+        if (!ok || !q.nl || !q.nv || q.nv > 15)
+            continue;
+        if (hp->npat == hp->patcap) {
+            size_t cap = hp->patcap ? 2 * hp->patcap : 4096;
+            pat_t *p = realloc(hp->pat, cap * sizeof *p);
+            if (!p) {
+                hp->oom = 1;
+                break;
+            }
+            hp->pat = p;
+            hp->patcap = cap;
+        }
+        hp->pat[hp->npat++] = q;
+    }
+    fclose(f);
+    if (hp->oom)
+        return -1;
+    hp->phcap = 1;
+    while (hp->phcap < 2 * hp->npat + 2)
+        hp->phcap *= 2;
+    hp->ph = malloc(hp->phcap * sizeof *hp->ph);
+    if (!hp->ph)
+        return -1;
+    memset(hp->ph, 0xFF, hp->phcap * sizeof *hp->ph);
+    for (size_t k = 0; k < hp->npat; k++) {
+        if (pat_find(hp, hp->pat[k].l, hp->pat[k].nl) >= 0)
+            continue; /* the same letters twice: the first counts */
+        size_t i = hash(hp->pat[k].l, hp->pat[k].nl) & (hp->phcap - 1);
+        while (hp->ph[i] >= 0)
+            i = (i + 1) & (hp->phcap - 1);
+        hp->ph[i] = (int32_t)k;
+    }
+    return 0;
+}
+
+/* ---- the section --------------------------------------------------------- */
+
+static int by_letters(const void *a, const void *b)
+{
+    const pat_t *p = a, *q = b;
+    return strcmp(p->l, q->l);
+}
+
+/* HYPH for the patterns keep[0..k) and the articles bits says (NULL: none). */
+static uint8_t *build(const hp_t *hp, const uint32_t *keep, size_t k, unsigned left, unsigned right,
+                      const char *lang, size_t narticles, const uint8_t *bits, size_t *len)
+{
+    pat_t *sel = malloc((k ? k : 1) * sizeof *sel);
+    if (!sel)
+        return NULL;
+    for (size_t i = 0; i < k; i++)
+        sel[i] = hp->pat[keep[i]];
+    qsort(sel, k, sizeof *sel, by_letters);
+    size_t rlen = 0;
+    for (size_t i = 0; i < k; i++)
+        rlen += 1u + (sel[i].nl > 2 ? sel[i].nl - 2u : 0u) + sel[i].nv;
+    size_t nbytes = (narticles + 7) / 8;
+    uint8_t *s = rlen <= 0xFFFF ? calloc(1, TABLE + rlen + nbytes) : NULL;
+    if (!s) {
+        free(sel);
+        return NULL;
+    }
+    s[0] = (uint8_t)left;
+    s[1] = (uint8_t)right;
+    s[2] = (uint8_t)(k & 0xFF);
+    s[3] = (uint8_t)(k >> 8 & 0xFF);
+    s[4] = (uint8_t)(rlen & 0xFF);
+    s[5] = (uint8_t)(rlen >> 8);
+    for (size_t i = 0; i < 8 && lang && lang[i]; i++)
+        s[8 + i] = (uint8_t)(lang[i] > 0x20 && lang[i] < 0x7F ? lang[i] : '?');
+    /* Records bucket by bucket; sorted by letters, a bucket's are together
+     * except the one-letter ones, which the pass below puts first. */
+    uint8_t *rec = s + TABLE;
+    size_t at = 0;
+    for (uint32_t b = 0; b < INK_HYPH_BUCKETS; b++) {
+        s[INK_HYPH_HEAD + 2 * b] = (uint8_t)(at & 0xFF);
+        s[INK_HYPH_HEAD + 2 * b + 1] = (uint8_t)(at >> 8);
+        for (size_t i = 0; i < k; i++) {
+            const pat_t *p = &sel[i];
+            uint32_t pb = (uint32_t)alpha(p->l[0]) * (INK_HYPH_ALPHA + 1) +
+                          (p->nl > 1 ? (uint32_t)alpha(p->l[1]) : INK_HYPH_ALPHA);
+            if (pb != b)
+                continue;
+            unsigned nrest = p->nl > 2 ? p->nl - 2u : 0u;
+            rec[at++] = (uint8_t)(nrest << 4 | p->nv);
+            for (unsigned j = 2; j < p->nl; j++)
+                rec[at++] = (uint8_t)p->l[j];
+            for (unsigned j = 0; j <= p->nl; j++)
+                if (p->v[j])
+                    rec[at++] = (uint8_t)(j << 4 | p->v[j]);
+        }
+    }
+    s[INK_HYPH_HEAD + 2 * INK_HYPH_BUCKETS] = (uint8_t)(at & 0xFF);
+    s[INK_HYPH_HEAD + 2 * INK_HYPH_BUCKETS + 1] = (uint8_t)(at >> 8);
+    if (bits)
+        memcpy(rec + rlen, bits, nbytes);
+    free(sel);
+    *len = TABLE + rlen + nbytes;
+    return s;
+}
+
+/* ---- rewriting the text -------------------------------------------------- */
+
+static int body(uint8_t block)
+{
+    return block >= INK_TX_PARA && block <= INK_TX_LIST;
+}
+
+/* The host's points of the run [s, e): bit k when a soft hyphen follows
+ * letter k. -1 when the run is not letters with single soft hyphens
+ * between them. */
+static int64_t truth_of(const uint8_t *t, uint32_t s, uint32_t e)
+{
+    uint32_t mask = 0;
+    unsigned k = 0;
+    for (uint32_t i = s; i < e; i++) {
+        if (t[i] != INK_TX_SHY) {
+            k++;
+            continue;
+        }
+        if (!k || i + 1 >= e || t[i + 1] == INK_TX_SHY || k > INK_HYPH_WORD_MAX)
+            return -1;
+        mask |= (uint32_t)1 << (k - 1);
+    }
+    return mask;
+}
+
+/* Writes in[0..len) as the device is to read it with h into out (at least
+ * 2 * len bytes); returns its length. */
+static size_t rewrite(const ink_hyph_t *h, const uint8_t *in, size_t len, uint8_t *out)
+{
+    size_t o = 0;
+    uint8_t block = 0;
+    for (uint32_t i = 0; i < len;) {
+        uint8_t c = in[i];
+        if (INK_TX_IS_BLOCK(c))
+            block = c;
+        if (!body(block) || !ink_hyph_in_run(c)) {
+            out[o++] = c;
+            i++;
+            continue;
+        }
+        ink_hyph_run_t r;
+        ink_hyph_run(h, in, (uint32_t)len, i, &r);
+        int64_t truth = r.applies ? truth_of(in, r.start, r.end) : -1;
+        if (!r.applies) {
+            memcpy(out + o, in + r.start, r.end - r.start);
+            o += r.end - r.start;
+        } else if (truth < 0 || (r.points & ~(uint32_t)truth)) {
+            out[o++] = INK_TX_HYPH_OFF; /* the patterns would break it wrongly */
+            memcpy(out + o, in + r.start, r.end - r.start);
+            o += r.end - r.start;
+        } else {
+            unsigned k = 0;
+            for (uint32_t j = r.start; j < r.end; j++) {
+                if (in[j] == INK_TX_SHY) {
+                    if (!(r.points >> (k - 1) & 1))
+                        out[o++] = INK_TX_SHY;
+                    continue;
+                }
+                out[o++] = in[j];
+                k++;
+            }
+        }
+        i = r.end;
+    }
+    return o;
+}
+
+/* What the device makes of in[0..len) with h, soft hyphens written out:
+ * the text before rewrite(). Returns its length (out: 2 * len bytes). */
+static size_t read_back(const ink_hyph_t *h, const uint8_t *in, size_t len, uint8_t *out)
+{
+    size_t o = 0;
+    uint8_t block = 0;
+    for (uint32_t i = 0; i < len;) {
+        uint8_t c = in[i];
+        if (INK_TX_IS_BLOCK(c))
+            block = c;
+        if (body(block) && c == INK_TX_HYPH_OFF) {
+            i++;
+            continue;
+        }
+        if (!body(block) || !ink_hyph_in_run(c)) {
+            out[o++] = c;
+            i++;
+            continue;
+        }
+        ink_hyph_run_t r;
+        ink_hyph_run(h, in, (uint32_t)len, i, &r);
+        for (uint32_t j = r.start; j < r.end; j++) {
+            if (r.breaks >> (j - r.start) & 1)
+                out[o++] = INK_TX_SHY;
+            out[o++] = in[j];
+        }
+        i = r.end;
+    }
+    return o;
+}
+
+/* Bytes the eligible texts take rewritten with h and deflated in streams of
+ * CHUNK bytes (zlib level 6: a fair guess at the real packer's ranking). */
+static size_t estimate(const ink_hyph_t *h, uint8_t *const *texts, const size_t *lens, const uint8_t *eligible,
+                       size_t n, uint8_t *scratch)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        return (size_t)-1;
+    static uint8_t sink[65536];
+    size_t total = 0, fill = 0;
+    for (size_t m = 0; m <= n; m++) {
+        size_t l = 0;
+        if (m < n && eligible[m])
+            l = h ? rewrite(h, texts[m], lens[m], scratch + fill) : (memcpy(scratch + fill, texts[m], lens[m]), lens[m]);
+        fill += l;
+        if (fill < CHUNK && m < n)
+            continue;
+        z.next_in = scratch;
+        z.avail_in = (uInt)fill;
+        int zr;
+        do {
+            z.next_out = sink;
+            z.avail_out = sizeof sink;
+            zr = deflate(&z, Z_FINISH);
+            total += sizeof sink - z.avail_out;
+        } while (zr == Z_OK);
+        deflateReset(&z);
+        fill = 0;
+    }
+    deflateEnd(&z);
+    return total;
+}
+
+/* ---- choosing ------------------------------------------------------------ */
+
+static int32_t word_find(hp_t *hp, const char *w, size_t n, int add)
+{
+    if (hp->nword * 2 + 2 > hp->whcap) {
+        size_t cap = hp->whcap ? 2 * hp->whcap : 4096;
+        int32_t *t = malloc(cap * sizeof *t);
+        if (!t) {
+            hp->oom = 1;
+            return -1;
+        }
+        memset(t, 0xFF, cap * sizeof *t);
+        for (size_t k = 0; k < hp->nword; k++) {
+            size_t i = hash(hp->word[k].w, hp->word[k].n) & (cap - 1);
+            while (t[i] >= 0)
+                i = (i + 1) & (cap - 1);
+            t[i] = (int32_t)k;
+        }
+        free(hp->wh);
+        hp->wh = t;
+        hp->whcap = cap;
+    }
+    size_t i = hash(w, n) & (hp->whcap - 1);
+    for (; hp->wh[i] >= 0; i = (i + 1) & (hp->whcap - 1))
+        if (hp->word[hp->wh[i]].n == n && !memcmp(hp->word[hp->wh[i]].w, w, n))
+            return hp->wh[i];
+    if (!add)
+        return -1;
+    if (hp->nword == hp->wordcap) {
+        size_t cap = hp->wordcap ? 2 * hp->wordcap : 4096;
+        word_t *p = realloc(hp->word, cap * sizeof *p);
+        if (!p) {
+            hp->oom = 1;
+            return -1;
+        }
+        hp->word = p;
+        hp->wordcap = cap;
+    }
+    word_t *wd = &hp->word[hp->nword];
+    memset(wd, 0, sizeof *wd);
+    memcpy(wd->w, w, n);
+    wd->n = (uint8_t)n;
+    wd->last = (size_t)-1;
+    hp->wh[i] = (int32_t)hp->nword;
+    return (int32_t)hp->nword++;
+}
+
+/* The words the patterns may hyphenate (rule: h, a table without patterns),
+ * each with the host's points and the number of articles it is in. */
+static void collect(hp_t *hp, const ink_hyph_t *h, uint8_t *const *texts, const size_t *lens,
+                    const uint8_t *eligible, size_t n)
+{
+    for (size_t m = 0; m < n && !hp->oom; m++) {
+        if (!eligible[m])
+            continue;
+        const uint8_t *t = texts[m];
+        uint8_t block = 0;
+        for (uint32_t i = 0; i < lens[m];) {
+            if (INK_TX_IS_BLOCK(t[i]))
+                block = t[i];
+            if (!body(block) || !ink_hyph_in_run(t[i])) {
+                i++;
+                continue;
+            }
+            ink_hyph_run_t r;
+            ink_hyph_run(h, t, (uint32_t)lens[m], i, &r);
+            int64_t truth = r.applies ? truth_of(t, r.start, r.end) : -1;
+            if (truth >= 0) {
+                char w[INK_HYPH_RUN_MAX];
+                size_t k = 0;
+                for (uint32_t j = r.start; j < r.end; j++)
+                    if (t[j] != INK_TX_SHY)
+                        w[k++] = (char)(t[j] | 0x20);
+                if (k >= (size_t)h->left + h->right) {
+                    int32_t id = word_find(hp, w, k, 1);
+                    if (id >= 0 && hp->word[id].last != m) {
+                        if (hp->word[id].last == (size_t)-1)
+                            hp->word[id].truth = (uint32_t)truth;
+                        hp->word[id].last = m;
+                        hp->word[id].weight++;
+                    }
+                }
+            }
+            i = r.end;
+        }
+    }
+}
+
+/* Points of w from its matches ms[0..nm), leaving out pattern skip. */
+static uint32_t eval(const hp_t *hp, const word_t *w, const match_t *ms, size_t nm, int64_t skip, unsigned left,
+                     unsigned right)
+{
+    uint8_t vals[INK_HYPH_WORD_MAX + 3];
+    memset(vals, 0, sizeof vals);
+    for (size_t i = 0; i < nm; i++) {
+        if ((int64_t)ms[i].pat == skip)
+            continue;
+        const pat_t *p = &hp->pat[ms[i].pat];
+        for (unsigned j = 0; j <= p->nl; j++)
+            if (p->v[j] > vals[ms[i].at + j])
+                vals[ms[i].at + j] = p->v[j];
+    }
+    uint32_t points = 0;
+    for (unsigned k = left - 1; k + right < w->n; k++)
+        if (vals[k + 2] & 1)
+            points |= (uint32_t)1 << k;
+    return points;
+}
+
+/* need of every pattern: the weight of the words whose points (right with
+ * all patterns) change without it. */
+static void score(hp_t *hp, unsigned left, unsigned right)
+{
+    match_t ms[1024];
+    for (size_t k = 0; k < hp->nword; k++) {
+        const word_t *w = &hp->word[k];
+        char d[INK_HYPH_WORD_MAX + 2];
+        size_t m = (size_t)w->n + 2, nm = 0;
+        d[0] = d[m - 1] = '.';
+        memcpy(d + 1, w->w, w->n);
+        for (size_t i = 0; i < m; i++)
+            for (size_t j = i + 1; j <= m && j - i <= PAT_LEN && nm < 1024; j++) {
+                int32_t p = pat_find(hp, d + i, j - i);
+                if (p >= 0)
+                    ms[nm++] = (match_t){ (uint32_t)p, (uint8_t)i };
+            }
+        uint32_t all = eval(hp, w, ms, nm, -1, left, right);
+        if (all != w->truth)
+            continue; /* the patterns alone do not give the host's points */
+        for (size_t i = 0; i < nm; i++) {
+            int dup = 0;
+            for (size_t j = 0; j < i; j++)
+                dup |= ms[j].pat == ms[i].pat;
+            if (!dup && eval(hp, w, ms, nm, ms[i].pat, left, right) != all)
+                hp->pat[ms[i].pat].need += w->weight;
+        }
+    }
+}
+
+static const hp_t *rank_hp;
+static int by_need(const void *a, const void *b)
+{
+    const pat_t *p = &rank_hp->pat[*(const uint32_t *)a], *q = &rank_hp->pat[*(const uint32_t *)b];
+    if (p->need != q->need)
+        return p->need < q->need ? 1 : -1;
+    return strcmp(p->l, q->l);
+}
+
+static size_t count_byte(uint8_t *const *texts, const size_t *lens, const uint8_t *eligible, size_t n, uint8_t c)
+{
+    size_t k = 0;
+    for (size_t m = 0; m < n; m++)
+        if (eligible[m])
+            for (size_t i = 0; i < lens[m]; i++)
+                k += texts[m][i] == c;
+    return k;
+}
+
+int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned right, int always, uint8_t **texts,
+                 size_t *lens, const uint8_t *eligible, size_t n, uint8_t **sec, size_t *sec_len,
+                 hyphpat_stats_t *st)
+{
+    int rc = -1;
+    hp_t hp;
+    memset(&hp, 0, sizeof hp);
+    hyphpat_stats_t s;
+    memset(&s, 0, sizeof s);
+    *sec = NULL;
+    *sec_len = 0;
+    uint32_t *rank = NULL;
+    uint8_t *scratch = NULL, *back = NULL, *best = NULL, *bits = NULL;
+    size_t maxlen = 0, total = 0, nelig = 0;
+    for (size_t m = 0; m < n; m++)
+        if (eligible[m]) {
+            nelig++;
+            total += lens[m];
+            maxlen = lens[m] > maxlen ? lens[m] : maxlen;
+        }
+    if (!nelig || left < 1 || right < 1 || left + right > INK_HYPH_WORD_MAX) {
+        rc = 0;
+        goto out;
+    }
+    if (load_dic(&hp, dic_path)) {
+        rc = hp.oom ? -1 : 0; /* no patterns to use: nothing to do */
+        goto out;
+    }
+    s.dic_patterns = hp.npat;
+    /* The rule alone: a table without patterns. */
+    size_t elen;
+    uint8_t *empty = build(&hp, NULL, 0, left, right, lang, n, NULL, &elen);
+    ink_hyph_t rule;
+    if (!empty)
+        goto out;
+    int bad = ink_hyph_bind(&rule, empty, elen, (uint32_t)n);
+    if (!bad)
+        collect(&hp, &rule, texts, lens, eligible, n);
+    free(empty);
+    if (bad || hp.oom)
+        goto out;
+    score(&hp, left, right);
+    rank = malloc((hp.npat ? hp.npat : 1) * sizeof *rank);
+    scratch = malloc(2 * (total + CHUNK) + 1);
+    back = malloc(2 * maxlen + 1);
+    bits = calloc(1, (n + 7) / 8 + 1);
+    if (!rank || !scratch || !back || !bits)
+        goto out;
+    size_t kmax = 0;
+    for (size_t k = 0; k < hp.npat; k++)
+        if (hp.pat[k].need > 0)
+            rank[kmax++] = (uint32_t)k;
+    rank_hp = &hp;
+    qsort(rank, kmax, sizeof *rank, by_need);
+    /* Try shares of the useful patterns; keep what is smallest in all. */
+    size_t best_cost = estimate(NULL, texts, lens, eligible, n, scratch), best_k = 0;
+    static const unsigned share[] = { 2, 4, 8, 12, 16, 24, 32 }; /* 32nds */
+    for (size_t i = 0; i < sizeof share / sizeof *share; i++) {
+        size_t k = kmax * share[i] / 32, blen;
+        if (!k || (i && k == kmax * share[i - 1] / 32))
+            continue;
+        uint8_t *t = build(&hp, rank, k, left, right, lang, n, bits, &blen);
+        if (!t)
+            continue; /* records past 64 KiB: no more patterns */
+        ink_hyph_t h;
+        size_t cost = (size_t)-1;
+        if (!ink_hyph_bind(&h, t, blen, (uint32_t)n))
+            cost = estimate(&h, texts, lens, eligible, n, scratch) + blen;
+        free(t);
+        if (cost < best_cost) {
+            best_cost = cost;
+            best_k = k;
+        }
+    }
+    if (always && !best_k)
+        best_k = kmax; /* all the useful ones: the device then does most */
+    s.shy_before = count_byte(texts, lens, eligible, n, INK_TX_SHY);
+    if (!best_k) {
+        rc = 0;
+        goto out;
+    }
+    /* Rewrite every eligible article; keep it only when the device's
+     * reading gives back exactly what it was. */
+    size_t blen;
+    best = build(&hp, rank, best_k, left, right, lang, n, NULL, &blen);
+    ink_hyph_t h;
+    if (!best || ink_hyph_bind(&h, best, blen, (uint32_t)n))
+        goto out;
+    uint8_t **nt = calloc(n, sizeof *nt);
+    size_t *nl = calloc(n, sizeof *nl);
+    if (!nt || !nl) {
+        free(nt);
+        free(nl);
+        goto out;
+    }
+    int oom = 0;
+    for (size_t m = 0; m < n && !oom; m++) {
+        if (!eligible[m])
+            continue;
+        size_t l = rewrite(&h, texts[m], lens[m], scratch);
+        size_t b = read_back(&h, scratch, l, back);
+        if (b != lens[m] || memcmp(back, texts[m], b)) {
+            s.refused++;
+            continue;
+        }
+        nt[m] = malloc(l + 1);
+        if (!nt[m]) {
+            oom = 1;
+            break;
+        }
+        memcpy(nt[m], scratch, l);
+        nt[m][l] = '\0';
+        nl[m] = l;
+        bits[m / 8] |= (uint8_t)(1u << (m % 8));
+    }
+    if (!oom) {
+        free(best);
+        best = build(&hp, rank, best_k, left, right, lang, n, bits, &blen);
+        oom = !best;
+    }
+    if (oom) {
+        for (size_t m = 0; m < n; m++)
+            free(nt[m]);
+        free(nt);
+        free(nl);
+        goto out;
+    }
+    for (size_t m = 0; m < n; m++)
+        if (nt[m]) {
+            free(texts[m]);
+            texts[m] = nt[m];
+            lens[m] = nl[m];
+            s.articles++;
+        }
+    free(nt);
+    free(nl);
+    s.patterns = best_k;
+    s.shy_after = count_byte(texts, lens, eligible, n, INK_TX_SHY);
+    s.marked = count_byte(texts, lens, eligible, n, INK_TX_HYPH_OFF);
+    *sec = best;
+    *sec_len = blen;
+    best = NULL;
+    rc = 0;
+out:
+    if (st)
+        *st = s;
+    free(best);
+    free(bits);
+    free(back);
+    free(scratch);
+    free(rank);
+    free(hp.pat);
+    free(hp.ph);
+    free(hp.word);
+    free(hp.wh);
+    return rc;
+}
