@@ -14,6 +14,10 @@
 #include <string.h>
 #include <time.h>
 
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <strings.h>
+
 #include "article.h"
 #include "html.h"
 #include "input.h"
@@ -278,6 +282,189 @@ static void test_html_retries_when_heuristics_remove_everything(void **state)
     article_free(&a);
 }
 
+
+/* ---- html_trim_unread: what the parser need not see ---------------------- */
+
+static char *trimmed(const char *in)
+{
+    char *s = strdup(in);
+    assert_non_null(s);
+    size_t n = html_trim_unread(s, strlen(s));
+    s[n] = '\0';
+    return s;
+}
+
+static void test_html_trim_script_strings_with_markup(void **state)
+{
+    (void)state;
+    /* "</div>" and "<p>" inside a script are script text, not markup */
+    char *t = trimmed("<div><p>a</p><script>var s = \"</div><p>x</p>\"; if (a<b) f();</script>"
+                      "<style>p > b { color: red }</style><p>b</p></div>");
+    assert_string_equal(t, "<div><p>a</p><script></script><style></style><p>b</p></div>");
+    free(t);
+}
+
+static void test_html_trim_keeps_json_ld_and_cdata(void **state)
+{
+    (void)state;
+    static const char ld[] = "<script type=\"application/ld+json\"><![CDATA[{\"@context\":\"https://schema.org\","
+                             "\"@type\":\"NewsArticle\",\"headline\":\"A </p> <b> C\"}]]></script>";
+    char *t = trimmed(ld);
+    assert_string_equal(t, ld);
+    free(t);
+    static const char up[] = "<SCRIPT TYPE='Application/LD+JSON'>{\"name\":\"x\"}</SCRIPT>";
+    t = trimmed(up);
+    assert_string_equal(t, up);
+    free(t);
+}
+
+static void test_html_trim_uppercase_and_attributes(void **state)
+{
+    (void)state;
+    char *t = trimmed("<SCRIPT SRC=\"a.js\">x<y</SCRIPT >z<P CLASS=\"k\" data-x=\"1\" onclick='f(\">\")' "
+                      "ID=q>t</P><img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A cat\"/>");
+    assert_string_equal(t, "<SCRIPT ></SCRIPT >z<P CLASS=\"k\" ID=q>t</P><img alt=\"A cat\"/>");
+    free(t);
+}
+
+static void test_html_trim_stops_where_unsure(void **state)
+{
+    (void)state;
+    /* an unterminated script, a comment that never ends, "</scripts>",
+     * an end tag at the very start of a script: the rest is left alone */
+    static const char *const keep[] = {
+        "<p data-a=1>a</p><script>if (a < b) { <p data-b=2>",
+        "<!-- <script>x</script> <p data-b=2>",
+        "<div / data-b=2>",
+    };
+    char *t = trimmed(keep[0]);
+    assert_string_equal(t, "<p >a</p><script>if (a < b) { <p data-b=2>");
+    free(t);
+    t = trimmed(keep[1]);
+    assert_string_equal(t, keep[1]);
+    free(t);
+    t = trimmed(keep[2]);
+    assert_string_equal(t, keep[2]);
+    free(t);
+    t = trimmed("<script>a</scripts>b</script><p data-b=2>");
+    assert_string_equal(t, "<script></scripts>b</script><p data-b=2>");
+    free(t);
+    t = trimmed("<div><script></div>x</script><p data-b=2>");
+    assert_string_equal(t, "<div><script></div>x</script><p data-b=2>");
+    free(t);
+    /* markup inside a comment is the comment's */
+    t = trimmed("<!-- <script>x</script> --><p data-q=1>t</p>");
+    assert_string_equal(t, "<!-- <script>x</script> --><p >t</p>");
+    free(t);
+}
+
+/* The names of the attributes the cleaner reads (html.c's read_attrs). */
+static const char *const read_attrs[] = {
+    "alt", "aria-hidden", "aria-modal", "class", "colspan", "content", "datatable", "datetime",
+    "hidden", "href", "id", "itemprop", "name", "property", "rel", "role", "rowspan", "style",
+    "summary", "type", NULL,
+};
+
+static xmlDoc *parse_as_cleaner(const char *s, size_t n)
+{
+    return htmlReadMemory(s, (int)n, NULL, "UTF-8",
+                          HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
+                              HTML_PARSE_NONET | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC);
+}
+
+/* The tree as the cleaner sees it, one node a line: script and style
+ * bodies (but JSON-LD) and unread attributes left out. */
+static void dump_tree(FILE *f, const xmlNode *x, int depth)
+{
+    for (; x; x = x->next) {
+        fprintf(f, "%d %d %s", depth, (int)x->type, x->name ? (const char *)x->name : "");
+        if (x->type != XML_ELEMENT_NODE) {
+            fprintf(f, " [%s]\n", x->content ? (const char *)x->content : "");
+            continue;
+        }
+        const char *type = "";
+        for (const xmlAttr *a = x->properties; a; a = a->next) {
+            int read = 0;
+            for (const char *const *r = read_attrs; *r; r++)
+                read |= !strcasecmp(*r, (const char *)a->name);
+            const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
+            if (read)
+                fprintf(f, " %s=[%s]", a->name, v);
+            if (!strcasecmp((const char *)a->name, "type"))
+                type = v;
+        }
+        fputc('\n', f);
+        int raw = !strcasecmp((const char *)x->name, "style") ||
+                  (!strcasecmp((const char *)x->name, "script") && strcasecmp(type, "application/ld+json"));
+        if (!raw)
+            dump_tree(f, x->children, depth + 1);
+    }
+}
+
+static char *tree_of(const char *s, size_t n)
+{
+    char *out = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&out, &len);
+    assert_non_null(f);
+    xmlDoc *d = parse_as_cleaner(s, n);
+    if (d)
+        dump_tree(f, xmlDocGetRootElement(d), 0);
+    xmlFreeDoc(d);
+    fclose(f);
+    return out;
+}
+
+static void test_html_trim_same_tree(void **state)
+{
+    (void)state;
+    /* libxml2's tree of each page, before and after, as the cleaner reads it */
+    static const char *const pages[] = {
+        page,
+        "<!DOCTYPE html PUBLIC \"-//W3C//DTD XHTML 1.0 Strict//EN\" \"x.dtd\"><?xml-stylesheet x?>"
+        "<html><head><title>T</title><style>b{}</style><script>a=\"<!--\";</script></head><body>"
+        "<div class=\"a\" data-x=\"1\"><p>x < y <3 <.z> <!x> </ p> &amp; </p><script/>after</div>",
+        "<div><script><!--\ndocument.write('<div class=\"x\">');\n//--></script>t</div>",
+        "<p>a<!-- c --!>b</p><p>c<!-- d -->e</p><!---->f<!--->g-->h",
+        "<div><style><body>x</style>y</div><div><script><noscript>z</script>w</div>",
+        "<div><script>a</div>b</script>c</div><style>d</stylex>e</style>f",
+        "<table><tr><td data-x=a rowspan=2 colspan='3'>t</td></tr></table><a href=#x data-y>l</a>",
+        "<div a=\"1\"data-b=\"2\"class=\"c\">x</div><br data-x=y/>z<div hidden data-x role=main>w</div>",
+        "<div><SCRIPT type=\"text/template\"><p>{{x}}</p></SCRIPT><StYlE>p{}</sTyLe>v</div>",
+        "<title>Storm <script>x()</script> coast</title><h1>A<style>b{}</style>B</h1>",
+        "<p>unterminated <script>var a = '<p>x</p>';",
+        "<p>unterminated <!-- comment <p>x</p>",
+        "<svg><style>.a{}</style><path d=\"M0 0\"/><title>Share</title></svg><p>t</p>",
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        size_t n = strlen(pages[i]);
+        char *s = strdup(pages[i]);
+        assert_non_null(s);
+        size_t tn = html_trim_unread(s, n);
+        assert_true(tn <= n);
+        char *a = tree_of(pages[i], n), *b = tree_of(s, tn);
+        if (strcmp(a, b))
+            fprintf(stderr, "page %zu:\n%s\n---- trimmed:\n%s\n", i, a, b);
+        assert_string_equal(a, b);
+        free(a);
+        free(b);
+        free(s);
+    }
+}
+
+static void test_html_title_with_script_inside(void **state)
+{
+    (void)state;
+    /* doc_title reads the <title> with all it holds, scripts too: such a
+     * page is parsed untrimmed */
+    static const char p[] = "<html><head><title>Storm <script>document.write(\"hits\")</script> coast</title>"
+                            "</head><body><div><p>" PARA1 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_string_equal(a.title, "Storm document.write(\u201chits\u201d) coast");
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +479,12 @@ int main(void)
         cmocka_unit_test(test_html_input_refuses_binary_and_names_reason),
         cmocka_unit_test(test_html_input_sniffs_kind),
         cmocka_unit_test(test_html_retries_when_heuristics_remove_everything),
+        cmocka_unit_test(test_html_trim_script_strings_with_markup),
+        cmocka_unit_test(test_html_trim_keeps_json_ld_and_cdata),
+        cmocka_unit_test(test_html_trim_uppercase_and_attributes),
+        cmocka_unit_test(test_html_trim_stops_where_unsure),
+        cmocka_unit_test(test_html_trim_same_tree),
+        cmocka_unit_test(test_html_title_with_script_inside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

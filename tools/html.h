@@ -38,4 +38,14 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why);
  */
 int html_fragment_blocks(const char *buf, size_t len, article_t *out);
 
+/**
+ * Removes in place from s[0..n) (UTF-8, no NUL bytes) the bodies of <script>
+ * (but JSON-LD) and <style>, and the attributes no step of the cleaner
+ * reads, reading the markup as libxml2's HTML parser does and stopping,
+ * the rest left as it is, at anything it cannot read exactly that way.
+ * libxml2 then builds the same tree but for what was removed, in far less
+ * time. Returns the new length (s[len] is set to NUL when len < n).
+ */
+size_t html_trim_unread(char *s, size_t n);
+
 #endif
