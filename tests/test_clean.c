@@ -469,6 +469,33 @@ static void test_clean_stops_before_dated_comments(void **state)
     article_free(&a);
 }
 
+static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
+{
+    (void)state;
+    /* after the text, teasers whose picture link and headline link both
+     * show the headline: a sentence once would be kept, twice in a row not */
+    const char s[] =
+        "Menu\nSport\n"
+        "Harbour swimmers brave the cold\n"
+        "More than three hundred swimmers jumped into the harbour on New Year's Day, the largest crowd in the event's history.\n"
+        "The water was just six degrees, and most of the swimmers were back on the quay within a couple of minutes.\n"
+        "Organisers said the swim had raised money for the lifeboat station for the fortieth year in a row.\n"
+        "One swimmer, who is eighty-one, said she had not missed a single year since the first swim in the nineteen eighties.\n"
+        "The lifeboat crew stood by in the harbour all morning but said that nobody had needed their help this year.\n"
+        "Ferry company orders two new boats for the island route this spring.\n"
+        "Ferry company orders two new boats for the island route this spring.\n"
+        "Council says the old pier will finally be repaired before the summer season.\n"
+        "Council says the old pier will finally be repaired before the summer season.\n"
+        "Fishermen report their best herring catch for a decade in the northern bay.\n"
+        "Fishermen report their best herring catch for a decade in the northern bay.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_int_equal(a.nblocks, 5);
+    assert_false(body_has(&a, "Ferry company"));
+    assert_false(body_has(&a, "herring"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -518,6 +545,7 @@ int main(void)
         cmocka_unit_test(test_clean_scrape_gets_typography),
         cmocka_unit_test(test_clean_stops_at_related_stories),
         cmocka_unit_test(test_clean_stops_before_dated_comments),
+        cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

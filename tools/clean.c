@@ -1168,7 +1168,10 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                 continue;
             /* Repeated text: body text keeps its first occurrence; repeated
              * menus, captions and teasers go entirely. */
-            if (body_like(&pg, b) && b->first == i)
+            /* ... unless the copy follows at once: a teaser's picture link
+             * and its headline link */
+            int twin = i + 1 < pg.n && pg.b[i + 1].hash == b->hash && b->eff < 20;
+            if (body_like(&pg, b) && b->first == i && !twin)
                 continue;
             /* a long paragraph said twice is the author's */
             if (b->label == L_GOOD && b->eff >= 20)
