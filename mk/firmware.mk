@@ -110,20 +110,26 @@ QEMU_KEYS ?= tests/keys/tour.keys
 
 # The same edition and keys through inkpress-sim (raw frames with --pbm) and
 # through the firmware in QEMU; every frame and the refresh log must be
-# equal byte for byte.
+# equal byte for byte. Twice: the sample edition, and the sample packed with
+# hyphenation patterns (--patterns), so the target finds soft hyphens too.
 qemu-test: $(FW_ELF) all $(SAMPLE)
-	@rm -rf $(FWB)/host $(FWB)/qemu && mkdir -p $(FWB)/qemu
-	@$(B)/inkpress-sim $(SAMPLE) --keys-file $(QEMU_KEYS) -o $(FWB)/host --pbm >$(FWB)/host.out
-	@$(QEMU_RUN) -append "$(SAMPLE) $(QEMU_KEYS) $(FWB)/qemu $(B)/fonts" >$(FWB)/qemu.out 2>&1 || \
-	  { cat $(FWB)/qemu.out; echo "qemu-test: the firmware failed in QEMU"; exit 1; }
-	@n=0; bad=0; for f in $(FWB)/host/frame-*.pbm; do n=$$((n + 1)); \
-	  cmp -s "$$f" "$(FWB)/qemu/$${f##*/}" || { echo "qemu-test: $${f##*/} differs ($(FWB)/host vs $(FWB)/qemu)"; bad=$$((bad + 1)); }; \
-	done; \
-	[ "$$(ls $(FWB)/qemu/frame-*.pbm | wc -l)" -eq $$n ] || { echo "qemu-test: frame counts differ"; bad=$$((bad + 1)); }; \
-	cmp -s $(FWB)/host/refresh.log $(FWB)/qemu/refresh.log || { echo "qemu-test: refresh.log differs"; bad=$$((bad + 1)); }; \
-	[ $$n -gt 0 ] && [ $$bad -eq 0 ] || exit 1; \
-	echo "qemu-test: $$n frames and the refresh log identical (Cortex-M7 in QEMU vs inkpress-sim)"; \
-	sed 's/^/qemu-test: /' $(FWB)/qemu.out
+	@rm -rf $(FWB)/host* $(FWB)/qemu* && mkdir -p $(FWB)/qemu $(FWB)/qemu-patterns
+	@$(B)/inkpress pack -q --patterns -o $(FWB)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/
+	@for run in "$(SAMPLE) " "$(FWB)/patterns.ink -patterns"; do set -- $$run; ed=$$1; t=$$2; \
+	  $(B)/inkpress-sim $$ed --keys-file $(QEMU_KEYS) -o $(FWB)/host$$t --pbm >$(FWB)/host$$t.out; \
+	  $(QEMU_RUN) -append "$$ed $(QEMU_KEYS) $(FWB)/qemu$$t $(B)/fonts" >$(FWB)/qemu$$t.out 2>&1 || \
+	    { cat $(FWB)/qemu$$t.out; echo "qemu-test: the firmware failed in QEMU ($$ed)"; exit 1; }; \
+	  n=0; bad=0; for f in $(FWB)/host$$t/frame-*.pbm; do n=$$((n + 1)); \
+	    cmp -s "$$f" "$(FWB)/qemu$$t/$${f##*/}" || { echo "qemu-test: $${f##*/} differs ($(FWB)/host$$t vs $(FWB)/qemu$$t)"; bad=$$((bad + 1)); }; \
+	  done; \
+	  [ "$$(ls $(FWB)/qemu$$t/frame-*.pbm | wc -l)" -eq $$n ] || { echo "qemu-test: frame counts differ"; bad=$$((bad + 1)); }; \
+	  cmp -s $(FWB)/host$$t/refresh.log $(FWB)/qemu$$t/refresh.log || { echo "qemu-test: refresh.log differs"; bad=$$((bad + 1)); }; \
+	  [ $$n -gt 0 ] && [ $$bad -eq 0 ] || exit 1; \
+	  echo "qemu-test: $$ed: $$n frames and the refresh log identical (Cortex-M7 in QEMU vs inkpress-sim)"; \
+	  sed 's/^/qemu-test: /' $(FWB)/qemu$$t.out; \
+	done
+	@for f in $(FWB)/host/frame-*.pbm; do cmp -s "$$f" "$(FWB)/host-patterns/$${f##*/}" || \
+	  { echo "qemu-test: $${f##*/} differs with --patterns"; exit 1; }; done
 
 # Flash: code, constants and .data's initial values; RAM: .data, .bss, the
 # newlib heap reserve and the stack (the XIP region is the edition and the

@@ -33,6 +33,7 @@ edition() { # name input...
     dtf=$(awk "BEGIN{print $t2 - $t1}")
     echo "== $name: $txt bytes of text (as 'inkpress extract' prints it), from $in input bytes"
     grep -o 'sections:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
+    grep -o 'hyphenation:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
     fonts=$(grep -o 'FONT [0-9]*\|KERN [0-9]*' "$O/$name.pack" | awk '{s += $2} END {print s + 0}')
     payload=$((bundle - fonts))
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (zopfli, dictionary, groups)" "$bundle" "$(fig "$txt" "$bundle")"
@@ -64,10 +65,11 @@ if command -v valgrind >/dev/null; then
     turns=30
     keys0="next next next next next next select"
     keys1="$keys0$(i=0; while [ $i -lt $turns ]; do printf ' next'; i=$((i + 1)); done)"
+    ed="$O/sample.ink"
     ir() { # keys extra-args...
         k=$1
         shift
-        valgrind --tool=callgrind --callgrind-out-file="$O/cg.out" $B/inkpress-sim "$O/sample.ink" --keys "$k" \
+        valgrind --tool=callgrind --callgrind-out-file="$O/cg.out" $B/inkpress-sim "$ed" --keys "$k" \
             --no-frames "$@" >/dev/null 2>"$O/cg.err"
         grep -o 'Collected : [0-9]*' "$O/cg.err" | awk '{print $3}'
     }
@@ -83,5 +85,13 @@ if command -v valgrind >/dev/null; then
                 "$(awk "BEGIN{printf \"%d\", ($b - $a) / $turns}")"
         done
     done
+    # The same with the hyphenation patterns forced into the sample: the
+    # reader then finds the soft hyphens itself.
+    $B/inkpress pack -q --patterns -o "$O/sample-patterns.ink" samples/
+    ed="$O/sample-patterns.ink"
+    a=$(ir "$keys0")
+    b=$(ir "$keys1")
+    printf 'turn:    %-9s %-4s glyph cache  %8s instructions a page turn, soft hyphens from HYPH patterns\n' total-fit warm \
+        "$(awk "BEGIN{printf \"%d\", ($b - $a) / $turns}")"
     $B/inkpress-sim "$O/sample.ink" --keys "$keys1" -o "$O/cg-frames" | sed 's/^/pool:    long feature, every page: /'
 fi
