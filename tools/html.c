@@ -1528,10 +1528,17 @@ static void em_text(emit_t *e, const char *s)
         sb_addc(&e->cur, wb ? 0x12 : 0x13);
     e->e_ital = wi;
     e->e_bold = wb;
-    /* the text itself must not carry our codes */
-    for (const char *p = s; *p; p++) {
-        unsigned char ch = (unsigned char)*p;
-        sb_addc(&e->cur, ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r' ? ' ' : (char)ch);
+    /* the text itself must not carry our codes: control bytes but tab and
+     * line ends become spaces; the runs between them go in whole */
+    for (const char *p = s;;) {
+        const char *q = p;
+        while (*q && ((unsigned char)*q >= 0x20 || *q == '\t' || *q == '\n' || *q == '\r'))
+            q++;
+        sb_add(&e->cur, p, (size_t)(q - p));
+        if (!*q)
+            break;
+        sb_addc(&e->cur, ' ');
+        p = q + 1;
     }
 }
 
