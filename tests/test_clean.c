@@ -496,6 +496,33 @@ static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
     article_free(&a);
 }
 
+static void test_clean_stops_at_related_with_summaries(void **state)
+{
+    (void)state;
+    /* a "Related" heading followed by three teasers, each a headline and a
+     * summary in one line: a run of text, but a short one next to the
+     * article before it */
+    const char s[] =
+        "Home\nScience\n"
+        "Bees return to the city parks\n"
+        "Wild bees have come back to the city's parks in numbers not seen for twenty years, according to a count published on Monday by the university.\n"
+        "Volunteers counted more than forty species in the spring, against fewer than twenty when the last survey was made, and found nests in almost every park they visited.\n"
+        "The researchers said the change began when the council stopped mowing the verges in early summer and let wild flowers grow along the paths and the edges of the lawns.\n"
+        "Gardeners in the allotments near the river said they had noticed more bees on their fruit trees, and that the apple harvest had been the best they could remember.\n"
+        "The university plans to repeat the count every year and has asked residents to send in photographs of any bees they find in their own gardens or on their balconies.\n"
+        "The council said it would now leave more of the parks unmown and plant flowers that bloom late in the year, when bees find little food.\n"
+        "Related coverage\n"
+        "Swifts nest in the old mill again The birds came back after boxes went up.\n"
+        "River otters spotted near the weir Anglers saw a family of them at dawn.\n"
+        "Toads cross the road safely Volunteers carried them over the lane last night.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_int_equal(a.nblocks, 6);
+    assert_false(body_has(&a, "Swifts"));
+    assert_false(body_has(&a, "otters"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -546,6 +573,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_at_related_stories),
         cmocka_unit_test(test_clean_stops_before_dated_comments),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
+        cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

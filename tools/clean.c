@@ -748,7 +748,7 @@ static const char *const after_words[] = {
     "leave a comment", "leave a reply", "other people are reading", "sponsored links",
     "promoted links", "promoted stories", "around the web", "from around the web",
     "from the web", "next story", "next article", "editors' picks", "editor's picks",
-    "don't miss", "latest news", "latest stories", "further reading",
+    "don't miss", "latest news", "latest stories", "further reading", "share",
 };
 
 static int is_after_heading(const block_t *b)
@@ -761,32 +761,6 @@ static int is_after_heading(const block_t *b)
     while ((*p >= '0' && *p <= '9') || *p == ' ' || *p == ',')
         p++; /* "12 Comments" */
     return starts_with_any(p, after_words, sizeof after_words / sizeof *after_words);
-}
-
-/* Stops the main text at a heading that opens the page's tail ("Related
- * stories", "Comments") once an article's worth of text lies before it and
- * no run of paragraphs follows: after it come teasers, not the article. */
-static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
-{
-    long before = 0;
-    for (size_t i = rs; i < re; i++) {
-        const block_t *b = &pg->b[i];
-        if (b->w > 0) {
-            before += b->w;
-            continue;
-        }
-        if (before < 100 || !is_after_heading(b))
-            continue;
-        int dense = 0;
-        size_t run = 0;
-        for (size_t j = i + 1; j < re && !dense; j++) {
-            run = pg->b[j].w > 0 ? run + 1 : 0;
-            dense = run >= 3;
-        }
-        if (!dense)
-            return i;
-    }
-    return re;
 }
 
 /* The maximum-sum run [*rs, *re) of block weights within [from, to);
@@ -810,6 +784,51 @@ static void best_run(const page_t *pg, size_t from, size_t to, size_t *rs, size_
     }
 }
 
+/* Stops the main text at a heading that opens the page's tail ("Related
+ * stories", "Comments") once an article's worth of text lies before it and
+ * the article does not go on after it: after it come teasers. */
+static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
+{
+    /* From a backward pass: tail[k], the weight of the best stretch of
+     * blocks inside [rs + k, re); runs[k], whether three blocks of text in
+     * a row start there or later. Both linear, however many headings. */
+    size_t n = re - rs;
+    long *tail = malloc(2 * (n + 1) * sizeof *tail);
+    if (!tail)
+        return re;
+    long *runs = tail + n + 1;
+    long from = 0, seq = 0;
+    tail[n] = runs[n] = 0;
+    for (size_t k = n; k-- > 0;) {
+        long w = pg->b[rs + k].w;
+        from = w + (from > 0 ? from : 0);
+        tail[k] = from > tail[k + 1] ? from : tail[k + 1];
+        seq = w > 0 ? seq + 1 : 0;
+        runs[k] = seq >= 3 || runs[k + 1];
+    }
+    long before = 0;
+    size_t cut = re;
+    for (size_t i = rs; i < re; i++) {
+        const block_t *b = &pg->b[i];
+        if (b->w > 0) {
+            before += b->w;
+            continue;
+        }
+        if (before < 100 || !is_after_heading(b))
+            continue;
+        /* The article goes on after the heading only if a run of
+         * paragraphs follows and the best stretch of text after it weighs
+         * at least a quarter of the text before: three teasers with a
+         * summary each make a run too, but a short one. */
+        if (!runs[i - rs + 1] || tail[i - rs + 1] * 4 < before) {
+            cut = i;
+            break;
+        }
+    }
+    free(tail);
+    return cut;
+}
+
 /* Comments, a live feed, a list of dated teasers: items of text, each with
  * its own date or time stamp, a few blocks apart. An article has a dateline
  * or two. Returns where such a list starts inside [rs, re) once an
@@ -825,17 +844,19 @@ static size_t dated_list(const page_t *pg, size_t rs, size_t re)
         if (!b->dated || before < 100)
             continue;
         size_t last = i;
-        unsigned items = 0, miss = 0;
+        unsigned items = 0, miss = 0, glued = 0;
         int text = 0;
-        for (size_t j = i + 1; j < re && j <= last + 8 && items < 3 && miss < 2; j++) {
+        for (size_t j = i + 1; j < re && j <= last + 8 && items < 3 && miss < 2 && glued < 3; j++) {
             const block_t *c = &pg->b[j];
             if (!c->dated) {
                 text |= c->eff >= 4;
                 continue;
             }
-            if (j > last + 1) { /* a stamp over two lines counts once */
+            if (j > last + 1) {
                 items += text;
                 miss += !text;
+            } else {
+                glued++; /* a stamp over two lines counts once */
             }
             text = 0;
             last = j;
