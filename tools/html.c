@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* html.c: HTML page -> article (see html.h).
  *
- * Pipeline: charset -> UTF-8; libxml2 HTML parser (recover, no network, no
- * errors printed; the parser itself stops nesting at 256 levels); metadata;
+ * Pipeline: charset -> UTF-8; script and style bodies and unread attributes
+ * cut out (html_trim_unread: most of a page's bytes, and libxml2 reads them a
+ * character at a time); libxml2 HTML parser (recover, no network, no errors
+ * printed; the parser itself stops nesting at 256 levels); metadata;
  * then the main-text search, which follows the method Mozilla's Readability
  * made the reference for this kind of page: strip unlikely and hidden nodes,
  * turn text-only divs into paragraphs, score paragraphs by length and commas
@@ -11,6 +13,8 @@
  * siblings, then clean the result conditionally. When the result is short
  * the search runs again with fewer heuristics (unlikely stripping, class
  * weights, conditional cleaning) and the longest result wins.
+ * Text lengths, commas and link lengths are summed once per node and kept
+ * until the subtree changes (nd_t), so the scoring passes do not rescan.
  * Every tree walk is iterative or bounded by the parser's depth limit. */
 #define _GNU_SOURCE
 #include "html.h"
