@@ -51,6 +51,8 @@ int ink_hyph_bind(ink_hyph_t *h, const uint8_t *data, size_t len, uint32_t narti
         if (end < p)
             return -1;
         unsigned plen = b % (INK_HYPH_ALPHA + 1) == NONE ? 1 : 2;
+        const uint8_t *prev = NULL;
+        unsigned prev_n = 0;
         while (p < end) {
             unsigned nrest = rec[p] >> 4, nvals = rec[p] & 15;
             if (!nvals || (plen == 1 && nrest) || end - p - 1 < nrest + nvals)
@@ -58,6 +60,17 @@ int ink_hyph_bind(ink_hyph_t *h, const uint8_t *data, size_t len, uint32_t narti
             for (unsigned k = 0; k < nrest; k++)
                 if (alpha(rec[p + 1 + k]) < 0)
                     return -1;
+            /* Strictly ascending letters within a bucket ('.' first): a
+             * lookup stops at the first record past the word. */
+            if (prev) {
+                unsigned k = 0;
+                while (k < prev_n && k < nrest && prev[k] == rec[p + 1 + k])
+                    k++;
+                if (k < prev_n ? k == nrest || prev[k] > rec[p + 1 + k] : k == nrest)
+                    return -1;
+            }
+            prev = rec + p + 1;
+            prev_n = nrest;
             for (unsigned k = 0; k < nvals; k++) {
                 uint8_t v = rec[p + 1 + nrest + k];
                 if ((unsigned)(v >> 4) > plen + nrest || !(v & 15))
@@ -92,13 +105,16 @@ static void apply_bucket(const ink_hyph_t *h, uint32_t b, const uint8_t *w, unsi
         const uint8_t *r = h->rec + p;
         unsigned nrest = r[0] >> 4, nvals = r[0] & 15;
         p += 1 + nrest + nvals;
-        if (at + nrest > m)
-            continue;
         unsigned k = 0;
-        while (k < nrest && alpha(r[1 + k]) == w[at + k])
+        while (k < nrest && at + k < m && alpha(r[1 + k]) == w[at + k])
             k++;
-        if (k < nrest)
+        if (k < nrest) {
+            /* The records ascend (bind checked): past one that runs beyond
+             * the word or is greater at its first difference, none fits. */
+            if (at + k == m || alpha(r[1 + k]) > w[at + k])
+                break;
             continue;
+        }
         for (k = 0; k < nvals; k++) {
             uint8_t v = r[1 + nrest + k];
             unsigned pos = i + (v >> 4);

@@ -138,6 +138,7 @@ def check_hyph(h, narticles):
     for b in range(756):
         p, end = starts[b], starts[b + 1]
         plen = 1 if b % 28 == 27 else 2
+        prev = None
         while p < end:
             nrest, nvals = rec[p] >> 4, rec[p] & 15
             letters = rec[p + 1:p + 1 + nrest]
@@ -146,6 +147,9 @@ def check_hyph(h, narticles):
                     or any(c not in alphabet for c in letters)
                     or any(v >> 4 > plen + nrest or not v & 15 for v in vals)):
                 fail("HYPH record in bucket %d" % b)
+            if prev is not None and not prev < letters:
+                fail("HYPH records of bucket %d out of order" % b)
+            prev = letters
             p += 1 + nrest + nvals
 
 

@@ -147,6 +147,12 @@ static void test_hyph_refuses_a_damaged_section(void **st)
         assert_false(ink_hyph_article(&h, 0));
         assert_int_equal(word(&h, "hyphenation"), 0);
     }
+    /* Records of one bucket out of order, or the same letters twice. */
+    const char *const unsorted[] = { "hen5at", "he2n" }, *const twice[] = { "he2n", "he3n" };
+    len = section(unsorted, 2, 2, 3, 1, sec);
+    assert_int_equal(ink_hyph_bind(&h, sec, len, 1), -1);
+    len = section(twice, 2, 2, 3, 1, sec);
+    assert_int_equal(ink_hyph_bind(&h, sec, len, 1), -1);
     /* A value past the pattern's end: "hy3ph" is 4 letters, position 5 is out. */
     const char *const over[] = { "hy3ph" };
     len = section(over, 1, 2, 3, 1, sec);
