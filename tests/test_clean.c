@@ -523,6 +523,31 @@ static void test_clean_stops_at_related_with_summaries(void **state)
     article_free(&a);
 }
 
+static void test_clean_keeps_a_list_inside_the_text(void **state)
+{
+    (void)state;
+    /* a list without bullets inside the article: one short line per item,
+     * like a menu, but between paragraphs */
+    const char s[] =
+        "Home\nGarden\nShop\n"
+        "How to build a bird table\n"
+        "A bird table is one of the simplest things you can make for the garden, and the birds will use it all year round.\n"
+        "You will need:\n"
+        "A square of plywood\n"
+        "Four wooden battens\n"
+        "A broom handle\n"
+        "Galvanised screws\n"
+        "Screw the battens around the edge of the plywood to stop the seed from blowing away, leaving a gap at each corner so that rain can drain off.\n"
+        "Fix the broom handle to the middle of the underside and push it firmly into the lawn, well away from any bushes where cats could hide.\n"
+        "Put out seed and water every morning, and clean the table once a week so that it does not spread disease among the birds.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Four wooden battens"));
+    assert_true(body_has(&a, "Galvanised screws"));
+    assert_false(body_has(&a, "Shop"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -574,6 +599,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_before_dated_comments),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
+        cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

@@ -1251,16 +1251,11 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             }
             if (b->label == L_CHROME || b->label == L_DUP || b->label == L_TITLE)
                 continue;
-            if (b->label == L_SHORT && !loose) {
-                /* runs of menu-like lines inside the text are navigation */
-                size_t a = i, z = i;
-                while (a > rs && pg.b[a - 1].label == L_SHORT)
-                    a--;
-                while (z + 1 < re && pg.b[z + 1].label == L_SHORT)
-                    z++;
-                if (z - a >= 2 || b->eff < 2)
-                    continue;
-            }
+            /* Short lines inside the main text are list items, table cells
+             * and subheadings (a scrape gives each its own line); a lone
+             * word there is a label ("Photo", "Image") */
+            if (b->label == L_SHORT && !loose && b->eff < 2)
+                continue;
         }
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
