@@ -548,6 +548,35 @@ static void test_clean_keeps_a_list_inside_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_keeps_headings_the_contents_list_repeats(void **state)
+{
+    (void)state;
+    /* section headings given twice, in a contents list and over their
+     * sections, stay; a label repeated three times does not */
+    const char s[] =
+        "Home\nHistory\n"
+        "The story of the old lighthouse on the point\n"
+        "Contents\nBuilding the tower\nThe keepers\n"
+        "Building the tower\n"
+        "The lighthouse was built in 1841 on the rocks at the mouth of the bay, after three ships were lost there in a single winter.\n"
+        "Stone for the tower came by boat from a quarry along the coast, and the work took the masons almost four years to finish.\n"
+        "Advertisement\n"
+        "The keepers\n"
+        "Three keepers lived in the cottages beside the tower, taking turns to watch the lamp through the night in every season.\n"
+        "The last keeper left in 1982, when the light was made automatic and the cottages were sold to a trust that now rents them out.\n"
+        "Advertisement\n"
+        "Visitors can climb the tower on summer weekends, and on a clear day they can see the hills on the far side of the bay.\n"
+        "Advertisement\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    size_t heads = 0;
+    for (size_t i = 0; i < a.nblocks; i++)
+        heads += strcmp(a.blocks[i].text, "The keepers") == 0;
+    assert_true(heads >= 1);
+    assert_false(body_has(&a, "Advertisement"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -600,6 +629,7 @@ int main(void)
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),
+        cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

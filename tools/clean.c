@@ -1016,6 +1016,17 @@ static char *title_from_text(const char *s, size_t n)
     return art_strndup(s, k);
 }
 
+/* A repeated line inside the main text that belongs to it: a section
+ * heading the contents list gave before, a caption that repeats the
+ * picture's description. A line said three times or more is a widget
+ * ("Read in English", "Getty"); one given twice in a row is a teaser. */
+static int echo(const page_t *pg, size_t i)
+{
+    const block_t *b = &pg->b[i];
+    return b->count == 2 && (i == 0 || pg->b[i - 1].hash != b->hash) &&
+           (i + 1 == pg->n || pg->b[i + 1].hash != b->hash);
+}
+
 /* A line that starts with an authored bullet: "- ", "* ", "+ " or "• ". */
 static int bullet_len(const char *s, size_t len)
 {
@@ -1249,7 +1260,9 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                     as_title = i;
                 continue;
             }
-            if (b->label == L_CHROME || b->label == L_DUP || b->label == L_TITLE)
+            if (b->label == L_CHROME || b->label == L_TITLE)
+                continue;
+            if (b->label == L_DUP && !loose && !echo(&pg, i))
                 continue;
             /* Short lines inside the main text are list items, table cells
              * and subheadings (a scrape gives each its own line); a lone
