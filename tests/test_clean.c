@@ -577,6 +577,31 @@ static void test_clean_keeps_headings_the_contents_list_repeats(void **state)
     article_free(&a);
 }
 
+static void test_clean_keeps_table_cells_inside_the_text(void **state)
+{
+    (void)state;
+    /* a table between paragraphs comes out one cell to a line, many of
+     * them a single word */
+    const char s[] =
+        "Home\nSport\n"
+        "The village cricket cup\n"
+        "The village cricket cup has been played every summer since the war, and this year the final drew the biggest crowd in its history.\n"
+        "Eight teams from the valley entered, two more than last year, and every match was played on the green behind the church.\n"
+        "The club says the tea tent alone raised enough money to pay for new nets and a roller for the pitch next season.\n"
+        "Recent winners:\n"
+        "Year\nWinner\n"
+        "2021\nAshby\n"
+        "2022\nMelbourne\n"
+        "2023\nAshby\n"
+        "Ashby won again this year by four wickets, with their captain scoring a century in the last hour of play as the light began to fade.\n"
+        "The cup will be presented at the village hall on Saturday evening, and the club says everyone who came to watch is welcome.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Melbourne"));
+    assert_true(body_has(&a, "2022"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -630,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
+        cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

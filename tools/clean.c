@@ -1264,11 +1264,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                 continue;
             if (b->label == L_DUP && !loose && !echo(&pg, i))
                 continue;
-            /* Short lines inside the main text are list items, table cells
-             * and subheadings (a scrape gives each its own line); a lone
-             * word there is a label ("Photo", "Image") */
-            if (b->label == L_SHORT && !loose && b->eff < 2)
-                continue;
+            /* Short lines inside the main text stay: list items, table
+             * cells and subheadings, which a scrape gives a line each */
         }
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
