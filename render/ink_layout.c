@@ -208,7 +208,8 @@ static int tok_pattern_break(tok_t *t)
         ink_hyph_run(h, t->L->text, t->L->len, t->p, &t->run);
         t->have_run = 1;
     }
-    return (int)(t->run.breaks >> (t->p - t->run.start) & 1);
+    uint32_t j = t->p - t->run.start; /* runs longer than INK_HYPH_RUN_MAX have no breaks */
+    return j < INK_HYPH_RUN_MAX && (t->run.breaks >> j & 1);
 }
 
 static uint32_t cp_at(const ink_layout_t *L, uint32_t p, uint32_t end, size_t *n)

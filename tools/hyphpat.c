@@ -313,7 +313,7 @@ static size_t read_back(const ink_hyph_t *h, const uint8_t *in, size_t len, uint
         ink_hyph_run_t r;
         ink_hyph_run(h, in, (uint32_t)len, i, &r);
         for (uint32_t j = r.start; j < r.end; j++) {
-            if (r.breaks >> (j - r.start) & 1)
+            if (j - r.start < INK_HYPH_RUN_MAX && (r.breaks >> (j - r.start) & 1))
                 out[o++] = INK_TX_SHY;
             out[o++] = in[j];
         }
