@@ -602,6 +602,26 @@ static void test_clean_keeps_table_cells_inside_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_title_is_the_line_before_the_byline(void **state)
+{
+    (void)state;
+    /* no header: the headline is the line the byline and date follow, not
+     * the video caption nearer the text */
+    const char s[] =
+        "Home\nNews\nWorld\n"
+        "Storm closes the coastal road for a week\n"
+        "By Anna Smith\n"
+        "12 March 2024\n"
+        "Waves crash over the harbour wall at high tide\n"
+        "The coastal road will stay closed for at least a week after Sunday's storm washed away part of the sea wall near the harbour.\n"
+        "Engineers said the road itself was sound but that they could not reopen it until the wall had been rebuilt.\n"
+        "Buses will run on the inland route in the meantime, adding about twenty minutes to the journey into town.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "Storm closes the coastal road for a week");
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -656,6 +676,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
+        cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

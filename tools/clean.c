@@ -46,6 +46,7 @@ typedef struct {
     int list;          /* starts with a list marker: authored text, not a menu */
     int kept;          /* went into the article body */
     int dated;         /* a short line with a date or clock time: a dateline, an item's stamp */
+    int byline;        /* "By A. Writer", "Posted by ...", "by: ..." */
     long w;            /* weight in the search for the main text */
     unsigned count;    /* occurrences of the same folded text */
     size_t first;      /* index of the first occurrence */
@@ -464,6 +465,11 @@ static const char *const caption_words[] = {
     "(photo*", "(image*", "(credit*", "caption:",
 };
 
+/* Who wrote or checked the text, leading a line */
+static const char *const credit_words[] = {
+    "posted by", "written by", "reviewed by", "edited by", "reported by", "story by", "words by",
+};
+
 static const char *const month_names[] = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 };
@@ -665,6 +671,11 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     b->hard = 0;
     if (b->words <= 25 && has_word(lc, "copyright"))
         return L_CHROME;
+    /* "By ...", "by: ...", "Posted by ...", "Reviewed by ...": who wrote or
+     * checked it, whatever else the line then says */
+    if (b->words <= 14 && (strncmp(lc, "by ", 3) == 0 || strncmp(lc, "by: ", 4) == 0 ||
+                           starts_with_any(lc, credit_words, sizeof credit_words / sizeof *credit_words)))
+        b->byline = 1;
     if (b->words >= 2 && b->words <= 8 && strncmp(lc, "by ", 3) == 0 && b->text[3] >= 'A' &&
         b->text[3] <= 'Z' && !b->ends_sentence) {
         if (top && !pg->byline)
@@ -971,7 +982,15 @@ static size_t guess_title(const page_t *pg, size_t rs)
             continue;
         if (i >= rs && b->label == L_GOOD)
             continue;
+        if (b->byline || b->dated)
+            continue;
         long sc = 0;
+        /* the headline stands just before the byline or the dateline */
+        for (size_t j = i + 1; j < pg->n && j <= i + 4; j++)
+            if (pg->b[j].byline || pg->b[j].dated) {
+                sc += 5;
+                break;
+            }
         /* pages show the headline twice (page title and h1, or h1 and a
          * share box); menus repeat too, but those are short */
         if (b->count >= 2 && b->eff >= 4)
