@@ -622,6 +622,27 @@ static void test_clean_title_is_the_line_before_the_byline(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_player_buttons_inside_the_text(void **state)
+{
+    (void)state;
+    /* a video player between paragraphs leaves its buttons as short lines,
+     * which the text keeps no longer than a list's items would be */
+    const char s[] =
+        "Home\nNews\n"
+        "Night trains return to the valley\n"
+        "The night train to the mountains ran again on Friday for the first time in twelve years, with every sleeper sold out.\n"
+        "Rail staff said most passengers were families going skiing, and that many had booked as soon as the tickets went on sale.\n"
+        "Play\nMute\nFull Screen\nSkip Ad\n"
+        "The operator plans to run the train three nights a week until the end of March and then decide whether to keep it.\n"
+        "A return ticket costs about the same as a night in a hotel, which the company says is what makes the train worth taking.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "three nights a week"));
+    assert_false(body_has(&a, "Mute"));
+    assert_false(body_has(&a, "Skip Ad"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -677,6 +698,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
+        cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

@@ -454,6 +454,9 @@ static const char *const nav_words[] = {
     "home", "open", "close", "more", "next", "previous", "prev", "following", "follow",
     "watch", "listen", "search", "print", "saved", "related", "deals", "offers", "trial",
     "menu", "loading", "app", "apps", "premium", "profile", "top",
+    /* a media player's and a form's buttons */
+    "play", "pause", "replay", "mute", "unmute", "autoplay", "fullscreen", "full screen",
+    "skip ad", "cancel", "copy", "copied", "remove",
 };
 
 /* Photo captions and credits; tested on blocks of up to 60 words. */
