@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "article.h"
 #include "bundle_write.h"
@@ -352,6 +355,15 @@ static int cmd_profiles(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
+#ifdef __GLIBC__
+    /* A batch tool that builds and frees a DOM a page: keep freed memory for
+     * the next page instead of handing it back to the system and mapping it
+     * again (big input buffers included). About 5% of `clean` on the
+     * Readability pages; memory goes back at exit. */
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
     /* Options before the command apply to all of it, as in git. */
     while (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
         if (!strcmp(argv[1], "-q") || !strcmp(argv[1], "--quiet"))
