@@ -622,6 +622,25 @@ static void test_clean_title_is_the_line_before_the_byline(void **state)
     article_free(&a);
 }
 
+static void test_clean_title_is_not_a_gallery_or_an_attribution(void **state)
+{
+    (void)state;
+    /* no byline: the headline is the title-like line nearest the text, but
+     * not a gallery's count nor a "From the section" attribution */
+    const char s[] =
+        "Home\nNews\nScience\n"
+        "Comet probe sends back its first close pictures\n"
+        "Gallery: the comet up close | 14 Photos\n"
+        "From the section Science and Environment\n"
+        "The probe passed within two hundred kilometres of the comet on Tuesday and has sent back the first of several hundred pictures.\n"
+        "Scientists at the control centre said the images showed a surface far rougher than the models had predicted.\n"
+        "The team expects the rest of the pictures to arrive over the next fortnight as the probe moves away from the comet.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "Comet probe sends back its first close pictures");
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -698,6 +717,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
+        cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),

@@ -970,6 +970,17 @@ static int parse_header(page_t *pg, const char *s)
     return 1;
 }
 
+/* Lines that name something else than the article: navigation between
+ * items or a gallery's count ("Gallery: X | 14 Photos", "Previous | Next"),
+ * and attributions ("From the section ...", "From Wikipedia, the free
+ * encyclopedia"). A headline has none of these. */
+static int not_headline(const block_t *b)
+{
+    if (memchr(b->text, '|', b->len))
+        return 1;
+    return b->eff <= 8 && !strncmp(b->text, "From ", 5);
+}
+
 /* Picks a headline when the scrape has no header: the title-like line
  * nearest before the main text, preferring one the page repeats. */
 static size_t guess_title(const page_t *pg, size_t rs)
@@ -985,7 +996,7 @@ static size_t guess_title(const page_t *pg, size_t rs)
             continue;
         if (i >= rs && b->label == L_GOOD)
             continue;
-        if (b->byline || b->dated)
+        if (b->byline || b->dated || not_headline(b))
             continue;
         long sc = 0;
         /* the headline stands just before the byline or the dateline */
