@@ -641,6 +641,29 @@ static void test_clean_title_is_not_a_gallery_or_an_attribution(void **state)
     article_free(&a);
 }
 
+static void test_clean_platform_names_are_chrome_only_in_a_few_words(void **state)
+{
+    (void)state;
+    /* "Share on Facebook" is a button; a headline about Facebook is not,
+     * nor a short line about shareholders */
+    const char s[] =
+        "Home\nTechnology\n"
+        "Facebook buys a start-up that makes smart glasses\n"
+        "By Anna Smith\n"
+        "Share on Facebook\nFollow us on Twitter\n"
+        "Facebook has bought a small company that makes glasses with a camera and a screen built into the frame, for an undisclosed sum.\n"
+        "Shareholders were told of the deal on Monday.\n"
+        "The start-up's forty staff will move to the company's offices in London, where they will keep working on the glasses.\n"
+        "Analysts said the price was probably below a hundred million dollars, small by the standards of its recent purchases.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "Facebook buys a start-up that makes smart glasses");
+    assert_true(body_has(&a, "Shareholders were told"));
+    assert_false(body_has(&a, "Share on Facebook"));
+    assert_false(body_has(&a, "Follow us"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -718,6 +741,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
+        cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),

@@ -415,15 +415,22 @@ static int has_any(const char *lc, const char *const *pats, size_t n)
 
 /* Calls to action and navigation: tested on short blocks only. */
 static const char *const action_words[] = {
-    "share*", "sign in", "sign up", "sign out", "log in", "login", "log out", "logout",
+    "share", "sign in", "sign up", "sign out", "log in", "login", "log out", "logout",
     "subscri*", "newsletter*", "register*", "download*", "follow us", "bookmark*", "advertis*",
     "sponsored", "cookie*", "privacy", "terms of", "read more", "click here", "comment*",
     "recommended", "trending", "most read", "most popular", "also read", "skip to",
-    "my account", "free trial", "email", "e-mail", "facebook", "twitter", "whatsapp",
-    "linkedin", "reddit", "pinterest", "instagram", "youtube", "rss", "back to top", "see all",
+    "my account", "free trial", "back to top", "see all",
     "view all", "more from", "next article", "previous article", "live score", "my reads",
     "my offers", "copy link", "tweet", "notifications", "sitemap", "contact us", "about us",
     "jump to", "toggle", "upgrade", "donate", "support us", "edit profile",
+};
+
+/* Where to share or follow: a call to action on a line of a few words
+ * ("Share on Facebook", "Follow us on Twitter"), a subject in a longer one
+ * ("Zuckerberg offers peek at Facebook's acquisitions"). */
+static const char *const platform_words[] = {
+    "email", "e-mail", "facebook", "twitter", "whatsapp", "linkedin", "reddit", "pinterest", "instagram",
+    "youtube", "rss",
 };
 
 /* Teasers and calls to action that lead a line ("Also Read | ...", "Get
@@ -696,6 +703,9 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     }
     if (b->words <= 12 && b->marks <= 1 &&
         has_any(lc, action_words, sizeof action_words / sizeof *action_words))
+        return L_CHROME;
+    if (b->words <= 5 && b->marks <= 1 &&
+        has_any(lc, platform_words, sizeof platform_words / sizeof *platform_words))
         return L_CHROME;
     if (b->words <= 30 && b->marks <= 1 && starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words))
         return L_CHROME;
