@@ -558,7 +558,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     score(&hp, left, right);
     rank = malloc((hp.npat ? hp.npat : 1) * sizeof *rank);
     scratch = malloc(2 * (total + CHUNK) + 1);
-    back = malloc(2 * maxlen + 1);
+    back = malloc(4 * maxlen + 1); /* a wrong read-back may double what rewrite made */
     bits = calloc(1, (n + 7) / 8 + 1);
     if (!rank || !scratch || !back || !bits)
         goto out;
