@@ -99,6 +99,34 @@ static void test_html_main_text_without_chrome(void **state)
     article_free(&a);
 }
 
+static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
+{
+    (void)state;
+    /* a figure's "Photo" label and its credit stay out (itemprop or class),
+     * its caption stays, also when caption and credit share one box */
+    static const char fig[] =
+        "<html><head><title>Harbour strike enters third week</title></head><body><article>"
+        "<h1>Harbour strike enters third week</h1>"
+        "<figure><span>Photo</span><img src=\"a.jpg\" alt=\"\">"
+        "<figcaption>Dockers outside the port gates on Monday. "
+        "<span itemprop=\"copyrightHolder\"><span>Credit</span> Ana Ferreira</span></figcaption></figure>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<figure><img src=\"b.jpg\" alt=\"\"><figcaption class=\"lead-image__credit\">"
+        "<span class=\"lead-image__caption\">Cranes idle at the container terminal</span> "
+        "<span class=\"lead-image__attribution\">Reuters</span></figcaption></figure>"
+        "<p>" PARA3 "</p></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(fig, strlen(fig), &a, NULL), 0);
+    assert_true(body_has(&a, "Dockers outside the port gates on Monday."));
+    assert_true(body_has(&a, "Cranes idle at the container terminal"));
+    assert_false(body_has(&a, "Ana Ferreira"));
+    assert_false(body_has(&a, "Reuters"));
+    for (size_t i = 0; i < a.nblocks; i++)
+        assert_string_not_equal(a.blocks[i].text, "Photo");
+    assert_true(body_has(&a, "forty million euros"));
+    article_free(&a);
+}
+
 static void test_html_block_kinds_and_inline_styles(void **state)
 {
     (void)state;
@@ -470,6 +498,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_metadata_from_meta_and_title),
         cmocka_unit_test(test_html_main_text_without_chrome),
+        cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),
         cmocka_unit_test(test_html_charset_latin1_and_meta),

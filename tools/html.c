@@ -1481,7 +1481,45 @@ typedef struct {
     int e_ital, e_bold;    /* state written into cur */
     int oom;
     size_t added;
+    int fig;               /* inside a figure: credits and "Photo" labels stay out */
 } emit_t;
+
+static int names_caption(const xmlNode *x)
+{
+    const char *ip = attr(x, "itemprop"), *cl = attr(x, "class");
+    return (ip && strcasestr(ip, "caption")) || (cl && strcasestr(cl, "caption"));
+}
+
+static int holds_caption(const xmlNode *x, int depth)
+{
+    for (const xmlNode *k = x->children; k && depth < 8; k = k->next)
+        if (is_el(k) && (names_caption(k) || holds_caption(k, depth + 1)))
+            return 1;
+    return 0;
+}
+
+/* A picture's credit: itemprop="copyrightHolder" or "creator", or a class
+ * naming a credit or an attribution, unless it holds the caption too (a
+ * figcaption "credit" box with a caption span and a credit span). */
+static int is_credit(const xmlNode *x)
+{
+    const char *ip = attr(x, "itemprop"), *cl = attr(x, "class");
+    int credit = (ip && (!strcasecmp(ip, "copyrightHolder") || !strcasecmp(ip, "creator"))) ||
+                 (cl && (strcasestr(cl, "credit") || strcasestr(cl, "attribution")));
+    return credit && !names_caption(x) && !holds_caption(x, 0);
+}
+
+/* A figure's label alone on its line: "Photo", "Image", "Video"... */
+static int media_label(const char *t, size_t n)
+{
+    static const char *const labels[] = { "photo", "image", "video", "photograph", "picture", "graphic", NULL };
+    while (n && (t[n - 1] == ' ' || t[n - 1] == ':'))
+        n--;
+    for (const char *const *l = labels; *l; l++)
+        if (strlen(*l) == n && !strncasecmp(t, *l, n))
+            return 1;
+    return 0;
+}
 
 static void em_flush(emit_t *e)
 {
@@ -1502,6 +1540,8 @@ static void em_flush(emit_t *e)
             int any = 0;
             for (size_t i = 0; i < n && !any; i++)
                 any = !((unsigned char)t[i] >= 0x10 && (unsigned char)t[i] <= 0x13) && t[i] != ' ';
+            if (any && e->fig && media_label(t, n))
+                any = 0;
             if (any) {
                 if (article_add_block(e->a, e->kind, t, n) < 0)
                     e->oom = 1;
@@ -1555,6 +1595,8 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
         }
         if (!is_el(k) || tag_in(k, skip_tags) || depth > 300)
             continue;
+        if (e->fig && is_credit(k))
+            continue;
         if (tag_is(k, "img")) {
             /* an image's description stands as a line of its own, as a
              * reader would hear it; file names are no description */
@@ -1585,11 +1627,14 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
             e->kind = ART_BLOCK_QUOTE;
         int it = tag_is(k, "i") || tag_is(k, "em") || tag_is(k, "cite") || tag_is(k, "dfn");
         int bd = tag_is(k, "b") || tag_is(k, "strong");
+        int fg = tag_is(k, "figure");
         e->ital += it;
         e->bold += bd;
+        e->fig += fg;
         em_node(e, k, depth + 1);
         e->ital -= it;
         e->bold -= bd;
+        e->fig -= fg;
         if (block)
             em_flush(e);
         e->kind = saved;
