@@ -100,6 +100,26 @@ static void expected(const char *path, char **title, char **body)
 }
 
 
+/* The device side at the default profile, with no display: one reader at a
+ * time, in static memory. */
+static struct {
+    uint8_t poolmem[INK_POOL_BYTES];
+    uint8_t fbmem[(800 / 8) * 600];
+    ink_app_t app;
+    ink_pool_t pool;
+    ink_fb_t fb;
+} reader;
+
+static ink_app_t *reader_start(const uint8_t *data, size_t len)
+{
+    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+    ink_pool_init(&reader.pool, reader.poolmem, sizeof reader.poolmem);
+    ink_fb_init(&reader.fb, reader.fbmem, 800, 600);
+    assert_int_equal(ink_app_start(&reader.app, &hal, &reader.pool, &reader.fb, &ink_profiles[0], data, len, tu_fonts),
+                     INK_OK);
+    return &reader.app;
+}
+
 static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
 {
     (void)st;
@@ -126,30 +146,23 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
 
     /* The device side: one app, every article opened and laid out. */
     tu_load_fonts();
-    static uint8_t poolmem[INK_POOL_BYTES];
-    static uint8_t fbmem[(800 / 8) * 600];
-    static ink_app_t app;
-    ink_pool_t pool;
-    ink_fb_t fb;
-    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
-    ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_fb_init(&fb, fbmem, 800, 600);
-    assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);
-    assert_int_equal(app.bundle.narticles, files.n);
+    ink_app_t *app = reader_start(data, len);
+    ink_pool_t *pool = &reader.pool;
+    assert_int_equal(app->bundle.narticles, files.n);
     size_t pages = 0, lines = 0, mismatches = 0, overfull = 0, worst_hw = 0, worst_i = 0;
     t0 = clock();
-    for (uint32_t i = 0; i < app.bundle.narticles; i++) {
-        ink_pool_reset_high_water(&pool);
-        ink_err_t err = ink_app_open_article(&app, i);
+    for (uint32_t i = 0; i < app->bundle.narticles; i++) {
+        ink_pool_reset_high_water(pool);
+        ink_err_t err = ink_app_open_article(app, i);
         if (err)
-            fail_msg("article %u (%s): %s", i + 1, ink_bundle_str(&app.bundle, 0), ink_err_str(err));
+            fail_msg("article %u (%s): %s", i + 1, ink_bundle_str(&app->bundle, 0), ink_err_str(err));
         /* Articles are grouped by section in first-seen order; the files
          * were sorted, so section folders come in order and the index
          * matches the file list. */
         tu_text_t body = { 0 }, head = { 0 };
         head.want = INK_TX_HEADLINE;
-        tu_layout_text(&app.layout, &body);
-        tu_layout_text(&app.layout, &head);
+        tu_layout_text(&app->layout, &body);
+        tu_layout_text(&app->layout, &head);
         char *want_title, *want_body;
         expected(files.paths[i], &want_title, &want_body);
         if (strcmp(head.s, want_title) != 0 || strcmp(body.s, want_body) != 0) {
@@ -162,11 +175,11 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
             }
             mismatches++;
         }
-        pages += (size_t)app.layout.npages;
+        pages += (size_t)app->layout.npages;
         lines += (size_t)body.lines;
         overfull += (size_t)body.overfull;
-        if (ink_pool_high_water(&pool) > worst_hw) {
-            worst_hw = ink_pool_high_water(&pool);
+        if (ink_pool_high_water(pool) > worst_hw) {
+            worst_hw = ink_pool_high_water(pool);
             worst_i = i;
         }
         free(want_title);
@@ -182,8 +195,8 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
                   pages, lines, ink_profiles[0].name, layout_s, overfull, worst_hw, worst_i + 1);
     assert_int_equal(mismatches, 0);
     assert_int_equal(overfull, 0);
-    ink_app_stop(&app);
-    assert_int_equal(ink_pool_used(&pool), 0);
+    ink_app_stop(app);
+    assert_int_equal(ink_pool_used(pool), 0);
     art_list_free(&arts);
     free(data);
     input_list_free(&files);
@@ -195,30 +208,23 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
  * pages, pixel for pixel. */
 static uint32_t page_hash(const uint8_t *data, size_t len, size_t *pages)
 {
-    static uint8_t poolmem[INK_POOL_BYTES];
-    static uint8_t fbmem[(800 / 8) * 600];
-    static ink_app_t app;
-    ink_pool_t pool;
-    ink_fb_t fb;
-    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
-    ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_fb_init(&fb, fbmem, 800, 600);
-    assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);
+    ink_app_t *app = reader_start(data, len);
+    ink_fb_t *fb = &reader.fb;
     uint32_t h = 0;
     *pages = 0;
-    for (uint32_t i = 0; i < app.bundle.narticles; i++) {
-        assert_int_equal(ink_app_open_article(&app, i), INK_OK);
-        app.screen = INK_SCREEN_ARTICLE;
-        for (int p = 0; p < app.layout.npages; p++) {
-            app.page = p;
-            ink_app_draw(&app);
-            assert_int_equal(app.screen, INK_SCREEN_ARTICLE);
-            h = ink_crc32(h, fb.bits, ink_fb_bytes(fb.w, fb.h));
+    for (uint32_t i = 0; i < app->bundle.narticles; i++) {
+        assert_int_equal(ink_app_open_article(app, i), INK_OK);
+        app->screen = INK_SCREEN_ARTICLE;
+        for (int p = 0; p < app->layout.npages; p++) {
+            app->page = p;
+            ink_app_draw(app);
+            assert_int_equal(app->screen, INK_SCREEN_ARTICLE);
+            h = ink_crc32(h, fb->bits, ink_fb_bytes(fb->w, fb->h));
             (*pages)++;
         }
     }
-    ink_app_stop(&app);
-    assert_int_equal(ink_pool_used(&pool), 0);
+    ink_app_stop(app);
+    assert_int_equal(ink_pool_used(&reader.pool), 0);
     return h;
 }
 

@@ -135,6 +135,36 @@ static uint32_t intern(strpool_t *sp, const char *s)
     return off;
 }
 
+/* Deflates in[0..n) with zlib at o->level as raw deflate after dict[0..dlen)
+ * as history, appending to out: with Z_FINISH a whole stream, with
+ * Z_SYNC_FLUSH one that stops unfinished after an empty stored block. */
+static int zlib_raw(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int flush,
+                    buf_t *out)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (deflateInit2(&z, o->level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+        return -1;
+    if (dlen && deflateSetDictionary(&z, dict, (uInt)dlen) != Z_OK) {
+        deflateEnd(&z);
+        return -1;
+    }
+    uLong bound = deflateBound(&z, (uLong)n) + 16; /* the sync flush's stored block */
+    reserve(out, bound);
+    if (out->oom) {
+        deflateEnd(&z);
+        return -1;
+    }
+    z.next_in = (Bytef *)(uintptr_t)in;
+    z.avail_in = (uInt)n;
+    z.next_out = out->p + out->n;
+    z.avail_out = (uInt)bound;
+    int zr = deflate(&z, flush);
+    out->n += z.total_out;
+    deflateEnd(&z);
+    return zr == (flush == Z_FINISH ? Z_STREAM_END : Z_OK) && !z.avail_in ? 0 : -1;
+}
+
 /* Compresses in[0..n) as one raw deflate stream with dict as its preset
  * dictionary, appending to out. */
 static int pack_stream(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n,
@@ -162,28 +192,7 @@ static int pack_stream(const bundle_opts_t *o, const uint8_t *dict, size_t dlen,
         free(z);
         return out->oom ? -1 : 0;
     }
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (deflateInit2(&z, o->level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-        return -1;
-    if (dlen && deflateSetDictionary(&z, dict, (uInt)dlen) != Z_OK) {
-        deflateEnd(&z);
-        return -1;
-    }
-    uLong bound = deflateBound(&z, (uLong)n);
-    reserve(out, bound);
-    if (out->oom) {
-        deflateEnd(&z);
-        return -1;
-    }
-    z.next_in = (Bytef *)(uintptr_t)in;
-    z.avail_in = (uInt)n;
-    z.next_out = out->p + out->n;
-    z.avail_out = (uInt)bound;
-    int zr = deflate(&z, Z_FINISH);
-    out->n += z.total_out;
-    deflateEnd(&z);
-    return zr == Z_STREAM_END ? 0 : -1;
+    return zlib_raw(o, dict, dlen, in, n, Z_FINISH, out);
 }
 
 /* The DICT section: the dictionary's length, then the dictionary as a raw
@@ -212,24 +221,7 @@ static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, b
         put(out, stored + fits, sizeof stored - (size_t)fits);
         return out->oom ? -1 : 0;
     }
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (deflateInit2(&z, o->level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
-        return -1;
-    uLong bound = deflateBound(&z, (uLong)dlen) + 16;
-    reserve(out, bound);
-    if (out->oom) {
-        deflateEnd(&z);
-        return -1;
-    }
-    z.next_in = (Bytef *)(uintptr_t)dict;
-    z.avail_in = (uInt)dlen;
-    z.next_out = out->p + out->n;
-    z.avail_out = (uInt)bound;
-    int zr = deflate(&z, Z_SYNC_FLUSH);
-    out->n += z.total_out;
-    deflateEnd(&z);
-    return zr == Z_OK && !z.avail_in ? 0 : -1;
+    return zlib_raw(o, NULL, 0, dict, dlen, Z_SYNC_FLUSH, out); /* ends in an empty stored block */
 }
 
 static const char *section_of(const article_t *a)
