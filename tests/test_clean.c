@@ -675,6 +675,7 @@ static void test_clean_drops_player_buttons_inside_the_text(void **state)
         "The night train to the mountains ran again on Friday for the first time in twelve years, with every sleeper sold out.\n"
         "Rail staff said most passengers were families going skiing, and that many had booked as soon as the tickets went on sale.\n"
         "Play\nMute\nFull Screen\nSkip Ad\n"
+        "Powered by Example.com\nDisclosures Example.com\n"
         "The operator plans to run the train three nights a week until the end of March and then decide whether to keep it.\n"
         "A return ticket costs about the same as a night in a hotel, which the company says is what makes the train worth taking.\n";
     article_t a = {0};
@@ -682,6 +683,7 @@ static void test_clean_drops_player_buttons_inside_the_text(void **state)
     assert_true(body_has(&a, "three nights a week"));
     assert_false(body_has(&a, "Mute"));
     assert_false(body_has(&a, "Skip Ad"));
+    assert_false(body_has(&a, "Example.com"));
     article_free(&a);
 }
 

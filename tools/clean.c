@@ -405,6 +405,17 @@ static int has_word(const char *lc, const char *pat)
     return 0;
 }
 
+/* A word ending in .com, .org or .net: a site's address. */
+static int has_domain(const char *lc)
+{
+    static const char *const tlds[] = { ".com", ".org", ".net" };
+    for (size_t t = 0; t < 3; t++)
+        for (const char *p = lc; (p = strstr(p, tlds[t])) != NULL; p++)
+            if (p > lc && is_alnum_ascii((unsigned char)p[-1]) && !is_alnum_ascii((unsigned char)p[4]))
+                return 1;
+    return 0;
+}
+
 static int has_any(const char *lc, const char *const *pats, size_t n)
 {
     for (size_t i = 0; i < n; i++)
@@ -440,7 +451,7 @@ static const char *const lead_words[] = {
     "story continues", "listen to this article", "create free account", "create an account",
     "create a free account", "click here", "download the", "advertisement", "recommended for you",
     "related:", "related stories", "related articles", "watch:", "watch now", "sign up for",
-    "subscribe to", "follow us", "join our", "you may also like", "don't miss",
+    "subscribe to", "follow us", "join our", "you may also like", "don't miss", "powered by",
 };
 
 /* lc starts with one of pats (followed by a non-letter). */
@@ -660,6 +671,11 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (is_weather(b))
         return L_CHROME;
     if (b->words <= 12 && (strstr(lc, "http://") || strstr(lc, "https://") || strstr(lc, "www.")))
+        return L_CHROME;
+    /* a site's name as its address in a line of a few words: "Disclosures
+     * Example.com", "Source: example.org" */
+    if (b->words <= 4 && !b->ends_sentence &&
+        has_domain(lc))
         return L_CHROME;
     if (b->words <= 6 && b->len >= 2 && b->text[b->len - 1] == '|') {
         if (top && !pg->source && b->len > 2) {
