@@ -124,17 +124,13 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
 {
     (void)st;
     input_list_t files;
-    tu_bbc_files(bbc_dir, &files);
-    art_list_t arts = { 0 };
+    art_list_t arts;
     size_t text_bytes = 0;
     clock_t t0 = clock();
-    for (size_t i = 0; i < files.n; i++) {
-        const char *why = NULL;
-        if (input_load(files.paths[i], &arts, &why) != 1)
-            fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
+    tu_bbc_articles(bbc_dir, &files, &arts);
+    for (size_t i = 0; i < arts.n; i++)
         for (size_t b = 0; b < arts.v[i].nblocks; b++)
             text_bytes += strlen(arts.v[i].blocks[b].text) + 1;
-    }
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.name = "BBC News 2004-05";
     opts.zopfli = 0; /* zlib: the test is about layout, and fast */
@@ -232,13 +228,8 @@ static void test_corpus_patterns_change_no_pixel(void **st)
 {
     (void)st;
     input_list_t files;
-    tu_bbc_files(bbc_dir, &files);
-    art_list_t arts = { 0 };
-    for (size_t i = 0; i < files.n; i++) {
-        const char *why = NULL;
-        if (input_load(files.paths[i], &arts, &why) != 1)
-            fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
-    }
+    art_list_t arts;
+    tu_bbc_articles(bbc_dir, &files, &arts);
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.zopfli = 0;
     bundle_stats_t with_st, without_st;

@@ -36,13 +36,8 @@ static int draw_all;
 static uint8_t *bbc_bundle(size_t *len, size_t *count)
 {
     input_list_t files;
-    tu_bbc_files(bbc_dir, &files);
-    art_list_t arts = { 0 };
-    for (size_t i = 0; i < files.n; i++) {
-        const char *why = NULL;
-        if (input_load(files.paths[i], &arts, &why) != 1)
-            fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
-    }
+    art_list_t arts;
+    tu_bbc_articles(bbc_dir, &files, &arts);
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.name = "BBC News 2004-05";
     opts.zopfli = 0;

@@ -223,4 +223,16 @@ static inline void tu_bbc_files(const char *dir, input_list_t *files)
     assert_true(files->n >= 2225);
 }
 
+/* Those files, each cleaned into one article of arts, in the same order. */
+static inline void tu_bbc_articles(const char *dir, input_list_t *files, art_list_t *arts)
+{
+    tu_bbc_files(dir, files);
+    memset(arts, 0, sizeof *arts);
+    for (size_t i = 0; i < files->n; i++) {
+        const char *why = NULL;
+        if (input_load(files->paths[i], arts, &why) != 1)
+            fail_msg("%s: %s", files->paths[i], why ? why : "not one article");
+    }
+}
+
 #endif

@@ -66,6 +66,18 @@ article_t *art_list_add(art_list_t *l)
     return &l->v[l->n++];
 }
 
+int art_list_take(art_list_t *l, article_t *a)
+{
+    article_t *slot = art_list_add(l);
+    if (!slot) {
+        article_free(a);
+        return -1;
+    }
+    *slot = *a;
+    memset(a, 0, sizeof *a);
+    return 0;
+}
+
 void art_list_free(art_list_t *l)
 {
     for (size_t i = 0; i < l->n; i++)

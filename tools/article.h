@@ -39,6 +39,10 @@ typedef struct art_list {
 /** Appends a zeroed article and returns it, or NULL when out of memory. */
 article_t *art_list_add(art_list_t *l);
 
+/** Moves *a to the end of l (a is then empty). Returns 0, or -1 when out
+ * of memory: a is then freed. */
+int art_list_take(art_list_t *l, article_t *a);
+
 /** Frees every article and the list. */
 void art_list_free(art_list_t *l);
 

@@ -310,13 +310,7 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, art_
         article_free(&a);
         return -1;
     }
-    article_t *slot = art_list_add(list);
-    if (!slot) {
-        article_free(&a);
-        return -1;
-    }
-    *slot = a;
-    return 1;
+    return art_list_take(list, &a) ? -1 : 1;
 }
 
 int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)

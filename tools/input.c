@@ -273,35 +273,15 @@ int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **w
             return -1;
         }
     }
-    switch (sniff(buf, len)) {
-    case INPUT_FEED:
+    input_kind_t kind = sniff(buf, len);
+    if (kind == INPUT_FEED)
         return feed_parse(buf, len, list, why);
-    case INPUT_HTML: {
-        article_t a;
-        if (html_clean(buf, len, &a, why) != 0)
-            return -1;
-        article_t *slot = art_list_add(list);
-        if (!slot) {
-            article_free(&a);
-            *why = "out of memory";
-            return -1;
-        }
-        *slot = a;
-        return 1;
+    article_t a;
+    if ((kind == INPUT_HTML ? html_clean(buf, len, &a, why) : clean_scrape(buf, len, &a, why)) != 0)
+        return -1;
+    if (art_list_take(list, &a)) {
+        *why = "out of memory";
+        return -1;
     }
-    case INPUT_TEXT:
-    default: {
-        article_t a;
-        if (clean_scrape(buf, len, &a, why) != 0)
-            return -1;
-        article_t *slot = art_list_add(list);
-        if (!slot) {
-            article_free(&a);
-            *why = "out of memory";
-            return -1;
-        }
-        *slot = a;
-        return 1;
-    }
-    }
+    return 1;
 }
