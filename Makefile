@@ -43,7 +43,8 @@ FONT_PKG_liberation   = fonts-liberation2
 FONT_SRC = $(addprefix $(FONT_DIR_$(FONT))/,$(FONT_FILES_$(FONT)))
 
 DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev libxml2-dev \
-           libcmocka-dev libzopfli-dev xz-utils zstd bc $(FONT_PKG_$(FONT))
+           libcmocka-dev libzopfli-dev xz-utils zstd bc time $(FONT_PKG_$(FONT))
+DEPS_EXTRA :=   # downloads `make deps` also does (source packages), added by mk/*.mk
 
 # Device code (render/, firmware/) and the PC side of the sim port; the host
 # tool's own files; one cmocka program per tests/test_*.c (test_corpus takes
@@ -71,8 +72,10 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "make deps: installing$$missing"; \
 	  SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null || \
+	    { echo "make deps: apt-get could not install$$missing"; exit 1; }; \
 	fi
+	@for t in $(DEPS_EXTRA); do $(MAKE) --no-print-directory $$t || exit 1; done
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

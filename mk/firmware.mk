@@ -8,9 +8,8 @@ DEB_PKGS += gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dpkg-dev
 #                                   compared byte for byte with inkpress-sim's
 #   make bench-firmware             flash, RAM, stack depth, pool on target
 #
-# FreeType and zlib come from Debian's source packages, fetched with a
-# sources list and lists folder of the build's own (the machine's apt
-# configuration is left alone) into build/deb-src; FreeType is compiled
+# FreeType and zlib come from Debian's source packages, fetched by `make
+# deps` (mk/debsrc.sh) into build/deb-src; FreeType is compiled
 # with the port's ftoption.h and ftmodule.h (TrueType, sfnt, two
 # rasterisers), zlib with Z_SOLO (inflate and CRC only are linked).
 
@@ -27,42 +26,28 @@ QEMU_ARM  ?= qemu-system-arm
 FW_ARCH    = -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard
 FW_OPT    ?= -O2 -g
 
-DEB_MIRROR ?= http://deb.debian.org/debian
-DEB_SUITE  ?= bookworm
 DEBSRC     = $(B)/deb-src
 FT_SRCDIR  = $(DEBSRC)/freetype
 Z_SRCDIR   = $(DEBSRC)/zlib
-# The same source version as the host's FreeType when it is installed, so
-# the board and the simulator rasterise with the same code.
-FT_SRCVER := $(shell dpkg-query -W -f='$${source:Version}' libfreetype6 2>/dev/null)
-APT_OWN    = -o Dir::Etc::sourcelist=$(abspath $(B)/src.sources) -o Dir::Etc::sourceparts=/nonexistent \
-             -o Dir::State::Lists=$(abspath $(B)/apt-lists) -o Dir::Cache=$(abspath $(B)/apt-cache)
+DEBSRC_OK  = $(DEBSRC)/.ready
 
-$(B)/src.sources:
-	@mkdir -p $(dir $@)
-	printf 'Types: deb-src\nURIs: %s\nSuites: %s %s-updates\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n\nTypes: deb-src\nURIs: %s-security\nSuites: %s-security\nComponents: main\nSigned-By: /usr/share/keyrings/debian-archive-keyring.gpg\n' \
-	  '$(DEB_MIRROR)' '$(DEB_SUITE)' '$(DEB_SUITE)' '$(DEB_MIRROR)' '$(DEB_SUITE)' >$@
-
-$(B)/apt-lists/.updated: $(B)/src.sources
-	@mkdir -p $(B)/apt-lists/partial $(B)/apt-cache/archives/partial
-	apt-get -qq $(APT_OWN) update
+# FreeType and zlib in the same versions as the machine's own libfreetype6
+# and zlib1g (so the board and the simulator rasterise with the same code),
+# else the newest the mirror has: mk/debsrc.sh fetches them with the
+# machine's own mirror, into a sources list of the build's own. `make deps`
+# runs this; `make test` only finds what it left, with the network cut.
+firmware-sources: $(DEBSRC_OK)
+$(DEBSRC_OK): mk/debsrc.sh
+	@command -v dpkg-source >/dev/null || { echo "firmware-sources: no dpkg-source: run 'make deps'"; exit 1; }
+	sh mk/debsrc.sh $(B) freetype:libfreetype6 zlib:zlib1g
 	@touch $@
+DEPS_EXTRA += firmware-sources
 
-# One source package: download, unpack with Debian's patches applied.
-$(FT_SRCDIR)/.unpacked: $(B)/apt-lists/.updated
-	rm -rf $(FT_SRCDIR) && mkdir -p $(DEBSRC)
-	cd $(DEBSRC) && { apt-get -qq $(APT_OWN) source --download-only freetype$(if $(FT_SRCVER),=$(FT_SRCVER)) || \
-	                  apt-get -qq $(APT_OWN) source --download-only freetype; }
-	cd $(DEBSRC) && dpkg-source --no-check -x $$(ls -t freetype_*.dsc | head -n 1) freetype >/dev/null
-	@touch $@
-
-$(Z_SRCDIR)/.unpacked: $(B)/apt-lists/.updated
-	rm -rf $(Z_SRCDIR) && mkdir -p $(DEBSRC)
-	cd $(DEBSRC) && apt-get -qq $(APT_OWN) source --download-only zlib
-	cd $(DEBSRC) && dpkg-source --no-check -x $$(ls -t zlib_*.dsc | head -n 1) zlib >/dev/null
-	@touch $@
-
-firmware-sources: $(FT_SRCDIR)/.unpacked $(Z_SRCDIR)/.unpacked
+# A FreeType or zlib source file is there once the sources are unpacked.
+$(FT_SRCDIR)/src/%.c: $(DEBSRC_OK)
+	@test -f $@ || { echo "firmware: $@ missing from the unpacked source"; exit 1; }
+$(Z_SRCDIR)/%.c: $(DEBSRC_OK)
+	@test -f $@ || { echo "firmware: $@ missing from the unpacked source"; exit 1; }
 
 FT_CFG    = -DFT_CONFIG_OPTIONS_H='<ftoption.h>' -DFT_CONFIG_MODULES_H='<ftmodule.h>'
 FW_INC    = -I$(FW_DIR)/freetype -I$(FT_SRCDIR)/include -I$(Z_SRCDIR) -Irender -Ifirmware -I$(FW_DIR)
@@ -76,7 +61,7 @@ FW_DEV_SRC  = $(wildcard render/*.c) $(wildcard firmware/*.c)
 FW_PORT_SRC = $(wildcard $(FW_DIR)/*.c)
 FW_OBJ    = $(FW_DEV_SRC:%.c=$(FWB)/obj/%.o) $(FW_PORT_SRC:%.c=$(FWB)/obj/%.o)
 
-$(FT_OBJ) $(Z_OBJ) $(FW_OBJ): $(FT_SRCDIR)/.unpacked $(Z_SRCDIR)/.unpacked $(wildcard $(FW_DIR)/freetype/*.h)
+$(FT_OBJ) $(Z_OBJ) $(FW_OBJ): $(DEBSRC_OK) $(wildcard $(FW_DIR)/freetype/*.h)
 
 define ft_rule
 $(FWB)/ft/$(notdir $(1:.c=.o)): $(FT_SRCDIR)/src/$(1)
@@ -85,9 +70,9 @@ $(FWB)/ft/$(notdir $(1:.c=.o)): $(FT_SRCDIR)/src/$(1)
 endef
 $(foreach f,$(FT_FILES),$(eval $(call ft_rule,$(f))))
 
-$(FWB)/z/%.o: $(Z_SRCDIR)/.unpacked
+$(FWB)/z/%.o: $(Z_SRCDIR)/%.c
 	@mkdir -p $(dir $@)
-	$(ARM_CC) $(FW_CFLAGS) -w -c $(Z_SRCDIR)/$*.c -o $@
+	$(ARM_CC) $(FW_CFLAGS) -w -c $< -o $@
 
 $(FWB)/obj/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -103,6 +103,15 @@ regress-libs:
 	@$(MAKE) --no-print-directory B=$(REGRESS_B) CFLAGS="$(REGRESS_CFLAGS)" \
 	  $(REGRESS_B)/libinkdev.a $(REGRESS_B)/libinktools.a
 
-fuzz-regress: $(addprefix $(REGRESS_B)/replay_,bundle scrape html feed)
+# Bundles are not committed: the bundle seeds are packed here from the
+# samples (with fonts, patterns, no dictionary), like fuzz-seed's.
+REGRESS_SEED = $(REGRESS_B)/seed-bundle
+fuzz-regress: $(addprefix $(REGRESS_B)/replay_,bundle scrape html feed) $(B)/inkpress $(SAMPLE)
+	@rm -rf $(REGRESS_SEED) && mkdir -p $(REGRESS_SEED)
+	@cp $(SAMPLE) $(REGRESS_SEED)/sample.ink
+	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(REGRESS_SEED)/patterns.ink samples/07*.txt
+	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(REGRESS_SEED)/nodict.ink samples/01*.txt samples/05*.txt
+	@$(B)/inkpress pack -q --fast --no-fonts -o $(REGRESS_SEED)/feeds.ink tests/fuzz/seeds/feed
 	@set -e; for t in bundle scrape html feed; do \
-	  INKPRESS_FONTS=$(B)/fonts $(REGRESS_B)/replay_$$t tests/fuzz/regress/$$t tests/fuzz/seeds/$$t; done
+	  seeds=tests/fuzz/seeds/$$t; [ $$t = bundle ] && seeds=$(REGRESS_SEED); \
+	  INKPRESS_FONTS=$(B)/fonts $(REGRESS_B)/replay_$$t tests/fuzz/regress/$$t $$seeds; done

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* replay.c: a main for the fuzz targets without libFuzzer: feeds every file
  * named (or every file in the folders named) to LLVMFuzzerTestOneInput once.
- * Built with gcc and ASan+UBSan, it replays tests/fuzz/regress/ in
- * `make test`: an input that crashed once must never crash again. */
+ * Built with gcc and ASan+UBSan, it replays tests/fuzz/regress/ and the
+ * seeds in `make test`: an input that crashed once must never crash again.
+ * A folder that does not exist is skipped (no crash found yet for that
+ * target), but a replay that finds no input at all fails. */
 #define _DEFAULT_SOURCE
 #include <dirent.h>
 #include <stdint.h>
@@ -96,5 +98,9 @@ int main(int argc, char **argv)
         free(names);
     }
     printf("%s: %d inputs replayed, %d unreadable\n", argv[0], files, bad);
+    if (files == 0) {
+        fprintf(stderr, "%s: no input found in the folders named: nothing was tested\n", argv[0]);
+        return 1;
+    }
     return bad ? 1 : 0;
 }
