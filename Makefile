@@ -17,7 +17,7 @@ PKGS     = freetype2 libpng zlib libxml-2.0
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 HOST_LIBS   = -lzopfli   # the packer's deflate encoder (Debian's libzopfli-dev has no .pc)
-CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Irender -Ifirmware -Ifirmware/ports/sim -Itools $(PKG_CFLAGS)
+CPPFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Irender -Ifirmware -Ifirmware/ports/sim -Itools/clean -Itools/pack -Itools/cmd $(PKG_CFLAGS)
 ALL_CFLAGS = $(CPPFLAGS) $(WARN) $(CFLAGS) -MMD -MP
 
 B := build
@@ -46,18 +46,22 @@ DEB_PKGS = gcc make pkg-config python3 libfreetype-dev libpng-dev zlib1g-dev lib
            libcmocka-dev libzopfli-dev xz-utils zstd bc time $(FONT_PKG_$(FONT))
 DEPS_EXTRA :=   # downloads `make deps` also does (source packages), added by mk/*.mk
 
-# Device code (render/, firmware/) and the PC side of the sim port; the host
-# tool's own files; one cmocka program per tests/test_*.c (test_corpus takes
-# the BBC folder and runs apart).
+# Device code (render/, firmware/: libinkdev.a, nothing of the host in it);
+# the PC side of the sim port (libinksim.a: files, mmap, PNG); the host
+# tool's own files (tools/clean, tools/pack, tools/cmd: libinktools.a); one
+# cmocka program per tests/test_*.c (test_corpus takes the BBC folder and
+# runs apart).
 SIM_SRC   = firmware/ports/sim/sim_io.c
-DEV_SRC   = $(wildcard render/*.c) $(wildcard firmware/*.c) $(SIM_SRC)
-TOOL_SRC  = $(filter-out tools/inkpress.c,$(wildcard tools/*.c))
+DEV_SRC   = $(wildcard render/*.c) $(wildcard firmware/*.c)
+TOOL_SRC  = $(filter-out tools/cmd/inkpress.c,$(wildcard tools/*/*.c))
 TESTS     = $(filter-out test_corpus,$(patsubst tests/%.c,%,$(wildcard tests/test_*.c)))
 TEST_BINS = $(addprefix $(B)/tests/,$(TESTS)) $(B)/tests/test_corpus $(B)/tests/pngcmp
 
 DEV_OBJ  = $(DEV_SRC:%.c=$(B)/obj/%.o)
+SIM_OBJ  = $(SIM_SRC:%.c=$(B)/obj/%.o)
 TOOL_OBJ = $(TOOL_SRC:%.c=$(B)/obj/%.o)
 LIBDEV   = $(B)/libinkdev.a
+LIBSIM   = $(B)/libinksim.a
 LIBTOOLS = $(B)/libinktools.a
 FONTS    = $(B)/fonts/regular.ttf $(B)/fonts/bold.ttf $(B)/fonts/italic.ttf
 SAMPLE   = $(B)/sample.ink
@@ -81,7 +85,23 @@ $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
-$(LIBDEV): $(DEV_OBJ)
+# Device code includes only the C library's freestanding-friendly headers,
+# FreeType, zlib and its own headers: a host header (stdlib's malloc, POSIX,
+# libpng, a tool's header) in render/ or firmware/ stops the build.
+DEV_HEADERS_OK = stddef.h stdint.h stdbool.h stdarg.h string.h stdio.h limits.h ft2build.h zlib.h
+$(B)/device-headers.ok: $(wildcard render/*.[ch] firmware/*.[ch] firmware/hal/*.h)
+	@bad=$$(grep -Ho '^[[:space:]]*#[[:space:]]*include[[:space:]]*<[^>]*>' $^ | sed 's/:.*</ /; s/>$$//' | \
+	  while read -r f h; do case " $(DEV_HEADERS_OK) " in *" $$h "*|*" FT_"*) ;; *) echo "$$f: <$$h>";; esac; done; \
+	  grep -Ho '^[[:space:]]*#[[:space:]]*include[[:space:]]*"[^"]*"' $^ | sed 's/:.*"\(.*\)"/ \1/' | \
+	  while read -r f h; do [ -f render/$$h ] || [ -f firmware/$$h ] || echo "$$f: \"$$h\""; done); \
+	if [ -n "$$bad" ]; then echo "device code includes a host header:"; echo "$$bad"; exit 1; fi
+	@mkdir -p $(dir $@) && touch $@
+
+$(LIBDEV): $(DEV_OBJ) $(B)/device-headers.ok
+	@rm -f $@
+	ar rcs $@ $(DEV_OBJ)
+
+$(LIBSIM): $(SIM_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
@@ -89,10 +109,10 @@ $(LIBTOOLS): $(TOOL_OBJ)
 	@rm -f $@
 	ar rcs $@ $^
 
-$(B)/inkpress: $(B)/obj/tools/inkpress.o $(LIBTOOLS) $(LIBDEV)
+$(B)/inkpress: $(B)/obj/tools/cmd/inkpress.o $(LIBTOOLS) $(LIBSIM) $(LIBDEV)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS) $(HOST_LIBS)
 
-$(B)/inkpress-sim: $(B)/obj/firmware/ports/sim/sim_main.o $(LIBDEV)
+$(B)/inkpress-sim: $(B)/obj/firmware/ports/sim/sim_main.o $(LIBSIM) $(LIBDEV)
 	$(CC) $(CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(B)/fonts/regular.ttf: $(word 1,$(FONT_SRC))
@@ -118,13 +138,13 @@ demo: deps
 
 # --- tests -------------------------------------------------------------------
 
-$(B)/tests/%: tests/%.c $(LIBTOOLS) $(LIBDEV)
+$(B)/tests/%: tests/%.c $(LIBTOOLS) $(LIBSIM) $(LIBDEV)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTOOLS) $(LIBDEV) $(PKG_LIBS) $(HOST_LIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBTOOLS) $(LIBSIM) $(LIBDEV) $(PKG_LIBS) $(HOST_LIBS) -lcmocka
 
-$(B)/tests/pngcmp: tests/pngcmp.c $(LIBDEV)
+$(B)/tests/pngcmp: tests/pngcmp.c $(LIBSIM) $(LIBDEV)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBDEV) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LIBSIM) $(LIBDEV) $(PKG_LIBS)
 
 test: all $(TEST_BINS)
 	@set -e; for t in $(TESTS); do echo "== $$t"; INK_SHARED_DATA=$(SHARED)/data $(B)/tests/$$t; done
@@ -146,7 +166,7 @@ clean:
 	rm -rf $(B)
 
 format:
-	clang-format -i render/*.[ch] firmware/*.[ch] firmware/hal/*.h firmware/ports/sim/*.[ch] tools/*.[ch] tests/*.c
+	clang-format -i render/*.[ch] firmware/*.[ch] firmware/hal/*.h firmware/ports/sim/*.[ch] tools/*/*.[ch] tests/*.c
 
 # Further targets live in mk/*.mk, one file a topic (board ports, fuzzing,
 # install), each adding to DEB_PKGS what it needs.

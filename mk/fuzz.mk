@@ -46,11 +46,11 @@ fuzz: $(FUZZ_BINS) fuzz-seed
 # The libraries, instrumented: a make of their own in build/fuzz.
 fuzz-libs:
 	@$(MAKE) --no-print-directory B=$(FUZZ_B) CC=$(FUZZ_CC) CFLAGS="$(FUZZ_CFLAGS)" \
-	  $(FUZZ_B)/libinkdev.a $(FUZZ_B)/libinktools.a
+	  $(FUZZ_B)/libinkdev.a $(FUZZ_B)/libinksim.a $(FUZZ_B)/libinktools.a
 
 $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h fuzz-libs $(FONTS)
 	$(FUZZ_CC) $(CPPFLAGS) $(WARN) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< \
-	  $(FUZZ_B)/libinktools.a $(FUZZ_B)/libinkdev.a $(PKG_LIBS) $(HOST_LIBS)
+	  $(FUZZ_B)/libinktools.a $(FUZZ_B)/libinksim.a $(FUZZ_B)/libinkdev.a $(PKG_LIBS) $(HOST_LIBS)
 
 # Seed corpora: the samples, our own small feeds, the shared data when it is
 # there, and bundles packed from the samples and from 58 BBC articles (which
@@ -96,12 +96,12 @@ REGRESS_CFLAGS = -O1 -g $(FUZZ_SAN)
 
 $(REGRESS_B)/replay_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_util.h regress-libs $(FONTS)
 	$(CC) $(CPPFLAGS) $(WARN) $(REGRESS_CFLAGS) -o $@ tests/fuzz/replay.c $< \
-	  $(REGRESS_B)/libinktools.a $(REGRESS_B)/libinkdev.a $(PKG_LIBS) $(HOST_LIBS)
+	  $(REGRESS_B)/libinktools.a $(REGRESS_B)/libinksim.a $(REGRESS_B)/libinkdev.a $(PKG_LIBS) $(HOST_LIBS)
 
 .PHONY: regress-libs
 regress-libs:
 	@$(MAKE) --no-print-directory B=$(REGRESS_B) CFLAGS="$(REGRESS_CFLAGS)" \
-	  $(REGRESS_B)/libinkdev.a $(REGRESS_B)/libinktools.a
+	  $(REGRESS_B)/libinkdev.a $(REGRESS_B)/libinksim.a $(REGRESS_B)/libinktools.a
 
 # Bundles are not committed: the bundle seeds are packed here from the
 # samples (with fonts, patterns, no dictionary), like fuzz-seed's.

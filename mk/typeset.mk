@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: MIT
-# mk/typeset.mk: the host's typesetting preparation (tools/typeset.c,
-# tools/fontsub.c): hyphenation points with libhyphen and Debian's
+# mk/typeset.mk: the host's typesetting preparation (tools/pack/typeset.c,
+# tools/pack/fontsub.c): hyphenation points with libhyphen and Debian's
 # patterns, UAX #14 break opportunities with libunibreak, font subsets and
 # kerning pairs with HarfBuzz (hb-subset).
 DEB_PKGS += libhyphen-dev hyphen-en-us hyphen-de hyphen-fr hyphen-es libunibreak-dev libharfbuzz-dev

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* test_hyph.c: the device's hyphenation patterns (render/ink_hyph.c) on a
  * HYPH section written here from docs/FORMAT.md alone, and the packer's
- * choice of patterns (tools/hyphpat.c) on invented text. */
+ * choice of patterns (tools/pack/hyphpat.c) on invented text. */
 #include "testutil.h"
 
 #include "hyphpat.h"

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz_feed.c: libFuzzer target for the RSS/RDF/Atom reader (tools/feed.c),
+/* fuzz_feed.c: libFuzzer target for the RSS/RDF/Atom reader (tools/clean/feed.c),
  * including the HTML of item content it cleans, and for input_load_mem,
  * which dispatches bytes to the feed, HTML or text cleaner by content. */
 #include <stdint.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* fuzz_html.c: libFuzzer target for the HTML page cleaner (tools/html.c:
+/* fuzz_html.c: libFuzzer target for the HTML page cleaner (tools/clean/html.c:
  * charset sniffing, metadata, DOM scoring) and the sniffers that route
  * input to it. */
 #include <stdint.h>

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz_scrape.c: libFuzzer target for the cleaner of plain-text page
- * scrapes (tools/clean.c, textnorm). A cleaned article is then typeset as
- * pack does (tools/typeset.c: hyphenation with libhyphen, UAX #14 break
+ * scrapes (tools/clean/clean.c, textnorm). A cleaned article is then typeset as
+ * pack does (tools/pack/typeset.c: hyphenation with libhyphen, UAX #14 break
  * marks), and encoded as bundle text and decoded back, as pack and extract
  * do. */
 #include <stdint.h>
