@@ -5,6 +5,8 @@
 # firmware-sources`); `make test` only reads what it left.
 #
 # usage: sh mk/debsrc.sh BUILD SOURCE:BINARY...
+#        sh mk/debsrc.sh BUILD --sources-only   the sources list it would use
+#        sh mk/debsrc.sh BUILD --order V...     versions, newest first
 #   BUILD   the build folder (build): apt's lists and cache go to
 #           BUILD/apt-lists and BUILD/apt-cache, the sources to
 #           BUILD/deb-src/SOURCE
@@ -44,50 +46,62 @@ newest_first() {
   echo $out
 }
 
+# For tests/debsrc.sh: the dpkg ordering alone.
+[ "${1:-}" = --order ] && { shift; newest_first "$@"; exit 0; }
+
 # --- the machine's sources, as deb-src -----------------------------------------
+# Every "deb" entry of the machine's sources (deb822 .sources files and
+# one-line .list files alike) becomes one deb-src stanza per mirror and
+# suite; a mirror and suite named twice (a debootstrapped root has both
+# styles) is written once, with the first entry's key.
 mkdir -p "$B/apt-lists/partial" "$B/apt-cache/archives/partial" "$B/deb-src"
-{
-  for f in /etc/apt/sources.list.d/*.sources; do
-    [ -f "$f" ] || continue
-    # deb822: every stanza that has "deb" among its Types becomes deb-src.
-    awk 'BEGIN { RS = ""; FS = "\n" }
-         {
-           keep = 0; out = ""
-           for (i = 1; i <= NF; i++) {
-             line = $i
-             if (line ~ /^Types:/) {
-               if (line ~ /[: ]deb( |$)/) keep = 1
-               line = "Types: deb-src"
-             }
-             if (line ~ /^Enabled: *no/) keep = 0
-             out = out line "\n"
+APT_ETC=${APT_ETC:-/etc/apt}
+for f in "$APT_ETC"/sources.list.d/*.sources; do [ -f "$f" ] && { cat "$f"; echo; }; done |
+  awk 'BEGIN { RS = ""; FS = "\n" }
+       {
+         types = uris = suites = comps = signed = ""; enabled = 1
+         for (i = 1; i <= NF; i++) {
+           line = $i
+           if (line ~ /^#/) continue
+           key = line; sub(/:.*/, "", key); val = line; sub(/^[^:]*:[ \t]*/, "", val)
+           if (key == "Types") types = val
+           else if (key == "URIs") uris = val
+           else if (key == "Suites") suites = val
+           else if (key == "Components") comps = val
+           else if (key == "Signed-By") signed = val
+           else if (key == "Enabled" && val ~ /^no/) enabled = 0
+         }
+         if (!enabled || (" " types " ") !~ / deb /) next
+         nu = split(uris, U, " "); ns = split(suites, S, " ")
+         for (a = 1; a <= nu; a++) for (b = 1; b <= ns; b++) print U[a] "\t" S[b] "\t" comps "\t" signed
+       }' >"$LIST.entries"
+for f in "$APT_ETC"/sources.list "$APT_ETC"/sources.list.d/*.list; do
+  [ -f "$f" ] || continue
+  awk '$1 == "deb" {
+         signed = ""; i = 2
+         if ($2 ~ /^\[/) {
+           while (i <= NF) {
+             if ($i ~ /signed-by=/) { s = $i; sub(/.*signed-by=/, "", s); sub(/\]$/, "", s); signed = s }
+             if ($i ~ /\]$/) { i++; break }
+             i++
            }
-           if (keep) printf "%s\n", out
-         }' "$f"
-  done
-  for f in /etc/apt/sources.list /etc/apt/sources.list.d/*.list; do
-    [ -f "$f" ] || continue
-    # one-line style: deb [options] URI SUITE COMPONENT...
-    awk '$1 == "deb" {
-           signed = ""; i = 2
-           if ($2 ~ /^\[/) {
-             while (i <= NF) {
-               if ($i ~ /signed-by=/) { s = $i; sub(/.*signed-by=/, "", s); sub(/\]$/, "", s); signed = s }
-               if ($i ~ /\]$/) { i++; break }
-               i++
-             }
-           }
-           comps = ""
-           for (j = i + 2; j <= NF; j++) comps = comps (comps == "" ? "" : " ") $j
-           printf "Types: deb-src\nURIs: %s\nSuites: %s\n", $i, $(i + 1)
-           if (comps != "") printf "Components: %s\n", comps
-           if (signed != "") printf "Signed-By: %s\n", signed
-           printf "\n"
-         }' "$f"
-  done
-} >"$LIST.new"
+         }
+         comps = ""
+         for (j = i + 2; j <= NF; j++) comps = comps (comps == "" ? "" : " ") $j
+         print $i "\t" $(i + 1) "\t" comps "\t" signed
+       }' "$f"
+done >>"$LIST.entries"
+awk -F '\t' '{ u = $1; sub(/\/+$/, "", u) }
+     !seen[u " " $2]++ {
+       printf "Types: deb-src\nURIs: %s\nSuites: %s\n", u, $2
+       if ($3 != "") printf "Components: %s\n", $3
+       if ($4 != "") printf "Signed-By: %s\n", $4
+       printf "\n"
+     }' "$LIST.entries" >"$LIST.new"
+rm -f "$LIST.entries"
 grep -q '^URIs:' "$LIST.new" || die "no Debian mirror in the machine's apt sources (/etc/apt/sources.list.d/*.sources, /etc/apt/sources.list)"
-mv "$LIST.new" "$LIST"
+[ "${1:-}" = --sources-only ] && { cat "$LIST.new"; rm -f "$LIST.new"; exit 0; }
+if cmp -s "$LIST.new" "$LIST"; then rm -f "$LIST.new"; else mv "$LIST.new" "$LIST"; fi
 
 # --- the lists: once a day is enough -------------------------------------------
 stamp=$B/apt-lists/.updated

@@ -37,11 +37,17 @@ DEBSRC_OK  = $(DEBSRC)/.ready
 # machine's own mirror, into a sources list of the build's own. `make deps`
 # runs this; `make test` only finds what it left, with the network cut.
 firmware-sources: $(DEBSRC_OK)
-$(DEBSRC_OK): mk/debsrc.sh
+$(DEBSRC_OK):
 	@command -v dpkg-source >/dev/null || { echo "firmware-sources: no dpkg-source: run 'make deps'"; exit 1; }
 	sh mk/debsrc.sh $(B) freetype:libfreetype6 zlib:zlib1g
 	@touch $@
 DEPS_EXTRA += firmware-sources
+
+# mk/debsrc.sh itself, without the network.
+.PHONY: debsrc-test
+debsrc-test:
+	@B=$(B) sh tests/debsrc.sh
+TEST_EXTRA += debsrc-test
 
 # A FreeType or zlib source file is there once the sources are unpacked.
 $(FT_SRCDIR)/src/%.c: $(DEBSRC_OK)
