@@ -54,7 +54,7 @@ DEPS_EXTRA :=   # downloads `make deps` also does (source packages), added by mk
 SIM_SRC   = firmware/ports/sim/sim_io.c
 DEV_SRC   = $(wildcard render/*.c) $(wildcard firmware/*.c)
 TOOL_SRC  = $(filter-out tools/cmd/inkpress.c,$(wildcard tools/*/*.c))
-TESTS     = $(filter-out test_corpus,$(patsubst tests/%.c,%,$(wildcard tests/test_*.c)))
+TESTS     = $(filter-out test_corpus test_memory,$(patsubst tests/%.c,%,$(wildcard tests/test_*.c)))
 TEST_BINS = $(addprefix $(B)/tests/,$(TESTS)) $(B)/tests/test_corpus $(B)/tests/pngcmp
 
 DEV_OBJ  = $(DEV_SRC:%.c=$(B)/obj/%.o)
