@@ -664,6 +664,41 @@ static void test_clean_platform_names_are_chrome_only_in_a_few_words(void **stat
     article_free(&a);
 }
 
+static void test_clean_teasers_and_tail_headings_in_other_languages(void **state)
+{
+    (void)state;
+    /* A German page: a "Lesen Sie auch:" teaser inside the text, a tail
+     * heading starting with a capital umlaut ("Ähnliche Beiträge"), the
+     * teasers after it with their share buttons, and a copyright line in
+     * German. */
+    const char s[] =
+        "Startseite\nPolitik\n"
+        "Stadtrat beschließt neue Radwege\n"
+        "Der Stadtrat hat am Dienstag mit großer Mehrheit beschlossen, im kommenden Jahr zwölf Kilometer neue Radwege zu bauen.\n"
+        "Lesen Sie auch: Neue Buslinie verbindet die Vororte mit dem Bahnhof\n"
+        "Die Kosten von rund vier Millionen Euro trägt zum größten Teil das Land, wie die Verwaltung mitteilte.\n"
+        "Anwohner der Hauptstraße hatten sich seit Jahren über den dichten Verkehr und fehlende Wege für Fahrräder beklagt.\n"
+        "Die ersten Arbeiten sollen im Frühjahr beginnen, wenn das Wetter es erlaubt, und bis zum Herbst abgeschlossen sein.\n"
+        "Ähnliche Beiträge\n"
+        "Brücke über den Fluss wird saniert\n"
+        "Die alte Brücke wird ab März für sechs Monate gesperrt, weil ihre Pfeiler dringend erneuert werden müssen.\n"
+        "Teilen\nMerken\n"
+        "Parkgebühren in der Innenstadt steigen\n"
+        "Ab dem ersten Januar kostet eine Stunde Parken in der Innenstadt einen Euro mehr als bisher.\n"
+        "Teilen\nMerken\n"
+        "\xc2\xa9 Beispiel Zeitung GmbH. Alle Rechte vorbehalten\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "Stadtrat beschließt neue Radwege");
+    assert_true(body_has(&a, "zwölf Kilometer"));
+    assert_true(body_has(&a, "bis zum Herbst"));
+    assert_false(body_has(&a, "Lesen Sie auch"));
+    assert_false(body_has(&a, "Brücke"));
+    assert_false(body_has(&a, "Parkgebühren"));
+    assert_false(body_has(&a, "Rechte vorbehalten"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -745,6 +780,7 @@ int main(void)
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
+        cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),

@@ -376,6 +376,13 @@ static void lower_prefix(const char *s, size_t n, char *lc)
     for (size_t i = 0; i < n; i++) {
         char c = s[i];
         lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        /* Latin-1's capitals (U+00C0..U+00DE but U+00D7) as well, so that
+         * the word lists below can hold "ähnliche" or "à lire aussi":
+         * C3 80..9E becomes C3 A0..BE, the same length. */
+        if ((unsigned char)c == 0xC3 && i + 1 < n) {
+            unsigned char d = (unsigned char)s[i + 1];
+            lc[++i] = (char)(d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d);
+        }
     }
     lc[n] = '\0';
 }
@@ -434,6 +441,14 @@ static const char *const action_words[] = {
     "view all", "more from", "next article", "previous article", "live score", "my reads",
     "my offers", "copy link", "tweet", "notifications", "sitemap", "contact us", "about us",
     "jump to", "toggle", "upgrade", "donate", "support us", "edit profile",
+    /* the same calls in the commonest other languages of the web */
+    "teilen", "anmelden", "abmelden", "einloggen", "registrieren", "abonnieren", "datenschutz*",
+    "impressum", "nutzungsbedingungen", "drucken", "nach oben", "zum seitenanfang", "weiterlesen",
+    "mehr erfahren", "kommentar*", "zur startseite",
+    "compartir", "comparte", "iniciar sesión", "regístrate", "suscríbe*", "política de privacidad",
+    "aviso legal", "leer más", "comentario*",
+    "partager", "se connecter", "s'abonner", "abonnez-vous", "mentions légales", "commentaire*",
+    "condividi", "accedi", "registrati", "commenti", "compartilhar", "partilhar", "comentários",
 };
 
 /* Where to share or follow: a call to action on a line of a few words
@@ -452,6 +467,17 @@ static const char *const lead_words[] = {
     "create a free account", "click here", "download the", "advertisement", "recommended for you",
     "related:", "related stories", "related articles", "watch:", "watch now", "sign up for",
     "subscribe to", "follow us", "join our", "you may also like", "don't miss", "powered by",
+    /* the same teasers in the commonest other languages of the web */
+    "lesen sie auch", "lesen sie mehr", "lies auch", "mehr zum thema", "auch interessant",
+    "das könnte sie auch interessieren", "das könnte dich auch interessieren", "weiterlesen",
+    "zum artikel", "jetzt abonnieren", "folgen sie uns", "hier klicken",
+    "lea también", "lea más", "lea:", "lee también", "lee más", "leer más", "vea también",
+    "ver también", "te puede interesar", "le puede interesar", "también te puede interesar",
+    "noticias relacionadas", "síguenos",
+    "lire aussi", "à lire aussi", "lire la suite", "voir aussi", "à voir aussi", "sur le même sujet",
+    "suivez-nous", "leggi anche", "leggi tutto", "potrebbe interessarti", "leia também", "leia mais",
+    "veja também", "saiba mais", "lees ook", "lees meer", "czytaj też", "czytaj także",
+    "zobacz też", "zobacz także", "czytaj więcej",
 };
 
 /* lc starts with one of pats (followed by a non-letter). */
@@ -472,6 +498,8 @@ static const char *const nav_words[] = {
     "home", "open", "close", "more", "next", "previous", "prev", "following", "follow",
     "watch", "listen", "search", "print", "saved", "related", "deals", "offers", "trial",
     "menu", "loading", "app", "apps", "premium", "profile", "top",
+    "startseite", "suche", "zurück", "weiter", "mehr", "wird geladen", "inicio", "buscar", "más",
+    "accueil", "rechercher",
     /* a media player's and a form's buttons */
     "play", "pause", "replay", "mute", "unmute", "autoplay", "fullscreen", "full screen",
     "skip ad", "cancel", "copy", "copied", "remove",
@@ -666,7 +694,9 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words <= 60 && (has_any(lc, caption_words, sizeof caption_words / sizeof *caption_words) ||
                            strstr(lc, "\xc2\xa9") || is_wire_slug(b->text)))
         return L_CHROME;
-    if (b->words <= 25 && has_word(lc, "all rights reserved"))
+    if (b->words <= 25 && (has_word(lc, "all rights reserved") || has_word(lc, "alle rechte vorbehalten") ||
+                           has_word(lc, "tous droits réservés") || has_word(lc, "todos los derechos reservados") ||
+                           has_word(lc, "tutti i diritti riservati") || has_word(lc, "todos os direitos reservados")))
         return L_CHROME;
     if (is_weather(b))
         return L_CHROME;
@@ -789,6 +819,21 @@ static const char *const after_words[] = {
     "promoted links", "promoted stories", "around the web", "from around the web",
     "from the web", "next story", "next article", "editors' picks", "editor's picks",
     "don't miss", "latest news", "latest stories", "further reading", "share",
+    /* the same headings in the commonest other languages of the web */
+    "weitere artikel", "weitere beiträge", "ähnliche artikel", "ähnliche beiträge",
+    "verwandte artikel", "verwandte beiträge", "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren", "auch interessant", "mehr zum thema", "beliebte beiträge",
+    "neueste beiträge", "letzte beiträge", "kommentare", "kommentar", "ihre meinung",
+    "schreibe einen kommentar", "hinterlasse einen kommentar", "top themen", "meistgelesen",
+    "meist gelesen", "empfehlungen", "teilen",
+    "noticias relacionadas", "artículos relacionados", "te puede interesar",
+    "también te puede interesar", "lo más leído", "más leídas", "comentarios", "deja un comentario",
+    "más noticias", "relacionado", "relacionados", "articles similaires", "sur le même sujet",
+    "à lire aussi", "lire aussi", "commentaires", "laisser un commentaire", "les plus lus",
+    "articoli correlati", "potrebbe interessarti", "commenti", "lascia un commento", "i più letti",
+    "notícias relacionadas", "artigos relacionados", "comentários", "mais lidas",
+    "gerelateerde artikelen", "reacties", "meest gelezen", "komentarze", "podobne artykuły",
+    "najczęściej czytane",
 };
 
 static int is_after_heading(const block_t *b)
