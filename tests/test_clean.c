@@ -699,6 +699,32 @@ static void test_clean_teasers_and_tail_headings_in_other_languages(void **state
     article_free(&a);
 }
 
+static void test_clean_drops_a_consent_banner(void **state)
+{
+    (void)state;
+    /* A cookie banner of long sentences before a short police report: it
+     * outweighs the report unless it is known for what it is. An article
+     * that merely mentions cookies stays. */
+    const char s[] =
+        "Wir verwenden Technologien wie Cookies, um Ger\xc3\xa4teinformationen zu speichern und darauf zuzugreifen. "
+        "Wir tun dies, um das Browsing-Erlebnis zu verbessern und um personalisierte Werbung anzuzeigen. Wenn du nicht "
+        "zustimmst oder die Zustimmung widerrufst, kann dies bestimmte Merkmale und Funktionen beeintr\xc3\xa4" "chtigen.\n"
+        "Die technische Speicherung oder der Zugriff ist erforderlich, um Nutzerprofile zu erstellen, um Werbung zu "
+        "versenden oder um den Nutzer auf einer Website zu \xc3\xa4hnlichen Marketingzwecken zu verfolgen, wenn du "
+        "der Verwendung von Cookies durch unsere Partner zustimmst.\n"
+        "Hund vertreibt Einbrecher\n"
+        "Am Dienstag gegen Mitternacht kam es in der Nordstra\xc3\x9f" "e zu einem versuchten Einbruch.\n"
+        "Der Hund des Bewohners schlug an, und zwei Gestalten rannten davon, als er nach dem Rechten sah.\n"
+        "Die Polizei bittet Zeugen, sich zu melden.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "versuchten Einbruch"));
+    assert_true(body_has(&a, "Zeugen"));
+    assert_false(body_has(&a, "Cookies"));
+    assert_false(body_has(&a, "Nutzerprofile"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -780,6 +806,7 @@ int main(void)
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
+        cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),

@@ -682,6 +682,32 @@ static int stop_ok(const page_t *pg, const block_t *b)
     return pg->foreign || b->cjk > b->words || b->stops * 100 >= b->words * 10;
 }
 
+/* A cookie or consent banner, however long: it names cookies or consent
+ * and at least two more of what such banners are made of (storage, data,
+ * partners, tracking, preferences...), in the languages of the web. An
+ * article about cookie law is rarely written in the banner's vocabulary. */
+static int is_consent_banner(const char *lc)
+{
+    static const char *const core[] = {
+        "cookie*", "consent*", "einwillig*", "zustimm*", "consentement*", "consentimiento*",
+        "consenso*", "toestemming*",
+    };
+    static const char *const more[] = {
+        "privacy*", "datenschutz*", "personal data", "personenbezogen*", "third part*", "dritte*",
+        "partner*", "tracking", "track*", "personalis*", "personaliz*", "preferences", "präferenzen",
+        "speicher*", "store*", "storage", "technolog*", "withdraw*", "widerruf*", "accept*",
+        "akzeptier*", "opt-out", "opt out", "marketing", "analytics", "statisti*", "advertis*",
+        "werbung", "données", "datos", "navigation*", "navegación", "browsing", "browser*",
+        "device*", "gerät*", "dienste*", "services", "verarbeit*", "processing",
+    };
+    if (!has_any(lc, core, sizeof core / sizeof *core))
+        return 0;
+    int n = 0;
+    for (size_t i = 0; i < sizeof more / sizeof *more && n < 3; i++)
+        n += has_word(lc, more[i]);
+    return n >= 3;
+}
+
 /* Labels one block from its own features and patterns. Also picks up the
  * source, byline and date lines it recognises. */
 static enum label label_block(page_t *pg, block_t *b, size_t idx)
@@ -726,6 +752,8 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     }
     b->hard = 0;
     if (b->words <= 25 && has_word(lc, "copyright"))
+        return L_CHROME;
+    if (is_consent_banner(lc))
         return L_CHROME;
     /* "By ...", "by: ...", "Posted by ...", "Reviewed by ...": who wrote or
      * checked it, whatever else the line then says */
