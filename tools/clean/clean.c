@@ -449,6 +449,7 @@ static const char *const action_words[] = {
     "aviso legal", "leer más", "comentario*",
     "partager", "se connecter", "s'abonner", "abonnez-vous", "mentions légales", "commentaire*",
     "condividi", "accedi", "registrati", "commenti", "compartilhar", "partilhar", "comentários",
+    "podziel się", "udostępnij",
 };
 
 /* Where to share or follow: a call to action on a line of a few words
@@ -861,7 +862,11 @@ static const char *const after_words[] = {
     "articoli correlati", "potrebbe interessarti", "commenti", "lascia un commento", "i più letti",
     "notícias relacionadas", "artigos relacionados", "comentários", "mais lidas",
     "gerelateerde artikelen", "reacties", "meest gelezen", "komentarze", "podobne artykuły",
-    "najczęściej czytane",
+    "najczęściej czytane", "otras noticias", "artikel zum thema", "über den autor", "zum autor",
+    "about the author", "weitere tipps", "weitere informationen zum thema", "autres articles",
+    "altre notizie", "outras notícias",
+    /* Chinese: related reading, related news, recommended reading, popular picks */
+    "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
 
 static int is_after_heading(const block_t *b)
