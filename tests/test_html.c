@@ -99,6 +99,34 @@ static void test_html_main_text_without_chrome(void **state)
     article_free(&a);
 }
 
+static void test_html_teasers_and_tail_in_the_article_markup(void **state)
+{
+    (void)state;
+    /* Teasers and a comment section inside the article's own markup, which
+     * no class name gives away: the scrape cleaner's words find them. */
+    const char pg[] =
+        "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Puerto</title></head><body>"
+        "<div id=\"content\"><h1>Huelga en el puerto</h1>"
+        "<p>Los estibadores del puerto cumplieron el martes su tercera semana de huelga, y los barcos esperan "
+        "frente a la costa sin poder descargar su carga, dijeron las autoridades portuarias.</p>"
+        "<p>Lea también: El precio de la fruta sube por la huelga del puerto</p>"
+        "<p>El sindicato pide un aumento de salario que compense la inflaci\xc3\xb3n de los dos \xc3\xbaltimos "
+        "a\xc3\xb1os, y la empresa ofrece la mitad, seg\xc3\xban fuentes de la negociaci\xc3\xb3n.</p>"
+        "<p>Las conversaciones se reanudar\xc3\xa1n el viernes con un mediador nombrado por el gobierno, que "
+        "espera un acuerdo antes de fin de mes para evitar p\xc3\xa9rdidas mayores en las exportaciones.</p>"
+        "<p>Los exportadores de fruta son los m\xc3\xa1s afectados: sus contenedores llevan d\xc3\xad" "as en los "
+        "muelles y parte de la carga ya se ha perdido, seg\xc3\xban la asociaci\xc3\xb3n del sector.</p>"
+        "<h3>Comentarios</h3><p>Muy buen art\xc3\xad" "culo, gracias.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(pg, strlen(pg), &a, NULL), 0);
+    assert_true(body_has(&a, "tercera semana"));
+    assert_true(body_has(&a, "fin de mes"));
+    assert_false(body_has(&a, "Lea también"));
+    assert_false(body_has(&a, "Comentarios"));
+    assert_false(body_has(&a, "Muy buen"));
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -498,6 +526,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_metadata_from_meta_and_title),
         cmocka_unit_test(test_html_main_text_without_chrome),
+        cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

@@ -1470,3 +1470,52 @@ out:
     free(t);
     return rc;
 }
+
+/* ---- the same words on a page cleaned from its HTML --------------------- */
+
+void clean_prune_blocks(article_t *a)
+{
+    if (!a || a->nblocks < 2)
+        return;
+    char lc[LC_MAX + 1];
+    block_t *bs = calloc(a->nblocks, sizeof *bs);
+    if (!bs)
+        return;
+    long total = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        bs[i].text = a->blocks[i].text;
+        bs[i].len = strlen(a->blocks[i].text);
+        measure(&bs[i]);
+        total += bs[i].eff;
+    }
+    size_t keep = 0, cut = a->nblocks;
+    long before = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        block_t *b = &bs[i];
+        lower_prefix(b->text, b->len, lc);
+        /* a heading that opens the page's tail, once an article's worth of
+         * text lies before it and little comes after */
+        if (before >= 100 && is_after_heading(b) && (total - before - (long)b->eff) * 4 < before) {
+            cut = i;
+            break;
+        }
+        int drop = (b->words <= 30 && b->marks <= 1 &&
+                    starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
+                   is_consent_banner(lc);
+        if (!drop)
+            before += b->eff;
+        bs[i].kept = !drop;
+    }
+    for (size_t i = 0; i < a->nblocks; i++) {
+        if (i < cut && bs[i].kept)
+            a->blocks[keep++] = a->blocks[i];
+        else
+            free(a->blocks[i].text);
+    }
+    if (keep == 0) { /* never empty a page: that is not ours to judge here */
+        free(bs);
+        return;
+    }
+    a->nblocks = keep;
+    free(bs);
+}

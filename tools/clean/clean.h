@@ -28,4 +28,13 @@
  */
 int clean_scrape(const char *buf, size_t len, article_t *out, const char **why);
 
+/**
+ * The scrape cleaner's words on a body found some other way (a page's DOM):
+ * drops teaser lines ("Read more: ...", "Lesen Sie auch: ...") and cookie
+ * banners, and ends the body at a heading that opens the page's tail
+ * ("Related stories", "Kommentare") when an article's worth of text lies
+ * before it and less than a quarter of that after it.
+ */
+void clean_prune_blocks(article_t *a);
+
 #endif

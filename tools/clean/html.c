@@ -18,6 +18,7 @@
  * Every tree walk is iterative or bounded by the parser's depth limit. */
 #define _GNU_SOURCE
 #include "html.h"
+#include "clean.h"
 
 #include "json.h"
 #include "textnorm.h"
@@ -2761,6 +2762,7 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
         return -1;
     }
     *out = best;
+    clean_prune_blocks(out);
     out->title = norm_field(title);
     if (!out->title) {
         /* a page without any title: the first words of the text */
