@@ -9,6 +9,8 @@
  * dated items (comments, a live feed) -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
+
+#include "ink_text.h"
 #include "textnorm.h"
 
 #include <stdint.h>
@@ -854,7 +856,7 @@ static const char *const after_words[] = {
     "das könnte dich auch interessieren", "auch interessant", "mehr zum thema", "beliebte beiträge",
     "neueste beiträge", "letzte beiträge", "kommentare", "kommentar", "ihre meinung",
     "schreibe einen kommentar", "hinterlasse einen kommentar", "top themen", "meistgelesen",
-    "meist gelesen", "empfehlungen", "teilen",
+    "meist gelesen", "teilen",
     "noticias relacionadas", "artículos relacionados", "te puede interesar",
     "también te puede interesar", "lo más leído", "más leídas", "comentarios", "deja un comentario",
     "más noticias", "relacionado", "relacionados", "articles similaires", "sur le même sujet",
@@ -1481,10 +1483,25 @@ void clean_prune_blocks(article_t *a)
     block_t *bs = calloc(a->nblocks, sizeof *bs);
     if (!bs)
         return;
+    /* The blocks' text without its inline style codes ("**Lea también:**
+     * ..." is a teaser all the same), one buffer for all. */
+    size_t all = 0;
+    for (size_t i = 0; i < a->nblocks; i++)
+        all += strlen(a->blocks[i].text) + 1;
+    char *plain = malloc(all ? all : 1);
+    if (!plain) {
+        free(bs);
+        return;
+    }
     long total = 0;
+    char *o = plain;
     for (size_t i = 0; i < a->nblocks; i++) {
-        bs[i].text = a->blocks[i].text;
-        bs[i].len = strlen(a->blocks[i].text);
+        bs[i].text = o;
+        for (const char *t = a->blocks[i].text; *t; t++)
+            if (!INK_TX_IS_INLINE((unsigned char)*t))
+                *o++ = *t;
+        bs[i].len = (size_t)(o - bs[i].text);
+        *o++ = '\0';
         measure(&bs[i]);
         total += bs[i].eff;
     }
@@ -1506,16 +1523,21 @@ void clean_prune_blocks(article_t *a)
             before += b->eff;
         bs[i].kept = !drop;
     }
+    size_t left = 0;
+    for (size_t i = 0; i < cut; i++)
+        left += bs[i].kept;
+    if (left == 0) { /* never empty a page: that is not for these words to judge */
+        free(plain);
+        free(bs);
+        return;
+    }
     for (size_t i = 0; i < a->nblocks; i++) {
         if (i < cut && bs[i].kept)
             a->blocks[keep++] = a->blocks[i];
         else
             free(a->blocks[i].text);
     }
-    if (keep == 0) { /* never empty a page: that is not ours to judge here */
-        free(bs);
-        return;
-    }
     a->nblocks = keep;
+    free(plain);
     free(bs);
 }
