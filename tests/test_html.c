@@ -102,14 +102,16 @@ static void test_html_main_text_without_chrome(void **state)
 static void test_html_teasers_and_tail_in_the_article_markup(void **state)
 {
     (void)state;
-    /* Teasers and a comment section inside the article's own markup, which
-     * no class name gives away: the scrape cleaner's words find them. */
+    /* Teasers, a picture's credit, a share button and a comment section
+     * inside the article's own markup, which no class name gives away: the
+     * scrape cleaner's words find them. */
     const char pg[] =
         "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Puerto</title></head><body>"
         "<div id=\"content\"><h1>Huelga en el puerto</h1>"
         "<p>Los estibadores del puerto cumplieron el martes su tercera semana de huelga, y los barcos esperan "
         "frente a la costa sin poder descargar su carga, dijeron las autoridades portuarias.</p>"
         "<p>Lea también: El precio de la fruta sube por la huelga del puerto</p>"
+        "<p>(Foto: Archivo del puerto)</p><p>Compartir en Facebook</p>"
         "<p>El sindicato pide un aumento de salario que compense la inflaci\xc3\xb3n de los dos \xc3\xbaltimos "
         "a\xc3\xb1os, y la empresa ofrece la mitad, seg\xc3\xban fuentes de la negociaci\xc3\xb3n.</p>"
         "<p>Las conversaciones se reanudar\xc3\xa1n el viernes con un mediador nombrado por el gobierno, que "
@@ -122,6 +124,8 @@ static void test_html_teasers_and_tail_in_the_article_markup(void **state)
     assert_true(body_has(&a, "tercera semana"));
     assert_true(body_has(&a, "fin de mes"));
     assert_false(body_has(&a, "Lea también"));
+    assert_false(body_has(&a, "Archivo del puerto"));
+    assert_false(body_has(&a, "Compartir"));
     assert_false(body_has(&a, "Comentarios"));
     assert_false(body_has(&a, "Muy buen"));
     article_free(&a);

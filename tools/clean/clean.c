@@ -1475,6 +1475,14 @@ out:
 
 /* ---- the same words on a page cleaned from its HTML --------------------- */
 
+/* A picture's credit or a source line, leading a short block: "Bild: Jahr
+ * Media", "(Quelle: DJV)", "Photograph by ...". */
+static const char *const credit_labels[] = {
+    "photo:", "photos:", "photo by", "photograph by", "photograph:", "image:", "images:", "credit:",
+    "credits:", "source:", "bild:", "bilder:", "foto:", "fotos:", "quelle:", "abbildung:",
+    "imagen:", "fuente:", "crédito:", "crédits:", "crédit photo", "photo :", "source :",
+};
+
 void clean_prune_blocks(article_t *a)
 {
     if (!a || a->nblocks < 2)
@@ -1516,9 +1524,13 @@ void clean_prune_blocks(article_t *a)
             cut = i;
             break;
         }
+        const char *lp = lc + (lc[0] == '(');
         int drop = (b->words <= 30 && b->marks <= 1 &&
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
-                   is_consent_banner(lc);
+                   is_consent_banner(lc) ||
+                   (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
+                   (b->words <= 5 && a->blocks[i].kind != ART_BLOCK_LIST &&
+                    has_any(lc, action_words, sizeof action_words / sizeof *action_words));
         if (!drop)
             before += b->eff;
         bs[i].kept = !drop;
