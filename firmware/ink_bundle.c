@@ -505,6 +505,24 @@ ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_C
     return INK_OK;
 }
 
+ink_err_t ink_bundle_faces(const ink_bundle_t *b, ink_font_data_t out[INK_FONT_MAX_FACES], int *n)
+{
+    memset(out, 0, sizeof(ink_font_data_t) * INK_FONT_MAX_FACES);
+    *n = INK_FACE_COUNT;
+    if (!b->font.len)
+        return INK_ERR_NOT_FOUND;
+    const uint8_t *f = b->data + b->font.off;
+    uint32_t nfaces = ink_rd32(f);
+    for (uint32_t i = 0; i < nfaces && i < INK_FONT_MAX_FACES; i++) {
+        uint32_t len = ink_rd32(f + 8 + i * INK_FONT_ENTRY_SIZE);
+        out[i].data = len ? f + ink_rd32(f + 4 + i * INK_FONT_ENTRY_SIZE) : NULL;
+        out[i].len = len;
+    }
+    if (nfaces > INK_FACE_COUNT)
+        *n = (int)(nfaces > INK_FONT_MAX_FACES ? INK_FONT_MAX_FACES : nfaces);
+    return INK_OK;
+}
+
 int ink_bundle_hyph(const ink_bundle_t *b, ink_hyph_t *out)
 {
     if (!b->hyph.len) {

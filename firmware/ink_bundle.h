@@ -106,6 +106,11 @@ void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out);
  * then all zero). */
 ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_COUNT]);
 
+/** As ink_bundle_fonts, with the fallback faces after the three styles:
+ * out[0..*n), *n from 3 (fewer faces in the bundle are padded with len 0)
+ * to INK_FONT_MAX_FACES, ready for ink_font_open_n. */
+ink_err_t ink_bundle_faces(const ink_bundle_t *b, ink_font_data_t out[INK_FONT_MAX_FACES], int *n);
+
 /** Binds out to the bundle's kerning pairs (KERN section, ink_kern.h;
  * open checked it). Returns 0, or -1 when the bundle has none: out is then
  * empty and kerns nothing. */

@@ -577,11 +577,14 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
      * else, and for the error screen of an edition that will not open, the
      * faces the port has. */
     ink_err_t berr = ink_bundle_open(&app->bundle, data, len);
-    ink_font_data_t own[INK_FACE_COUNT];
+    ink_font_data_t own[INK_FONT_MAX_FACES];
     const ink_font_data_t *use = fonts;
-    if (!berr && ink_bundle_fonts(&app->bundle, own) == INK_OK)
+    int nown = INK_FACE_COUNT;
+    if (!berr && ink_bundle_faces(&app->bundle, own, &nown) == INK_OK)
         use = own;
-    err = use ? ink_font_open(&app->font, pool, use, profile->render_mode, profile->threshold) : INK_ERR_FONT;
+    err = use ? ink_font_open_n(&app->font, pool, use, use == own ? nown : INK_FACE_COUNT, profile->render_mode,
+                                profile->threshold)
+              : INK_ERR_FONT;
     if (err && use == own && fonts) /* the edition's faces are damaged: say so in the port's */
         if (ink_font_open(&app->font, pool, fonts, profile->render_mode, profile->threshold) == INK_OK) {
             app->font_ok = 1;

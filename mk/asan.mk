@@ -36,7 +36,7 @@ valgrind: all
 	@rm -rf $(VG_B) && mkdir -p $(VG_B)
 	@echo "== valgrind: pack the samples"
 	@$(VG_RUN) --log-file=$(VG_B)/pack.vg $(B)/inkpress pack -q -o $(VG_B)/sample.ink \
-	  --name "The Inkpress Sample" --date 2026-11-29 samples/ || { cat $(VG_B)/pack.vg; exit 1; }
+	  --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt || { cat $(VG_B)/pack.vg; exit 1; }
 	@echo "== valgrind: preview every page"
 	@$(VG_RUN) --log-file=$(VG_B)/preview.vg $(B)/inkpress preview $(VG_B)/sample.ink -o $(VG_B)/preview \
 	  >/dev/null || { cat $(VG_B)/preview.vg; exit 1; }

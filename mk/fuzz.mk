@@ -59,7 +59,7 @@ FUZZ_SEED = $(FUZZ_B)/seed
 fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@rm -rf $(FUZZ_SEED) && mkdir -p $(FUZZ_SEED)/bundle $(FUZZ_SEED)/scrape $(FUZZ_SEED)/html $(FUZZ_SEED)/feed
 	@cp $(SAMPLE) $(FUZZ_SEED)/bundle/sample.ink
-	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/sample-nofonts.ink samples/
+	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/sample-nofonts.ink samples/*.txt
 	@for f in samples/*.txt; do n=$$(basename $$f .txt); \
 	  $(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/$$n.ink $$f || exit 1; done
 	@$(B)/inkpress pack -q --fast -o $(FUZZ_SEED)/bundle/fonts.ink samples/08*.txt

@@ -33,6 +33,13 @@
 #define INK_GLYPH_CACHE_BYTES (24u * 1024u)
 #endif
 
+/** Fallback faces (other scripts, FONT faces past the third) open at a
+ * time. Each open face costs some 4 KB of pool and 4 KB more once sized;
+ * past this many, the one used longest ago is closed to open another. */
+#ifndef INK_FONT_OPEN_FALLBACKS
+#define INK_FONT_OPEN_FALLBACKS 2u
+#endif
+
 /** Full (flashing) refresh after this many fast page turns; 0 = never. */
 #ifndef INK_REFRESH_FULL_EVERY
 #define INK_REFRESH_FULL_EVERY 6u

@@ -39,13 +39,20 @@ static ink_err_t ft_err(FT_Error e)
 ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t data[INK_FACE_COUNT],
                         int mode, int threshold)
 {
+    return ink_font_open_n(f, pool, data, INK_FACE_COUNT, mode, threshold);
+}
+
+ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t *data, int n, int mode,
+                          int threshold)
+{
     ink_err_t err = INK_OK;
     FT_Error fe;
     memset(f, 0, sizeof *f);
     f->pool = pool;
     f->mode = mode;
     f->threshold = threshold;
-    if (!data[INK_FACE_REGULAR].data || !data[INK_FACE_REGULAR].len)
+    if (!data[INK_FACE_REGULAR].data || !data[INK_FACE_REGULAR].len || n < INK_FACE_COUNT ||
+        n > (int)INK_FONT_MAX_FACES)
         return INK_ERR_ARG;
     FT_Memory mem = ink_pool_alloc(pool, sizeof *mem);
     if (!mem)
@@ -74,7 +81,7 @@ ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t d
         err = INK_ERR_NOMEM;
         goto out;
     }
-    for (int i = 0; i < INK_FACE_COUNT; i++) {
+    for (int i = 0; i < n; i++) {
         const ink_font_data_t *d = data[i].len ? &data[i] : &data[INK_FACE_REGULAR];
         FT_Face face;
         if (d->len > 0x7FFFFFFF) {
@@ -86,7 +93,21 @@ ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t d
             err = ft_err(fe);
             goto out;
         }
-        f->face[i] = face;
+        f->nfaces = i + 1;
+        if (i < INK_FACE_COUNT) {
+            f->face[i] = face;
+            continue;
+        }
+        /* A fallback is opened when a character in its range asks for it,
+         * so that only a few hold pool at a time. */
+        FT_UInt gi;
+        FT_ULong c = FT_Get_First_Char(face, &gi);
+        f->lo[i] = gi ? (uint32_t)c : 1;
+        f->hi[i] = 0;
+        for (; gi; c = FT_Get_Next_Char(face, c, &gi))
+            f->hi[i] = (uint32_t)c;
+        f->data[i] = *d;
+        FT_Done_Face(face);
     }
     f->cache = ink_pool_calloc(pool, INK_GLYPH_CACHE_SLOTS, sizeof(ink_glyph_t));
     f->bitmaps_mem = ink_pool_alloc(pool, INK_GLYPH_CACHE_BYTES);
@@ -126,7 +147,7 @@ void ink_font_close(ink_font_t *f)
         ink_pool_free(f->pool, f->cache);
     }
     ink_pool_free(f->pool, f->bitmaps_mem);
-    for (int i = 0; i < INK_FACE_COUNT; i++)
+    for (int i = 0; i < (int)INK_FONT_MAX_FACES; i++)
         if (f->face[i])
             FT_Done_Face(f->face[i]);
     if (f->ft_lib)
@@ -135,7 +156,7 @@ void ink_font_close(ink_font_t *f)
     memset(f, 0, sizeof *f);
 }
 
-static ink_err_t set_size(ink_font_t *f, ink_face_id_t face, int px)
+static ink_err_t set_size(ink_font_t *f, int face, int px)
 {
     if (f->face_px[face] == px)
         return INK_OK;
@@ -199,8 +220,114 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
     return INK_OK;
 }
 
+/* Opens fallback face i, closing the one asked for longest ago when
+ * INK_FONT_OPEN_FALLBACKS are open. 0 when it cannot be had. */
+static int open_fallback(ink_font_t *f, int i)
+{
+    f->used[i] = ++f->tick;
+    if (f->face[i])
+        return 1;
+    unsigned open = 0;
+    int oldest = -1;
+    for (int j = INK_FACE_COUNT; j < f->nfaces; j++)
+        if (f->face[j]) {
+            open++;
+            if (oldest < 0 || f->used[j] < f->used[oldest])
+                oldest = j;
+        }
+    if (open >= INK_FONT_OPEN_FALLBACKS && oldest >= 0) {
+        FT_Done_Face(f->face[oldest]);
+        f->face[oldest] = NULL;
+        f->face_px[oldest] = 0;
+    }
+    FT_Face face;
+    if (FT_New_Memory_Face(f->ft_lib, f->data[i].data, (FT_Long)f->data[i].len, 0, &face))
+        return 0;
+    f->face[i] = face;
+    return 1;
+}
+
+/* The face that draws cp for style face: the style's own, regular, then
+ * the fallbacks in order; its glyph index in *gi, 0 when none has it. */
+static int face_for(ink_font_t *f, ink_face_id_t face, uint32_t cp, FT_UInt *gi)
+{
+    *gi = FT_Get_Char_Index(f->face[face], cp);
+    if (*gi)
+        return face;
+    if (face != INK_FACE_REGULAR) {
+        *gi = FT_Get_Char_Index(f->face[INK_FACE_REGULAR], cp);
+        if (*gi)
+            return INK_FACE_REGULAR;
+    }
+    for (int i = INK_FACE_COUNT; i < f->nfaces; i++) {
+        if (cp < f->lo[i] || cp > f->hi[i] || !open_fallback(f, i))
+            continue;
+        *gi = FT_Get_Char_Index(f->face[i], cp);
+        if (*gi)
+            return i;
+    }
+    return face;
+}
+
+int ink_font_has(ink_font_t *f, ink_face_id_t face, uint32_t cp)
+{
+    FT_UInt gi;
+    if ((unsigned)face >= INK_FACE_COUNT || !f->face[face])
+        return 0;
+    face_for(f, face, cp, &gi);
+    return gi != 0;
+}
+
+int ink_cp_ignorable(uint32_t c)
+{
+    /* Unicode 15's Default_Ignorable_Code_Point, by range */
+    static const uint32_t r[][2] = {
+        { 0x00AD, 0x00AD }, { 0x034F, 0x034F }, { 0x061C, 0x061C }, { 0x115F, 0x1160 },
+        { 0x17B4, 0x17B5 }, { 0x180B, 0x180F }, { 0x200B, 0x200F }, { 0x202A, 0x202E },
+        { 0x2060, 0x206F }, { 0x3164, 0x3164 }, { 0xFE00, 0xFE0F }, { 0xFEFF, 0xFEFF },
+        { 0xFFA0, 0xFFA0 }, { 0xFFF0, 0xFFF8 }, { 0x1BCA0, 0x1BCA3 }, { 0x1D173, 0x1D17A },
+        { 0xE0000, 0xE0FFF },
+    };
+    if (c < 0xAD)
+        return 0;
+    for (size_t i = 0; i < sizeof r / sizeof r[0]; i++)
+        if (c >= r[i][0] && c <= r[i][1])
+            return 1;
+    return 0;
+}
+
+/* A replacement box for a character no face has, as readers draw one: an
+ * outlined rectangle half an em wide and as tall as a capital, so the loss
+ * shows on the page. */
+static ink_err_t box_glyph(ink_font_t *f, int px, ink_glyph_t *g)
+{
+    int w = px / 2 < 4 ? 4 : px / 2, h = px * 7 / 10 < 6 ? 6 : px * 7 / 10, t = px >= 40 ? 2 : 1;
+    g->left = (int16_t)(px / 10 + 1);
+    g->top = (int16_t)h;
+    g->adv = (int32_t)(w + 2 * g->left) << 6;
+    g->w = (uint16_t)w;
+    g->h = (uint16_t)h;
+    g->pitch = (uint16_t)((w + 7) / 8);
+    size_t n = (size_t)g->pitch * (size_t)h;
+    g->bits = ink_pool_alloc(&f->bitmaps, n);
+    if (!g->bits) {
+        ink_font_flush(f);
+        g->bits = ink_pool_alloc(&f->bitmaps, n);
+    }
+    if (!g->bits)
+        return INK_ERR_NOMEM;
+    memset(g->bits, 0, n);
+    for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            if (y < t || y >= h - t || x < t || x >= w - t)
+                g->bits[(size_t)y * g->pitch + (size_t)(x >> 3)] |= (uint8_t)(0x80u >> (x & 7));
+    return INK_OK;
+}
+
 static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)
 {
+    if (ink_cp_ignorable(cp))
+        return &f->blank;
     unsigned s = slot_of(cp, px, face);
     ink_glyph_t *g = &f->cache[s];
     if (g->cp == cp && g->px == px && g->face == face && cp) {
@@ -208,28 +335,38 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
         return g;
     }
     f->misses++;
-    if (set_size(f, face, px))
-        return NULL;
-    FT_Face ft = f->face[face];
-    FT_UInt gi = FT_Get_Char_Index(ft, cp);
-    /* Hinting runs the font's bytecode, whose interpreter state costs
-     * some 30 KB of pool a face; unhinted outlines cost almost nothing. */
-    FT_Int32 flags = f->mode == INK_RENDER_MONO ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
-                                                : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL);
-    if (FT_Load_Glyph(ft, gi, FT_LOAD_DEFAULT | flags))
-        return NULL;
-    if (FT_Render_Glyph(ft->glyph, f->mode == INK_RENDER_MONO ? FT_RENDER_MODE_MONO
-                                                               : FT_RENDER_MODE_NORMAL))
-        return NULL;
-    /* Evict whatever held the slot; it is re-rendered if needed again. */
-    free_bits(f, g->bits);
-    memset(g, 0, sizeof *g);
+    FT_UInt gi;
+    int fi = face_for(f, face, cp, &gi);
     ink_glyph_t tmp = { 0 };
-    tmp.adv = (int32_t)ft->glyph->advance.x;
-    tmp.left = (int16_t)ft->glyph->bitmap_left;
-    tmp.top = (int16_t)ft->glyph->bitmap_top;
-    if (take_bitmap(f, &ft->glyph->bitmap, &tmp))
-        return NULL;
+    if (!gi && cp) {
+        /* Evict whatever held the slot first: the box's bits go in its place. */
+        free_bits(f, g->bits);
+        memset(g, 0, sizeof *g);
+        if (box_glyph(f, px, &tmp))
+            return NULL;
+        f->boxes++;
+    } else {
+        if (set_size(f, fi, px))
+            return NULL;
+        FT_Face ft = f->face[fi];
+        /* Hinting runs the font's bytecode, whose interpreter state costs
+         * some 30 KB of pool a face; unhinted outlines cost almost nothing. */
+        FT_Int32 flags = f->mode == INK_RENDER_MONO ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
+                                                    : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL);
+        if (FT_Load_Glyph(ft, gi, FT_LOAD_DEFAULT | flags))
+            return NULL;
+        if (FT_Render_Glyph(ft->glyph, f->mode == INK_RENDER_MONO ? FT_RENDER_MODE_MONO
+                                                                   : FT_RENDER_MODE_NORMAL))
+            return NULL;
+        /* Evict whatever held the slot; it is re-rendered if needed again. */
+        free_bits(f, g->bits);
+        memset(g, 0, sizeof *g);
+        tmp.adv = (int32_t)ft->glyph->advance.x;
+        tmp.left = (int16_t)ft->glyph->bitmap_left;
+        tmp.top = (int16_t)ft->glyph->bitmap_top;
+        if (take_bitmap(f, &ft->glyph->bitmap, &tmp))
+            return NULL;
+    }
     tmp.cp = cp ? cp : 0xFFFFFFFFu;
     tmp.px = (uint16_t)px;
     tmp.face = (uint8_t)face;

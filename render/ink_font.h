@@ -18,6 +18,10 @@ typedef enum ink_face_id {
     INK_FACE_COUNT = 3,
 } ink_face_id_t;
 
+/** Most faces a font holds: the three styles, then fallback faces that
+ * draw the characters the styled faces lack (other scripts). */
+#define INK_FONT_MAX_FACES 16u
+
 /** A rendered glyph: advance in 26.6 pixels, 1-bit bitmap MSB first. */
 typedef struct ink_glyph {
     uint32_t cp;         /**< code point; 0 marks an empty slot */
@@ -44,8 +48,13 @@ typedef struct ink_font {
     ink_pool_t *pool;
     void *ft_lib;                 /* FT_Library */
     void *ft_mem;                 /* FT_Memory (pool memory) */
-    void *face[INK_FACE_COUNT];   /* FT_Face */
-    int face_px[INK_FACE_COUNT];  /* size the face is set to now, 0 = none */
+    void *face[INK_FONT_MAX_FACES];   /* FT_Face: the three styles, then the fallbacks */
+    int face_px[INK_FONT_MAX_FACES];  /* size the face is set to now, 0 = none */
+    int nfaces;                       /* faces: 3 plus the fallbacks */
+    ink_font_data_t data[INK_FONT_MAX_FACES]; /* the fallbacks' bytes, opened when needed */
+    uint32_t lo[INK_FONT_MAX_FACES], hi[INK_FONT_MAX_FACES]; /* a fallback's lowest and highest code point */
+    uint32_t used[INK_FONT_MAX_FACES];        /* when a fallback was last asked, for closing the oldest */
+    uint32_t tick;
     ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries */
     ink_pool_t bitmaps;           /* region for cached bitmaps (INK_GLYPH_CACHE_BYTES) */
     void *bitmaps_mem;
@@ -53,6 +62,8 @@ typedef struct ink_font {
     int threshold;
     unsigned long hits, misses;
     unsigned long failures;       /* glyphs that could not be had (FreeType or the pool failed) */
+    unsigned long boxes;          /* replacement boxes drawn for characters no face has */
+    ink_glyph_t blank;            /* what an ignorable character draws: nothing, no advance */
 } ink_font_t;
 
 /** Opens the faces (regular must be given; bold or italic with len 0 fall
@@ -61,13 +72,32 @@ typedef struct ink_font {
 ink_err_t ink_font_open(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t data[INK_FACE_COUNT],
                         int mode, int threshold);
 
+/** As ink_font_open, with n faces (3 to INK_FONT_MAX_FACES): data[0..2]
+ * regular, bold, italic as there, data[3..n) fallback faces. A character
+ * the styled face lacks is drawn from regular, else from the first fallback
+ * face that has it, else as a replacement box (an outlined rectangle).
+ * Fallback faces may be TrueType or CFF-flavoured OpenType. */
+ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t *data, int n, int mode,
+                          int threshold);
+
 /** Releases the faces, the cache and FreeType; the pool gets everything back. */
 void ink_font_close(ink_font_t *f);
 
 /** The glyph for code point cp in face at px pixels, from the cache or
- * freshly rendered. A code point the face lacks gives its .notdef glyph.
+ * freshly rendered. A code point no face has gives a replacement box (an
+ * outlined rectangle); a default-ignorable one (ink_cp_ignorable) gives
+ * nothing with no advance.
  * Returns NULL only when FreeType fails or the pool is exhausted. */
 const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp);
+
+/** 1 when a face of f has a glyph for cp (the styled face, regular or a
+ * fallback), so that it is drawn as itself and not as a box. */
+int ink_font_has(ink_font_t *f, ink_face_id_t face, uint32_t cp);
+
+/** 1 for the default-ignorable code points (Unicode's
+ * Default_Ignorable_Code_Point: joiners, variation selectors, bidi
+ * controls, U+FEFF...): they draw nothing and need no glyph. */
+int ink_cp_ignorable(uint32_t cp);
 
 /** Metrics of face at px pixels. */
 ink_err_t ink_font_vmetrics(ink_font_t *f, ink_face_id_t face, int px, ink_vmetrics_t *out);

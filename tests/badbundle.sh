@@ -15,10 +15,10 @@ bad() { echo "FAIL: $*"; fail=$((fail + 1)); }
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-$B/inkpress pack -q -o "$OUT/good.ink" --name "The Inkpress Sample" --date 2026-11-29 samples/ || bad "pack samples"
+$B/inkpress pack -q -o "$OUT/good.ink" --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt || bad "pack samples"
 $B/inkpress pack -q --fast -o "$OUT/one.ink" samples/03-world-tamsin-runoff.txt || bad "pack one sample"
 # Without fonts of its own, the reader sets the edition in the port's (--fonts).
-$B/inkpress pack -q --fast --no-fonts -o "$OUT/nofonts.ink" samples/ || bad "pack --no-fonts"
+$B/inkpress pack -q --fast --no-fonts -o "$OUT/nofonts.ink" samples/*.txt || bad "pack --no-fonts"
 
 # The last frame has ink: the error screen drew something.
 last_frame_inked() {

@@ -48,7 +48,7 @@ edition() { # name input...
     $B/inkpress preview "$O/$name.ink" -o "$O/$name-pv" --dry-run | sed 's/^/render:  /'
 }
 
-edition sample samples/
+edition sample samples/*.txt
 if [ -d "$BBC" ]; then
     edition bbc "$BBC"
     echo "== BBC corpus through the device code (test_corpus)"
@@ -87,7 +87,7 @@ if command -v valgrind >/dev/null; then
     done
     # The same with the hyphenation patterns forced into the sample: the
     # reader then finds the soft hyphens itself.
-    $B/inkpress pack -q --patterns -o "$O/sample-patterns.ink" samples/
+    $B/inkpress pack -q --patterns -o "$O/sample-patterns.ink" samples/*.txt
     ed="$O/sample-patterns.ink"
     a=$(ir "$keys0")
     b=$(ir "$keys1")

@@ -167,6 +167,12 @@ def check_font_kern(sect):
                 fail("FONT face %d out of place" % i)
             if i == 0 and not length:
                 fail("FONT without a regular face")
+            if length and font[off:off + 4] not in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
+                fail("FONT face %d is no TrueType or OpenType font" % i)
+            if length and i >= 3:
+                cps = cmap_codepoints(font[off:off + length])
+                if not cps:
+                    fail("FONT fallback face %d maps no character" % i)
     kern = sect.get("KERN")
     if kern is not None:
         ncps, r, b, it = struct.unpack_from("<IIII", kern, 0)
@@ -175,6 +181,40 @@ def check_font_kern(sect):
         cps = struct.unpack_from("<%dI" % ncps, kern, 16)
         if any(x >= y for x, y in zip(cps, cps[1:])):
             fail("KERN code points out of order")
+
+
+def cmap_codepoints(f):
+    """The code points of a font's cmap (formats 4 and 12; what the packer's
+    subsets hold), read from the table directory."""
+    (ntables,) = struct.unpack_from(">H", f, 4)
+    cmap = None
+    for k in range(ntables):
+        tag, _, off, length = struct.unpack_from(">4sIII", f, 12 + 16 * k)
+        if tag == b"cmap":
+            if off + length > len(f):
+                fail("FONT cmap out of its face")
+            cmap = f[off:off + length]
+    if cmap is None:
+        fail("FONT face without a cmap")
+    cps = set()
+    _, n = struct.unpack_from(">HH", cmap, 0)
+    for k in range(n):
+        _, _, sub = struct.unpack_from(">HHI", cmap, 4 + 8 * k)
+        (fmt,) = struct.unpack_from(">H", cmap, sub)
+        if fmt == 4:
+            (segx2,) = struct.unpack_from(">H", cmap, sub + 6)
+            seg = segx2 // 2
+            ends = struct.unpack_from(">%dH" % seg, cmap, sub + 14)
+            starts = struct.unpack_from(">%dH" % seg, cmap, sub + 16 + segx2)
+            for a, b in zip(starts, ends):
+                if a != 0xFFFF:
+                    cps.update(range(a, b + 1))
+        elif fmt == 12:
+            (ng,) = struct.unpack_from(">I", cmap, sub + 12)
+            for g in range(ng):
+                a, b, _ = struct.unpack_from(">III", cmap, sub + 16 + 12 * g)
+                cps.update(range(a, b + 1))
+    return cps
 
 
 def split_blocks(t):

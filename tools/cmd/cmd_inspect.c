@@ -7,6 +7,7 @@
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
+#include "ink_profile.h"
 #include "sim_io.h"
 #include "uf2.h"
 
@@ -163,6 +164,29 @@ int cmd_inspect(int argc, char **argv)
             printf("dictionary %u bytes (deflated to %u)\n", b.dict_len, b.dict.len - INK_DICT_HEAD);
         else
             printf("no dictionary\n");
+    }
+    /* The faces: each must open in FreeType, as the reader opens them. */
+    ink_font_data_t faces[INK_FONT_MAX_FACES];
+    int nfaces;
+    if (ink_bundle_faces(&b, faces, &nfaces) == INK_OK) {
+        static uint8_t fpoolmem[INK_POOL_BYTES];
+        ink_pool_t fpool;
+        ink_font_t font;
+        ink_pool_init(&fpool, fpoolmem, sizeof fpoolmem);
+        ink_err_t ferr = ink_font_open_n(&font, &fpool, faces, nfaces, INK_RENDER_GRAY, 128);
+        if (o) {
+            printf("fonts: %d faces (regular, bold, italic", nfaces);
+            for (int f = INK_FACE_COUNT; f < nfaces && !ferr; f++)
+                printf("%s U+%04X-U+%04X", f == INK_FACE_COUNT ? "; other scripts:" : ",", (unsigned)font.lo[f],
+                       (unsigned)font.hi[f]);
+            printf(")%s\n", ferr ? ", DAMAGED" : "");
+        }
+        if (ferr) {
+            damaged = 1;
+            printf("%s: FONT section: the faces do not open: %s\n", path, ink_err_str(ferr));
+        } else {
+            ink_font_close(&font);
+        }
     }
     uint64_t raw = 0;
     size_t worst_hw = 0;

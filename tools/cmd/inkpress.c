@@ -43,7 +43,7 @@ static void main_usage(FILE *f)
             "  -v, --verbose   say more (pack: one line per input)\n"
             "  -               (as a file) standard input; '-o -' writes to standard output\n"
             "\n"
-            "exit status: 0 ok, 1 some inputs skipped, 2 usage, 3 damaged edition, 4 cannot write output\n"
+            "exit status: 0 ok, 1 some inputs skipped or characters no font draws, 2 usage, 3 damaged edition, 4 cannot write output\n"
             "example: inkpress pack -o news.ink samples/ && inkpress preview news.ink -o pages\n"
             "'man inkpress' has it all.\n");
 }
@@ -107,6 +107,32 @@ static int write_file(const char *path, const uint8_t *data, size_t len)
     return (w == len && rc == 0) ? 0 : -1;
 }
 
+/* pack's report of the characters no face of the edition draws. */
+static void pack_missing(void *ctx, size_t article, const char *title, const uint32_t *cps, size_t n)
+{
+    (void)ctx;
+    if (article == SIZE_MAX)
+        fprintf(stderr, "inkpress pack: the edition's name or sections:");
+    else {
+        size_t tl = strlen(title);
+        if (tl > 60) /* cut on a character boundary */
+            for (tl = 60; tl && ((unsigned char)title[tl] & 0xC0) == 0x80; tl--)
+                ;
+        fprintf(stderr, "inkpress pack: article %zu \"%.*s%s\":", article + 1, (int)tl, title,
+                tl < strlen(title) ? "..." : "");
+    }
+    for (size_t i = 0; i < n && i < 24; i++) {
+        char u[5] = { 0 };
+        uint32_t c = cps[i];
+        if (c < 0x80) u[0] = (char)c;
+        else if (c < 0x800) { u[0] = (char)(0xC0 | c >> 6); u[1] = (char)(0x80 | (c & 0x3F)); }
+        else if (c < 0x10000) { u[0] = (char)(0xE0 | c >> 12); u[1] = (char)(0x80 | (c >> 6 & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); }
+        else { u[0] = (char)(0xF0 | c >> 18); u[1] = (char)(0x80 | (c >> 12 & 0x3F)); u[2] = (char)(0x80 | (c >> 6 & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); }
+        fprintf(stderr, " U+%04X %s", (unsigned)c, (c >= 0xE000 && c < 0xF900) ? "" : u);
+    }
+    fprintf(stderr, "%s\n", n > 24 ? " ..." : "");
+}
+
 static int cmd_pack(int argc, char **argv)
 {
     const char *outp = NULL;
@@ -122,7 +148,8 @@ static int cmd_pack(int argc, char **argv)
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
                     !strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
-                    !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts");
+                    !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts") ||
+                    !strcmp(a, "--script-fonts");
         if (takes && !v) {
             fprintf(stderr, "inkpress pack: %s needs a value\n", a);
             return 2;
@@ -147,6 +174,9 @@ static int cmd_pack(int argc, char **argv)
                    "  --fonts DIR    regular.ttf, bold.ttf, italic.ttf to subset into the bundle\n"
                    "                 (default: $INKPRESS_FONTS, else the fonts beside the program)\n"
                    "  --no-fonts     leave the fonts and kerning pairs out (the reader has its own)\n"
+                   "  --script-fonts DIRS  where the Noto faces for other scripts are (':' between folders;\n"
+                   "                 default: $INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)\n"
+                   "  --no-script-fonts  only the three faces: characters they lack are drawn as boxes\n"
                    "  --font-hints   keep the TrueType hinting instructions in the subset fonts\n"
                    "  --uf2          write a UF2 file for drag-and-drop flashing instead of .ink\n"
                    "  --uf2-base A   flash address of the bundle in the UF2 (e.g. 0x10100000)\n"
@@ -159,8 +189,9 @@ static int cmd_pack(int argc, char **argv)
                    "input it is on; at the end one line says how many articles were packed,\n"
                    "how many inputs were skipped and why, the bundle's size and the ratio.\n"
                    "A file that cannot be read or cleaned is named on stderr and skipped; the\n"
-                   "rest is packed and the exit status is 1.\n"
-                   "example: inkpress pack -o build/sample.ink --name \"Sample\" samples/\n"
+                   "rest is packed and the exit status is 1. So is it when a character has no glyph\n"
+                   "in any face (each is named with its articles; the reader draws a box).\n"
+                   "example: inkpress pack -o build/sample.ink --name \"Sample\" samples/*.txt\n"
                    "         inkpress pack -o news.ink - <feed.xml\n");
             input_list_free(&inputs);
             return 0;
@@ -170,6 +201,11 @@ static int cmd_pack(int argc, char **argv)
         } else if (!strcmp(a, "--fonts")) {
             fonts_dir = v;
             i++;
+        } else if (!strcmp(a, "--script-fonts")) {
+            opts.script_fonts = v;
+            i++;
+        } else if (!strcmp(a, "--no-script-fonts")) {
+            opts.no_script_fonts = 1;
         } else if (!strcmp(a, "--no-fonts")) {
             no_fonts = 1;
         } else if (!strcmp(a, "--font-hints")) {
@@ -281,7 +317,16 @@ static int cmd_pack(int argc, char **argv)
     /* the same article from two inputs (a page and its feed item) is packed once */
     art_list_dedup(&arts);
     size_t n = arts.n;
+    opts.on_missing = pack_missing;
     int wrote = bundle_write(arts.v, n, &opts, &bundle, &blen, &why);
+    if (wrote == 0 && stats.missing_chars) {
+        /* drawn as boxes on the device: not lost silently, but not right */
+        fprintf(stderr, "inkpress pack: %zu character%s no font of the edition draws, in %zu article%s "
+                        "(the reader shows a box for each)\n",
+                stats.missing_chars, stats.missing_chars == 1 ? "" : "s", stats.missing_articles,
+                stats.missing_articles == 1 ? "" : "s");
+        rc = 1;
+    }
     if (wrote == 0 && uf2) {
         uint8_t *u;
         size_t ulen;
@@ -318,9 +363,10 @@ static int cmd_pack(int argc, char **argv)
         if (progress_level >= PROGRESS_VERBOSE && opts.fonts)
             fprintf(stderr,
                     "inkpress pack: fonts: %zu characters; regular %zu, bold %zu, italic %zu bytes; "
+                    "%zu faces for other scripts, %zu bytes; "
                     "kerning pairs: regular %zu, bold %zu, italic %zu\n",
-                    stats.chars, stats.face[0], stats.face[1], stats.face[2], stats.kern_pairs[0],
-                    stats.kern_pairs[1], stats.kern_pairs[2]);
+                    stats.chars, stats.face[0], stats.face[1], stats.face[2], stats.fallbacks, stats.fallback_bytes,
+                    stats.kern_pairs[0], stats.kern_pairs[1], stats.kern_pairs[2]);
     }
     art_list_free(&arts);
     free(bundle);

@@ -7,6 +7,7 @@
 #include "dict.h"
 #include "fontsub.h"
 #include "hyphpat.h"
+#include "scriptfont.h"
 #include "typeset.h"
 #include "ink_conf.h"
 #include "ink_format.h"
@@ -326,29 +327,103 @@ static int use_article(fontsub_use_t *u, const article_t *a)
     return 0;
 }
 
-/* FONT and KERN for the characters of u, from the caller's faces. */
-static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, buf_t *font, buf_t *kern, bundle_stats_t *st,
-                       const char **why)
+/* The face of Noto Serif CJK the edition's languages ask for: the CJK
+ * language most of its articles are in; -1 (by the characters) for none. */
+static int cjk_of(const article_t *arts, size_t n)
 {
-    ink_font_data_t sub[INK_FACE_COUNT] = { { NULL, 0 } };
+    size_t votes[5] = { 0 };
+    int best = -1;
+    for (size_t i = 0; i < n; i++) {
+        int k = scriptfont_cjk_index(arts[i].lang);
+        if (k >= 0 && ++votes[k] > (best < 0 ? 0 : votes[best]))
+            best = k;
+    }
+    return best;
+}
+
+/* Reports, through o->on_missing, the articles (and the edition's own
+ * strings) that hold characters of miss, and counts them. */
+static int report_missing(const bundle_opts_t *o, hb_set_t *miss, const enc_t *enc, char *const *ttl, size_t n,
+                          const char *const *extra, size_t nextra, bundle_stats_t *st)
+{
+    hb_set_t *got = hb_set_create();
+    uint32_t *cps = malloc((hb_set_get_population(miss) + 1) * sizeof *cps);
+    int rc = -1;
+    if (!cps || !hb_set_allocation_successful(got))
+        goto out;
+    st->missing_chars = hb_set_get_population(miss);
+    for (size_t m = 0; m <= n; m++) {
+        hb_set_clear(got);
+        for (size_t part = 0; part < (m < n ? 2 : nextra); part++) {
+            const uint8_t *t = m < n ? (part ? (const uint8_t *)ttl[m] : enc[m].text) : (const uint8_t *)extra[part];
+            size_t len = m < n ? (part ? strlen(ttl[m]) : enc[m].len) : (t ? strlen((const char *)t) : 0);
+            for (size_t i = 0, k; i < len; i += k) {
+                uint32_t c = ink_utf8_next(t + i, len - i, &k);
+                if (hb_set_has(miss, c))
+                    hb_set_add(got, c);
+            }
+        }
+        size_t nc = 0;
+        for (hb_codepoint_t c = HB_SET_VALUE_INVALID; hb_set_next(got, &c);)
+            cps[nc++] = c;
+        if (!nc)
+            continue;
+        if (m < n)
+            st->missing_articles++;
+        if (o->on_missing)
+            o->on_missing(o->missing_ctx, m < n ? m : SIZE_MAX, m < n ? ttl[m] : NULL, cps, nc);
+    }
+    rc = 0;
+out:
+    free(cps);
+    hb_set_destroy(got);
+    return rc;
+}
+
+/* FONT and KERN for the characters of u, from the caller's faces and the
+ * fallback faces other scripts need (scriptfont.h); what no face draws is
+ * reported. */
+static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, const enc_t *enc,
+                       char *const *ttl, size_t n, const char *const *extra, size_t nextra, buf_t *font,
+                       buf_t *kern, bundle_stats_t *st, const char **why)
+{
+    ink_font_data_t sub[INK_FONT_MAX_FACES] = { { NULL, 0 } };
     uint8_t *fs = NULL, *ks = NULL;
-    size_t fl = 0, kl = 0, np[INK_FACE_COUNT];
+    size_t fl = 0, kl = 0, np[INK_FACE_COUNT], nf = INK_FACE_COUNT;
+    scriptfont_t sf = { 0 };
     int rc = -1;
     if (fontsub_use_ui(u))
         goto out;
     for (unsigned f = 0; f < INK_FACE_COUNT; f++) {
         uint8_t *p;
-        size_t n;
+        size_t len;
         if (!o->fonts[f].len)
             continue;
-        if (fontsub_subset(o->fonts[f].data, o->fonts[f].len, u, o->font_flags, &p, &n, why))
+        if (fontsub_subset(o->fonts[f].data, o->fonts[f].len, u, o->font_flags, &p, &len, why))
             goto out;
         sub[f].data = p;
-        sub[f].len = n;
-        st->face[f] = n;
+        sub[f].len = len;
+        st->face[f] = len;
+    }
+    if (!o->no_script_fonts) {
+        if (scriptfont_choose(&sf, &o->fonts[INK_FACE_REGULAR], u, o->script_fonts, cjk_of(arts, n), why))
+            goto out;
+        for (size_t i = 0; i < sf.n; i++) {
+            uint8_t *p;
+            size_t len;
+            if (fontsub_subset_face(sf.face[i].data, sf.face[i].len, sf.face[i].index, sf.face[i].use,
+                                    o->font_flags, &p, &len, why))
+                goto out;
+            sub[nf].data = p;
+            sub[nf++].len = len;
+            st->fallbacks++;
+            st->fallback_bytes += len;
+        }
+        if (report_missing(o, fontsub_use_cps(sf.missing), enc, ttl, n, extra, nextra, st))
+            goto out;
     }
     *why = "out of memory";
-    if (fontsub_font_section(sub, &fs, &fl))
+    if (fontsub_font_section_n(sub, nf, &fs, &fl))
         goto out;
     if (fontsub_kern(o->fonts, u, &ks, &kl, np, why))
         goto out;
@@ -359,8 +434,9 @@ static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, buf_t *font, bu
     st->chars = fontsub_use_count(u);
     rc = font->oom || kern->oom ? -1 : 0;
 out:
-    for (unsigned f = 0; f < INK_FACE_COUNT; f++)
+    for (size_t f = 0; f < INK_FONT_MAX_FACES; f++)
         free((void *)(uintptr_t)sub[f].data);
+    scriptfont_free(&sf);
     free(fs);
     free(ks);
     return rc;
@@ -520,7 +596,17 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         for (size_t j = 0; j < nsec; j++)
             if (fontsub_use_text(use, sec_names[j], strlen(sec_names[j]), FS_REGULAR | FS_BOLD))
                 goto out;
-        if (build_fonts(opts, use, &fontb, &kernb, &fst, why))
+        /* the edition's own strings, for the report: name, date, sections */
+        const char **extra = calloc(nsec + 2, sizeof *extra);
+        if (!extra)
+            goto out;
+        extra[0] = en;
+        extra[1] = date;
+        for (size_t j = 0; j < nsec; j++)
+            extra[2 + j] = sec_names[j];
+        int fr = build_fonts(opts, use, arts, enc, ttl, n, extra, nsec + 2, &fontb, &kernb, &fst, why);
+        free(extra);
+        if (fr)
             goto out;
     }
     put32(&meta, intern(&sp, opts->name ? opts->name : "inkpress edition"));

@@ -22,6 +22,10 @@ typedef struct bundle_stats {
     size_t face[INK_FACE_COUNT];           /**< bytes of each subset face */
     size_t kern_pairs[INK_FACE_COUNT];     /**< kerning pairs stored per face */
     size_t chars;                          /**< characters the subsets keep */
+    size_t fallbacks;                      /**< fallback faces (other scripts) in FONT */
+    size_t fallback_bytes;                 /**< their subset bytes together */
+    size_t missing_chars;                  /**< distinct characters no face draws (drawn as boxes) */
+    size_t missing_articles;               /**< articles holding one or more of them */
     size_t hyph;                           /**< HYPH section (0 when left out) */
     size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
     size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */
@@ -40,11 +44,18 @@ typedef struct bundle_opts {
     int typeset;          /**< soft hyphens and break marks in the text (typeset.h) */
     unsigned font_flags;  /**< fontsub_subset() flags (FS_KEEP_HINTS) */
     int hyph;             /**< the device finds soft hyphens with patterns (HYPH): 0 never, 1 when that pays, 2 always */
+    int no_script_fonts;  /**< 1: no fallback faces for other scripts (scriptfont.h) */
+    const char *script_fonts; /**< folders of the fallback faces, ':' between; NULL: the default */
+    /** Called, when not NULL, for each article (edition order, from 0)
+     * that holds characters no face draws, with them (distinct,
+     * ascending); article is SIZE_MAX for the edition's name and sections. */
+    void (*on_missing)(void *ctx, size_t article, const char *title, const uint32_t *cps, size_t n);
+    void *missing_ctx;
 } bundle_opts_t;
 
 /** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups,
  * typesetting marks, hyphenation patterns, no fonts (the caller loads them). */
-#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0, 1 }
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,

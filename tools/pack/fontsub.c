@@ -88,6 +88,11 @@ void fontsub_use_free(fontsub_use_t *u)
     free(u);
 }
 
+hb_set_t *fontsub_use_cps(const fontsub_use_t *u)
+{
+    return u->cps;
+}
+
 size_t fontsub_use_count(const fontsub_use_t *u)
 {
     return hb_set_get_population(u->cps);
@@ -178,10 +183,16 @@ int fontsub_use_ui(fontsub_use_t *u)
 int fontsub_subset(const uint8_t *ttf, size_t len, const fontsub_use_t *u, unsigned flags, uint8_t **out,
                    size_t *outlen, const char **why)
 {
+    return fontsub_subset_face(ttf, len, 0, u, flags, out, outlen, why);
+}
+
+int fontsub_subset_face(const uint8_t *ttf, size_t len, unsigned index, const fontsub_use_t *u, unsigned flags,
+                        uint8_t **out, size_t *outlen, const char **why)
+{
     int rc = -1;
     *why = "out of memory";
     hb_blob_t *blob = hb_blob_create((const char *)ttf, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
-    hb_face_t *face = hb_face_create(blob, 0);
+    hb_face_t *face = hb_face_create(blob, index);
     hb_subset_input_t *in = hb_subset_input_create_or_fail();
     hb_face_t *sub = NULL;
     hb_blob_t *res = NULL;
@@ -364,15 +375,22 @@ out:
 
 int fontsub_font_section(const ink_font_data_t faces[INK_FACE_COUNT], uint8_t **out, size_t *outlen)
 {
-    size_t table = 4 + 8 * INK_FACE_COUNT, len = table;
-    for (unsigned f = 0; f < INK_FACE_COUNT; f++)
+    return fontsub_font_section_n(faces, INK_FACE_COUNT, out, outlen);
+}
+
+int fontsub_font_section_n(const ink_font_data_t *faces, size_t n, uint8_t **out, size_t *outlen)
+{
+    if (n < INK_FACE_COUNT || n > INK_FONT_MAX_FACES)
+        return -1;
+    size_t table = 4 + 8 * n, len = table;
+    for (size_t f = 0; f < n; f++)
         len = ((len + 3) & ~(size_t)3) + faces[f].len;
     uint8_t *sec = calloc(1, len);
     if (!sec)
         return -1;
-    ink_wr32(sec, INK_FACE_COUNT);
+    ink_wr32(sec, (uint32_t)n);
     size_t at = table;
-    for (unsigned f = 0; f < INK_FACE_COUNT; f++) {
+    for (size_t f = 0; f < n; f++) {
         at = (at + 3) & ~(size_t)3;
         ink_wr32(sec + 4 + 8 * f, (uint32_t)at);
         ink_wr32(sec + 8 + 8 * f, (uint32_t)faces[f].len);

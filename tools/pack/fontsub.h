@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <hb.h>
+
 #include "ink_font.h"
 
 /** What an edition draws: its characters, and per face the pairs of
@@ -43,6 +45,9 @@ int fontsub_use_text(fontsub_use_t *u, const char *text, size_t len, unsigned fl
  * the no-break space, the soft hyphen, · • … × – — ‘ ’ “ ” and U+FFFD. */
 int fontsub_use_ui(fontsub_use_t *u);
 
+/** The set of characters in u (owned by u), to read or add to. */
+hb_set_t *fontsub_use_cps(const fontsub_use_t *u);
+
 /** Characters in u, and pairs in face (INK_FACE_*). */
 size_t fontsub_use_count(const fontsub_use_t *u);
 size_t fontsub_use_pairs(const fontsub_use_t *u, unsigned face);
@@ -55,6 +60,11 @@ size_t fontsub_use_pairs(const fontsub_use_t *u, unsigned face);
  * *why. Deterministic. */
 int fontsub_subset(const uint8_t *ttf, size_t len, const fontsub_use_t *u, unsigned flags, uint8_t **out,
                    size_t *outlen, const char **why);
+
+/** As fontsub_subset, for face index of a collection (.ttc; 0 for a
+ * single font). CFF-flavoured faces stay CFF. */
+int fontsub_subset_face(const uint8_t *ttf, size_t len, unsigned index, const fontsub_use_t *u, unsigned flags,
+                        uint8_t **out, size_t *outlen, const char **why);
 
 /** Builds the KERN section (render/ink_kern.h) for the pairs of u, with the
  * adjustments HarfBuzz reads from faces[f] (GPOS or kern: the pair shaped
@@ -70,5 +80,9 @@ int fontsub_kern(const ink_font_data_t faces[INK_FACE_COUNT], const fontsub_use_
  * bold, italic, each starting on a 4-byte boundary. Returns 0 or -1 (out of
  * memory). */
 int fontsub_font_section(const ink_font_data_t faces[INK_FACE_COUNT], uint8_t **out, size_t *outlen);
+
+/** As fontsub_font_section with n faces (3 to INK_FONT_MAX_FACES): the
+ * three styles, then the fallback faces in the order the device tries them. */
+int fontsub_font_section_n(const ink_font_data_t *faces, size_t n, uint8_t **out, size_t *outlen);
 
 #endif
