@@ -65,6 +65,8 @@ LIBSIM   = $(B)/libinksim.a
 LIBTOOLS = $(B)/libinktools.a
 FONTS    = $(B)/fonts/regular.ttf $(B)/fonts/bold.ttf $(B)/fonts/italic.ttf
 SAMPLE   = $(B)/sample.ink
+# samples/world/: articles in other scripts (mk/scripts.mk)
+WORLD    = $(B)/world.ink
 
 .PHONY: all deps demo test bench clean golden-update format check-deps
 all: $(B)/inkpress $(B)/inkpress-sim $(FONTS)

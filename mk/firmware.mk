@@ -10,8 +10,9 @@ DEB_PKGS += gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dpkg-dev
 #
 # FreeType and zlib come from Debian's source packages, fetched by `make
 # deps` (mk/debsrc.sh) into build/deb-src; FreeType is compiled
-# with the port's ftoption.h and ftmodule.h (TrueType, sfnt, two
-# rasterisers), zlib with Z_SOLO (inflate and CRC only are linked).
+# with the port's ftoption.h and ftmodule.h (TrueType, CFF for Noto CJK
+# with psaux, pshinter and psnames, sfnt, two rasterisers), zlib with
+# Z_SOLO (inflate and CRC only are linked).
 
 .PHONY: firmware qemu-test bench-firmware firmware-sources
 
@@ -59,7 +60,8 @@ FT_CFG    = -DFT_CONFIG_OPTIONS_H='<ftoption.h>' -DFT_CONFIG_MODULES_H='<ftmodul
 FW_INC    = -I$(FW_DIR)/freetype -I$(FT_SRCDIR)/include -I$(Z_SRCDIR) -Irender -Ifirmware -I$(FW_DIR)
 FW_CFLAGS = $(FW_ARCH) $(FW_OPT) -ffunction-sections -fdata-sections $(FT_CFG) -DZ_SOLO $(FW_INC) --specs=nano.specs
 FT_FILES  = base/ftsystem.c base/ftinit.c base/ftdebug.c base/ftbase.c base/ftbitmap.c \
-            truetype/truetype.c sfnt/sfnt.c smooth/smooth.c raster/raster.c
+            truetype/truetype.c sfnt/sfnt.c smooth/smooth.c raster/raster.c \
+            cff/cff.c psaux/psaux.c
 Z_FILES   = inflate.c inftrees.c inffast.c crc32.c adler32.c zutil.c
 FT_OBJ    = $(addprefix $(FWB)/ft/,$(notdir $(FT_FILES:.c=.o)))
 Z_OBJ     = $(addprefix $(FWB)/z/,$(Z_FILES:.c=.o))
@@ -101,12 +103,14 @@ QEMU_KEYS ?= tests/keys/tour.keys
 
 # The same edition and keys through inkpress-sim (raw frames with --pbm) and
 # through the firmware in QEMU; every frame and the refresh log must be
-# equal byte for byte. Twice: the sample edition, and the sample packed with
-# hyphenation patterns (--patterns), so the target finds soft hyphens too.
-qemu-test: $(FW_ELF) all $(SAMPLE)
-	@rm -rf $(FWB)/host* $(FWB)/qemu* && mkdir -p $(FWB)/qemu $(FWB)/qemu-patterns
+# equal byte for byte. Three times: the sample edition, the sample packed
+# with hyphenation patterns (--patterns), so the target finds soft hyphens
+# too, and the world edition (mk/scripts.mk: fallback faces per script,
+# CFF ones among them when it has CJK text).
+qemu-test: $(FW_ELF) all $(SAMPLE) $(WORLD)
+	@rm -rf $(FWB)/host* $(FWB)/qemu* && mkdir -p $(FWB)/qemu $(FWB)/qemu-patterns $(FWB)/qemu-world
 	@$(B)/inkpress pack -q --patterns -o $(FWB)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
-	@for run in "$(SAMPLE) " "$(FWB)/patterns.ink -patterns"; do set -- $$run; ed=$$1; t=$$2; \
+	@for run in "$(SAMPLE) " "$(FWB)/patterns.ink -patterns" "$(WORLD) -world"; do set -- $$run; ed=$$1; t=$$2; \
 	  $(B)/inkpress-sim $$ed --keys-file $(QEMU_KEYS) -o $(FWB)/host$$t --pbm >$(FWB)/host$$t.out; \
 	  $(QEMU_RUN) -append "$$ed $(QEMU_KEYS) $(FWB)/qemu$$t $(B)/fonts" >$(FWB)/qemu$$t.out 2>&1 || \
 	    { cat $(FWB)/qemu$$t.out; echo "qemu-test: the firmware failed in QEMU ($$ed)"; exit 1; }; \

@@ -53,7 +53,8 @@ $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h fuzz-libs $(FONTS)
 	  $(FUZZ_B)/libinktools.a $(FUZZ_B)/libinksim.a $(FUZZ_B)/libinkdev.a $(PKG_LIBS) $(HOST_LIBS)
 
 # Seed corpora: the samples, our own small feeds, the shared data when it is
-# there, and bundles packed from the samples and from 58 BBC articles (which
+# there, and bundles packed from the samples (one with fallback faces for
+# Devanagari and Hebrew from samples/world/) and from 58 BBC articles (which
 # have a dictionary) (generated, never committed).
 FUZZ_SEED = $(FUZZ_B)/seed
 fuzz-seed: $(B)/inkpress $(SAMPLE)
@@ -63,6 +64,8 @@ fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@for f in samples/*.txt; do n=$$(basename $$f .txt); \
 	  $(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/$$n.ink $$f || exit 1; done
 	@$(B)/inkpress pack -q --fast -o $(FUZZ_SEED)/bundle/fonts.ink samples/08*.txt
+	@$(B)/inkpress pack -q --fast -o $(FUZZ_SEED)/bundle/world-fallbacks.ink samples/world/hi-*.txt samples/world/he-*.txt
+	@cp samples/world/*.txt $(FUZZ_SEED)/scrape/
 	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(FUZZ_SEED)/bundle/patterns.ink samples/07*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(FUZZ_SEED)/bundle/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/feeds.ink tests/fuzz/seeds/feed
@@ -109,6 +112,7 @@ REGRESS_SEED = $(REGRESS_B)/seed-bundle
 fuzz-regress: $(addprefix $(REGRESS_B)/replay_,bundle scrape html feed) $(B)/inkpress $(SAMPLE)
 	@rm -rf $(REGRESS_SEED) && mkdir -p $(REGRESS_SEED)
 	@cp $(SAMPLE) $(REGRESS_SEED)/sample.ink
+	@$(B)/inkpress pack -q --fast -o $(REGRESS_SEED)/world-fallbacks.ink samples/world/hi-*.txt samples/world/he-*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(REGRESS_SEED)/patterns.ink samples/07*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(REGRESS_SEED)/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(REGRESS_SEED)/feeds.ink tests/fuzz/seeds/feed

@@ -5,3 +5,9 @@
 # fonts-noto-cjk: Chinese, Japanese, Korean, CFF-flavoured), hb-shape to
 # check the device's glyphs against, fribidi for the bidi levels.
 DEB_PKGS += fonts-noto-core fonts-noto-cjk libharfbuzz-bin libfribidi-dev
+
+# The world edition: the articles in samples/world/ (one a language, named
+# by its code), packed with a fallback face per script. qemu-test reads it
+# on the board too; tests/e2e.sh compares a page of each with its golden.
+$(WORLD): $(B)/inkpress $(FONTS) $(wildcard samples/world/*.txt)
+	$(B)/inkpress pack -o $@ --name "Inkpress World" --date 2026-11-28 samples/world/

@@ -168,6 +168,32 @@ for f in "$OUT"/preview/0*.png; do
 done
 if [ $same -eq 1 ] && [ $pages -gt 0 ]; then ok; else bad "pages differ with --patterns ($pages compared)"; fi
 
+# The world edition (samples/world/, other scripts): packed with nothing
+# missing, read back by extract and by the spec alone, and the first page of
+# each article equal to its golden frame (tests/golden/world-NNN.png).
+$B/inkpress pack -q -o "$OUT/w.ink" --name "Inkpress World" --date 2026-11-28 samples/world/ 2>"$OUT/w.err" && ok ||
+    bad "pack samples/world: $(cat "$OUT/w.err")"
+$B/inkpress inspect --verify "$OUT/w.ink" >/dev/null && ok || bad "inspect --verify of the world edition"
+$B/inkpress extract "$OUT/w.ink" >"$OUT/w.txt"
+python3 tests/spec_parse.py "$OUT/w.ink" | cmp -s - "$OUT/w.txt" && ok || bad "spec_parse disagrees on the world edition"
+nw=0
+for f in samples/world/*.txt; do
+    nw=$((nw + 1))
+    $B/inkpress clean "$f" >"$OUT/wclean.txt"
+    n3=$(printf '%03d' $nw)
+    $B/inkpress extract "$OUT/w.ink" $nw | cmp -s - "$OUT/wclean.txt" && ok || bad "world: extract $nw differs from clean $f"
+    $B/inkpress preview "$OUT/w.ink" --article $nw --page 1 -o "$OUT/world" >/dev/null || bad "world: preview of $f"
+    if [ $update -eq 1 ]; then
+        cp "$OUT/world/$n3-001.png" "$GOLD/world-$n3.png"
+    elif [ -f "$GOLD/world-$n3.png" ]; then
+        $B/tests/pngcmp "$OUT/world/$n3-001.png" "$GOLD/world-$n3.png" "$OUT/world/$n3-001_err.png" && ok ||
+            bad "world: page 1 of $f differs from $GOLD/world-$n3.png"
+    else
+        bad "world: no golden frame for $f (run make golden-update)"
+    fi
+done
+[ $nw -ge 6 ] && ok || bad "only $nw articles in samples/world/"
+
 [ $update -eq 1 ] && echo "golden frames rewritten in $GOLD/"
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]

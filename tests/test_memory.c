@@ -28,6 +28,7 @@
 
 static const char *bbc_dir;
 static int draw_all;
+static int world; /* bbc_dir is a folder of articles in other scripts, packed with the fonts */
 
 
 /* The BBC articles (NNN.txt under the section folders, not README.TXT),
@@ -37,10 +38,29 @@ static uint8_t *bbc_bundle(size_t *len, size_t *count)
 {
     input_list_t files;
     art_list_t arts;
-    tu_bbc_articles(bbc_dir, &files, &arts);
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.name = "BBC News 2004-05";
     opts.zopfli = 0;
+    if (world) {
+        /* every file of the folder; the edition carries its faces, the
+         * fallbacks for its scripts among them */
+        int bad = 0;
+        memset(&files, 0, sizeof files);
+        memset(&arts, 0, sizeof arts);
+        assert_int_equal(input_add(&files, bbc_dir, &bad), 0);
+        qsort(files.paths, files.n, sizeof *files.paths, tu_cmp_str);
+        for (size_t i = 0; i < files.n; i++) {
+            const char *why = NULL;
+            if (input_load(files.paths[i], &arts, &why) != 1)
+                fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
+        }
+        assert_true(files.n >= 6);
+        tu_load_fonts();
+        opts.fonts = tu_fonts;
+        opts.name = "Inkpress World";
+    } else {
+        tu_bbc_articles(bbc_dir, &files, &arts);
+    }
     uint8_t *data;
     const char *why;
     assert_int_equal(bundle_write(arts.v, arts.n, &opts, &data, len, &why), 0);
@@ -95,7 +115,7 @@ static void test_memory_every_article_every_profile_every_size(void **st)
     size_t len, count;
     clock_t t0 = clock();
     uint8_t *data = bbc_bundle(&len, &count);
-    print_message("memory: %zu BBC articles packed into %zu bytes in %.1f s; pool %u bytes\n", count, len,
+    print_message("memory: %zu %s articles packed into %zu bytes in %.1f s; pool %u bytes\n", count, world ? "world" : "BBC", len,
                   (double)(clock() - t0) / CLOCKS_PER_SEC, (unsigned)INK_POOL_BYTES);
     tu_load_fonts();
     static uint8_t poolmem[INK_POOL_BYTES];
@@ -189,8 +209,13 @@ int main(int argc, char **argv)
         printf("test_memory: needs the BBC folder (make memory-test gives it); skipped\n");
         return 0;
     }
-    bbc_dir = argv[1];
-    draw_all = argc > 2 && strcmp(argv[2], "--all") == 0;
+    world = strcmp(argv[1], "--world") == 0;
+    if (world && argc < 3) {
+        printf("test_memory: --world wants a folder\n");
+        return 1;
+    }
+    bbc_dir = argv[1 + world];
+    draw_all = argc > 2 + world && strcmp(argv[2 + world], "--all") == 0;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_memory_every_article_every_profile_every_size),
     };
