@@ -131,7 +131,7 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
     b->data = data;
     b->major = ink_rd16(data + INK_HDR_OFF_MAJOR);
     b->minor = ink_rd16(data + INK_HDR_OFF_MINOR);
-    if (b->major != INK_VERSION_MAJOR)
+    if (b->major != INK_VERSION_MAJOR && b->major != INK_VERSION_MAJOR_RUNS)
         return INK_ERR_VERSION;
     uint32_t size = ink_rd32(data + INK_HDR_OFF_SIZE);
     uint32_t nsect = ink_rd16(data + INK_HDR_OFF_NSECT);

@@ -13,6 +13,7 @@
 #define INK_MAGIC "INKB\r\n\x1a\n"   /**< 8 bytes; the \r\n catches text-mode transfers */
 #define INK_MAGIC_LEN 8u
 #define INK_VERSION_MAJOR 2u         /**< a reader refuses any other major (2: DICT deflated) */
+#define INK_VERSION_MAJOR_RUNS 3u    /**< 3: as 2, and article text may hold shaped runs (ink_run.h) */
 #define INK_VERSION_MINOR 0u         /**< additions a v2 reader may ignore */
 
 /* Header: magic[8], major u16, minor u16, file_size u32, nsections u16,

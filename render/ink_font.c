@@ -94,6 +94,7 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
             goto out;
         }
         f->nfaces = i + 1;
+        f->upem[i] = face->units_per_EM;
         if (i < INK_FACE_COUNT) {
             f->face[i] = face;
             continue;
@@ -322,6 +323,53 @@ static ink_err_t box_glyph(ink_font_t *f, int px, ink_glyph_t *g)
             if (y < t || y >= h - t || x < t || x >= w - t)
                 g->bits[(size_t)y * g->pitch + (size_t)(x >> 3)] |= (uint8_t)(0x80u >> (x & 7));
     return INK_OK;
+}
+
+int ink_font_upem(const ink_font_t *f, int face)
+{
+    return face >= 0 && face < f->nfaces ? f->upem[face] : 0;
+}
+
+const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t gid)
+{
+    if (face < 0 || face >= f->nfaces || gid > 0xFFFFFFu) {
+        f->failures++;
+        return NULL;
+    }
+    uint32_t key = 0x80000000u | (uint32_t)face << 24 | gid;
+    unsigned s = slot_of(key, px, face);
+    ink_glyph_t *g = &f->cache[s];
+    if (g->cp == key && g->px == px && g->face == face) {
+        f->hits++;
+        return g;
+    }
+    f->misses++;
+    if ((face >= INK_FACE_COUNT && !open_fallback(f, face)) || set_size(f, face, px))
+        goto fail;
+    FT_Face ft = f->face[face];
+    if (gid >= (uint32_t)ft->num_glyphs)
+        goto fail;
+    FT_Int32 flags = f->mode == INK_RENDER_MONO ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
+                                                : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL);
+    if (FT_Load_Glyph(ft, gid, FT_LOAD_DEFAULT | flags) ||
+        FT_Render_Glyph(ft->glyph, f->mode == INK_RENDER_MONO ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
+        goto fail;
+    free_bits(f, g->bits);
+    memset(g, 0, sizeof *g);
+    ink_glyph_t tmp = { 0 };
+    tmp.adv = (int32_t)ft->glyph->advance.x;
+    tmp.left = (int16_t)ft->glyph->bitmap_left;
+    tmp.top = (int16_t)ft->glyph->bitmap_top;
+    if (take_bitmap(f, &ft->glyph->bitmap, &tmp))
+        goto fail;
+    tmp.cp = key;
+    tmp.px = (uint16_t)px;
+    tmp.face = (uint8_t)face;
+    *g = tmp;
+    return g;
+fail:
+    f->failures++;
+    return NULL;
 }
 
 static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)

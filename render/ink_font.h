@@ -54,6 +54,7 @@ typedef struct ink_font {
     ink_font_data_t data[INK_FONT_MAX_FACES]; /* the fallbacks' bytes, opened when needed */
     uint32_t lo[INK_FONT_MAX_FACES], hi[INK_FONT_MAX_FACES]; /* a fallback's lowest and highest code point */
     uint32_t used[INK_FONT_MAX_FACES];        /* when a fallback was last asked, for closing the oldest */
+    uint16_t upem[INK_FONT_MAX_FACES];        /* units per em of each face */
     uint32_t tick;
     ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries */
     ink_pool_t bitmaps;           /* region for cached bitmaps (INK_GLYPH_CACHE_BYTES) */
@@ -98,6 +99,16 @@ int ink_font_has(ink_font_t *f, ink_face_id_t face, uint32_t cp);
  * Default_Ignorable_Code_Point: joiners, variation selectors, bidi
  * controls, U+FEFF...): they draw nothing and need no glyph. */
 int ink_cp_ignorable(uint32_t cp);
+
+/** Glyph gid of FONT face index face (0 to nfaces - 1; a fallback is
+ * opened when needed) at px pixels, for shaped runs (ink_run.h). The
+ * advance is FreeType's; a run's own advances are what it is set with.
+ * Returns NULL when face is no face of f, gid is past its glyphs, or
+ * FreeType or the pool fails. */
+const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t gid);
+
+/** Units per em of FONT face index face; 0 when there is no such face. */
+int ink_font_upem(const ink_font_t *f, int face);
 
 /** Metrics of face at px pixels. */
 ink_err_t ink_font_vmetrics(ink_font_t *f, ink_face_id_t face, int px, ink_vmetrics_t *out);

@@ -170,7 +170,8 @@ void ink_hyph_run(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32
     if (!h || !h->rec || e - s > INK_HYPH_RUN_MAX)
         return;
     uint8_t before = s ? text[s - 1] : 0, after = e < len ? text[e] : 0;
-    if (before == INK_TX_HYPH_OFF || digit(before) || before >= 0x80 || digit(after) || after >= 0x80)
+    if (before == INK_TX_HYPH_OFF || digit(before) || before >= 0x80 || digit(after) || after >= 0x80 ||
+        after == INK_TX_GLYPHS)
         return;
     uint8_t word[INK_HYPH_RUN_MAX];
     unsigned n = 0, caps = 1;

@@ -3,6 +3,8 @@
  * pagination with widow, orphan and heading control. */
 #include "ink_layout.h"
 
+#include "ink_run.h"
+
 #include "ink_conf.h"
 #include "ink_text.h"
 
@@ -133,6 +135,56 @@ static int32_t walk_adv(walk_t *w, uint32_t cp, const ink_glyph_t **g)
     w->prev_cp = cp;
     w->prev_face = face;
     return a;
+}
+
+/* A shaped run (ink_run.h) at s[0..avail): its width at px in 26.6, the
+ * sum of its advances scaled as they are drawn; *len its bytes. A damaged
+ * run sets *err and measures 0. */
+static int32_t run_width(ink_font_t *font, int px, const uint8_t *s, size_t avail, uint32_t *len, ink_err_t *err)
+{
+    ink_run_t r;
+    if (ink_run_parse(s, avail, &r) != INK_OK || !ink_font_upem(font, r.face)) {
+        *err = INK_ERR_FORMAT;
+        *len = (uint32_t)avail;
+        return 0;
+    }
+    int upem = ink_font_upem(font, r.face);
+    int32_t w = 0;
+    for (unsigned i = 0; i < r.n; i++) {
+        ink_run_glyph_t g;
+        ink_run_glyph(&r, i, &g);
+        w += ink_run_scale(g.adv, px, upem);
+    }
+    *len = r.len;
+    return w;
+}
+
+/* Draws the shaped run at s[0..avail) with its pen at x (26.6) on
+ * baseline base; returns the pen after it. */
+static int32_t run_draw(ink_fb_t *fb, ink_font_t *font, int px, const uint8_t *s, size_t avail, int32_t x, int base,
+                        uint32_t *len, ink_err_t *err)
+{
+    ink_run_t r;
+    if (ink_run_parse(s, avail, &r) != INK_OK || !ink_font_upem(font, r.face)) {
+        *err = INK_ERR_FORMAT;
+        *len = (uint32_t)avail;
+        return x;
+    }
+    int upem = ink_font_upem(font, r.face);
+    for (unsigned i = 0; i < r.n; i++) {
+        ink_run_glyph_t g;
+        ink_run_glyph(&r, i, &g);
+        const ink_glyph_t *gl = ink_font_glyph_id(font, r.face, px, g.gid);
+        if (!gl) {
+            *err = INK_ERR_FONT;
+            break;
+        }
+        int32_t gx = x + ink_run_scale(g.dx, px, upem), gy = ink_run_scale(g.dy, px, upem);
+        ink_font_draw(fb, gl, (int)((gx + 32) >> 6), base - (int)((gy + 32) >> 6));
+        x += ink_run_scale(g.adv, px, upem);
+    }
+    *len = r.len;
+    return x;
 }
 
 static int32_t space_width(ink_layout_t *L, int kind, unsigned style, ink_err_t *err)
@@ -273,6 +325,20 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
             break;
         }
         cp = hint_cp(s[t->p]);
+        if (!cp && s[t->p] == INK_TX_GLYPHS) {
+            /* a shaped run: one piece of the box, never cut inside */
+            uint32_t rl;
+            int32_t a = run_width(t->L->font, w.px, s + t->p, t->end - t->p, &rl, err);
+            w.prev_cp = 0;
+            if (taken && it->width + a > t->limit) {
+                t->cut_next = 1;
+                break;
+            }
+            it->width += a;
+            taken = 1;
+            t->p += rl;
+            continue;
+        }
         if (cp) {
             n = 1;
         } else if (s[t->p] < 0x20) {
@@ -875,6 +941,13 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
         }
         size_t n = 1;
         uint32_t cp = hint_cp(s[p]);
+        if (!cp && s[p] == INK_TX_GLYPHS) {
+            uint32_t rl;
+            width += run_width(L->font, w.px, s + p, out->end - p, &rl, &err);
+            w.prev_cp = 0;
+            p += rl;
+            continue;
+        }
         if (!cp && s[p] < 0x20) {
             w.style = apply_style(w.style, s[p++]);
             continue;
@@ -1088,6 +1161,15 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
         }
         size_t n = 1;
         uint32_t cp = hint_cp(c);
+        if (!cp && c == INK_TX_GLYPHS) {
+            uint32_t rl;
+            x = run_draw(fb, L->font, px, t + p, ln->end - p, x, base, &rl, err);
+            w.prev_cp = 0;
+            p += rl;
+            if (*err)
+                return;
+            continue;
+        }
         if (!cp && c < 0x20) {
             w.style = apply_style(w.style, c);
             p++;
@@ -1208,11 +1290,13 @@ ink_err_t ink_layout_stats(ink_layout_t *L, ink_layout_stats_t *st)
 
 /* The next character of one-line text at u[*i..n) to set, advancing *i:
  * style codes, soft hyphens and zero-width breaks are skipped, a no-break
- * mark is a no-break space. Returns 0 at the end. */
+ * mark is a no-break space. Returns 0 at the end, 1 at a shaped run. */
 static uint32_t next_shown(const uint8_t *u, size_t n, size_t *i)
 {
     while (*i < n) {
         size_t k = 1;
+        if (u[*i] == INK_TX_GLYPHS)
+            return 1; /* a shaped run: the caller draws it */
         uint32_t cp = hint_cp(u[*i]);
         if (!cp && u[*i] >= 0x20)
             cp = ink_utf8_next(u + *i, n - *i, &k);
@@ -1227,7 +1311,19 @@ int32_t ink_text_width(ink_font_t *font, ink_face_id_t face, int px, const char 
 {
     int32_t w = 0;
     size_t i = 0;
-    for (uint32_t cp; (cp = next_shown((const uint8_t *)s, n, &i));) {
+    const uint8_t *u = (const uint8_t *)s;
+    for (uint32_t cp;;) {
+        if (i < n && u[i] == INK_TX_GLYPHS) {
+            uint32_t rl;
+            ink_err_t err = INK_OK;
+            w += run_width(font, px, u + i, n - i, &rl, &err);
+            i += rl;
+            continue;
+        }
+        if (!(cp = next_shown(u, n, &i)))
+            break;
+        if (cp == 1)
+            continue;
         const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
         if (g)
             w += g->adv;
@@ -1247,7 +1343,27 @@ int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, in
     int cut = full > limit;
     int32_t pen = (int32_t)x * 64;
     size_t i = 0;
-    for (uint32_t cp; (cp = next_shown((const uint8_t *)s, n, &i));) {
+    const uint8_t *u = (const uint8_t *)s;
+    for (uint32_t cp;;) {
+        if (i < n && u[i] == INK_TX_GLYPHS) {
+            uint32_t rl;
+            ink_err_t err = INK_OK;
+            int32_t rw = run_width(font, px, u + i, n - i, &rl, &err);
+            if (err || (cut && pen + rw + ell_w > (int32_t)x * 64 + limit)) {
+                ell = ink_font_glyph(font, face, px, 0x2026);
+                if (ell)
+                    ink_font_draw(fb, ell, (int)((pen + 32) >> 6), y);
+                pen += ell_w;
+                break;
+            }
+            pen = run_draw(fb, font, px, u + i, n - i, pen, y, &rl, &err);
+            i += rl;
+            continue;
+        }
+        if (!(cp = next_shown(u, n, &i)))
+            break;
+        if (cp == 1)
+            continue;
         const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
         if (!g)
             break;

@@ -38,6 +38,11 @@
 /* Before a word: the edition's hyphenation patterns (HYPH, ink_hyph.h) must
  * leave it alone; its own soft hyphens are all it has. */
 #define INK_TX_HYPH_OFF 0x17
+/* A shaped run (ink_run.h): glyph ids and positions the host's shaper gave
+ * for the UTF-8 text that ends the run. Its bytes after this code are all
+ * 0x80 to 0xBF up to the text, so byte scans for the codes above pass over
+ * it; readers of the text skip it by its lengths. */
+#define INK_TX_GLYPHS 0x18
 
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)

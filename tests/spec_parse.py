@@ -20,7 +20,7 @@ def main():
     if data[:8] != b"INKB\r\n\x1a\n":
         fail("bad magic")
     major, minor, size, nsect, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
-    if major != 2:
+    if major not in (2, 3):
         fail("major version %d" % major)
     table = 24 + 16 * nsect
     head = bytearray(data[:table])
@@ -117,9 +117,45 @@ def main():
 
 
 def unhint(b):
-    """The cleaned text without the packer's layout hints ("Article text")."""
+    """The cleaned text without the packer's layout hints ("Article text")
+    and without the glyphs of shaped runs ("Shaped runs"), which are checked."""
+    b = drop_runs(b)
     return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
         b"\x16", b"").replace(b"\x17", b"").replace(b"\x14", b" ")
+
+
+def six(b):
+    v = 0
+    for x in b:
+        v = v << 6 | (x & 0x3F)
+    return v
+
+
+def drop_runs(b):
+    """Each shaped run (0x18, face, n, ulen, n records of 11 bytes, ulen
+    bytes of text) is checked and replaced by its text."""
+    out, i = bytearray(), 0
+    while True:
+        j = b.find(b"\x18", i)
+        if j < 0:
+            return bytes(out + b[i:])
+        out += b[i:j]
+        head = b[j + 1:j + 5]
+        if len(head) < 4 or any(x & 0xC0 != 0x80 for x in head):
+            fail("shaped run header")
+        face, n, ulen = six(head[0:1]), six(head[1:2]), six(head[2:4])
+        recs = b[j + 5:j + 5 + 11 * n]
+        text = b[j + 5 + 11 * n:j + 5 + 11 * n + ulen]
+        if not 3 <= face <= 15 or not n or not ulen or len(recs) < 11 * n or len(text) < ulen:
+            fail("shaped run lengths")
+        if any(x & 0xC0 != 0x80 for x in recs) or any(x < 0x20 for x in text):
+            fail("shaped run bytes")
+        for g in range(n):
+            if six(recs[11 * g + 9:11 * g + 11]) >= ulen:
+                fail("shaped run cluster past its text")
+        text.decode("utf-8")
+        out += text
+        i = j + 5 + 11 * n + ulen
 
 
 def check_hyph(h, narticles):

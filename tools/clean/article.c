@@ -2,6 +2,7 @@
 /* article.c: owning helpers for the host's article model. */
 #include "article.h"
 
+#include "ink_run.h"
 #include "ink_text.h"
 
 #include <stdlib.h>
@@ -132,6 +133,10 @@ size_t article_unhint(char *s, size_t len)
         } else if (u[0] == INK_TX_NOBREAK) {
             s[k++] = ' ';
             i++;
+        } else if (u[0] == INK_TX_GLYPHS) {
+            /* a shaped run: its glyphs go, its text stays */
+            ink_run_t r;
+            i += ink_run_parse(u, len - i, &r) == INK_OK ? INK_RUN_HEAD + (size_t)r.n * INK_RUN_REC : 1;
         } else {
             s[k++] = s[i++];
         }

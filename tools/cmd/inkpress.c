@@ -367,6 +367,9 @@ static int cmd_pack(int argc, char **argv)
                     "kerning pairs: regular %zu, bold %zu, italic %zu\n",
                     stats.chars, stats.face[0], stats.face[1], stats.face[2], stats.fallbacks, stats.fallback_bytes,
                     stats.kern_pairs[0], stats.kern_pairs[1], stats.kern_pairs[2]);
+        if (progress_level >= PROGRESS_VERBOSE && stats.shaped_runs)
+            fprintf(stderr, "inkpress pack: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n",
+                    stats.shaped_runs, stats.shaped_glyphs, stats.shaped_titles);
     }
     art_list_free(&arts);
     free(bundle);

@@ -8,6 +8,7 @@
 #include "fontsub.h"
 #include "hyphpat.h"
 #include "scriptfont.h"
+#include "shape.h"
 #include "typeset.h"
 #include "ink_conf.h"
 #include "ink_format.h"
@@ -380,20 +381,119 @@ out:
     return rc;
 }
 
+/* The fallback faces for the characters of u the caller's regular face
+ * lacks (scriptfont.h), subset into fb[0..*nfb) (malloc'd; complex scripts
+ * keep their layout tables, which shaping needs and the reader ignores);
+ * what no face has is reported; then the texts and titles are shaped
+ * (shape.h) where a complex-script face draws them. */
+static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, enc_t *enc, char **ttl,
+                        const uint8_t **samples, size_t *sample_len, size_t n, const char *const *extra,
+                        size_t nextra, ink_font_data_t *fb, size_t *nfb, bundle_stats_t *st, const char **why)
+{
+    scriptfont_t sf = { 0 };
+    shaper_t *sh = NULL;
+    hb_map_t *maps[SCRIPTFONT_MAX] = { NULL };
+    int rc = -1;
+    *nfb = 0;
+    if (scriptfont_choose(&sf, &o->fonts[INK_FACE_REGULAR], u, o->script_fonts, cjk_of(arts, n), why))
+        goto out;
+    *why = "out of memory";
+    if (report_missing(o, fontsub_use_cps(sf.missing), enc, ttl, n, extra, nextra, st))
+        goto out;
+    /* Shape with the whole faces, to learn which glyphs the text takes... */
+    for (size_t i = 0; i < sf.n; i++)
+        if (sf.face[i].complex && ((!sh && !(sh = shaper_new())) ||
+                                   shaper_add_face(sh, INK_FACE_COUNT + (int)i, sf.face[i].data, sf.face[i].len,
+                                                   fontsub_use_cps(sf.face[i].use))))
+            goto out;
+    for (size_t m = 0; sh && m < n; m++) {
+        uint8_t *t;
+        size_t tl;
+        if (shaper_text(sh, enc[m].text, enc[m].len, &t, &tl, NULL, NULL))
+            goto out;
+        free(t);
+        if (shaper_text(sh, (const uint8_t *)ttl[m], strlen(ttl[m]), &t, &tl, NULL, NULL))
+            goto out;
+        free(t);
+    }
+    /* ...keep those and the characters' own in each subset, and write the
+     * runs with the subsets' ids. */
+    for (size_t i = 0; i < sf.n; i++) {
+        uint8_t *p;
+        size_t len;
+        const hb_set_t *gids = sh ? shaper_gids(sh, INK_FACE_COUNT + (int)i) : NULL;
+        if (gids && !(maps[i] = hb_map_create()))
+            goto out;
+        if (fontsub_subset_glyphs(sf.face[i].data, sf.face[i].len, sf.face[i].index, sf.face[i].use, gids,
+                                  o->font_flags, maps[i], &p, &len, why))
+            goto out;
+        fb[*nfb].data = p;
+        fb[(*nfb)++].len = len;
+        st->fallback_file[i] = sf.face[i].file;
+        st->fallbacks++;
+        st->fallback_bytes += len;
+        if (gids)
+            shaper_set_map(sh, INK_FACE_COUNT + (int)i, maps[i]);
+    }
+    *why = "out of memory";
+    for (size_t m = 0; sh && m < n; m++) {
+        uint8_t *t;
+        size_t tl;
+        if (shaper_text(sh, enc[m].text, enc[m].len, &t, &tl, &st->shaped_runs, &st->shaped_glyphs))
+            goto out;
+        free(enc[m].text);
+        enc[m].text = t;
+        enc[m].len = tl;
+        if (enc[m].len > INK_ARTICLE_MAX_BYTES) { /* runs grew it: cut at a block again */
+            size_t cut = 0;
+            for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
+                if (enc[m].text[i] >= 0x01 && enc[m].text[i] <= 0x09)
+                    cut = i;
+            enc[m].len = cut;
+        }
+        size_t ol = strlen(ttl[m]);
+        if (shaper_text(sh, (const uint8_t *)ttl[m], ol, &t, &tl, NULL, NULL))
+            goto out;
+        if (tl > ol && tl <= INK_TITLE_MAX) { /* a title a chunk cannot hold whole stays unshaped */
+            char *nt = malloc(tl + 1);
+            if (!nt) {
+                free(t);
+                goto out;
+            }
+            memcpy(nt, t, tl);
+            nt[tl] = '\0';
+            free(ttl[m]);
+            ttl[m] = nt;
+            samples[n + m] = (const uint8_t *)nt;
+            sample_len[n + m] = tl;
+            st->shaped_titles++;
+        }
+        free(t);
+    }
+    rc = 0;
+out:
+    if (rc) {
+        for (size_t i = 0; i < *nfb; i++)
+            free((void *)(uintptr_t)fb[i].data);
+        *nfb = 0;
+    }
+    shaper_free(sh);
+    for (size_t i = 0; i < SCRIPTFONT_MAX; i++)
+        hb_map_destroy(maps[i]);
+    scriptfont_free(&sf);
+    return rc;
+}
+
 /* FONT and KERN for the characters of u, from the caller's faces and the
  * fallback faces other scripts need (scriptfont.h); what no face draws is
  * reported. */
-static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, const enc_t *enc,
-                       char *const *ttl, size_t n, const char *const *extra, size_t nextra, buf_t *font,
-                       buf_t *kern, bundle_stats_t *st, const char **why)
+static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const ink_font_data_t *fb, size_t nfb,
+                       buf_t *font, buf_t *kern, bundle_stats_t *st, const char **why)
 {
     ink_font_data_t sub[INK_FONT_MAX_FACES] = { { NULL, 0 } };
     uint8_t *fs = NULL, *ks = NULL;
     size_t fl = 0, kl = 0, np[INK_FACE_COUNT], nf = INK_FACE_COUNT;
-    scriptfont_t sf = { 0 };
     int rc = -1;
-    if (fontsub_use_ui(u))
-        goto out;
     for (unsigned f = 0; f < INK_FACE_COUNT; f++) {
         uint8_t *p;
         size_t len;
@@ -405,23 +505,8 @@ static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t
         sub[f].len = len;
         st->face[f] = len;
     }
-    if (!o->no_script_fonts) {
-        if (scriptfont_choose(&sf, &o->fonts[INK_FACE_REGULAR], u, o->script_fonts, cjk_of(arts, n), why))
-            goto out;
-        for (size_t i = 0; i < sf.n; i++) {
-            uint8_t *p;
-            size_t len;
-            if (fontsub_subset_face(sf.face[i].data, sf.face[i].len, sf.face[i].index, sf.face[i].use,
-                                    o->font_flags, &p, &len, why))
-                goto out;
-            sub[nf].data = p;
-            sub[nf++].len = len;
-            st->fallbacks++;
-            st->fallback_bytes += len;
-        }
-        if (report_missing(o, fontsub_use_cps(sf.missing), enc, ttl, n, extra, nextra, st))
-            goto out;
-    }
+    for (size_t i = 0; i < nfb; i++)
+        sub[nf++] = fb[i];
     *why = "out of memory";
     if (fontsub_font_section_n(sub, nf, &fs, &fl))
         goto out;
@@ -434,9 +519,8 @@ static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t
     st->chars = fontsub_use_count(u);
     rc = font->oom || kern->oom ? -1 : 0;
 out:
-    for (size_t f = 0; f < INK_FONT_MAX_FACES; f++)
+    for (size_t f = 0; f < INK_FACE_COUNT; f++)
         free((void *)(uintptr_t)sub[f].data);
-    scriptfont_free(&sf);
     free(fs);
     free(ks);
     return rc;
@@ -460,6 +544,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     typeset_t *ts = NULL;
     fontsub_use_t *use = NULL;
     buf_t fontb = { 0 }, kernb = { 0 };
+    ink_font_data_t fbf[SCRIPTFONT_MAX] = { { NULL, 0 } }; /* fallback faces, subset */
+    size_t nfb = 0;
     bundle_stats_t fst;
     memset(&fst, 0, sizeof fst);
     *why = "out of memory";
@@ -524,6 +610,33 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
      * text then keeps only the soft hyphens they do not find. */
     if (ts && opts->hyph && hyph_section(ts, arts, order, enc, n, opts->hyph > 1, &hyphb, &fst))
         goto out;
+    /* The edition's own strings join the characters; the faces for other
+     * scripts are chosen, and their text shaped, before anything is
+     * compressed. */
+    const char *en = opts->name ? opts->name : "inkpress edition";
+    if (use) {
+        if (fontsub_use_text(use, en, strlen(en), FS_BOLD) ||
+            (date && fontsub_use_text(use, date, strlen(date), FS_ITALIC)) || fontsub_use_ui(use))
+            goto out;
+        for (size_t j = 0; j < nsec; j++)
+            if (fontsub_use_text(use, sec_names[j], strlen(sec_names[j]), FS_REGULAR | FS_BOLD))
+                goto out;
+        if (!opts->no_script_fonts) {
+            /* the edition's own strings, for the report: name, date, sections */
+            const char **extra = calloc(nsec + 2, sizeof *extra);
+            if (!extra)
+                goto out;
+            extra[0] = en;
+            extra[1] = date;
+            for (size_t j = 0; j < nsec; j++)
+                extra[2 + j] = sec_names[j];
+            int fr = script_fonts(opts, use, arts, enc, ttl, samples, sample_len, n, extra, nsec + 2, fbf, &nfb,
+                                  &fst, why);
+            free(extra);
+            if (fr)
+                goto out;
+        }
+    }
     for (size_t m = 0; m < n; m++) {
         samples[m] = enc[m].text;
         sample_len[m] = enc[m].len;
@@ -588,27 +701,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         put32(&titl, (uint32_t)crc32(0, chunk.p, (uInt)chunk.n));
         nchunks++;
     }
-    if (use) {
-        const char *en = opts->name ? opts->name : "inkpress edition";
-        if (fontsub_use_text(use, en, strlen(en), FS_BOLD) ||
-            (date && fontsub_use_text(use, date, strlen(date), FS_ITALIC)))
-            goto out;
-        for (size_t j = 0; j < nsec; j++)
-            if (fontsub_use_text(use, sec_names[j], strlen(sec_names[j]), FS_REGULAR | FS_BOLD))
-                goto out;
-        /* the edition's own strings, for the report: name, date, sections */
-        const char **extra = calloc(nsec + 2, sizeof *extra);
-        if (!extra)
-            goto out;
-        extra[0] = en;
-        extra[1] = date;
-        for (size_t j = 0; j < nsec; j++)
-            extra[2 + j] = sec_names[j];
-        int fr = build_fonts(opts, use, arts, enc, ttl, n, extra, nsec + 2, &fontb, &kernb, &fst, why);
-        free(extra);
-        if (fr)
-            goto out;
-    }
+    if (use && build_fonts(opts, use, fbf, nfb, &fontb, &kernb, &fst, why))
+        goto out;
     put32(&meta, intern(&sp, opts->name ? opts->name : "inkpress edition"));
     put32(&meta, intern(&sp, date));
     put32(&meta, (uint32_t)n);
@@ -657,7 +751,9 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     }
     uint8_t *h = file.p;
     memcpy(h, INK_MAGIC, INK_MAGIC_LEN);
-    ink_wr16(h + INK_HDR_OFF_MAJOR, INK_VERSION_MAJOR);
+    /* 3 when a text holds shaped runs, which a 2.0 reader would show as
+     * stray bytes; otherwise 2, as before */
+    ink_wr16(h + INK_HDR_OFF_MAJOR, fst.shaped_runs || fst.shaped_titles ? INK_VERSION_MAJOR_RUNS : INK_VERSION_MAJOR);
     ink_wr16(h + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
     ink_wr32(h + INK_HDR_OFF_SIZE, (uint32_t)file.n);
     ink_wr16(h + INK_HDR_OFF_NSECT, (uint16_t)np);
@@ -725,5 +821,7 @@ out:
     free(hyphb.p);
     typeset_free(ts);
     fontsub_use_free(use);
+    for (size_t i = 0; i < nfb; i++)
+        free((void *)(uintptr_t)fbf[i].data);
     return rc;
 }

@@ -23,9 +23,12 @@ typedef struct bundle_stats {
     size_t kern_pairs[INK_FACE_COUNT];     /**< kerning pairs stored per face */
     size_t chars;                          /**< characters the subsets keep */
     size_t fallbacks;                      /**< fallback faces (other scripts) in FONT */
+    const char *fallback_file[13];         /**< their Noto files, FONT faces 3 on (static strings) */
     size_t fallback_bytes;                 /**< their subset bytes together */
     size_t missing_chars;                  /**< distinct characters no face draws (drawn as boxes) */
     size_t missing_articles;               /**< articles holding one or more of them */
+    size_t shaped_runs, shaped_glyphs;     /**< shaped runs in texts (ink_run.h) and their glyphs */
+    size_t shaped_titles;                  /**< titles with shaped runs */
     size_t hyph;                           /**< HYPH section (0 when left out) */
     size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
     size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */

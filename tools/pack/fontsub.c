@@ -189,6 +189,13 @@ int fontsub_subset(const uint8_t *ttf, size_t len, const fontsub_use_t *u, unsig
 int fontsub_subset_face(const uint8_t *ttf, size_t len, unsigned index, const fontsub_use_t *u, unsigned flags,
                         uint8_t **out, size_t *outlen, const char **why)
 {
+    return fontsub_subset_glyphs(ttf, len, index, u, NULL, flags, NULL, out, outlen, why);
+}
+
+int fontsub_subset_glyphs(const uint8_t *ttf, size_t len, unsigned index, const fontsub_use_t *u,
+                          const hb_set_t *gids, unsigned flags, hb_map_t *map, uint8_t **out, size_t *outlen,
+                          const char **why)
+{
     int rc = -1;
     *why = "out of memory";
     hb_blob_t *blob = hb_blob_create((const char *)ttf, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
@@ -203,7 +210,10 @@ int fontsub_subset_face(const uint8_t *ttf, size_t len, unsigned index, const fo
         goto out;
     }
     hb_set_union(hb_subset_input_unicode_set(in), u->cps);
-    hb_subset_input_set_flags(in, (flags & FS_KEEP_HINTS) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_NO_HINTING);
+    if (gids)
+        hb_set_union(hb_subset_input_glyph_set(in), gids);
+    hb_subset_input_set_flags(in, ((flags & FS_KEEP_HINTS) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_NO_HINTING) |
+                                      ((flags & FS_GLYPH_NAMES) ? HB_SUBSET_FLAGS_GLYPH_NAMES : 0));
     /* The device reads outlines and metrics only; kerning goes in KERN. */
     static const char *const drop[] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG",
                                         "Feat", "Glat", "Gloc", "Silf", "Sill", "morx", "feat", "LTSH",
@@ -218,7 +228,15 @@ int fontsub_subset_face(const uint8_t *ttf, size_t len, unsigned index, const fo
     hb_set_add(names, 7);
     hb_set_add(names, 13);
     hb_set_add(names, 14);
-    sub = hb_subset_or_fail(face, in);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(face, in);
+    sub = plan ? hb_subset_plan_execute_or_fail(plan) : NULL;
+    if (sub && map && gids) {
+        const hb_map_t *o2n = hb_subset_plan_old_to_new_glyph_mapping(plan);
+        for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(gids, &g);)
+            if (hb_map_has(o2n, g))
+                hb_map_set(map, g, hb_map_get(o2n, g));
+    }
+    hb_subset_plan_destroy(plan);
     if (!sub) {
         *why = "hb-subset failed";
         goto out;

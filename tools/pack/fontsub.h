@@ -29,6 +29,7 @@ enum {
 /** Flags for fontsub_subset(). */
 enum {
     FS_KEEP_HINTS = 1u << 0, /**< keep the TrueType instructions (the device renders unhinted) */
+    FS_GLYPH_NAMES = 1u << 1, /**< keep the glyph names (tests compare shaped glyphs by name) */
 };
 
 /** Returns an empty use, or NULL when out of memory. */
@@ -65,6 +66,13 @@ int fontsub_subset(const uint8_t *ttf, size_t len, const fontsub_use_t *u, unsig
  * single font). CFF-flavoured faces stay CFF. */
 int fontsub_subset_face(const uint8_t *ttf, size_t len, unsigned index, const fontsub_use_t *u, unsigned flags,
                         uint8_t **out, size_t *outlen, const char **why);
+
+/** As fontsub_subset_face, keeping also the glyphs in gids (ids of the
+ * whole face, as shaping gave them); map gets each of them mapped to its id
+ * in the subset (hb_map_set; the caller creates and destroys map). */
+int fontsub_subset_glyphs(const uint8_t *ttf, size_t len, unsigned index, const fontsub_use_t *u,
+                          const hb_set_t *gids, unsigned flags, hb_map_t *map, uint8_t **out, size_t *outlen,
+                          const char **why);
 
 /** Builds the KERN section (render/ink_kern.h) for the pairs of u, with the
  * adjustments HarfBuzz reads from faces[f] (GPOS or kern: the pair shaped

@@ -9,32 +9,33 @@
 
 /* In the order they are tried. Serif faces where Noto has one, to sit
  * beside the edition's serif; one weight (regular) for every style. The
- * CJK collection's face is picked per edition (cjk below). */
-static const char *const faces[] = {
-    "NotoSerif-Regular.ttf",          /* Latin, Greek, Cyrillic the edition's face lacks */
-    "NotoSerifDevanagari-Regular.ttf",
-    "NotoSerifBengali-Regular.ttf",
-    "NotoSerifTamil-Regular.ttf",
-    "NotoNaskhArabic-Regular.ttf",    /* Arabic, Persian, Urdu */
-    "NotoSerifHebrew-Regular.ttf",
-    "NotoSerifThai-Regular.ttf",
-    "NotoSerifGujarati-Regular.ttf",
-    "NotoSerifGurmukhi-Regular.ttf",
-    "NotoSerifKannada-Regular.ttf",
-    "NotoSerifMalayalam-Regular.ttf",
-    "NotoSerifTelugu-Regular.ttf",
-    "NotoSerifSinhala-Regular.ttf",
-    "NotoSerifKhmer-Regular.ttf",
-    "NotoSerifLao-Regular.ttf",
-    "NotoSerifMyanmar-Regular.ttf",
-    "NotoSerifArmenian-Regular.ttf",
-    "NotoSerifGeorgian-Regular.ttf",
-    "NotoSerifEthiopic-Regular.ttf",
-    "NotoSerifCJK-Regular.ttc",       /* Chinese, Japanese, Korean (CFF) */
-    "NotoSans-Regular.ttf",
-    "NotoSansSymbols-Regular.ttf",
-    "NotoSansSymbols2-Regular.ttf",
-    "NotoSansMath-Regular.ttf",
+ * CJK collection's face is picked per edition (cjk below). complex: its
+ * script needs shaping (reordering, conjuncts, joining, marks). */
+static const struct { const char *file; int complex; } faces[] = {
+    { "NotoSerif-Regular.ttf", 0 },          /* Latin, Greek, Cyrillic the edition's face lacks */
+    { "NotoSerifDevanagari-Regular.ttf", 1 },
+    { "NotoSerifBengali-Regular.ttf", 1 },
+    { "NotoSerifTamil-Regular.ttf", 1 },
+    { "NotoNaskhArabic-Regular.ttf", 1 },    /* Arabic, Persian, Urdu */
+    { "NotoSerifHebrew-Regular.ttf", 1 },
+    { "NotoSerifThai-Regular.ttf", 1 },
+    { "NotoSerifGujarati-Regular.ttf", 1 },
+    { "NotoSerifGurmukhi-Regular.ttf", 1 },
+    { "NotoSerifKannada-Regular.ttf", 1 },
+    { "NotoSerifMalayalam-Regular.ttf", 1 },
+    { "NotoSerifTelugu-Regular.ttf", 1 },
+    { "NotoSerifSinhala-Regular.ttf", 1 },
+    { "NotoSerifKhmer-Regular.ttf", 1 },
+    { "NotoSerifLao-Regular.ttf", 1 },
+    { "NotoSerifMyanmar-Regular.ttf", 1 },
+    { "NotoSerifArmenian-Regular.ttf", 0 },
+    { "NotoSerifGeorgian-Regular.ttf", 0 },
+    { "NotoSerifEthiopic-Regular.ttf", 0 },
+    { "NotoSerifCJK-Regular.ttc", 0 },       /* Chinese, Japanese, Korean (CFF) */
+    { "NotoSans-Regular.ttf", 0 },
+    { "NotoSansSymbols-Regular.ttf", 0 },
+    { "NotoSansSymbols2-Regular.ttf", 0 },
+    { "NotoSansMath-Regular.ttf", 0 },
 };
 #define CJK_FILE "NotoSerifCJK-Regular.ttc"
 
@@ -152,7 +153,7 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
             break;
         size_t len = 0;
         int err;
-        uint8_t *data = read_file(dirs, faces[i], &len, &err);
+        uint8_t *data = read_file(dirs, faces[i].file, &len, &err);
         if (!data) {
             if (err) {
                 *why = "a script font cannot be read";
@@ -160,7 +161,7 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
             }
             continue;
         }
-        unsigned index = strcmp(faces[i], CJK_FILE) ? 0 : (unsigned)cjk;
+        unsigned index = strcmp(faces[i].file, CJK_FILE) ? 0 : (unsigned)cjk;
         hb_blob_t *b = hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
         hb_face_t *f = hb_face_create(b, index);
         hb_set_clear(cov);
@@ -179,7 +180,24 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
             goto out;
         }
         hb_set_union(fontsub_use_cps(sfc->use), cov);
-        sfc->file = faces[i];
+        if (faces[i].complex) {
+            /* what shaping may ask of the face beyond the text's own
+             * characters: the joiners, and the dotted circle a broken
+             * cluster is shown on */
+            static const hb_codepoint_t extra[] = { 0x200C, 0x200D, 0x25CC };
+            hb_blob_t *b2 = hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+            hb_face_t *f2 = hb_face_create(b2, index);
+            hb_set_t *all = hb_set_create();
+            hb_face_collect_unicodes(f2, all);
+            for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++)
+                if (hb_set_has(all, extra[k]))
+                    hb_set_add(fontsub_use_cps(sfc->use), extra[k]);
+            hb_set_destroy(all);
+            hb_face_destroy(f2);
+            hb_blob_destroy(b2);
+        }
+        sfc->file = faces[i].file;
+        sfc->complex = faces[i].complex;
         sfc->index = index;
         sfc->data = data;
         sfc->len = len;

@@ -33,6 +33,7 @@ typedef struct scriptfont_face {
     uint8_t *data;         /**< the whole file, malloc'd */
     size_t len;
     fontsub_use_t *use;    /**< the characters it draws */
+    int complex;           /**< its script is shaped (shape.h) */
 } scriptfont_face_t;
 
 typedef struct scriptfont {

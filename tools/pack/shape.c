@@ -1,0 +1,192 @@
+/* SPDX-License-Identifier: MIT */
+/* shape.c: shaped runs for complex scripts (HarfBuzz on the subset faces). */
+#include "shape.h"
+
+#include "ink_run.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct shaper {
+    hb_font_t *font[INK_FONT_MAX_FACES];
+    hb_set_t *cps[INK_FONT_MAX_FACES];
+    hb_set_t *gids[INK_FONT_MAX_FACES];
+    const hb_map_t *map[INK_FONT_MAX_FACES];
+    hb_buffer_t *buf;
+};
+
+shaper_t *shaper_new(void)
+{
+    shaper_t *s = calloc(1, sizeof *s);
+    if (!s)
+        return NULL;
+    s->buf = hb_buffer_create();
+    if (!hb_buffer_allocation_successful(s->buf)) {
+        shaper_free(s);
+        return NULL;
+    }
+    return s;
+}
+
+void shaper_free(shaper_t *s)
+{
+    if (!s)
+        return;
+    for (unsigned i = 0; i < INK_FONT_MAX_FACES; i++) {
+        hb_font_destroy(s->font[i]);
+        hb_set_destroy(s->cps[i]);
+        hb_set_destroy(s->gids[i]);
+    }
+    hb_buffer_destroy(s->buf);
+    free(s);
+}
+
+int shaper_add_face(shaper_t *s, int index, const uint8_t *data, size_t len, const hb_set_t *cps)
+{
+    if (index < INK_FACE_COUNT || index >= (int)INK_FONT_MAX_FACES || s->font[index])
+        return -1;
+    hb_blob_t *blob = hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_t *face = hb_face_create(blob, 0);
+    s->font[index] = hb_font_create(face); /* scale: font units */
+    hb_face_destroy(face);
+    hb_blob_destroy(blob);
+    s->cps[index] = hb_set_copy(cps);
+    s->gids[index] = hb_set_create();
+    return hb_set_allocation_successful(s->cps[index]) && hb_set_allocation_successful(s->gids[index]) ? 0 : -1;
+}
+
+const hb_set_t *shaper_gids(const shaper_t *s, int index)
+{
+    return index >= 0 && index < (int)INK_FONT_MAX_FACES ? s->gids[index] : NULL;
+}
+
+void shaper_set_map(shaper_t *s, int index, const hb_map_t *map)
+{
+    if (index >= 0 && index < (int)INK_FONT_MAX_FACES)
+        s->map[index] = map;
+}
+
+/* The face that shapes c, or 0. Joiners go with the run they are in. */
+static int face_of(const shaper_t *s, uint32_t c)
+{
+    for (int i = INK_FACE_COUNT; i < (int)INK_FONT_MAX_FACES; i++)
+        if (s->font[i] && hb_set_has(s->cps[i], c))
+            return i;
+    return 0;
+}
+
+typedef struct out {
+    uint8_t *p;
+    size_t n, cap;
+    int oom;
+} out_t;
+
+static uint8_t *room(out_t *o, size_t k)
+{
+    if (o->n + k > o->cap) {
+        size_t cap = o->cap ? o->cap : 256;
+        while (cap < o->n + k)
+            cap *= 2;
+        uint8_t *p = realloc(o->p, cap);
+        if (!p) {
+            o->oom = 1;
+            return NULL;
+        }
+        o->p = p;
+        o->cap = cap;
+    }
+    return o->p + o->n;
+}
+
+static void put(out_t *o, const uint8_t *b, size_t k)
+{
+    uint8_t *d = room(o, k);
+    if (d) {
+        memcpy(d, b, k);
+        o->n += k;
+    }
+}
+
+/* Shapes text[0..len) with face index f and writes the run, or the text as
+ * it is when a run cannot hold it. Returns 1 when shaped. */
+static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, out_t *o, size_t *glyphs)
+{
+    hb_buffer_t *b = s->buf;
+    hb_buffer_clear_contents(b);
+    hb_buffer_add_utf8(b, (const char *)text, (int)len, 0, (int)len);
+    hb_buffer_guess_segment_properties(b);
+    hb_shape(s->font[f], b, NULL, 0);
+    unsigned n = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
+    ink_run_glyph_t g[INK_RUN_MAX_GLYPHS];
+    int ok = n > 0 && n <= INK_RUN_MAX_GLYPHS && hb_buffer_allocation_successful(b);
+    for (unsigned i = 0; ok && i < n; i++) {
+        g[i].gid = info[i].codepoint;
+        g[i].adv = pos[i].x_advance;
+        g[i].dx = pos[i].x_offset;
+        g[i].dy = pos[i].y_offset;
+        g[i].cluster = info[i].cluster;
+        if (!g[i].gid) /* a character the face lacks: leave it to the cmap */
+            ok = 0;
+        else if (!s->map[f])
+            hb_set_add(s->gids[f], g[i].gid);
+        else if (!hb_map_has(s->map[f], g[i].gid))
+            ok = 0;
+        else
+            g[i].gid = hb_map_get(s->map[f], g[i].gid);
+    }
+    uint8_t *d = ok ? room(o, INK_RUN_HEAD + (size_t)n * INK_RUN_REC + len) : NULL;
+    size_t w = d ? ink_run_write(d, (uint8_t)f, g, n, text, len) : 0;
+    if (w) {
+        o->n += w;
+        if (glyphs)
+            *glyphs += n;
+        return 1;
+    }
+    put(o, text, len);
+    return 0;
+}
+
+int shaper_text(shaper_t *s, const uint8_t *text, size_t len, uint8_t **out, size_t *outlen, size_t *runs,
+                size_t *glyphs)
+{
+    out_t o = { 0 };
+    size_t i = 0;
+    int head = 0; /* in a header block (source, date, byline): left as it is */
+    while (i < len) {
+        size_t k;
+        if (text[i] >= 0x01 && text[i] <= 0x09)
+            head = text[i] >= 0x07;
+        uint32_t c = text[i] < 0x80 ? text[i] : ink_utf8_next(text + i, len - i, &k);
+        if (text[i] < 0x80)
+            k = 1;
+        int f = text[i] > ' ' && !head ? face_of(s, c) : 0;
+        if (!f || c == 0x200C || c == 0x200D) {
+            put(&o, text + i, k);
+            i += k;
+            continue;
+        }
+        /* the run: characters of face f, and joiners between them */
+        size_t j = i + k;
+        while (j < len && text[j] >= 0x80) {
+            size_t m;
+            uint32_t d = ink_utf8_next(text + j, len - j, &m);
+            if (d != 0x200C && d != 0x200D && face_of(s, d) != f)
+                break;
+            j += m;
+        }
+        if (shape_run(s, f, text + i, j - i, &o, glyphs) && runs)
+            (*runs)++;
+        i = j;
+    }
+    if (o.oom) {
+        free(o.p);
+        return -1;
+    }
+    if (!o.p && !(o.p = malloc(1)))
+        return -1;
+    *out = o.p;
+    *outlen = o.n;
+    return 0;
+}
