@@ -95,3 +95,41 @@ if command -v valgrind >/dev/null; then
         "$(awk "BEGIN{printf \"%d\", ($b - $a) / $turns}")"
     $B/inkpress-sim "$O/sample.ink" --keys "$keys1" -o "$O/cg-frames" | sed 's/^/pool:    long feature, every page: /'
 fi
+
+# Other scripts (samples/world/): the bundle of each language alone (its
+# text, its fallback face subset to it, the three faces), and instructions
+# per page turn on a page of Devanagari, Arabic and Chinese next to the
+# Latin one above (turning between the article's first two pages, so each
+# turn draws a full page of that script).
+echo "== other scripts (samples/world/)"
+for f in samples/world/*.txt; do
+    [ -f "$f" ] || continue
+    l=$(basename "$f" | cut -d- -f1)
+    $B/inkpress pack -q -v -o "$O/world-$l.ink" "$f" 2>"$O/world-$l.pack"
+    printf 'size:    %-3s %8s bytes; other-script faces %s bytes; %s\n' "$l" "$(wc -c <"$O/world-$l.ink")" \
+        "$(grep -o '[0-9]* faces for other scripts, [0-9]* bytes' "$O/world-$l.pack" | awk '{print $6}')" \
+        "$(grep -o 'shaped: [0-9]* runs of [0-9]* glyphs' "$O/world-$l.pack" || echo 'not shaped')"
+done
+if command -v valgrind >/dev/null; then
+    turns=10
+    for l in hi ar zh; do
+        f=$(ls samples/world/$l-*.txt 2>/dev/null | head -n 1)
+        if [ -z "$f" ]; then
+            echo "turn:    $l: no samples/world/$l-*.txt"
+            continue
+        fi
+        ed="$O/world-$l.ink"
+        [ -f "$ed" ] || $B/inkpress pack -q -o "$ed" "$f"
+        pages=$($B/inkpress preview "$ed" -o "$O/world-$l-pv" | grep -o '^[0-9]* page' | awk '{print $1}')
+        if [ "${pages:-0}" -lt 2 ]; then
+            echo "turn:    $l: one page only, no turn to count"
+            continue
+        fi
+        keys0="select next"
+        keys1="$keys0$(i=0; while [ $i -lt $turns ]; do printf ' prev next'; i=$((i + 1)); done)"
+        a=$(ir "$keys0")
+        b=$(ir "$keys1")
+        printf 'turn:    %-9s %-4s glyph cache  %8s instructions a page turn, %s\n' total-fit warm \
+            "$(awk "BEGIN{printf \"%d\", ($b - $a) / (2 * $turns)}")" "$(basename "$f")"
+    done
+fi
