@@ -2,6 +2,8 @@
 /* ink_nav.c: screens and the button state machine. */
 #include "ink_nav.h"
 
+#include "ink_run.h"
+
 #include "ink_conf.h"
 #include "ink_text.h"
 
@@ -89,11 +91,20 @@ static size_t meta_add(char *buf, size_t at, size_t cap, const char *s)
 {
     if (!s || !*s)
         return at;
-    int n = snprintf(buf + at, cap - at, "%s%s", at ? " \xC2\xB7 " : "", s);
-    if (n < 0)
+    const char *sep = at ? " \xC2\xB7 " : "";
+    size_t sl = strlen(sep);
+    if (at + sl + 1 >= cap)
         return at;
-    at += (size_t)n;
-    return at < cap ? at : cap - 1;
+    /* a piece that does not fit is cut where it cuts no character and no
+     * shaped run */
+    size_t l = ink_text_safe_cut((const uint8_t *)s, strlen(s), cap - at - sl - 1);
+    if (!l)
+        return at;
+    memcpy(buf + at, sep, sl);
+    memcpy(buf + at + sl, s, l);
+    at += sl + l;
+    buf[at] = '\0';
+    return at;
 }
 
 ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
@@ -136,7 +147,9 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     char part[96];
     size_t m = 0;
     meta[0] = '\0';
-    snprintf(part, sizeof part, "%.*s", (int)(th.source_len < 95 ? th.source_len : 95), th.source ? th.source : "");
+    size_t pl = th.source ? ink_text_safe_cut((const uint8_t *)th.source, th.source_len, 95) : 0;
+    memcpy(part, th.source ? th.source : "", pl);
+    part[pl] = '\0';
     m = meta_add(meta, m, sizeof meta, part);
     snprintf(part, sizeof part, "%.*s", (int)(th.date_len < 95 ? th.date_len : 95), th.date ? th.date : "");
     m = meta_add(meta, m, sizeof meta, part);

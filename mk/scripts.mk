@@ -11,3 +11,7 @@ DEB_PKGS += fonts-noto-core fonts-noto-cjk libharfbuzz-bin libfribidi-dev
 # on the board too; tests/e2e.sh compares a page of each with its golden.
 $(WORLD): $(B)/inkpress $(FONTS) $(wildcard samples/world/*.txt)
 	$(B)/inkpress pack -o $@ --name "Inkpress World" --date 2026-11-28 samples/world/
+
+# fribidi: the UAX #9 levels of right-to-left text (tools/pack/bidi.c)
+HOST_LIBS += $(shell pkg-config --libs fribidi 2>/dev/null)
+CPPFLAGS += $(shell pkg-config --cflags fribidi 2>/dev/null)

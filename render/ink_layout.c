@@ -325,6 +325,10 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
             break;
         }
         cp = hint_cp(s[t->p]);
+        if (!cp && s[t->p] == INK_TX_LEVEL) { /* bidi level: no width (the line's order comes from it) */
+            t->p += t->end - t->p >= 2 ? 2 : 1;
+            continue;
+        }
         if (!cp && s[t->p] == INK_TX_GLYPHS) {
             /* a shaped run: one piece of the box, never cut inside */
             uint32_t rl;
@@ -941,6 +945,10 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
         }
         size_t n = 1;
         uint32_t cp = hint_cp(s[p]);
+        if (!cp && s[p] == INK_TX_LEVEL) {
+            p += out->end - p >= 2 ? 2 : 1;
+            continue;
+        }
         if (!cp && s[p] == INK_TX_GLYPHS) {
             uint32_t rl;
             width += run_width(L->font, w.px, s + p, out->end - p, &rl, &err);
@@ -1121,6 +1129,180 @@ typedef struct draw_ctx {
     ink_err_t err;
 } draw_ctx_t;
 
+/* ---- right to left: a line's pieces in the order of their levels ----- */
+
+/* What a line of a block with bidi levels is made of, in the order of the
+ * text: glyphs, shaped runs and spaces, each with its level. */
+typedef struct atom {
+    uint32_t pos;     /* the run's offset (runs) */
+    uint32_t cp;      /* the character (glyphs) */
+    int32_t a;        /* advance with kerning, 26.6 */
+    uint8_t kind;     /* ATOM_* */
+    uint8_t level;
+    uint8_t face;     /* ink_face_id_t (glyphs) */
+    uint8_t pad;
+} atom_t;
+
+enum { ATOM_GLYPH, ATOM_RUN, ATOM_SPACE };
+
+/** Most pieces a line reorders; a longer line is drawn in the text's order. */
+#define INK_BIDI_ATOMS 160
+
+/* The paragraph direction of the block at b (1: right to left) and the
+ * level in force at off, from the block's level codes; -1 when the block
+ * has none. */
+static int bidi_state(const uint8_t *t, uint32_t len, uint32_t b, uint32_t off, int *level)
+{
+    if (b + 2 >= len || t[b + 1] != INK_TX_LEVEL ||
+        ((t[b + 2] & 0x3Fu) != INK_LEVEL_PARA_LTR && (t[b + 2] & 0x3Fu) != INK_LEVEL_PARA_RTL) ||
+        (t[b + 2] & 0xC0u) != 0x80u)
+        return -1;
+    int rtl = (t[b + 2] & 0x3Fu) == INK_LEVEL_PARA_RTL;
+    *level = rtl;
+    for (uint32_t p = b + 3; p + 1 < off && p + 1 < len; p++) {
+        if (t[p] == INK_TX_GLYPHS) { /* skip a run's bytes: they hold no codes, but may be long */
+            ink_run_t r;
+            if (ink_run_parse(t + p, len - p, &r) == INK_OK)
+                p += r.len - 1;
+            continue;
+        }
+        if (t[p] == INK_TX_LEVEL && (t[p + 1] & 0xC0u) == 0x80u && (t[p + 1] & 0x3Fu) < INK_LEVEL_PARA_LTR)
+            *level = t[p + 1] & 0x3F;
+    }
+    return rtl;
+}
+
+/* UAX #9 L2 on a line's pieces (ink_bidi_order). */
+static void bidi_reorder(atom_t *v, int n)
+{
+    uint8_t lv[INK_BIDI_ATOMS] = { 0 };
+    uint16_t ord[INK_BIDI_ATOMS];
+    atom_t tmp[INK_BIDI_ATOMS];
+    if (n <= 0 || n > INK_BIDI_ATOMS)
+        return;
+    for (int i = 0; i < n; i++) {
+        lv[i] = v[i].level;
+        tmp[i] = v[i];
+    }
+    ink_bidi_order(lv, n, ord);
+    for (int i = 0; i < n; i++)
+        v[i] = tmp[ord[i]];
+}
+
+/* The mirrored form of a bracket set right to left (UAX #9 L4, the pairs
+ * news text uses). */
+static uint32_t mirror(uint32_t c)
+{
+    static const uint32_t pairs[][2] = { { '(', ')' }, { '[', ']' }, { '{', '}' }, { '<', '>' },
+                                         { 0xAB, 0xBB }, { 0x2039, 0x203A } };
+    for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        if (c == pairs[i][0])
+            return pairs[i][1];
+        if (c == pairs[i][1])
+            return pairs[i][0];
+    }
+    return c;
+}
+
+/* Draws a line of a block with levels in visual order; returns 0 when it
+ * has more pieces than INK_BIDI_ATOMS (the caller then draws it in the
+ * text's order). */
+static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int base, int32_t x, int32_t extra,
+                          int rtl, int level, ink_err_t *err)
+{
+    const uint8_t *t = L->text;
+    int kind = ln->kind;
+    int px = kind_px(&L->cfg, kind);
+    atom_t v[INK_BIDI_ATOMS];
+    int n = 0;
+    walk_t w;
+    walk_init(&w, L, kind, ln->style);
+    for (uint32_t p = ln->start; p < ln->end;) {
+        uint8_t c = t[p];
+        if (n == INK_BIDI_ATOMS)
+            return 0;
+        if (c == ' ') {
+            while (p < ln->end && t[p] == ' ')
+                p++;
+            v[n++] = (atom_t){ p, ' ', space_width(L, kind, w.style, err), ATOM_SPACE, (uint8_t)level, 0, 0 };
+            w.prev_cp = 0;
+            continue;
+        }
+        if (c == INK_TX_LEVEL) {
+            if (p + 1 < ln->end && (t[p + 1] & 0x3Fu) < INK_LEVEL_PARA_LTR)
+                level = t[p + 1] & 0x3F;
+            p += 2;
+            continue;
+        }
+        if (c == INK_TX_GLYPHS) {
+            uint32_t rl;
+            int32_t a = run_width(L->font, px, t + p, ln->end - p, &rl, err);
+            v[n++] = (atom_t){ p, 0, a, ATOM_RUN, (uint8_t)level, 0, 0 };
+            w.prev_cp = 0;
+            p += rl;
+            continue;
+        }
+        size_t k = 1;
+        uint32_t cp = hint_cp(c);
+        if (!cp && c < 0x20) {
+            w.style = apply_style(w.style, c);
+            p++;
+            continue;
+        }
+        if (!cp)
+            cp = ink_utf8_next(t + p, ln->end - p, &k);
+        p += (uint32_t)k;
+        if (cp == CP_SHY || cp == CP_ZWSP) {
+            w.prev_cp = 0;
+            continue;
+        }
+        if (cp == 0xA0) { /* a no-break space stretches like a space */
+            v[n++] = (atom_t){ p, ' ', space_width(L, kind, w.style, err), ATOM_SPACE, (uint8_t)level, 0, 0 };
+            w.prev_cp = 0;
+            continue;
+        }
+        int32_t a = walk_adv(&w, cp, NULL);
+        v[n++] = (atom_t){ p, cp, a, ATOM_GLYPH, (uint8_t)level, (uint8_t)kind_face(kind, w.style), 0 };
+    }
+    bidi_reorder(v, n);
+    /* a right-to-left line that is not stretched to the measure sits at
+     * the right */
+    if (rtl && !extra) {
+        int32_t room = (int32_t)ln->avail * 64 - ln->width;
+        if (room > 0)
+            x += room;
+    }
+    int gap = 0;
+    for (int i = 0; i < n; i++) {
+        if (v[i].kind == ATOM_SPACE) {
+            x += v[i].a;
+            if (extra && ln->gaps > 0) {
+                x += (int32_t)((int64_t)extra * (gap + 1) / ln->gaps - (int64_t)extra * gap / ln->gaps);
+                gap++;
+            }
+        } else if (v[i].kind == ATOM_RUN) {
+            uint32_t rl;
+            x = run_draw(fb, L->font, px, t + v[i].pos, ln->end - v[i].pos, x, base, &rl, err);
+        } else {
+            uint32_t cp = (v[i].level & 1) ? mirror(v[i].cp) : v[i].cp;
+            const ink_glyph_t *g = ink_font_glyph(L->font, (ink_face_id_t)v[i].face, px, cp);
+            if (!g) {
+                *err = INK_ERR_FONT;
+                return 1;
+            }
+            int32_t ga = (v[i].level & 1) ? g->adv : v[i].a; /* kerning is for left-to-right pairs */
+            ink_font_draw(fb, g, (int)((x + (ga - g->adv) + 32) >> 6), base);
+            x += ga;
+        }
+    }
+    if (ln->end_how == INK_END_SHY && !rtl) {
+        const ink_glyph_t *g = ink_font_glyph(L->font, kind_face(kind, w.style), px, '-');
+        if (g)
+            ink_font_draw(fb, g, (int)((x + 32) >> 6), base);
+    }
+    return 1;
+}
+
 static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int top, ink_err_t *err)
 {
     const uint8_t *t = L->text;
@@ -1142,6 +1324,15 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
         if (b)
             ink_font_draw(fb, b, L->cfg.x + ln->indent - px * 3 / 4, base);
     }
+    int level = 0;
+    int rtl = bidi_state(t, L->len, block_of(L, ln->start), ln->start, &level);
+    if (rtl >= 0 && draw_line_bidi(L, fb, ln, base, x, extra, rtl, level, err)) {
+        if (kind == INK_TX_META && ln->last) {
+            ink_rect_t rule = { L->cfg.x, top + ln->height - L->cfg.para_gap, L->cfg.w, 1 + px / 16 };
+            ink_fb_fill_rect(fb, rule, 1);
+        }
+        return;
+    }
     walk_t w;
     walk_init(&w, L, kind, ln->style);
     int gap = 0;
@@ -1161,6 +1352,10 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
         }
         size_t n = 1;
         uint32_t cp = hint_cp(c);
+        if (!cp && c == INK_TX_LEVEL) {
+            p += ln->end - p >= 2 ? 2 : 1;
+            continue;
+        }
         if (!cp && c == INK_TX_GLYPHS) {
             uint32_t rl;
             x = run_draw(fb, L->font, px, t + p, ln->end - p, x, base, &rl, err);
@@ -1297,6 +1492,10 @@ static uint32_t next_shown(const uint8_t *u, size_t n, size_t *i)
         size_t k = 1;
         if (u[*i] == INK_TX_GLYPHS)
             return 1; /* a shaped run: the caller draws it */
+        if (u[*i] == INK_TX_LEVEL) {
+            *i += n - *i >= 2 ? 2 : 1;
+            continue;
+        }
         uint32_t cp = hint_cp(u[*i]);
         if (!cp && u[*i] >= 0x20)
             cp = ink_utf8_next(u + *i, n - *i, &k);
@@ -1331,6 +1530,71 @@ int32_t ink_text_width(ink_font_t *font, ink_face_id_t face, int px, const char 
     return w;
 }
 
+/* ink_text_draw for text with bidi levels (a title of right-to-left
+ * text): its pieces, cut with an ellipsis where it is too wide, in the
+ * order of their levels. 0 when it has too many pieces for that. */
+static int text_draw_bidi(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, int32_t *pen, int y,
+                          const uint8_t *u, size_t n, int32_t limit, int cut, int32_t ell_w)
+{
+    atom_t v[INK_BIDI_ATOMS];
+    int na = 0, rtl = (u[1] & 0x3Fu) == INK_LEVEL_PARA_RTL, level = rtl;
+    int32_t w = 0;
+    for (size_t i = 2; i < n;) {
+        if (na == INK_BIDI_ATOMS - 1)
+            return 0;
+        if (u[i] == INK_TX_LEVEL) {
+            if (i + 1 < n && (u[i + 1] & 0x3Fu) < INK_LEVEL_PARA_LTR)
+                level = u[i + 1] & 0x3F;
+            i += 2;
+            continue;
+        }
+        atom_t a = { (uint32_t)i, 0, 0, ATOM_GLYPH, (uint8_t)level, (uint8_t)face, 0 };
+        if (u[i] == INK_TX_GLYPHS) {
+            uint32_t rl;
+            ink_err_t err = INK_OK;
+            a.kind = ATOM_RUN;
+            a.a = run_width(font, px, u + i, n - i, &rl, &err);
+            if (err)
+                return 0;
+            i += rl;
+        } else {
+            size_t j = i;
+            uint32_t cp = next_shown(u, n, &j);
+            if (!cp || cp == 1) {
+                i = j > i ? j : i + 1;
+                continue;
+            }
+            const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
+            if (!g)
+                return 0;
+            a.cp = cp;
+            a.a = g->adv;
+            i = j;
+        }
+        if (cut && w + a.a + ell_w > limit) {
+            v[na++] = (atom_t){ 0, 0x2026, ell_w, ATOM_GLYPH, (uint8_t)rtl, (uint8_t)face, 0 };
+            break;
+        }
+        w += a.a;
+        v[na++] = a;
+    }
+    bidi_reorder(v, na);
+    for (int i = 0; i < na; i++) {
+        if (v[i].kind == ATOM_RUN) {
+            uint32_t rl;
+            ink_err_t err = INK_OK;
+            *pen = run_draw(fb, font, px, u + v[i].pos, n - v[i].pos, *pen, y, &rl, &err);
+            continue;
+        }
+        uint32_t cp = (v[i].level & 1) ? mirror(v[i].cp) : v[i].cp;
+        const ink_glyph_t *g = ink_font_glyph(font, face, px, cp);
+        if (g)
+            ink_font_draw(fb, g, (int)((*pen + 32) >> 6), y);
+        *pen += v[i].a;
+    }
+    return 1;
+}
+
 int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, int x, int y, const char *s,
                   size_t n, int maxw)
 {
@@ -1344,6 +1608,12 @@ int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, in
     int32_t pen = (int32_t)x * 64;
     size_t i = 0;
     const uint8_t *u = (const uint8_t *)s;
+    if (n >= 2 && u[0] == INK_TX_LEVEL && (u[1] & 0xC0u) == 0x80u && (u[1] & 0x3Fu) >= INK_LEVEL_PARA_LTR) {
+        int32_t p0 = pen;
+        if (text_draw_bidi(fb, font, face, px, &pen, y, u, n, limit, cut, ell_w))
+            return (int)((pen + 32) >> 6);
+        pen = p0;
+    }
     for (uint32_t cp;;) {
         if (i < n && u[i] == INK_TX_GLYPHS) {
             uint32_t rl;

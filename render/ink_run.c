@@ -93,6 +93,57 @@ size_t ink_run_write(uint8_t *out, uint8_t face, const ink_run_glyph_t *g, unsig
     return INK_RUN_HEAD + (size_t)n * INK_RUN_REC + ulen;
 }
 
+size_t ink_text_safe_cut(const uint8_t *s, size_t len, size_t cap)
+{
+    size_t i = 0, ok = 0;
+    while (i < len) {
+        size_t k = 1;
+        if (s[i] == INK_TX_GLYPHS) {
+            ink_run_t r;
+            if (ink_run_parse(s + i, len - i, &r) != INK_OK)
+                break;
+            k = r.len;
+        } else if (s[i] == INK_TX_LEVEL) {
+            k = 2;
+        } else if (s[i] >= 0xC0) {
+            k = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+        }
+        if (i + k > len || i + k > cap)
+            break;
+        i += k;
+        ok = i;
+    }
+    return ok;
+}
+
+void ink_bidi_order(const uint8_t *levels, int n, uint16_t *order)
+{
+    int hi = 0, lo_odd = 255;
+    for (int i = 0; i < n; i++) {
+        order[i] = (uint16_t)i;
+        if (levels[i] > hi)
+            hi = levels[i];
+        if ((levels[i] & 1) && levels[i] < lo_odd)
+            lo_odd = levels[i];
+    }
+    for (int lev = hi; lev >= lo_odd && lev > 0; lev--)
+        for (int i = 0; i < n;) {
+            if (levels[order[i]] < lev) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < n && levels[order[j]] >= lev)
+                j++;
+            for (int a = i, b = j - 1; a < b; a++, b--) {
+                uint16_t x = order[a];
+                order[a] = order[b];
+                order[b] = x;
+            }
+            i = j;
+        }
+}
+
 int32_t ink_run_scale(int32_t units, int px, int upem)
 {
     if (upem <= 0)

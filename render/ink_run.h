@@ -62,6 +62,16 @@ void ink_run_glyph(const ink_run_t *r, unsigned i, ink_run_glyph_t *g);
 size_t ink_run_write(uint8_t *out, uint8_t face, const ink_run_glyph_t *g, unsigned n, const uint8_t *text,
                      size_t ulen);
 
+/** The longest prefix of s[0..len), at most cap bytes, that cuts no UTF-8
+ * sequence, no bidi level code and no shaped run (a damaged run ends it). */
+size_t ink_text_safe_cut(const uint8_t *s, size_t len, size_t cap);
+
+/** UAX #9 rule L2 for the n pieces of a line with levels[0..n) (in the
+ * order of the text): order[0..n) gets their indexes in the order they are
+ * drawn, left to right (from the highest level down to the lowest odd one,
+ * every stretch at that level or above is reversed). */
+void ink_bidi_order(const uint8_t *levels, int n, uint16_t *order);
+
 /** Font units to 26.6 pixels at px pixels per em of upem units, rounded
  * to nearest (half away from zero). */
 int32_t ink_run_scale(int32_t units, int px, int upem);

@@ -43,6 +43,15 @@
  * 0x80 to 0xBF up to the text, so byte scans for the codes above pass over
  * it; readers of the text skip it by its lengths. */
 #define INK_TX_GLYPHS 0x18
+/* A bidi level (UAX #9), followed by one byte 0x80 | v: v 0 to 61 is the
+ * level of the characters after it, up to the next such code; v 62 or 63,
+ * right after a block code, says the block's paragraph is left to right
+ * (62) or right to left (63). Only blocks with right-to-left text carry
+ * them; a block without is left to right at level 0. The device orders
+ * each line's pieces by their levels (UAX #9 rule L2). */
+#define INK_TX_LEVEL 0x19
+#define INK_LEVEL_PARA_LTR 62u
+#define INK_LEVEL_PARA_RTL 63u
 
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)

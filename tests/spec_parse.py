@@ -41,7 +41,7 @@ def main():
     def string(ref):
         if ref == 0xFFFFFFFF:
             return None
-        return strs[ref:strs.index(b"\0", ref)].decode("utf-8")
+        return unhint(strs[ref:strs.index(b"\0", ref)]).decode("utf-8")
 
     secs = [struct.unpack_from("<III", sect["SECS"], 12 * i) for i in range(nsections)]
     arts = [struct.unpack_from("<II", sect["ARTS"], 8 * i) for i in range(narticles)]
@@ -119,9 +119,22 @@ def main():
 def unhint(b):
     """The cleaned text without the packer's layout hints ("Article text")
     and without the glyphs of shaped runs ("Shaped runs"), which are checked."""
-    b = drop_runs(b)
+    b = drop_runs(drop_levels(b))
     return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
         b"\x16", b"").replace(b"\x17", b"").replace(b"\x14", b" ")
+
+
+def drop_levels(b):
+    """Bidi levels: 0x19 and one byte 0x80 to 0xBF ("Article text")."""
+    out, i = bytearray(), 0
+    while True:
+        j = b.find(b"\x19", i)
+        if j < 0:
+            return bytes(out + b[i:])
+        if j + 1 >= len(b) or b[j + 1] & 0xC0 != 0x80:
+            fail("bidi level code")
+        out += b[i:j]
+        i = j + 2
 
 
 def six(b):

@@ -133,6 +133,8 @@ size_t article_unhint(char *s, size_t len)
         } else if (u[0] == INK_TX_NOBREAK) {
             s[k++] = ' ';
             i++;
+        } else if (u[0] == INK_TX_LEVEL) {
+            i += len - i >= 2 && u[1] >= 0x80 && u[1] <= 0xBF ? 2 : 1;
         } else if (u[0] == INK_TX_GLYPHS) {
             /* a shaped run: its glyphs go, its text stays */
             ink_run_t r;

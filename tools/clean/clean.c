@@ -155,10 +155,11 @@ static int is_space_cp(uint32_t c)
 
 /* Invisible characters that only get in the way of matching and layout:
  * controls, zero-width and bidi marks, the BOM, soft hyphens (the packer
- * places its own hyphenation points). */
+ * places its own hyphenation points). Not the zero-width joiner and
+ * non-joiner: Persian and the Indic scripts spell with them. */
 static int is_dropped_cp(uint32_t c)
 {
-    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || c == 0x200B || (c >= 0x200E && c <= 0x200F) ||
            (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
            (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
 }

@@ -325,9 +325,11 @@ static int is_space(uint32_t c)
            c == 0x205F || c == 0x3000 || c == 0x85;
 }
 
+/* Not U+200C and U+200D (non-joiner, joiner): Persian and the Indic
+ * scripts spell with them. */
 static int is_dropped(uint32_t c)
 {
-    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || (c >= 0x200B && c <= 0x200F) ||
+    return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || c == 0x200B || (c >= 0x200E && c <= 0x200F) ||
            (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
            (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF ||
            (c >= 0xD800 && c < 0xE000);

@@ -4,6 +4,7 @@
 #include "cmd.h"
 
 #include "article.h"
+#include "bundle_write.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
@@ -199,8 +200,12 @@ int cmd_inspect(int argc, char **argv)
     for (uint32_t s = 0; s < b.nsections; s++) {
         ink_section_info_t sec;
         ink_bundle_section(&b, s, &sec);
-        if (list)
-            printf("\n[%s]\n   #  stream     text  check  title\n", sec.name);
+        if (list) {
+            char sn[256];
+            snprintf(sn, sizeof sn, "%s", sec.name);
+            article_unhint(sn, strlen(sn)); /* shaped runs and levels out */
+            printf("\n[%s]\n   #  stream     text  check  title\n", sn);
+        }
         for (uint32_t i = sec.first; i < sec.first + sec.count; i++) {
             ink_article_info_t a;
             ink_bundle_article(&b, i, &a);
@@ -217,9 +222,14 @@ int cmd_inspect(int argc, char **argv)
                 ink_text_head(text, len, &th);
             damaged |= err != INK_OK || terr != INK_OK;
             raw += a.text_len;
+            char tt[INK_TITLE_MAX + 1] = "";
+            if (!terr) {
+                snprintf(tt, sizeof tt, "%s", title);
+                article_unhint(tt, strlen(tt));
+            }
             if (list)
                 printf("%4u %7u %8u  %-5s  %s%s%.*s%s%.*s\n", i + 1, a.group + 1, a.text_len,
-                       err || terr ? "BAD" : "ok", title, th.source ? " | " : "", (int)th.source_len,
+                       err || terr ? "BAD" : "ok", tt, th.source ? " | " : "", (int)th.source_len,
                        th.source ? th.source : "", th.date ? " | " : "", (int)th.date_len, th.date ? th.date : "");
             if (err)
                 printf("%s: article %u: %s\n", path, i + 1, ink_err_str(err));
@@ -297,6 +307,8 @@ int cmd_extract(int argc, char **argv)
         if (a.title)
             article_unhint(a.title, strlen(a.title));
         a.section = art_strndup(sec.name, strlen(sec.name));
+        if (a.section)
+            article_unhint(a.section, strlen(a.section));
         if (article_decode_text(&a, text, len) == 0) {
             if (i != first)
                 fputs("\f\n", stdout);

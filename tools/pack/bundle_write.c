@@ -9,6 +9,7 @@
 #include "hyphpat.h"
 #include "scriptfont.h"
 #include "shape.h"
+#include "bidi.h"
 #include "typeset.h"
 #include "ink_conf.h"
 #include "ink_format.h"
@@ -388,7 +389,8 @@ out:
  * (shape.h) where a complex-script face draws them. */
 static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, enc_t *enc, char **ttl,
                         const uint8_t **samples, size_t *sample_len, size_t n, const char *const *extra,
-                        size_t nextra, ink_font_data_t *fb, size_t *nfb, bundle_stats_t *st, const char **why)
+                        size_t nextra, const char *const *secn, char **sec_shown, size_t nsec, ink_font_data_t *fb,
+                        size_t *nfb, bundle_stats_t *st, const char **why)
 {
     scriptfont_t sf = { 0 };
     shaper_t *sh = NULL;
@@ -470,6 +472,29 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
         }
         free(t);
     }
+    /* the section names, as the library and the footer show them */
+    for (size_t j = 0; sh && j < nsec; j++) {
+        uint8_t *bt, *t;
+        size_t bl, tl;
+        if (bidi_text((const uint8_t *)secn[j], strlen(secn[j]), 1, &bt, &bl))
+            goto out;
+        int e = shaper_text(sh, bt, bl, &t, &tl, NULL, NULL);
+        free(bt);
+        if (e)
+            goto out;
+        if (tl != strlen(secn[j]) || memcmp(t, secn[j], tl)) {
+            char *nt = realloc(t, tl + 1);
+            if (!nt) {
+                free(t);
+                goto out;
+            }
+            nt[tl] = '\0';
+            sec_shown[j] = nt;
+            st->bidi_texts++;
+        } else {
+            free(t);
+        }
+    }
     rc = 0;
 out:
     if (rc) {
@@ -534,6 +559,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, grps = { 0 }, titl = { 0 }, text = { 0 }, file = { 0 };
     buf_t chunk = { 0 }, group = { 0 }, dictb = { 0 }, hyphb = { 0 };
     const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
+    char **sec_shown = calloc(n ? n : 1, sizeof *sec_shown); /* as STRS holds them: shaped, with levels */
+    size_t *sec_first = calloc(n ? n : 1, sizeof *sec_first), *sec_count = calloc(n ? n : 1, sizeof *sec_count);
     size_t nsec = 0, *order = calloc(n ? n : 1, sizeof *order), k = 0;
     enc_t *enc = calloc(n ? n : 1, sizeof *enc);
     const uint8_t **samples = calloc(2 * n + 1, sizeof *samples);
@@ -557,7 +584,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         *why = "too many articles";
         goto out;
     }
-    if (!sec_names || !order || !enc || !samples || !sample_len || !ttl)
+    if (!sec_names || !order || !enc || !samples || !sample_len || !ttl || !sec_shown || !sec_first || !sec_count)
         goto out;
     if ((opts->typeset && !(ts = typeset_new(NULL))) || (opts->fonts && !(use = fontsub_use_new())))
         goto out;
@@ -575,9 +602,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         for (size_t i = 0; i < n; i++)
             if (strcmp(section_of(&arts[i]), sec_names[j]) == 0)
                 order[k++] = i;
-        put32(&secs, intern(&sp, sec_names[j]));
-        put32(&secs, (uint32_t)first);
-        put32(&secs, (uint32_t)(k - first));
+        sec_first[j] = first;
+        sec_count[j] = k - first;
     }
     /* Encode every article's text, cut at a block boundary when it is
      * longer than a reader accepts. */
@@ -591,6 +617,29 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         if (!er && use)
             er = use_article(use, e);
         ttl[m] = art_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
+        /* right-to-left text gets its bidi levels (bidi.h) */
+        uint8_t *bt = NULL;
+        size_t bl = 0;
+        if (!er && !bidi_text(enc[m].text, enc[m].len, 0, &bt, &bl)) {
+            fst.bidi_texts += bl != enc[m].len;
+            free(enc[m].text);
+            enc[m].text = bt;
+            enc[m].len = bl;
+        } else {
+            er = -1;
+        }
+        if (!er && ttl[m] && !bidi_text((const uint8_t *)ttl[m], strlen(ttl[m]), 1, &bt, &bl)) {
+            char *nt = realloc(bt, bl + 1);
+            if (nt) {
+                nt[bl] = '\0';
+                fst.bidi_texts += bl != strlen(ttl[m]);
+                free(ttl[m]);
+                ttl[m] = nt;
+            } else {
+                free(bt);
+                er = -1;
+            }
+        }
         article_free(&ta);
         if (er || !ttl[m])
             goto out;
@@ -630,8 +679,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             extra[1] = date;
             for (size_t j = 0; j < nsec; j++)
                 extra[2 + j] = sec_names[j];
-            int fr = script_fonts(opts, use, arts, enc, ttl, samples, sample_len, n, extra, nsec + 2, fbf, &nfb,
-                                  &fst, why);
+            int fr = script_fonts(opts, use, arts, enc, ttl, samples, sample_len, n, extra, nsec + 2, sec_names,
+                                  sec_shown, nsec, fbf, &nfb, &fst, why);
             free(extra);
             if (fr)
                 goto out;
@@ -703,6 +752,13 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     }
     if (use && build_fonts(opts, use, fbf, nfb, &fontb, &kernb, &fst, why))
         goto out;
+    /* Sections (their names first in STRS, as always), shaped and with
+     * their bidi levels where their script asks for it. */
+    for (size_t j = 0; j < nsec; j++) {
+        put32(&secs, intern(&sp, sec_shown[j] ? sec_shown[j] : sec_names[j]));
+        put32(&secs, (uint32_t)sec_first[j]);
+        put32(&secs, (uint32_t)sec_count[j]);
+    }
     put32(&meta, intern(&sp, opts->name ? opts->name : "inkpress edition"));
     put32(&meta, intern(&sp, date));
     put32(&meta, (uint32_t)n);
@@ -753,7 +809,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     memcpy(h, INK_MAGIC, INK_MAGIC_LEN);
     /* 3 when a text holds shaped runs, which a 2.0 reader would show as
      * stray bytes; otherwise 2, as before */
-    ink_wr16(h + INK_HDR_OFF_MAJOR, fst.shaped_runs || fst.shaped_titles ? INK_VERSION_MAJOR_RUNS : INK_VERSION_MAJOR);
+    ink_wr16(h + INK_HDR_OFF_MAJOR, fst.shaped_runs || fst.shaped_titles || fst.bidi_texts ? INK_VERSION_MAJOR_RUNS : INK_VERSION_MAJOR);
     ink_wr16(h + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
     ink_wr32(h + INK_HDR_OFF_SIZE, (uint32_t)file.n);
     ink_wr16(h + INK_HDR_OFF_NSECT, (uint16_t)np);
@@ -809,6 +865,12 @@ out:
     free(chunk.p);
     free(group.p);
     free(file.p);
+    if (sec_shown)
+        for (size_t j = 0; j < n; j++)
+            free(sec_shown[j]);
+    free(sec_shown);
+    free(sec_first);
+    free(sec_count);
     free(sec_names);
     free(order);
     if (ttl)

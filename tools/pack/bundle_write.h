@@ -29,6 +29,7 @@ typedef struct bundle_stats {
     size_t missing_articles;               /**< articles holding one or more of them */
     size_t shaped_runs, shaped_glyphs;     /**< shaped runs in texts (ink_run.h) and their glyphs */
     size_t shaped_titles;                  /**< titles with shaped runs */
+    size_t bidi_texts;                     /**< texts, titles and section names with bidi levels */
     size_t hyph;                           /**< HYPH section (0 when left out) */
     size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
     size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */

@@ -180,22 +180,6 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
             goto out;
         }
         hb_set_union(fontsub_use_cps(sfc->use), cov);
-        if (faces[i].complex) {
-            /* what shaping may ask of the face beyond the text's own
-             * characters: the joiners, and the dotted circle a broken
-             * cluster is shown on */
-            static const hb_codepoint_t extra[] = { 0x200C, 0x200D, 0x25CC };
-            hb_blob_t *b2 = hb_blob_create((const char *)data, (unsigned)len, HB_MEMORY_MODE_READONLY, NULL, NULL);
-            hb_face_t *f2 = hb_face_create(b2, index);
-            hb_set_t *all = hb_set_create();
-            hb_face_collect_unicodes(f2, all);
-            for (size_t k = 0; k < sizeof extra / sizeof extra[0]; k++)
-                if (hb_set_has(all, extra[k]))
-                    hb_set_add(fontsub_use_cps(sfc->use), extra[k]);
-            hb_set_destroy(all);
-            hb_face_destroy(f2);
-            hb_blob_destroy(b2);
-        }
         sfc->file = faces[i].file;
         sfc->complex = faces[i].complex;
         sfc->index = index;

@@ -153,15 +153,12 @@ int shaper_text(shaper_t *s, const uint8_t *text, size_t len, uint8_t **out, siz
 {
     out_t o = { 0 };
     size_t i = 0;
-    int head = 0; /* in a header block (source, date, byline): left as it is */
     while (i < len) {
         size_t k;
-        if (text[i] >= 0x01 && text[i] <= 0x09)
-            head = text[i] >= 0x07;
         uint32_t c = text[i] < 0x80 ? text[i] : ink_utf8_next(text + i, len - i, &k);
         if (text[i] < 0x80)
             k = 1;
-        int f = text[i] > ' ' && !head ? face_of(s, c) : 0;
+        int f = text[i] > ' ' ? face_of(s, c) : 0;
         if (!f || c == 0x200C || c == 0x200D) {
             put(&o, text + i, k);
             i += k;

@@ -6,8 +6,8 @@
  * (render/ink_run.h), so the device draws them by id and runs no shaper.
  * Shaping is done with the whole face; the ids it gives are collected
  * (shaper_gids), the face is subset to keep them, and a second pass writes
- * each glyph by its id in the subset (shaper_set_map). Header blocks
- * (source, date, byline) stay unshaped. Host only: allocates with malloc. */
+ * each glyph by its id in the subset (shaper_set_map). Host only:
+ * allocates with malloc. */
 #ifndef INK_SHAPE_H
 #define INK_SHAPE_H
 
