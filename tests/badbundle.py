@@ -75,9 +75,10 @@ def main():
     write("truncated-header", good[:20], "-", TRUNC)
     # Not a bundle at all, and one letter of the magic wrong.
     write("magic", b"PK\x03\x04" + good[4:], "-", NOT_INK)
-    # A future major version (CRC mended: only the version is wrong).
+    # A future major version (CRC mended: only the version is wrong); a
+    # reader reads 2 and 3 (3: shaped runs and bidi levels).
     b = Bundle(good)
-    struct.pack_into("<H", b.d, 8, struct.unpack_from("<H", b.d, 8)[0] + 1)
+    struct.pack_into("<H", b.d, 8, 4)
     b.mend_header()
     write("version", b.d, "-", NEWER)
     # Offsets past the end: a section starting past the bundle's end.

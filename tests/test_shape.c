@@ -17,6 +17,7 @@
 #include "ink_run.h"
 #include "ink_text.h"
 #include "input.h"
+#include "ink_nav.h"
 #include "scriptfont.h"
 
 #include <dirent.h>
@@ -262,11 +263,63 @@ static void test_shape_damaged_runs_refused(void **state)
     assert_int_equal(ink_run_write(buf, 4, g, 2, word, 6), 0);
 }
 
+/* A damaged run inside an article's text (as a damaged or hostile packer
+ * could write it; the CRCs are right): opening the article shows the error
+ * screen, never reads past the run. */
+static void test_shape_damaged_run_in_a_bundle(void **state)
+{
+    (void)state;
+    static const char *const bad[] = {
+        "Before \x18\x84\x81\x80 after.",             /* cut short: no records */
+        "Before \x18\x84\x81\x80\x81\x05 after.",    /* a block code inside */
+        "Before \x18\x8F\xBF\xBF\xBF after.",          /* lengths past the text */
+        "Before \x18\x82\x81\x80\x81\x80\x80\x81\x80\x81\x80\x80\x80\x80\x80\x80x after.", /* face 2 */
+    };
+    for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
+        art_list_t arts = { 0 };
+        article_t *a = art_list_add(&arts);
+        const char *paras[] = { bad[k], NULL };
+        tu_article(a, "Damaged", "World", paras);
+        tu_load_fonts();
+        bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+        opts.fonts = tu_fonts;
+        opts.zopfli = 0;
+        opts.typeset = 0;
+        uint8_t *b;
+        size_t len;
+        const char *why;
+        assert_int_equal(bundle_write(arts.v, arts.n, &opts, &b, &len, &why), 0);
+        const ink_profile_t *prof = &ink_profiles[0];
+        uint8_t *fbmem = calloc(ink_fb_bytes(prof->w, prof->h), 1);
+        ink_fb_t fb;
+        ink_pool_t pool;
+        static ink_app_t app;
+        ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+        ink_fb_init(&fb, fbmem, prof->w, prof->h);
+        ink_pool_init(&pool, pool_mem, sizeof pool_mem);
+        assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, prof, b, len, NULL), INK_OK);
+        ink_err_t err = ink_app_open_article(&app, 0);
+        if (err == INK_OK) {
+            app.screen = INK_SCREEN_ARTICLE;
+            app.page = 0;
+            ink_app_draw(&app);
+            assert_int_equal(app.screen, INK_SCREEN_ERROR);
+        } else {
+            assert_int_equal(err, INK_ERR_FORMAT);
+        }
+        ink_app_stop(&app);
+        free(fbmem);
+        free(b);
+        art_list_free(&arts);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shape_world_runs_match_hb_shape),
         cmocka_unit_test(test_shape_damaged_runs_refused),
+        cmocka_unit_test(test_shape_damaged_run_in_a_bundle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
