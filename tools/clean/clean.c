@@ -1176,13 +1176,11 @@ static int bullet_len(const char *s, size_t len)
     return 0;
 }
 
-/* Adds text to the body the way the HTML path does: NFC, and, on a scrape,
- * typographic quotes, dashes and ellipses. A plain-text article keeps the
- * author's characters (the BBC corpus is checked byte for byte). */
+/* Adds text to the body the way the HTML path does: NFC and white space.
+ * Quotes, dashes and ellipses come after, for every input kind alike, in
+ * the article's language (textnorm_article). */
 static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n, unsigned tn)
 {
-    if (!tn)
-        return article_add_block(out, kind, s, n);
     size_t k;
     char *t = textnorm(s, n, tn, &k);
     if (!t)
@@ -1387,7 +1385,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
-    unsigned tnf = para ? 0 : TN_TYPO | TN_DASH;
+    unsigned tnf = 0;
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
         if (whole) {
@@ -1456,6 +1454,10 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     out->source = pg.source;
     out->byline = pg.byline;
     pg.title = pg.date = pg.section = pg.source = pg.byline = NULL;
+    if (textnorm_article(out) < 0) {
+        reason = "out of memory";
+        goto out;
+    }
     rc = 0;
 out:
     if (rc != 0) {
