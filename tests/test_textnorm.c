@@ -133,6 +133,10 @@ static void test_textnorm_code_and_addresses_left_alone(void **state)
     expect_lang("call print('hi there') or x=\"y\" and a['k']", "en",
                 "call print('hi there') or x=\"y\" and a['k']");
     expect_lang("mail me at jo.o'neil@example.com today", "en", "mail me at jo.o'neil@example.com today");
+    expect_lang("run `make 'x'` now", "en", "run `make 'x'` now");
+    /* a lone backtick opening a word is a typewriter's quote, not code */
+    expect_lang("I said, `Don't go back to the ranch',\" she said", "en",
+                "I said, " LSQ "Don" RSQ "t go back to the ranch" RSQ "," RDQ " she said");
     size_t code = 9;
     assert_int_equal(textnorm_straight_quotes("x=\"y\" \"z\" it's", 15, &code), 5);
     assert_int_equal(code, 2);

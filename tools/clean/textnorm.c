@@ -469,7 +469,8 @@ static int is_straight(uint32_t c)
 
 /* Marks prot[i] for code points that belong to an address or to code: a
  * token (run between spaces) with "://", a leading "www.", an e-mail address,
- * a backtick, a quote after '=' or a backslash, a subscript ['k'],
+ * backticks (but for one opening a word, a typed quote), a quote after '='
+ * or a backslash, a subscript ['k'],
  * a call such as f("x"), or braces. A quote such a token opens keeps the
  * text up to its partner. Returns the number of code points marked. */
 static size_t protect_code(const uint32_t *c, size_t n, char *prot)
@@ -483,7 +484,7 @@ static size_t protect_code(const uint32_t *c, size_t n, char *prot)
         size_t e = t;
         while (e < n && !is_gap_cp(c[e]) && !(c[e] < 0x20 && !(c[e] >= 0x10 && c[e] <= 0x13)))
             e++;
-        int url = 0, code = 0, at = 0, dot_after_at = 0, sub_open = 0;
+        int url = 0, code = 0, at = 0, dot_after_at = 0, sub_open = 0, ticks = 0;
         size_t a0 = t;
         while (a0 < e && !is_alnum_cp(c[a0]))
             a0++;
@@ -498,8 +499,11 @@ static size_t protect_code(const uint32_t *c, size_t n, char *prot)
                 at = 1;
             if (x == '.' && at && is_alnum_cp(nx))
                 dot_after_at = 1;
-            if (x == '`' || x == '{' || x == '}')
+            if (x == '{' || x == '}')
                 code = 1;
+            /* `x` is code; a lone ` before a word is a typed opening quote */
+            if (x == '`')
+                ticks++, code |= !(i == a0 - 1 || i == t) || !is_letter_cp(nx);
             if ((x == '=' || x == '\\') && is_straight(nx))
                 code = 1;
             if (x == '[' && is_straight(nx))
@@ -511,6 +515,16 @@ static size_t protect_code(const uint32_t *c, size_t n, char *prot)
         }
         if (at && dot_after_at)
             url = 1;
+        if (ticks > 1)
+            code = 1;
+        if (ticks & 1) {
+            /* `make 'x'`: the partner further on makes it code */
+            size_t j = e;
+            while (j < n && c[j] != '`' && !(c[j] >= 0x01 && c[j] <= 0x09))
+                j++;
+            if (j < n && c[j] == '`')
+                code = 1;
+        }
         if (url && !code) {
             /* the address only: the brackets and quotes around it stay prose */
             size_t z = e;
@@ -524,8 +538,8 @@ static size_t protect_code(const uint32_t *c, size_t n, char *prot)
             for (size_t i = t; i < e; i++)
                 prot[i] = 1, marked++;
             /* a string the token opens runs to its partner */
-            for (int qi = 0; qi < 2; qi++) {
-                uint32_t q = qi ? '\'' : '"';
+            for (int qi = 0; qi < 3; qi++) {
+                uint32_t q = qi == 2 ? '`' : qi ? '\'' : '"';
                 size_t cnt = 0;
                 for (size_t i = t; i < e; i++)
                     cnt += c[i] == q;
@@ -729,6 +743,19 @@ static char *typo_pass(const char *str, size_t len, unsigned flags, const char *
                     thin_before(&o);
                 put(&o, q.close[level]);
             }
+            continue;
+        }
+        if ((flags & TN_TYPO) && x == '`' && is_letter_cp(nx) && opens_after(p)) {
+            /* `word': a typewriter's opening quote */
+            int level = depth > 0 && st[depth - 1].ch == '\'' ? 0 : 1;
+            if (depth < QSTACK) {
+                st[depth].ch = '\'';
+                st[depth].level = level;
+                depth++;
+            }
+            put(&o, q.open[level]);
+            if (q.french && level == 0)
+                put(&o, NNBSP);
             continue;
         }
         if ((flags & TN_TYPO) && x == '\'') {
