@@ -193,6 +193,13 @@ static void test_textnorm_guesses_language(void **state)
     assert_string_equal(textnorm_guess_lang(es, strlen(es)), "es");
     assert_string_equal(textnorm_guess_lang(ru, strlen(ru)), "ru");
     assert_null(textnorm_guess_lang("Hello", 5));
+    /* Latin and Italian are not taken for French or Spanish */
+    const char *la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut "
+                     "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
+                     "nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate.";
+    const char *it = "Il ministro ha detto che il piano non sono pronto per la fine della settimana, e anche gli altri.";
+    assert_null(textnorm_guess_lang(la, strlen(la)));
+    assert_null(textnorm_guess_lang(it, strlen(it)));
     assert_null(textnorm_guess_lang("Zebra quartz vexing jumps; blocky fjords.", 41));
 }
 

@@ -984,17 +984,25 @@ char *textnorm(const char *s, size_t n, unsigned flags, size_t *outlen)
 
 /* ---- the article's language, when its page does not say ---------------- */
 
+/* Function words; a language whose tag starts with '-' only competes, so
+ * that Italian, Portuguese, Dutch or Latin text is not taken for one of the
+ * languages the typography knows (the guess is then NULL). */
 static const char *const lang_words[][16] = {
     { "en", "the", "and", "of", "to", "is", "that", "was", "for", "with", "said", "have", "are", "this", "from", "by" },
     { "de", "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "auch", "ein", "eine", "dem", "wird" },
     { "fr", "le", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "pas", "sur", "au", "sont", "avec" },
     { "es", "el", "los", "las", "y", "del", "por", "una", "con", "para", "se", "es", "como", "pero", "fue", "sus" },
+    { "-it", "il", "di", "che", "non", "della", "per", "sono", "gli", "nel", "alla", "anche", "questo", "delle", "dei", "lo" },
+    { "-pt", "um", "uma", "com", "os", "do", "da", "em", "mais", "pelo", "pela", "ao", "foi", "seu", "sua", "nos" },
+    { "-nl", "het", "een", "van", "niet", "zijn", "ook", "voor", "dat", "op", "aan", "wordt", "bij", "naar", "heeft", "deze" },
+    { "-la", "ut", "enim", "sed", "quis", "nisi", "ad", "dolor", "ipsum", "amet", "aut", "atque", "quod", "sunt", "esse", "non" },
 };
+#define NLANG_WORDS (sizeof lang_words / sizeof lang_words[0])
 
 const char *textnorm_guess_lang(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t hits[4] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0;
+    size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0;
     char w[16];
     size_t wl = 0;
     for (size_t i = 0; i <= n;) {
@@ -1020,7 +1028,7 @@ const char *textnorm_guess_lang(const char *str, size_t n)
         }
         if (wl && wl < sizeof w) {
             w[wl] = '\0';
-            for (size_t l = 0; l < 4; l++)
+            for (size_t l = 0; l < NLANG_WORDS; l++)
                 for (size_t k = 1; k < 16; k++)
                     if (!strcmp(w, lang_words[l][k]))
                         hits[l]++;
@@ -1037,7 +1045,7 @@ const char *textnorm_guess_lang(const char *str, size_t n)
     if (cyr * 2 > letters)
         return "ru";
     size_t best = 0, second = 0, bi = 0;
-    for (size_t l = 0; l < 4; l++) {
+    for (size_t l = 0; l < NLANG_WORDS; l++) {
         if (hits[l] > best) {
             second = best;
             best = hits[l];
@@ -1046,7 +1054,7 @@ const char *textnorm_guess_lang(const char *str, size_t n)
             second = hits[l];
         }
     }
-    if (best < 3 || best < 2 * second)
+    if (best < 3 || best < 2 * second || lang_words[bi][0][0] == '-')
         return NULL;
     return lang_words[bi][0];
 }

@@ -51,7 +51,8 @@ int textnorm_article(article_t *a);
 
 /** The language of s[0..n) from its function words and scripts: "en", "de",
  * "fr", "es", "ru" (Cyrillic), "ja" (kana), "zh" (Han), or NULL when the
- * text is too short or no language stands out. A static string. */
+ * text is too short, no language stands out or the one that does is
+ * another (Italian, Portuguese, Dutch, Latin). A static string. */
 const char *textnorm_guess_lang(const char *s, size_t n);
 
 /** Counts the straight quotes ' and " in s[0..n) (UTF-8, bundle control
