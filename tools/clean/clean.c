@@ -1179,10 +1179,10 @@ static int bullet_len(const char *s, size_t len)
 /* Adds text to the body the way the HTML path does: NFC and white space.
  * Quotes, dashes and ellipses come after, for every input kind alike, in
  * the article's language (textnorm_article). */
-static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n, unsigned tn)
+static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n)
 {
     size_t k;
-    char *t = textnorm(s, n, tn, &k);
+    char *t = textnorm(s, n, 0, &k);
     if (!t)
         return -1;
     int rc = k ? article_add_block(out, kind, t, k) : 0;
@@ -1385,7 +1385,6 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
-    unsigned tnf = 0;
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
         if (whole) {
@@ -1407,7 +1406,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
         b->kept = 1;
-        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl, tnf) < 0) {
+        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1422,7 +1421,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (out->nblocks == 0 && as_title != SIZE_MAX) {
         /* a page of one sentence: it is both headline and text */
         const block_t *b = &pg.b[as_title];
-        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len, tnf) < 0) {
+        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len) < 0) {
             reason = "out of memory";
             goto out;
         }
