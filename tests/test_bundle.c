@@ -9,6 +9,8 @@
 #include "ink_text.h"
 #include "uf2.h"
 
+#include <unistd.h>
+
 static uint8_t poolmem[INK_POOL_BYTES];
 
 static const char *title_of(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *tc)
@@ -378,6 +380,38 @@ static void test_bundle_align_puts_sections_on_boundaries(void **st)
     free(out);
 }
 
+/* "en" (hyph_en.dic, a link) and "en-US" (hyph_en_US.dic) are one pattern
+ * file: the HYPH patterns serve the articles of both. */
+static void test_bundle_one_pattern_file_under_two_language_tags(void **st)
+{
+    (void)st;
+    if (access("/usr/share/hyphen/hyph_en.dic", R_OK) != 0)
+        skip();
+    const char *const paras[] = { "The international community considered the extraordinary circumstances "
+                                  "surrounding the negotiations, and the representatives acknowledged "
+                                  "considerable disagreements concerning responsibilities.", NULL };
+    article_t a[3];
+    const char *const langs[3] = { "en", "en-US", NULL };
+    for (int i = 0; i < 3; i++) {
+        tu_article(&a[i], "Talks", "World", paras);
+        a[i].lang = langs[i] ? strdup(langs[i]) : NULL;
+    }
+    bundle_stats_t stats;
+    memset(&stats, 0, sizeof stats);
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.zopfli = 0;
+    opts.hyph = 2; /* patterns even when they do not pay */
+    opts.stats = &stats;
+    uint8_t *out;
+    size_t len;
+    const char *why;
+    assert_int_equal(bundle_write(a, 3, &opts, &out, &len, &why), 0);
+    assert_int_equal(stats.hyph_articles, 3);
+    for (int i = 0; i < 3; i++)
+        article_free(&a[i]);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -390,6 +424,7 @@ int main(void)
         cmocka_unit_test(test_bundle_every_flip_and_cut_renders_right_or_is_refused),
         cmocka_unit_test(test_bundle_uf2_carries_the_bundle),
         cmocka_unit_test(test_bundle_align_puts_sections_on_boundaries),
+        cmocka_unit_test(test_bundle_one_pattern_file_under_two_language_tags),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -131,7 +131,7 @@ static void test_clean_seed_matches_gold(void **state)
     free(buf);
     assert_int_equal(rc, 0);
     assert_string_equal(a.title,
-                        "Russia's military ties with Iran will withstand geopolitical pressure");
+                        "Russia\u2019s military ties with Iran will withstand geopolitical pressure");
     assert_string_equal(a.date, "2023-08-26");
     assert_string_equal(a.section, "World News");
     assert_string_equal(a.source, "Reuters");

@@ -3,7 +3,8 @@
  * into one bundle, opened by the device code and laid out at the default
  * profile; the text on the pages must be the article's text exactly: its
  * title in the headline, then every line of the body, none lost, repeated
- * or changed. Prints what it measured.
+ * or changed but for the typography every input gets (textnorm: curly
+ * quotes, dashes, ellipses). Prints what it measured.
  *
  * usage: test_corpus BBC_DIR */
 #define _DEFAULT_SOURCE
@@ -15,6 +16,7 @@
 #include "ink_conf.h"
 #include "ink_nav.h"
 #include "input.h"
+#include "textnorm.h"
 
 static const char *bbc_dir;
 
@@ -65,8 +67,18 @@ static char *to_utf8(char *raw, size_t len)
     return out;
 }
 
+/* s as the cleaner sets it: English typography. Frees s. */
+static char *typeset_like_clean(char *s)
+{
+    char *t = textnorm_lang(s, strlen(s), TN_TYPO | TN_DASH, "en", NULL);
+    assert_non_null(t);
+    free(s);
+    return t;
+}
+
 /* The expected text of a BBC file: title, and the body lines (each a block,
- * a leading "- " list marker dropped) joined by '\n'. */
+ * a leading "- " list marker dropped, with the cleaner's typography) joined
+ * by '\n'. */
 static void expected(const char *path, char **title, char **body)
 {
     size_t len;
@@ -78,6 +90,7 @@ static void expected(const char *path, char **title, char **body)
         *nl = '\0';
     *title = strdup(raw);
     squeeze(*title);
+    *title = typeset_like_clean(*title);
     tu_text_t t = { 0 };
     tu_put(&t, "", 0);
     for (char *line = nl ? nl + 1 : NULL; line && *line;) {
@@ -89,9 +102,11 @@ static void expected(const char *path, char **title, char **body)
         if (s[0] == '-' && s[1] == ' ')
             s += 2;
         if (*s) {
+            char *ty = typeset_like_clean(strdup(s));
             if (t.n)
                 tu_put(&t, "\n", 1);
-            tu_put(&t, s, strlen(s));
+            tu_put(&t, ty, strlen(ty));
+            free(ty);
         }
         line = next ? next + 1 : NULL;
     }

@@ -122,10 +122,49 @@ static void test_feed_dates(void **state)
     assert_null(feed_date("2020-13-01"));
 }
 
+
+/* Every input kind gets the same typography, in the language its input
+ * says or its text shows: headline, byline and body. */
+static void test_input_every_kind_same_typography(void **state)
+{
+    (void)state;
+    static const char txt[] =
+        "Minister's \"last\" word\n\n"
+        "\"It's over,\" the minister said on Tuesday - and the crowd that had waited since the '90s went home.\n\n"
+        "The decision was taken after a long night of talks with the unions and the employers of the port.\n";
+    static const char page[] =
+        "<html lang=\"de\"><head><title>Der \"letzte\" Satz</title><meta name=\"author\" content=\"Jo O'Neil\">"
+        "</head><body><article><p>Der Minister sagte am Dienstag \"es ist vorbei\" und die Menge ging nach "
+        "Hause, nachdem sie seit dem Morgen vor dem Hafen gewartet hatte.</p></article></body></html>";
+    static const char feed[] =
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Le Journal</title><language>fr-FR</language>"
+        "<item><title>Le \"dernier\" mot</title><description>Le ministre a dit \"c'est fini\" mardi, et la foule "
+        "est partie.</description></item></channel></rss>";
+    art_list_t l = { 0 };
+    const char *why = NULL;
+    assert_int_equal(input_load_mem(txt, strlen(txt), &l, &why), 1);
+    assert_int_equal(input_load_mem(page, strlen(page), &l, &why), 1);
+    assert_int_equal(input_load_mem(feed, strlen(feed), &l, &why), 1);
+    assert_string_equal(l.v[0].title, "Minister\u2019s \u201clast\u201d word");
+    assert_string_equal(l.v[0].lang, "en");
+    assert_string_equal(l.v[0].blocks[0].text, "\u201cIt\u2019s over,\u201d the minister said on Tuesday \u2013 and the "
+                                               "crowd that had waited since the \u201990s went home.");
+    assert_string_equal(l.v[1].title, "Der \u201eletzte\u201c Satz");
+    assert_string_equal(l.v[1].byline, "Jo O\u2019Neil");
+    assert_string_equal(l.v[1].blocks[0].text, "Der Minister sagte am Dienstag \u201ees ist vorbei\u201c und die Menge "
+                                               "ging nach Hause, nachdem sie seit dem Morgen vor dem Hafen gewartet hatte.");
+    assert_string_equal(l.v[2].lang, "fr-FR");
+    assert_string_equal(l.v[2].title, "Le \u00ab\u202fdernier\u202f\u00bb mot");
+    assert_string_equal(l.v[2].blocks[0].text, "Le ministre a dit \u00ab\u202fc\u2019est fini\u202f\u00bb mardi, et la foule "
+                                               "est partie.");
+    art_list_free(&l);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_feed_rss_items_become_articles),
+        cmocka_unit_test(test_input_every_kind_same_typography),
         cmocka_unit_test(test_feed_atom_entries),
         cmocka_unit_test(test_feed_truncated_gives_whole_items),
         cmocka_unit_test(test_feed_broken_named_with_reason),

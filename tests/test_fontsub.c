@@ -233,10 +233,53 @@ static void test_fontsub_bundle_carries_fonts_and_kerning(void **st)
     sim_fonts_close(files);
 }
 
+
+/* The spaces and quotes typography puts in the text reach the device: the
+ * subset keeps U+202F, U+00A0, „ « » and the primes, and the reader sets
+ * U+202F narrower than a space, U+00A0 as wide as one, neither with ink. */
+static void test_fontsub_keeps_typographic_spaces_and_quotes(void **st)
+{
+    (void)st;
+    sim_file_t files[INK_FACE_COUNT];
+    ink_font_data_t fonts[INK_FACE_COUNT];
+    if (sim_fonts_load(BUILD_FONTS, files, fonts) != 0)
+        skip();
+    fontsub_use_t *u = fontsub_use_new();
+    assert_non_null(u);
+    const char *text = "\xc2\xab\xe2\x80\xaf" "oui\xe2\x80\xaf\xc2\xbb \xe2\x80\x9e" "ja\xe2\x80\x9c 5\xe2\x80\xb2"
+                       "11\xe2\x80\xb3 Mr\xc2\xa0Smith";
+    assert_int_equal(fontsub_use_text(u, text, strlen(text), FS_REGULAR), 0);
+    uint8_t *sub;
+    size_t n;
+    const char *why;
+    assert_int_equal(fontsub_subset(fonts[0].data, fonts[0].len, u, 0, &sub, &n, &why), 0);
+    static const uint32_t want[] = { 0x202F, 0xA0, 0xAB, 0xBB, 0x201E, 0x201C, 0x2032, 0x2033 };
+    for (size_t i = 0; i < sizeof want / sizeof *want; i++)
+        assert_true(has_glyph(sub, n, want[i]));
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    ink_font_data_t d[INK_FACE_COUNT] = { { sub, n }, { NULL, 0 }, { NULL, 0 } };
+    ink_font_t font;
+    assert_int_equal(ink_font_open(&font, &pool, d, 1, 128), INK_OK);
+    int32_t space = ink_font_glyph(&font, INK_FACE_REGULAR, 30, ' ')->adv;
+    const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 30, 0x202F);
+    assert_non_null(g);
+    assert_true(g->adv > 0 && g->adv < space);
+    assert_true(g->w == 0 || g->h == 0);
+    g = ink_font_glyph(&font, INK_FACE_REGULAR, 30, 0xA0);
+    assert_non_null(g);
+    assert_int_equal(g->adv, space);
+    ink_font_close(&font);
+    free(sub);
+    fontsub_use_free(u);
+    sim_fonts_close(files);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fontsub_subset_keeps_the_characters_used),
+        cmocka_unit_test(test_fontsub_keeps_typographic_spaces_and_quotes),
         cmocka_unit_test(test_fontsub_kern_pairs_read_back_with_ink_kern_get),
         cmocka_unit_test(test_fontsub_font_section_layout),
         cmocka_unit_test(test_fontsub_bundle_carries_fonts_and_kerning),

@@ -59,6 +59,214 @@ static void test_textnorm_style_codes(void **state)
     expect("a \x10" "b\x11", 0, "a b");                 /* without the flag: dropped */
 }
 
+
+/* textnorm_lang with TN_TYPO | TN_DASH in lang */
+static void expect_lang(const char *in, const char *lang, const char *want)
+{
+    char *o = textnorm_lang(in, strlen(in), TN_TYPO | TN_DASH | TN_STYLE, lang, NULL);
+    assert_non_null(o);
+    assert_string_equal(o, want);
+    /* a second pass changes nothing: typographic text keeps its quotes */
+    char *o2 = textnorm_lang(o, strlen(o), TN_TYPO | TN_DASH | TN_STYLE, lang, NULL);
+    assert_non_null(o2);
+    assert_string_equal(o2, want);
+    free(o2);
+    free(o);
+}
+
+#define LDQ "\xe2\x80\x9c"
+#define RDQ "\xe2\x80\x9d"
+#define LSQ "\xe2\x80\x98"
+#define RSQ "\xe2\x80\x99"
+#define LOW9 "\xe2\x80\x9e"
+#define LOW9S "\xe2\x80\x9a"
+#define LAQ "\xc2\xab"
+#define RAQ "\xc2\xbb"
+#define NNBSP "\xe2\x80\xaf"
+#define PRIME "\xe2\x80\xb2"
+#define DPRIME "\xe2\x80\xb3"
+#define NDASH "\xe2\x80\x93"
+#define MDASH "\xe2\x80\x94"
+#define ELL "\xe2\x80\xa6"
+
+static void test_textnorm_apostrophes_at_word_start(void **state)
+{
+    (void)state;
+    expect_lang("the '90s and '05", "en", "the " RSQ "90s and " RSQ "05");
+    expect_lang("tell 'em, rock 'n' roll 'til dawn", "en", "tell " RSQ "em, rock " RSQ "n" RSQ " roll " RSQ "til dawn");
+    expect_lang("Russia's O'Brien rock'n'roll", "en", "Russia" RSQ "s O" RSQ "Brien rock" RSQ "n" RSQ "roll");
+    /* a plural possessive: no quote is open, so an apostrophe */
+    expect_lang("the teachers' pay", "en", "the teachers" RSQ " pay");
+    /* German: the apostrophe is not the closing quote */
+    expect_lang("Peters' Hund", "de", "Peters" RSQ " Hund");
+}
+
+static void test_textnorm_nested_quotes_and_context(void **state)
+{
+    (void)state;
+    expect_lang("\"He said 'no' today,\" she said.", "en",
+                LDQ "He said " LSQ "no" RSQ " today," RDQ " she said.");
+    /* straight double quotes inside straight double quotes: the inner pair is single */
+    expect_lang("\"He said \"no\" today\"", "en", LDQ "He said " LSQ "no" RSQ " today" RDQ);
+    /* after brackets and dashes a quote opens; before them it closes */
+    expect_lang("(\"Quoted\") and [\"x\" y] a--\"b\"", "en",
+                "(" LDQ "Quoted" RDQ ") and [" LDQ "x" RDQ " y] a" MDASH LDQ "b" RDQ);
+    expect_lang("\"Yes\"--\"No\"", "en", LDQ "Yes" RDQ MDASH LDQ "No" RDQ);
+    /* across an italic switch */
+    expect_lang("\x10\"Title\"\x11 said", "en", "\x10" LDQ "Title" RDQ "\x11 said");
+}
+
+static void test_textnorm_primes_after_digits(void **state)
+{
+    (void)state;
+    expect_lang("He is 5'11\" tall", "en", "He is 5" PRIME "11" DPRIME " tall");
+    expect_lang("a 12\" record and a 6' wall", "en", "a 12" DPRIME " record and a 6" PRIME " wall");
+    /* a quote open before the number: the closing quote */
+    expect_lang("\"They won 3\" he said", "en", LDQ "They won 3" RDQ " he said");
+}
+
+static void test_textnorm_code_and_addresses_left_alone(void **state)
+{
+    (void)state;
+    expect_lang("see http://a.org/x--y?q=\"1\"... now", "en", "see http://a.org/x--y?q=\"1\"... now");
+    expect_lang("(\"www.bbc.co.uk\")", "en", "(" LDQ "www.bbc.co.uk" RDQ ")");
+    expect_lang("call print('hi there') or x=\"y\" and a['k']", "en",
+                "call print('hi there') or x=\"y\" and a['k']");
+    expect_lang("mail me at jo.o'neil@example.com today", "en", "mail me at jo.o'neil@example.com today");
+    expect_lang("run `make 'x'` now", "en", "run `make 'x'` now");
+    /* a lone backtick opening a word is a typewriter's quote, not code */
+    expect_lang("I said, `Don't go back to the ranch',\" she said", "en",
+                "I said, " LSQ "Don" RSQ "t go back to the ranch" RSQ "," RDQ " she said");
+    size_t code = 9;
+    assert_int_equal(textnorm_straight_quotes("x=\"y\" \"z\" it's", 15, &code), 5);
+    assert_int_equal(code, 2);
+    /* the packer's marks count as what they stand for */
+    assert_int_equal(textnorm_straight_quotes("\x02\"a\x14" "b\"", 7, &code), 2);
+    assert_int_equal(code, 0);
+}
+
+static void test_textnorm_dashes_and_ellipsis(void **state)
+{
+    (void)state;
+    expect_lang("won 2-1 in 2004-05 - and then...", "en", "won 2" NDASH "1 in 2004" NDASH "05 " NDASH " and then" ELL);
+    /* not ranges: a phone number, a date, a name with a number */
+    expect_lang("call 555-123-4567 on 2004-05-01 about Covid-19 or F-16s", "en",
+                "call 555-123-4567 on 2004-05-01 about Covid-19 or F-16s");
+    expect_lang("wait . . . no", "en", "wait " ELL " no");
+    expect_lang("a  -  b", "en", "a " NDASH " b"); /* double spaces go first */
+}
+
+static void test_textnorm_quotes_by_language(void **state)
+{
+    (void)state;
+    expect_lang("He said \"yes\" and 'no'", "en", "He said " LDQ "yes" RDQ " and " LSQ "no" RSQ);
+    expect_lang("Er sagte \"ja, 'gut'\"", "de", "Er sagte " LOW9 "ja, " LOW9S "gut\xe2\x80\x98\xe2\x80\x9c");
+    expect_lang("Er sagte \"ja\"", "de-CH", "Er sagte " LAQ "ja" RAQ);
+    expect_lang("Il a dit \"oui\" ; puis: \"non!\"", "fr",
+                "Il a dit " LAQ NNBSP "oui" NNBSP RAQ NNBSP "; puis" NNBSP ": " LAQ NNBSP "non" NNBSP "!" NNBSP RAQ);
+    /* French guillemets already there get their thin spaces; 10:30 and URLs keep theirs */
+    expect_lang("\xc2\xab oui \xc2\xbb et \xc2\xabnon\xc2\xbb \xc3\xa0 10:30 sur http://a.fr?x", "fr",
+                LAQ NNBSP "oui" NNBSP RAQ " et " LAQ NNBSP "non" NNBSP RAQ " \xc3\xa0 10:30 sur http://a.fr?x");
+    expect_lang("C'est \"vrai\"", "fr-CA", "C" RSQ "est " LAQ NNBSP "vrai" NNBSP RAQ);
+    expect_lang("\xd0\x9e\xd0\xbd \"\xd0\xb4\xd0\xb0\"", "ru", "\xd0\x9e\xd0\xbd " LAQ "\xd0\xb4\xd0\xb0" RAQ);
+    /* Japanese: no spaces, so quotes open and close in turn; 「」 kept */
+    expect_lang("\xe5\xbd\xbc\xe3\x81\xaf\"\xe3\x81\xaf\xe3\x81\x84\"\xe3\x81\xa8", "ja",
+                "\xe5\xbd\xbc\xe3\x81\xaf\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d\xe3\x81\xa8");
+    expect_lang("\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d", "ja", "\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d");
+    /* typographic quotes a text has are kept, in any language */
+    expect_lang(LDQ "quoted" RDQ " and " LOW9 "zitiert" LDQ, "de", LDQ "quoted" RDQ " and " LOW9 "zitiert" LDQ);
+    expect_lang(LDQ "cit\xc3\xa9" RDQ, "fr", LDQ "cit\xc3\xa9" RDQ);
+}
+
+static void test_textnorm_guesses_language(void **state)
+{
+    (void)state;
+    const char *en = "The minister said that the plan was ready and that it would be published with the budget.";
+    const char *de = "Der Minister sagte, dass der Plan fertig ist und mit dem Haushalt auch veröffentlicht wird.";
+    const char *fr = "Le ministre a dit que le plan est prêt et qu'il sera publié avec le budget dans les jours.";
+    const char *es = "El ministro dijo que el plan está listo y que se publicará con los presupuestos del año.";
+    const char *ru = "\xd0\x9c\xd0\xb8\xd0\xbd\xd0\xb8\xd1\x81\xd1\x82\xd1\x80 \xd1\x81\xd0\xba\xd0\xb0\xd0\xb7\xd0\xb0\xd0\xbb, "
+                     "\xd1\x87\xd1\x82\xd0\xbe \xd0\xbf\xd0\xbb\xd0\xb0\xd0\xbd \xd0\xb3\xd0\xbe\xd1\x82\xd0\xbe\xd0\xb2.";
+    assert_string_equal(textnorm_guess_lang(en, strlen(en)), "en");
+    assert_string_equal(textnorm_guess_lang(de, strlen(de)), "de");
+    assert_string_equal(textnorm_guess_lang(fr, strlen(fr)), "fr");
+    assert_string_equal(textnorm_guess_lang(es, strlen(es)), "es");
+    assert_string_equal(textnorm_guess_lang(ru, strlen(ru)), "ru");
+    assert_null(textnorm_guess_lang("Hello", 5));
+    /* Latin and Italian are not taken for French or Spanish */
+    const char *la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut "
+                     "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
+                     "nisi ut aliquip ex ea commodo consequat. Duis aute irure dolor in reprehenderit in voluptate.";
+    const char *it = "Il ministro ha detto che il piano non sono pronto per la fine della settimana, e anche gli altri.";
+    assert_null(textnorm_guess_lang(la, strlen(la)));
+    assert_null(textnorm_guess_lang(it, strlen(it)));
+    assert_null(textnorm_guess_lang("Zebra quartz vexing jumps; blocky fjords.", 41));
+}
+
+static void test_textnorm_article_every_field(void **state)
+{
+    (void)state;
+    article_t a = { 0 };
+    a.title = strdup("Russia's \"big\" vote");
+    a.byline = strdup("By Sean O'Neil");
+    const char *body = "\"It's over,\" he said - and the crowd left the hall with the band.";
+    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "  ", 2), 0);
+    assert_int_equal(textnorm_article(&a), 0);
+    assert_string_equal(a.lang, "en");
+    assert_string_equal(a.title, "Russia" RSQ "s " LDQ "big" RDQ " vote");
+    assert_string_equal(a.byline, "By Sean O" RSQ "Neil");
+    assert_int_equal(a.nblocks, 1); /* the blank block is gone */
+    assert_string_equal(a.blocks[0].text, LDQ "It" RSQ "s over," RDQ " he said " NDASH " and the crowd left the hall with the band.");
+    article_free(&a);
+    /* a language the page gave wins over the guess */
+    a.title = strdup("\"Titel\"");
+    a.lang = strdup("de");
+    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(textnorm_article(&a), 0);
+    assert_string_equal(a.title, LOW9 "Titel" LDQ);
+    article_free(&a);
+}
+
+/* textnorm_glued at the first space of s */
+static int glued(const char *s)
+{
+    uint32_t c[128];
+    size_t n = 0, at = 0;
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; u[i] && n < 128;) {
+        size_t k = textnorm_utf8_len(u + i, strlen(s) - i);
+        uint32_t cp = k == 1 ? u[i] : k == 2 ? (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)
+                    : (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
+        if (cp == ' ' && !at)
+            at = n;
+        c[n++] = cp;
+        i += k;
+    }
+    return textnorm_glued(c, n, at);
+}
+
+static void test_textnorm_glue_numbers_units_dates(void **state)
+{
+    (void)state;
+    assert_true(glued("\xc2\xa3" "5 m deal"));
+    assert_true(glued("10 % rise"));
+    assert_true(glued("3.5 km."));
+    assert_true(glued("(20 kg)"));
+    assert_true(glued("\xe2\x82\xac 5"));
+    assert_true(glued("26 Aug"));
+    assert_true(glued("26th August,"));
+    assert_true(glued("26. August"));
+    assert_true(glued("26 ao\xc3\xbbt"));
+    assert_true(glued("Aug 26,"));
+    assert_true(glued("August 2004."));
+    assert_false(glued("72 hours"));
+    assert_false(glued("5 men"));
+    assert_false(glued("32 Aug"));
+    assert_false(glued("the m"));
+    assert_false(glued("May I"));
+}
+
 static void add(art_list_t *l, const char *title, const char *body)
 {
     article_t *a = art_list_add(l);
@@ -97,6 +305,15 @@ int main(void)
         cmocka_unit_test(test_textnorm_typography),
         cmocka_unit_test(test_textnorm_space_and_invisibles),
         cmocka_unit_test(test_textnorm_style_codes),
+        cmocka_unit_test(test_textnorm_apostrophes_at_word_start),
+        cmocka_unit_test(test_textnorm_nested_quotes_and_context),
+        cmocka_unit_test(test_textnorm_primes_after_digits),
+        cmocka_unit_test(test_textnorm_code_and_addresses_left_alone),
+        cmocka_unit_test(test_textnorm_dashes_and_ellipsis),
+        cmocka_unit_test(test_textnorm_quotes_by_language),
+        cmocka_unit_test(test_textnorm_guesses_language),
+        cmocka_unit_test(test_textnorm_article_every_field),
+        cmocka_unit_test(test_textnorm_glue_numbers_units_dates),
         cmocka_unit_test(test_dedup_same_article_packed_once),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

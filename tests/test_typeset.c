@@ -136,6 +136,18 @@ static void test_typeset_marks_uax14_breaks_for_the_device_rule(void **st)
     expect("one two three", NULL, TS_BREAKS, "one two three");
 }
 
+static void test_typeset_keeps_numbers_with_units_and_dates(void **st)
+{
+    (void)st;
+    /* a number and its unit or currency, a day and its month: no break */
+    expect("a \xc2\xa3" "5 m deal, up 10 % on 26 Aug", NULL, TS_BREAKS,
+           "a \xc2\xa3" "5" NBSP_MARK "m deal, up 10" NBSP_MARK "% on 26" NBSP_MARK "Aug");
+    /* a number and a word may break; the text's own U+00A0 after Mr stays */
+    expect("72 hours with Mr\xc2\xa0Smith", NULL, TS_BREAKS, "72 hours with Mr\xc2\xa0Smith");
+    /* with the style codes between */
+    expect("\x10" "5\x11 km", NULL, TS_BREAKS, "\x10" "5\x11" NBSP_MARK "km");
+}
+
 static void test_typeset_keeps_style_codes_in_place(void **st)
 {
     (void)st;
@@ -188,6 +200,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_typeset_hyphenates_english_by_default),
+        cmocka_unit_test(test_typeset_keeps_numbers_with_units_and_dates),
         cmocka_unit_test(test_typeset_hyphenates_german_french_spanish),
         cmocka_unit_test(test_typeset_keeps_two_letters_before_three_after),
         cmocka_unit_test(test_typeset_leaves_numbers_urls_acronyms_and_compounds),

@@ -1177,15 +1177,13 @@ static int bullet_len(const char *s, size_t len)
     return 0;
 }
 
-/* Adds text to the body the way the HTML path does: NFC, and, on a scrape,
- * typographic quotes, dashes and ellipses. A plain-text article keeps the
- * author's characters (the BBC corpus is checked byte for byte). */
-static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n, unsigned tn)
+/* Adds text to the body the way the HTML path does: NFC and white space.
+ * Quotes, dashes and ellipses come after, for every input kind alike, in
+ * the article's language (textnorm_article). */
+static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n)
 {
-    if (!tn)
-        return article_add_block(out, kind, s, n);
     size_t k;
-    char *t = textnorm(s, n, tn, &k);
+    char *t = textnorm(s, n, 0, &k);
     if (!t)
         return -1;
     int rc = k ? article_add_block(out, kind, t, k) : 0;
@@ -1388,7 +1386,6 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
-    unsigned tnf = para ? 0 : TN_TYPO | TN_DASH;
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
         if (whole) {
@@ -1410,7 +1407,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
         b->kept = 1;
-        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl, tnf) < 0) {
+        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1425,7 +1422,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (out->nblocks == 0 && as_title != SIZE_MAX) {
         /* a page of one sentence: it is both headline and text */
         const block_t *b = &pg.b[as_title];
-        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len, tnf) < 0) {
+        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1457,6 +1454,10 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     out->source = pg.source;
     out->byline = pg.byline;
     pg.title = pg.date = pg.section = pg.source = pg.byline = NULL;
+    if (textnorm_article(out) < 0) {
+        reason = "out of memory";
+        goto out;
+    }
     rc = 0;
 out:
     if (rc != 0) {

@@ -132,7 +132,7 @@ static char *clean_line(const char *s)
         }
         t[k++] = s[i];
     }
-    char *r = textnorm(t, k, TN_TYPO, NULL);
+    char *r = textnorm(t, k, 0, NULL);
     free(t);
     if (r && !*r) {
         free(r);
@@ -149,7 +149,7 @@ static int add_plain(article_t *a, const char *s)
     while (*p) {
         const char *e = strstr(p, "\n\n");
         size_t l = e ? (size_t)(e - p) : strlen(p);
-        char *t = textnorm(p, l, TN_TYPO | TN_DASH, NULL);
+        char *t = textnorm(p, l, 0, NULL);
         if (!t)
             return -1;
         if (*t) {
@@ -255,7 +255,42 @@ static char *item_link(const xmlNode *it)
     return NULL;
 }
 
-static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, art_list_t *list)
+/* A language tag as BCP 47 has it ("en-us", "de"), else NULL. Owned. */
+static char *lang_tag(const char *v)
+{
+    if (!v)
+        return NULL;
+    while (*v == ' ' || *v == '\n' || *v == '\t')
+        v++;
+    size_t k = 0;
+    while (k < 15 && (isalnum((unsigned char)v[k]) || v[k] == '-' || v[k] == '_'))
+        k++;
+    if (k < 2 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]))
+        return NULL;
+    char *t = malloc(k + 1);
+    if (t) {
+        memcpy(t, v, k);
+        t[k] = '\0';
+    }
+    return t;
+}
+
+/* xml:lang of x or the nearest element above it that has one. */
+static char *xml_lang(const xmlNode *x)
+{
+    for (; x && x->type == XML_ELEMENT_NODE; x = x->parent) {
+        xmlChar *l = xmlNodeGetLang(x);
+        if (l) {
+            char *t = lang_tag((const char *)l);
+            xmlFree(l);
+            return t;
+        }
+    }
+    return NULL;
+}
+
+static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
+                    art_list_t *list)
 {
     article_t a = { 0 };
     int nb = item_body(doc, it, &a);
@@ -306,7 +341,10 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, art_
         a.source = strdup(feed_title);
     char *link = item_link(it);
     free(link); /* kept for dedup keys in a later version of the model */
-    if (!a.title) {
+    a.lang = xml_lang(it);
+    if (!a.lang && feed_lang)
+        a.lang = strdup(feed_lang);
+    if (!a.title || textnorm_article(&a) < 0) {
         article_free(&a);
         return -1;
     }
@@ -337,6 +375,13 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
         ft = clean_line(t);
         free(t);
     }
+    /* RSS says the language in <language>, Atom in xml:lang */
+    char *lang = NULL;
+    if (chan) {
+        char *t = text_of(child(chan, "language"));
+        lang = lang_tag(t);
+        free(t);
+    }
     int err = 0, items = 0;
     const xmlNode *scopes[2] = { chan, is_named(root, "RDF") ? root : NULL };
     for (int s = 0; s < 2 && !err; s++) {
@@ -346,11 +391,12 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
             if (!is_named(k, "item") && !is_named(k, "entry"))
                 continue;
             items++;
-            if (add_item(doc, k, ft, list) < 0)
+            if (add_item(doc, k, ft, lang, list) < 0)
                 err = 1;
         }
     }
     free(ft);
+    free(lang);
     xmlFreeDoc(doc);
     if (err) {
         for (size_t i = before; i < list->n; i++)

@@ -1533,7 +1533,7 @@ static void em_flush(emit_t *e)
         e->oom = 1;
     if (e->cur.n) {
         size_t n;
-        char *t = textnorm(e->cur.s, e->cur.n, TN_TYPO | TN_DASH | TN_STYLE, &n);
+        char *t = textnorm(e->cur.s, e->cur.n, TN_STYLE, &n);
         if (!t) {
             e->oom = 1;
         } else {
@@ -1854,6 +1854,33 @@ static int in_list(const char *s, size_t n, const char *const *set)
         if (strlen(*set) == n && !strncmp(s, *set, n))
             return 1;
     return 0;
+}
+
+/* The page's language: <html lang> or xml:lang, else a Content-Language
+ * meta; a BCP 47 tag ("en-GB", "de") or "" when none or malformed. */
+static void page_lang(xmlNode *root, char out[16])
+{
+    const char *v = NULL;
+    if (root && tag_is(root, "html"))
+        v = attr(root, "lang") ? attr(root, "lang") : attr(root, "xml:lang");
+    for (xmlNode *x = root; x && !v; x = walk_next(x, root, 0)) {
+        const char *he = tag_is(x, "meta") ? attr(x, "http-equiv") : NULL;
+        if (he && !strcasecmp(he, "content-language"))
+            v = attr(x, "content");
+    }
+    out[0] = '\0';
+    if (!v)
+        return;
+    while (*v == ' ')
+        v++;
+    size_t k = 0;
+    while (k < 15 && (isalnum((unsigned char)v[k]) || v[k] == '-' || v[k] == '_'))
+        k++;
+    if (k < 2 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]) ||
+        (v[k] && v[k] != ' ' && v[k] != ','))
+        return;
+    memcpy(out, v, k);
+    out[k] = '\0';
 }
 
 static void collect_meta(meta_t *m, xmlNode *root)
@@ -2596,7 +2623,7 @@ static char *norm_field(const char *s)
 {
     if (!s || !*s)
         return NULL;
-    char *t = textnorm(s, strlen(s), TN_TYPO, NULL);
+    char *t = textnorm(s, strlen(s), 0, NULL);
     if (t && !*t) {
         free(t);
         return NULL;
@@ -2690,6 +2717,8 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     xmlNode *root = xmlDocGetRootElement(doc);
     collect_ld(&m, root);
     collect_meta(&m, root);
+    char lang[16];
+    page_lang(root, lang);
     char *title = NULL;
     const char *tsrc[] = {
         m.title, meta_get(&m, "dc:title"), meta_get(&m, "dcterm:title"), meta_get(&m, "og:title"),
@@ -2791,7 +2820,9 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     free(best_byline);
     free(title);
     meta_free(&m);
-    if (!out->title) {
+    if (lang[0] && !out->lang)
+        out->lang = strdup(lang);
+    if (!out->title || (lang[0] && !out->lang) || textnorm_article(out) < 0) {
         article_free(out);
         *why = "out of memory";
         return -1;

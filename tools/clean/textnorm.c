@@ -345,13 +345,538 @@ static int is_style(uint32_t c)
     return c >= 0x10 && c <= 0x13;
 }
 
-/* Opening context for a quote: start, after a space, an opening bracket or
- * a dash. */
+/* ---- typography ---------------------------------------------------------
+ * Runs over text that is already normalised (well-formed UTF-8, single
+ * spaces), as code points. Style codes 0x10..0x13 are zero-width: the
+ * context of a quote looks through them. */
+
+#define NBSP 0x00A0u
+#define NNBSP 0x202Fu   /* narrow no-break space: French guillemets and ; : ! ? */
+
+static int is_digit_cp(uint32_t c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Letters of the scripts textnorm composes, and of the CJK blocks. */
+static int is_letter_cp(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    if (c < 0xC0)
+        return c == 0xAA || c == 0xB5 || c == 0xBA;
+    if (c <= 0x2AF)
+        return c != 0xD7 && c != 0xF7;
+    if (c >= 0x370 && c <= 0x52F)
+        return c != 0x37E && c != 0x387 && !(c >= 0x482 && c <= 0x489);
+    return (c >= 0x1E00 && c <= 0x1FFF) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7AF);
+}
+
+static int is_alnum_cp(uint32_t c)
+{
+    return is_digit_cp(c) || is_letter_cp(c);
+}
+
+static int is_gap_cp(uint32_t c)
+{
+    return c == ' ' || c == NBSP || c == NNBSP;
+}
+
+static int is_open_quote(uint32_t c)
+{
+    return c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x201A || c == 0xAB || c == 0x2039 ||
+           c == 0x300C || c == 0x300E;
+}
+
+/* A quote after prev opens: at the start, after a space, an opening bracket,
+ * a dash, a slash or another opening quote. */
 static int opens_after(uint32_t prev)
 {
-    return prev == 0 || prev == ' ' || prev == 0xA0 || prev == '(' || prev == '[' ||
-           prev == '{' || prev == 0x2014 || prev == 0x2013 || prev == '-' || prev == '/' ||
-           prev == 0x201C || prev == 0x2018 || prev == 0xAB;
+    return prev == 0 || is_gap_cp(prev) || prev == '(' || prev == '[' || prev == '{' || prev == 0x2014 ||
+           prev == 0x2013 || prev == '-' || prev == '/' || is_open_quote(prev);
+}
+
+typedef struct {
+    uint32_t open[2], close[2]; /* primary and secondary quotes */
+    int french;                 /* narrow no-break spaces inside guillemets, before ; : ! ? */
+    int alternate;              /* no spaces around words: quotes open and close in turn */
+} quotes_t;
+
+static quotes_t quotes_for(const char *lang)
+{
+    quotes_t q = { { 0x201C, 0x2018 }, { 0x201D, 0x2019 }, 0, 0 };
+    char ll[4] = "", rr[4] = "";
+    size_t k = 0;
+    const char *p = lang ? lang : "";
+    while (*p && *p != '-' && *p != '_' && k < 3)
+        ll[k++] = (char)(*p >= 'A' && *p <= 'Z' ? *p + 32 : *p), p++;
+    ll[k] = '\0';
+    if (*p == '-' || *p == '_') {
+        p++;
+        for (k = 0; p[k] && p[k] != '-' && p[k] != '_' && k < 3; k++)
+            rr[k] = (char)(p[k] >= 'a' && p[k] <= 'z' ? p[k] - 32 : p[k]);
+        rr[k] = '\0';
+    }
+    if (!strcmp(ll, "de") && !strcmp(rr, "CH")) {
+        q = (quotes_t){ { 0xAB, 0x2039 }, { 0xBB, 0x203A }, 0, 0 };
+    } else if (!strcmp(ll, "de") || !strcmp(ll, "cs") || !strcmp(ll, "sk")) {
+        q = (quotes_t){ { 0x201E, 0x201A }, { 0x201C, 0x2018 }, 0, 0 };
+    } else if (!strcmp(ll, "fr")) {
+        q = (quotes_t){ { 0xAB, 0x201C }, { 0xBB, 0x201D }, 1, 0 };
+    } else if (!strcmp(ll, "ru") || !strcmp(ll, "uk") || !strcmp(ll, "be")) {
+        q = (quotes_t){ { 0xAB, 0x201E }, { 0xBB, 0x201C }, 0, 0 };
+    } else if (!strcmp(ll, "ja")) {
+        q = (quotes_t){ { 0x300C, 0x300E }, { 0x300D, 0x300F }, 0, 1 };
+    } else if (!strcmp(ll, "zh")) {
+        q.alternate = 1;
+    }
+    return q;
+}
+
+/* Elisions that start with an apostrophe: 'em, rock 'n' roll, 'til... */
+static int elision_at(const uint32_t *c, size_t n, size_t i)
+{
+    static const char *const words[] = { "em", "n", "til", "tis", "twas", "cause", "cos", "bout", "nuff",
+                                         "ere", "ello", "ow", "appen", "un", "s" };
+    size_t e = i;
+    while (e < n && is_letter_cp(c[e]) && c[e] < 0x80)
+        e++;
+    if (e == i || (e < n && is_alnum_cp(c[e])))
+        return 0;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+        size_t len = strlen(words[w]);
+        if (len != e - i)
+            continue;
+        size_t k = 0;
+        while (k < len && (c[i + k] | 0x20) == (uint32_t)words[w][k])
+            k++;
+        if (k == len) {
+            /* "s" only as 's before a space after a word ending in s: no;
+             * 'n' only when an apostrophe follows */
+            if (!strcmp(words[w], "n"))
+                return e < n && (c[e] == '\'' || c[e] == 0x2019);
+            if (!strcmp(words[w], "s"))
+                return 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static int is_straight(uint32_t c)
+{
+    return c == '"' || c == '\'';
+}
+
+/* Marks prot[i] for code points that belong to an address or to code: a
+ * token (run between spaces) with "://", a leading "www.", an e-mail address,
+ * backticks (but for one opening a word, a typed quote), a quote after '='
+ * or a backslash, a subscript ['k'],
+ * a call such as f("x"), or braces. A quote such a token opens keeps the
+ * text up to its partner. Returns the number of code points marked. */
+static size_t protect_code(const uint32_t *c, size_t n, char *prot)
+{
+    size_t marked = 0;
+    for (size_t t = 0; t < n;) {
+        if (is_gap_cp(c[t]) || c[t] < 0x20) {
+            t++;
+            continue;
+        }
+        size_t e = t;
+        while (e < n && !is_gap_cp(c[e]) && !(c[e] < 0x20 && !(c[e] >= 0x10 && c[e] <= 0x13)))
+            e++;
+        int url = 0, code = 0, at = 0, dot_after_at = 0, sub_open = 0, ticks = 0;
+        size_t a0 = t;
+        while (a0 < e && !is_alnum_cp(c[a0]))
+            a0++;
+        if (e - a0 > 4 && (c[a0] | 0x20) == 'w' && (c[a0 + 1] | 0x20) == 'w' && (c[a0 + 2] | 0x20) == 'w' &&
+            c[a0 + 3] == '.')
+            url = 1;
+        for (size_t i = t; i < e; i++) {
+            uint32_t x = c[i], nx = i + 1 < e ? c[i + 1] : 0;
+            if (x == ':' && nx == '/' && i + 2 < e && c[i + 2] == '/')
+                url = 1;
+            if (x == '@' && i > a0 && is_alnum_cp(c[i - 1]) && is_alnum_cp(nx))
+                at = 1;
+            if (x == '.' && at && is_alnum_cp(nx))
+                dot_after_at = 1;
+            if (x == '{' || x == '}')
+                code = 1;
+            /* `x` is code; a lone ` before a word is a typed opening quote */
+            if (x == '`')
+                ticks++, code |= !(i == a0 - 1 || i == t) || !is_letter_cp(nx);
+            if ((x == '=' || x == '\\') && is_straight(nx))
+                code = 1;
+            if (x == '[' && is_straight(nx))
+                sub_open = 1;
+            if (is_straight(x) && nx == ']' && sub_open)
+                code = 1; /* a['k'] */
+            if (x == '(' && i > t && (is_alnum_cp(c[i - 1]) || c[i - 1] == '_') && is_straight(nx))
+                code = 1;
+        }
+        if (at && dot_after_at)
+            url = 1;
+        if (ticks > 1)
+            code = 1;
+        if (ticks & 1) {
+            /* `make 'x'`: the partner further on makes it code */
+            size_t j = e;
+            while (j < n && c[j] != '`' && !(c[j] >= 0x01 && c[j] <= 0x09))
+                j++;
+            if (j < n && c[j] == '`')
+                code = 1;
+        }
+        if (url && !code) {
+            /* the address only: the brackets and quotes around it stay prose */
+            size_t z = e;
+            while (z > a0 && (c[z - 1] == '.' || c[z - 1] == ',' || c[z - 1] == ';' || c[z - 1] == ':' ||
+                              c[z - 1] == '!' || c[z - 1] == '?' || c[z - 1] == ')' || c[z - 1] == ']' ||
+                              is_straight(c[z - 1]) || c[z - 1] == 0x201D || c[z - 1] == 0x2019))
+                z--;
+            for (size_t i = a0; i < z; i++)
+                prot[i] = 1, marked++;
+        } else if (code) {
+            for (size_t i = t; i < e; i++)
+                prot[i] = 1, marked++;
+            /* a string the token opens runs to its partner */
+            for (int qi = 0; qi < 3; qi++) {
+                uint32_t q = qi == 2 ? '`' : qi ? '\'' : '"';
+                size_t cnt = 0;
+                for (size_t i = t; i < e; i++)
+                    cnt += c[i] == q;
+                if (!(cnt & 1))
+                    continue;
+                size_t j = e;
+                while (j < n && c[j] != q && !(c[j] >= 0x01 && c[j] <= 0x09))
+                    j++;
+                if (j < n && c[j] == q) {
+                    while (j < n && !is_gap_cp(c[j]))
+                        j++;
+                    for (size_t i = e; i < j; i++)
+                        marked += !prot[i], prot[i] = 1;
+                    e = j;
+                }
+            }
+        }
+        t = e;
+    }
+    return marked;
+}
+
+size_t textnorm_straight_quotes(const char *str, size_t n, size_t *in_code)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    uint32_t *c = calloc(n + 1, sizeof *c);
+    char *prot = calloc(n + 1, 1);
+    size_t m = 0, total = 0, code = 0;
+    if (!c || !prot) {
+        free(c);
+        free(prot);
+        if (in_code)
+            *in_code = 0;
+        return 0;
+    }
+    for (size_t i = 0; i < n;) {
+        uint32_t x = get_cp(s, n, &i);
+        if (x == 0x14)
+            x = ' '; /* the packer's no-break space */
+        else if (x >= 0x15 && x <= 0x17)
+            continue;
+        c[m++] = x;
+    }
+    protect_code(c, m, prot);
+    for (size_t i = 0; i < m; i++)
+        if (is_straight(c[i])) {
+            total++;
+            code += prot[i] != 0;
+        }
+    free(c);
+    free(prot);
+    if (in_code)
+        *in_code = code;
+    return total;
+}
+
+typedef struct {
+    uint32_t *v;
+    size_t n;
+} cpbuf_t;
+
+static void put(cpbuf_t *o, uint32_t c)
+{
+    o->v[o->n++] = c;
+}
+
+/* The last code point written that is not a style code, or 0. */
+static uint32_t last_vis(const cpbuf_t *o)
+{
+    for (size_t k = o->n; k > 0; k--)
+        if (!(o->v[k - 1] >= 0x10 && o->v[k - 1] <= 0x13))
+            return o->v[k - 1];
+    return 0;
+}
+
+/* Index of the last code point written that is not a style code, or n. */
+static size_t last_vis_at(const cpbuf_t *o)
+{
+    for (size_t k = o->n; k > 0; k--)
+        if (!(o->v[k - 1] >= 0x10 && o->v[k - 1] <= 0x13))
+            return k - 1;
+    return o->n;
+}
+
+static uint32_t next_vis(const uint32_t *c, size_t n, size_t i)
+{
+    while (i < n && c[i] >= 0x10 && c[i] <= 0x13)
+        i++;
+    return i < n ? c[i] : 0;
+}
+
+/* French: a narrow no-break space before the mark about to be written, in
+ * place of a space there or added after a word. */
+static void thin_before(cpbuf_t *o)
+{
+    size_t k = last_vis_at(o);
+    if (k == o->n)
+        return;
+    uint32_t p = o->v[k];
+    if (p == ' ' || p == NBSP) {
+        o->v[k] = NNBSP;
+    } else if (p != NNBSP) {
+        put(o, NNBSP);
+    }
+}
+
+/* A number range such as 2004-05 or 10-15: 1 to 4 digits either side of
+ * the hyphen at i, standing alone. */
+static int number_range(const uint32_t *c, size_t n, size_t i)
+{
+    size_t a = i, b = i + 1;
+    while (a > 0 && is_digit_cp(c[a - 1]))
+        a--;
+    while (b < n && is_digit_cp(c[b]))
+        b++;
+    if (a == i || b == i + 1 || i - a > 4 || b - i - 1 > 4)
+        return 0;
+    if (a > 0 && !(is_gap_cp(c[a - 1]) || c[a - 1] == '(' || c[a - 1] == '[' || is_open_quote(c[a - 1]) ||
+                   (c[a - 1] >= 0x10 && c[a - 1] <= 0x13)))
+        return 0;
+    if (b < n) {
+        uint32_t x = c[b];
+        if (x == '.' || x == ',' || x == ':')
+            return b + 1 >= n || !is_digit_cp(c[b + 1]);
+        return is_gap_cp(x) || x == ')' || x == ']' || x == ';' || x == '!' || x == '?' || x == 0x201D ||
+               x == 0x2019 || x == '"' || x == '\'' || (x >= 0x10 && x <= 0x13);
+    }
+    return 1;
+}
+
+#define QSTACK 16
+
+static char *typo_pass(const char *str, size_t len, unsigned flags, const char *lang, size_t *outlen)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    uint32_t *c = malloc((len + 1) * sizeof *c);
+    char *prot = calloc(len + 1, 1);
+    cpbuf_t o = { malloc((2 * len + 1) * sizeof(uint32_t)), 0 };
+    char *out = NULL;
+    if (!c || !prot || !o.v)
+        goto done;
+    size_t n = 0;
+    for (size_t i = 0; i < len;)
+        c[n++] = get_cp(s, len, &i);
+    protect_code(c, n, prot);
+    quotes_t q = quotes_for(lang);
+    struct {
+        uint32_t ch;
+        int level;
+    } st[QSTACK];
+    int depth = 0;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t x = c[i];
+        if (prot[i]) {
+            put(&o, x);
+            continue;
+        }
+        uint32_t p = last_vis(&o), nx = next_vis(c, n, i + 1);
+        if ((flags & TN_TYPO) && x == '"') {
+            int open_here = -1;
+            for (int d = depth - 1; d >= 0; d--)
+                if (st[d].ch == '"') {
+                    open_here = d;
+                    break;
+                }
+            /* 5'11" and 12" (no quote open): an inch mark */
+            size_t r = o.n;
+            while (r > 0 && is_digit_cp(o.v[r - 1]))
+                r--;
+            if (is_digit_cp(p) && (open_here < 0 || (r > 0 && r < o.n && o.v[r - 1] == 0x2032))) {
+                put(&o, 0x2033);
+                continue;
+            }
+            int opening;
+            if (q.alternate)
+                opening = open_here < 0;
+            else if (opens_after(p))
+                opening = !(nx == 0 || is_gap_cp(nx)) || open_here < 0;
+            else
+                opening = 0;
+            if (opening) {
+                int level = depth > 0 && st[depth - 1].ch == '"' ? 1 : 0;
+                if (depth < QSTACK) {
+                    st[depth].ch = '"';
+                    st[depth].level = level;
+                    depth++;
+                }
+                put(&o, q.open[level]);
+                if (q.french && level == 0) {
+                    put(&o, NNBSP);
+                    if (i + 1 < n && is_gap_cp(c[i + 1]))
+                        i++;
+                }
+            } else {
+                int level = 0;
+                if (open_here >= 0) {
+                    level = st[open_here].level;
+                    depth = open_here;
+                }
+                if (q.french && level == 0)
+                    thin_before(&o);
+                put(&o, q.close[level]);
+            }
+            continue;
+        }
+        if ((flags & TN_TYPO) && x == '`' && is_letter_cp(nx) && opens_after(p)) {
+            /* `word': a typewriter's opening quote */
+            int level = depth > 0 && st[depth - 1].ch == '\'' ? 0 : 1;
+            if (depth < QSTACK) {
+                st[depth].ch = '\'';
+                st[depth].level = level;
+                depth++;
+            }
+            put(&o, q.open[level]);
+            if (q.french && level == 0)
+                put(&o, NNBSP);
+            continue;
+        }
+        if ((flags & TN_TYPO) && x == '\'') {
+            int open_here = -1;
+            for (int d = depth - 1; d >= 0; d--)
+                if (st[d].ch == '\'') {
+                    open_here = d;
+                    break;
+                }
+            uint32_t out_cp = 0x2019; /* an apostrophe unless it quotes */
+            if (is_alnum_cp(p) && is_letter_cp(nx)) {
+                out_cp = 0x2019;                    /* it's, O'Brien, rock'n'roll */
+            } else if (is_digit_cp(p) && (is_digit_cp(nx) || open_here < 0)) {
+                out_cp = 0x2032;                    /* 5'11", a 6' wall: feet */
+            } else if (q.alternate ? open_here < 0 && !is_alnum_cp(p) : opens_after(p)) {
+                size_t j = i + 1;
+                while (j < n && c[j] >= 0x10 && c[j] <= 0x13)
+                    j++;
+                size_t d = j;
+                while (d < n && is_digit_cp(c[d]))
+                    d++;
+                if (d - j == 2 && (d == n || !is_digit_cp(c[d]))) {
+                    out_cp = 0x2019;                /* '90s, '05 */
+                } else if (elision_at(c, n, j)) {
+                    out_cp = 0x2019;                /* 'em, 'n', 'til */
+                } else if (nx == 0 || is_gap_cp(nx)) {
+                    out_cp = 0x2019;                /* alone: an apostrophe */
+                } else {
+                    int level = depth > 0 && st[depth - 1].ch == '\'' ? 0 : 1;
+                    if (depth < QSTACK) {
+                        st[depth].ch = '\'';
+                        st[depth].level = level;
+                        depth++;
+                    }
+                    out_cp = q.open[level];
+                    put(&o, out_cp);
+                    if (q.french && level == 0) {
+                        put(&o, NNBSP);
+                        if (i + 1 < n && is_gap_cp(c[i + 1]))
+                            i++;
+                    }
+                    continue;
+                }
+            } else if (open_here >= 0) {
+                int level = st[open_here].level;
+                depth = open_here;
+                if (q.french && level == 0)
+                    thin_before(&o);
+                out_cp = q.close[level];
+            }
+            put(&o, out_cp);
+            continue;
+        }
+        if ((flags & TN_TYPO) && x == '.' && i + 2 < n && c[i + 1] == '.' && c[i + 2] == '.' && !prot[i + 2]) {
+            put(&o, 0x2026);
+            i += 2;
+            continue;
+        }
+        if ((flags & TN_TYPO) && x == '.' && i + 4 < n && c[i + 1] == ' ' && c[i + 2] == '.' &&
+            c[i + 3] == ' ' && c[i + 4] == '.' && !prot[i + 4]) {
+            put(&o, 0x2026);
+            i += 4;
+            continue;
+        }
+        if ((flags & TN_DASH) && x == '-') {
+            if (i + 1 < n && c[i + 1] == '-' && !prot[i + 1]) {
+                while (i + 1 < n && c[i + 1] == '-')
+                    i++;
+                put(&o, 0x2014);
+                continue;
+            }
+            if (p == ' ' && (i + 1 == n || c[i + 1] == ' ')) {
+                put(&o, 0x2013);
+                continue;
+            }
+            if (is_digit_cp(p) && is_digit_cp(nx) && i > 0 && is_digit_cp(c[i - 1]) && number_range(c, n, i)) {
+                put(&o, 0x2013);
+                continue;
+            }
+        }
+        if ((flags & TN_TYPO) && q.french) {
+            if (x == 0xAB) {
+                put(&o, x);
+                put(&o, NNBSP);
+                if (i + 1 < n && (is_gap_cp(c[i + 1])))
+                    i++;
+                continue;
+            }
+            if (x == 0xBB) {
+                thin_before(&o);
+                put(&o, x);
+                continue;
+            }
+            if (x == ';' || x == '!' || x == '?' || x == ':') {
+                int after_word = is_letter_cp(p) || p == 0xBB || p == 0x201D || p == 0x2019 || p == ')';
+                int ends = nx == 0 || is_gap_cp(nx) || nx == 0xBB || nx == '!' || nx == '?' || nx == ')' ||
+                           nx == '"';
+                if ((p == ' ' || p == NBSP) || (after_word && ends)) {
+                    thin_before(&o);
+                    put(&o, x);
+                    continue;
+                }
+            }
+        }
+        put(&o, x);
+    }
+    out = malloc(4 * o.n + 1);
+    if (!out)
+        goto done;
+    size_t k = 0;
+    for (size_t i = 0; i < o.n; i++)
+        k += textnorm_put_utf8(out + k, o.v[i]);
+    out[k] = '\0';
+    *outlen = k;
+done:
+    free(c);
+    free(prot);
+    free(o.v);
+    return out;
 }
 
 typedef struct {
@@ -368,7 +893,7 @@ static void emit(outbuf_t *b, uint32_t cp)
     b->last = cp;
 }
 
-char *textnorm(const char *str, size_t n, unsigned flags, size_t *outlen)
+char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang, size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)str;
     /* Worst case growth: a one-byte quote becomes three bytes. */
@@ -432,25 +957,6 @@ char *textnorm(const char *str, size_t n, unsigned flags, size_t *outlen)
             prev_vis = ' ';
         }
         space = 0;
-        if (flags & TN_TYPO) {
-            if (c == '"') {
-                c = opens_after(prev_vis) ? 0x201C : 0x201D;
-            } else if (c == '\'') {
-                c = opens_after(prev_vis) ? 0x2018 : 0x2019;
-            } else if (c == '.' && i + 1 < n && s[i] == '.' && s[i + 1] == '.') {
-                i += 2;
-                c = 0x2026;
-            }
-        }
-        if (flags & TN_DASH) {
-            if (c == '-' && i < n && s[i] == '-') {
-                while (i < n && s[i] == '-')
-                    i++;
-                c = 0x2014;
-            } else if (c == '-' && prev_vis == ' ' && (i >= n || s[i] == ' ')) {
-                c = 0x2013;
-            }
-        }
         emit(&b, c);
         prev_vis = c;
     }
@@ -461,7 +967,276 @@ char *textnorm(const char *str, size_t n, unsigned flags, size_t *outlen)
             b.k--;
     }
     b.o[b.k] = '\0';
+    if (flags & (TN_TYPO | TN_DASH)) {
+        char *t = typo_pass(b.o, b.k, flags, lang, &b.k);
+        free(b.o);
+        if (!t)
+            return NULL;
+        b.o = t;
+    }
     if (outlen)
         *outlen = b.k;
     return b.o;
+}
+
+char *textnorm(const char *s, size_t n, unsigned flags, size_t *outlen)
+{
+    return textnorm_lang(s, n, flags, NULL, outlen);
+}
+
+/* ---- the article's language, when its page does not say ---------------- */
+
+/* Function words; a language whose tag starts with '-' only competes, so
+ * that Italian, Portuguese, Dutch or Latin text is not taken for one of the
+ * languages the typography knows (the guess is then NULL). */
+static const char *const lang_words[][16] = {
+    { "en", "the", "and", "of", "to", "is", "that", "was", "for", "with", "said", "have", "are", "this", "from", "by" },
+    { "de", "der", "die", "und", "das", "ist", "nicht", "mit", "den", "von", "sich", "auch", "ein", "eine", "dem", "wird" },
+    { "fr", "le", "les", "et", "des", "est", "une", "dans", "pour", "qui", "du", "pas", "sur", "au", "sont", "avec" },
+    { "es", "el", "los", "las", "y", "del", "por", "una", "con", "para", "se", "es", "como", "pero", "fue", "sus" },
+    { "-it", "il", "di", "che", "non", "della", "per", "sono", "gli", "nel", "alla", "anche", "questo", "delle", "dei", "lo" },
+    { "-pt", "um", "uma", "com", "os", "do", "da", "em", "mais", "pelo", "pela", "ao", "foi", "seu", "sua", "nos" },
+    { "-nl", "het", "een", "van", "niet", "zijn", "ook", "voor", "dat", "op", "aan", "wordt", "bij", "naar", "heeft", "deze" },
+    { "-la", "ut", "enim", "sed", "quis", "nisi", "ad", "dolor", "ipsum", "amet", "aut", "atque", "quod", "sunt", "esse", "non" },
+};
+#define NLANG_WORDS (sizeof lang_words / sizeof lang_words[0])
+
+const char *textnorm_guess_lang(const char *str, size_t n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0;
+    char w[16];
+    size_t wl = 0;
+    for (size_t i = 0; i <= n;) {
+        uint32_t c = i < n ? get_cp(s, n, &i) : (i++, 0);
+        if (c >= 0x400 && c <= 0x4FF)
+            cyr++;
+        else if (c >= 0x3040 && c <= 0x30FF)
+            kana++;
+        else if (c >= 0x4E00 && c <= 0x9FFF)
+            han++;
+        if (c < 0x80 && is_letter_cp(c)) {
+            latin++;
+            if (wl < sizeof w - 1)
+                w[wl++] = (char)(c | 0x20);
+            else
+                wl = sizeof w; /* too long for a function word */
+            continue;
+        }
+        if (is_letter_cp(c) && c < 0x250) { /* accented Latin: part of a word, never a function word */
+            latin++;
+            wl = sizeof w;
+            continue;
+        }
+        if (wl && wl < sizeof w) {
+            w[wl] = '\0';
+            for (size_t l = 0; l < NLANG_WORDS; l++)
+                for (size_t k = 1; k < 16; k++)
+                    if (!strcmp(w, lang_words[l][k]))
+                        hits[l]++;
+        }
+        wl = 0;
+    }
+    size_t letters = latin + cyr + kana + han;
+    if (letters < 20)
+        return NULL;
+    if (kana * 20 > letters)
+        return "ja";
+    if (han * 2 > letters)
+        return "zh";
+    if (cyr * 2 > letters)
+        return "ru";
+    size_t best = 0, second = 0, bi = 0;
+    for (size_t l = 0; l < NLANG_WORDS; l++) {
+        if (hits[l] > best) {
+            second = best;
+            best = hits[l];
+            bi = l;
+        } else if (hits[l] > second) {
+            second = hits[l];
+        }
+    }
+    if (best < 3 || best < 2 * second || lang_words[bi][0][0] == '-')
+        return NULL;
+    return lang_words[bi][0];
+}
+
+static int norm_field(char **f, unsigned flags, const char *lang)
+{
+    if (!*f)
+        return 0;
+    size_t k;
+    char *t = textnorm_lang(*f, strlen(*f), flags, lang, &k);
+    if (!t)
+        return -1;
+    free(*f);
+    *f = t;
+    return 0;
+}
+
+int textnorm_article(article_t *a)
+{
+    if (!a->lang) {
+        /* the body's first few thousand bytes say which language it is */
+        char buf[4096];
+        size_t k = 0;
+        for (size_t i = 0; i < a->nblocks && k + 1 < sizeof buf; i++) {
+            size_t l = strlen(a->blocks[i].text);
+            if (l > sizeof buf - 1 - k)
+                l = sizeof buf - 1 - k;
+            memcpy(buf + k, a->blocks[i].text, l);
+            k += l;
+            buf[k++] = ' ';
+        }
+        const char *g = textnorm_guess_lang(buf, k);
+        if (g && !(a->lang = strdup(g)))
+            return -1;
+    }
+    const char *lang = a->lang;
+    if (norm_field(&a->title, TN_TYPO | TN_DASH, lang) || norm_field(&a->byline, TN_TYPO | TN_DASH, lang) ||
+        norm_field(&a->source, TN_TYPO | TN_DASH, lang))
+        return -1;
+    size_t keep = 0;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        if (norm_field(&a->blocks[i].text, TN_TYPO | TN_DASH | TN_STYLE, lang))
+            return -1;
+        if (a->blocks[i].text[0])
+            a->blocks[keep++] = a->blocks[i];
+        else
+            free(a->blocks[i].text);
+    }
+    a->nblocks = keep;
+    return 0;
+}
+
+/* ---- spaces that must not break ----------------------------------------- */
+
+/* Does the token c[a..b) equal one of the words (UTF-8), after a trailing
+ * full stop, comma or closing bracket is taken off? */
+static int token_is(const uint32_t *c, size_t a, size_t b, const char *const *words, size_t nw, int fold)
+{
+    while (b > a && (c[b - 1] == ',' || c[b - 1] == ';' || c[b - 1] == ')' || c[b - 1] == 0x201D ||
+                     c[b - 1] == 0x2019 || c[b - 1] == '"'))
+        b--;
+    for (int pass = 0; pass < 2; pass++) {
+        if (pass == 1) {
+            if (b > a && c[b - 1] == '.')
+                b--;
+            else
+                break;
+        }
+        for (size_t w = 0; w < nw; w++) {
+            const unsigned char *p = (const unsigned char *)words[w];
+            size_t k = a, plen = strlen(words[w]), i = 0;
+            int ok = 1;
+            while (ok && i < plen && k < b) {
+                uint32_t wc = get_cp(p, plen, &i);
+                uint32_t tc = c[k++];
+                if (fold && tc < 0x80 && wc < 0x80)
+                    ok = (tc | 0x20) == (wc | 0x20);
+                else if (fold && tc >= 0xC0 && tc <= 0xDE && tc != 0xD7)
+                    ok = tc + 0x20 == wc;
+                else
+                    ok = tc == wc;
+            }
+            if (ok && i == plen && k == b)
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static const char *const units[] = {
+    "%", "\xe2\x80\xb0", "m", "bn", "tn", "k", "km", "kg", "g", "mg", "cm", "mm", "m\xc2\xb2", "km\xc2\xb2",
+    "ha", "l", "ml", "cl", "kW", "kWh", "MW", "MWh", "GW", "GWh", "TWh", "mph", "km/h", "kph", "ft", "yd",
+    "mi", "lb", "lbs", "oz", "st", "t", "\xc2\xb0", "\xc2\xb0" "C", "\xc2\xb0" "F", "p", "pc", "KB", "kB",
+    "MB", "GB", "TB", "Mbps", "Gbps", "dB", "Hz", "kHz", "MHz", "GHz", "V", "W", "mAh", "bp", "m/s", "s",
+    "min", "h", "hrs", "\xe2\x82\xac", "$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9", "\xe2\x82\xbd", "CHF",
+    "EUR", "USD", "GBP", "Fr",
+};
+
+static const char *const currencies[] = {
+    "\xe2\x82\xac", "$", "\xc2\xa3", "\xc2\xa5", "\xe2\x82\xb9", "\xe2\x82\xbd", "CHF", "EUR", "USD", "GBP",
+};
+
+static const char *const months[] = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Januar", "Februar", "M\xc3\xa4rz", "Mai", "Juni", "Juli", "Oktober", "Dezember", "janvier",
+    "f\xc3\xa9vrier", "mars", "avril", "juin", "juillet", "ao\xc3\xbb" "t", "septembre", "octobre",
+    "novembre", "d\xc3\xa9" "cembre", "janv", "f\xc3\xa9v", "avr", "juil", "d\xc3\xa9" "c",
+};
+
+/* A number: digits with , or . between them, a sign or a currency sign
+ * before them. */
+static int number_token(const uint32_t *c, size_t a, size_t b)
+{
+    while (a < b && (c[a] == '+' || c[a] == '-' || c[a] == 0x2212 || c[a] == '$' || c[a] == 0xA3 ||
+                     c[a] == 0x20AC || c[a] == 0xA5 || c[a] == 0x20B9 || c[a] == 0x20BD || c[a] == '~'))
+        a++;
+    if (a == b || !is_digit_cp(c[a]) || !is_digit_cp(c[b - 1]))
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!is_digit_cp(c[i]) && !((c[i] == ',' || c[i] == '.') && is_digit_cp(c[i + 1])))
+            return 0;
+    return 1;
+}
+
+/* A day of the month: 1 to 31, perhaps 1st, 26th or 26. (German). */
+static int day_token(const uint32_t *c, size_t a, size_t b)
+{
+    while (b > a && (c[b - 1] == ',' || c[b - 1] == '.'))
+        b--;
+    if (b - a >= 4 && (c[b - 2] | 0x20) >= 'a' && (c[b - 1] | 0x20) >= 'a' && !is_digit_cp(c[b - 1]) &&
+        !is_digit_cp(c[b - 2]))
+        b -= 2; /* st, nd, rd, th */
+    else if (b - a == 3 && !is_digit_cp(c[b - 1]) && !is_digit_cp(c[b - 2]))
+        b -= 2;
+    if (b - a < 1 || b - a > 2)
+        return 0;
+    unsigned v = 0;
+    for (size_t i = a; i < b; i++) {
+        if (!is_digit_cp(c[i]))
+            return 0;
+        v = v * 10 + (c[i] - '0');
+    }
+    return v >= 1 && v <= 31;
+}
+
+static int year_token(const uint32_t *c, size_t a, size_t b)
+{
+    while (b > a && (c[b - 1] == ',' || c[b - 1] == '.' || c[b - 1] == ';' || c[b - 1] == ')'))
+        b--;
+    if (b - a != 4)
+        return 0;
+    for (size_t i = a; i < b; i++)
+        if (!is_digit_cp(c[i]))
+            return 0;
+    return c[a] == '1' || c[a] == '2';
+}
+
+int textnorm_glued(const uint32_t *c, size_t n, size_t i)
+{
+    if (i == 0 || i + 1 >= n || c[i] != ' ')
+        return 0;
+    size_t a = i, b = i + 1;
+    while (a > 0 && !is_gap_cp(c[a - 1]))
+        a--;
+    while (b < n && !is_gap_cp(c[b]))
+        b++;
+    size_t l0 = a, l1 = i, r0 = i + 1, r1 = b;
+    /* brackets and quotes around the pair belong to neither side's test */
+    while (l0 < l1 && (c[l0] == '(' || c[l0] == '[' || is_open_quote(c[l0]) || is_straight(c[l0])))
+        l0++;
+    size_t m = sizeof months / sizeof *months;
+    if (number_token(c, l0, l1) && token_is(c, r0, r1, units, sizeof units / sizeof *units, 0))
+        return 1; /* £5 m, 10 %, 5 km */
+    if (token_is(c, l0, l1, currencies, sizeof currencies / sizeof *currencies, 0) && r0 < r1 &&
+        is_digit_cp(c[r0]))
+        return 1; /* € 5 */
+    if (day_token(c, l0, l1) && token_is(c, r0, r1, months, m, 1))
+        return 1; /* 26 Aug */
+    if (token_is(c, l0, l1, months, m, 1) && (day_token(c, r0, r1) || year_token(c, r0, r1)))
+        return 1; /* Aug 26, August 2004 */
+    return 0;
 }

@@ -9,10 +9,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article.h"
+
 /** Flags for textnorm(). */
 enum {
-    TN_TYPO = 1u << 0,   /**< curly quotes and apostrophes, "..." -> U+2026 */
-    TN_DASH = 1u << 1,   /**< " - " -> " – ", "--" -> "—" */
+    TN_TYPO = 1u << 0,   /**< quotes of the language, apostrophes, primes, "..." -> U+2026,
+                              French spacing; addresses and code left alone */
+    TN_DASH = 1u << 1,   /**< " - " -> " – ", "--" -> "—", 2004-05 -> 2004–05 */
     TN_STYLE = 1u << 2,  /**< keep inline style codes 0x10..0x13 (dropping empty pairs) */
 };
 
@@ -25,6 +28,43 @@ enum {
  * Unicode has a precomposed form. Returns NULL when out of memory.
  */
 char *textnorm(const char *s, size_t n, unsigned flags, size_t *outlen);
+
+/**
+ * textnorm() for text in language lang (BCP 47; NULL: English). With
+ * TN_TYPO, straight quotes become the language's: “…” and ‘…’ (English and
+ * the default), „…“ and ‚…‘ (German; «…» in de-CH), « … » with U+202F
+ * inside and U+202F before ; : ! ? (French), «…» and „…“ (Russian), 「…」
+ * and 『…』 (Japanese). An apostrophe inside or at the start of a word
+ * ('90s, 'em, rock 'n' roll) is U+2019; after digits ' and " are the prime
+ * marks U+2032 and U+2033 (5'11"). Quotes a text already has are kept;
+ * addresses and code-like tokens (textnorm_straight_quotes) are left as
+ * they are.
+ */
+char *textnorm_lang(const char *s, size_t n, unsigned flags, const char *lang, size_t *outlen);
+
+/** The same typography for every field of a cleaned article, whatever its
+ * input: title, byline and source (TN_TYPO | TN_DASH) and each block (with
+ * TN_STYLE), in a->lang; a block left empty is dropped. When a->lang is
+ * NULL it is first guessed from the body (textnorm_guess_lang). Returns 0,
+ * or -1 when out of memory. */
+int textnorm_article(article_t *a);
+
+/** The language of s[0..n) from its function words and scripts: "en", "de",
+ * "fr", "es", "ru" (Cyrillic), "ja" (kana), "zh" (Han), or NULL when the
+ * text is too short, no language stands out or the one that does is
+ * another (Italian, Portuguese, Dutch, Latin). A static string. */
+const char *textnorm_guess_lang(const char *s, size_t n);
+
+/** Counts the straight quotes ' and " in s[0..n) (UTF-8, bundle control
+ * codes allowed); *in_code (may be NULL) gets how many of them are inside
+ * addresses or code-like tokens, which TN_TYPO leaves alone. */
+size_t textnorm_straight_quotes(const char *s, size_t n, size_t *in_code);
+
+/** Whether the space c[i] joins what must stay on one line: a number and
+ * its unit or currency (£5 m, 10 %, € 5), a day and its month (26 Aug,
+ * Aug 26, 26. August, 26 août), a month and its year. "72 hours" may
+ * break. c holds code points without control codes. */
+int textnorm_glued(const uint32_t *c, size_t n, size_t i);
 
 /** Returns a malloc'd NUL-terminated well-formed UTF-8 copy of s[0..n):
  * valid sequences are kept, every other byte is read as Windows-1252.

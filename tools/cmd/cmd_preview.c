@@ -10,6 +10,7 @@
 #include "ink_nav.h"
 #include "progress.h"
 #include "sim_io.h"
+#include "textnorm.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -246,6 +247,9 @@ int cmd_preview(int argc, char **argv)
     int breaker = INK_BREAK_TOTAL_FIT;
     ink_layout_stats_t st;
     memset(&st, 0, sizeof st);
+    /* straight quotes on the pages: in prose, and in addresses and code */
+    size_t quotes = 0, quotes_code = 0, quotes_arts = 0;
+    uint32_t quotes_first = 0;
     int columns = 4, thumb_w = 200;
     unsigned long pool_bytes = INK_POOL_BYTES;
     for (int i = 1; i < argc; i++) {
@@ -286,7 +290,8 @@ int cmd_preview(int argc, char **argv)
                    "  --page P            only page P (1-based) of that article\n"
                    "  --stats             typesetting figures over every page: lines, hyphenated\n"
                    "                      lines and runs, loose lines (spaces over 1.5x and 2x the\n"
-                   "                      font's), overfull lines, widows and orphans; with no -o\n"
+                   "                      font's), overfull lines, widows and orphans, straight\n"
+                   "                      quotes left in the text; with no -o\n"
                    "                      nothing is written\n"
                    "  --greedy            break lines first-fit instead of total-fit, to compare\n"
                    "  --fonts DIR         regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
@@ -451,6 +456,14 @@ int cmd_preview(int argc, char **argv)
             fprintf(stderr, "inkpress preview: %s: article %u: %s\n", bundle_path, i + 1, ink_err_str(err));
             rc = 3;
         }
+        if (stats) {
+            size_t code = 0;
+            size_t q = textnorm_straight_quotes((const char *)app.layout.text, app.layout.len, &code);
+            if (q > code && !quotes_arts++)
+                quotes_first = i + 1;
+            quotes += q - code;
+            quotes_code += code;
+        }
         if (only_page > app.layout.npages) {
             fprintf(stderr, "inkpress preview: article %u has %d pages, not %d\n", i + 1, app.layout.npages,
                     only_page);
@@ -521,15 +534,19 @@ int cmd_preview(int argc, char **argv)
            ink_pool_high_water(&pool), pool_bytes);
     if (stats) {
         double j = st.justified ? 100.0 / (double)st.justified : 0.0;
+        char first_buf[32] = "";
+        if (quotes_arts)
+            snprintf(first_buf, sizeof first_buf, " (the first: %u)", quotes_first);
         printf("%s line breaking at %s, text size %d: %ld pages, %ld lines in %ld blocks (%ld broken greedily)\n"
                "  hyphenated lines %ld (%.2f%%), runs of consecutive hyphens %ld\n"
                "  justified lines %ld: spaces over 1.5x natural %ld (%.2f%%), over 2x %ld (%.2f%%)\n"
-               "  overfull lines %ld, widows %ld, orphans %ld\n",
+               "  overfull lines %ld, widows %ld, orphans %ld\n"
+               "  straight quotes %zu in %zu article%s%s, and %zu in addresses and code (left as typed)\n",
                breaker == INK_BREAK_GREEDY ? "greedy" : "total-fit", profile->name, app.state.size, st.pages,
                st.lines, st.blocks, breaker == INK_BREAK_GREEDY ? st.blocks : st.greedy_blocks, st.hyphenated,
                st.lines ? 100.0 * (double)st.hyphenated / (double)st.lines : 0.0, st.hyphen_runs, st.justified,
                st.loose15, (double)st.loose15 * j, st.loose20, (double)st.loose20 * j, st.overfull, st.widows,
-               st.orphans);
+               st.orphans, quotes, quotes_arts, quotes_arts == 1 ? "" : "s", first_buf, quotes_code);
     }
 stop:
     ink_app_stop(&app);

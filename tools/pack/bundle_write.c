@@ -14,8 +14,10 @@
 #include "ink_conf.h"
 #include "ink_format.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 #include <zopfli/zopfli.h>
 
@@ -237,6 +239,18 @@ typedef struct enc {
     size_t len;
 } enc_t;
 
+/* Whether two pattern paths name one file ("en" finds hyph_en.dic, a link
+ * to the hyph_en_US.dic "en-US" finds). */
+static int same_patterns(const char *a, const char *b)
+{
+    struct stat sa, sb;
+    if (a == b)
+        return 1;
+    if (!a || !b || stat(a, &sa) != 0 || stat(b, &sb) != 0)
+        return 0;
+    return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
 /* HYPH for the language most articles have patterns for; those articles'
  * texts are rewritten (hyphpat.h). *sec stays empty when it does not pay. */
 static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *order, enc_t *enc, size_t n, int always,
@@ -244,22 +258,29 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
 {
     int rc = -1;
     const char **path = calloc(n, sizeof *path);
+    size_t *grp = calloc(n, sizeof *grp);
     uint8_t *elig = calloc(n, 1);
     uint8_t **texts = calloc(n, sizeof *texts);
     size_t *lens = calloc(n, sizeof *lens);
-    if (!path || !elig || !texts || !lens)
+    if (!path || !grp || !elig || !texts || !lens)
         goto out;
-    /* Pattern files by the number of articles they hyphenate (the same
-     * file, the same pointer); the first seen wins a tie. */
+    /* Pattern files by the number of articles they hyphenate (languages
+     * whose paths lead to one file count together); the first seen wins a
+     * tie. */
     const char *seen[16];
     size_t count[16], first[16], nseen = 0, best = n, best_count = 0;
     for (size_t m = 0; m < n; m++) {
         path[m] = typeset_patterns(ts, arts[order[m]].lang);
+        grp[m] = SIZE_MAX;
         size_t j = 0;
         while (j < nseen && seen[j] != path[m])
             j++;
+        for (size_t k = 0; j == nseen && k < nseen; k++)
+            if (same_patterns(seen[k], path[m]))
+                j = k;
         if (!path[m] || (j == nseen && nseen == 16))
             continue;
+        grp[m] = j;
         if (j == nseen) {
             seen[nseen] = path[m];
             count[nseen] = 0;
@@ -276,7 +297,7 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
     if (best == n)
         goto out;
     for (size_t m = 0; m < n; m++) {
-        elig[m] = path[m] && path[m] == path[best];
+        elig[m] = grp[m] != SIZE_MAX && grp[m] == grp[best];
         texts[m] = enc[m].text;
         lens[m] = enc[m].len;
     }
@@ -302,6 +323,7 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
     st->hyph_marked = hs.marked;
 out:
     free(path);
+    free(grp);
     free(elig);
     free(texts);
     free(lens);

@@ -328,8 +328,11 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
             }
         from = at[i] + clen;
         int last = i + 1 == n;
-        if ((flags & TS_BREAKS) && cps[i] == ' ' && !last && brks[i] == LINEBREAK_NOBREAK) {
-            o[k++] = INK_TX_NOBREAK; /* UAX #14 forbids the break the rule would take */
+        if ((flags & TS_BREAKS) && cps[i] == ' ' && !last &&
+            (brks[i] == LINEBREAK_NOBREAK || textnorm_glued(cps, n, i))) {
+            /* UAX #14 forbids the break the rule would take, or the space
+             * joins a number and its unit, a day and its month */
+            o[k++] = INK_TX_NOBREAK;
             continue;
         }
         memcpy(o + k, s + at[i], clen);
