@@ -6,11 +6,10 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "mps2_port.h"
+#include "board.h"
 
 extern uint32_t __data_start__[], __data_end__[], __data_load__[];
 extern uint32_t __bss_start__[], __bss_end__[];
-extern uint32_t __stack_limit__[], __stack_top__[];
 
 int main(void);
 void __libc_init_array(void);
@@ -25,12 +24,12 @@ void _fini(void) {}
 /* A fault is a bug: say so through semihosting and stop QEMU. */
 static void fault(void)
 {
-    mps2_fault("hard fault");
+    board_fault("hard fault");
 }
 
 static void unexpected(void)
 {
-    mps2_fault("unexpected interrupt");
+    board_fault("unexpected interrupt");
 }
 
 __attribute__((noreturn)) void ink_reset(void)
@@ -45,7 +44,7 @@ __attribute__((noreturn)) void ink_reset(void)
     /* Paint the stack below this frame; main finds the deepest word touched. */
     uint32_t *here = (uint32_t *)__builtin_frame_address(0) - 64;
     for (uint32_t *p = __stack_limit__; p < here; p++)
-        *p = MPS2_STACK_PAINT;
+        *p = BOARD_STACK_PAINT;
     __libc_init_array();
     exit(main());
 }

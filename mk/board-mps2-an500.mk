@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: MIT
+# mk/board-mps2-an500.mk: the Cortex-M7 board (firmware/ports/mps2-an500),
+# cross-built with Debian's arm-none-eabi toolchain and newlib-nano, run in
+# QEMU's mps2-an500 machine; files through newlib's semihosting (rdimon).
+# mk/firmware.mk makes its rules.
+DEB_PKGS += gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm
+
+FW_BOARDS += mps2-an500
+mps2-an500_CPU    = Cortex-M7
+mps2-an500_CC     = arm-none-eabi-gcc
+mps2-an500_ARCH   = -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard
+mps2-an500_LIBC   = --specs=nano.specs
+mps2-an500_LDLIBS = --specs=rdimon.specs -lm
+mps2-an500_HEAP_BYTES = 4K
+mps2-an500_QEMU   = qemu-system-arm -M mps2-an500
