@@ -66,9 +66,20 @@ FW_SRC    = $(wildcard render/*.c) $(wildcard firmware/*.c) $(wildcard $(FW_COMM
 
 # RAM all-in is the framebuffer, the pool and the firmware's other
 # variables (.data, .bss), the C library's heap reserve and the stack; the
-# linker scripts refuse a link past INK_RAM_BYTES.
-FW_RAM_BYTES   ?= 320K
-FW_STACK_BYTES ?= 32K
+# linker scripts refuse a link past INK_RAM_BYTES, 256 KiB on every board.
+#
+# The stack is sized from the depth the ports measure (the start-up code
+# paints it, main finds the deepest word touched): 7,216 B on the Cortex-M7
+# and 7,588 B on RV32IMC, the most over the tour of the sample (with and
+# without patterns) and over 900 pages of the BBC edition with patterns at
+# all three text sizes (bench-firmware runs both). 12 KiB is that deepest
+# figure plus half again, rounded up to a KiB: room for paths no session
+# here takes (a hinted monochrome profile's TrueType interpreter, a font
+# module added later, an interrupt on a real board). tests/qemu.sh fails a
+# session that leaves less than a quarter of it unused. Each board's heap
+# reserve (mk/board-<name>.mk) is what its C library was seen to take.
+FW_RAM_BYTES   ?= 256K
+FW_STACK_BYTES ?= 12K
 
 # --- one board's rules ------------------------------------------------------
 # $(1): the board; mk/board-$(1).mk sets $(1)_CC, $(1)_ARCH (compile and
@@ -117,10 +128,10 @@ qemu-test-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE)
 	@B=$(B) OUT=$(B)/fw-$(1) BOARD="$(1) ($$($(1)_CPU))" KEYS=$$(QEMU_KEYS) QEMU="$$(FW_RUN_$(1))" \
 	  sh tests/qemu.sh "$$(SAMPLE)" "$(B)/fw-$(1)/patterns.ink"
 
-bench-firmware-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE)
+bench-firmware-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE) $$(FW_STACK_EDITION)
 	@B=$(B) OUT=$(B)/fw-$(1) BOARD="$(1) ($$($(1)_CPU), $$($(1)_CC) $$(FW_OPT))" KEYS=$$(QEMU_KEYS) \
 	  QEMU="$$(FW_RUN_$(1))" SIZE="$$($(1)_CC:gcc=size)" NM="$$($(1)_CC:gcc=nm)" ELF=$$(FW_ELF_$(1)) \
-	  sh tests/qemu.sh --bench "$$(SAMPLE)" $$(FW_BENCH_EDITIONS)
+	  STACK_EDITION=$$(FW_STACK_EDITION) sh tests/qemu.sh --bench "$$(SAMPLE)"
 
 ifneq ($$(shell command -v $$($(1)_CC) 2>/dev/null),)
 ifneq ($$(shell command -v $$(firstword $$($(1)_QEMU)) 2>/dev/null),)
@@ -130,6 +141,13 @@ endif
 endef
 
 QEMU_KEYS ?= tests/keys/tour.keys
+
+# The long session for the stack depth: the BBC corpus with patterns
+# (--fast: the text is the same, only the compression differs).
+FW_STACK_EDITION = $(if $(wildcard $(BBC)),$(B)/fw-stack/bbc.ink)
+$(B)/fw-stack/bbc.ink: $(B)/inkpress
+	@mkdir -p $(dir $@)
+	$(B)/inkpress pack -q --fast --patterns -o $@ --name "BBC" --date 2026-11-29 $(BBC)
 
 $(foreach b,$(FW_BOARDS),$(eval $(call fw_board,$(b))))
 

@@ -14,10 +14,17 @@
 #                                              packed another way)
 #        sh tests/qemu.sh --bench EDITION...   flash, RAM all-in, stack,
 #                                              pool and instructions for
-#                                              each edition
+#                                              each edition, then the
+#                                              deepest stack over a long
+#                                              session (STACK_EDITION)
 # environment: B (build), OUT (the board's build folder), BOARD (its name
 # for messages), KEYS (the key script), QEMU (the emulator's command, up to
-# -kernel FILE), for --bench also SIZE, NM and ELF.
+# -kernel FILE), for --bench also SIZE, NM, ELF and STACK_EDITION (the BBC
+# edition; empty: that run is skipped).
+#
+# The stack is sized from its measured depth (mk/firmware.mk says how); a
+# session whose depth leaves less than a quarter of the stack unpainted
+# fails here, so that the margin is never eaten silently.
 set -u
 B=${B:-build}
 bench=0
@@ -29,7 +36,13 @@ FONTS=$B/fonts
 run_board() {
   rm -rf "${OUT:?}/$2" && mkdir -p "$OUT/$2"
   # shellcheck disable=SC2086
-  $QEMU -append "$1 $KEYS $OUT/$2 $FONTS" >"$OUT/$2.out" 2>&1
+  $QEMU -append "$1 ${3:-$KEYS} $OUT/$2 $FONTS" >"$OUT/$2.out" 2>&1 || return 1
+  # "stack USED of SIZE bytes" from the board's report.
+  used=$(sed -n 's/.*; stack \([0-9]*\) of \([0-9]*\) bytes.*/\1 \2/p' "$OUT/$2.out")
+  [ -n "$used" ] || { echo "qemu: no stack figure in the report"; return 1; }
+  set -- $used
+  [ $(($1 * 4)) -le $(($2 * 3)) ] ||
+    { echo "qemu: the stack went $1 bytes deep, more than three quarters of its $2 (mk/firmware.mk: FW_STACK_BYTES)"; return 1; }
 }
 
 if [ $bench = 1 ]; then
@@ -52,6 +65,18 @@ if [ $bench = 1 ]; then
     echo "target:  $ed"
     sed 's/^/target:  /' "$OUT/bench-$n.out"
   done
+  # The deepest stack: the BBC edition (packed with patterns) read at each
+  # text size, 300 pages at each (over article ends into the next ones).
+  if [ -n "${STACK_EDITION:-}" ]; then
+    awk 'BEGIN { printf "select"; for (s = 0; s < 3; s++) { if (s) printf " menu select back"; for (i = 0; i < 300; i++) printf " next" } print "" }' \
+      >"$OUT/stack.keys"
+    run_board "$STACK_EDITION" stack "$OUT/stack.keys" ||
+      { cat "$OUT/stack.out"; echo "bench-firmware: the firmware failed in QEMU ($STACK_EDITION)"; exit 1; }
+    echo "target:  $STACK_EDITION, 900 pages at three text sizes"
+    sed 's/^/target:  /' "$OUT/stack.out"
+  else
+    echo "target:  no BBC edition: the long session for the stack depth is skipped"
+  fi
   exit 0
 fi
 

@@ -195,12 +195,24 @@ static void insn_add(insn_stat_t *st, uint64_t v)
     st->n++;
 }
 
+/* A 64-bit count in decimal (newlib-nano's printf has no %llu). */
+static const char *u64_str(uint64_t v, char buf[24])
+{
+    char *p = buf + 23;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v);
+    return p;
+}
+
 static void insn_say(const char *what, const insn_stat_t *st)
 {
+    char a[24], b[24], c[24], d[24];
     if (st->n)
-        say("%s: %u, instructions mean %lu, min %lu, max %lu, first %lu\n", what, st->n,
-            (unsigned long)(st->sum / st->n), (unsigned long)st->min, (unsigned long)st->max,
-            (unsigned long)st->first);
+        say("%s: %u, instructions mean %s, min %s, max %s, first %s\n", what, st->n, u64_str(st->sum / st->n, a),
+            u64_str(st->min, b), u64_str(st->max, c), u64_str(st->first, d));
 }
 
 int main(void)
@@ -314,7 +326,8 @@ int main(void)
         panel.frames, argv[2], (unsigned)high, (unsigned)sizeof poolmem, (unsigned)stack_depth(),
         (unsigned)((uint8_t *)__stack_top__ - (uint8_t *)__stack_limit__), (unsigned)heap, (unsigned)reserve);
     if (start) {
-        say("instructions: %lu for the session (%s)\n", (unsigned long)(board_instructions() - start),
+        char total[24];
+        say("instructions: %s for the session (%s)\n", u64_str(board_instructions() - start, total),
             board_counter_note());
         insn_say("page turns", &turns);
         insn_say("articles opened", &opens);
