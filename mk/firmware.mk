@@ -12,7 +12,7 @@ DEB_PKGS += dpkg-dev
 #                                   every frame compared byte for byte with
 #                                   inkpress-sim's
 #   make bench-firmware             flash, RAM all-in, stack depth, pool and
-#                                   (where the board counts them) instructions
+#                                   instructions
 #                                   per page turn, for every board
 #
 # FreeType and zlib come from Debian's source packages, fetched by `make

@@ -331,6 +331,8 @@ int main(void)
             board_counter_note());
         insn_say("page turns", &turns);
         insn_say("articles opened", &opens);
+    } else {
+        say("instructions: not counted (%s)\n", board_counter_note());
     }
     return rc;
 }

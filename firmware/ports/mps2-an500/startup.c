@@ -14,6 +14,7 @@ extern uint32_t __bss_start__[], __bss_end__[];
 int main(void);
 void __libc_init_array(void);
 void ink_reset(void);
+void mps2_systick(void);
 
 /* __libc_init_array calls these around the constructor tables. */
 void _init(void) {}
@@ -59,6 +60,7 @@ __attribute__((section(".vectors"), used)) static const vector_t vectors[16 + 32
     fault,      /* memory management */
     fault,      /* bus fault */
     fault,      /* usage fault */
-    [7 ... 15] = unexpected,
+    [7 ... 14] = unexpected,
+    mps2_systick, /* SysTick: the instruction counter's wraps (port.c) */
     [16 ... 47] = unexpected,
 };
