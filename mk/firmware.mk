@@ -12,8 +12,7 @@ DEB_PKGS += dpkg-dev
 #                                   every frame compared byte for byte with
 #                                   inkpress-sim's
 #   make bench-firmware             flash, RAM all-in, stack depth, pool and
-#                                   instructions
-#                                   per page turn, for every board
+#                                   instructions per page turn, every board
 #
 # FreeType and zlib come from Debian's source packages, fetched by `make
 # deps` (mk/debsrc.sh) into build/deb-src; FreeType is compiled with

@@ -23,6 +23,10 @@ extern uint32_t __stack_limit__[], __stack_top__[];
 extern uint8_t __xip_start__[], __xip_end__[];
 extern char __heap_base__[], __heap_limit__[];
 
+/** The common part of reset (board_start.c), called by the port's reset
+ * code once the CPU is set up: .data, .bss, the stack's paint, main. */
+__attribute__((noreturn)) void board_start(void);
+
 /** Whatever the C library needs before the first file call. */
 void board_init(void);
 

@@ -1,21 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* startup.c: reset and trap entry of the RISC-V port (RV32IMC, machine
  * mode, no interrupts). Sets the global and thread pointers (picolibc keeps
- * errno in thread-local storage), copies .data and .tdata, clears .bss and
- * .tbss, paints the stack (so main can measure how deep it went) and runs
- * main. The C library's crt0 is not linked (-nostartfiles). */
+ * errno in thread-local storage: the linker script puts .tdata and .tbss
+ * with .data and .bss) and the trap vector, and goes on to board_start
+ * (.data, .bss, the stack's paint, main). picolibc's crt0 is not linked
+ * (-nostartfiles). */
 #include <stdint.h>
 #include <stdio.h>
-#include <stdlib.h>
 
 #include "board.h"
 
-extern uint32_t __data_start__[], __data_end__[], __data_load__[];
-extern uint32_t __bss_start__[], __bss_end__[];
-
-int main(void);
-void __libc_init_array(void);
-void ink_start(void);
 void ink_trap(void);
 
 /* The entry: gp for the linker's relaxed accesses, sp, tp at the TLS block,
@@ -34,7 +28,7 @@ __asm__(".section .text.reset, \"ax\", @progbits\n"
         "    la t0, ink_trap_entry\n"
         ".option arch, +zicsr\n"
         "    csrw mtvec, t0\n"
-        "    j ink_start\n"
+        "    j board_start\n"
         ".balign 4\n"
         "ink_trap_entry:\n"
         "    la sp, __stack_top__\n"
@@ -50,18 +44,4 @@ void ink_trap(void)
     snprintf(msg, sizeof msg, "trap: mcause %lu at pc 0x%08lx (mtval 0x%08lx)", (unsigned long)cause,
              (unsigned long)pc, (unsigned long)tval);
     board_fault(msg);
-}
-
-__attribute__((noreturn)) void ink_start(void)
-{
-    for (uint32_t *s = __data_load__, *d = __data_start__; d < __data_end__;)
-        *d++ = *s++;
-    for (uint32_t *d = __bss_start__; d < __bss_end__;)
-        *d++ = 0;
-    /* Paint the stack below this frame; main finds the deepest word touched. */
-    uint32_t *here = (uint32_t *)__builtin_frame_address(0) - 64;
-    for (uint32_t *p = __stack_limit__; p < here; p++)
-        *p = BOARD_STACK_PAINT;
-    __libc_init_array();
-    exit(main());
 }
