@@ -122,7 +122,7 @@ FW_RUN_$(1) = timeout 600 $$($(1)_QEMU) -nographic -monitor none -serial none \
 firmware-$(1): $$(FW_ELF_$(1))
 	@$$($(1)_CC:gcc=size) $$(FW_ELF_$(1))
 
-qemu-test-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE) $$(FW_TEST_EDITIONS)
+qemu-test-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE) $$$$(FW_TEST_EDITIONS)
 	@$(B)/inkpress pack -q --patterns -o $(B)/fw-$(1)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/
 	@B=$(B) OUT=$(B)/fw-$(1) BOARD="$(1) ($$($(1)_CPU))" KEYS=$$(QEMU_KEYS) QEMU="$$(FW_RUN_$(1))" \
 	  sh tests/qemu.sh "$$(SAMPLE)" "$(B)/fw-$(1)/patterns.ink" $$(FW_TEST_EDITIONS)
@@ -143,8 +143,10 @@ QEMU_KEYS ?= tests/keys/tour.keys
 
 # qemu-test reads the sample edition, the sample packed with hyphenation
 # patterns (so the target finds soft hyphens too; its frames must be the
-# same) and whatever editions other mk/*.mk files add here.
+# same) and whatever editions other mk/*.mk files add here (read when the
+# rule runs, by then every mk file has added its own: .SECONDEXPANSION).
 FW_TEST_EDITIONS ?=
+.SECONDEXPANSION:
 
 # The long session for the stack depth: the BBC corpus with patterns
 # (--fast: the text is the same, only the compression differs).
