@@ -14,5 +14,7 @@ rv32-virt_CC     = riscv64-unknown-elf-gcc
 rv32-virt_ARCH   = -march=rv32imc -mabi=ilp32 -mcmodel=medany
 rv32-virt_LIBC   = --specs=picolibc.specs
 rv32-virt_LDLIBS = -lsemihost -lm
-rv32-virt_HEAP_BYTES = 0 # picolibc took none (its malloc would fail, never overrun)
+# The C library's heap reserve: picolibc was seen to take none (its malloc
+# would fail, never overrun); the board fails a session that takes any.
+rv32-virt_HEAP_BYTES = 0
 rv32-virt_QEMU   = qemu-system-riscv32 -M virt -cpu rv32,f=off,d=off,a=off -m 64M -bios none -icount shift=0

@@ -68,8 +68,8 @@ FW_SRC    = $(wildcard render/*.c) $(wildcard firmware/*.c) $(wildcard $(FW_COMM
 # linker scripts refuse a link past INK_RAM_BYTES, 256 KiB on every board.
 #
 # The stack is sized from the depth the ports measure (the start-up code
-# paints it, main finds the deepest word touched): 7,216 B on the Cortex-M7
-# and 7,588 B on RV32IMC, the most over the tour of the sample (with and
+# paints it, main finds the deepest word touched): 7,248 B on the Cortex-M7
+# and 7,620 B on RV32IMC, the most over the tour of the sample (with and
 # without patterns) and over 900 pages of the BBC edition with patterns at
 # all three text sizes (bench-firmware runs both). 12 KiB is that deepest
 # figure plus half again, rounded up to a KiB: room for paths no session

@@ -69,8 +69,9 @@ static int get_args(char **argv, int max)
     if (board_cmdline(cmdline, (int)sizeof cmdline) < 0)
         return 0;
     int n = 0;
-    char *tok = strtok(cmdline, " ");
-    for (tok = tok ? strtok(NULL, " ") : NULL; tok && n < max; tok = strtok(NULL, " "))
+    char *save = NULL; /* strtok_r: newlib's strtok takes its state from the heap */
+    char *tok = strtok_r(cmdline, " ", &save);
+    for (tok = tok ? strtok_r(NULL, " ", &save) : NULL; tok && n < max; tok = strtok_r(NULL, " ", &save))
         argv[n++] = tok;
     return n;
 }
@@ -275,9 +276,10 @@ int main(void)
         say(INK_BOARD_NAME ": %s %s\n", app.error_where, ink_err_str(err));
         rc = 3;
     } else {
-        for (char *tok = strtok(keys, " \t\r\n,"); tok; tok = strtok(NULL, " \t\r\n,")) {
+        char *save = NULL;
+        for (char *tok = strtok_r(keys, " \t\r\n,", &save); tok; tok = strtok_r(NULL, " \t\r\n,", &save)) {
             if (tok[0] == '#') { /* a comment runs to the end of its line */
-                strtok(NULL, "\n");
+                strtok_r(NULL, "\n", &save);
                 continue;
             }
             ink_key_t k = ink_key_parse(tok);
