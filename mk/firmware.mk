@@ -1,30 +1,29 @@
 # SPDX-License-Identifier: MIT
-# mk/firmware.mk: the Cortex-M7 board port (PORT=mps2-an500), cross-built
-# with Debian's arm-none-eabi toolchain and run under QEMU.
-DEB_PKGS += gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm dpkg-dev
+# mk/firmware.mk: the board builds, run under QEMU: what every board port
+# shares. Each board is declared in its own mk/board-<name>.mk (toolchain,
+# CPU flags, C library, QEMU machine) and added to FW_BOARDS; the rules
+# below are made once per board. Boards now: mps2-an500 (Cortex-M7, newlib)
+# and rv32-virt (RV32IMC as on the ESP32-C3, picolibc).
+DEB_PKGS += dpkg-dev
 
-#   make firmware PORT=mps2-an500   build/fw-mps2-an500/inkpress.elf
-#   make qemu-test                  a reading session in QEMU, every frame
-#                                   compared byte for byte with inkpress-sim's
-#   make bench-firmware             flash, RAM, stack depth, pool on target
+#   make firmware [PORT=board]      build/fw-<board>/inkpress.elf and its size
+#                                   (every board when PORT is not given)
+#   make qemu-test                  a reading session in QEMU on every board,
+#                                   every frame compared byte for byte with
+#                                   inkpress-sim's
+#   make bench-firmware             flash, RAM all-in, stack depth, pool and
+#                                   instructions per page turn, every board
 #
 # FreeType and zlib come from Debian's source packages, fetched by `make
-# deps` (mk/debsrc.sh) into build/deb-src; FreeType is compiled
-# with the port's ftoption.h and ftmodule.h (TrueType, CFF for Noto CJK
-# with psaux, pshinter and psnames, sfnt, two rasterisers), zlib with
-# Z_SOLO (inflate and CRC only are linked).
+# deps` (mk/debsrc.sh) into build/deb-src; FreeType is compiled with
+# firmware/ports/board/freetype's ftoption.h and ftmodule.h (TrueType, CFF
+# for Noto CJK with psaux, sfnt, two rasterisers), the same on every board, zlib with Z_SOLO (inflate and
+# CRC only are linked). The boards' common main is
+# firmware/ports/board/board_main.c; a port adds its start-up code, its
+# linker script and port.c (board.h says what it gives).
 
 .PHONY: firmware qemu-test bench-firmware firmware-sources
 
-FW_PORT   := $(if $(filter-out sim,$(PORT)),$(PORT),mps2-an500)
-FW_DIR     = firmware/ports/$(FW_PORT)
-FWB        = $(B)/fw-$(FW_PORT)
-FW_ELF     = $(FWB)/inkpress.elf
-ARM_PREFIX ?= arm-none-eabi-
-ARM_CC     = $(ARM_PREFIX)gcc
-ARM_SIZE   = $(ARM_PREFIX)size
-QEMU_ARM  ?= qemu-system-arm
-FW_ARCH    = -mcpu=cortex-m7 -mthumb -mfpu=fpv5-d16 -mfloat-abi=hard
 FW_OPT    ?= -O2 -g
 
 DEBSRC     = $(B)/deb-src
@@ -57,89 +56,117 @@ $(Z_SRCDIR)/%.c: $(DEBSRC_OK)
 	@test -f $@ || { echo "firmware: $@ missing from the unpacked source"; exit 1; }
 
 FT_CFG    = -DFT_CONFIG_OPTIONS_H='<ftoption.h>' -DFT_CONFIG_MODULES_H='<ftmodule.h>'
-FW_INC    = -I$(FW_DIR)/freetype -I$(FT_SRCDIR)/include -I$(Z_SRCDIR) -Irender -Ifirmware -I$(FW_DIR)
-FW_CFLAGS = $(FW_ARCH) $(FW_OPT) -ffunction-sections -fdata-sections $(FT_CFG) -DZ_SOLO $(FW_INC) --specs=nano.specs
+FW_COMMON = firmware/ports/board
+FW_INC    = -I$(FW_COMMON)/freetype -I$(FT_SRCDIR)/include -I$(Z_SRCDIR) -Irender -Ifirmware -I$(FW_COMMON)
 FT_FILES  = base/ftsystem.c base/ftinit.c base/ftdebug.c base/ftbase.c base/ftbitmap.c \
             truetype/truetype.c sfnt/sfnt.c smooth/smooth.c raster/raster.c \
             cff/cff.c psaux/psaux.c
 Z_FILES   = inflate.c inftrees.c inffast.c crc32.c adler32.c zutil.c
-FT_OBJ    = $(addprefix $(FWB)/ft/,$(notdir $(FT_FILES:.c=.o)))
-Z_OBJ     = $(addprefix $(FWB)/z/,$(Z_FILES:.c=.o))
-FW_DEV_SRC  = $(wildcard render/*.c) $(wildcard firmware/*.c)
-FW_PORT_SRC = $(wildcard $(FW_DIR)/*.c)
-FW_OBJ    = $(FW_DEV_SRC:%.c=$(FWB)/obj/%.o) $(FW_PORT_SRC:%.c=$(FWB)/obj/%.o)
+FW_SRC    = $(wildcard render/*.c) $(wildcard firmware/*.c) $(wildcard $(FW_COMMON)/*.c)
 
-$(FT_OBJ) $(Z_OBJ) $(FW_OBJ): $(DEBSRC_OK) $(wildcard $(FW_DIR)/freetype/*.h)
+# RAM all-in is the framebuffer, the pool and the firmware's other
+# variables (.data, .bss), the C library's heap reserve and the stack; the
+# linker scripts refuse a link past INK_RAM_BYTES, 256 KiB on every board.
+#
+# The stack is sized from the depth the ports measure (the start-up code
+# paints it, main finds the deepest word touched): 7,248 B on the Cortex-M7
+# and 7,620 B on RV32IMC, the most over the tour of the sample (with and
+# without patterns) and over 900 pages of the BBC edition with patterns at
+# all three text sizes (bench-firmware runs both). 12 KiB is that deepest
+# figure plus half again, rounded up to a KiB: room for paths no session
+# here takes (a hinted monochrome profile's TrueType interpreter, a font
+# module added later, an interrupt on a real board). tests/qemu.sh fails a
+# session that leaves less than a quarter of it unused. Each board's heap
+# reserve (mk/board-<name>.mk) is what its C library was seen to take.
+FW_RAM_BYTES   ?= 256K
+FW_STACK_BYTES ?= 12K
 
-define ft_rule
-$(FWB)/ft/$(notdir $(1:.c=.o)): $(FT_SRCDIR)/src/$(1)
+# --- one board's rules ------------------------------------------------------
+# $(1): the board; mk/board-$(1).mk sets $(1)_CC, $(1)_ARCH (compile and
+# link), $(1)_LIBC (the C library's flags, compile and link), $(1)_LDLIBS,
+# $(1)_QEMU (the emulator and machine; semihosting, the kernel and the
+# command line are added here), $(1)_CPU (a name for the reports).
+define fw_board
+FWB_$(1)    = $(B)/fw-$(1)
+FW_ELF_$(1) = $(B)/fw-$(1)/inkpress.elf
+FW_FLAGS_$(1) = $$($(1)_ARCH) $$(FW_OPT) -ffunction-sections -fdata-sections $$(FT_CFG) -DZ_SOLO $$(FW_INC) \
+                -Ifirmware/ports/$(1) $$($(1)_LIBC) -DINK_BOARD_NAME='"$(1)"'
+FW_OBJ_$(1) = $$(FW_SRC:%.c=$(B)/fw-$(1)/obj/%.o) $$(patsubst %.c,$(B)/fw-$(1)/obj/%.o,$$(wildcard firmware/ports/$(1)/*.c))
+FW_LIB_$(1) = $$(FT_FILES:%.c=$(B)/fw-$(1)/ft/%.o) $$(Z_FILES:%.c=$(B)/fw-$(1)/z/%.o)
+
+$$(FW_OBJ_$(1)) $$(FW_LIB_$(1)): $$(DEBSRC_OK) $$(wildcard $$(FW_COMMON)/freetype/*.h)
+
+$(B)/fw-$(1)/ft/%.o: $$(FT_SRCDIR)/src/%.c
 	@mkdir -p $$(dir $$@)
-	$$(ARM_CC) $$(FW_CFLAGS) -DFT2_BUILD_LIBRARY -w -c $$< -o $$@
+	$$($(1)_CC) $$(FW_FLAGS_$(1)) -DFT2_BUILD_LIBRARY -w -c $$< -o $$@
+
+$(B)/fw-$(1)/z/%.o: $$(Z_SRCDIR)/%.c
+	@mkdir -p $$(dir $$@)
+	$$($(1)_CC) $$(FW_FLAGS_$(1)) -w -c $$< -o $$@
+
+$(B)/fw-$(1)/obj/%.o: %.c
+	@mkdir -p $$(dir $$@)
+	$$($(1)_CC) -std=c11 $$(WARN) $$(FW_FLAGS_$(1)) -MMD -MP -c $$< -o $$@
+
+$$(FW_ELF_$(1)): $$(FW_OBJ_$(1)) $$(FW_LIB_$(1)) firmware/ports/$(1)/$(1).ld mk/firmware.mk mk/board-$(1).mk
+	$$($(1)_CC) $$($(1)_ARCH) $$($(1)_LIBC) -nostartfiles -Wl,--gc-sections -T firmware/ports/$(1)/$(1).ld \
+	  -Wl,--defsym=INK_RAM_BYTES=$$(FW_RAM_BYTES) -Wl,--defsym=INK_STACK_BYTES=$$(FW_STACK_BYTES) \
+	  -Wl,--defsym=INK_HEAP_BYTES=$$($(1)_HEAP_BYTES) \
+	  -Wl,-Map=$(B)/fw-$(1)/inkpress.map -o $$@ $$(FW_OBJ_$(1)) $$(FW_LIB_$(1)) $$($(1)_LDLIBS)
+
+-include $$(FW_OBJ_$(1):.o=.d)
+
+FW_RUN_$(1) = timeout 600 $$($(1)_QEMU) -nographic -monitor none -serial none \
+              -semihosting-config enable=on,target=native -kernel $$(FW_ELF_$(1))
+
+.PHONY: firmware-$(1) qemu-test-$(1) bench-firmware-$(1)
+firmware-$(1): $$(FW_ELF_$(1))
+	@$$($(1)_CC:gcc=size) $$(FW_ELF_$(1))
+
+qemu-test-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE) $$$$(FW_TEST_EDITIONS)
+	@$(B)/inkpress pack -q --patterns -o $(B)/fw-$(1)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
+	@B=$(B) OUT=$(B)/fw-$(1) BOARD="$(1) ($$($(1)_CPU))" KEYS=$$(QEMU_KEYS) QEMU="$$(FW_RUN_$(1))" \
+	  sh tests/qemu.sh "$$(SAMPLE)" "$(B)/fw-$(1)/patterns.ink" $$(FW_TEST_EDITIONS)
+
+bench-firmware-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE) $$(FW_STACK_EDITION)
+	@B=$(B) OUT=$(B)/fw-$(1) BOARD="$(1) ($$($(1)_CPU), $$($(1)_CC) $$(FW_OPT))" KEYS=$$(QEMU_KEYS) \
+	  QEMU="$$(FW_RUN_$(1))" SIZE="$$($(1)_CC:gcc=size)" NM="$$($(1)_CC:gcc=nm)" ELF=$$(FW_ELF_$(1)) \
+	  STACK_EDITION=$$(FW_STACK_EDITION) sh tests/qemu.sh --bench "$$(SAMPLE)"
+
+ifneq ($$(shell command -v $$($(1)_CC) 2>/dev/null),)
+ifneq ($$(shell command -v $$(firstword $$($(1)_QEMU)) 2>/dev/null),)
+FW_READY += $(1)
+endif
+endif
 endef
-$(foreach f,$(FT_FILES),$(eval $(call ft_rule,$(f))))
 
-$(FWB)/z/%.o: $(Z_SRCDIR)/%.c
-	@mkdir -p $(dir $@)
-	$(ARM_CC) $(FW_CFLAGS) -w -c $< -o $@
-
-$(FWB)/obj/%.o: %.c
-	@mkdir -p $(dir $@)
-	$(ARM_CC) -std=c11 $(WARN) $(FW_CFLAGS) -MMD -MP -c $< -o $@
-
-$(FW_ELF): $(FW_OBJ) $(FT_OBJ) $(Z_OBJ) $(FW_DIR)/$(FW_PORT).ld
-	$(ARM_CC) $(FW_ARCH) --specs=nano.specs --specs=rdimon.specs -nostartfiles -Wl,--gc-sections \
-	  -T $(FW_DIR)/$(FW_PORT).ld -Wl,-Map=$(FWB)/inkpress.map -o $@ $(FW_OBJ) $(FT_OBJ) $(Z_OBJ) -lm
-
-firmware: $(FW_ELF)
-	@$(ARM_SIZE) $(FW_ELF)
-
--include $(FW_OBJ:.o=.d)
-
-# --- running it ----------------------------------------------------------------
-
-QEMU_RUN = timeout 300 $(QEMU_ARM) -M $(FW_PORT) -nographic -monitor none -serial none \
-           -semihosting-config enable=on,target=native -kernel $(FW_ELF)
 QEMU_KEYS ?= tests/keys/tour.keys
 
-# The same edition and keys through inkpress-sim (raw frames with --pbm) and
-# through the firmware in QEMU; every frame and the refresh log must be
-# equal byte for byte. Three times: the sample edition, the sample packed
-# with hyphenation patterns (--patterns), so the target finds soft hyphens
-# too, and the world edition (mk/scripts.mk: fallback faces per script,
-# CFF ones among them when it has CJK text).
-qemu-test: $(FW_ELF) all $(SAMPLE) $(WORLD)
-	@rm -rf $(FWB)/host* $(FWB)/qemu* && mkdir -p $(FWB)/qemu $(FWB)/qemu-patterns $(FWB)/qemu-world
-	@$(B)/inkpress pack -q --patterns -o $(FWB)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
-	@for run in "$(SAMPLE) " "$(FWB)/patterns.ink -patterns" "$(WORLD) -world"; do set -- $$run; ed=$$1; t=$$2; \
-	  $(B)/inkpress-sim $$ed --keys-file $(QEMU_KEYS) -o $(FWB)/host$$t --pbm >$(FWB)/host$$t.out; \
-	  $(QEMU_RUN) -append "$$ed $(QEMU_KEYS) $(FWB)/qemu$$t $(B)/fonts" >$(FWB)/qemu$$t.out 2>&1 || \
-	    { cat $(FWB)/qemu$$t.out; echo "qemu-test: the firmware failed in QEMU ($$ed)"; exit 1; }; \
-	  n=0; bad=0; for f in $(FWB)/host$$t/frame-*.pbm; do n=$$((n + 1)); \
-	    cmp -s "$$f" "$(FWB)/qemu$$t/$${f##*/}" || { echo "qemu-test: $${f##*/} differs ($(FWB)/host$$t vs $(FWB)/qemu$$t)"; bad=$$((bad + 1)); }; \
-	  done; \
-	  [ "$$(ls $(FWB)/qemu$$t/frame-*.pbm | wc -l)" -eq $$n ] || { echo "qemu-test: frame counts differ"; bad=$$((bad + 1)); }; \
-	  cmp -s $(FWB)/host$$t/refresh.log $(FWB)/qemu$$t/refresh.log || { echo "qemu-test: refresh.log differs"; bad=$$((bad + 1)); }; \
-	  [ $$n -gt 0 ] && [ $$bad -eq 0 ] || exit 1; \
-	  echo "qemu-test: $$ed: $$n frames and the refresh log identical (Cortex-M7 in QEMU vs inkpress-sim)"; \
-	  sed 's/^/qemu-test: /' $(FWB)/qemu$$t.out; \
-	done
-	@for f in $(FWB)/host/frame-*.pbm; do cmp -s "$$f" "$(FWB)/host-patterns/$${f##*/}" || \
-	  { echo "qemu-test: $${f##*/} differs with --patterns"; exit 1; }; done
+# qemu-test reads the sample edition, the sample packed with hyphenation
+# patterns (so the target finds soft hyphens too; its frames must be the
+# same) and whatever editions other mk/*.mk files add here (read when the
+# rule runs, by then every mk file has added its own: .SECONDEXPANSION).
+FW_TEST_EDITIONS ?=
+.SECONDEXPANSION:
 
-# Flash: code, constants and .data's initial values; RAM: .data, .bss, the
-# newlib heap reserve and the stack (the XIP region is the edition and the
-# fonts in memory-mapped flash, counted apart).
-bench-firmware: $(FW_ELF) all $(SAMPLE)
-	@echo "== firmware ($(FW_PORT), Cortex-M7, $(ARM_CC) $(FW_OPT))"
-	@$(ARM_SIZE) -A $(FW_ELF) | awk '$$1 ~ /^\.(text|ARM\.exidx|ARM\.extab|init_array)$$/ {fl += $$2} \
-	  $$1 == ".data" {fl += $$2; ram += $$2} $$1 ~ /^\.(bss|heap|stack)$$/ {ram += $$2; r[$$1] = $$2} \
-	  END {printf "flash:   %d bytes (code, constants, FreeType, zlib)\nRAM:     %d bytes (.data+.bss %d incl. framebuffer and pool, heap reserve %d, stack %d)\n", \
-	       fl, ram, ram - r[".heap"] - r[".stack"], r[".heap"], r[".stack"]}'
-	@mkdir -p $(FWB)/bench && $(QEMU_RUN) -append "$(SAMPLE) $(QEMU_KEYS) $(FWB)/bench $(B)/fonts" | sed 's/^/target:  /'
+# The long session for the stack depth: the BBC corpus with patterns
+# (--fast: the text is the same, only the compression differs).
+FW_STACK_EDITION = $(if $(wildcard $(BBC)),$(B)/fw-stack/bbc.ink)
+$(B)/fw-stack/bbc.ink: $(B)/inkpress
+	@mkdir -p $(dir $@)
+	$(B)/inkpress pack -q --fast --patterns -o $@ --name "BBC" --date 2026-11-29 $(BBC)
 
-ifneq ($(shell command -v $(ARM_CC) 2>/dev/null),)
-ifneq ($(shell command -v $(QEMU_ARM) 2>/dev/null),)
+$(foreach b,$(FW_BOARDS),$(eval $(call fw_board,$(b))))
+
+# `make firmware PORT=<board>` builds one board, `make firmware` all.
+FW_PORTS = $(if $(filter-out sim,$(PORT)),$(PORT),$(FW_BOARDS))
+firmware: $(addprefix firmware-,$(FW_PORTS))
+
+# The tests and figures run on every board whose compiler and QEMU are
+# installed (make deps installs them all).
+qemu-test: $(addprefix qemu-test-,$(FW_READY))
+bench-firmware: $(addprefix bench-firmware-,$(FW_READY))
+ifneq ($(FW_READY),)
 TEST_EXTRA  += qemu-test
 BENCH_EXTRA += bench-firmware
-endif
 endif

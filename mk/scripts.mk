@@ -15,3 +15,6 @@ $(WORLD): $(B)/inkpress $(FONTS) $(wildcard samples/world/*.txt)
 # fribidi: the UAX #9 levels of right-to-left text (tools/pack/bidi.c)
 HOST_LIBS += $(shell pkg-config --libs fribidi 2>/dev/null)
 CPPFLAGS += $(shell pkg-config --cflags fribidi 2>/dev/null)
+
+# qemu-test reads it on every board (mk/firmware.mk).
+FW_TEST_EDITIONS += $(WORLD)

@@ -1,17 +1,21 @@
 /* SPDX-License-Identifier: MIT */
-/* main.c: the reader firmware on the MPS2 AN500 board (Cortex-M7), with
- * ARM semihosting for what a board would have as hardware: the edition and
+/* board_main.c: the reader firmware on an emulated board (the Cortex-M7
+ * mps2-an500 and the RISC-V rv32-virt ports share it), with semihosting
+ * for what a board would have as hardware: the edition and
  * the fonts are read from host files into the XIP region (memory-mapped
  * flash on a board), buttons come from a key script, and the panel is a
  * folder: each refresh writes the whole framebuffer as a binary PBM
  * (frame-NNNN.pbm, the framebuffer's own bytes after a short header) and a
  * line to refresh.log in the simulator's format, so frames compare byte for
- * byte with `inkpress-sim --pbm`.
+ * byte with `inkpress-sim --pbm`. When the port can count instructions
+ * (board_instructions), it reports them per page turn and per article
+ * opened.
  *
  * Command line (QEMU's -append):
  *   EDITION.ink KEYS-FILE OUT-DIR [FONTS-DIR] [PROFILE]
  * Exit status: 0 ok, 1 a frame could not be written, 2 usage or a file
- * could not be read, 3 the edition shows the error screen, 4 pool leak. */
+ * could not be read, 3 the edition shows the error screen, 4 pool leak or
+ * the C library's heap grew past its reserve. */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
 #include <stdarg.h>
@@ -23,35 +27,21 @@
 #include "hal/ink_hal.h"
 #include "ink_conf.h"
 #include "ink_nav.h"
-#include "mps2_port.h"
+#include "board.h"
 
 /* The panel this board drives; profiles larger than it are refused. */
-#ifndef MPS2_FB_W
-#define MPS2_FB_W 800
+#ifndef BOARD_FB_W
+#define BOARD_FB_W 800
 #endif
-#ifndef MPS2_FB_H
-#define MPS2_FB_H 600
+#ifndef BOARD_FB_H
+#define BOARD_FB_H 600
 #endif
 
-void initialise_monitor_handles(void);
-
-extern uint8_t __xip_start__[], __xip_end__[];
-extern uint32_t __stack_limit__[], __stack_top__[];
-extern char end[];
-
-static uint8_t fbmem[(MPS2_FB_W + 7) / 8 * MPS2_FB_H];
+static uint8_t fbmem[(BOARD_FB_W + 7) / 8 * BOARD_FB_H];
 static uint8_t poolmem[INK_POOL_BYTES] __attribute__((aligned(8)));
 static ink_app_t app;
 
 /* --- semihosting: the command line, messages --------------------------- */
-
-static int semihost(int op, void *arg)
-{
-    register int r0 __asm__("r0") = op;
-    register void *r1 __asm__("r1") = arg;
-    __asm__ volatile("bkpt 0xAB" : "+r"(r0) : "r"(r1) : "memory");
-    return r0;
-}
 
 static void say(const char *fmt, ...)
 {
@@ -61,28 +51,27 @@ static void say(const char *fmt, ...)
     int n = vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     if (n > 0)
-        write(1, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+        board_print(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
 }
 
-void mps2_fault(const char *what)
+void board_fault(const char *what)
 {
-    say("mps2-an500: %s\n", what);
+    say(INK_BOARD_NAME ": %s\n", what);
     _exit(70);
 }
 
-/* SYS_GET_CMDLINE (0x15): QEMU gives the -kernel file, then the text of
- * -append; the program's name is left out. */
+/* QEMU gives the -kernel file, then the text of -append; the program's
+ * name is left out. */
 static char cmdline[512];
 
 static int get_args(char **argv, int max)
 {
-    struct { char *buf; int len; } blk = { cmdline, (int)sizeof cmdline - 1 };
-    if (semihost(0x15, &blk) != 0)
+    if (board_cmdline(cmdline, (int)sizeof cmdline) < 0)
         return 0;
-    cmdline[blk.len < (int)sizeof cmdline ? blk.len : (int)sizeof cmdline - 1] = '\0';
     int n = 0;
-    char *tok = strtok(cmdline, " ");
-    for (tok = tok ? strtok(NULL, " ") : NULL; tok && n < max; tok = strtok(NULL, " "))
+    char *save = NULL; /* strtok_r: newlib's strtok takes its state from the heap */
+    char *tok = strtok_r(cmdline, " ", &save);
+    for (tok = tok ? strtok_r(NULL, " ", &save) : NULL; tok && n < max; tok = strtok_r(NULL, " ", &save))
         argv[n++] = tok;
     return n;
 }
@@ -138,7 +127,7 @@ static ink_err_t panel_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, i
     int hn = snprintf(head, sizeof head, "P4\n%d %d\n", fb->w, fb->h);
     size_t bytes = (size_t)fb->stride * (size_t)fb->h;
     if (fd < 0 || write(fd, head, (size_t)hn) != hn || write(fd, fb->bits, bytes) != (ssize_t)bytes) {
-        say("mps2-an500: cannot write %s\n", path);
+        say(INK_BOARD_NAME ": cannot write %s\n", path);
         p->failed = 1;
         if (fd >= 0)
             close(fd);
@@ -183,16 +172,53 @@ static const ink_storage_ops_t store_ops = { store_read, store_write, sizeof sto
 static size_t stack_depth(void)
 {
     const uint32_t *p = __stack_limit__;
-    while (p < __stack_top__ && *p == MPS2_STACK_PAINT)
+    while (p < __stack_top__ && *p == BOARD_STACK_PAINT)
         p++;
     return (size_t)((const uint8_t *)__stack_top__ - (const uint8_t *)p);
 }
 
 static char keys[8192];
 
+/* Instructions per key, by kind: a page turn (the same article, another
+ * page) and an article opened from the library. */
+typedef struct insn_stat {
+    unsigned n;
+    uint64_t sum, min, max, first;
+} insn_stat_t;
+
+static void insn_add(insn_stat_t *st, uint64_t v)
+{
+    if (st->n == 0)
+        st->first = st->min = st->max = v;
+    st->min = v < st->min ? v : st->min;
+    st->max = v > st->max ? v : st->max;
+    st->sum += v;
+    st->n++;
+}
+
+/* A 64-bit count in decimal (newlib-nano's printf has no %llu). */
+static const char *u64_str(uint64_t v, char buf[24])
+{
+    char *p = buf + 23;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + v % 10u);
+        v /= 10u;
+    } while (v);
+    return p;
+}
+
+static void insn_say(const char *what, const insn_stat_t *st)
+{
+    char a[24], b[24], c[24], d[24];
+    if (st->n)
+        say("%s: %u, instructions mean %s, min %s, max %s, first %s\n", what, st->n, u64_str(st->sum / st->n, a),
+            u64_str(st->min, b), u64_str(st->max, c), u64_str(st->first, d));
+}
+
 int main(void)
 {
-    initialise_monitor_handles();
+    board_init();
     char *argv[8];
     int argc = get_args(argv, 8);
     if (argc < 3) {
@@ -201,14 +227,14 @@ int main(void)
     }
     const char *fonts_dir = argc > 3 ? argv[3] : "build/fonts";
     const ink_profile_t *profile = ink_profile_find(argc > 4 ? argv[4] : ink_profiles[0].name);
-    if (!profile || profile->w > MPS2_FB_W || profile->h > MPS2_FB_H) {
-        say("mps2-an500: no profile '%s' that fits a %dx%d panel\n", argc > 4 ? argv[4] : "", MPS2_FB_W, MPS2_FB_H);
+    if (!profile || profile->w > BOARD_FB_W || profile->h > BOARD_FB_H) {
+        say(INK_BOARD_NAME ": no profile '%s' that fits a %dx%d panel\n", argc > 4 ? argv[4] : "", BOARD_FB_W, BOARD_FB_H);
         return 2;
     }
     size_t len;
     const uint8_t *bundle = xip_load(argv[0], &len);
     if (!bundle) {
-        say("mps2-an500: cannot read %s\n", argv[0]);
+        say(INK_BOARD_NAME ": cannot read %s\n", argv[0]);
         return 2;
     }
     static const char *const face_files[INK_FACE_COUNT] = { "regular.ttf", "bold.ttf", "italic.ttf" };
@@ -218,7 +244,7 @@ int main(void)
         snprintf(path, sizeof path, "%s/%s", fonts_dir, face_files[i]);
         fonts[i].data = xip_load(path, &fonts[i].len);
         if (!fonts[i].data) {
-            say("mps2-an500: cannot read %s\n", path);
+            say(INK_BOARD_NAME ": cannot read %s\n", path);
             return 2;
         }
     }
@@ -227,7 +253,7 @@ int main(void)
     if (kfd >= 0)
         close(kfd);
     if (kn < 0) {
-        say("mps2-an500: cannot read %s\n", argv[1]);
+        say(INK_BOARD_NAME ": cannot read %s\n", argv[1]);
         return 2;
     }
     keys[kn] = '\0';
@@ -243,42 +269,72 @@ int main(void)
     ink_pool_init(&pool, poolmem, sizeof poolmem);
 
     int rc = 0;
+    insn_stat_t turns = { 0 }, opens = { 0 };
+    uint64_t start = board_instructions();
     ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, profile, bundle, len, fonts);
     if (err) {
-        say("mps2-an500: %s %s\n", app.error_where, ink_err_str(err));
+        say(INK_BOARD_NAME ": %s %s\n", app.error_where, ink_err_str(err));
         rc = 3;
     } else {
-        for (char *tok = strtok(keys, " \t\r\n,"); tok; tok = strtok(NULL, " \t\r\n,")) {
+        char *save = NULL;
+        for (char *tok = strtok_r(keys, " \t\r\n,", &save); tok; tok = strtok_r(NULL, " \t\r\n,", &save)) {
             if (tok[0] == '#') { /* a comment runs to the end of its line */
-                strtok(NULL, "\n");
+                strtok_r(NULL, "\n", &save);
                 continue;
             }
             ink_key_t k = ink_key_parse(tok);
             if (k == INK_KEY_NONE) {
-                say("mps2-an500: unknown key '%s'\n", tok);
+                say(INK_BOARD_NAME ": unknown key '%s'\n", tok);
                 rc = 2;
                 break;
             }
+            ink_screen_t screen = app.screen;
+            int32_t article = app.open_article;
+            int page = app.page;
+            uint64_t t0 = board_instructions();
             ink_app_key(&app, k);
+            uint64_t spent = board_instructions() - t0;
+            if (t0 == 0)
+                continue;
+            if (screen == INK_SCREEN_ARTICLE && app.screen == INK_SCREEN_ARTICLE &&
+                app.open_article == article && app.page != page)
+                insn_add(&turns, spent);
+            else if (screen == INK_SCREEN_LIBRARY && app.screen == INK_SCREEN_ARTICLE)
+                insn_add(&opens, spent);
         }
         if (rc == 0 && app.screen == INK_SCREEN_ERROR) {
-            say("mps2-an500: %s %s\n", app.error_where, ink_err_str(app.error));
+            say(INK_BOARD_NAME ": %s %s\n", app.error_where, ink_err_str(app.error));
             rc = 3;
         }
     }
     size_t high = ink_pool_high_water(&pool);
     ink_app_stop(&app);
     if (ink_pool_used(&pool) != 0) {
-        say("mps2-an500: %u bytes still in use after stop (a leak)\n", (unsigned)ink_pool_used(&pool));
+        say(INK_BOARD_NAME ": %u bytes still in use after stop (a leak)\n", (unsigned)ink_pool_used(&pool));
         rc = rc ? rc : 4;
     }
     if (panel.log >= 0)
         close(panel.log);
     if (panel.failed && !rc)
         rc = 1;
-    char *brk = sbrk(0);
-    say("%d frames in %s; pool high-water %u of %u bytes; stack %u of %u bytes; sbrk heap %u bytes\n",
+    size_t heap = (size_t)((char *)sbrk(0) - __heap_base__);
+    size_t reserve = (size_t)(__heap_limit__ - __heap_base__);
+    if (heap > reserve) {
+        say(INK_BOARD_NAME ": the C library's heap grew to %u bytes, past its reserve of %u\n", (unsigned)heap,
+            (unsigned)reserve);
+        rc = rc ? rc : 4;
+    }
+    say("%d frames in %s; pool high-water %u of %u bytes; stack %u of %u bytes; sbrk heap %u of %u bytes\n",
         panel.frames, argv[2], (unsigned)high, (unsigned)sizeof poolmem, (unsigned)stack_depth(),
-        (unsigned)((uint8_t *)__stack_top__ - (uint8_t *)__stack_limit__), (unsigned)(brk - end));
+        (unsigned)((uint8_t *)__stack_top__ - (uint8_t *)__stack_limit__), (unsigned)heap, (unsigned)reserve);
+    if (start) {
+        char total[24];
+        say("instructions: %s for the session (%s)\n", u64_str(board_instructions() - start, total),
+            board_counter_note());
+        insn_say("page turns", &turns);
+        insn_say("articles opened", &opens);
+    } else {
+        say("instructions: not counted (%s)\n", board_counter_note());
+    }
     return rc;
 }
