@@ -173,6 +173,9 @@ static void test_textnorm_quotes_by_language(void **state)
     expect_lang("\xe5\xbd\xbc\xe3\x81\xaf\"\xe3\x81\xaf\xe3\x81\x84\"\xe3\x81\xa8", "ja",
                 "\xe5\xbd\xbc\xe3\x81\xaf\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d\xe3\x81\xa8");
     expect_lang("\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d", "ja", "\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d");
+    /* right to left: „…” in Hebrew, «…» in Arabic and Persian */
+    expect_lang("\"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\"", "he", LOW9 "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d" RDQ);
+    expect_lang("\"\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85\"", "ar", LAQ "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85" RAQ);
     /* typographic quotes a text has are kept, in any language */
     expect_lang(LDQ "quoted" RDQ " and " LOW9 "zitiert" LDQ, "de", LDQ "quoted" RDQ " and " LOW9 "zitiert" LDQ);
     expect_lang(LDQ "cit\xc3\xa9" RDQ, "fr", LDQ "cit\xc3\xa9" RDQ);
@@ -193,6 +196,13 @@ static void test_textnorm_guesses_language(void **state)
     assert_string_equal(textnorm_guess_lang(es, strlen(es)), "es");
     assert_string_equal(textnorm_guess_lang(ru, strlen(ru)), "ru");
     assert_null(textnorm_guess_lang("Hello", 5));
+    /* right-to-left scripts: Hebrew, Arabic, and Persian by its own letters */
+    const char *he = "קו הרכבת החדש לצפון נפתח הבוקר לנוסעים, לאחר שבע שנות עבודה.";
+    const char *ar = "افتتحت المدينة اليوم جسرا جديدا فوق النهر بعد ثلاث سنوات من العمل.";
+    const char *fa = "پل تازه روی رودخانه امروز باز شد و کشاورزان گفتند که راه کوتاه‌تر شده است.";
+    assert_string_equal(textnorm_guess_lang(he, strlen(he)), "he");
+    assert_string_equal(textnorm_guess_lang(ar, strlen(ar)), "ar");
+    assert_string_equal(textnorm_guess_lang(fa, strlen(fa)), "fa");
     /* Latin and Italian are not taken for French or Spanish */
     const char *la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut "
                      "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "

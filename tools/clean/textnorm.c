@@ -426,6 +426,12 @@ static quotes_t quotes_for(const char *lang)
         q = (quotes_t){ { 0xAB, 0x201C }, { 0xBB, 0x201D }, 1, 0 };
     } else if (!strcmp(ll, "ru") || !strcmp(ll, "uk") || !strcmp(ll, "be")) {
         q = (quotes_t){ { 0xAB, 0x201E }, { 0xBB, 0x201C }, 0, 0 };
+    } else if (!strcmp(ll, "he")) {
+        /* right to left: „…” as Hebrew print sets them */
+        q = (quotes_t){ { 0x201E, 0x201A }, { 0x201D, 0x2019 }, 0, 0 };
+    } else if (!strcmp(ll, "ar") || !strcmp(ll, "fa") || !strcmp(ll, "ur")) {
+        /* guillemets, which the device mirrors in right-to-left text */
+        q = (quotes_t){ { 0xAB, 0x201C }, { 0xBB, 0x201D }, 0, 0 };
     } else if (!strcmp(ll, "ja")) {
         q = (quotes_t){ { 0x300C, 0x300E }, { 0x300D, 0x300F }, 0, 1 };
     } else if (!strcmp(ll, "zh")) {
@@ -1004,7 +1010,7 @@ static const char *const lang_words[][16] = {
 const char *textnorm_guess_lang(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0;
+    size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0, hebr = 0, arab = 0, farsi = 0;
     char w[16];
     size_t wl = 0;
     for (size_t i = 0; i <= n;) {
@@ -1015,6 +1021,13 @@ const char *textnorm_guess_lang(const char *str, size_t n)
             kana++;
         else if (c >= 0x4E00 && c <= 0x9FFF)
             han++;
+        else if (c >= 0x5D0 && c <= 0x5EA)
+            hebr++;
+        else if (c >= 0x620 && c <= 0x6FF) {
+            arab++;
+            /* letters Persian has and Arabic lacks: pe, che, zhe, gaf, keheh, farsi yeh */
+            farsi += c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC;
+        }
         if (c < 0x80 && is_letter_cp(c)) {
             latin++;
             if (wl < sizeof w - 1)
@@ -1037,9 +1050,13 @@ const char *textnorm_guess_lang(const char *str, size_t n)
         }
         wl = 0;
     }
-    size_t letters = latin + cyr + kana + han;
+    size_t letters = latin + cyr + kana + han + hebr + arab;
     if (letters < 20)
         return NULL;
+    if (hebr * 2 > letters)
+        return "he";
+    if (arab * 2 > letters)
+        return farsi * 50 > arab ? "fa" : "ar";
     if (kana * 20 > letters)
         return "ja";
     if (han * 2 > letters)
