@@ -241,87 +241,92 @@ int html_sniff(const char *buf, size_t len)
     return w >= 3;
 }
 
-int html_clean(const char *buf, size_t len, article_t *out, const char **why)
+/* A page's bytes as the parser reads them: a UTF-8 copy (u8, trimmed when
+ * the trim knows this libxml2), or the original bytes and the charset
+ * libxml2 is to convert from. */
+typedef struct {
+    char *u8;         /* malloc'd, or NULL */
+    const char *src;
+    size_t srclen;
+    char enc[40];
+} page_t;
+
+/* Parses buf[0..len): the document, or NULL with *why set (pg->u8 freed).
+ * On success pg holds the bytes parsed, for the attempts' fresh parses. */
+static xmlDoc *read_page(const char *buf, size_t len, page_t *pg, const char **why)
 {
-    const char *dummy;
-    if (!why)
-        why = &dummy;
-    memset(out, 0, sizeof *out);
-    if (!buf || !len) {
-        *why = "empty file";
-        return -1;
-    }
-    if (len > HTML_MAX_BYTES)
-        len = HTML_MAX_BYTES;
-    char *u8 = NULL, enc[40];
     size_t u8len = 0;
-    if (prepare_bytes(buf, len, &u8, &u8len, enc) < 0) {
+    if (prepare_bytes(buf, len, &pg->u8, &u8len, pg->enc) < 0) {
         *why = "out of memory";
-        return -1;
+        return NULL;
     }
-    const char *src = u8 ? u8 : buf;
-    size_t srclen = u8 ? u8len : len;
+    pg->src = pg->u8 ? pg->u8 : buf;
+    pg->srclen = pg->u8 ? u8len : len;
     int trimmed = 0;
-    if (u8) {
-        nul_to_space(u8, u8len);
+    if (pg->u8) {
+        nul_to_space(pg->u8, u8len);
         if (html_trim_known()) {
-            srclen = html_trim_unread(u8, u8len);
+            pg->srclen = html_trim_unread(pg->u8, u8len);
             trimmed = 1;
         }
     }
-    xmlDoc *doc = parse(src, srclen, enc);
+    xmlDoc *doc = parse(pg->src, pg->srclen, pg->enc);
     if (doc && trimmed && xmlDocGetRootElement(doc) &&
         script_in_title(xmlDocGetRootElement(doc))) {
         /* rare: parse the page as it is */
         xmlFreeDoc(doc);
         doc = NULL;
-        free(u8);
-        if (prepare_bytes(buf, len, &u8, &u8len, enc) < 0 || !u8) {
-            free(u8);
+        free(pg->u8);
+        if (prepare_bytes(buf, len, &pg->u8, &u8len, pg->enc) < 0 || !pg->u8) {
+            free(pg->u8);
+            pg->u8 = NULL;
             *why = "out of memory";
-            return -1;
+            return NULL;
         }
-        nul_to_space(u8, u8len);
-        src = u8;
-        srclen = u8len;
-        doc = parse(src, srclen, enc);
+        nul_to_space(pg->u8, u8len);
+        pg->src = pg->u8;
+        pg->srclen = u8len;
+        doc = parse(pg->src, pg->srclen, pg->enc);
     }
-    if (!doc && !u8) {
+    if (!doc && !pg->u8) {
         /* an encoding iconv does not know: read the bytes as UTF-8/1252 */
-        u8 = textnorm_bytes_to_utf8(buf, len, &u8len);
-        if (u8) {
-            nul_to_space(u8, u8len);
-            src = u8;
-            srclen = u8len;
-            strcpy(enc, "UTF-8");
-            doc = parse(src, srclen, enc);
+        pg->u8 = textnorm_bytes_to_utf8(buf, len, &u8len);
+        if (pg->u8) {
+            nul_to_space(pg->u8, u8len);
+            pg->src = pg->u8;
+            pg->srclen = u8len;
+            strcpy(pg->enc, "UTF-8");
+            doc = parse(pg->src, pg->srclen, pg->enc);
         }
     }
     if (!doc || !xmlDocGetRootElement(doc)) {
         xmlFreeDoc(doc);
-        free(u8);
+        free(pg->u8);
+        pg->u8 = NULL;
         *why = "not an HTML page (nothing parsed)";
-        return -1;
+        return NULL;
     }
-    meta_t m = { 0 };
-    xmlNode *root = xmlDocGetRootElement(doc);
-    html_meta_read(&m, root);
-    char *title = html_meta_title(&m, root);
-    char *date = html_meta_date(&m, root);
+    return doc;
+}
 
+/* The main-text search, with fewer heuristics each attempt until one finds
+ * CHAR_THRESHOLD characters; the longest result goes into *best, the byline
+ * element its attempt found into *byline. Each attempt scores a fresh parse
+ * (doc is the first, and is freed). Returns 0, or -1 when out of memory. */
+static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article_t *best,
+                       char **byline)
+{
     static const unsigned attempts[] = {
         F_STRIP_UNLIKELY | F_WEIGHT_CLASSES | F_CLEAN_COND,
         F_WEIGHT_CLASSES | F_CLEAN_COND,
         F_CLEAN_COND,
         0,
     };
-    article_t best = { 0 };
     size_t best_len = 0;
-    char *best_byline = NULL;
     int oom = 0;
     for (size_t ai = 0; ai < sizeof attempts / sizeof attempts[0]; ai++) {
         if (!doc)
-            doc = parse(src, srclen, enc);
+            doc = parse(pg->src, pg->srclen, pg->enc);
         if (!doc || !xmlDocGetRootElement(doc)) {
             oom = 1;
             break;
@@ -338,12 +343,12 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
             c.oom = 1;
         oom |= c.oom;
         size_t n = body_chars(&a);
-        if (n > best_len || !best.nblocks) {
-            article_free(&best);
-            best = a;
+        if (n > best_len || !best->nblocks) {
+            article_free(best);
+            *best = a;
             best_len = n;
-            free(best_byline);
-            best_byline = c.byline;
+            free(*byline);
+            *byline = c.byline;
             c.byline = NULL;
         } else {
             article_free(&a);
@@ -357,7 +362,51 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
             break;
     }
     xmlFreeDoc(doc);
-    free(u8);
+    return oom ? -1 : 0;
+}
+
+/* A page without any title: the first ten words of the text, or NULL. */
+static char *title_from_text(const article_t *a)
+{
+    const char *t = a->blocks[0].text;
+    size_t k = 0, words = 0;
+    while (t[k] && words < 10) {
+        if (t[k] == ' ')
+            words++;
+        k++;
+    }
+    char *tt = art_strndup(t, k);
+    char *title = tt ? textnorm(tt, strlen(tt), 0, NULL) : NULL;
+    free(tt);
+    return title;
+}
+
+int html_clean(const char *buf, size_t len, article_t *out, const char **why)
+{
+    const char *dummy;
+    if (!why)
+        why = &dummy;
+    memset(out, 0, sizeof *out);
+    if (!buf || !len) {
+        *why = "empty file";
+        return -1;
+    }
+    if (len > HTML_MAX_BYTES)
+        len = HTML_MAX_BYTES;
+    page_t pg = { 0 };
+    xmlDoc *doc = read_page(buf, len, &pg, why);
+    if (!doc)
+        return -1;
+    meta_t m = { 0 };
+    xmlNode *root = xmlDocGetRootElement(doc);
+    html_meta_read(&m, root);
+    char *title = html_meta_title(&m, root);
+    char *date = html_meta_date(&m, root);
+
+    article_t best = { 0 };
+    char *best_byline = NULL;
+    int oom = search_text(&pg, doc, title, &best, &best_byline) < 0;
+    free(pg.u8);
     if (oom || !best.nblocks) {
         article_free(&best);
         free(best_byline);
@@ -370,19 +419,8 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     *out = best;
     clean_prune_blocks(out);
     out->title = norm_field(title);
-    if (!out->title) {
-        /* a page without any title: the first words of the text */
-        const char *t = out->blocks[0].text;
-        size_t k = 0, words = 0;
-        while (t[k] && words < 10) {
-            if (t[k] == ' ')
-                words++;
-            k++;
-        }
-        char *tt = art_strndup(t, k);
-        out->title = tt ? textnorm(tt, strlen(tt), 0, NULL) : NULL;
-        free(tt);
-    }
+    if (!out->title)
+        out->title = title_from_text(out);
     out->date = date;
     const char *byl = html_meta_byline(&m);
     out->byline = norm_field(byl ? byl : best_byline);

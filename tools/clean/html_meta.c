@@ -327,6 +327,87 @@ static char *trimmed_dup(const char *s, size_t n)
     return q;
 }
 
+/* The title cut at the last spaced separator; when that leaves fewer than
+ * three words, the part after the first separator character (Readability's
+ * second regex: not necessarily spaced). */
+static char *title_at_separator(const char *orig, const char *last_sep)
+{
+    char *cur = trimmed_dup(orig, (size_t)(last_sep - orig));
+    if (cur && word_count(cur) < 3) {
+        const char *q = orig;
+        size_t sl = 0;
+        while (*q && !is_sep(q, &sl))
+            q++;
+        free(cur);
+        cur = trimmed_dup(q + sl, strlen(q + sl));
+    }
+    return cur;
+}
+
+/* A title with ": " that no h1 or h2 repeats: the part after the last
+ * colon, or after the first when that is too short; the whole title when
+ * the part before the first colon has more than five words. Takes cur. */
+static char *title_at_colon(const char *orig, xmlNode *root, char *cur)
+{
+    int match = 0;
+    for (xmlNode *x = root; x && !match; x = walk_next(x, root, 0)) {
+        if (!tag_is(x, "h1") && !tag_is(x, "h2"))
+            continue;
+        sbuf_t hb = { 0 };
+        dom_inner_text(x, &hb);
+        char *tt = trimmed_dup(orig, strlen(orig));
+        match = hb.s && tt && !strcmp(hb.s, tt);
+        free(tt);
+        free(hb.s);
+    }
+    if (match)
+        return cur;
+    const char *lc = strrchr(orig, ':');
+    free(cur);
+    cur = trimmed_dup(lc + 1, strlen(lc + 1));
+    if (cur && word_count(cur) < 3) {
+        const char *fc = strchr(orig, ':');
+        free(cur);
+        cur = trimmed_dup(fc + 1, strlen(fc + 1));
+    } else {
+        const char *fc = strchr(orig, ':');
+        char *head = art_strndup(orig, (size_t)(fc - orig));
+        if (head && word_count(head) > 5) {
+            free(cur);
+            cur = strdup(orig);
+        }
+        free(head);
+    }
+    return cur;
+}
+
+/* A title shorter than 15 or longer than 150 characters: the text of the
+ * page's only h1, when it has exactly one. Takes cur. */
+static char *title_from_h1(const char *orig, xmlNode *root, char *cur)
+{
+    size_t ulen = 0;
+    for (const char *p = orig; *p; p++)
+        ulen += ((unsigned char)*p & 0xC0) != 0x80;
+    if (ulen <= 150 && ulen >= 15)
+        return cur;
+    xmlNode *h1 = NULL;
+    int nh = 0;
+    for (xmlNode *x = root; x; x = walk_next(x, root, 0))
+        if (tag_is(x, "h1")) {
+            nh++;
+            h1 = x;
+        }
+    if (nh == 1) {
+        sbuf_t hb = { 0 };
+        dom_inner_text(h1, &hb);
+        if (hb.s) {
+            free(cur);
+            cur = hb.s;
+        }
+    }
+    return cur;
+}
+
 /* Readability's title from <title>: cut at a site-name separator, or take
  * the lone h1 when the title is odd. */
 static char *doc_title(xmlNode *root)
@@ -346,89 +427,24 @@ static char *doc_title(xmlNode *root)
         free(orig);
         return NULL;
     }
+    /* " X " with X a separator; hier when one is not '|' or '-' */
     int hier = 0;
-    /* " X " with X a separator */
-    const char *last_sep = NULL, *first_sep = NULL;
-    size_t last_len = 0, first_len = 0;
+    const char *last_sep = NULL;
     for (const char *p = orig; *p; p++) {
         size_t sl;
         if (p > orig && p[-1] == ' ' && is_sep(p, &sl) && p[sl] == ' ') {
-            if (!first_sep) {
-                first_sep = p;
-                first_len = sl;
-            }
             last_sep = p;
-            last_len = sl;
             if (*p != '|' && *p != '-')
                 hier = 1;
         }
     }
-    (void)last_len;
     if (last_sep) {
         free(cur);
-        cur = trimmed_dup(orig, (size_t)(last_sep - orig));
-        if (cur && word_count(cur) < 3) {
-            /* the part after the first separator (Readability's second
-             * regex: first separator character, not necessarily spaced) */
-            const char *q = orig;
-            size_t sl = 0;
-            while (*q && !is_sep(q, &sl))
-                q++;
-            free(cur);
-            cur = trimmed_dup(q + sl, strlen(q + sl));
-        }
-        (void)first_len;
+        cur = title_at_separator(orig, last_sep);
     } else if (strstr(orig, ": ")) {
-        int match = 0;
-        for (xmlNode *x = root; x && !match; x = walk_next(x, root, 0)) {
-            if (!tag_is(x, "h1") && !tag_is(x, "h2"))
-                continue;
-            sbuf_t hb = { 0 };
-            dom_inner_text(x, &hb);
-            char *tt = trimmed_dup(orig, strlen(orig));
-            match = hb.s && tt && !strcmp(hb.s, tt);
-            free(tt);
-            free(hb.s);
-        }
-        if (!match) {
-            const char *lc = strrchr(orig, ':');
-            free(cur);
-            cur = trimmed_dup(lc + 1, strlen(lc + 1));
-            if (cur && word_count(cur) < 3) {
-                const char *fc = strchr(orig, ':');
-                free(cur);
-                cur = trimmed_dup(fc + 1, strlen(fc + 1));
-            } else {
-                const char *fc = strchr(orig, ':');
-                char *head = art_strndup(orig, (size_t)(fc - orig));
-                if (head && word_count(head) > 5) {
-                    free(cur);
-                    cur = strdup(orig);
-                }
-                free(head);
-            }
-        }
+        cur = title_at_colon(orig, root, cur);
     } else {
-        size_t ulen = 0;
-        for (const char *p = orig; *p; p++)
-            ulen += ((unsigned char)*p & 0xC0) != 0x80;
-        if (ulen > 150 || ulen < 15) {
-            xmlNode *h1 = NULL;
-            int nh = 0;
-            for (xmlNode *x = root; x; x = walk_next(x, root, 0))
-                if (tag_is(x, "h1")) {
-                    nh++;
-                    h1 = x;
-                }
-            if (nh == 1) {
-                sbuf_t hb = { 0 };
-                dom_inner_text(h1, &hb);
-                if (hb.s) {
-                    free(cur);
-                    cur = hb.s;
-                }
-            }
-        }
+        cur = title_from_h1(orig, root, cur);
     }
     if (!cur) {
         return orig;

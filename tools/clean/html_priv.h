@@ -115,7 +115,7 @@ typedef struct {
     nodes_t trash;      /* unlinked nodes, freed with the attempt */
     nodes_t candidates;
     unsigned flags;
-    char *title;        /* the article title as found by metadata */
+    const char *title;  /* the article title as found by metadata */
     char *byline;       /* byline element found in the body */
     int oom;
 } ctx_t;

@@ -372,12 +372,51 @@ static double text_density(ctx_t *c, xmlNode *x, const char *const *set)
     return (double)sub / (double)total;
 }
 
+/* Whether x (len characters; is_list: a list, or mostly lists) goes: a
+ * negative class weight, or fewer than ten commas and too many pictures,
+ * list items, inputs, headings, links or embeds for its text. */
+static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
+{
+    static const char *const heads[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+    int w = class_weight(c, x);
+    size_t commas = 0;
+    dom_inner_len(c, x, &commas);
+    if (w < 0)
+        return 1;
+    if (commas >= 10)
+        return 0;
+    double p = (double)dom_count_tag(x, "p");
+    double img = (double)dom_count_tag(x, "img");
+    double li = (double)dom_count_tag(x, "li") - 100;
+    double input = (double)dom_count_tag(x, "input");
+    double hd = text_density(c, x, heads);
+    size_t embeds = dom_count_tag(x, "object") + dom_count_tag(x, "embed") + dom_count_tag(x, "iframe");
+    double ld = link_density(c, x);
+    int fig = dom_has_ancestor(x, "figure", 3);
+    int remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) ||
+                 (input > (double)(long)(p / 3)) ||
+                 (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig) ||
+                 (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) ||
+                 (embeds == 1 && len < 75) || embeds > 1;
+    if (is_list && remove) {
+        /* a list of pictures, one to an item, stays */
+        int multi = 0;
+        for (xmlNode *k = x->children; k; k = k->next)
+            if (is_el(k) && el_count(k) > 1)
+                multi = 1;
+        if (!multi && (size_t)img == dom_count_tag(x, "li"))
+            remove = 0;
+    }
+    return remove;
+}
+
+/* Readability's _cleanConditionally: the elements t below root that look
+ * like no part of the text go, last first; data tables and code stay. */
 static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
 {
     if (!(c->flags & F_CLEAN_COND))
         return;
     static const char *const lists[] = { "ul", "ol", NULL };
-    static const char *const heads[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
     const char *set[] = { t, NULL };
     nodes_t l = { 0 };
     if (dom_get_all(root, set, &l) < 0) {
@@ -399,36 +438,7 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
             continue;
         if (in_data_table(x) || dom_has_ancestor(x, "code", 3))
             continue;
-        int w = class_weight(c, x);
-        int remove = 0;
-        size_t commas = 0;
-        dom_inner_len(c, x, &commas);
-        if (w < 0) {
-            remove = 1;
-        } else if (commas < 10) {
-            double p = (double)dom_count_tag(x, "p");
-            double img = (double)dom_count_tag(x, "img");
-            double li = (double)dom_count_tag(x, "li") - 100;
-            double input = (double)dom_count_tag(x, "input");
-            double hd = text_density(c, x, heads);
-            size_t embeds = dom_count_tag(x, "object") + dom_count_tag(x, "embed") + dom_count_tag(x, "iframe");
-            double ld = link_density(c, x);
-            int fig = dom_has_ancestor(x, "figure", 3);
-            remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) ||
-                     (input > (double)(long)(p / 3)) ||
-                     (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig) ||
-                     (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) ||
-                     (embeds == 1 && len < 75) || embeds > 1;
-            if (is_list && remove) {
-                int multi = 0;
-                for (xmlNode *k = x->children; k; k = k->next)
-                    if (is_el(k) && el_count(k) > 1)
-                        multi = 1;
-                if (!multi && (size_t)img == dom_count_tag(x, "li"))
-                    remove = 0;
-            }
-        }
-        if (remove)
+        if (cond_remove(c, x, is_list, len))
             dom_remove(c, x);
     }
     free(l.v);
@@ -603,125 +613,118 @@ void html_prep_document(ctx_t *c, xmlNode *root)
 
 /* ---- the main-text search --------------------------------------------------- */
 
-/* Returns the article container (a new detached div), or NULL. */
-xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
+/* One step of the first walk: 1 when x goes (hidden, a modal dialog, the
+ * byline, which is kept in c->byline, the first heading that repeats the
+ * title, an unlikely candidate, a node with no content). */
+static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
 {
-    xmlNode *body = dom_find_body(root);
-    static const char *const to_score[] = {
-        "section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre", NULL,
-    };
     static const char *const unlikely_roles[] = {
         "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", NULL,
     };
-    nodes_t score = { 0 };
-    int strip = c->flags & F_STRIP_UNLIKELY;
+    char ms[512];
+    match_string(x, ms, sizeof ms);
+    if (!tag_is(x, "html") && !tag_is(x, "body") && !visible(x))
+        return 1;
+    const char *am = attr(x, "aria-modal"), *role = attr(x, "role");
+    if (am && !strcmp(am, "true") && role && !strcmp(role, "dialog"))
+        return 1;
+    if (check_byline(c, x, ms))
+        return 1;
+    if (*remove_title && header_dup_title(c, x)) {
+        *remove_title = 0;
+        return 1;
+    }
+    if (c->flags & F_STRIP_UNLIKELY) {
+        if (contains_any(ms, re_unlikely) && !contains_any(ms, re_maybe) &&
+            !dom_has_ancestor(x, "table", 3) && !dom_has_ancestor(x, "code", 3) &&
+            !tag_is(x, "body") && !tag_is(x, "a"))
+            return 1;
+        int bad_role = 0;
+        for (const char *const *r = unlikely_roles; role && *r; r++)
+            bad_role |= !strcmp(role, *r);
+        if (bad_role)
+            return 1;
+    }
+    const char *t = tag(x);
+    int hx = (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2];
+    return (tag_is(x, "div") || tag_is(x, "section") || tag_is(x, "header") || hx) &&
+           without_content(c, x);
+}
+
+/* A div's runs of phrasing content into paragraphs; then a div holding one
+ * paragraph becomes that paragraph, and a div with no block inside becomes
+ * one. Returns what now stands where x stood; what is to be scored goes
+ * into score. */
+static xmlNode *div_to_paragraphs(ctx_t *c, xmlNode *x, nodes_t *score)
+{
+    xmlNode *p = NULL;
+    for (xmlNode *k = x->children; k;) {
+        xmlNode *nx = k->next;
+        if (is_phrasing(k, 0)) {
+            if (p) {
+                dom_append(p, k);
+            } else if (!is_whitespace_node(k)) {
+                p = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"p", NULL);
+                if (!p) {
+                    c->oom = 1;
+                    break;
+                }
+                dom_replace(k, p);
+                dom_append(p, k);
+            }
+        } else if (p) {
+            while (p->last && is_whitespace_node(p->last))
+                dom_remove(c, p->last);
+            p = NULL;
+        }
+        k = nx;
+    }
+    if (single_tag_inside(x, "p") && link_density(c, x) < 0.25) {
+        xmlNode *child = first_el(x);
+        dom_replace(x, child);
+        dom_remove(c, x);
+        x = child;
+        if (nodes_push(score, x) < 0)
+            c->oom = 1;
+    } else if (!has_child_block(x)) {
+        dom_set_tag(x, "p");
+        if (nodes_push(score, x) < 0)
+            c->oom = 1;
+    }
+    return x;
+}
+
+/* The first walk over the document: drops what walk_drops says, lists the
+ * elements to score, turns divs into paragraphs. */
+static void walk_document(ctx_t *c, xmlNode *root, nodes_t *score)
+{
+    static const char *const to_score[] = {
+        "section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre", NULL,
+    };
     int remove_title = 1;
     xmlNode *x = root;
     while (x && !c->oom) {
-        char ms[512];
-        match_string(x, ms, sizeof ms);
-        if (!tag_is(x, "html") && !tag_is(x, "body") && !visible(x)) {
+        if (walk_drops(c, x, &remove_title)) {
             xmlNode *n = next_node(x, 1);
             dom_remove(c, x);
             x = n;
             continue;
         }
-        {
-            const char *am = attr(x, "aria-modal"), *role = attr(x, "role");
-            if (am && !strcmp(am, "true") && role && !strcmp(role, "dialog")) {
-                xmlNode *n = next_node(x, 1);
-                dom_remove(c, x);
-                x = n;
-                continue;
-            }
-        }
-        if (check_byline(c, x, ms)) {
-            xmlNode *n = next_node(x, 1);
-            dom_remove(c, x);
-            x = n;
-            continue;
-        }
-        if (remove_title && header_dup_title(c, x)) {
-            remove_title = 0;
-            xmlNode *n = next_node(x, 1);
-            dom_remove(c, x);
-            x = n;
-            continue;
-        }
-        if (strip) {
-            if (contains_any(ms, re_unlikely) && !contains_any(ms, re_maybe) &&
-                !dom_has_ancestor(x, "table", 3) && !dom_has_ancestor(x, "code", 3) &&
-                !tag_is(x, "body") && !tag_is(x, "a")) {
-                xmlNode *n = next_node(x, 1);
-                dom_remove(c, x);
-                x = n;
-                continue;
-            }
-            const char *role = attr(x, "role");
-            int bad_role = 0;
-            for (const char *const *r = unlikely_roles; role && *r; r++)
-                bad_role |= !strcmp(role, *r);
-            if (bad_role) {
-                xmlNode *n = next_node(x, 1);
-                dom_remove(c, x);
-                x = n;
-                continue;
-            }
-        }
-        const char *t = tag(x);
-        int hx = (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2];
-        if ((tag_is(x, "div") || tag_is(x, "section") || tag_is(x, "header") || hx) &&
-            without_content(c, x)) {
-            xmlNode *n = next_node(x, 1);
-            dom_remove(c, x);
-            x = n;
-            continue;
-        }
-        if (tag_in(x, to_score) && nodes_push(&score, x) < 0)
+        if (tag_in(x, to_score) && nodes_push(score, x) < 0)
             c->oom = 1;
-        if (tag_is(x, "div")) {
-            /* phrasing content into paragraphs */
-            xmlNode *p = NULL;
-            for (xmlNode *k = x->children; k;) {
-                xmlNode *nx = k->next;
-                if (is_phrasing(k, 0)) {
-                    if (p) {
-                        dom_append(p, k);
-                    } else if (!is_whitespace_node(k)) {
-                        p = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"p", NULL);
-                        if (!p) {
-                            c->oom = 1;
-                            break;
-                        }
-                        dom_replace(k, p);
-                        dom_append(p, k);
-                    }
-                } else if (p) {
-                    while (p->last && is_whitespace_node(p->last))
-                        dom_remove(c, p->last);
-                    p = NULL;
-                }
-                k = nx;
-            }
-            if (single_tag_inside(x, "p") && link_density(c, x) < 0.25) {
-                xmlNode *child = first_el(x);
-                dom_replace(x, child);
-                dom_remove(c, x);
-                x = child;
-                if (nodes_push(&score, x) < 0)
-                    c->oom = 1;
-            } else if (!has_child_block(x)) {
-                dom_set_tag(x, "p");
-                if (nodes_push(&score, x) < 0)
-                    c->oom = 1;
-            }
-        }
+        if (tag_is(x, "div"))
+            x = div_to_paragraphs(c, x, score);
         x = next_node(x, 0);
     }
+}
 
-    /* score paragraphs into their ancestors */
-    for (size_t i = 0; i < score.n && !c->oom; i++) {
-        xmlNode *e = score.v[i];
+/* Each listed element still in the tree with 25 characters or more scores
+ * by its commas and length, the score shared by five levels of ancestors
+ * (full, half, then a third of the level). */
+static void score_paragraphs(ctx_t *c, xmlNode *root, const nodes_t *score)
+{
+    for (size_t i = 0; i < score->n && !c->oom; i++) {
+        xmlNode *e = score->v[i];
         if (!is_el(e->parent))
             continue;
         /* a node that was removed after it was listed has no way to the root */
@@ -745,8 +748,68 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
             nd(c, a)->score += cs / div;
         }
     }
-    free(score.v);
+}
 
+/* From the best candidate up: to a common ancestor of three near-equal
+ * others, up while the parents' scores do not fall below a third, then
+ * through parents with one child. */
+static xmlNode *climb(ctx_t *c, xmlNode *top[N_TOP])
+{
+    xmlNode *tc = top[0];
+    /* several near-equal candidates under one ancestor: take it */
+    xmlNode *alt[N_TOP];
+    int nalt = 0;
+    for (int t = 1; t < N_TOP; t++)
+        if (top[t] && nd(c, top[t])->score / nd(c, tc)->score >= 0.75)
+            alt[nalt++] = top[t];
+    if (nalt >= 3) {
+        for (xmlNode *p = tc->parent; is_el(p) && !tag_is(p, "body"); p = p->parent) {
+            int lists = 0;
+            for (int k = 0; k < nalt && lists < 3; k++) {
+                for (xmlNode *q = alt[k]->parent; is_el(q); q = q->parent)
+                    if (q == p) {
+                        lists++;
+                        break;
+                    }
+            }
+            if (lists >= 3) {
+                tc = p;
+                break;
+            }
+        }
+    }
+    init_node(c, tc);
+    xmlNode *p = tc->parent;
+    double last = nd(c, tc)->score, thr = last / 3;
+    while (is_el(p) && !tag_is(p, "body")) {
+        if (!p->_private || !nd(c, p)->scored) {
+            p = p->parent;
+            continue;
+        }
+        double ps = nd(c, p)->score;
+        if (ps < thr)
+            break;
+        if (ps > last) {
+            tc = p;
+            break;
+        }
+        last = ps;
+        p = p->parent;
+    }
+    p = tc->parent;
+    while (is_el(p) && !tag_is(p, "body") && el_count(p) == 1) {
+        tc = p;
+        p = tc->parent;
+    }
+    init_node(c, tc);
+    return tc;
+}
+
+/* The top candidate: the best scored after link density, climbed; when
+ * there is none, or it is the body, a new div holding all of the body.
+ * NULL when out of memory. */
+static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
+{
     xmlNode *top[N_TOP] = { 0 };
     for (size_t i = 0; i < c->candidates.n; i++) {
         xmlNode *cand = c->candidates.v[i];
@@ -760,67 +823,59 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
             }
         }
     }
-    xmlNode *tc = top[0];
-    int created = 0;
-    if (!tc || tag_is(tc, "body")) {
-        tc = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
-        if (!tc) {
-            c->oom = 1;
-            return NULL;
-        }
-        created = 1;
-        while (body->children)
-            dom_append(tc, body->children);
-        dom_append(body, tc);
-        init_node(c, tc);
-    } else {
-        /* several near-equal candidates under one ancestor: take it */
-        xmlNode *alt[N_TOP];
-        int nalt = 0;
-        for (int t = 1; t < N_TOP; t++)
-            if (top[t] && nd(c, top[t])->score / nd(c, tc)->score >= 0.75)
-                alt[nalt++] = top[t];
-        if (nalt >= 3) {
-            for (xmlNode *p = tc->parent; is_el(p) && !tag_is(p, "body"); p = p->parent) {
-                int lists = 0;
-                for (int k = 0; k < nalt && lists < 3; k++) {
-                    for (xmlNode *q = alt[k]->parent; is_el(q); q = q->parent)
-                        if (q == p) {
-                            lists++;
-                            break;
-                        }
-                }
-                if (lists >= 3) {
-                    tc = p;
-                    break;
-                }
-            }
-        }
-        init_node(c, tc);
-        xmlNode *p = tc->parent;
-        double last = nd(c, tc)->score, thr = last / 3;
-        while (is_el(p) && !tag_is(p, "body")) {
-            if (!p->_private || !nd(c, p)->scored) {
-                p = p->parent;
-                continue;
-            }
-            double ps = nd(c, p)->score;
-            if (ps < thr)
-                break;
-            if (ps > last) {
-                tc = p;
-                break;
-            }
-            last = ps;
-            p = p->parent;
-        }
-        p = tc->parent;
-        while (is_el(p) && !tag_is(p, "body") && el_count(p) == 1) {
-            tc = p;
-            p = tc->parent;
-        }
-        init_node(c, tc);
+    if (top[0] && !tag_is(top[0], "body"))
+        return climb(c, top);
+    xmlNode *tc = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
+    if (!tc) {
+        c->oom = 1;
+        return NULL;
     }
+    while (body->children)
+        dom_append(tc, body->children);
+    dom_append(body, tc);
+    init_node(c, tc);
+    return tc;
+}
+
+/* 1 when s, a sibling of the top candidate, belongs to the text: its score
+ * (with a bonus for the candidate's class) reaches sthr, or it is a
+ * paragraph long and with few links, or short, linkless and a sentence. */
+static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore, double sthr)
+{
+    double bonus = 0;
+    const char *scl = attr(s, "class");
+    if (tcl && *tcl && scl && !strcmp(scl, tcl))
+        bonus += tscore * 0.2;
+    if (s->_private && nd(c, s)->scored && nd(c, s)->score + bonus >= sthr)
+        return 1;
+    if (!tag_is(s, "p"))
+        return 0;
+    double ld = link_density(c, s);
+    sbuf_t b = { 0 };
+    dom_inner_text(s, &b);
+    size_t len = dom_inner_len(c, s, NULL);
+    int sentence = 0;
+    for (size_t k = 0; b.s && k < b.n; k++)
+        if (b.s[k] == '.' && (b.s[k + 1] == ' ' || b.s[k + 1] == '\0'))
+            sentence = 1;
+    free(b.s);
+    if (len > 80 && ld < 0.25)
+        return 1;
+    return len < 80 && len > 0 && ld == 0 && sentence;
+}
+
+/* Returns the article container (a new detached div), or NULL. */
+xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
+{
+    xmlNode *body = dom_find_body(root);
+    nodes_t score = { 0 };
+    walk_document(c, root, &score);
+    score_paragraphs(c, root, &score);
+    free(score.v);
+
+    xmlNode *tc = top_candidate(c, body);
+    if (!tc)
+        return NULL;
 
     /* gather the top candidate's siblings that belong to the text */
     xmlNode *art = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
@@ -837,33 +892,7 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
     } else {
         for (xmlNode *s = first_el(parent); s;) {
             xmlNode *nx = next_el(s);
-            int append = 0;
-            if (s == tc) {
-                append = 1;
-            } else {
-                double bonus = 0;
-                const char *scl = attr(s, "class");
-                if (tcl && *tcl && scl && !strcmp(scl, tcl))
-                    bonus += tscore * 0.2;
-                if (s->_private && nd(c, s)->scored && nd(c, s)->score + bonus >= sthr) {
-                    append = 1;
-                } else if (tag_is(s, "p")) {
-                    double ld = link_density(c, s);
-                    sbuf_t b = { 0 };
-                    dom_inner_text(s, &b);
-                    size_t len = dom_inner_len(c, s, NULL);
-                    int sentence = 0;
-                    for (size_t k = 0; b.s && k < b.n; k++)
-                        if (b.s[k] == '.' && (b.s[k + 1] == ' ' || b.s[k + 1] == '\0'))
-                            sentence = 1;
-                    free(b.s);
-                    if (len > 80 && ld < 0.25)
-                        append = 1;
-                    else if (len < 80 && len > 0 && ld == 0 && sentence)
-                        append = 1;
-                }
-            }
-            if (append) {
+            if (s == tc || sibling_belongs(c, s, tcl, tscore, sthr)) {
                 if (!tag_is(s, "div") && !tag_is(s, "article") && !tag_is(s, "section") &&
                     !tag_is(s, "p"))
                     dom_set_tag(s, "div");
@@ -872,7 +901,6 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
             s = nx;
         }
     }
-    (void)created;
     prep_article(c, art);
     return art;
 }

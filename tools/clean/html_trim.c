@@ -57,6 +57,195 @@ static const char *find_ci(const char *s, size_t n, const char *pat)
     return NULL;
 }
 
+/* Where reading stops: the rest of the page is left as it is. */
+#define STOP ((size_t)-1)
+
+/* The page being trimmed: s[0..w) is written, s[r..n) still to be written,
+ * s[w..r) dropped; w <= r. */
+typedef struct {
+    char *s;
+    size_t n, r, w;
+} trim_t;
+
+/* Everything up to pos (from r) stays. */
+static void keep_to(trim_t *t, size_t pos)
+{
+    if (t->w != t->r)
+        memmove(t->s + t->w, t->s + t->r, pos - t->r);
+    t->w += pos - t->r;
+    t->r = pos;
+}
+
+/* s[i] is "<!": a comment, a doctype, or a '<' that is text. Returns where
+ * reading goes on, or STOP. */
+static size_t skip_bang(const char *s, size_t n, size_t i)
+{
+    if (s[i + 2] == '-' && i + 3 < n && s[i + 3] == '-') {
+        /* the first "-->" or "--!>" after "<!--" ends it */
+        const char *e = find2(s + i + 4, n - i - 4, '-', '-');
+        while (e && (size_t)(e - s) + 2 < n && e[2] != '>' &&
+               !(e[2] == '!' && (size_t)(e - s) + 3 < n && e[3] == '>'))
+            e = find2(e + 1, n - (size_t)(e + 1 - s), '-', '-');
+        if (!e || (size_t)(e - s) + 2 >= n)
+            return STOP; /* not terminated */
+        return (size_t)(e - s) + (e[2] == '>' ? 3 : 4);
+    }
+    if (n - i >= 9 && !strncasecmp(s + i + 2, "doctype", 7)) {
+        const char *gt = memchr(s + i, '>', n - i);
+        if (!gt)
+            return STOP;
+        size_t dq = 0, sq = 0;
+        for (const char *p = s + i; p < gt; p++) {
+            dq += *p == '"';
+            sq += *p == '\'';
+        }
+        if (dq % 2 || sq % 2)
+            return STOP; /* a quoted literal may hide the real end */
+        return (size_t)(gt - s) + 1;
+    }
+    return i + 1; /* "<!x": the '<' is text */
+}
+
+/* One attribute of a start tag at s[k] (its name's first byte): dropped
+ * when no step reads it; *json set when it is a script's JSON-LD type.
+ * Returns the position after it (and the blanks after a dropped one), or
+ * STOP. */
+static size_t attribute(trim_t *t, size_t k, int script, int *json)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    size_t an = k;
+    while (k < n && name_ch((unsigned char)s[k]))
+        k++;
+    size_t anlen = k - an;
+    if (anlen >= 99)
+        return STOP;
+    size_t end = k, v = k, vend = k;
+    while (v < n && blank_ch((unsigned char)s[v]))
+        v++;
+    if (v < n && s[v] == '=') {
+        v++;
+        while (v < n && blank_ch((unsigned char)s[v]))
+            v++;
+        if (v >= n)
+            return STOP;
+        if (s[v] == '"' || s[v] == '\'') {
+            const char *q = memchr(s + v + 1, s[v], n - v - 1);
+            if (!q)
+                return STOP;
+            vend = (size_t)(q - s) + 1;
+        } else {
+            vend = v;
+            while (vend < n && !blank_ch((unsigned char)s[vend]) && s[vend] != '>')
+                vend++;
+            if (vend >= n)
+                return STOP;
+        }
+        end = vend;
+    }
+    int keep = 0;
+    for (const char *const *a = read_attrs; *a && !keep; a++)
+        keep = strlen(*a) == anlen && !strncasecmp(s + an, *a, anlen);
+    if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
+        (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
+        *json = 1;
+    if (!keep) {
+        /* from the name to the next attribute: the blanks before it
+         * still part it from what comes before */
+        keep_to(t, an);
+        while (end < n && blank_ch((unsigned char)s[end]))
+            end++;
+        t->r = end;
+    }
+    return end;
+}
+
+/* A start tag at s[i] ('<' and a letter): the name, then attributes up to
+ * '>' or "/>". Returns the position past the tag, or STOP; says whether it
+ * opens a script or style body (not "<script/>") and whether that is
+ * JSON-LD. */
+static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    size_t k = i + 1;
+    while (k < n && name_ch((unsigned char)s[k]))
+        k++;
+    if (k - i - 1 >= 99) /* libxml2 cuts names at 100 bytes */
+        return STOP;
+    int is_script = k - i - 1 == 6 && !strncasecmp(s + i + 1, "script", 6);
+    int is_style = k - i - 1 == 5 && !strncasecmp(s + i + 1, "style", 5);
+    int ok = 0, empty = 0;
+    *json = 0;
+    for (;;) {
+        while (k < n && blank_ch((unsigned char)s[k]))
+            k++;
+        if (k >= n)
+            break;
+        if (s[k] == '>') {
+            ok = 1;
+            break;
+        }
+        if (s[k] == '/') {
+            ok = empty = k + 1 < n && s[k + 1] == '>';
+            k++;
+            break;
+        }
+        if (!attr_start_ch((unsigned char)s[k]))
+            break;
+        k = attribute(t, k, is_script, json);
+        if (k == STOP)
+            break;
+    }
+    if (!ok)
+        return STOP;
+    *script = is_script && !empty;
+    *style = is_style && !empty;
+    return k + 1; /* past '>' */
+}
+
+/* The body of a script or style from s[i], dropped (but JSON-LD). Returns
+ * where reading goes on (its end tag), or STOP. */
+static size_t raw_body(trim_t *t, size_t i, int script, int json)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    /* the body runs to the first "</script" or "</style", whatever
+     * follows: libxml2 ends it there. But at its very start libxml2
+     * still reads any end tag, and a start tag that closes the
+     * element (<noscript> a script, <body> or <frameset> a style). */
+    const char *nm = script ? "script" : "style";
+    size_t nl = script ? 6 : 5;
+    if (i + 1 < n && s[i] == '<' && s[i + 1] == '/' &&
+        !(i + 2 + nl < n && !strncasecmp(s + i + 2, nm, nl) &&
+          !name_ch((unsigned char)s[i + 2 + nl])))
+        return STOP;
+    if (i + 1 < n && s[i] == '<' && attr_start_ch((unsigned char)s[i + 1])) {
+        size_t e = i + 1;
+        while (e < n && name_ch((unsigned char)s[e]))
+            e++;
+        static const char *const closers[] = { "noscript", "body", "frameset", NULL };
+        int closes = 0;
+        for (const char *const *c = closers; *c; c++)
+            closes |= e - i - 1 == strlen(*c) && !strncasecmp(s + i + 1, *c, e - i - 1);
+        if (closes)
+            return STOP;
+    }
+    const char *e = find2(s + i, n - i, '<', '/');
+    while (e && !((size_t)(e - s) + 2 + nl <= n && !strncasecmp(e + 2, nm, nl)))
+        e = find2(e + 1, n - (size_t)(e + 1 - s), '<', '/');
+    if (!e)
+        return STOP; /* unterminated: left as it is */
+    size_t at = (size_t)(e - s);
+    if (!json) {
+        keep_to(t, i);
+        t->r = at;
+    }
+    if (at + 2 + nl >= n || name_ch((unsigned char)s[at + 2 + nl]))
+        return STOP; /* "</scripts>" closes nothing; the rest as it is */
+    return at;
+}
+
 /*
  * The bodies of <script> (but JSON-LD) and <style> and the attributes no
  * step reads are most of a modern page's bytes, and libxml2 copies them one
@@ -71,14 +260,7 @@ static const char *find_ci(const char *s, size_t n, const char *pat)
  */
 size_t html_trim_unread(char *s, size_t n)
 {
-    size_t r = 0, w = 0; /* read and write positions; w <= r */
-#define KEEP_TO(pos)                                                                               \
-    do {                                                                                           \
-        if (w != r)                                                                                \
-            memmove(s + w, s + r, (pos) - r);                                                      \
-        w += (pos) - r;                                                                            \
-        r = (pos);                                                                                 \
-    } while (0)
+    trim_t t = { s, n, 0, 0 };
     size_t i = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
@@ -89,165 +271,26 @@ size_t html_trim_unread(char *s, size_t n)
             break;
         unsigned char c1 = (unsigned char)s[i + 1];
         if (c1 == '!') {
-            if (s[i + 2] == '-' && i + 3 < n && s[i + 3] == '-') {
-                /* the first "-->" or "--!>" after "<!--" ends it */
-                const char *e = find2(s + i + 4, n - i - 4, '-', '-');
-                while (e && (size_t)(e - s) + 2 < n && e[2] != '>' &&
-                       !(e[2] == '!' && (size_t)(e - s) + 3 < n && e[3] == '>'))
-                    e = find2(e + 1, n - (size_t)(e + 1 - s), '-', '-');
-                if (!e || (size_t)(e - s) + 2 >= n)
-                    break; /* not terminated */
-                i = (size_t)(e - s) + (e[2] == '>' ? 3 : 4);
-            } else if (n - i >= 9 && !strncasecmp(s + i + 2, "doctype", 7)) {
-                const char *gt = memchr(s + i, '>', n - i);
-                if (!gt)
-                    break;
-                size_t dq = 0, sq = 0;
-                for (const char *p = s + i; p < gt; p++) {
-                    dq += *p == '"';
-                    sq += *p == '\'';
-                }
-                if (dq % 2 || sq % 2)
-                    break; /* a quoted literal may hide the real end */
-                i = (size_t)(gt - s) + 1;
-            } else {
-                i++; /* "<!x": the '<' is text */
-            }
-            continue;
-        }
-        if (c1 == '?') {
+            i = skip_bang(s, n, i);
+        } else if (c1 == '?' || c1 == '/') {
+            /* a processing instruction or an end tag, to its '>' */
             const char *gt = memchr(s + i, '>', n - i);
-            if (!alpha_ch((unsigned char)s[i + 2]) || !gt)
-                break;
-            i = (size_t)(gt - s) + 1;
-            continue;
-        }
-        if (c1 == '/') {
-            const char *gt = memchr(s + i, '>', n - i);
-            if (!alpha_ch((unsigned char)s[i + 2]) || !gt)
-                break;
-            i = (size_t)(gt - s) + 1;
-            continue;
-        }
-        if (!alpha_ch(c1)) {
+            i = alpha_ch((unsigned char)s[i + 2]) && gt ? (size_t)(gt - s) + 1 : STOP;
+        } else if (!alpha_ch(c1)) {
             i++; /* "<3", "< b": the '<' is text */
-            continue;
+        } else {
+            int script, style, json;
+            i = start_tag(&t, i, &script, &style, &json);
+            if (i != STOP && (script || style))
+                i = raw_body(&t, i, script, json);
         }
-        /* a start tag: name, then attributes up to '>' or "/>" */
-        size_t k = i + 1;
-        while (k < n && name_ch((unsigned char)s[k]))
-            k++;
-        if (k - i - 1 >= 99) /* libxml2 cuts names at 100 bytes */
+        if (i == STOP)
             break;
-        int script = k - i - 1 == 6 && !strncasecmp(s + i + 1, "script", 6);
-        int style = k - i - 1 == 5 && !strncasecmp(s + i + 1, "style", 5);
-        int json = 0, ok = 0, empty = 0;
-        for (;;) {
-            while (k < n && blank_ch((unsigned char)s[k]))
-                k++;
-            if (k >= n)
-                break;
-            if (s[k] == '>') {
-                ok = 1;
-                break;
-            }
-            if (s[k] == '/') {
-                ok = empty = k + 1 < n && s[k + 1] == '>';
-                k++;
-                break;
-            }
-            if (!attr_start_ch((unsigned char)s[k]))
-                break;
-            size_t an = k;
-            while (k < n && name_ch((unsigned char)s[k]))
-                k++;
-            size_t anlen = k - an;
-            if (anlen >= 99)
-                break;
-            size_t end = k, v = k, vend = k;
-            while (v < n && blank_ch((unsigned char)s[v]))
-                v++;
-            if (v < n && s[v] == '=') {
-                v++;
-                while (v < n && blank_ch((unsigned char)s[v]))
-                    v++;
-                if (v >= n)
-                    break;
-                if (s[v] == '"' || s[v] == '\'') {
-                    const char *q = memchr(s + v + 1, s[v], n - v - 1);
-                    if (!q)
-                        break;
-                    vend = (size_t)(q - s) + 1;
-                } else {
-                    vend = v;
-                    while (vend < n && !blank_ch((unsigned char)s[vend]) && s[vend] != '>')
-                        vend++;
-                    if (vend >= n)
-                        break;
-                }
-                end = vend;
-            }
-            int keep = 0;
-            for (const char *const *a = read_attrs; *a && !keep; a++)
-                keep = strlen(*a) == anlen && !strncasecmp(s + an, *a, anlen);
-            if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
-                (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
-                json = 1;
-            if (!keep) {
-                /* from the name to the next attribute: the blanks before it
-                 * still part it from what comes before */
-                KEEP_TO(an);
-                while (end < n && blank_ch((unsigned char)s[end]))
-                    end++;
-                r = end;
-            }
-            k = end;
-        }
-        if (!ok)
-            break;
-        i = k + 1; /* past '>' */
-        if ((script || style) && !empty) {
-            /* the body runs to the first "</script" or "</style", whatever
-             * follows: libxml2 ends it there. But at its very start libxml2
-             * still reads any end tag, and a start tag that closes the
-             * element (<noscript> a script, <body> or <frameset> a style). */
-            const char *nm = script ? "script" : "style";
-            size_t nl = script ? 6 : 5;
-            if (i + 1 < n && s[i] == '<' && s[i + 1] == '/' &&
-                !(i + 2 + nl < n && !strncasecmp(s + i + 2, nm, nl) &&
-                  !name_ch((unsigned char)s[i + 2 + nl])))
-                break;
-            if (i + 1 < n && s[i] == '<' && attr_start_ch((unsigned char)s[i + 1])) {
-                size_t e = i + 1;
-                while (e < n && name_ch((unsigned char)s[e]))
-                    e++;
-                static const char *const closers[] = { "noscript", "body", "frameset", NULL };
-                int closes = 0;
-                for (const char *const *c = closers; *c; c++)
-                    closes |= e - i - 1 == strlen(*c) && !strncasecmp(s + i + 1, *c, e - i - 1);
-                if (closes)
-                    break;
-            }
-            const char *e = find2(s + i, n - i, '<', '/');
-            while (e && !((size_t)(e - s) + 2 + nl <= n && !strncasecmp(e + 2, nm, nl)))
-                e = find2(e + 1, n - (size_t)(e + 1 - s), '<', '/');
-            if (!e)
-                break; /* unterminated: left as it is */
-            size_t at = (size_t)(e - s);
-            if (!json) {
-                KEEP_TO(i);
-                r = at;
-            }
-            i = at;
-            if (at + 2 + nl >= n || name_ch((unsigned char)s[at + 2 + nl]))
-                break; /* "</scripts>" closes nothing; the rest as it is */
-        }
     }
-    KEEP_TO(n);
-#undef KEEP_TO
-    if (w < n)
-        s[w] = '\0';
-    return w;
+    keep_to(&t, n);
+    if (t.w < n)
+        s[t.w] = '\0';
+    return t.w;
 }
 
 /* html_trim_unread reads markup as libxml2 2.9.14 to 2.13 do (2.14 reads
