@@ -9,8 +9,9 @@
  * dated items (comments, a live feed) -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
-
+#include "charset.h"
 #include "ink_text.h"
+#include "ink_utf8.h"
 #include "textnorm.h"
 
 #include <stdint.h>
@@ -62,50 +63,12 @@ typedef struct {
 
 /* ---- decoding ---------------------------------------------------------- */
 
-/* Windows-1252 0x80..0x9F; the five holes keep their Latin-1 (C1) values,
- * which the line normaliser then drops as control characters. */
-static const uint16_t cp1252_hi[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-static int is_utf8(const unsigned char *s, size_t n)
+/* One code point of the well-formed UTF-8 s[0..n) at s[*i]. */
+static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
 {
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = textnorm_utf8_len(s + i, n - i);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Decodes the (well-formed) UTF-8 sequence at s[*i]. */
-static uint32_t next_cp(const unsigned char *s, size_t *i)
-{
-    uint32_t c = s[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    if (c < 0xE0) {
-        c = ((c & 0x1F) << 6) | (s[*i + 1] & 0x3F);
-        *i += 2;
-    } else if (c < 0xF0) {
-        c = ((c & 0x0F) << 12) | ((uint32_t)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
-        *i += 3;
-    } else {
-        c = ((c & 0x07) << 18) | ((uint32_t)(s[*i + 1] & 0x3F) << 12) |
-            ((uint32_t)(s[*i + 2] & 0x3F) << 6) | (s[*i + 3] & 0x3F);
-        *i += 4;
-    }
+    size_t k;
+    uint32_t c = ink_utf8_next(s + *i, n - *i, &k);
+    *i += k;
     return c;
 }
 
@@ -116,7 +79,7 @@ static int decode(const unsigned char *s, size_t n, char **out, size_t *outlen)
         s += 3;
         n -= 3;
     }
-    if (is_utf8(s, n)) {
+    if (charset_utf8_valid((const char *)s, n)) {
         char *o = malloc(n + 1);
         if (!o)
             return -1;
@@ -126,23 +89,10 @@ static int decode(const unsigned char *s, size_t n, char **out, size_t *outlen)
         *outlen = n;
         return 0;
     }
-    /* Not UTF-8: one byte per character, at most three bytes out each. */
-    if (n > (SIZE_MAX - 1) / 3)
-        return -1;
-    char *o = malloc(3 * n + 1);
-    if (!o)
-        return -1;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = s[i];
-        if (cp >= 0x80 && cp < 0xA0)
-            cp = cp1252_hi[cp - 0x80];
-        k += textnorm_put_utf8(o + k, cp);
-    }
-    o[k] = '\0';
-    *out = o;
-    *outlen = k;
-    return 0;
+    /* Not UTF-8: every byte one Windows-1252 character; the five bytes it
+     * leaves undefined become C1 controls, which split_lines drops. */
+    *out = charset_cp1252_to_utf8((const char *)s, n, CHARSET_HOLES_C1, outlen);
+    return *out ? 0 : -1;
 }
 
 /* ---- line normalisation ------------------------------------------------ */
@@ -201,7 +151,7 @@ static int split_lines(char *t, size_t n, lines_t *l)
             c = '\n';
             i++;
         } else {
-            c = next_cp(s, &i);
+            c = next_cp(s, n, &i);
             eol = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
             if (c == '\r' && i < n && s[i] == '\n')
                 i++;
@@ -234,7 +184,7 @@ static int split_lines(char *t, size_t n, lines_t *l)
         }
         /* Writing never overtakes reading: every character read is at least
          * as long as what it becomes, and a pending space was read earlier. */
-        w += textnorm_put_utf8(t + w, c);
+        w += ink_utf8_put(t + w, c);
     }
     return 0;
 }
@@ -316,7 +266,7 @@ static void measure(block_t *b)
         size_t at = i;
         uint32_t c = ' ';
         if (i < n)
-            c = next_cp(s, &i);
+            c = next_cp(s, n, &i);
         else
             i++;
         if (c == ' ') {

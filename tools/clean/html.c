@@ -16,6 +16,7 @@
  * rescan. Every tree walk is iterative or bounded by the parser's depth
  * limit. */
 #include "html.h"
+#include "charset.h"
 #include "clean.h"
 #include "html_priv.h"
 #include "textnorm.h"
@@ -28,28 +29,6 @@
 #include <strings.h>
 
 /* ---- charset -------------------------------------------------------------------- */
-
-static int valid_utf8(const unsigned char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            /* runs of ASCII eight bytes at a time */
-            for (i++; i + 8 <= n; i += 8) {
-                uint64_t w;
-                memcpy(&w, s + i, 8);
-                if (w & 0x8080808080808080u)
-                    break;
-            }
-            continue;
-        }
-        size_t k = textnorm_utf8_len(s + i, n - i);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
 
 static void nul_to_space(char *s, size_t n)
 {
@@ -116,7 +95,7 @@ static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, 
     }
     char cs[40];
     declared_charset(buf, len, cs);
-    int utf = valid_utf8((const unsigned char *)buf, len);
+    int utf = charset_utf8_valid(buf, len);
     if (utf && cs[0] && !is_latin1_name(cs)) {
         /* bytes that are valid UTF-8 with multi-byte sequences are UTF-8
          * whatever the page says (a saved page keeps its old declaration) */
@@ -135,7 +114,7 @@ static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, 
             *u8 = art_strndup(buf, len);
             *u8len = len;
         } else {
-            *u8 = textnorm_bytes_to_utf8(buf, len, u8len);
+            *u8 = charset_to_utf8(buf, len, CHARSET_HOLES_FFFD, u8len);
         }
         strcpy(enc, "UTF-8");
         return *u8 ? 0 : -1;
@@ -290,7 +269,7 @@ static xmlDoc *read_page(const char *buf, size_t len, page_t *pg, const char **w
     }
     if (!doc && !pg->u8) {
         /* an encoding iconv does not know: read the bytes as UTF-8/1252 */
-        pg->u8 = textnorm_bytes_to_utf8(buf, len, &u8len);
+        pg->u8 = charset_to_utf8(buf, len, CHARSET_HOLES_FFFD, &u8len);
         if (pg->u8) {
             nul_to_space(pg->u8, u8len);
             pg->src = pg->u8;
@@ -444,7 +423,7 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
     if (len > HTML_MAX_BYTES)
         len = HTML_MAX_BYTES;
     size_t u8len;
-    char *u8 = textnorm_bytes_to_utf8(buf, len, &u8len);
+    char *u8 = charset_to_utf8(buf, len, CHARSET_HOLES_FFFD, &u8len);
     if (!u8)
         return -1;
     nul_to_space(u8, u8len);
