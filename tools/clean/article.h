@@ -6,12 +6,15 @@
 
 #include <stddef.h>
 
-/** Kind of a body block; the values are the bundle's block codes (docs/FORMAT.md). */
+#include "ink_text.h"
+
+/** Kind of a body block; the values are the bundle's block codes
+ * (render/ink_text.h, docs/FORMAT.md). */
 typedef enum {
-    ART_BLOCK_PARA = 0x02,   /**< ordinary paragraph */
-    ART_BLOCK_SUBHEAD = 0x03,/**< subheading inside the body */
-    ART_BLOCK_QUOTE = 0x04,  /**< block quote */
-    ART_BLOCK_LIST = 0x05,   /**< one list item */
+    ART_BLOCK_PARA = INK_TX_PARA,       /**< ordinary paragraph */
+    ART_BLOCK_SUBHEAD = INK_TX_SUBHEAD, /**< subheading inside the body */
+    ART_BLOCK_QUOTE = INK_TX_QUOTE,     /**< block quote */
+    ART_BLOCK_LIST = INK_TX_LIST,       /**< one list item */
 } art_block_kind_t;
 
 typedef struct art_block {
@@ -59,9 +62,9 @@ char *art_strndup(const char *s, size_t len);
 #include <stdio.h>
 
 /** Header block codes at the start of bundle article text (ink_text.h). */
-#define ART_HEAD_SOURCE 0x07
-#define ART_HEAD_DATE 0x08
-#define ART_HEAD_BYLINE 0x09
+#define ART_HEAD_SOURCE INK_TX_SOURCE
+#define ART_HEAD_DATE INK_TX_DATE
+#define ART_HEAD_BYLINE INK_TX_BYLINE
 
 /** Encodes a as bundle article text (docs/FORMAT.md, "Article text"): the
  * source, date and byline as header blocks, then each body block as its
