@@ -59,18 +59,18 @@ static void test_textnorm_style_codes(void **state)
     expect("a \x10" "b\x11", 0, "a b");                 /* without the flag: dropped */
 }
 
-static void add(art_list_t *l, const char *title, const char *body)
+static void add(article_list_t *l, const char *title, const char *body)
 {
-    article_t *a = art_list_add(l);
+    article_t *a = article_list_add(l);
     assert_non_null(a);
     a->title = strdup(title);
-    assert_int_equal(article_add_block(a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
 }
 
 static void test_dedup_same_article_packed_once(void **state)
 {
     (void)state;
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *body = "The council voted on Tuesday to close the old market hall for repairs that will take "
                        "at least two years, and traders will move to a temporary site by the river.";
     add(&l, "Market hall to close | City News", body);
@@ -82,12 +82,12 @@ static void test_dedup_same_article_packed_once(void **state)
                                     "site by the river.");
     add(&l, "Short", "Too short");
     add(&l, "Short", "Too short.");
-    assert_int_equal(art_list_dedup(&l), 2);
+    assert_int_equal(dedup_articles(&l), 2);
     assert_int_equal(l.n, 3);
     assert_string_equal(l.v[0].title, "Market hall to close | City News");
     assert_string_equal(l.v[1].title, "Something else entirely");
     assert_string_equal(l.v[2].title, "Short");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 int main(void)

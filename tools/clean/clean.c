@@ -691,7 +691,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
             size_t k = b->len - 1;
             while (k && b->text[k - 1] == ' ')
                 k--;
-            pg->source = art_strndup(b->text, k);
+            pg->source = article_strndup(b->text, k);
         }
         return L_CHROME;
     }
@@ -699,7 +699,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         for (size_t i = 0; i < sizeof wires / sizeof *wires; i++)
             if (strcmp(lc, wires[i]) == 0) {
                 if (top && !pg->source)
-                    pg->source = art_strndup(b->text, b->len);
+                    pg->source = article_strndup(b->text, b->len);
                 return L_CHROME;
             }
     }
@@ -716,7 +716,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words >= 2 && b->words <= 8 && strncmp(lc, "by ", 3) == 0 && b->text[3] >= 'A' &&
         b->text[3] <= 'Z' && !b->ends_sentence) {
         if (top && !pg->byline)
-            pg->byline = art_strndup(b->text + 3, b->len - 3);
+            pg->byline = article_strndup(b->text + 3, b->len - 3);
         return L_CHROME;
     }
     if (b->words <= 14 && !b->ends_sentence &&
@@ -725,7 +725,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         char d[11];
         b->dated = 1;
         if (top && !pg->date && find_date(lc, d))
-            pg->date = art_strndup(d, 10);
+            pg->date = article_strndup(d, 10);
         return L_CHROME;
     }
     if (b->words <= 12 && b->marks <= 1 &&
@@ -996,7 +996,7 @@ static int parse_header(page_t *pg, const char *s)
     }
     if (d[10] != ' ' && d[10] != '\0')
         return 0;
-    pg->date = art_strndup(d, 10);
+    pg->date = article_strndup(d, 10);
     const char *r = d[10] ? d + 11 : d + 10;
     /* component starts */
     const char *starts[64];
@@ -1016,12 +1016,12 @@ static int parse_header(page_t *pg, const char *s)
         }
     }
     if (*starts[k])
-        pg->title = art_strndup(starts[k], strlen(starts[k]));
+        pg->title = article_strndup(starts[k], strlen(starts[k]));
     if (k > 0) {
         const char *a = starts[k - 1];
         size_t n = (size_t)(starts[k] - 3 - a);
         if (n)
-            pg->section = art_strndup(a, n);
+            pg->section = article_strndup(a, n);
     }
     return 1;
 }
@@ -1102,7 +1102,7 @@ static char *title_from_text(const char *s, size_t n)
         while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
             k--;
     }
-    return art_strndup(s, k);
+    return article_strndup(s, k);
 }
 
 /* A repeated line inside the main text that belongs to it: a section
@@ -1129,7 +1129,7 @@ static int bullet_len(const char *s, size_t len)
 /* Adds text to the body the way the HTML path does: NFC, and, on a scrape,
  * typographic quotes, dashes and ellipses. A plain-text article keeps the
  * author's characters (the BBC corpus is checked byte for byte). */
-static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n, unsigned tn)
+static int add_norm(article_t *out, article_block_kind_t kind, const char *s, size_t n, unsigned tn)
 {
     if (!tn)
         return article_add_block(out, kind, s, n);
@@ -1267,7 +1267,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     }
     if (!pg.title && para && !begin && pg.b[0].eff <= 40) {
         /* plain-text article: the first paragraph is the headline */
-        pg.title = art_strndup(pg.b[0].text, pg.b[0].len);
+        pg.title = article_strndup(pg.b[0].text, pg.b[0].len);
         pg.b[0].label = L_TITLE;
         begin = 1;
     }
@@ -1333,7 +1333,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (!pg.title) {
         size_t ti = guess_title(&pg, rs);
         if (ti != SIZE_MAX)
-            pg.title = art_strndup(pg.b[ti].text, pg.b[ti].len);
+            pg.title = article_strndup(pg.b[ti].text, pg.b[ti].len);
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
@@ -1359,7 +1359,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
         b->kept = 1;
-        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl, tnf) < 0) {
+        if (add_norm(out, bl ? ARTICLE_BLOCK_LIST : ARTICLE_BLOCK_PARA, b->text + bl, b->len - (size_t)bl, tnf) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1374,7 +1374,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (out->nblocks == 0 && as_title != SIZE_MAX) {
         /* a page of one sentence: it is both headline and text */
         const block_t *b = &pg.b[as_title];
-        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len, tnf) < 0) {
+        if (add_norm(out, ARTICLE_BLOCK_PARA, b->text, b->len, tnf) < 0) {
             reason = "out of memory";
             goto out;
         }

@@ -111,7 +111,7 @@ static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, 
          * valid UTF-8 is taken as UTF-8 whatever is declared but a Latin-1
          * name, and bad bytes fall back to Windows-1252 one by one. */
         if (utf && !(is_latin1_name(cs) && !bom)) {
-            *u8 = art_strndup(buf, len);
+            *u8 = article_strndup(buf, len);
             *u8len = len;
         } else {
             *u8 = charset_to_utf8(buf, len, CHARSET_HOLES_FFFD, u8len);
@@ -354,7 +354,7 @@ static char *title_from_text(const article_t *a)
             words++;
         k++;
     }
-    char *tt = art_strndup(t, k);
+    char *tt = article_strndup(t, k);
     char *title = tt ? textnorm(tt, strlen(tt), 0, NULL) : NULL;
     free(tt);
     return title;

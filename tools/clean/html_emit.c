@@ -20,7 +20,7 @@ static const char *const skip_tags[] = {
 typedef struct {
     article_t *a;
     sbuf_t cur;
-    art_block_kind_t kind;
+    article_block_kind_t kind;
     int ital, bold;        /* nesting depth of italic / bold elements */
     int e_ital, e_bold;    /* state written into cur */
     int oom;
@@ -161,14 +161,14 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
             if (tag_is(k, "br") || tag_is(k, "hr"))
                 continue;
         }
-        art_block_kind_t saved = e->kind;
+        article_block_kind_t saved = e->kind;
         const char *t = tag(k);
         if ((t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2])
-            e->kind = ART_BLOCK_SUBHEAD;
+            e->kind = ARTICLE_BLOCK_SUBHEAD;
         else if (tag_is(k, "li") || tag_is(k, "dd") || tag_is(k, "dt"))
-            e->kind = ART_BLOCK_LIST;
+            e->kind = ARTICLE_BLOCK_LIST;
         else if (tag_is(k, "blockquote"))
-            e->kind = ART_BLOCK_QUOTE;
+            e->kind = ARTICLE_BLOCK_QUOTE;
         int it = tag_is(k, "i") || tag_is(k, "em") || tag_is(k, "cite") || tag_is(k, "dfn");
         int bd = tag_is(k, "b") || tag_is(k, "strong");
         int fg = tag_is(k, "figure");
@@ -190,7 +190,7 @@ int html_emit_blocks(const xmlNode *root, article_t *a)
 {
     emit_t e = { 0 };
     e.a = a;
-    e.kind = ART_BLOCK_PARA;
+    e.kind = ARTICLE_BLOCK_PARA;
     em_node(&e, root, 0);
     em_flush(&e);
     free(e.cur.s);

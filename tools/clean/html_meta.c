@@ -319,7 +319,7 @@ static char *trimmed_dup(const char *s, size_t n)
         s++, n--;
     while (n && is_space_byte((unsigned char)s[n - 1]))
         n--;
-    char *t = art_strndup(s, n);
+    char *t = article_strndup(s, n);
     if (!t)
         return NULL;
     char *q = squash(t);
@@ -371,7 +371,7 @@ static char *title_at_colon(const char *orig, xmlNode *root, char *cur)
         cur = trimmed_dup(fc + 1, strlen(fc + 1));
     } else {
         const char *fc = strchr(orig, ':');
-        char *head = art_strndup(orig, (size_t)(fc - orig));
+        char *head = article_strndup(orig, (size_t)(fc - orig));
         if (head && word_count(head) > 5) {
             free(cur);
             cur = strdup(orig);
@@ -490,7 +490,7 @@ static char *iso_date(const char *s)
     int y = atoi(s), mo = atoi(s + 5), d = atoi(s + 8);
     if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31)
         return NULL;
-    return art_strndup(s, 10);
+    return article_strndup(s, 10);
 }
 
 static char *find_date(const meta_t *m, xmlNode *root)
