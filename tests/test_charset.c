@@ -16,7 +16,7 @@
 #include "clean.h"
 #include "html.h"
 
-static const unsigned char holes[5] = { 0x81, 0x8D, 0x8F, 0x90, 0x9D };
+static const unsigned char holes[5] = {0x81, 0x8D, 0x8F, 0x90, 0x9D};
 
 #define VALID(lit) charset_utf8_valid(lit, sizeof lit - 1)
 
@@ -26,10 +26,10 @@ static void test_charset_utf8_valid(void **state)
     assert_true(VALID(""));
     assert_true(VALID("plain ASCII, longer than eight bytes"));
     assert_true(VALID("caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d \xf0\x9f\x98\x80"));
-    assert_false(VALID("caf\xe9"));                    /* Latin-1 */
+    assert_false(VALID("caf\xe9"));                      /* Latin-1 */
     assert_false(VALID("abcdefghijklmnop\xed\xa0\x80")); /* surrogate after a fast run */
     assert_false(VALID("abcdefghijklmnop\xc3"));         /* cut at the end */
-    assert_true(VALID("a\0b"));                         /* the length counts, not a NUL */
+    assert_true(VALID("a\0b"));                          /* the length counts, not a NUL */
     assert_false(charset_utf8_valid("\xc3\xa9", 1));
 }
 
@@ -40,7 +40,7 @@ static void test_charset_cp1252_table_and_holes(void **state)
     assert_int_equal(charset_cp1252(0x80, CHARSET_HOLES_FFFD), 0x20AC); /* euro */
     assert_int_equal(charset_cp1252(0x93, CHARSET_HOLES_C1), 0x201C);
     assert_int_equal(charset_cp1252(0x9F, CHARSET_HOLES_C1), 0x0178);
-    assert_int_equal(charset_cp1252(0xA0, CHARSET_HOLES_FFFD), 0xA0);   /* Latin-1 from here */
+    assert_int_equal(charset_cp1252(0xA0, CHARSET_HOLES_FFFD), 0xA0); /* Latin-1 from here */
     assert_int_equal(charset_cp1252(0xE9, CHARSET_HOLES_FFFD), 0xE9);
     for (int i = 0; i < 5; i++) {
         assert_int_equal(charset_cp1252(holes[i], CHARSET_HOLES_FFFD), 0xFFFD);
@@ -82,10 +82,9 @@ static void test_charset_mixed_and_whole(void **state)
 
 /* A Latin-1 text with the five undefined bytes inside its body, as a
  * scrape and as a page. */
-static const char body_1252[] =
-    "The harbour workers\x81 voted on Tuesday to end the strike that had closed the "
-    "port for nine days\x8d\x8f, after the city offered a new contract. Caf\xe9 owners "
-    "near the quay said trade\x90 would pick up again by the weekend\x9d.";
+static const char body_1252[] = "The harbour workers\x81 voted on Tuesday to end the strike that had closed the "
+                                "port for nine days\x8d\x8f, after the city offered a new contract. Caf\xe9 owners "
+                                "near the quay said trade\x90 would pick up again by the weekend\x9d.";
 
 static int has(const article_t *a, const char *needle)
 {
@@ -100,7 +99,7 @@ static void test_charset_holes_scrape_drops_page_keeps(void **state)
     (void)state;
     char txt[1024];
     snprintf(txt, sizeof txt, "Harbour strike ends\n\n%s\n", body_1252);
-    article_t a = { 0 };
+    article_t a = {0};
     const char *why = NULL;
     assert_int_equal(clean_scrape(txt, strlen(txt), &a, &why), 0);
     assert_true(has(&a, "Caf\xc3\xa9 owners"));
@@ -112,7 +111,8 @@ static void test_charset_holes_scrape_drops_page_keeps(void **state)
     char page[2048];
     snprintf(page, sizeof page,
              "<html><head><meta charset=\"windows-1252\"><title>Harbour strike ends</title></head>"
-             "<body><article><p>%s</p></article></body></html>", body_1252);
+             "<body><article><p>%s</p></article></body></html>",
+             body_1252);
     assert_int_equal(html_clean(page, strlen(page), &a, &why), 0);
     assert_true(has(&a, "Caf\xc3\xa9 owners"));
     assert_true(has(&a, "workers\xef\xbf\xbd voted"));

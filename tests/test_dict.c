@@ -26,9 +26,9 @@ static uint8_t *all;
 static size_t total;
 
 static const char *const words[] = {
-    "harbour", "council", "minister", "railway", "budget", "weather", "market", "school",
-    "hospital", "river", "festival", "election", "museum", "bridge", "factory", "farmers",
-    "tonight", "yesterday", "workers", "prices", "record", "storm", "bank", "court",
+    "harbour",  "council",   "minister", "railway",  "budget", "weather", "market",  "school",
+    "hospital", "river",     "festival", "election", "museum", "bridge",  "factory", "farmers",
+    "tonight",  "yesterday", "workers",  "prices",   "record", "storm",   "bank",    "court",
 };
 static const char shared[] = "Reporting by the Inkpress Wire desk; editing by the night staff.";
 
@@ -134,8 +134,8 @@ static void test_dict_makes_streams_smaller(void **state)
         plain += deflated(samples[i], lens[i], NULL, 0);
         with += deflated(samples[i], lens[i], d, len);
     }
-    printf("dict: %zu samples, %zu bytes deflated alone, %zu from a %zu-byte dictionary\n", (size_t)NS,
-           plain, with, len);
+    printf("dict: %zu samples, %zu bytes deflated alone, %zu from a %zu-byte dictionary\n", (size_t)NS, plain, with,
+           len);
     assert_true(with * 10 < plain * 9); /* at least 10% smaller */
     free(d);
 }

@@ -42,13 +42,13 @@ static void test_font_glyph_shapes_and_metrics(void **state)
     assert_non_null(H);
     assert_int_equal(H->cp, 'H');
     assert_int_equal(H->px, px);
-    assert_true(H->adv > 0 && H->adv < 2 * px * 64);   /* 26.6 */
-    assert_true(H->h > px / 3 && H->h <= px);         /* a capital: most of the size */
-    assert_true(H->top > 0);                          /* above the baseline */
+    assert_true(H->adv > 0 && H->adv < 2 * px * 64); /* 26.6 */
+    assert_true(H->h > px / 3 && H->h <= px);        /* a capital: most of the size */
+    assert_true(H->top > 0);                         /* above the baseline */
     assert_true(H->pitch >= (H->w + 7) / 8);
     assert_true(ink_of(H) > 0);
     const ink_glyph_t *p = ink_font_glyph(&f, INK_FACE_REGULAR, px, 'p');
-    assert_true(p->top - p->h < 0);                   /* a descender below the baseline */
+    assert_true(p->top - p->h < 0); /* a descender below the baseline */
     const ink_glyph_t *sp = ink_font_glyph(&f, INK_FACE_REGULAR, px, ' ');
     assert_non_null(sp);
     assert_true(sp->adv > 0);
@@ -135,7 +135,7 @@ static void test_font_draw_clips_at_the_edges(void **state)
             inside += ink_fb_get(&fb, x, y);
     assert_int_equal(inside, ink_of(W)); /* all of it fits: every pixel drawn */
     /* half off every edge, and far off: only what lies inside is drawn */
-    static const int at[][2] = { { -20, 48 }, { 40, 48 }, { 8, 10 }, { 8, 90 }, { -500, 48 }, { 8, -500 } };
+    static const int at[][2] = {{-20, 48}, {40, 48}, {8, 10}, {8, 90}, {-500, 48}, {8, -500}};
     for (size_t i = 0; i < sizeof at / sizeof at[0]; i++) {
         ink_fb_clear(&fb);
         ink_font_draw(&fb, W, at[i][0], at[i][1]);
@@ -158,12 +158,12 @@ static void test_font_refuses_bad_faces_and_small_pools(void **state)
     static uint8_t junk[4096];
     for (size_t i = 0; i < sizeof junk; i++)
         junk[i] = (uint8_t)(tu_fonts[0].data[i] + 1);
-    ink_font_data_t bad[INK_FACE_COUNT] = { { junk, sizeof junk }, { NULL, 0 }, { NULL, 0 } };
+    ink_font_data_t bad[INK_FACE_COUNT] = {{junk, sizeof junk}, {NULL, 0}, {NULL, 0}};
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     assert_int_equal(ink_font_open(&f, &pool, bad, INK_RENDER_GRAY, 128), INK_ERR_FONT);
     assert_int_equal(ink_pool_used(&pool), 0);
     /* the real face cut short */
-    ink_font_data_t cut[INK_FACE_COUNT] = { { tu_fonts[0].data, 2000 }, { NULL, 0 }, { NULL, 0 } };
+    ink_font_data_t cut[INK_FACE_COUNT] = {{tu_fonts[0].data, 2000}, {NULL, 0}, {NULL, 0}};
     assert_true(ink_font_open(&f, &pool, cut, INK_RENDER_GRAY, 128) < 0);
     assert_int_equal(ink_pool_used(&pool), 0);
     /* pools too small to open in: refused, never a crash, all given back */
@@ -178,7 +178,7 @@ static void test_font_refuses_bad_faces_and_small_pools(void **state)
         assert_int_equal(ink_pool_used(&pool), 0);
     }
     /* regular alone: bold and italic fall back to it */
-    ink_font_data_t one[INK_FACE_COUNT] = { tu_fonts[0], { NULL, 0 }, { NULL, 0 } };
+    ink_font_data_t one[INK_FACE_COUNT] = {tu_fonts[0], {NULL, 0}, {NULL, 0}};
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     assert_int_equal(ink_font_open(&f, &pool, one, INK_RENDER_GRAY, 128), INK_OK);
     int r = ink_of(ink_font_glyph(&f, INK_FACE_REGULAR, 40, 'a'));

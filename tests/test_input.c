@@ -39,29 +39,26 @@ static void dir(const char *rel)
     assert_int_equal(mkdir(path, 0755), 0);
 }
 
-static const char story[] =
-    "Night trains return to the northern line\n\n"
-    "The rail operator said on Monday that sleeper services between the capital and the "
-    "northern coast would run again from March, after a gap of six years, with new carriages "
-    "built at the works in the river town.\n\n"
-    "Tickets go on sale next week, and the first trains are expected to be full, the "
-    "operator said, as travellers look for ways to cross the country without flying.\n";
+static const char story[] = "Night trains return to the northern line\n\n"
+                            "The rail operator said on Monday that sleeper services between the capital and the "
+                            "northern coast would run again from March, after a gap of six years, with new carriages "
+                            "built at the works in the river town.\n\n"
+                            "Tickets go on sale next week, and the first trains are expected to be full, the "
+                            "operator said, as travellers look for ways to cross the country without flying.\n";
 
-static const char page[] =
-    "<!DOCTYPE html><html><head><title>Harbour cranes go electric</title></head><body>"
-    "<article><h1>Harbour cranes go electric</h1><p>The port authority switched the last of its "
-    "diesel cranes to mains power on Friday, cutting the noise along the quay, the harbour "
-    "master said, and the dockers' union welcomed the change after years of complaints.</p>"
-    "<p>The work took three years and was paid for by a levy on container traffic.</p>"
-    "</article></body></html>";
+static const char page[] = "<!DOCTYPE html><html><head><title>Harbour cranes go electric</title></head><body>"
+                           "<article><h1>Harbour cranes go electric</h1><p>The port authority switched the last of its "
+                           "diesel cranes to mains power on Friday, cutting the noise along the quay, the harbour "
+                           "master said, and the dockers' union welcomed the change after years of complaints.</p>"
+                           "<p>The work took three years and was paid for by a levy on container traffic.</p>"
+                           "</article></body></html>";
 
-static const char feed[] =
-    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
-    "<item><title>First item</title><description>The first item of the feed, long enough "
-    "to be an article of its own with a sentence or two in it.</description></item>"
-    "<item><title>Second item</title><description>The second item of the feed, which is "
-    "also long enough to stand as an article on its own.</description></item>"
-    "</channel></rss>";
+static const char feed[] = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title>"
+                           "<item><title>First item</title><description>The first item of the feed, long enough "
+                           "to be an article of its own with a sentence or two in it.</description></item>"
+                           "<item><title>Second item</title><description>The second item of the feed, which is "
+                           "also long enough to stand as an article on its own.</description></item>"
+                           "</channel></rss>";
 
 static int setup(void **state)
 {
@@ -74,13 +71,16 @@ static int setup(void **state)
     put("world/b-story.txt", story, sizeof story - 1);
     put("world/a-page.HTML", page, sizeof page - 1);
     put("world/more/c.htm", page, sizeof page - 1);
-    put("world/README.txt", story, sizeof story - 1);   /* a folder's notes */
+    put("world/README.txt", story, sizeof story - 1); /* a folder's notes */
     put("world/LICENSE", story, sizeof story - 1);
-    put("world/.hidden.txt", story, sizeof story - 1);  /* hidden */
-    put("world/notes.pdf", story, sizeof story - 1);    /* not an input kind */
+    put("world/.hidden.txt", story, sizeof story - 1); /* hidden */
+    put("world/notes.pdf", story, sizeof story - 1);   /* not an input kind */
     put("business/wire.rss", feed, sizeof feed - 1);
     put("business/empty.txt", "", 0);
-    put("business/binary.txt", "\x7f" "ELF\0\0\0\0\0\0\0\0\0\0\0\0", 16);
+    put("business/binary.txt",
+        "\x7f"
+        "ELF\0\0\0\0\0\0\0\0\0\0\0\0",
+        16);
     char fifo[256];
     snprintf(fifo, sizeof fifo, "%s/business/pipe.txt", root);
     return mkfifo(fifo, 0644);
@@ -90,10 +90,21 @@ static int teardown(void **state)
 {
     (void)state;
     static const char *const files[] = {
-        "world/b-story.txt", "world/a-page.HTML", "world/more/c.htm", "world/README.txt",
-        "world/LICENSE", "world/.hidden.txt", "world/notes.pdf", "business/wire.rss",
-        "business/empty.txt", "business/binary.txt", "business/pipe.txt", "world/more",
-        "world", "business", "",
+        "world/b-story.txt",
+        "world/a-page.HTML",
+        "world/more/c.htm",
+        "world/README.txt",
+        "world/LICENSE",
+        "world/.hidden.txt",
+        "world/notes.pdf",
+        "business/wire.rss",
+        "business/empty.txt",
+        "business/binary.txt",
+        "business/pipe.txt",
+        "world/more",
+        "world",
+        "business",
+        "",
     };
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
         char path[256];
@@ -111,27 +122,26 @@ static void test_input_sniff_by_content(void **state)
         size_t len;
         input_kind_t want;
     } rows[] = {
-        { feed, sizeof feed - 1, INPUT_FEED },
-        { "\n <feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title></feed>", 66, INPUT_FEED },
-        { "<rdf:RDF xmlns:rdf=\"x\"><channel/></rdf:RDF>", 44, INPUT_FEED },
-        { page, sizeof page - 1, INPUT_HTML },
-        { "\xef\xbb\xbf<html><body><p>x</p></body></html>", 37, INPUT_HTML },
-        { "\xff\xfe<\0h\0", 6, INPUT_HTML },  /* UTF-16: only the HTML path reads it */
-        { story, sizeof story - 1, INPUT_TEXT },
-        { "A story that quotes <html> and <rss> tags.", 42, INPUT_TEXT },
-        { "<b>Bold</b> start, then plain words.", 36, INPUT_TEXT },
-        { "", 0, INPUT_TEXT },
+        {feed, sizeof feed - 1, INPUT_FEED},
+        {"\n <feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title></feed>", 66, INPUT_FEED},
+        {"<rdf:RDF xmlns:rdf=\"x\"><channel/></rdf:RDF>", 44, INPUT_FEED},
+        {page, sizeof page - 1, INPUT_HTML},
+        {"\xef\xbb\xbf<html><body><p>x</p></body></html>", 37, INPUT_HTML},
+        {"\xff\xfe<\0h\0", 6, INPUT_HTML}, /* UTF-16: only the HTML path reads it */
+        {story, sizeof story - 1, INPUT_TEXT},
+        {"A story that quotes <html> and <rss> tags.", 42, INPUT_TEXT},
+        {"<b>Bold</b> start, then plain words.", 36, INPUT_TEXT},
+        {"", 0, INPUT_TEXT},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         if (input_sniff(rows[i].bytes, rows[i].len) != rows[i].want)
-            fail_msg("row %zu: kind %d, wanted %d", i, (int)input_sniff(rows[i].bytes, rows[i].len),
-                     (int)rows[i].want);
+            fail_msg("row %zu: kind %d, wanted %d", i, (int)input_sniff(rows[i].bytes, rows[i].len), (int)rows[i].want);
 }
 
 static void test_input_walk_sorted_and_filtered(void **state)
 {
     (void)state;
-    input_list_t l = { 0 };
+    input_list_t l = {0};
     int bad = 0;
     char path[256];
     snprintf(path, sizeof path, "%s//", root); /* trailing slashes are trimmed */
@@ -139,7 +149,7 @@ static void test_input_walk_sorted_and_filtered(void **state)
     assert_int_equal(bad, 1); /* the FIFO */
     static const char *const want[] = {
         "business/binary.txt", "business/empty.txt", "business/wire.rss",
-        "world/a-page.HTML", "world/b-story.txt", "world/more/c.htm",
+        "world/a-page.HTML",   "world/b-story.txt",  "world/more/c.htm",
     };
     assert_int_equal(l.n, sizeof want / sizeof want[0]);
     for (size_t i = 0; i < l.n; i++) {
@@ -157,7 +167,7 @@ static void test_input_walk_sorted_and_filtered(void **state)
 static void test_input_load_sections_from_folders(void **state)
 {
     (void)state;
-    article_list_t list = { 0 };
+    article_list_t list = {0};
     const char *why = NULL;
     char path[256];
     snprintf(path, sizeof path, "%s/world/b-story.txt", root);
@@ -185,13 +195,13 @@ static void test_input_refuses_with_a_reason(void **state)
     static const struct {
         const char *rel, *why;
     } rows[] = {
-        { "business/empty.txt", "empty file" },
-        { "business/binary.txt", "binary data" },
-        { "business/none.txt", "No such file" },
-        { "world", "directory" },
+        {"business/empty.txt", "empty file"},
+        {"business/binary.txt", "binary data"},
+        {"business/none.txt", "No such file"},
+        {"world", "directory"},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        article_list_t list = { 0 };
+        article_list_t list = {0};
         const char *why = NULL;
         char path[256];
         snprintf(path, sizeof path, "%s/%s", root, rows[i].rel);
@@ -228,10 +238,8 @@ static void test_input_read_file_bounds(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_input_sniff_by_content),
-        cmocka_unit_test(test_input_walk_sorted_and_filtered),
-        cmocka_unit_test(test_input_load_sections_from_folders),
-        cmocka_unit_test(test_input_refuses_with_a_reason),
+        cmocka_unit_test(test_input_sniff_by_content),           cmocka_unit_test(test_input_walk_sorted_and_filtered),
+        cmocka_unit_test(test_input_load_sections_from_folders), cmocka_unit_test(test_input_refuses_with_a_reason),
         cmocka_unit_test(test_input_read_file_bounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

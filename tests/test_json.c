@@ -49,7 +49,7 @@ static void test_json_str_escapes(void **state)
 static void test_json_article_one_line(void **state)
 {
     (void)state;
-    article_t a = { 0 };
+    article_t a = {0};
     a.title = strdup("Harbour \"strike\" ends");
     a.date = strdup("2026-11-29");
     assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "First \x10words\x11 here.", 20), 0);
@@ -96,7 +96,7 @@ static void test_json_parse_ld_shapes(void **state)
     assert_int_equal(au->n, 2);
     assert_string_equal(json_get_str(&au->kids[1], "name"), "B");
     assert_null(json_get(v, "missing"));
-    assert_null(json_get_str(v, "isFree"));  /* not a string */
+    assert_null(json_get_str(v, "isFree"));              /* not a string */
     assert_null(json_get(&au->kids[0].kids[0], "name")); /* not an object */
     json_free(v);
     /* a trailing ';' (a script's statement end) is allowed, as are [] and {} */
@@ -112,13 +112,14 @@ static void test_json_parse_unicode_escapes(void **state)
     static const struct {
         const char *in, *want;
     } rows[] = {
-        { "\"\\u0041\\u00e9\\u20ac\"", "A\xc3\xa9\xe2\x82\xac" },
-        { "\"\\ud83d\\ude00\"", "\xf0\x9f\x98\x80" },        /* a surrogate pair */
-        { "\"\\ud83d x\"", "\xef\xbf\xbd x" },               /* lone high surrogate */
-        { "\"\\ude00\"", "\xef\xbf\xbd" },                   /* lone low surrogate */
-        { "\"\\ud83d\\u0041\"", "\xef\xbf\xbd" "A" },        /* high, then no low */
-        { "\"a\\u0000b\"", "a" },                            /* NUL ends the string */
-        { "\"\\/\\q\"", "/q" },                              /* unknown escapes keep the char */
+        {"\"\\u0041\\u00e9\\u20ac\"", "A\xc3\xa9\xe2\x82\xac"},
+        {"\"\\ud83d\\ude00\"", "\xf0\x9f\x98\x80"}, /* a surrogate pair */
+        {"\"\\ud83d x\"", "\xef\xbf\xbd x"},        /* lone high surrogate */
+        {"\"\\ude00\"", "\xef\xbf\xbd"},            /* lone low surrogate */
+        {"\"\\ud83d\\u0041\"", "\xef\xbf\xbd"
+                               "A"}, /* high, then no low */
+        {"\"a\\u0000b\"", "a"},      /* NUL ends the string */
+        {"\"\\/\\q\"", "/q"},        /* unknown escapes keep the char */
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         jv_t *v = parse(rows[i].in);
@@ -155,9 +156,28 @@ static void test_json_parse_refuses_broken_inputs(void **state)
 {
     (void)state;
     static const char *const rows[] = {
-        "", "   ", "{", "[", "[1,", "[1 2]", "{\"a\" 1}", "{\"a\":}", "{a: 1}", "{\"a\": 1,}x",
-        "\"open", "\"bad \\u12\"", "\"bad \\uZZZZ\"", "\"\\ud83d\\uZZZZ\"", "nul", "tru", "fals", "@", "[1] 2",
-        "{\"a\": 1} {", "]", "}",
+        "",
+        "   ",
+        "{",
+        "[",
+        "[1,",
+        "[1 2]",
+        "{\"a\" 1}",
+        "{\"a\":}",
+        "{a: 1}",
+        "{\"a\": 1,}x",
+        "\"open",
+        "\"bad \\u12\"",
+        "\"bad \\uZZZZ\"",
+        "\"\\ud83d\\uZZZZ\"",
+        "nul",
+        "tru",
+        "fals",
+        "@",
+        "[1] 2",
+        "{\"a\": 1} {",
+        "]",
+        "}",
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         size_t n = strlen(rows[i]);
@@ -178,12 +198,9 @@ static void test_json_parse_refuses_broken_inputs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_json_str_escapes),
-        cmocka_unit_test(test_json_article_one_line),
-        cmocka_unit_test(test_json_parse_ld_shapes),
-        cmocka_unit_test(test_json_parse_unicode_escapes),
-        cmocka_unit_test(test_json_parse_depth_limit),
-        cmocka_unit_test(test_json_parse_refuses_broken_inputs),
+        cmocka_unit_test(test_json_str_escapes),       cmocka_unit_test(test_json_article_one_line),
+        cmocka_unit_test(test_json_parse_ld_shapes),   cmocka_unit_test(test_json_parse_unicode_escapes),
+        cmocka_unit_test(test_json_parse_depth_limit), cmocka_unit_test(test_json_parse_refuses_broken_inputs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

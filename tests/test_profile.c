@@ -19,9 +19,8 @@ static void test_profile_the_known_panels(void **state)
         const char *name;
         int w, h, dpi;
     } want[] = {
-        { "inkplate6", 800, 600, 167 },   { "waveshare-7in5", 800, 480, 125 },
-        { "lilygo-t5", 960, 540, 235 },   { "kobo-clara", 1072, 1448, 300 },
-        { "remarkable2", 1404, 1872, 226 },
+        {"inkplate6", 800, 600, 167},    {"waveshare-7in5", 800, 480, 125}, {"lilygo-t5", 960, 540, 235},
+        {"kobo-clara", 1072, 1448, 300}, {"remarkable2", 1404, 1872, 226},
     };
     size_t n = 0;
     while (ink_profiles[n].name)
@@ -36,7 +35,7 @@ static void test_profile_the_known_panels(void **state)
         assert_int_equal(p->h, want[i].h);
         assert_int_equal(p->dpi, want[i].dpi);
     }
-    assert_null(ink_profile_find("inkplate"));   /* whole names only */
+    assert_null(ink_profile_find("inkplate")); /* whole names only */
     assert_null(ink_profile_find("Inkplate6"));
     assert_null(ink_profile_find(""));
 }
@@ -65,12 +64,12 @@ static void test_profile_sizes_grow_and_match_in_size(void **state)
 static void test_profile_points_to_pixels_rounds(void **state)
 {
     (void)state;
-    assert_int_equal(ink_pt10_to_px(720, 100), 100);  /* 72 pt is an inch */
-    assert_int_equal(ink_pt10_to_px(100, 167), 23);   /* 23.19 */
-    assert_int_equal(ink_pt10_to_px(100, 300), 42);   /* 41.67 */
-    assert_int_equal(ink_pt10_to_px(120, 167), 28);   /* 27.83 */
-    assert_int_equal(ink_pt10_to_px(36, 100), 5);     /* 5.0 */
-    assert_int_equal(ink_pt10_to_px(87, 120), 15);    /* 14.5: a half rounds up */
+    assert_int_equal(ink_pt10_to_px(720, 100), 100); /* 72 pt is an inch */
+    assert_int_equal(ink_pt10_to_px(100, 167), 23);  /* 23.19 */
+    assert_int_equal(ink_pt10_to_px(100, 300), 42);  /* 41.67 */
+    assert_int_equal(ink_pt10_to_px(120, 167), 28);  /* 27.83 */
+    assert_int_equal(ink_pt10_to_px(36, 100), 5);    /* 5.0 */
+    assert_int_equal(ink_pt10_to_px(87, 120), 15);   /* 14.5: a half rounds up */
     assert_int_equal(ink_pt10_to_px(0, 300), 0);
 }
 

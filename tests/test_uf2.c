@@ -60,7 +60,7 @@ static void test_uf2_blocks_follow_the_spec(void **state)
 static void test_uf2_round_trip(void **state)
 {
     (void)state;
-    static const size_t lens[] = { 1, 255, 256, 257, 4096, 100000 };
+    static const size_t lens[] = {1, 255, 256, 257, 4096, 100000};
     for (size_t t = 0; t < sizeof lens / sizeof lens[0]; t++) {
         for (int fam = 0; fam < 2; fam++) {
             uint8_t *d = sample(lens[t]), *u, *back;
@@ -120,22 +120,22 @@ typedef struct {
     const char *name;
     size_t block, off; /* which field of which block to overwrite */
     uint32_t value;
-    size_t len;        /* the file's length, 0: whole */
+    size_t len; /* the file's length, 0: whole */
     const char *why;
 } bad_row_t;
 
 static const bad_row_t bad_rows[] = {
-    { "empty", 0, 0, 0x0A324655u, SIZE_MAX, "whole number" },
-    { "cut inside a block", 0, 0, 0x0A324655u, 2 * UF2_BLOCK + 100, "whole number" },
-    { "first magic", 1, 0, 0x12345678u, 0, "magic" },
-    { "second magic", 2, 4, 0, 0, "magic" },
-    { "end magic", 0, 508, 0x0AB16F31u, 0, "magic" },
-    { "payload over 476", 1, 16, 477, 0, "impossible size" },
-    { "block number", 1, 20, 5, 0, "impossible size, number" },
-    { "block count", 2, 24, 4, 0, "impossible size, number" },
-    { "address past 4 GiB", 2, 12, 0xFFFFFF80u, 0, "impossible" },
-    { "range over 256 MiB", 2, 12, BASE + 0x10000000u, 0, "address range" },
-    { "zero payload, zero range", 0, 16, 0, UF2_BLOCK, "address range" },
+    {"empty", 0, 0, 0x0A324655u, SIZE_MAX, "whole number"},
+    {"cut inside a block", 0, 0, 0x0A324655u, 2 * UF2_BLOCK + 100, "whole number"},
+    {"first magic", 1, 0, 0x12345678u, 0, "magic"},
+    {"second magic", 2, 4, 0, 0, "magic"},
+    {"end magic", 0, 508, 0x0AB16F31u, 0, "magic"},
+    {"payload over 476", 1, 16, 477, 0, "impossible size"},
+    {"block number", 1, 20, 5, 0, "impossible size, number"},
+    {"block count", 2, 24, 4, 0, "impossible size, number"},
+    {"address past 4 GiB", 2, 12, 0xFFFFFF80u, 0, "impossible"},
+    {"range over 256 MiB", 2, 12, BASE + 0x10000000u, 0, "address range"},
+    {"zero payload, zero range", 0, 16, 0, UF2_BLOCK, "address range"},
 };
 
 static void test_uf2_unwrap_refuses_each_broken_file(void **state)

@@ -26,12 +26,12 @@ static void test_utf8_well_formed(void **state)
     (void)state;
     expect("A", 1, 'A', 1);
     expect("\x00", 1, 0, 1);
-    expect("\xc3\xa9", 2, 0xE9, 2);           /* é */
-    expect("\xe2\x80\x9c", 3, 0x201C, 3);     /* left double quote */
+    expect("\xc3\xa9", 2, 0xE9, 2);            /* é */
+    expect("\xe2\x80\x9c", 3, 0x201C, 3);      /* left double quote */
     expect("\xf0\x9f\x98\x80", 4, 0x1F600, 4); /* emoji */
-    expect("\xef\xbf\xbd", 3, 0xFFFD, 3);     /* U+FFFD itself is three bytes */
+    expect("\xef\xbf\xbd", 3, 0xFFFD, 3);      /* U+FFFD itself is three bytes */
     expect("\xf4\x8f\xbf\xbf", 4, 0x10FFFF, 4);
-    expect("\xc3\xa9xyz", 5, 0xE9, 2);        /* stops after the sequence */
+    expect("\xc3\xa9xyz", 5, 0xE9, 2); /* stops after the sequence */
 }
 
 static void test_utf8_malformed_one_byte_at_a_time(void **state)
@@ -44,7 +44,7 @@ static void test_utf8_malformed_one_byte_at_a_time(void **state)
     expect("\xf4\x90\x80\x80", 4, INK_UTF8_BAD, 1); /* above U+10FFFF */
     expect("\xf5\x80\x80\x80", 4, INK_UTF8_BAD, 1);
     expect("\xff", 1, INK_UTF8_BAD, 1);
-    expect("\xc3\x28", 2, INK_UTF8_BAD, 1);         /* second byte not a continuation */
+    expect("\xc3\x28", 2, INK_UTF8_BAD, 1); /* second byte not a continuation */
     expect("\xe2\x82(", 3, INK_UTF8_BAD, 1);
     /* truncated by the length, though the bytes go on */
     expect("\xe2\x80\x9c", 2, INK_UTF8_BAD, 1);
@@ -54,8 +54,9 @@ static void test_utf8_malformed_one_byte_at_a_time(void **state)
 static void test_utf8_walk_resumes_after_a_bad_byte(void **state)
 {
     (void)state;
-    const uint8_t s[] = "a\xe2\x82" "b\xc3\xa9";
-    uint32_t want[] = { 'a', INK_UTF8_BAD, INK_UTF8_BAD, 'b', 0xE9 };
+    const uint8_t s[] = "a\xe2\x82"
+                        "b\xc3\xa9";
+    uint32_t want[] = {'a', INK_UTF8_BAD, INK_UTF8_BAD, 'b', 0xE9};
     size_t i = 0, k = 0, n;
     while (i < sizeof s - 1) {
         assert_true(k < 5);

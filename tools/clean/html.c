@@ -56,8 +56,8 @@ static void declared_charset(const char *s, size_t n, char out[40])
         while (j < lim && (is_space_byte((unsigned char)s[j]) || s[j] == '"' || s[j] == '\''))
             j++;
         size_t k = 0;
-        while (j < lim && k + 1 < 40 && (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == '_' ||
-                                         s[j] == ':' || s[j] == '.'))
+        while (j < lim && k + 1 < 40 &&
+               (isalnum((unsigned char)s[j]) || s[j] == '-' || s[j] == '_' || s[j] == ':' || s[j] == '.'))
             out[k++] = (char)tolower((unsigned char)s[j++]);
         out[k] = '\0';
         if (k)
@@ -68,8 +68,8 @@ static void declared_charset(const char *s, size_t n, char out[40])
 static int is_latin1_name(const char *cs)
 {
     static const char *const names[] = {
-        "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii",
-        "windows-1252", "cp1252", "x-cp1252", "iso_8859-1", "iso-ir-100", NULL,
+        "iso-8859-1",   "iso8859-1", "latin1",   "latin-1",    "l1",         "us-ascii", "ascii",
+        "windows-1252", "cp1252",    "x-cp1252", "iso_8859-1", "iso-ir-100", NULL,
     };
     for (const char *const *p = names; *p; p++)
         if (!strcmp(cs, *p))
@@ -136,8 +136,7 @@ static xmlDoc *parse(const char *s, size_t n, const char *enc)
     /* libxml2 reports encoding trouble through the generic handler even
      * with HTML_PARSE_NOERROR; the page is best effort either way */
     xmlSetGenericErrorFunc(NULL, quiet);
-    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-               HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+    int opts = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
     if (!strcmp(enc, "UTF-8"))
         opts |= HTML_PARSE_IGNORE_ENC;
     if (n > INT32_MAX)
@@ -149,7 +148,7 @@ static xmlDoc *parse(const char *s, size_t n, const char *enc)
  * with everything in it (a trimmed body would change the title). */
 static int script_in_title(xmlNode *root)
 {
-    static const char *const raw[] = { "script", "style", NULL };
+    static const char *const raw[] = {"script", "style", NULL};
     for (xmlNode *x = root; x; x = walk_next(x, root, 0)) {
         if (!tag_in(x, raw))
             continue;
@@ -203,9 +202,9 @@ static char *norm_field(const char *s)
 int html_sniff(const char *buf, size_t len)
 {
     size_t lim = len < 4096 ? len : 4096;
-    static const char *const strong[] = { "<!doctype html", "<html", "<head", "<body", NULL };
-    static const char *const weak[] = { "<p>", "<div", "<a href", "<span", "<br", "<table",
-                                        "<meta", "<title", "<p ", "<li", NULL };
+    static const char *const strong[] = {"<!doctype html", "<html", "<head", "<body", NULL};
+    static const char *const weak[] = {"<p>",   "<div",   "<a href", "<span", "<br", "<table",
+                                       "<meta", "<title", "<p ",     "<li",   NULL};
     int w = 0;
     for (size_t i = 0; i < lim; i++) {
         if (buf[i] != '<')
@@ -224,7 +223,7 @@ int html_sniff(const char *buf, size_t len)
  * the trim knows this libxml2), or the original bytes and the charset
  * libxml2 is to convert from. */
 typedef struct {
-    char *u8;         /* malloc'd, or NULL */
+    char *u8; /* malloc'd, or NULL */
     const char *src;
     size_t srclen;
     char enc[40];
@@ -250,8 +249,7 @@ static xmlDoc *read_page(const char *buf, size_t len, page_t *pg, const char **w
         }
     }
     xmlDoc *doc = parse(pg->src, pg->srclen, pg->enc);
-    if (doc && trimmed && xmlDocGetRootElement(doc) &&
-        script_in_title(xmlDocGetRootElement(doc))) {
+    if (doc && trimmed && xmlDocGetRootElement(doc) && script_in_title(xmlDocGetRootElement(doc))) {
         /* rare: parse the page as it is */
         xmlFreeDoc(doc);
         doc = NULL;
@@ -292,8 +290,7 @@ static xmlDoc *read_page(const char *buf, size_t len, page_t *pg, const char **w
  * CHAR_THRESHOLD characters; the longest result goes into *best, the byline
  * element its attempt found into *byline. Each attempt scores a fresh parse
  * (doc is the first, and is freed). Returns 0, or -1 when out of memory. */
-static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article_t *best,
-                       char **byline)
+static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article_t *best, char **byline)
 {
     static const unsigned attempts[] = {
         F_STRIP_UNLIKELY | F_WEIGHT_CLASSES | F_CLEAN_COND,
@@ -310,14 +307,14 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
             oom = 1;
             break;
         }
-        ctx_t c = { 0 };
+        ctx_t c = {0};
         c.doc = doc;
         c.flags = attempts[ai];
         c.title = title;
         xmlNode *r = xmlDocGetRootElement(doc);
         html_prep_document(&c, r);
         xmlNode *art = html_grab_article(&c, r);
-        article_t a = { 0 };
+        article_t a = {0};
         if (art && !c.oom && html_emit_blocks(art, &a) < 0)
             c.oom = 1;
         oom |= c.oom;
@@ -372,17 +369,17 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     }
     if (len > HTML_MAX_BYTES)
         len = HTML_MAX_BYTES;
-    page_t pg = { 0 };
+    page_t pg = {0};
     xmlDoc *doc = read_page(buf, len, &pg, why);
     if (!doc)
         return -1;
-    meta_t m = { 0 };
+    meta_t m = {0};
     xmlNode *root = xmlDocGetRootElement(doc);
     html_meta_read(&m, root);
     char *title = html_meta_title(&m, root);
     char *date = html_meta_date(&m, root);
 
-    article_t best = { 0 };
+    article_t best = {0};
     char *best_byline = NULL;
     int oom = search_text(&pg, doc, title, &best, &best_byline) < 0;
     free(pg.u8);
@@ -435,7 +432,7 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
         xmlFreeDoc(doc);
         return 0;
     }
-    ctx_t c = { 0 };
+    ctx_t c = {0};
     c.doc = doc;
     c.flags = F_WEIGHT_CLASSES;
     xmlNode *r = xmlDocGetRootElement(doc);

@@ -285,9 +285,9 @@ xmlNode *dom_find_body(xmlNode *root)
 double dom_text_similarity(const char *a, const char *b)
 {
     /* tokens of a, lower-cased, separated by single spaces */
-    sbuf_t ta = { 0 }, tb = { 0 }, ub = { 0 };
-    const char *srcs[2] = { a, b };
-    sbuf_t *dst[2] = { &ta, &tb };
+    sbuf_t ta = {0}, tb = {0}, ub = {0};
+    const char *srcs[2] = {a, b};
+    sbuf_t *dst[2] = {&ta, &tb};
     for (int w = 0; w < 2; w++) {
         int in = 0;
         for (const char *p = srcs[w]; p && *p; p++) {

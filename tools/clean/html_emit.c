@@ -7,25 +7,25 @@
 #include "textnorm.h"
 
 static const char *const block_tags[] = {
-    "address", "article", "aside", "blockquote", "br", "dd", "details", "dialog", "div", "dl",
-    "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5",
-    "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table",
-    "tbody", "thead", "tfoot", "tr", "td", "th", "ul", "caption", "center", NULL,
+    "address",  "article",    "aside",  "blockquote", "br",   "dd", "details", "dialog",  "div",     "dl",      "dt",
+    "fieldset", "figcaption", "figure", "footer",     "form", "h1", "h2",      "h3",      "h4",      "h5",      "h6",
+    "header",   "hr",         "li",     "main",       "nav",  "ol", "p",       "pre",     "section", "summary", "table",
+    "tbody",    "thead",      "tfoot",  "tr",         "td",   "th", "ul",      "caption", "center",  NULL,
 };
 static const char *const skip_tags[] = {
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "select",
-    "button", "input", "textarea", "title", NULL,
+    "script", "style",  "noscript", "template", "svg",      "head",  "iframe",
+    "object", "select", "button",   "input",    "textarea", "title", NULL,
 };
 
 typedef struct {
     article_t *a;
     sbuf_t cur;
     article_block_kind_t kind;
-    int ital, bold;        /* nesting depth of italic / bold elements */
-    int e_ital, e_bold;    /* state written into cur */
+    int ital, bold;     /* nesting depth of italic / bold elements */
+    int e_ital, e_bold; /* state written into cur */
     int oom;
     size_t added;
-    int fig;               /* inside a figure: credits and "Photo" labels stay out */
+    int fig; /* inside a figure: credits and "Photo" labels stay out */
 } emit_t;
 
 static int names_caption(const xmlNode *x)
@@ -56,7 +56,7 @@ static int is_credit(const xmlNode *x)
 /* A figure's label alone on its line: "Photo", "Image", "Video"... */
 static int media_label(const char *t, size_t n)
 {
-    static const char *const labels[] = { "photo", "image", "video", "photograph", "picture", "graphic", NULL };
+    static const char *const labels[] = {"photo", "image", "video", "photograph", "picture", "graphic", NULL};
     while (n && (t[n - 1] == ' ' || t[n - 1] == ':'))
         n--;
     for (const char *const *l = labels; *l; l++)
@@ -188,7 +188,7 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
 /* Appends the blocks of root's subtree to a; returns blocks added or -1. */
 int html_emit_blocks(const xmlNode *root, article_t *a)
 {
-    emit_t e = { 0 };
+    emit_t e = {0};
     e.a = a;
     e.kind = ARTICLE_BLOCK_PARA;
     em_node(&e, root, 0);

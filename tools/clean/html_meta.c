@@ -55,7 +55,7 @@ void html_meta_free(meta_t *m)
 /* Trimmed, space-collapsed copy. */
 static char *squash(const char *s)
 {
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     int space = 0;
     for (; s && *s; s++) {
         if (is_space_byte((unsigned char)*s)) {
@@ -82,13 +82,11 @@ static int in_list(const char *s, size_t n, const char *const *set)
 
 static void collect_meta(meta_t *m, xmlNode *root)
 {
-    static const char *const pre_p[] = { "article", "dc", "dcterm", "og", "twitter", NULL };
-    static const char *const suf_p[] = { "author", "creator", "description", "published_time",
-                                         "title", "site_name", "section", "modified_time", NULL };
-    static const char *const pre_n[] = { "dc", "dcterm", "og", "twitter", "weibo:article",
-                                         "weibo:webpage", NULL };
-    static const char *const suf_n[] = { "author", "creator", "description", "title",
-                                         "site_name", "date", NULL };
+    static const char *const pre_p[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
+    static const char *const suf_p[] = {
+        "author", "creator", "description", "published_time", "title", "site_name", "section", "modified_time", NULL};
+    static const char *const pre_n[] = {"dc", "dcterm", "og", "twitter", "weibo:article", "weibo:webpage", NULL};
+    static const char *const suf_n[] = {"author", "creator", "description", "title", "site_name", "date", NULL};
     for (xmlNode *x = root; x; x = walk_next(x, root, 0)) {
         if (!tag_is(x, "meta"))
             continue;
@@ -135,12 +133,10 @@ static void collect_meta(meta_t *m, xmlNode *root)
             char *colon = strrchr(tok, ':');
             int ok;
             if (colon)
-                ok = in_list(tok, (size_t)(colon - tok), pre_n) &&
-                     in_list(colon + 1, strlen(colon + 1), suf_n);
+                ok = in_list(tok, (size_t)(colon - tok), pre_n) && in_list(colon + 1, strlen(colon + 1), suf_n);
             else
-                ok = in_list(tok, tl, suf_n) || !strcmp(tok, "pubdate") ||
-                     !strcmp(tok, "publishdate") || !strcmp(tok, "publish-date") ||
-                     !strcmp(tok, "parsely-pub-date") || !strcmp(tok, "sailthru:date");
+                ok = in_list(tok, tl, suf_n) || !strcmp(tok, "pubdate") || !strcmp(tok, "publishdate") ||
+                     !strcmp(tok, "publish-date") || !strcmp(tok, "parsely-pub-date") || !strcmp(tok, "sailthru:date");
             if (ok)
                 meta_set(m, tok, val);
         }
@@ -151,6 +147,7 @@ static void collect_meta(meta_t *m, xmlNode *root)
     }
 }
 
+/* clang-format off */
 static const char *const ld_types[] = {
     "Article", "AdvertiserContentArticle", "NewsArticle", "AnalysisNewsArticle",
     "AskPublicNewsArticle", "BackgroundNewsArticle", "OpinionNewsArticle", "ReportageNewsArticle",
@@ -158,6 +155,7 @@ static const char *const ld_types[] = {
     "MedicalScholarlyArticle", "SocialMediaPosting", "BlogPosting", "LiveBlogPosting",
     "DiscussionForumPosting", "TechArticle", "APIReference", NULL,
 };
+/* clang-format on */
 
 static int ld_is_article(const jv_t *o)
 {
@@ -194,7 +192,7 @@ static void take_ld(meta_t *m, const jv_t *o, xmlNode *root)
         if (au->type == JV_OBJ && json_get_str(au, "name")) {
             m->byline = squash(json_get_str(au, "name"));
         } else if (au->type == JV_ARR) {
-            sbuf_t b = { 0 };
+            sbuf_t b = {0};
             for (size_t i = 0; i < au->n; i++) {
                 const char *nm = json_get_str(&au->kids[i], "name");
                 if (!nm)
@@ -229,7 +227,7 @@ static void collect_ld(meta_t *m, xmlNode *root)
         const char *ty = attr(x, "type");
         if (!ty || strcasecmp(ty, "application/ld+json"))
             continue;
-        sbuf_t b = { 0 };
+        sbuf_t b = {0};
         for (xmlNode *k = x->children; k; k = k->next)
             if (is_text(k) && k->content)
                 sb_add(&b, (const char *)k->content, strlen((const char *)k->content));
@@ -353,7 +351,7 @@ static char *title_at_colon(const char *orig, xmlNode *root, char *cur)
     for (xmlNode *x = root; x && !match; x = walk_next(x, root, 0)) {
         if (!tag_is(x, "h1") && !tag_is(x, "h2"))
             continue;
-        sbuf_t hb = { 0 };
+        sbuf_t hb = {0};
         dom_inner_text(x, &hb);
         char *tt = trimmed_dup(orig, strlen(orig));
         match = hb.s && tt && !strcmp(hb.s, tt);
@@ -398,7 +396,7 @@ static char *title_from_h1(const char *orig, xmlNode *root, char *cur)
             h1 = x;
         }
     if (nh == 1) {
-        sbuf_t hb = { 0 };
+        sbuf_t hb = {0};
         dom_inner_text(h1, &hb);
         if (hb.s) {
             free(cur);
@@ -416,7 +414,7 @@ static char *doc_title(xmlNode *root)
     for (xmlNode *x = root; x && !t; x = walk_next(x, root, 0))
         if (tag_is(x, "title"))
             t = x;
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     if (t)
         dom_inner_text(t, &b);
     char *orig = b.s ? b.s : strdup("");
@@ -455,7 +453,7 @@ static char *doc_title(xmlNode *root)
     if (cur) {
         size_t wc = word_count(cur);
         /* origTitle with the separators removed, in words, minus one */
-        sbuf_t nb = { 0 };
+        sbuf_t nb = {0};
         for (const char *p = orig; *p; p++) {
             size_t sl;
             if (is_sep(p, &sl)) {
@@ -496,10 +494,17 @@ static char *iso_date(const char *s)
 static char *find_date(const meta_t *m, xmlNode *root)
 {
     const char *cands[] = {
-        m->date, meta_get(m, "article:published_time"), meta_get(m, "itemprop:datepublished"),
-        meta_get(m, "date"), meta_get(m, "dc:date"), meta_get(m, "pubdate"),
-        meta_get(m, "publishdate"), meta_get(m, "publish-date"), meta_get(m, "parsely-pub-date"),
-        meta_get(m, "sailthru:date"), meta_get(m, "article:modified_time"),
+        m->date,
+        meta_get(m, "article:published_time"),
+        meta_get(m, "itemprop:datepublished"),
+        meta_get(m, "date"),
+        meta_get(m, "dc:date"),
+        meta_get(m, "pubdate"),
+        meta_get(m, "publishdate"),
+        meta_get(m, "publish-date"),
+        meta_get(m, "parsely-pub-date"),
+        meta_get(m, "sailthru:date"),
+        meta_get(m, "article:modified_time"),
     };
     for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++) {
         char *d = iso_date(cands[i]);
@@ -525,9 +530,14 @@ void html_meta_read(meta_t *m, xmlNode *root)
 char *html_meta_title(const meta_t *m, xmlNode *root)
 {
     const char *tsrc[] = {
-        m->title, meta_get(m, "dc:title"), meta_get(m, "dcterm:title"), meta_get(m, "og:title"),
-        meta_get(m, "weibo:article:title"), meta_get(m, "weibo:webpage:title"),
-        meta_get(m, "title"), meta_get(m, "twitter:title"),
+        m->title,
+        meta_get(m, "dc:title"),
+        meta_get(m, "dcterm:title"),
+        meta_get(m, "og:title"),
+        meta_get(m, "weibo:article:title"),
+        meta_get(m, "weibo:webpage:title"),
+        meta_get(m, "title"),
+        meta_get(m, "twitter:title"),
     };
     char *title = NULL;
     for (size_t i = 0; i < sizeof tsrc / sizeof tsrc[0] && !title; i++)

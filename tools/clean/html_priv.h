@@ -92,15 +92,15 @@ static inline int nodes_push(nodes_t *l, xmlNode *x)
 typedef struct nd {
     double score;
     int scored;
-    int datatable;  /* 1 data table, 0 layout, -1 not a table */
+    int datatable; /* 1 data table, 0 layout, -1 not a table */
     /* What dom_inner_len and link_density need of the subtree, kept until the
      * subtree changes (see dom_text_sum): */
-    int sum_ok;            /* the fields below are up to date */
-    int lead, trail;       /* white space before the first / after the last
+    int sum_ok;         /* the fields below are up to date */
+    int lead, trail;    /* white space before the first / after the last
                             * counted character (for an empty subtree: any) */
-    size_t len, commas;    /* dom_inner_len(x) and its commas */
-    size_t links;          /* dom_inner_len of the <a> below x, href not "#..." */
-    size_t hash_links;     /* how many <a href="#..."> are below x */
+    size_t len, commas; /* dom_inner_len(x) and its commas */
+    size_t links;       /* dom_inner_len of the <a> below x, href not "#..." */
+    size_t hash_links;  /* how many <a href="#..."> are below x */
 } nd_t;
 
 typedef struct chunk {
@@ -112,11 +112,11 @@ typedef struct chunk {
 typedef struct {
     xmlDoc *doc;
     chunk_t *chunks;
-    nodes_t trash;      /* unlinked nodes, freed with the attempt */
+    nodes_t trash; /* unlinked nodes, freed with the attempt */
     nodes_t candidates;
     unsigned flags;
-    const char *title;  /* the article title as found by metadata */
-    char *byline;       /* byline element found in the body */
+    const char *title; /* the article title as found by metadata */
+    char *byline;      /* byline element found in the body */
     int oom;
 } ctx_t;
 

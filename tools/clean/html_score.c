@@ -22,22 +22,22 @@ static int is_whitespace_node(const xmlNode *x)
 /* ---- class / id patterns ------------------------------------------------- */
 
 static const char *const re_unlikely[] = {
-    "-ad-", "ai2html", "banner", "breadcrumbs", "combx", "comment", "community", "cover-wrap",
-    "disqus", "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark",
-    "replies", "rss", "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental",
-    "ad-break", "agegate", "pagination", "pager", "popup", "yom-remote", NULL,
+    "-ad-",         "ai2html",  "banner",  "breadcrumbs", "combx",   "comment",    "community",  "cover-wrap",
+    "disqus",       "extra",    "footer",  "gdpr",        "header",  "legends",    "menu",       "related",
+    "remark",       "replies",  "rss",     "shoutbox",    "sidebar", "skyscraper", "social",     "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination",  "pager",   "popup",      "yom-remote", NULL,
 };
 static const char *const re_maybe[] = {
     "and", "article", "body", "column", "content", "main", "mathjax", "shadow", NULL,
 };
 static const char *const re_positive[] = {
-    "article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination",
-    "post", "text", "blog", "story", NULL,
+    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
+    "page",    "pagination", "post",    "text",  "blog",   "story",   NULL,
 };
 static const char *const re_negative[] = {
-    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr",
-    "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox",
-    "sidebar", "skyscraper", "sponsor", "shopping", "tags", "widget", NULL,
+    "-ad-",     "hidden",     "banner",  "combx",    "comment", "com-",    "contact", "footer", "gdpr",
+    "masthead", "media",      "meta",    "outbrain", "promo",   "related", "scroll",  "share",  "shoutbox",
+    "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "widget",  NULL,
 };
 static const char *const re_byline[] = {
     "byline", "author", "dateline", "writtenby", "p-author", NULL,
@@ -110,7 +110,7 @@ static int class_weight(const ctx_t *c, const xmlNode *x)
 static const char *match_string(const xmlNode *x, char *buf, size_t cap)
 {
     const char *cl = attr(x, "class"), *id = attr(x, "id");
-    const char *part[3] = { cl ? cl : "", " ", id ? id : "" };
+    const char *part[3] = {cl ? cl : "", " ", id ? id : ""};
     size_t k = 0;
     for (int i = 0; i < 3; i++)
         for (const char *p = part[i]; *p && k + 1 < cap; p++)
@@ -152,9 +152,8 @@ static int init_node(ctx_t *c, xmlNode *x)
         s = 5;
     else if (!strcasecmp(t, "pre") || !strcasecmp(t, "td") || !strcasecmp(t, "blockquote"))
         s = 3;
-    else if (!strcasecmp(t, "address") || !strcasecmp(t, "ol") || !strcasecmp(t, "ul") ||
-             !strcasecmp(t, "dl") || !strcasecmp(t, "dd") || !strcasecmp(t, "dt") ||
-             !strcasecmp(t, "li") || !strcasecmp(t, "form"))
+    else if (!strcasecmp(t, "address") || !strcasecmp(t, "ol") || !strcasecmp(t, "ul") || !strcasecmp(t, "dl") ||
+             !strcasecmp(t, "dd") || !strcasecmp(t, "dt") || !strcasecmp(t, "li") || !strcasecmp(t, "form"))
         s = -3;
     else if ((t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2])
         s = -5;
@@ -165,10 +164,10 @@ static int init_node(ctx_t *c, xmlNode *x)
 }
 
 static const char *const phrasing[] = {
-    "abbr", "audio", "b", "bdo", "br", "button", "cite", "code", "data", "datalist", "dfn", "em",
-    "embed", "i", "img", "input", "kbd", "label", "mark", "math", "meter", "noscript", "object",
-    "output", "progress", "q", "ruby", "samp", "script", "select", "small", "span", "strong",
-    "sub", "sup", "textarea", "time", "var", "wbr", NULL,
+    "abbr",  "audio",    "b",      "bdo",    "br",       "button",   "cite", "code",  "data",   "datalist",
+    "dfn",   "em",       "embed",  "i",      "img",      "input",    "kbd",  "label", "mark",   "math",
+    "meter", "noscript", "object", "output", "progress", "q",        "ruby", "samp",  "script", "select",
+    "small", "span",     "strong", "sub",    "sup",      "textarea", "time", "var",   "wbr",    NULL,
 };
 
 static int is_phrasing(const xmlNode *x, int depth)
@@ -246,7 +245,7 @@ static int header_dup_title(ctx_t *c, const xmlNode *x)
 {
     if (!c->title || !(tag_is(x, "h1") || tag_is(x, "h2")))
         return 0;
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     dom_inner_text(x, &b);
     double s = b.s ? dom_text_similarity(c->title, b.s) : 0;
     free(b.s);
@@ -258,10 +257,9 @@ static int check_byline(ctx_t *c, const xmlNode *x, const char *ms)
     if (c->byline)
         return 0;
     const char *rel = attr(x, "rel"), *ip = attr(x, "itemprop");
-    if (!((rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) ||
-          contains_any(ms, re_byline)))
+    if (!((rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) || contains_any(ms, re_byline)))
         return 0;
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     dom_inner_text(x, &b);
     if (b.n > 0 && b.n < 100) {
         c->byline = b.s;
@@ -275,8 +273,8 @@ static int check_byline(ctx_t *c, const xmlNode *x, const char *ms)
 
 static void mark_data_tables(ctx_t *c, xmlNode *root)
 {
-    static const char *const tbl[] = { "table", NULL };
-    nodes_t t = { 0 };
+    static const char *const tbl[] = {"table", NULL};
+    nodes_t t = {0};
     if (dom_get_all(root, tbl, &t) < 0) {
         c->oom = 1;
         return;
@@ -349,8 +347,8 @@ static int in_data_table(const xmlNode *x)
 
 static void clean_tag(ctx_t *c, xmlNode *root, const char *t)
 {
-    const char *set[] = { t, NULL };
-    nodes_t l = { 0 };
+    const char *set[] = {t, NULL};
+    nodes_t l = {0};
     if (dom_get_all(root, set, &l) < 0) {
         c->oom = 1;
         return;
@@ -377,7 +375,7 @@ static double text_density(ctx_t *c, xmlNode *x, const char *const *set)
  * list items, inputs, headings, links or embeds for its text. */
 static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
 {
-    static const char *const heads[] = { "h1", "h2", "h3", "h4", "h5", "h6", NULL };
+    static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
     int w = class_weight(c, x);
     size_t commas = 0;
     dom_inner_len(c, x, &commas);
@@ -393,11 +391,9 @@ static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
     size_t embeds = dom_count_tag(x, "object") + dom_count_tag(x, "embed") + dom_count_tag(x, "iframe");
     double ld = link_density(c, x);
     int fig = dom_has_ancestor(x, "figure", 3);
-    int remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) ||
-                 (input > (double)(long)(p / 3)) ||
+    int remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) || (input > (double)(long)(p / 3)) ||
                  (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig) ||
-                 (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) ||
-                 (embeds == 1 && len < 75) || embeds > 1;
+                 (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) || (embeds == 1 && len < 75) || embeds > 1;
     if (is_list && remove) {
         /* a list of pictures, one to an item, stays */
         int multi = 0;
@@ -416,9 +412,9 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
 {
     if (!(c->flags & F_CLEAN_COND))
         return;
-    static const char *const lists[] = { "ul", "ol", NULL };
-    const char *set[] = { t, NULL };
-    nodes_t l = { 0 };
+    static const char *const lists[] = {"ul", "ol", NULL};
+    const char *set[] = {t, NULL};
+    nodes_t l = {0};
     if (dom_get_all(root, set, &l) < 0) {
         c->oom = 1;
         return;
@@ -495,8 +491,8 @@ static void prep_article(ctx_t *c, xmlNode *art)
         clean_tag(c, art, *j);
     /* headers with a negative class weight */
     {
-        static const char *const h12[] = { "h1", "h2", NULL };
-        nodes_t l = { 0 };
+        static const char *const h12[] = {"h1", "h2", NULL};
+        nodes_t l = {0};
         if (dom_get_all(art, h12, &l) == 0)
             for (size_t i = l.n; i-- > 0;)
                 if (class_weight(c, l.v[i]) < 0)
@@ -508,8 +504,8 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "div");
     /* empty paragraphs */
     {
-        static const char *const ps[] = { "p", NULL };
-        nodes_t l = { 0 };
+        static const char *const ps[] = {"p", NULL};
+        nodes_t l = {0};
         if (dom_get_all(art, ps, &l) == 0)
             for (size_t i = l.n; i-- > 0;) {
                 xmlNode *p = l.v[i];
@@ -534,8 +530,8 @@ static xmlNode *next_significant(xmlNode *x)
 
 static void replace_brs(ctx_t *c, xmlNode *root)
 {
-    static const char *const brs[] = { "br", NULL };
-    nodes_t l = { 0 };
+    static const char *const brs[] = {"br", NULL};
+    nodes_t l = {0};
     if (dom_get_all(root, brs, &l) < 0) {
         c->oom = 1;
         return;
@@ -584,8 +580,8 @@ static void replace_brs(ctx_t *c, xmlNode *root)
 
 void html_prep_document(ctx_t *c, xmlNode *root)
 {
-    static const char *const gone[] = { "script", "noscript", "style", "template", NULL };
-    nodes_t l = { 0 };
+    static const char *const gone[] = {"script", "noscript", "style", "template", NULL};
+    nodes_t l = {0};
     if (dom_get_all(root, gone, &l) < 0) {
         c->oom = 1;
         return;
@@ -603,8 +599,8 @@ void html_prep_document(ctx_t *c, xmlNode *root)
         k = n;
     }
     replace_brs(c, root);
-    static const char *const fonts[] = { "font", NULL };
-    nodes_t f = { 0 };
+    static const char *const fonts[] = {"font", NULL};
+    nodes_t f = {0};
     if (dom_get_all(root, fonts, &f) == 0)
         for (size_t i = 0; i < f.n; i++)
             dom_set_tag(f.v[i], "span");
@@ -635,9 +631,8 @@ static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
         return 1;
     }
     if (c->flags & F_STRIP_UNLIKELY) {
-        if (contains_any(ms, re_unlikely) && !contains_any(ms, re_maybe) &&
-            !dom_has_ancestor(x, "table", 3) && !dom_has_ancestor(x, "code", 3) &&
-            !tag_is(x, "body") && !tag_is(x, "a"))
+        if (contains_any(ms, re_unlikely) && !contains_any(ms, re_maybe) && !dom_has_ancestor(x, "table", 3) &&
+            !dom_has_ancestor(x, "code", 3) && !tag_is(x, "body") && !tag_is(x, "a"))
             return 1;
         int bad_role = 0;
         for (const char *const *r = unlikely_roles; role && *r; r++)
@@ -647,8 +642,7 @@ static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
     }
     const char *t = tag(x);
     int hx = (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2];
-    return (tag_is(x, "div") || tag_is(x, "section") || tag_is(x, "header") || hx) &&
-           without_content(c, x);
+    return (tag_is(x, "div") || tag_is(x, "section") || tag_is(x, "header") || hx) && without_content(c, x);
 }
 
 /* A div's runs of phrasing content into paragraphs; then a div holding one
@@ -810,7 +804,7 @@ static xmlNode *climb(ctx_t *c, xmlNode *top[N_TOP])
  * NULL when out of memory. */
 static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
 {
-    xmlNode *top[N_TOP] = { 0 };
+    xmlNode *top[N_TOP] = {0};
     for (size_t i = 0; i < c->candidates.n; i++) {
         xmlNode *cand = c->candidates.v[i];
         nd_t *d = nd(c, cand);
@@ -851,7 +845,7 @@ static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore,
     if (!tag_is(s, "p"))
         return 0;
     double ld = link_density(c, s);
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     dom_inner_text(s, &b);
     size_t len = dom_inner_len(c, s, NULL);
     int sentence = 0;
@@ -868,7 +862,7 @@ static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore,
 xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
 {
     xmlNode *body = dom_find_body(root);
-    nodes_t score = { 0 };
+    nodes_t score = {0};
     walk_document(c, root, &score);
     score_paragraphs(c, root, &score);
     free(score.v);
@@ -893,8 +887,7 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
         for (xmlNode *s = first_el(parent); s;) {
             xmlNode *nx = next_el(s);
             if (s == tc || sibling_belongs(c, s, tcl, tscore, sthr)) {
-                if (!tag_is(s, "div") && !tag_is(s, "article") && !tag_is(s, "section") &&
-                    !tag_is(s, "p"))
+                if (!tag_is(s, "div") && !tag_is(s, "article") && !tag_is(s, "section") && !tag_is(s, "p"))
                     dom_set_tag(s, "div");
                 dom_append(art, s);
             }
@@ -913,8 +906,8 @@ void html_drop_widgets(ctx_t *c, xmlNode *root)
         char ms[512];
         match_string(x, ms, sizeof ms);
         if (!tag_is(x, "html") && !tag_is(x, "body") &&
-            (!visible(x) || tag_is(x, "form") || tag_is(x, "aside") || tag_is(x, "footer") ||
-             tag_is(x, "nav") || (is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD))) {
+            (!visible(x) || tag_is(x, "form") || tag_is(x, "aside") || tag_is(x, "footer") || tag_is(x, "nav") ||
+             (is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD))) {
             xmlNode *n = next_node(x, 1);
             dom_remove(c, x);
             x = n;

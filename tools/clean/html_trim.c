@@ -12,9 +12,9 @@
 /* Attributes some step reads through attr(); html_trim_unread drops every
  * other one before parsing, so a name asked of attr() must be listed here. */
 static const char *const read_attrs[] = {
-    "alt", "aria-hidden", "aria-modal", "class", "colspan", "content", "datatable", "datetime",
-    "hidden", "href", "id", "itemprop", "name", "property", "rel", "role", "rowspan", "style",
-    "summary", "type", NULL,
+    "alt",      "aria-hidden", "aria-modal", "class", "colspan",  "content", "datatable",
+    "datetime", "hidden",      "href",       "id",    "itemprop", "name",    "property",
+    "rel",      "role",        "rowspan",    "style", "summary",  "type",    NULL,
 };
 
 static int blank_ch(unsigned char c)
@@ -83,8 +83,7 @@ static size_t skip_bang(const char *s, size_t n, size_t i)
     if (s[i + 2] == '-' && i + 3 < n && s[i + 3] == '-') {
         /* the first "-->" or "--!>" after "<!--" ends it */
         const char *e = find2(s + i + 4, n - i - 4, '-', '-');
-        while (e && (size_t)(e - s) + 2 < n && e[2] != '>' &&
-               !(e[2] == '!' && (size_t)(e - s) + 3 < n && e[3] == '>'))
+        while (e && (size_t)(e - s) + 2 < n && e[2] != '>' && !(e[2] == '!' && (size_t)(e - s) + 3 < n && e[3] == '>'))
             e = find2(e + 1, n - (size_t)(e + 1 - s), '-', '-');
         if (!e || (size_t)(e - s) + 2 >= n)
             return STOP; /* not terminated */
@@ -217,14 +216,13 @@ static size_t raw_body(trim_t *t, size_t i, int script, int json)
     const char *nm = script ? "script" : "style";
     size_t nl = script ? 6 : 5;
     if (i + 1 < n && s[i] == '<' && s[i + 1] == '/' &&
-        !(i + 2 + nl < n && !strncasecmp(s + i + 2, nm, nl) &&
-          !name_ch((unsigned char)s[i + 2 + nl])))
+        !(i + 2 + nl < n && !strncasecmp(s + i + 2, nm, nl) && !name_ch((unsigned char)s[i + 2 + nl])))
         return STOP;
     if (i + 1 < n && s[i] == '<' && attr_start_ch((unsigned char)s[i + 1])) {
         size_t e = i + 1;
         while (e < n && name_ch((unsigned char)s[e]))
             e++;
-        static const char *const closers[] = { "noscript", "body", "frameset", NULL };
+        static const char *const closers[] = {"noscript", "body", "frameset", NULL};
         int closes = 0;
         for (const char *const *c = closers; *c; c++)
             closes |= e - i - 1 == strlen(*c) && !strncasecmp(s + i + 1, *c, e - i - 1);
@@ -260,7 +258,7 @@ static size_t raw_body(trim_t *t, size_t i, int script, int json)
  */
 size_t html_trim_unread(char *s, size_t n)
 {
-    trim_t t = { s, n, 0, 0 };
+    trim_t t = {s, n, 0, 0};
     size_t i = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
