@@ -1479,7 +1479,7 @@ void clean_prune_blocks(article_t *a)
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
                    is_consent_banner(lc) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
-                   (b->words <= 5 && a->blocks[i].kind != ART_BLOCK_LIST &&
+                   (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
                     has_any(lc, action_words, sizeof action_words / sizeof *action_words));
         if (!drop)
             before += b->eff;
