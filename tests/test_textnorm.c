@@ -220,8 +220,8 @@ static void test_textnorm_article_every_field(void **state)
     a.title = strdup("Russia's \"big\" vote");
     a.byline = strdup("By Sean O'Neil");
     const char *body = "\"It's over,\" he said - and the crowd left the hall with the band.";
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, body, strlen(body)), 0);
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "  ", 2), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "  ", 2), 0);
     assert_int_equal(textnorm_article(&a), 0);
     assert_string_equal(a.lang, "en");
     assert_string_equal(a.title, "Russia" RSQ "s " LDQ "big" RDQ " vote");
@@ -232,7 +232,7 @@ static void test_textnorm_article_every_field(void **state)
     /* a language the page gave wins over the guess */
     a.title = strdup("\"Titel\"");
     a.lang = strdup("de");
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
     assert_int_equal(textnorm_article(&a), 0);
     assert_string_equal(a.title, LOW9 "Titel" LDQ);
     article_free(&a);
@@ -245,7 +245,7 @@ static int glued(const char *s)
     size_t n = 0, at = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; u[i] && n < 128;) {
-        size_t k = textnorm_utf8_len(u + i, strlen(s) - i);
+        size_t k = ink_utf8_len(u + i, strlen(s) - i);
         uint32_t cp = k == 1 ? u[i] : k == 2 ? (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)
                     : (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
         if (cp == ' ' && !at)
@@ -277,18 +277,18 @@ static void test_textnorm_glue_numbers_units_dates(void **state)
     assert_false(glued("May I"));
 }
 
-static void add(art_list_t *l, const char *title, const char *body)
+static void add(article_list_t *l, const char *title, const char *body)
 {
-    article_t *a = art_list_add(l);
+    article_t *a = article_list_add(l);
     assert_non_null(a);
     a->title = strdup(title);
-    assert_int_equal(article_add_block(a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
 }
 
 static void test_dedup_same_article_packed_once(void **state)
 {
     (void)state;
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *body = "The council voted on Tuesday to close the old market hall for repairs that will take "
                        "at least two years, and traders will move to a temporary site by the river.";
     add(&l, "Market hall to close | City News", body);
@@ -300,12 +300,12 @@ static void test_dedup_same_article_packed_once(void **state)
                                     "site by the river.");
     add(&l, "Short", "Too short");
     add(&l, "Short", "Too short.");
-    assert_int_equal(art_list_dedup(&l), 2);
+    assert_int_equal(dedup_articles(&l), 2);
     assert_int_equal(l.n, 3);
     assert_string_equal(l.v[0].title, "Market hall to close | City News");
     assert_string_equal(l.v[1].title, "Something else entirely");
     assert_string_equal(l.v[2].title, "Short");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 int main(void)

@@ -71,7 +71,7 @@ char *feed_date(const char *s)
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
         return NULL;
     snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
-    return art_strndup(out, 10);
+    return article_strndup(out, 10);
 }
 
 static int is_named(const xmlNode *x, const char *name)
@@ -153,7 +153,7 @@ static int add_plain(article_t *a, const char *s)
         if (!t)
             return -1;
         if (*t) {
-            if (article_add_block(a, ART_BLOCK_PARA, t, strlen(t)) < 0) {
+            if (article_add_block(a, ARTICLE_BLOCK_PARA, t, strlen(t)) < 0) {
                 free(t);
                 return -1;
             }
@@ -290,7 +290,7 @@ static char *xml_lang(const xmlNode *x)
 }
 
 static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
-                    art_list_t *list)
+                    article_list_t *list)
 {
     article_t a = { 0 };
     int nb = item_body(doc, it, &a);
@@ -310,7 +310,7 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, cons
         size_t k = 0, w = 0;
         while (b[k] && w < 10)
             w += b[k++] == ' ';
-        char *h = art_strndup(b, k);
+        char *h = article_strndup(b, k);
         a.title = clean_line(h);
         free(h);
     }
@@ -348,10 +348,10 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, cons
         article_free(&a);
         return -1;
     }
-    return art_list_take(list, &a) ? -1 : 1;
+    return article_list_take(list, &a) ? -1 : 1;
 }
 
-int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
+int feed_parse(const char *buf, size_t len, article_list_t *list, const char **why)
 {
     if (len > INT32_MAX) {
         *why = "feed too large";

@@ -19,7 +19,7 @@ int feed_sniff(const char *buf, size_t len);
  * truncated feed gives the items that arrived whole. Returns the number of
  * articles added, or -1 with a static reason in *why (nothing added).
  */
-int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why);
+int feed_parse(const char *buf, size_t len, article_list_t *list, const char **why);
 
 /** "Tue, 10 Jun 2003 04:00:00 GMT" or "2003-06-10T04:00:00Z" -> malloc'd
  * "2003-06-10", or NULL when s holds no recognisable date. */

@@ -303,10 +303,10 @@ int cmd_extract(int argc, char **argv)
             continue;
         }
         article_t a = { 0 };
-        a.title = art_strndup(title, strlen(title));
+        a.title = article_strndup(title, strlen(title));
         if (a.title)
             article_unhint(a.title, strlen(a.title));
-        a.section = art_strndup(sec.name, strlen(sec.name));
+        a.section = article_strndup(sec.name, strlen(sec.name));
         if (a.section)
             article_unhint(a.section, strlen(a.section));
         if (article_decode_text(&a, text, len) == 0) {

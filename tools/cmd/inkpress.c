@@ -69,7 +69,7 @@ static int cmd_clean(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             continue;
-        art_list_t list = { 0 };
+        article_list_t list = { 0 };
         const char *why;
         if (input_load(argv[i], &list, &why) < 0) {
             fprintf(stderr, "inkpress clean: %s: %s\n", argv[i], why);
@@ -86,7 +86,7 @@ static int cmd_clean(int argc, char **argv)
             }
             nfiles++;
         }
-        art_list_free(&list);
+        article_list_free(&list);
     }
     if (nfiles + bad == 0) {
         fprintf(stderr, "usage: inkpress clean [--json] FILE...\n");
@@ -287,7 +287,7 @@ static int cmd_pack(int argc, char **argv)
         }
         opts.fonts = fonts;
     }
-    art_list_t arts = { 0 };
+    article_list_t arts = { 0 };
     size_t in_bytes = 0;
     progress_t pr;
     progress_start(&pr, stderr, -1, "pack", inputs.n);
@@ -315,7 +315,7 @@ static int cmd_pack(int argc, char **argv)
     size_t blen = 0;
     const char *why = "out of memory";
     /* the same article from two inputs (a page and its feed item) is packed once */
-    art_list_dedup(&arts);
+    dedup_articles(&arts);
     size_t n = arts.n;
     opts.on_missing = pack_missing;
     int wrote = bundle_write(arts.v, n, &opts, &bundle, &blen, &why);
@@ -371,7 +371,7 @@ static int cmd_pack(int argc, char **argv)
             fprintf(stderr, "inkpress pack: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n",
                     stats.shaped_runs, stats.shaped_glyphs, stats.shaped_titles);
     }
-    art_list_free(&arts);
+    article_list_free(&arts);
     free(bundle);
     input_list_free(&inputs);
     if (opts.fonts)

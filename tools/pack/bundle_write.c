@@ -342,8 +342,8 @@ static int use_article(fontsub_use_t *u, const article_t *a)
         if (meta[i] && fontsub_use_text(u, meta[i], strlen(meta[i]), mf[i]))
             return -1;
     for (size_t i = 0; i < a->nblocks; i++) {
-        unsigned f = a->blocks[i].kind == ART_BLOCK_SUBHEAD ? FS_BOLD
-                   : a->blocks[i].kind == ART_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
+        unsigned f = a->blocks[i].kind == ARTICLE_BLOCK_SUBHEAD ? FS_BOLD
+                   : a->blocks[i].kind == ARTICLE_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
                                                             : FS_REGULAR;
         if (fontsub_use_text(u, a->blocks[i].text, strlen(a->blocks[i].text), f | FS_STYLED))
             return -1;
@@ -638,7 +638,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         int er = article_encode_text(e, &enc[m].text, &enc[m].len);
         if (!er && use)
             er = use_article(use, e);
-        ttl[m] = art_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
+        ttl[m] = article_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
         /* right-to-left text gets its bidi levels (bidi.h) */
         uint8_t *bt = NULL;
         size_t bl = 0;
