@@ -65,6 +65,9 @@ static uint8_t poolmem[INK_ARTICLE_MAX_BYTES + 128 * 1024];
 
 static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len, size_t *hw)
 {
+    /* *text is set on every path: the caller frees it, error or not. */
+    *text = NULL;
+    *len = 0;
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_article_info_t a;
@@ -180,8 +183,8 @@ int cmd_inspect(int argc, char **argv)
         for (uint32_t i = sec.first; i < sec.first + sec.count; i++) {
             ink_article_info_t a;
             ink_bundle_article(&b, i, &a);
-            uint8_t *text;
-            uint32_t len;
+            uint8_t *text = NULL;
+            uint32_t len = 0;
             size_t hw = 0;
             ink_err_t err = inflate_article(&b, i, &text, &len, &hw);
             const char *title;
@@ -257,8 +260,8 @@ int cmd_extract(int argc, char **argv)
         ink_section_info_t sec;
         ink_bundle_article(&b, i, &info);
         ink_bundle_section(&b, info.section, &sec);
-        uint8_t *text;
-        uint32_t len;
+        uint8_t *text = NULL;
+        uint32_t len = 0;
         const char *title;
         ink_err_t err = ink_bundle_title(&b, i, &tpool, &titles, &title);
         if (!err)
