@@ -57,7 +57,7 @@ static int load(const char *cmd, const char *path, loaded_t *l, ink_bundle_t *b)
     }
     ink_err_t err = ink_bundle_open(b, l->data, l->len);
     if (err) {
-        fprintf(stderr, "inkpress %s: %s: %s\n", cmd, path, ink_err_str(err));
+        fprintf(stderr, "inkpress %s: %s: %s (%s)\n", cmd, path, ink_err_str(err), b->why);
         unload(l);
         return 3;
     }
@@ -67,7 +67,8 @@ static int load(const char *cmd, const char *path, loaded_t *l, ink_bundle_t *b)
 /* A host pool large enough for any article the device accepts. */
 static uint8_t poolmem[INK_ARTICLE_MAX_BYTES + 128 * 1024];
 
-static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len, size_t *hw)
+static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len, size_t *hw,
+                                 const char **why)
 {
     /* *text is set on every path: the caller frees it, error or not. */
     *text = NULL;
@@ -75,15 +76,18 @@ static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **te
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_article_info_t a;
+    *why = "";
     ink_err_t err = ink_bundle_article(b, i, &a);
     if (err)
         return err;
-    if (a.text_len > INK_ARTICLE_MAX_BYTES)
+    if (a.text_len > INK_ARTICLE_MAX_BYTES) {
+        *why = "ARTS: text_length is more than this reader accepts";
         return INK_ERR_TOO_BIG;
+    }
     *text = malloc(a.text_len ? a.text_len : 1);
     if (!*text)
         return INK_ERR_NOMEM;
-    err = ink_bundle_inflate(b, i, &pool, *text, a.text_len);
+    err = ink_bundle_inflate_why(b, i, &pool, *text, a.text_len, why);
     if (err) {
         free(*text);
         *text = NULL;
@@ -287,9 +291,10 @@ int cmd_inspect(int argc, char **argv)
             uint8_t *text = NULL;
             uint32_t len = 0;
             size_t hw = 0;
-            ink_err_t err = inflate_article(&b, i, &text, &len, &hw);
+            const char *why, *twhy;
+            ink_err_t err = inflate_article(&b, i, &text, &len, &hw, &why);
             const char *title;
-            ink_err_t terr = ink_bundle_title(&b, i, &tpool, &titles, &title);
+            ink_err_t terr = ink_bundle_title_why(&b, i, &tpool, &titles, &title, &twhy);
             if (hw > worst_hw)
                 worst_hw = hw;
             ink_text_head_t th = { 0 };
@@ -302,9 +307,9 @@ int cmd_inspect(int argc, char **argv)
                        err || terr ? "BAD" : "ok", title, th.source ? " | " : "", (int)th.source_len,
                        th.source ? th.source : "", th.date ? " | " : "", (int)th.date_len, th.date ? th.date : "");
             if (err)
-                printf("%s: article %u: %s\n", path, i + 1, ink_err_str(err));
+                printf("%s: article %u: %s (%s)\n", path, i + 1, ink_err_str(err), why);
             if (terr)
-                printf("%s: title of article %u: %s\n", path, i + 1, ink_err_str(terr));
+                printf("%s: title of article %u: %s (%s)\n", path, i + 1, ink_err_str(terr), twhy);
             free(text);
         }
     }
@@ -371,12 +376,12 @@ int cmd_extract(int argc, char **argv)
         ink_bundle_section(&b, info.section, &sec);
         uint8_t *text = NULL;
         uint32_t len = 0;
-        const char *title;
-        ink_err_t err = ink_bundle_title(&b, i, &tpool, &titles, &title);
+        const char *title, *why;
+        ink_err_t err = ink_bundle_title_why(&b, i, &tpool, &titles, &title, &why);
         if (!err)
-            err = inflate_article(&b, i, &text, &len, NULL);
+            err = inflate_article(&b, i, &text, &len, NULL, &why);
         if (err) {
-            fprintf(stderr, "inkpress extract: %s: article %u: %s\n", argv[1], i + 1, ink_err_str(err));
+            fprintf(stderr, "inkpress extract: %s: article %u: %s (%s)\n", argv[1], i + 1, ink_err_str(err), why);
             rc = 3;
             continue;
         }
