@@ -390,6 +390,8 @@ int cmd_extract(int argc, char **argv)
         if (a.title)
             article_unhint(a.title, strlen(a.title));
         a.section = art_strndup(sec.name, strlen(sec.name));
+        if (a.section) /* the text form: hints out of section names too */
+            article_unhint(a.section, strlen(a.section));
         if (article_decode_text(&a, text, len) == 0) {
             if (i != first)
                 fputs("\f\n", stdout);
