@@ -74,6 +74,33 @@ for c in text-as-regular:regular cut-bold:bold half-italic:italic; do
     sim_case "font-$name" "$OUT/nofonts.ink" "select next" "$FONT_SENTENCE" --fonts "$OUT/fonts-$name"
 done
 
+# The reader's table (tests/test_badbundle.c) written out: every row's
+# bundle is refused by inspect and extract with status 3 and by
+# tests/spec_parse.py (docs/FORMAT.md alone), or accepted by all three
+# when the spec allows it (then extract and spec_parse give the same text),
+# except where the row says only this reader (its 96 KiB article limit) or
+# only FreeType (a face it cannot load) refuses it.
+mkdir -p "$OUT/table"
+if $B/tests/test_badbundle "$OUT/table" >"$OUT/table.log" 2>&1; then ok; else bad "test_badbundle $OUT/table: $(tail -n 5 "$OUT/table.log")"; fi
+rows=0
+while read -r name want_inspect want_extract want_spec; do
+    rows=$((rows + 1))
+    f="$OUT/table/$name.ink"
+    $B/inkpress inspect "$f" >"$OUT/table/$name.inspect" 2>&1
+    rc=$?
+    [ $rc -eq "$want_inspect" ] && ok || bad "table row $name: inkpress inspect exited $rc, want $want_inspect: $(tail -n 2 "$OUT/table/$name.inspect")"
+    $B/inkpress extract "$f" >"$OUT/table/$name.extract" 2>"$OUT/table/$name.extract-err"
+    rc=$?
+    [ $rc -eq "$want_extract" ] && ok || bad "table row $name: inkpress extract exited $rc, want $want_extract: $(cat "$OUT/table/$name.extract-err")"
+    python3 tests/spec_parse.py "$f" >"$OUT/table/$name.spec" 2>"$OUT/table/$name.spec-err"
+    rc=$?
+    [ $rc -eq "$want_spec" ] && ok || bad "table row $name: spec_parse exited $rc, want $want_spec: $(cat "$OUT/table/$name.spec-err")"
+    if [ "$want_extract" -eq 0 ] && [ "$want_spec" -eq 0 ]; then
+        cmp -s "$OUT/table/$name.extract" "$OUT/table/$name.spec" && ok || bad "table row $name: extract and spec_parse give different text"
+    fi
+done <"$OUT/table/rows.txt"
+[ "$rows" -ge 100 ] && ok || bad "test_badbundle wrote $rows rows"
+
 # Paragraphs with no break point (32 KB of emoji, 30 KB of CJK, 40 KB each
 # with the packer's break marks): the device sets them within its pool, so
 # inspect --verify (every page of every article drawn at every profile)
