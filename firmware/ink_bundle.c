@@ -145,7 +145,7 @@ static ink_err_t check_index(ink_bundle_t *b)
         uint32_t first = ink_rd32(e8), end = group_first(b, g + 1);
         if (g == 0 && first != 0)
             return refuse(b, INK_ERR_FORMAT, "GRPS: the first group does not start at article 0");
-        if (first >= b->narticles)
+        if (first >= b->narticles || end > b->narticles) /* this group, or the next one */
             return refuse(b, INK_ERR_FORMAT, "GRPS: a group starts past the last article");
         if (first >= end)
             return refuse(b, INK_ERR_FORMAT, "GRPS: the groups' first articles do not increase");

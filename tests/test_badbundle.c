@@ -457,6 +457,13 @@ E(section_of_no_articles)
 E(article_empty) { wr(t, "ARTS", 8 * 1, 0); }
 E(first_group_not_at_0) { wr(t, "GRPS", 0, 1); }
 E(group_past_the_end) { wr(t, "GRPS", 12 * (ngroups(t) - 1), narticles(t)); }
+E(next_group_past_the_end)
+{
+    /* a middle group's successor starts past the articles: its own
+     * articles then run past ARTS (the bundle fuzzer found the reader
+     * summing their lengths there, past the section) */
+    wr(t, "GRPS", 12 * 2, narticles(t) + 1000);
+}
 E(groups_not_increasing) { wr(t, "GRPS", 12 * 2, rd(t, "GRPS", 12 * 1)); }
 E(group_stream_outside_text) { wr(t, "GRPS", 4, 0xFFFFFF00u); }
 E(group_text_wraps) { wr(t, "ARTS", 0, 0xFFFFFFF8u); }
@@ -705,6 +712,7 @@ static const row_t rows[] = {
     ROW(article_empty, INK_ERR_FORMAT, "ARTS: an article's text is empty", R_ALL),
     ROW(first_group_not_at_0, INK_ERR_FORMAT, "GRPS: the first group does not start at article 0", R_ALL),
     ROW(group_past_the_end, INK_ERR_FORMAT, "GRPS: a group starts past the last article", R_ALL),
+    ROW(next_group_past_the_end, INK_ERR_FORMAT, "GRPS: a group starts past the last article", R_ALL),
     ROW(groups_not_increasing, INK_ERR_FORMAT, "GRPS: the groups' first articles do not increase", R_ALL),
     ROW(group_stream_outside_text, INK_ERR_RANGE, "GRPS: a stream lies outside TEXT", R_ALL),
     ROW(group_text_wraps, INK_ERR_TOO_BIG, "GRPS: a group's text is over 262,144 bytes", R_ALL),
