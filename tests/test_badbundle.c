@@ -223,7 +223,8 @@ static void set_group_raw(tb_t *t, uint32_t g, const uint8_t *raw, size_t n, con
     uint8_t *s;
     size_t sl = deflate_with(t, raw, n, Z_FINISH, 1, &s);
     s = realloc(s, sl + nj + 1);
-    memcpy(s + sl, junk, nj);
+    if (nj)
+        memcpy(s + sl, junk, nj);
     uint32_t at = text_append(t, s, sl + nj);
     wr(t, "GRPS", 12 * g + 4, at);
     wr(t, "GRPS", 12 * g + 8, (uint32_t)(sl + nj));
@@ -291,7 +292,8 @@ static void set_chunk(tb_t *t, uint32_t c, const void *raw, size_t n, const uint
     uint8_t *s;
     size_t sl = deflate_with(t, raw, n, Z_FINISH, 1, &s);
     s = realloc(s, sl + nj + 1);
-    memcpy(s + sl, junk, nj);
+    if (nj)
+        memcpy(s + sl, junk, nj);
     uint32_t at = text_append(t, s, sl + nj);
     wr(t, "TITL", 16 * c, at);
     wr(t, "TITL", 16 * c + 4, (uint32_t)(sl + nj));
