@@ -5,6 +5,7 @@
 
 #include "ink_conf.h"
 #include "ink_format.h"
+#include "ink_run.h"
 #include "ink_text.h"
 
 #include <string.h>
@@ -65,6 +66,38 @@ int ink_utf8_valid(const uint8_t *s, size_t n)
     return 1;
 }
 
+/* Text that may hold shaped runs (0x18, read by ink_run_parse, then its
+ * text) and bidi levels (0x19 and one byte 0x80 to 0xBF): UTF-8 between
+ * and inside them (docs/FORMAT.md, "Shaped runs", "Bidi levels"). Article
+ * text, titles and section names may hold both. */
+enum { CODED_OK, CODED_UTF8, CODED_LEVEL, CODED_RUN };
+static int coded_utf8(const uint8_t *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] != INK_TX_GLYPHS && s[i] != INK_TX_LEVEL) {
+            i++;
+            continue;
+        }
+        if (!ink_utf8_valid(s + from, i - from))
+            return CODED_UTF8;
+        if (s[i] == INK_TX_LEVEL) {
+            if (i + 1 >= n || (s[i + 1] & 0xC0u) != 0x80u)
+                return CODED_LEVEL;
+            i += 2;
+        } else {
+            ink_run_t r;
+            if (ink_run_parse(s + i, n - i, &r) != INK_OK)
+                return CODED_RUN;
+            if (!ink_utf8_valid(r.text, r.ulen))
+                return CODED_UTF8;
+            i += r.len;
+        }
+        from = i;
+    }
+    return ink_utf8_valid(s + from, n - from) ? CODED_OK : CODED_UTF8;
+}
+
 int ink_date_valid(const char *s, size_t n)
 {
     if (n != 10 || s[4] != '-' || s[7] != '-')
@@ -77,7 +110,8 @@ int ink_date_valid(const char *s, size_t n)
 }
 
 /* A string reference: none, or below the STRS length (STRS ends in a NUL,
- * so one follows) and UTF-8 up to that NUL. 0 when sound, else the error. */
+ * so one follows) and UTF-8 up to that NUL (a section name may hold shaped
+ * runs and bidi levels). 0 when sound, else the error. */
 static ink_err_t str_check(const ink_bundle_t *b, uint32_t ref)
 {
     if (ref == INK_STR_NONE)
@@ -88,7 +122,7 @@ static ink_err_t str_check(const ink_bundle_t *b, uint32_t ref)
     const uint8_t *nul = memchr(s, 0, b->strs.len - ref);
     if (!nul)
         return INK_ERR_RANGE;
-    return ink_utf8_valid(s, (size_t)(nul - s)) ? INK_OK : INK_ERR_FORMAT;
+    return coded_utf8(s, (size_t)(nul - s)) == CODED_OK ? INK_OK : INK_ERR_FORMAT;
 }
 
 static const uint8_t *entry(const ink_bundle_t *b, ink_span_t s, uint32_t size, uint32_t i)
@@ -593,11 +627,19 @@ ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why)
             body = 1;
         }
     }
-    if (!ink_utf8_valid(t, len)) {
+    switch (coded_utf8(t, len)) {
+    case CODED_OK:
+        return INK_OK;
+    case CODED_LEVEL:
+        *why = "text: a bidi level code (0x19) without its level byte";
+        break;
+    case CODED_RUN:
+        *why = "text: a shaped run (0x18) is damaged";
+        break;
+    default:
         *why = "text: not UTF-8";
-        return INK_ERR_FORMAT;
     }
-    return INK_OK;
+    return INK_ERR_FORMAT;
 }
 
 ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len,
@@ -641,7 +683,8 @@ void ink_titles_free(ink_titles_t *cache)
     cache->len = 0;
 }
 
-/* A title chunk holds exactly its titles, each UTF-8 ending in a NUL. */
+/* A title chunk holds exactly its titles, each UTF-8 (shaped runs and bidi
+ * levels allowed) ending in a NUL. */
 static ink_err_t chunk_check(const ink_bundle_t *b, uint32_t c, const char *buf, uint32_t raw, const char **why)
 {
     uint32_t want = b->narticles - c * b->per_chunk;
@@ -650,8 +693,8 @@ static ink_err_t chunk_check(const ink_bundle_t *b, uint32_t c, const char *buf,
     uint32_t n = 0, start = 0;
     for (uint32_t k = 0; k < raw; k++)
         if (!buf[k]) {
-            if (!ink_utf8_valid((const uint8_t *)buf + start, k - start)) {
-                *why = "TITL: a title is not UTF-8";
+            if (coded_utf8((const uint8_t *)buf + start, k - start) != CODED_OK) {
+                *why = "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)";
                 return INK_ERR_FORMAT;
             }
             n++;

@@ -111,7 +111,10 @@ done <"$OUT/table/rows.txt"
 mkdir -p "$OUT/long"
 python3 -c 'import sys; print("Emoji without a break\n\n" + "\U0001F600" * 8000 + "\n\nAfter it.")' >"$OUT/long/emoji.txt"
 python3 -c 'import sys; print("CJK without marks\n\n" + "".join(chr(0x4E00 + i * 7 % 2000) for i in range(10000)))' >"$OUT/long/cjk.txt"
-$B/inkpress pack -q --fast -o "$OUT/long.ink" "$OUT/long" || bad "pack the long paragraphs"
+# (pack exits 1 here: no face of the edition draws the emoji, which the
+# reader shows as boxes; the CJK comes with its fallback face)
+rc=0; $B/inkpress pack -q --fast -o "$OUT/long.ink" "$OUT/long" 2>"$OUT/long.pack" || rc=$?
+if [ $rc -le 1 ] && [ -s "$OUT/long.ink" ]; then ok; else bad "pack the long paragraphs (exit $rc): $(cat "$OUT/long.pack")"; fi
 if $B/inkpress inspect --verify "$OUT/long.ink" >"$OUT/long.verify" 2>&1; then ok; else bad "inspect --verify on long paragraphs: $(cat "$OUT/long.verify")"; fi
 if timeout 30 $B/inkpress-sim "$OUT/long.ink" --keys "select next next next select next" --no-frames >/dev/null 2>"$OUT/long.err"; then ok
 else bad "inkpress-sim on long paragraphs: $(cat "$OUT/long.err")"; fi

@@ -86,7 +86,7 @@ def main():
             return None
         if ref >= len(strs):
             fail("string reference outside STRS")
-        return utf8(strs[ref:strs.index(b"\0", ref)], "a string")
+        return utf8(drop_runs(drop_levels(strs[ref:strs.index(b"\0", ref)])), "a string")
 
     string(name)
     d = string(date)
@@ -176,7 +176,7 @@ def main():
         want = min(per_chunk, narticles - c * per_chunk)
         if raw.count(b"\0") != want or not raw.endswith(b"\0"):
             fail("title chunk %d does not hold its %d titles" % (c, want))
-        titles += [unhint(utf8(t, "a title").encode("utf-8")) for t in raw.split(b"\0")[:-1]]
+        titles += [unhint(t) for t in raw.split(b"\0")[:-1]]
     section_of = {}
     for s, (ref, first, count) in enumerate(secs):
         for i in range(first, first + count):
@@ -206,7 +206,8 @@ def main():
 
 
 def check_text(t, i):
-    """"Article text": a block code first, no 0x01 or 0x06, header blocks first, once each, in order; UTF-8."""
+    """"Article text": a block code first, no 0x01 or 0x06, header blocks first, once each, in order; shaped
+    runs (0x18) and bidi levels (0x19) well formed ("Shaped runs"); UTF-8 once they are taken out."""
     if not t or not (2 <= t[0] <= 9) or t[0] == 6:
         fail("article %d does not start with a block code" % (i + 1))
     if 1 in t or 6 in t:
@@ -219,7 +220,7 @@ def check_text(t, i):
             last = c
         elif 2 <= c <= 5:
             body = True
-    utf8(t, "article %d" % (i + 1))
+    utf8(drop_runs(drop_levels(t)), "article %d" % (i + 1))
 
 
 def styles(b):
@@ -278,7 +279,7 @@ def drop_runs(b):
         for g in range(n):
             if six(recs[11 * g + 9:11 * g + 11]) >= ulen:
                 fail("shaped run cluster past its text")
-        text.decode("utf-8")
+        utf8(text, "a shaped run's text")
         out += text
         i = j + 5 + 11 * n + ulen
 

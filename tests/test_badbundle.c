@@ -6,7 +6,7 @@
  * docs/FORMAT.md's checks make of it: the error and the check's exact words
  * (ink_bundle_t.why, ink_bundle_inflate_why, ink_bundle_title_why), or
  * INK_OK for what the spec allows. The reader is run as the device runs
- * it: open, every article, every title, then the fonts.
+ * it: open, every article, every title, then the fonts (fallback faces too).
  *
  * To add a row: write a static void edit_NAME(tb_t *t) that changes the
  * bundle through the tb_ helpers, and add ROW(NAME, error, "why", refusers)
@@ -347,6 +347,7 @@ E(sound) { (void)t; }
 E(magic) { t->built = 1, tb_build(t), t->file[0] = 'J'; }
 E(short_header) { t->built = 1, tb_build(t), t->size = 20; }
 E(major_3) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 3), tb_fix_header(t); }
+E(major_4) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 4), tb_fix_header(t); }
 E(minor_9) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MINOR, 9), tb_fix_header(t); }
 E(file_size_past_end) { t->built = 1, tb_build(t), ink_wr32(t->file + INK_HDR_OFF_SIZE, (uint32_t)t->size + 1), tb_fix_header(t); }
 E(nentries_0) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 0); }
@@ -488,9 +489,10 @@ E(font_regular_empty) { wr(t, "FONT", 4, 0), wr(t, "FONT", 8, 0); }
 E(font_face_past_section) { size_t n; tb_sec(t, "FONT", &n), wr(t, "FONT", 8 + 8, (uint32_t)n); }
 E(font_face_in_table) { wr(t, "FONT", 4 + 8, 4); }
 E(font_face_unaligned) { wr(t, "FONT", 4 + 8, rd(t, "FONT", 4 + 8) + 2), wr(t, "FONT", 8 + 8, rd(t, "FONT", 8 + 8) - 2); }
-E(font_fourth_face_ignored)
+/* A table entry more: the faces move 8 bytes on and face 3, a fallback
+ * face, is face 0 again (garbage: its first 64 bytes spoilt). */
+static void font_fourth_face(tb_t *t, int garbage)
 {
-    /* a table entry more: the faces move 8 bytes on, face 3 is face 0 again */
     size_t n;
     uint8_t *f = tb_sec(t, "FONT", &n);
     uint8_t *nf = calloc(1, n + 8);
@@ -503,9 +505,22 @@ E(font_fourth_face_ignored)
         ink_wr32(nf + 4 + 8 * i, len ? off + 8 : 0);
         ink_wr32(nf + 8 + 8 * i, len);
     }
+    if (garbage) {
+        /* face 3 its own copy at the end, spoilt */
+        uint32_t len = ink_rd32(f + 8), at = (uint32_t)(n + 8 + 3) / 4 * 4;
+        nf = realloc(nf, at + len);
+        memset(nf + n + 8, 0, at - (n + 8));
+        memcpy(nf + at, nf + ink_rd32(nf + 4), len);
+        for (int i = 0; i < 64; i++)
+            nf[at + i] = (uint8_t)(0xA5 + i);
+        ink_wr32(nf + 4 + 8 * 3, at);
+        n = at + len - 8;
+    }
     tb_put(t, "FONT", nf, n + 8);
     free(nf);
 }
+E(font_fourth_face_fallback) { font_fourth_face(t, 0); }
+E(font_fallback_freetype_refuses) { font_fourth_face(t, 1); }
 E(font_freetype_refuses)
 {
     uint8_t *f = tb_sec(t, "FONT", NULL);
@@ -623,6 +638,18 @@ TEXT_ROW(text_surrogate, "\x02" "\xed\xa0\x80")
 TEXT_ROW(text_cut_character, "\x02" "euro \xe2\x82")
 TEXT_ROW(text_one_header_block_only, "\x09" "A byline and nothing else")
 TEXT_ROW(text_one_empty_paragraph, "\x02")
+/* shaped runs (0x18) and bidi levels (0x19): a run of face 3, one glyph
+ * (gid 0, no advance or offsets, cluster 0) for the one byte "a" */
+#define RUN_HEAD(face) "\x18" face "\x81" "\x80\x81"
+#define REC0 "\x80\x80\x80" "\x80\x80" "\x80\x80" "\x80\x80"
+TEXT_ROW(text_run_cut, "\x02" "x" RUN_HEAD("\x83") "\x80\x80\x80\x80\x80")
+TEXT_ROW(text_run_face_2, "\x02" "x" RUN_HEAD("\x82") REC0 "\x80\x80" "a")
+TEXT_ROW(text_run_cluster_past_text, "\x02" "x" RUN_HEAD("\x83") REC0 "\x80\x81" "a")
+TEXT_ROW(text_run_control_byte, "\x02" "x" RUN_HEAD("\x83") REC0 "\x80\x80" "\x15")
+TEXT_ROW(text_run_text_latin1, "\x02" "x" RUN_HEAD("\x83") REC0 "\x80\x80" "\xe9")
+TEXT_ROW(text_level_at_end, "\x02" "abc\x19")
+TEXT_ROW(text_level_without_byte, "\x02" "\x19" "abc")
+TEXT_ROW(text_levels_sound, "\x02" "\x19\xbf" "abc" "\x19\x82" " 12")
 TEXT_ROW(text_other_control_bytes, "\x02" "Ignored \x0b\x1f" "bytes, \x12" "bold\x13" " and \x10" "italic\x11")
 
 /* title chunks */
@@ -649,6 +676,7 @@ E(chunk_one_title_short) { chunk_titles(t, 1, NULL, 1); }
 E(chunk_one_title_more) { chunk_titles(t, 0, "One title too many", 1); }
 E(chunk_without_final_nul) { chunk_titles(t, 0, NULL, 0); }
 E(chunk_title_latin1) { chunk_titles(t, 1, "Caf\xe9", 1); }
+E(chunk_title_run_cut) { chunk_titles(t, 1, "x" RUN_HEAD("\x83") "\x80", 1); }
 E(chunk_empty_title_is_fine) { chunk_titles(t, 1, "", 1); }
 E(chunk_raw_crc) { wr(t, "TITL", 12, rd(t, "TITL", 12) ^ 1); }
 E(chunk_bytes_after_end)
@@ -666,7 +694,8 @@ static const row_t rows[] = {
     ROW(sound, INK_OK, "", R_NONE),
     ROW(magic, INK_ERR_MAGIC, "header: not an inkpress bundle (magic)", R_ALL),
     ROW(short_header, INK_ERR_TRUNCATED, "header: shorter than 24 bytes", R_ALL),
-    ROW(major_3, INK_ERR_VERSION, "header: major version is not 2", R_ALL),
+    ROW(major_3, INK_OK, "", R_NONE),
+    ROW(major_4, INK_ERR_VERSION, "header: major version is not 2 or 3", R_ALL),
     ROW(minor_9, INK_OK, "", R_NONE),
     ROW(file_size_past_end, INK_ERR_TRUNCATED, "header: file_size is larger than the bytes there are", R_ALL),
     ROW(nentries_0, INK_ERR_FORMAT, "header: nentries is not 1 to 32", R_ALL),
@@ -731,8 +760,9 @@ static const row_t rows[] = {
     ROW(font_face_past_section, INK_ERR_RANGE, "FONT: a face lies outside the section or in its table", R_ALL),
     ROW(font_face_in_table, INK_ERR_RANGE, "FONT: a face lies outside the section or in its table", R_ALL),
     ROW(font_face_unaligned, INK_ERR_FORMAT, "FONT: a face is not on a 4-byte boundary", R_ALL),
-    ROW(font_fourth_face_ignored, INK_OK, "", R_NONE),
-    ROW(font_freetype_refuses, INK_ERR_FONT, "fonts: FreeType refuses a face", R_INSPECT),
+    ROW(font_fourth_face_fallback, INK_OK, "", R_NONE),
+    ROW(font_freetype_refuses, INK_ERR_FONT, "fonts: FreeType refuses a face", R_INSPECT | R_SPEC),
+    ROW(font_fallback_freetype_refuses, INK_ERR_FONT, "fonts: FreeType refuses a face", R_INSPECT | R_SPEC),
     ROW(kern_pairs, INK_OK, "", R_NONE),
     ROW(kern_8_bytes, INK_ERR_FORMAT, "KERN: shorter than 16 bytes", R_ALL),
     ROW(kern_ncps_4097, INK_ERR_FORMAT, "KERN: ncps is over 4,096", R_ALL),
@@ -772,10 +802,19 @@ static const row_t rows[] = {
     ROW(text_one_header_block_only, INK_OK, "", R_NONE),
     ROW(text_one_empty_paragraph, INK_OK, "", R_NONE),
     ROW(text_other_control_bytes, INK_OK, "", R_NONE),
+    ROW(text_run_cut, INK_ERR_FORMAT, "text: a shaped run (0x18) is damaged", R_ALL),
+    ROW(text_run_face_2, INK_ERR_FORMAT, "text: a shaped run (0x18) is damaged", R_ALL),
+    ROW(text_run_cluster_past_text, INK_ERR_FORMAT, "text: a shaped run (0x18) is damaged", R_ALL),
+    ROW(text_run_control_byte, INK_ERR_FORMAT, "text: a shaped run (0x18) is damaged", R_ALL),
+    ROW(text_run_text_latin1, INK_ERR_FORMAT, "text: not UTF-8", R_ALL),
+    ROW(text_level_at_end, INK_ERR_FORMAT, "text: a bidi level code (0x19) without its level byte", R_ALL),
+    ROW(text_level_without_byte, INK_ERR_FORMAT, "text: a bidi level code (0x19) without its level byte", R_ALL),
+    ROW(text_levels_sound, INK_OK, "", R_NONE),
     ROW(chunk_one_title_short, INK_ERR_FORMAT, "TITL: a chunk does not hold its titles, each ending in a NUL", R_ALL),
     ROW(chunk_one_title_more, INK_ERR_FORMAT, "TITL: a chunk does not hold its titles, each ending in a NUL", R_ALL),
     ROW(chunk_without_final_nul, INK_ERR_FORMAT, "TITL: a chunk does not hold its titles, each ending in a NUL", R_ALL),
-    ROW(chunk_title_latin1, INK_ERR_FORMAT, "TITL: a title is not UTF-8", R_ALL),
+    ROW(chunk_title_latin1, INK_ERR_FORMAT, "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)", R_ALL),
+    ROW(chunk_title_run_cut, INK_ERR_FORMAT, "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)", R_ALL),
     ROW(chunk_empty_title_is_fine, INK_OK, "", R_NONE),
     ROW(chunk_raw_crc, INK_ERR_CRC, "TITL: raw_crc mismatch", R_ALL),
     ROW(chunk_bytes_after_end, INK_ERR_INFLATE, "TEXT: bytes after a stream's end", R_ALL),
@@ -812,10 +851,11 @@ static ink_err_t read_all(const uint8_t *d, size_t n, const char **why)
     ink_titles_free(&tc);
     if (err)
         return err;
-    ink_font_data_t faces[INK_FACE_COUNT];
-    if (ink_bundle_fonts(&b, faces) == INK_OK) {
+    ink_font_data_t faces[INK_FONT_MAX_FACES];
+    int nfaces;
+    if (ink_bundle_faces(&b, faces, &nfaces) == INK_OK) {
         static ink_font_t font;
-        if ((err = ink_font_open(&font, &pool, faces, INK_RENDER_GRAY, 112)) != INK_OK) {
+        if ((err = ink_font_open_n(&font, &pool, faces, nfaces, INK_RENDER_GRAY, 112)) != INK_OK) {
             *why = "fonts: FreeType refuses a face";
             return err;
         }
