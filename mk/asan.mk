@@ -52,6 +52,6 @@ valgrind: all
 #                        bad bundles and fonts for the device (tests/badbundle.sh)
 .PHONY: badinput-test
 TEST_EXTRA += badinput-test
-badinput-test: all
+badinput-test: all $(B)/tests/test_badbundle
 	@B=$(B) sh tests/badinput.sh
 	@B=$(B) sh tests/badbundle.sh

@@ -175,17 +175,28 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len)
     return 0;
 }
 
+/* A line of the text form (docs/FORMAT.md): bytes below 0x20 are left
+ * out (cleaned text has none; a bundle's header blocks might). */
+static void print_field(FILE *f, const char *label, const char *s)
+{
+    fputs(label, f);
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x20)
+            putc(*s, f);
+    putc('\n', f);
+}
+
 void article_print(FILE *f, const article_t *a)
 {
-    fprintf(f, "title: %s\n", a->title ? a->title : "");
+    print_field(f, "title: ", a->title ? a->title : "");
     if (a->date)
-        fprintf(f, "date: %s\n", a->date);
+        print_field(f, "date: ", a->date);
     if (a->section)
-        fprintf(f, "section: %s\n", a->section);
+        print_field(f, "section: ", a->section);
     if (a->source)
-        fprintf(f, "source: %s\n", a->source);
+        print_field(f, "source: ", a->source);
     if (a->byline)
-        fprintf(f, "byline: %s\n", a->byline);
+        print_field(f, "byline: ", a->byline);
     for (size_t i = 0; i < a->nblocks; i++) {
         const char *pre = "";
         switch (a->blocks[i].kind) {
@@ -201,7 +212,7 @@ void article_print(FILE *f, const article_t *a)
                 putc('_', f);
             else if (*p == 0x12 || *p == 0x13)
                 fputs("**", f);
-            else
+            else if ((unsigned char)*p >= 0x20)
                 putc(*p, f);
         }
         putc('\n', f);

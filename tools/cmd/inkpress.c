@@ -14,6 +14,8 @@
 #include "dedup.h"
 #include "cmd.h"
 #include "fontsub.h"
+#include "ink_bundle.h"
+#include "ink_conf.h"
 #include "sim_io.h"
 #include "ink_profile.h"
 #include "input.h"
@@ -169,7 +171,7 @@ static int cmd_pack(int argc, char **argv)
                    "                 bundle has them when they make it smaller)\n"
                    "  --patterns     hyphenation patterns even when they do not pay\n"
                    "  --group-bytes N  text per stream of grouped short articles (default 32768;\n"
-                   "                 1 = every article its own stream)\n"
+                   "                 at most 262144; 1 = every article its own stream)\n"
                    "  --align N      start every section on an N-byte boundary (flash erase block)\n"
                    "  --fonts DIR    regular.ttf, bold.ttf, italic.ttf to subset into the bundle\n"
                    "                 (default: $INKPRESS_FONTS, else the fonts beside the program)\n"
@@ -211,9 +213,19 @@ static int cmd_pack(int argc, char **argv)
         } else if (!strcmp(a, "--font-hints")) {
             opts.font_flags |= FS_KEEP_HINTS;
         } else if (!strcmp(a, "--name")) {
+            if (!ink_utf8_valid((const uint8_t *)v, strlen(v))) {
+                fprintf(stderr, "inkpress pack: --name must be UTF-8 (strings in a bundle are)\n");
+                input_list_free(&inputs);
+                return 2;
+            }
             opts.name = v;
             i++;
         } else if (!strcmp(a, "--date")) {
+            if (!ink_date_valid(v, strlen(v))) {
+                fprintf(stderr, "inkpress pack: --date takes YYYY-MM-DD, not '%s'\n", v);
+                input_list_free(&inputs);
+                return 2;
+            }
             opts.date = v;
             i++;
         } else if (!strcmp(a, "--level")) {
@@ -234,8 +246,16 @@ static int cmd_pack(int argc, char **argv)
             }
             if (!strcmp(a, "--zopfli"))
                 opts.zopfli = x > 1000 ? 1000 : (int)x;
-            else if (!strcmp(a, "--group-bytes"))
+            else if (!strcmp(a, "--group-bytes")) {
+                /* a stream's text may not exceed INK_GROUP_MAX_BYTES (docs/FORMAT.md, GRPS) */
+                if (x > INK_GROUP_MAX_BYTES) {
+                    fprintf(stderr, "inkpress pack: --group-bytes takes 0 to %u (a stream's text is at most %u bytes)\n",
+                            (unsigned)INK_GROUP_MAX_BYTES, (unsigned)INK_GROUP_MAX_BYTES);
+                    input_list_free(&inputs);
+                    return 2;
+                }
                 opts.group_bytes = x ? (size_t)x : 1;
+            }
             else if (!strcmp(a, "--align")) {
                 if (x == 0 || (x & (x - 1)) || x > (1u << 20)) {
                     fprintf(stderr, "inkpress pack: --align takes a power of two up to 1 MiB\n");
@@ -340,6 +360,8 @@ static int cmd_pack(int argc, char **argv)
     if (wrote != 0) {
         fprintf(stderr, "inkpress pack: %s: %s\n", outp, why);
         rc = n ? 4 : 1;
+        if (uf2 && bundle && uf2_base)
+            rc = 2; /* --uf2-base too high for the bundle: a usage error */
     } else if (write_file(outp, bundle, blen) != 0) {
         fprintf(stderr, "inkpress pack: cannot write %s: %s\n", outp, strerror(errno));
         rc = 4;

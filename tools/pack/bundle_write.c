@@ -11,6 +11,7 @@
 #include "shape.h"
 #include "bidi.h"
 #include "typeset.h"
+#include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 
@@ -670,9 +671,23 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
                 if (enc[m].text[i] >= 0x01 && enc[m].text[i] <= 0x09)
                     cut = i;
+            /* One block longer than that: cut inside it, between characters
+             * (never an empty article: its text starts with a block code) */
+            if (cut == 0)
+                for (cut = INK_ARTICLE_MAX_BYTES; (enc[m].text[cut] & 0xC0) == 0x80; cut--)
+                    ;
             enc[m].len = cut;
         }
-        if (!opts->date && a->date && strcmp(a->date, date ? date : "") > 0)
+        if (enc[m].len == 0) { /* nothing at all: one empty paragraph */
+            uint8_t *t = realloc(enc[m].text, 1);
+            if (!t)
+                goto out;
+            t[0] = 0x02;
+            enc[m].text = t;
+            enc[m].len = 1;
+        }
+        if (!opts->date && a->date && ink_date_valid(a->date, strlen(a->date)) &&
+            strcmp(a->date, date ? date : "") > 0)
             date = a->date;
         samples[n + m] = (const uint8_t *)ttl[m];
         sample_len[n + m] = strlen((const char *)samples[n + m]);
