@@ -22,9 +22,6 @@
 #include "packcli.h"
 #include "progress.h"
 
-#ifndef INKPRESS_VERSION
-#define INKPRESS_VERSION "0.1.0"
-#endif
 
 static void main_usage(FILE *f)
 {
@@ -34,6 +31,7 @@ static void main_usage(FILE *f)
             "\n"
             "  clean [--json] FILE...                 cleaned article(s): title, date, section, source, body\n"
             "  pack -o EDITION.ink [options] INPUT... files and folders -> edition bundle\n"
+            "  fetch FEEDS -o EDITION.ink [options]   feeds (and their pages) from the web -> edition bundle\n"
             "  inspect EDITION.ink                    header, sections, articles, sizes, checks\n"
             "  extract EDITION.ink [N]                cleaned text back out (article N, 1-based)\n"
             "  preview EDITION.ink -o DIR [options]   every page as PNG, through the device code\n"
@@ -241,6 +239,8 @@ int main(int argc, char **argv)
         return cmd_clean(argc - 1, argv + 1);
     if (!strcmp(cmd, "pack"))
         return cmd_pack(argc - 1, argv + 1);
+    if (!strcmp(cmd, "fetch"))
+        return cmd_fetch(argc - 1, argv + 1);
     if (!strcmp(cmd, "inspect"))
         return cmd_inspect(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract"))
