@@ -43,6 +43,7 @@ $H/full.rss      Full text
 $H/summary.rss   World news
 $H/atom.xml      Abroad
 https://127.0.0.1:$S/tls.rss   Secure
+$H/latin1.rss    Abroad
 
 # each fault, on a host of its own
 $X/slow.rss      Faults
@@ -86,6 +87,8 @@ done
 grep -q "title: An old story" "$T/ed1.txt" && bad "--max-age 7d packed a month-old item" || ok
 has "$T/ed1.txt" "section: World news" "the list's section name"
 has "$T/ed1.txt" "Городской совет снова собрался" "windows-1251 page decoded by its Content-Type charset"
+has "$T/ed1.txt" "title: Crème brûlée" "a Latin-1 feed decoded by its Content-Type charset"
+awk '$7 == "br" || $7 == "gzip"' "$T/server.log" | grep -q . && ok || bad "no response came compressed"
 has "$T/ed1.txt" "byline: By Ada Test\|byline: Ada Test" "the page's byline"
 grep -q "What the robots file keeps out" "$T/ed1.txt" && ok || bad "the disallowed page's summary is packed instead"
 grep -q "^/private/" "$T/server.log" && bad "robots.txt disallowed /private/ but it was fetched" || ok
@@ -105,7 +108,7 @@ grep -q "title: Full story 1" "$T/ed2.txt" && bad "an item packed before was pac
 has "$T/ed2.txt" "title: An old story" "without --max-age the old item is new"
 
 # ---- third run, --again, only the good feeds: conditional GETs -------------------------
-head -6 "$T/feeds.txt" >"$T/good.txt"
+head -7 "$T/feeds.txt" >"$T/good.txt"
 : >"$T/server.log"
 $I fetch "$T/good.txt" -o "$T/ed3.ink" --cache "$CACHE" --again $FAST 2>"$T/run3.err"
 rc=$?
@@ -149,6 +152,18 @@ has "$T/ed6.txt" "section: Home and away" "OPML: a folder names its feeds' secti
 has "$T/ed6.txt" "section: Long reads" "OPML: a feed outside folders is its own section"
 grep -q "title: A missing page" "$T/ed6.txt" && bad "--max-items 4 took a fifth item" || ok
 [ "$(grep -c '^section: Home and away' "$T/ed6.txt")" -eq 5 ] && ok || bad "OPML: 4 summary items and the Atom entry in one section"
+
+# ---- on a terminal: a progress bar of feeds and pages ----------------------------------
+if command -v script >/dev/null; then
+    script -qec "$I fetch $T/good.txt -o $T/tty.ink --no-cache --delay 0.05 --cacert $T/cert.pem --fast" /dev/null \
+        >"$T/tty.txt" 2>&1
+    grep -q "fetch: feeds [0-9]/5, pages [0-9]/8 \[[#.]*\] [0-9]*/[0-9]* .*http://127.0.0.1" "$T/tty.txt" && ok ||
+        bad "no progress bar of feeds and pages on a terminal: $(head -c 300 "$T/tty.txt")"
+    grep -q "articles packed" "$T/tty.txt" && ok || bad "no summary line on a terminal"
+fi
+$I fetch "$T/good.txt" -o "$T/notty.ink" --no-cache --delay 0.05 --cacert "$T/cert.pem" --fast 2>"$T/notty.err"
+grep -q "$(printf '\r')" "$T/notty.err" && bad "a progress bar went to a file" || ok
+has "$T/notty.err" "5 feeds (0 failed), 8 pages (2 failed" "the fetch summary line"
 
 # ---- the list itself --------------------------------------------------------------
 printf 'file:///etc/passwd  Secrets\n' >"$T/badlist.txt"

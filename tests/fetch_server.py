@@ -161,6 +161,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.send_header("Last-Modified", LAST_MOD)
         if coding:
             self.send_header("Content-Encoding", coding)
+            self.coding = coding
         for k, v in extra:
             self.send_header(k, v)
         self.end_headers()
@@ -175,6 +176,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             open_max[port] = max(open_max.get(port, 0), open_now[port])
         self.sent = 0
         self.status = 0
+        self.coding = "-"
         try:
             self.route(self.path.split("?")[0])
         except (BrokenPipeError, ConnectionResetError, ssl.SSLError, TimeoutError):
@@ -182,8 +184,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         finally:
             with lock:
                 open_now[port] -= 1
-                LOG.write("%d %s %d %d %d %s\n" % (port, self.path, self.status, self.sent, open_max[port],
-                                                    self.headers.get("User-Agent", "-").replace(" ", "_")))
+                LOG.write("%d %s %d %d %d %s %s\n" % (port, self.path, self.status, self.sent, open_max[port],
+                                                       self.headers.get("User-Agent", "-").replace(" ", "_"),
+                                                       self.coding))
                 LOG.flush()
 
     def client_gone(self):
@@ -212,6 +215,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_body(full_feed(b), "application/rss+xml; charset=utf-8")
         if p == "/summary.rss":
             return self.send_body(summary_feed(b), "application/rss+xml")
+        if p == "/latin1.rss":  # Latin-1 bytes, no encoding declared: only the header says
+            return self.send_body(("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Le Caf\u00e9</title>"
+                                   "<item><title>Cr\u00e8me br\u00fbl\u00e9e</title><guid>urn:latin1</guid>"
+                                   "<description>%s</description></item></channel></rss>"
+                                   % " ".join(["D\u00e9j\u00e0 vu, \u00e0 la carte."] * 80)).encode("latin-1"),
+                                  "application/rss+xml; charset=ISO-8859-1")
         if p == "/atom.xml":
             return self.send_body(atom_feed(b), "application/atom+xml")
         if p == "/tls.rss":

@@ -57,7 +57,8 @@ typedef struct run {
     long max_items;         /* per feed, 0: all */
     long long t_now;
     progress_t pr;
-    char item_text[600];
+    char what_text[80];
+    char item_text[600];    /* the bar keeps its item by pointer: a copy of the URL */
     size_t feeds_done, feeds_failed, pages, pages_done, pages_failed, pages_cached, old, seen, robots;
     int bad;
     int oom;
@@ -72,9 +73,12 @@ static void *tag(unsigned kind, size_t i)
 
 static void show(run_t *r, const char *url)
 {
+    /* the bar: "fetch: feeds 3/5, pages 10/24 [####....] 13/29 4/s URL" */
     r->pr.total = r->list.n + r->pages;
-    snprintf(r->item_text, sizeof r->item_text, "feeds %zu/%zu pages %zu/%zu %s", r->feeds_done, r->list.n,
-             r->pages_done, r->pages, url);
+    snprintf(r->what_text, sizeof r->what_text, "fetch: feeds %zu/%zu, pages %zu/%zu", r->feeds_done, r->list.n,
+             r->pages_done, r->pages);
+    r->pr.what = r->what_text;
+    snprintf(r->item_text, sizeof r->item_text, "%s", url);
     progress_item(&r->pr, r->item_text);
 }
 
@@ -568,7 +572,8 @@ int cmd_fetch(int argc, char **argv)
     }
 
     /* the edition in the order of the list and of each feed */
-    qsort(r.slots, r.nslots, sizeof *r.slots, cmp_slot);
+    if (r.nslots)
+        qsort(r.slots, r.nslots, sizeof *r.slots, cmp_slot);
     art_list_t arts = { 0 };
     size_t in_bytes = 0;
     for (size_t i = 0; i < r.nslots; i++) {

@@ -245,12 +245,14 @@ static int cmp_entry(const void *a, const void *b)
 
 int fstate_has(fstate_t *s, const char *id)
 {
+    if (s->n == 0)
+        return 0;
     if (!s->sorted) {
         qsort(s->v, s->n, sizeof *s->v, cmp_entry);
         s->sorted = 1;
     }
     fstate_entry_t key = { (char *)id, 0 };
-    return s->n && bsearch(&key, s->v, s->n, sizeof *s->v, cmp_entry) != NULL;
+    return bsearch(&key, s->v, s->n, sizeof *s->v, cmp_entry) != NULL;
 }
 
 int fstate_save(const char *dir, fstate_t *s, long long now, long long keep)
