@@ -86,6 +86,7 @@ for t in "Full story 1" "Full story 2" "Full story 3" "Quay repairs, part 1" "Qu
 done
 grep -q "title: An old story" "$T/ed1.txt" && bad "--max-age 7d packed a month-old item" || ok
 has "$T/ed1.txt" "section: World news" "the list's section name"
+[ "$(grep -c 'Quay repairs, part 1' "$T/ed1.txt")" -eq 1 ] && ok || bad "the page's headline repeated in its body"
 has "$T/ed1.txt" "Городской совет снова собрался" "windows-1251 page decoded by its Content-Type charset"
 has "$T/ed1.txt" "title: Crème brûlée" "a Latin-1 feed decoded by its Content-Type charset"
 awk '$7 == "br" || $7 == "gzip"' "$T/server.log" | grep -q . && ok || bad "no response came compressed"

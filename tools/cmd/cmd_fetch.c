@@ -231,6 +231,30 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
     feed_items_free(&items);
 }
 
+/* a and b say the same, but for case, blanks, punctuation and style codes. */
+static int same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !isalnum((unsigned char)*a) && (unsigned char)*a < 0x80)
+            a++;
+        while (*b && !isalnum((unsigned char)*b) && (unsigned char)*b < 0x80)
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        a++;
+        b++;
+    }
+}
+
+static void drop_block(article_t *a, size_t i)
+{
+    free(a->blocks[i].text);
+    memmove(a->blocks + i, a->blocks + i + 1, (a->nblocks - i - 1) * sizeof *a->blocks);
+    a->nblocks--;
+}
+
 static void on_page(run_t *r, size_t si, const fetch_result_t *res)
 {
     slot_t *s = r->slots[si];
@@ -287,6 +311,10 @@ static void on_page(run_t *r, size_t si, const fetch_result_t *res)
             free(a.title);
             a.title = t;
         }
+        /* the page's own headline, kept in the body when it differed from
+         * its <title>, would now say the headline twice */
+        if (a.nblocks > 1 && same_words(a.blocks[0].text, a.title))
+            drop_block(&a, 0);
     }
     if (!a.date && f->date)
         a.date = strdup(f->date);
