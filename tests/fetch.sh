@@ -94,7 +94,14 @@ has "$T/ed1.txt" "byline: By Ada Test\|byline: Ada Test" "the page's byline"
 grep -q "What the robots file keeps out" "$T/ed1.txt" && ok || bad "the disallowed page's summary is packed instead"
 grep -q "^/private/" "$T/server.log" && bad "robots.txt disallowed /private/ but it was fetched" || ok
 [ "$(awk '{print $3}' "$T/server.log" | grep -c .)" -gt 20 ] && ok || bad "the server logged too few requests"
-awk '$5 > 1 { print; exit 1 }' "$T/server.log" >/dev/null && ok || bad "more than one request at once to one host"
+# one request at a time per host: no request came while another to its port
+# was being answered (the server's thread ends a few ms after the client has
+# its answer, as in a redirect chain: 20 ms of slack)
+sort -k1,1n -k8,8n "$T/server.log" | awk '$1 == p && $8 < e - 0.02 { print; bad = 1 } { p = $1; e = $9 } END { exit bad }' \
+    >"$T/overlap.txt" && ok || bad "more than one request at once to one host: $(cat "$T/overlap.txt")"
+# and a few hosts at once: some request to one port came while another port answered
+sort -k8,8n "$T/server.log" | awk '{ for (q in end) if (q != $1 && $8 < end[q] - 0.02) par = 1; end[$1] = $9 } END { exit !par }' &&
+    ok || bad "never two hosts at once"
 awk '$6 !~ /^inkpress\/[0-9]/ { exit 1 }' "$T/server.log" && ok || bad "a request without the inkpress User-Agent"
 grep -q " /robots.txt " "$T/server.log" && ok || bad "robots.txt was never asked for"
 bytes1=$(awk '{ s += $4 } END { print s + 0 }' "$T/server.log")
@@ -158,7 +165,7 @@ grep -q "title: A missing page" "$T/ed6.txt" && bad "--max-items 4 took a fifth 
 if command -v script >/dev/null; then
     script -qec "$I fetch $T/good.txt -o $T/tty.ink --no-cache --delay 0.05 --cacert $T/cert.pem --fast" /dev/null \
         >"$T/tty.txt" 2>&1
-    grep -q "fetch: feeds [0-9]/5, pages [0-9]/8 \[[#.]*\] [0-9]*/[0-9]* .*http://127.0.0.1" "$T/tty.txt" && ok ||
+    grep -q "fetch: feeds [0-9]/5, pages [0-9]*/[0-9]* \[[#.]*\] [0-9]*/[0-9]* .*http://127.0.0.1" "$T/tty.txt" && ok ||
         bad "no progress bar of feeds and pages on a terminal: $(head -c 300 "$T/tty.txt")"
     grep -q "articles packed" "$T/tty.txt" && ok || bad "no summary line on a terminal"
 fi

@@ -6,8 +6,9 @@
 # server, a 500, a response cut short, a redirect loop, a body of gigabytes
 # declared or not, a wrong content type, a gzip bomb, invalid XML). Answers
 # conditional GETs (ETag, Last-Modified) with 304, and gzip or brotli when
-# asked. Logs each request (port, path, status, bytes sent, the most
-# requests open at once on its port, User-Agent) to LOG. Stops by itself
+# asked. Logs each request (port, path, status, body bytes sent, the most
+# requests open at once on its port, User-Agent, Content-Encoding, when it
+# came and when its answer was written) to DIR/server.log. Stops by itself
 # after --deadline seconds.
 #
 #   fetch_server.py --dir DIR [--cert CERT --key KEY] [--deadline S]
@@ -177,6 +178,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.sent = 0
         self.status = 0
         self.coding = "-"
+        self.t0 = time.time()
         try:
             self.route(self.path.split("?")[0])
         except (BrokenPipeError, ConnectionResetError, ssl.SSLError, TimeoutError):
@@ -184,9 +186,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
         finally:
             with lock:
                 open_now[port] -= 1
-                LOG.write("%d %s %d %d %d %s %s\n" % (port, self.path, self.status, self.sent, open_max[port],
-                                                       self.headers.get("User-Agent", "-").replace(" ", "_"),
-                                                       self.coding))
+                LOG.write("%d %s %d %d %d %s %s %.4f %.4f\n" % (port, self.path, self.status, self.sent, open_max[port],
+                                                                 self.headers.get("User-Agent", "-").replace(" ", "_"),
+                                                                 self.coding, self.t0, time.time()))
                 LOG.flush()
 
     def client_gone(self):
@@ -204,7 +206,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.wfile.flush()
             self.sent += len(chunk)
             if pause:
-                time.sleep(pause)
+                # wait on the socket, not the clock: a client that hangs up
+                # ends the request at once (the log's count of requests open
+                # at a time must not see a dead one)
+                select.select([self.connection], [], [], pause)
 
     def route(self, p):
         b = self.base()

@@ -225,6 +225,14 @@ static void test_fcache_round_trip(void **state)
     assert_int_equal(fcache_load(tmpdir, "https://x.example/e", &got, NULL, NULL), 0);
     assert_null(got.etag);
     fcache_meta_free(&got);
+    /* pruning: fresh entries stay, old ones (and only the cache's own files) go */
+    assert_int_equal(fcache_prune(tmpdir, 3600), 0);
+    FILE *f = fopen("build/tests/fetch-cache/a/b/notes.txt", "w");
+    assert_non_null(f);
+    fclose(f);
+    assert_int_equal(fcache_prune(tmpdir, -3600), 4); /* everything is "older" than an hour from now */
+    assert_int_equal(fcache_load(tmpdir, "https://x.example/feed", &got, NULL, NULL), -1);
+    assert_int_equal(access("build/tests/fetch-cache/a/b/notes.txt", F_OK), 0);
 }
 
 static void test_fstate_remembers_and_forgets(void **state)

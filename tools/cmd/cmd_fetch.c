@@ -30,6 +30,8 @@
 #define CMD "inkpress fetch"
 /* Items packed before are remembered this long. */
 #define STATE_KEEP_SECS (90ll * 86400)
+/* A cached answer not asked for again this long is dropped. */
+#define CACHE_KEEP_SECS (30ll * 86400)
 
 typedef struct slot {
     size_t feed, item;      /* where it came from: the edition keeps this order */
@@ -589,6 +591,8 @@ int cmd_fetch(int argc, char **argv)
             r.oom = 1;
     }
     int frc = r.oom ? -1 : fetch_run(r.f);
+    if (cache)
+        fcache_prune(cache, CACHE_KEEP_SECS);
     progress_end(&r.pr);
     fetch_stats_t st;
     fetch_get_stats(r.f, &st);

@@ -3,12 +3,15 @@
 #define _DEFAULT_SOURCE
 #include "fcache.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "article.h"
@@ -179,6 +182,40 @@ int fcache_store(const char *dir, const fcache_meta_t *m, const char *body, size
     }
     key_path(dir, m->url, "meta", path, sizeof path);
     return write_whole(path, meta, (size_t)n, NULL, 0);
+}
+
+static int ends_with(const char *s, const char *end)
+{
+    size_t n = strlen(s), e = strlen(end);
+    return n > e && !strcmp(s + n - e, end);
+}
+
+size_t fcache_prune(const char *dir, long long max_age)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    size_t removed = 0;
+    time_t limit = time(NULL) - (time_t)max_age;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        /* only the cache's own files: 16 hex digits and .meta, .body or .tmp */
+        if (strlen(e->d_name) < 21 || !(ends_with(e->d_name, ".meta") || ends_with(e->d_name, ".body") ||
+                                         ends_with(e->d_name, ".tmp")))
+            continue;
+        int hex = 1;
+        for (int i = 0; i < 16; i++)
+            hex &= isxdigit((unsigned char)e->d_name[i]) != 0;
+        if (!hex || e->d_name[16] != '.')
+            continue;
+        char path[4200];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && st.st_mtime < limit && unlink(path) == 0)
+            removed++;
+    }
+    closedir(d);
+    return removed;
 }
 
 /* ---- packed items ------------------------------------------------------------ */

@@ -37,6 +37,11 @@ int fcache_load(const char *dir, const char *url, fcache_meta_t *m, char **body,
 /** Stores body[0..len) and m for m->url. Returns 0, or -1 with errno set. */
 int fcache_store(const char *dir, const fcache_meta_t *m, const char *body, size_t len);
 
+/** Removes the entries (and temporary files a run cut short left) not
+ * written for max_age seconds; their URLs will simply be fetched whole
+ * again. Returns the number of files removed. */
+size_t fcache_prune(const char *dir, long long max_age);
+
 /** Items already packed: ids with the time they were packed. */
 typedef struct fstate_entry {
     char *id;
