@@ -32,7 +32,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem
 python3 tests/fetch_server.py --dir "$T" --cert "$T/cert.pem" --key "$T/key.pem" --deadline 110 &
 SERVER=$!
 n=0
-while [ ! -s "$T/ports" ] && [ $n -lt 100 ]; do sleep 0.1; n=$((n + 1)); done
+while [ ! -s "$T/ports" ] && [ $n -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
 [ -s "$T/ports" ] || { echo "FAIL: the test server did not start"; exit 1; }
 read -r A F S <"$T/ports"
 H=http://127.0.0.1:$A
@@ -172,6 +172,14 @@ fi
 $I fetch "$T/good.txt" -o "$T/notty.ink" --no-cache --delay 0.05 --cacert "$T/cert.pem" --fast 2>"$T/notty.err"
 grep -q "$(printf '\r')" "$T/notty.err" && bad "a progress bar went to a file" || ok
 has "$T/notty.err" "5 feeds (0 failed), 8 pages (2 failed" "the fetch summary line"
+
+# ---- https without the test's certificate: refused, named, nothing packed ---------------
+printf 'https://127.0.0.1:%s/tls.rss  Secure\n' "$S" >"$T/tls.txt"
+$I fetch "$T/tls.txt" -o "$T/tls.ink" --no-cache -q 2>"$T/tls.err"
+rc=$?
+[ $rc -eq 1 ] && [ ! -e "$T/tls.ink" ] && ok || bad "an unknown certificate: exit $rc (want 1, no edition)"
+has "$T/tls.err" "tls.rss: TLS: " "an unknown certificate named as a TLS failure"
+has "$T/tls.err" "no articles to pack" "an edition of nothing is not written"
 
 # ---- the list itself --------------------------------------------------------------
 printf 'file:///etc/passwd  Secrets\n' >"$T/badlist.txt"

@@ -435,8 +435,6 @@ static void parse_ctype(const char *ct, char *media, size_t mn, char *cs, size_t
 static void deliver(fetch_t *f, req_t *r, int ok, long status, int from_cache, const char *body, size_t len,
                     const char *ctype_header, const char *final_url)
 {
-    host_t *h = r->is_robots || r->host >= f->nhosts ? NULL : &f->hosts[r->host];
-    (void)h;
     char media[96], cs[48];
     parse_ctype(ctype_header ? ctype_header : "", media, sizeof media, cs, sizeof cs);
     fetch_result_t res = {
@@ -467,9 +465,14 @@ static void robots_done(fetch_t *f, req_t *r, int ok, long status)
     else if (ok && status >= 400 && status < 500)
         h->robots = robots_allow_all(); /* no robots.txt: anything goes */
     else {
-        /* RFC 9309: unreachable is a full disallow */
-        snprintf(h->robots_why, sizeof h->robots_why, "robots.txt unreachable (%.100s): taken as disallowing all",
-                 r->why[0] ? r->why : "no answer");
+        /* RFC 9309: unreachable is a full disallow. A failure before any
+         * answer (no connection, TLS) would be every request's: say it so. */
+        if (status == 0)
+            snprintf(h->robots_why, sizeof h->robots_why, "%.120s (asking for robots.txt)",
+                     r->why[0] ? r->why : "no answer");
+        else
+            snprintf(h->robots_why, sizeof h->robots_why, "robots.txt unreachable (%.100s): taken as disallowing all",
+                     r->why[0] ? r->why : "no answer");
         h->robots = robots_deny_all();
     }
     if (!h->robots)
