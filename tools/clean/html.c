@@ -1728,7 +1728,7 @@ static int is_latin1_name(const char *cs)
 /* Picks how to parse: returns a malloc'd UTF-8 copy in *u8 (then *enc is
  * "UTF-8"), or leaves *u8 NULL and names in enc the charset libxml2 should
  * convert from. */
-static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, char enc[40])
+static int prepare_bytes(const char *buf, size_t len, const char *given, char **u8, size_t *u8len, char enc[40])
 {
     const unsigned char *s = (const unsigned char *)buf;
     *u8 = NULL;
@@ -1742,7 +1742,15 @@ static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, 
         len -= 3;
     }
     char cs[40];
-    declared_charset(buf, len, cs);
+    if (given && *given) {
+        /* the transport's charset (HTTP Content-Type) wins over the page's */
+        size_t k = 0;
+        for (; given[k] && k + 1 < sizeof cs; k++)
+            cs[k] = (char)tolower((unsigned char)given[k]);
+        cs[k] = '\0';
+    } else {
+        declared_charset(buf, len, cs);
+    }
     int utf = valid_utf8((const unsigned char *)buf, len);
     if (utf && cs[0] && !is_latin1_name(cs)) {
         /* bytes that are valid UTF-8 with multi-byte sequences are UTF-8
@@ -2653,6 +2661,11 @@ int html_sniff(const char *buf, size_t len)
 
 int html_clean(const char *buf, size_t len, article_t *out, const char **why)
 {
+    return html_clean_cs(buf, len, NULL, out, why);
+}
+
+int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *out, const char **why)
+{
     const char *dummy;
     if (!why)
         why = &dummy;
@@ -2665,7 +2678,7 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
         len = HTML_MAX_BYTES;
     char *u8 = NULL, enc[40];
     size_t u8len = 0;
-    if (prepare_bytes(buf, len, &u8, &u8len, enc) < 0) {
+    if (prepare_bytes(buf, len, charset, &u8, &u8len, enc) < 0) {
         *why = "out of memory";
         return -1;
     }
@@ -2686,7 +2699,7 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
         xmlFreeDoc(doc);
         doc = NULL;
         free(u8);
-        if (prepare_bytes(buf, len, &u8, &u8len, enc) < 0 || !u8) {
+        if (prepare_bytes(buf, len, charset, &u8, &u8len, enc) < 0 || !u8) {
             free(u8);
             *why = "out of memory";
             return -1;
