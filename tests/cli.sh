@@ -29,6 +29,11 @@ for c in clean pack fetch inspect extract preview profiles; do
             grep -q "example" "$OUT/help.txt"; then ok; else bad "inkpress $form"; fi
     done
 done
+# pack and fetch share their packing options, those for other scripts too
+for c in pack fetch; do
+    $I $c --help | grep -q -- "--script-fonts DIRS" && $I $c --help | grep -q -- "--no-script-fonts" && ok ||
+        bad "inkpress $c --help lacks --script-fonts"
+done
 $I help | grep -q "exit status: 0 ok, 1 some inputs skipped or characters no font draws, 2 usage, 3 damaged" && ok || bad "inkpress help lacks the exit codes"
 $B/inkpress-sim --help | grep -q -- "--window" && ok || bad "inkpress-sim --help lacks --window"
 $I --version | grep -Eq '^inkpress [0-9]+\.[0-9]+' && ok || bad "--version"

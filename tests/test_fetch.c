@@ -192,6 +192,32 @@ static void test_feed_read_charset_and_errors(void **state)
     assert_non_null(strstr(why, "XML"));
 }
 
+static void test_feed_read_language(void **state)
+{
+    (void)state;
+    /* RSS: the channel's <language>; its quotes set as German ones */
+    const char *rss = "<rss><channel><title>Zeitung</title><language>de-DE</language>"
+                      "<item><title>Der \"Hafen\" ruht</title><description>Sie sagten \"nein\".</description>"
+                      "</item></channel></rss>";
+    feed_items_t it;
+    const char *why = NULL;
+    assert_int_equal(feed_read(rss, strlen(rss), NULL, &it, &why), 1);
+    assert_string_equal(it.v[0].art.lang, "de-DE");
+    assert_string_equal(it.v[0].art.title, "Der \xe2\x80\x9eHafen\xe2\x80\x9c ruht");
+    assert_non_null(strstr(it.v[0].art.blocks[0].text, "\xe2\x80\x9enein\xe2\x80\x9c"));
+    feed_items_free(&it);
+    /* Atom: xml:lang of the entry, else of the feed */
+    const char *atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en\"><title>T</title>"
+                       "<entry><title>It's \"here\"</title><summary>Words.</summary></entry>"
+                       "<entry xml:lang=\"de\"><title>\"Da\"</title><summary>Worte.</summary></entry></feed>";
+    assert_int_equal(feed_read(atom, strlen(atom), NULL, &it, &why), 2);
+    assert_string_equal(it.v[0].art.lang, "en");
+    assert_string_equal(it.v[0].art.title, "It\xe2\x80\x99s \xe2\x80\x9chere\xe2\x80\x9d");
+    assert_string_equal(it.v[1].art.lang, "de");
+    assert_string_equal(it.v[1].art.title, "\xe2\x80\x9e" "Da\xe2\x80\x9c");
+    feed_items_free(&it);
+}
+
 static char tmpdir[64];
 
 static void test_fcache_round_trip(void **state)
@@ -270,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_feed_time),
         cmocka_unit_test(test_feed_read_summary_or_full),
         cmocka_unit_test(test_feed_read_charset_and_errors),
+        cmocka_unit_test(test_feed_read_language),
         cmocka_unit_test(test_fcache_round_trip),
         cmocka_unit_test(test_fstate_remembers_and_forgets),
     };

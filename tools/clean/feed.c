@@ -527,6 +527,13 @@ int feed_read(const char *buf, size_t len, const char *charset, feed_items_t *ou
         out->title = clean_line(t);
         free(t);
     }
+    /* RSS says the language in <language>, Atom in xml:lang */
+    char *lang = NULL;
+    if (chan) {
+        char *t = text_of(child(chan, "language"));
+        lang = lang_tag(t);
+        free(t);
+    }
     int err = 0;
     const xmlNode *scopes[2] = { chan, is_named(root, "RDF") ? root : NULL };
     for (int s = 0; s < 2 && !err; s++) {
@@ -545,7 +552,7 @@ int feed_read(const char *buf, size_t len, const char *charset, feed_items_t *ou
                 out->v = v;
                 out->cap = cap;
             }
-            if (read_item(doc, k, out->title, NULL, &out->v[out->n]) < 0)
+            if (read_item(doc, k, out->title, lang, &out->v[out->n]) < 0)
                 err = 1;
             else if (!out->v[out->n].art.title && !out->v[out->n].link)
                 feed_item_free(&out->v[out->n]); /* nothing to show and nowhere to look */
@@ -553,6 +560,7 @@ int feed_read(const char *buf, size_t len, const char *charset, feed_items_t *ou
                 out->n++;
         }
     }
+    free(lang);
     xmlFreeDoc(doc);
     if (err) {
         feed_items_free(out);

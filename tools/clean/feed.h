@@ -33,8 +33,10 @@ char *feed_date(const char *s);
 /** One item of a feed, as the fetcher needs it. */
 typedef struct feed_item {
     article_t art;   /**< title, date, byline, section (its category), source
-                          (the feed's title) and the body the feed gives
-                          (content, else summary; may have no blocks) */
+                          (the feed's title), language (xml:lang, else the
+                          feed's <language>, else a guess) and the body the
+                          feed gives (content, else summary; may have no
+                          blocks), typography set as textnorm_article does */
     char *link;      /**< the item's page, or NULL */
     char *id;        /**< guid / Atom id / RSS 1.0 about, else the link, else the title; never NULL */
     long long when;  /**< when it was published, seconds since 1970 UTC, or -1 */

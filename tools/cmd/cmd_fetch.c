@@ -643,7 +643,9 @@ int cmd_fetch(int argc, char **argv)
         rc = 1;
     } else {
         int prc = pack_cli_write(&pc, CMD, &arts, in_bytes, &r.pr, rc);
-        if (prc == rc && r.have_state && fstate_save(cache, &r.state, r.t_now, STATE_KEEP_SECS) != 0)
+        /* the items are packed once the edition is written, even when it
+         * holds a character no face draws (exit status 1 then) */
+        if (pc.wrote && r.have_state && fstate_save(cache, &r.state, r.t_now, STATE_KEEP_SECS) != 0)
             fprintf(stderr, "%s: cannot write %s/packed: %s (these items may be packed again)\n", CMD, cache,
                     strerror(errno));
         rc = prc;

@@ -211,7 +211,10 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, art_list_t *arts, size_t in_
     } else if (write_file(pc->outp, bundle, blen) != 0) {
         fprintf(stderr, "%s: cannot write %s: %s\n", cmd, pc->outp, strerror(errno));
         rc = 4;
-    } else if (progress_level > PROGRESS_QUIET) {
+    } else {
+        pc->wrote = 1;
+    }
+    if (pc->wrote && progress_level > PROGRESS_QUIET) {
         char skipped[600];
         progress_skipped_text(pr, skipped, sizeof skipped);
         fprintf(stderr, "%s: %zu article%s packed, %s; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n", cmd,

@@ -20,6 +20,7 @@ typedef struct pack_cli {
     int uf2, no_fonts;
     uint32_t uf2_base, uf2_family;
     const char *fonts_dir;   /**< --fonts, or NULL */
+    int wrote;               /**< set by pack_cli_write: 1 when the bundle was written */
 } pack_cli_t;
 
 /** Sets the defaults (BUNDLE_OPTS_DEFAULT, no output). */
