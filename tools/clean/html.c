@@ -80,7 +80,7 @@ static int is_latin1_name(const char *cs)
 /* Picks how to parse: returns a malloc'd UTF-8 copy in *u8 (then *enc is
  * "UTF-8"), or leaves *u8 NULL and names in enc the charset libxml2 should
  * convert from. */
-static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, char enc[40])
+static int prepare_bytes(const char *buf, size_t len, const char *given, char **u8, size_t *u8len, char enc[40])
 {
     const unsigned char *s = (const unsigned char *)buf;
     *u8 = NULL;
@@ -94,7 +94,15 @@ static int prepare_bytes(const char *buf, size_t len, char **u8, size_t *u8len, 
         len -= 3;
     }
     char cs[40];
-    declared_charset(buf, len, cs);
+    if (given && *given) {
+        /* the transport's charset (HTTP Content-Type) wins over the page's */
+        size_t k = 0;
+        for (; given[k] && k + 1 < sizeof cs; k++)
+            cs[k] = (char)tolower((unsigned char)given[k]);
+        cs[k] = '\0';
+    } else {
+        declared_charset(buf, len, cs);
+    }
     int utf = charset_utf8_valid(buf, len);
     if (utf && cs[0] && !is_latin1_name(cs)) {
         /* bytes that are valid UTF-8 with multi-byte sequences are UTF-8
@@ -229,12 +237,14 @@ typedef struct {
     char enc[40];
 } page_t;
 
-/* Parses buf[0..len): the document, or NULL with *why set (pg->u8 freed).
- * On success pg holds the bytes parsed, for the attempts' fresh parses. */
-static xmlDoc *read_page(const char *buf, size_t len, page_t *pg, const char **why)
+/* Parses buf[0..len), read in charset when the transport named one (NULL:
+ * the page's own declaration): the document, or NULL with *why set (pg->u8
+ * freed). On success pg holds the bytes parsed, for the attempts' fresh
+ * parses. */
+static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_t *pg, const char **why)
 {
     size_t u8len = 0;
-    if (prepare_bytes(buf, len, &pg->u8, &u8len, pg->enc) < 0) {
+    if (prepare_bytes(buf, len, charset, &pg->u8, &u8len, pg->enc) < 0) {
         *why = "out of memory";
         return NULL;
     }
@@ -254,7 +264,7 @@ static xmlDoc *read_page(const char *buf, size_t len, page_t *pg, const char **w
         xmlFreeDoc(doc);
         doc = NULL;
         free(pg->u8);
-        if (prepare_bytes(buf, len, &pg->u8, &u8len, pg->enc) < 0 || !pg->u8) {
+        if (prepare_bytes(buf, len, charset, &pg->u8, &u8len, pg->enc) < 0 || !pg->u8) {
             free(pg->u8);
             pg->u8 = NULL;
             *why = "out of memory";
@@ -359,6 +369,11 @@ static char *title_from_text(const article_t *a)
 
 int html_clean(const char *buf, size_t len, article_t *out, const char **why)
 {
+    return html_clean_cs(buf, len, NULL, out, why);
+}
+
+int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *out, const char **why)
+{
     const char *dummy;
     if (!why)
         why = &dummy;
@@ -370,7 +385,7 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     if (len > HTML_MAX_BYTES)
         len = HTML_MAX_BYTES;
     page_t pg = {0};
-    xmlDoc *doc = read_page(buf, len, &pg, why);
+    xmlDoc *doc = read_page(buf, len, charset, &pg, why);
     if (!doc)
         return -1;
     meta_t m = {0};
