@@ -310,7 +310,24 @@ class Server(socketserver.ThreadingMixIn, http.server.HTTPServer):
     allow_reuse_address = True
 
 
+def loopback_up():
+    """`unshare -n make test` runs the tests in a new network namespace, where
+    the loopback interface starts down: bring it up (only loopback; as root in
+    that namespace this is allowed, elsewhere it is already up or refused)."""
+    try:
+        import fcntl
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        ifr = struct.pack("16sh", b"lo", 0)
+        flags = struct.unpack("16sh", fcntl.ioctl(s, 0x8913, ifr))[1]  # SIOCGIFFLAGS
+        if not flags & 1:  # IFF_UP
+            fcntl.ioctl(s, 0x8914, struct.pack("16sh", b"lo", flags | 1))  # SIOCSIFFLAGS
+        s.close()
+    except OSError:
+        pass
+
+
 def main():
+    loopback_up()
     global LOG
     ap = argparse.ArgumentParser()
     ap.add_argument("--dir", required=True)
