@@ -332,6 +332,7 @@ typedef struct {
     kv_t kv[32];
     size_t n;
     char *title, *byline, *site, *date, *section; /* from JSON-LD */
+    char *image;                                 /* JSON-LD's image (its url) */
 } meta_t;
 
 /* Reads the page's JSON-LD article and its meta elements into m (zeroed). */
@@ -353,6 +354,9 @@ void html_meta_lang(xmlNode *root, char out[16]);
 const char *html_meta_byline(const meta_t *m);
 const char *html_meta_source(const meta_t *m);
 const char *html_meta_section(const meta_t *m);
+/* The page's lead picture: JSON-LD's image, else og:image, else
+ * twitter:image; NULL when none. */
+const char *html_meta_image(const meta_t *m);
 
 void html_meta_free(meta_t *m);
 

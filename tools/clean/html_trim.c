@@ -14,7 +14,9 @@
 static const char *const read_attrs[] = {
     "alt",      "aria-hidden", "aria-modal", "class", "colspan",  "content", "datatable",
     "datetime", "hidden",      "href",       "id",    "itemprop", "name",    "property",
-    "rel",      "role",        "rowspan",    "style", "summary",  "type",    NULL,
+    "rel",      "role",        "rowspan",    "style", "summary",  "type",
+    /* pictures (html_emit.c) */
+    "src",      "srcset",      "data-src",   "width", "height",   NULL,
 };
 
 static int blank_ch(unsigned char c)

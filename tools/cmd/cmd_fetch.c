@@ -252,7 +252,7 @@ static int same_words(const char *a, const char *b)
 
 static void drop_block(article_t *a, size_t i)
 {
-    free(a->blocks[i].text);
+    article_block_clear(&a->blocks[i]);
     memmove(a->blocks + i, a->blocks + i + 1, (a->nblocks - i - 1) * sizeof *a->blocks);
     a->nblocks--;
 }
