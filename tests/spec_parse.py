@@ -34,7 +34,7 @@ def main():
     if len(data) < 24:
         fail("shorter than the header")
     major, minor, size, nentries, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
-    if major not in (2, 3):
+    if major not in (2, 3, 4):
         fail("major version %d" % major)
     if size > len(data):
         fail("file_size past the end")

@@ -348,6 +348,7 @@ E(magic) { t->built = 1, tb_build(t), t->file[0] = 'J'; }
 E(short_header) { t->built = 1, tb_build(t), t->size = 20; }
 E(major_3) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 3), tb_fix_header(t); }
 E(major_4) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 4), tb_fix_header(t); }
+E(major_5) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 5), tb_fix_header(t); }
 E(minor_9) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MINOR, 9), tb_fix_header(t); }
 E(file_size_past_end) { t->built = 1, tb_build(t), ink_wr32(t->file + INK_HDR_OFF_SIZE, (uint32_t)t->size + 1), tb_fix_header(t); }
 E(nentries_0) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 0); }
@@ -695,7 +696,8 @@ static const row_t rows[] = {
     ROW(magic, INK_ERR_MAGIC, "header: not an inkpress bundle (magic)", R_ALL),
     ROW(short_header, INK_ERR_TRUNCATED, "header: shorter than 24 bytes", R_ALL),
     ROW(major_3, INK_OK, "", R_NONE),
-    ROW(major_4, INK_ERR_VERSION, "header: major version is not 2 or 3", R_ALL),
+    ROW(major_4, INK_OK, "", R_NONE),
+    ROW(major_5, INK_ERR_VERSION, "header: major version is not 2, 3 or 4", R_ALL),
     ROW(minor_9, INK_OK, "", R_NONE),
     ROW(file_size_past_end, INK_ERR_TRUNCATED, "header: file_size is larger than the bytes there are", R_ALL),
     ROW(nentries_0, INK_ERR_FORMAT, "header: nentries is not 1 to 32", R_ALL),
