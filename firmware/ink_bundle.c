@@ -741,6 +741,7 @@ ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *
 typedef struct pic_rd {
     z_stream z;
     uint32_t rows, left, row_bytes, crc, want_crc;
+    uint8_t *prev; /* the row given last, to undo the Up filter; row_bytes */
 } pic_rd_t;
 
 static ink_err_t pic_size(void *ctx, uint32_t idx, int *w, int *h)
@@ -755,10 +756,12 @@ static ink_err_t pic_open(void *ctx, uint32_t idx, ink_pool_t *pool, void **out)
     if (idx >= b->npics)
         return INK_ERR_NOT_FOUND;
     const uint8_t *e = b->data + b->pics.off + INK_PICS_HEAD + idx * INK_PICS_ENTRY_SIZE;
-    pic_rd_t *r = ink_pool_alloc_top(pool, sizeof *r);
+    uint32_t rb = ((uint32_t)ink_rd16(e) + 1) / 2;
+    pic_rd_t *r = ink_pool_alloc_top(pool, sizeof *r + rb);
     if (!r)
         return INK_ERR_NOMEM;
-    memset(r, 0, sizeof *r);
+    memset(r, 0, sizeof *r + rb);
+    r->prev = (uint8_t *)(r + 1);
     r->z.zalloc = z_alloc;
     r->z.zfree = z_free;
     r->z.opaque = pool;
@@ -791,6 +794,12 @@ static ink_err_t pic_row(void *ctx, void *rd, uint8_t *row)
             return INK_ERR_INFLATE;
     }
     r->crc = ink_crc32(r->crc, row, r->row_bytes);
+    /* undo the Up filter: each nibble plus the one above it, modulo 16 */
+    for (uint32_t i = 0; i < r->row_bytes; i++) {
+        uint8_t c = row[i], a = r->prev[i];
+        row[i] = (uint8_t)((((c >> 4) + (a >> 4)) & 15) << 4 | (((c & 15) + (a & 15)) & 15));
+        r->prev[i] = row[i];
+    }
     if (--r->left)
         return INK_OK;
     /* The last row: the stream ends right here, in its last byte. */

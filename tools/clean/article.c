@@ -358,9 +358,14 @@ void article_print(FILE *f, const article_t *a)
             /* a picture as Markdown's image, its credit after it */
             const article_block_t *b = &a->blocks[i];
             fputs("\n![", f);
-            for (const char *p = b->text; *p; p++)
-                if ((unsigned char)*p >= 0x20)
+            for (const char *p = b->text; *p; p++) {
+                if (*p == 0x10 || *p == 0x11)
+                    putc('_', f);
+                else if (*p == 0x12 || *p == 0x13)
+                    fputs("**", f);
+                else if ((unsigned char)*p >= 0x20)
                     putc(*p, f);
+            }
             fprintf(f, "](%s)", b->src ? b->src : "");
             if (b->credit) {
                 fputs(" ", f);

@@ -37,6 +37,10 @@ int picture_encode(const picture_t *p, uint8_t **out, size_t *len, uint32_t *crc
 
 void picture_free(picture_t *p);
 
+/** Writes p as an 8-bit gray PNG at path. Returns 0, or -1 (errno set by the
+ * failing call, or EIO). */
+int picture_write_png(const char *path, const picture_t *p);
+
 /** The widest text column of the built-in panel profiles, in pixels: no
  * stored picture is wider. */
 int picture_max_width(void);
