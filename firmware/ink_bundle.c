@@ -580,6 +580,18 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
                 goto out;
             }
         } while (z.avail_in || !z.avail_out);
+        /* The loop may stop with the last output byte given and the block's
+         * end still in the inflater's bits (a dictionary of a whole number
+         * of scratch buffers): one more call with room lets it see a final
+         * block end there. */
+        z.next_out = scratch;
+        z.avail_out = sizeof scratch;
+        zr = z.data_type == 128 ? Z_OK : inflate(&z, Z_BLOCK);
+        if (zr == Z_STREAM_END || (zr != Z_OK && zr != Z_BUF_ERROR)) {
+            err = zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+            *why = zr == Z_MEM_ERROR ? "out of memory for the inflater" : "DICT: its stream is damaged or ends";
+            goto out;
+        }
         if (z.total_out != b->dict_len) {
             err = INK_ERR_INFLATE;
             *why = "DICT: its stream does not give dict_length bytes";
