@@ -13,3 +13,32 @@ PIC_CFLAGS := $(shell pkg-config --cflags libjpeg libwebp 2>/dev/null)
 PIC_LIBS := $(shell pkg-config --libs libjpeg libwebp 2>/dev/null)
 PKG_CFLAGS += $(PIC_CFLAGS)
 HOST_LIBS += $(if $(PIC_LIBS),$(PIC_LIBS),-ljpeg -lwebp) -lgif
+
+# The picture sample: samples/pics/*.html saved as "Save Page As, complete"
+# does (page.html beside page_files/), the photos copied in from Debian's
+# packages (never committed).
+PICS_DIR = $(B)/pics
+PICS_INK = $(B)/pics.ink
+MATE_NATURE = /usr/share/backgrounds/mate/nature
+$(PICS_DIR)/.stamp: $(wildcard samples/pics/*.html)
+	@test -f $(MATE_NATURE)/LadyBird.jpg -a -f /usr/share/backgrounds/gnome/wood-l.webp || \
+	  { echo "missing the test photos: run 'make deps' (mate-backgrounds, gnome-backgrounds)"; exit 1; }
+	@mkdir -p $(PICS_DIR)/ladybird_files $(PICS_DIR)/wood_files
+	cp samples/pics/*.html $(PICS_DIR)/
+	cp $(MATE_NATURE)/LadyBird.jpg $(MATE_NATURE)/Storm.jpg $(PICS_DIR)/ladybird_files/
+	cp /usr/share/backgrounds/gnome/wood-l.webp $(PICS_DIR)/wood_files/
+	@touch $@
+
+$(PICS_INK): $(B)/inkpress $(FONTS) $(PICS_DIR)/.stamp
+	$(B)/inkpress pack -o $@ --name "Pictures" --date 2026-11-29 $(PICS_DIR)/*.html
+
+.PHONY: pics-memory-test bench-pics pic-looks
+
+# Every page of the picture edition drawn at every profile and size in the
+# default pool (the largest picture the packer stores, 1306 pixels wide).
+pics-memory-test: $(B)/tests/test_memory $(FONTS) $(PICS_DIR)/.stamp
+	@$(B)/tests/test_memory --pics $(PICS_DIR) >$(B)/memory-pics.out 2>&1 || \
+	   { cat $(B)/memory-pics.out; echo "memory-test: the picture edition failed"; exit 1; }
+	@grep '^memory: worst' $(B)/memory-pics.out | sed 's/^memory: /memory-test: pictures: /'
+
+memory-test: pics-memory-test
