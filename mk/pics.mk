@@ -42,3 +42,11 @@ pics-memory-test: $(B)/tests/test_memory $(FONTS) $(PICS_DIR)/.stamp
 	@grep '^memory: worst' $(B)/memory-pics.out | sed 's/^memory: /memory-test: pictures: /'
 
 memory-test: pics-memory-test
+
+# Figures: bytes per picture and edition with and without pictures,
+# instructions to draw a page with a picture, pool high-water per profile.
+bench-pics: all $(PICS_DIR)/.stamp
+	@B=$(B) sh tests/bench_pics.sh $(PICS_DIR)
+
+BENCH_EXTRA += bench-pics
+
