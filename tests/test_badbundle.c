@@ -17,6 +17,7 @@
  * and tests/spec_parse.py must give it), for tests/badbundle.sh. */
 #include "testutil.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include "ink_bundle.h"
@@ -989,19 +990,36 @@ static int setup(void **st)
         snprintf(title, sizeof title, "Story %d about the %s and the %s", i, words[i % 16], words[(i * 5) % 16]);
         tu_article(&arts[i], title, i < 15 ? "World" : i < 30 ? "Business" : "Science", paras);
     }
-    /* two real photos (Debian's mate-backgrounds), the first twice */
+    /* two real photos (Debian's mate-backgrounds), the first twice, made
+     * small (240 pixels wide) so that the table's bundles stay seeds of the
+     * bundle fuzzer (at most 128 KiB) */
     static const char *const photos[] = { "/usr/share/backgrounds/mate/nature/LadyBird.jpg",
                                           "/usr/share/backgrounds/mate/nature/Storm.jpg" };
-    if (article_add_pic(&arts[1], photos[0], "A ladybird", "Photo: MATE", 0) ||
-        article_add_pic(&arts[20], photos[1], "A storm", NULL, 0) || article_add_pic(&arts[21], photos[0], "", NULL, 0))
+    char small[2][32];
+    for (int k = 0; k < 2; k++) {
+        picture_t ph;
+        const char *pwhy;
+        snprintf(small[k], sizeof small[k], "badbundle-pic-XXXXXX");
+        int fd = mkstemp(small[k]);
+        if (fd < 0 || picture_load(photos[k], &ph, &pwhy) || picture_fit(&ph, 240, 240) ||
+            picture_write_png(small[k], &ph)) {
+            print_error("the test photos do not load (make deps installs mate-backgrounds)\n");
+            return -1;
+        }
+        close(fd);
+        picture_free(&ph);
+    }
+    if (article_add_pic(&arts[1], small[0], "A ladybird", "Photo: MATE", 0) ||
+        article_add_pic(&arts[20], small[1], "A storm", NULL, 0) || article_add_pic(&arts[21], small[0], "", NULL, 0))
         return -1;
     pics_t pics;
     uint8_t *picsec = NULL;
     size_t picslen = 0;
-    if (pics_prepare(arts, N, PICS_ALL, 0, &pics, stderr) || pics.n != 2 || pics_section(&pics, &picsec, &picslen)) {
-        print_error("the test photos do not load (make deps installs mate-backgrounds)\n");
+    int pr = pics_prepare(arts, N, PICS_ALL, 0, &pics, stderr);
+    unlink(small[0]);
+    unlink(small[1]);
+    if (pr || pics.n != 2 || pics_section(&pics, &picsec, &picslen))
         return -1;
-    }
     pics_free(&pics);
     tu_load_fonts();
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
