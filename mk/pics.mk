@@ -50,3 +50,14 @@ bench-pics: all $(PICS_DIR)/.stamp
 
 BENCH_EXTRA += bench-pics
 
+
+# The sheets the dither and tone per dpi were chosen on (render/ink_pic.c):
+# three photos at 125, 167 and 300 dpi, four looks side by side.
+pic-looks: $(B)/tests/pic_looks
+	@mkdir -p $(B)/pic-looks
+	@for f in Storm Dune LadyBird; do $(B)/tests/pic_looks $(MATE_NATURE)/$$f.jpg $(B)/pic-looks/$$f || exit 1; done
+	@echo "pic-looks: $(B)/pic-looks/{Storm,Dune,LadyBird}-{125,167,300}.png: FS, FS darker, Atkinson, Atkinson lighter"
+
+# qemu-test reads the picture edition on every board too: its frames must
+# equal the simulator's byte for byte (mk/firmware.mk).
+FW_TEST_EDITIONS += $(PICS_INK)

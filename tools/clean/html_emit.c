@@ -140,9 +140,9 @@ static void em_text(emit_t *e, const char *s)
  * story: site furniture, people's faces beside comments, advertising. */
 static int furniture(const char *s)
 {
-    static const char *const words[] = { "logo",   "avatar", "icon",     "sprite", "spacer", "pixel", "tracking",
-                                         "badge",  "banner", "advert",   "/ads/",  "emoji",  "blank.gif",
-                                         "1x1",    "placeholder", "gravatar", "button", NULL };
+    static const char *const words[] = {"logo",      "avatar", "icon",        "sprite",   "spacer", "pixel",
+                                        "tracking",  "badge",  "banner",      "advert",   "/ads/",  "emoji",
+                                        "blank.gif", "1x1",    "placeholder", "gravatar", "button", NULL};
     if (!s)
         return 0;
     for (const char *const *w = words; *w; w++)
@@ -236,15 +236,15 @@ static void em_node(emit_t *e, const xmlNode *x, int depth);
  * out; malloc'd or NULL. */
 static char *flat_text(const xmlNode *x)
 {
-    article_t t = { 0 };
-    emit_t s = { 0 };
+    article_t t = {0};
+    emit_t s = {0};
     s.a = &t;
     s.kind = ARTICLE_BLOCK_PARA;
     s.fig = 1;
     em_node(&s, x, 0);
     em_flush(&s);
     free(s.cur.s);
-    sbuf_t b = { 0 };
+    sbuf_t b = {0};
     for (size_t i = 0; i < t.nblocks; i++) {
         if (i)
             sb_addc(&b, ' ');
@@ -289,7 +289,7 @@ static int em_pic(emit_t *e, const xmlNode *img, const char *cap, const xmlNode 
     char *src = img_src(img);
     if (!src)
         return 0;
-    sbuf_t cr = { 0 };
+    sbuf_t cr = {0};
     if (fig)
         credits(fig, &cr, 0);
     em_flush(e);

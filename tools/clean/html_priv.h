@@ -332,7 +332,7 @@ typedef struct {
     kv_t kv[32];
     size_t n;
     char *title, *byline, *site, *date, *section; /* from JSON-LD */
-    char *image;                                 /* JSON-LD's image (its url) */
+    char *image;                                  /* JSON-LD's image (its url) */
 } meta_t;
 
 /* Reads the page's JSON-LD article and its meta elements into m (zeroed). */
