@@ -326,6 +326,16 @@ static void on_page(run_t *r, size_t si, const fetch_result_t *res)
         a.source = strdup(f->source);
     free(a.section);
     a.section = f->section ? strdup(f->section) : NULL;
+    /* the feed's picture for the story leads a page that shows none */
+    int page_pic = 0;
+    for (size_t i = 0; i < a.nblocks && !page_pic; i++)
+        page_pic = a.blocks[i].kind == ARTICLE_BLOCK_PIC;
+    if (!page_pic && f->nblocks && f->blocks[0].kind == ARTICLE_BLOCK_PIC &&
+        article_add_pic(&a, f->blocks[0].src, f->blocks[0].text, f->blocks[0].credit, 1) == 0) {
+        article_block_t b = a.blocks[a.nblocks - 1];
+        memmove(a.blocks + 1, a.blocks, (a.nblocks - 1) * sizeof *a.blocks);
+        a.blocks[0] = b;
+    }
     s->page = a;
     s->use_page = 1;
 }
