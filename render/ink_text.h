@@ -38,6 +38,9 @@
 /* Before a word: the edition's hyphenation patterns (HYPH, ink_hyph.h) must
  * leave it alone; its own soft hyphens are all it has. */
 #define INK_TX_HYPH_OFF 0x17
+/* Between two characters: no line break here, where the device's own CJK
+ * rule (ink_brk.h) would give one; nothing is drawn. */
+#define INK_TX_JOIN 0x18
 
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)

@@ -119,7 +119,7 @@ def main():
 def unhint(b):
     """The cleaned text without the packer's layout hints ("Article text")."""
     return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
-        b"\x16", b"").replace(b"\x17", b"").replace(b"\x14", b" ")
+        b"\x16", b"").replace(b"\x17", b"").replace(b"\x18", b"").replace(b"\x14", b" ")
 
 
 def check_hyph(h, narticles):

@@ -3,12 +3,16 @@
  * in article text, for the device's one-line break rule. */
 #include "typeset.h"
 
+#include "ink_brk.h"
 #include "ink_font.h"
 #include "ink_text.h"
 #include "textnorm.h"
 
 #include <hyphen.h>
 #include <linebreak.h>
+#include <thai/thbrk.h>
+#include <thai/thwbrk.h>
+#include <wchar.h>
 #include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -29,6 +33,8 @@ typedef struct ts_dict {
 struct typeset {
     char dir[512];
     locale_t loc;      /* C.UTF-8 for towlower_l; (locale_t)0 when missing */
+    ThBrk *thai;       /* libthai's word breaker, made on first use; NULL when it cannot be */
+    int thai_tried;
     ts_dict_t langs[TS_MAX_LANGS];
     size_t nlangs;
 };
@@ -62,6 +68,8 @@ void typeset_free(typeset_t *ts)
             hnj_hyphen_free(ts->langs[i].dict);
     if (ts->loc)
         freelocale(ts->loc);
+    if (ts->thai)
+        th_brk_delete(ts->thai);
     free(ts);
 }
 
@@ -191,6 +199,52 @@ static int rule_breaks_after(uint32_t c)
     return c == ' ' || c == 0xAD || c == 0x200B || c == '-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
 }
 
+static int is_thai(uint32_t c)
+{
+    return c >= 0x0E01 && c <= 0x0E5B;
+}
+
+static int is_hangul(uint32_t c)
+{
+    return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
+           (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
+}
+
+/* Thai has no spaces between words: libthai's dictionary breaker finds
+ * them. Every run of Thai characters in cps[0..n) gets brks[i] =
+ * LINEBREAK_ALLOWBREAK where a word ends after cps[i]. */
+static void thai_breaks(typeset_t *ts, const uint32_t *cps, size_t n, char *brks)
+{
+    for (size_t i = 0; i < n;) {
+        if (!is_thai(cps[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && is_thai(cps[j]))
+            j++;
+        if (!ts->thai_tried) {
+            ts->thai = th_brk_new(NULL);
+            ts->thai_tried = 1;
+        }
+        size_t m = j - i;
+        wchar_t *w = malloc((m + 1) * sizeof *w);
+        int *pos = malloc((m + 1) * sizeof *pos);
+        if (ts->thai && w && pos) {
+            for (size_t k = 0; k < m; k++)
+                w[k] = (wchar_t)cps[i + k];
+            w[m] = 0;
+            int np = th_brk_wc_find_breaks(ts->thai, w, pos, m + 1);
+            for (int k = 0; k < np; k++)
+                if (pos[k] > 0 && (size_t)pos[k] < m && !ink_brk_extend(cps[i + (size_t)pos[k]]))
+                    brks[i + (size_t)pos[k] - 1] = LINEBREAK_ALLOWBREAK;
+        }
+        free(w);
+        free(pos);
+        i = j;
+    }
+}
+
 static uint32_t lower(const typeset_t *ts, uint32_t c)
 {
     if (c < 0x80)
@@ -282,8 +336,11 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
     at[n] = len;
     if (!lang)
         lang = TS_LANG_DEFAULT;
-    if (n)
+    if (n) {
         set_linebreaks_utf32(cps, n, lang, brks);
+        if (flags & TS_BREAKS)
+            thai_breaks(ts, cps, n, brks);
+    }
     ts_dict_t *d = (flags & TS_HYPHENATE) ? dict_for(ts, lang) : NULL;
     if (d && d->dict) {
         for (size_t t = 0; t < n;) {
@@ -336,10 +393,19 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
         k += clen;
         if (last)
             continue;
+        /* The device breaks after a space, a hyphen or a dash, and between
+         * two characters where its CJK rule says so (ink_brk.h): marks go
+         * only where UAX #14 says otherwise. Korean keeps its words whole
+         * (breaks at spaces, as CSS's keep-all). */
+        int dev = rule_breaks_after(cps[i]) || ink_brk_between(cps[i], cps[i + 1]);
+        int cjk = ink_brk_cjk(cps[i]) || ink_brk_cjk(cps[i + 1]);
+        int uax = brks[i] == LINEBREAK_ALLOWBREAK && !(is_hangul(cps[i]) && is_hangul(cps[i + 1]));
         if (shy[i])
             o[k++] = INK_TX_SHY;
-        else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_ALLOWBREAK && !rule_breaks_after(cps[i]))
+        else if ((flags & TS_BREAKS) && uax && !dev && !cjk) /* next to CJK, the device's kinsoku rules */
             o[k++] = INK_TX_ZWSP;
+        else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_NOBREAK && dev && !rule_breaks_after(cps[i]))
+            o[k++] = INK_TX_JOIN;
     }
     memcpy(o + k, s + from, len - from);
     k += len - from;
@@ -358,6 +424,82 @@ out:
     return rc;
 }
 
+/* Letters by script, to guess an article's language from its text. */
+enum { SC_LATIN, SC_VIET, SC_CYRL, SC_GREEK, SC_HAN, SC_KANA, SC_HANGUL, SC_THAI, SC_N };
+
+static int script_of(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? SC_LATIN : -1;
+    /* Letters only Vietnamese uses among the languages we hyphenate: ă ơ ư đ
+     * and the Latin Extended Additional block's tone-marked vowels. */
+    if (c == 0x103 || c == 0x102 || c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0 || c == 0x110 ||
+        c == 0x111 || (c >= 0x1EA0 && c <= 0x1EF9))
+        return SC_VIET;
+    if (c <= 0x24F)
+        return SC_LATIN;
+    if (c >= 0x370 && c <= 0x3FF)
+        return SC_GREEK;
+    if (c >= 0x1F00 && c <= 0x1FFF)
+        return SC_GREEK;
+    if (c >= 0x400 && c <= 0x52F)
+        return SC_CYRL;
+    if (c >= 0x0E01 && c <= 0x0E5B)
+        return SC_THAI;
+    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+        return SC_KANA;
+    if (is_hangul(c))
+        return SC_HANGUL;
+    if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF))
+        return SC_HAN;
+    return -1;
+}
+
+static void count_scripts(const char *s, size_t *n)
+{
+    if (!s)
+        return;
+    size_t len = strlen(s);
+    for (size_t i = 0, k; i < len; i += k) {
+        int sc = script_of(ink_utf8_next((const uint8_t *)s + i, len - i, &k));
+        if (sc >= 0)
+            n[sc]++;
+    }
+}
+
+const char *typeset_lang(const article_t *a)
+{
+    if (a->lang && *a->lang)
+        return a->lang;
+    size_t n[SC_N] = { 0 };
+    count_scripts(a->title, n);
+    for (size_t i = 0; i < a->nblocks; i++)
+        count_scripts(a->blocks[i].text, n);
+    /* Japanese mixes kana with Han: a text with kana in it is Japanese. */
+    if (n[SC_KANA] * 10 > n[SC_HAN] + n[SC_KANA] && n[SC_KANA] > 0)
+        n[SC_HAN] += n[SC_KANA];
+    else
+        n[SC_KANA] = 0;
+    n[SC_LATIN] += n[SC_VIET];
+    int best = SC_LATIN;
+    for (int sc = 0; sc < SC_N; sc++)
+        if (sc != SC_VIET && n[sc] > n[best])
+            best = sc;
+    switch (best) {
+    case SC_CYRL: return "ru";
+    case SC_GREEK: return "el";
+    case SC_HAN: return n[SC_KANA] ? "ja" : "zh";
+    case SC_KANA: return "ja";
+    case SC_HANGUL: return "ko";
+    case SC_THAI: return "th";
+    default: break;
+    }
+    /* Latin: Vietnamese when its own letters are common, else unknown. */
+    if (n[SC_LATIN] && n[SC_VIET] * 20 > n[SC_LATIN])
+        return "vi";
+    return NULL;
+}
+
 static int dup_field(char **dst, const char *src)
 {
     *dst = NULL;
@@ -373,14 +515,14 @@ int typeset_article(typeset_t *ts, const article_t *a, article_t *out)
     size_t tl;
     if (dup_field(&out->date, a->date) || dup_field(&out->section, a->section) ||
         dup_field(&out->source, a->source) || dup_field(&out->byline, a->byline) ||
-        dup_field(&out->lang, a->lang))
+        dup_field(&out->lang, typeset_lang(a)))
         goto fail;
-    if (a->title && typeset_text(ts, a->title, strlen(a->title), a->lang, TS_BREAKS, &out->title, &tl))
+    if (a->title && typeset_text(ts, a->title, strlen(a->title), out->lang, TS_BREAKS, &out->title, &tl))
         goto fail;
     for (size_t i = 0; i < a->nblocks; i++) {
         char *t;
         size_t n;
-        if (typeset_text(ts, a->blocks[i].text, strlen(a->blocks[i].text), a->lang, TS_BREAKS | TS_HYPHENATE,
+        if (typeset_text(ts, a->blocks[i].text, strlen(a->blocks[i].text), out->lang, TS_BREAKS | TS_HYPHENATE,
                          &t, &n))
             goto fail;
         int r = article_add_block(out, a->blocks[i].kind, t, n);

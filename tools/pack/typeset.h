@@ -53,9 +53,16 @@ const char *typeset_patterns(typeset_t *ts, const char *lang);
 int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, unsigned flags, char **out,
                  size_t *outlen);
 
+/** The language a is set in: its own (from the page, the feed), else one
+ * guessed from the script most of its letters are in (kana: "ja", Han:
+ * "zh", Hangul: "ko", Thai: "th", Cyrillic: "ru", Greek: "el", Latin with
+ * Vietnamese letters: "vi"), else NULL (TS_LANG_DEFAULT). */
+const char *typeset_lang(const article_t *a);
+
 /** A deep copy of a in *out with every body block's text marked with
- * TS_BREAKS | TS_HYPHENATE in a->lang and the title with TS_BREAKS only;
- * the header fields are copied as they are. article_free(out) frees it.
+ * TS_BREAKS | TS_HYPHENATE in typeset_lang(a) and the title with TS_BREAKS
+ * only; the header fields are copied as they are, and out->lang is
+ * typeset_lang(a). article_free(out) frees it.
  * Returns 0, or -1 when out of memory (*out is then empty). */
 int typeset_article(typeset_t *ts, const article_t *a, article_t *out);
 
