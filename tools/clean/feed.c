@@ -255,7 +255,8 @@ static char *item_link(const xmlNode *it)
     return NULL;
 }
 
-static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, art_list_t *list)
+static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
+                    art_list_t *list)
 {
     article_t a = { 0 };
     int nb = item_body(doc, it, &a);
@@ -304,6 +305,10 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, art_
     }
     if (feed_title)
         a.source = strdup(feed_title);
+    /* An entry's xml:lang (Atom, inherited from the feed), else the feed's <language>. */
+    xmlChar *xl = xmlNodeGetLang(it);
+    a.lang = art_lang_tag(xl ? (const char *)xl : feed_lang);
+    xmlFree(xl);
     char *link = item_link(it);
     free(link); /* kept for dedup keys in a later version of the model */
     if (!a.title) {
@@ -330,12 +335,13 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
     }
     size_t before = list->n;
     xmlNode *chan = is_named(root, "rss") ? child(root, "channel") : root;
-    char *ft = NULL;
+    char *ft = NULL, *fl = NULL;
     if (chan) {
         xmlNode *ch = is_named(root, "RDF") && child(root, "channel") ? child(root, "channel") : chan;
         char *t = text_of(child(ch, "title"));
         ft = clean_line(t);
         free(t);
+        fl = text_of(child(ch, "language")); /* RSS <language>, RSS 1.0 <dc:language> */
     }
     int err = 0, items = 0;
     const xmlNode *scopes[2] = { chan, is_named(root, "RDF") ? root : NULL };
@@ -346,11 +352,12 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
             if (!is_named(k, "item") && !is_named(k, "entry"))
                 continue;
             items++;
-            if (add_item(doc, k, ft, list) < 0)
+            if (add_item(doc, k, ft, fl, list) < 0)
                 err = 1;
         }
     }
     free(ft);
+    free(fl);
     xmlFreeDoc(doc);
     if (err) {
         for (size_t i = before; i < list->n; i++)
