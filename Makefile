@@ -126,7 +126,7 @@ $(FONTS):
 # --- the sample edition ----------------------------------------------------
 
 $(SAMPLE): $(B)/inkpress $(wildcard samples/*.txt)
-	$(B)/inkpress pack -o $@ --name "The Inkpress Sample" --date 2026-11-29 samples/
+	$(B)/inkpress pack -o $@ --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
 
 DEMO_KEYS = select next next next menu select back next select next back next next select
 demo: deps

@@ -19,8 +19,8 @@ mkdir -p "$OUT" "$GOLD"
 NAME="The Inkpress Sample"
 
 # Packing is deterministic.
-$B/inkpress pack -q -o "$OUT/a.ink" --name "$NAME" --date 2026-11-29 samples/ || bad "pack samples"
-$B/inkpress pack -q -o "$OUT/b.ink" --name "$NAME" --date 2026-11-29 samples/
+$B/inkpress pack -q -o "$OUT/a.ink" --name "$NAME" --date 2026-11-29 samples/*.txt || bad "pack samples"
+$B/inkpress pack -q -o "$OUT/b.ink" --name "$NAME" --date 2026-11-29 samples/*.txt
 if cmp -s "$OUT/a.ink" "$OUT/b.ink"; then ok; else bad "the same inputs gave different bundles"; fi
 $B/inkpress inspect "$OUT/a.ink" >"$OUT/inspect.txt" && grep -q "all checks passed" "$OUT/inspect.txt" && ok ||
     bad "inspect of a fresh bundle"
@@ -122,12 +122,12 @@ if python3 tests/spec_parse.py "$OUT/a.ink" >"$OUT/spec.txt" && cmp -s "$OUT/spe
 fi
 
 # Flashing: sections on erase blocks, and a UF2 that carries the same bundle.
-$B/inkpress pack -q --align 4096 -o "$OUT/aligned.ink" --name "$NAME" --date 2026-11-29 samples/
+$B/inkpress pack -q --align 4096 -o "$OUT/aligned.ink" --name "$NAME" --date 2026-11-29 samples/*.txt
 if $B/inkpress inspect --brief "$OUT/aligned.ink" | awk '$2 ~ /^[0-9]+$/ && NF == 5 && $2 % 4096 {bad = 1} END {exit bad}'; then ok; else
     bad "pack --align 4096 left a section off a 4096-byte boundary"
 fi
 $B/inkpress pack -q --uf2 --uf2-base 0x10100000 --uf2-family 0xe48bff56 -o "$OUT/a.uf2" --name "$NAME" \
-    --date 2026-11-29 samples/
+    --date 2026-11-29 samples/*.txt
 $B/inkpress extract "$OUT/a.uf2" >"$OUT/extract-uf2.txt"
 if cmp -s "$OUT/extract-uf2.txt" "$OUT/extract-all.txt" && $B/inkpress inspect "$OUT/a.uf2" | grep -q "in UF2 at 0x10100000"; then
     ok
@@ -153,7 +153,7 @@ if [ "$long" -ge 5 ]; then ok; else bad "the long feature has $long pages, want 
 # With the hyphenation patterns forced on (the sample is too small for them
 # to pay), the reader finds the soft hyphens itself: the same text out, the
 # same pages, pixel for pixel.
-$B/inkpress pack -q -v --patterns -o "$OUT/p.ink" --name "$NAME" --date 2026-11-29 samples/ 2>"$OUT/p.pack" ||
+$B/inkpress pack -q -v --patterns -o "$OUT/p.ink" --name "$NAME" --date 2026-11-29 samples/*.txt 2>"$OUT/p.pack" ||
     bad "pack --patterns"
 if grep -q 'hyphenation: [1-9][0-9]* patterns for 10 articles' "$OUT/p.pack"; then ok; else bad "pack --patterns kept no patterns"; fi
 $B/inkpress extract "$OUT/p.ink" >"$OUT/p.txt" && $B/inkpress extract "$OUT/a.ink" | cmp -s - "$OUT/p.txt" && ok ||
