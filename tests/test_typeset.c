@@ -262,6 +262,25 @@ static void test_typeset_guesses_the_language_from_the_script(void **st)
     }
 }
 
+
+/* Patterns in a one-byte charset are read through it: KOI8-R (Russian),
+ * ISO 8859-7 (Greek), ISO 8859-2 (Polish); Russian carries two letters over. */
+static void test_typeset_hyphenates_in_one_byte_charsets(void **st)
+{
+    (void)st;
+    expect("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9", "ru",
+           TS_HYPHENATE,
+           "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe" SHY "\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c" SHY
+           "\xd0\xbd\xd1\x8b\xd0\xb9"); /* автомо-биль-ный */
+    expect("\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f", "ru", TS_HYPHENATE,
+           "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82" SHY "\xd1\x81\xd1\x8f"); /* закроет-ся */
+    expect("\xce\xba\xce\xb1\xcf\x84\xce\xb1\xce\xb9\xce\xb3\xce\xaf\xce\xb4\xce\xb1", "el", TS_HYPHENATE,
+           "\xce\xba\xce\xb1" SHY "\xcf\x84\xce\xb1\xce\xb9" SHY "\xce\xb3\xce\xaf\xce\xb4\xce\xb1"); /* κα-ται-γίδα */
+    expect("przedsi\xc4\x99" "biorstwo", "pl", TS_HYPHENATE,
+           "przed" SHY "si\xc4\x99" SHY "bior" SHY "stwo");
+    assert_true(typeset_has_lang(ts, "nl") && typeset_has_lang(ts, "it") && typeset_has_lang(ts, "uk"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_typeset_unhint_gives_back_the_clean_text),
         cmocka_unit_test(test_typeset_article_copies_and_marks),
         cmocka_unit_test(test_typeset_cjk_thai_korean_marks),
+        cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
         cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

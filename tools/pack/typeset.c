@@ -12,6 +12,7 @@
 #include <linebreak.h>
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
+#include <iconv.h>
 #include <wchar.h>
 #include <locale.h>
 #include <stdint.h>
@@ -20,13 +21,15 @@
 #include <string.h>
 #include <wctype.h>
 
-#define TS_MAX_LANGS 16
+#define TS_MAX_LANGS 64
 #define TS_WORD_MAX 64 /* letters; longer runs are not words worth hyphenating */
 
 typedef struct ts_dict {
     char key[16];      /* normalised language: "en_US", "de" */
     HyphenDict *dict;  /* NULL when no pattern file was found */
-    int latin1;        /* the patterns are in ISO 8859-1, not UTF-8 */
+    int bytes;         /* the patterns are in a one-byte charset (hi[] maps it), not UTF-8 */
+    uint32_t hi[128];  /* the charset's bytes 0x80 to 0xFF as code points; 0 for none */
+    size_t right;      /* letters kept after a break when not TS_HYPHEN_RIGHT; 0: that */
     char path[600];    /* the file they came from */
 } ts_dict_t;
 
@@ -105,6 +108,37 @@ static HyphenDict *try_load(const typeset_t *ts, ts_dict_t *d, const char *name)
     return hnj_hyphen_load(d->path);
 }
 
+/* Debian's patterns come in UTF-8 or a one-byte charset named on their
+ * first line (ISO8859-1 for German and Dutch, ISO8859-2 Polish, ISO8859-7
+ * Greek, KOI8-R Russian): hi[b - 0x80] gets the code point of byte b.
+ * Returns 0 when iconv does not know the charset. */
+static int one_byte_charset(const char *cset, uint32_t hi[128])
+{
+    char name[64];
+    size_t n = 0;
+    while (cset[n] && cset[n] != ' ' && cset[n] != '\r' && cset[n] != '\n' && n + 1 < sizeof name) {
+        name[n] = cset[n];
+        n++;
+    }
+    name[n] = '\0';
+    iconv_t cd = iconv_open("UTF-32LE", name);
+    if (cd == (iconv_t)-1)
+        return 0;
+    for (unsigned b = 0x80; b <= 0xFF; b++) {
+        char in[1] = { (char)b }, out[8];
+        char *ip = in, *op = out;
+        size_t il = 1, ol = sizeof out;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        hi[b - 0x80] = 0;
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && ol == sizeof out - 4) {
+            const unsigned char *u = (const unsigned char *)out;
+            hi[b - 0x80] = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+        }
+    }
+    iconv_close(cd);
+    return 1;
+}
+
 static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
 {
     char key[16];
@@ -131,16 +165,15 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
         alt[2 * n + 1] = '\0';
         d->dict = try_load(ts, d, alt);
     }
-    if (d->dict && !d->dict->utf8) {
-        /* Only Latin-1 is read besides UTF-8 (Debian's German patterns). */
-        const char *p = strstr(d->dict->cset, "8859-1");
-        if (p && (p[6] == '\0' || p[6] == ' ' || p[6] == '\r' || p[6] == '\n')) {
-            d->latin1 = 1;
-        } else {
-            hnj_hyphen_free(d->dict);
-            d->dict = NULL;
-        }
+    if (d->dict && !d->dict->utf8 && !one_byte_charset(d->dict->cset, d->hi)) {
+        hnj_hyphen_free(d->dict);
+        d->dict = NULL;
     }
+    d->bytes = d->dict && !d->dict->utf8;
+    /* Russian and Ukrainian carry two letters over (за-кро-ет-ся): their
+     * words are long, and with three a Russian page has twice the loose lines. */
+    if (!strcmp(ll, "ru") || !strcmp(ll, "uk"))
+        d->right = 2;
     return d;
 }
 
@@ -268,7 +301,8 @@ static int upper(const typeset_t *ts, uint32_t c)
 static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps, size_t a, size_t b, char *shy)
 {
     size_t n = b - a;
-    if (n < TS_HYPHEN_LEFT + TS_HYPHEN_RIGHT || n > TS_WORD_MAX)
+    size_t right = d->right ? d->right : TS_HYPHEN_RIGHT;
+    if (n < TS_HYPHEN_LEFT + right || n > TS_WORD_MAX)
         return;
     int caps = 1;
     for (size_t i = a; i < b; i++)
@@ -279,10 +313,17 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
     size_t k = 0;
     for (size_t i = a; i < b; i++) {
         uint32_t c = lower(ts, cps[i]);
-        if (d->latin1) {
-            if (c > 0xFF)
-                return;
-            word[k++] = (char)c;
+        if (d->bytes) {
+            unsigned byte = 0;
+            if (c < 0x80)
+                byte = c;
+            else
+                for (unsigned j = 0; j < 128 && !byte; j++)
+                    if (d->hi[j] == c)
+                        byte = 0x80 + j;
+            if (!byte)
+                return; /* a letter the patterns' charset lacks */
+            word[k++] = (char)byte;
         } else {
             k += textnorm_put_utf8(word + k, c);
         }
@@ -294,7 +335,7 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
     int *pos = NULL, *cut = NULL;
     if (hnj_hyphen_hyphenate2(d->dict, word, (int)k, hy, NULL, &rep, &pos, &cut) == 0) {
         /* hy is indexed by character (UTF-8 patterns count characters). */
-        for (size_t i = TS_HYPHEN_LEFT - 1; i + TS_HYPHEN_RIGHT < n; i++)
+        for (size_t i = TS_HYPHEN_LEFT - 1; i + right < n; i++)
             if ((hy[i] & 1) && !(rep && rep[i]))
                 shy[a + i] = 1;
     }
@@ -337,7 +378,11 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
     if (!lang)
         lang = TS_LANG_DEFAULT;
     if (n) {
-        set_linebreaks_utf32(cps, n, lang, brks);
+        /* libunibreak's tables differ by language only for CJK's ambiguous
+         * characters; its German one trips an assertion in libunibreak 1.1
+         * on some pages, so every other language is set as English. */
+        const char *lb_lang = (!strncmp(lang, "zh", 2) || !strncmp(lang, "ja", 2) || !strncmp(lang, "ko", 2)) ? lang : "en";
+        set_linebreaks_utf32(cps, n, lb_lang, brks);
         if (flags & TS_BREAKS)
             thai_breaks(ts, cps, n, brks);
     }
