@@ -281,6 +281,18 @@ static void test_typeset_hyphenates_in_one_byte_charsets(void **st)
     assert_true(typeset_has_lang(ts, "nl") && typeset_has_lang(ts, "it") && typeset_has_lang(ts, "uk"));
 }
 
+
+/* A flag (two regional indicators) in a caption: libunibreak 1.1 aborts on
+ * them; the packer sets them as one unbreakable pair. */
+static void test_typeset_survives_flags(void **st)
+{
+    (void)st;
+    expect("Souda Bay, Chania \xf0\x9f\x87\xac\xf0\x9f\x87\xb7", "de", TS_BREAKS,
+           "Souda Bay, Chania \xf0\x9f\x87\xac\xf0\x9f\x87\xb7");
+    expect("\xf0\x9f\x87\xac\xf0\x9f\x87\xb7\xf0\x9f\x87\xab\xf0\x9f\x87\xb7", NULL, TS_BREAKS,
+           "\xf0\x9f\x87\xac\xf0\x9f\x87\xb7" ZWSP "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -293,6 +305,7 @@ int main(void)
         cmocka_unit_test(test_typeset_unhint_gives_back_the_clean_text),
         cmocka_unit_test(test_typeset_article_copies_and_marks),
         cmocka_unit_test(test_typeset_cjk_thai_korean_marks),
+        cmocka_unit_test(test_typeset_survives_flags),
         cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
         cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),
     };

@@ -382,7 +382,28 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
          * characters; its German one trips an assertion in libunibreak 1.1
          * on some pages, so every other language is set as English. */
         const char *lb_lang = (!strncmp(lang, "zh", 2) || !strncmp(lang, "ja", 2) || !strncmp(lang, "ko", 2)) ? lang : "en";
-        set_linebreaks_utf32(cps, n, lb_lang, brks);
+        /* libunibreak 1.1 asserts on regional indicators (a flag 🇬🇷 in a
+         * caption): it reads them as ideographs, which break alike, except
+         * inside a pair, which the packer keeps together itself. */
+        int ri = 0;
+        for (size_t i = 0; i < n && !ri; i++)
+            ri = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF;
+        if (ri) {
+            uint32_t *lb = malloc(n * sizeof *lb);
+            if (!lb)
+                goto out;
+            for (size_t i = 0; i < n; i++)
+                lb[i] = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF ? 0x2600 : cps[i];
+            set_linebreaks_utf32(lb, n, lb_lang, brks);
+            free(lb);
+            for (size_t i = 0; i + 1 < n; i++)
+                if (cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF && cps[i + 1] >= 0x1F1E6 && cps[i + 1] <= 0x1F1FF) {
+                    brks[i] = LINEBREAK_NOBREAK; /* the two halves of a flag */
+                    i++;
+                }
+        } else {
+            set_linebreaks_utf32(cps, n, lb_lang, brks);
+        }
         if (flags & TS_BREAKS)
             thai_breaks(ts, cps, n, brks);
     }
