@@ -293,6 +293,17 @@ static void test_typeset_survives_flags(void **st)
            "\xf0\x9f\x87\xac\xf0\x9f\x87\xb7" ZWSP "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7");
 }
 
+
+/* German, Dutch, Russian... hyphenate the parts of a hyphenated compound;
+ * English keeps such words whole, as before. German and Russian carry two
+ * letters over. */
+static void test_typeset_hyphenates_compound_parts(void **st)
+{
+    (void)st;
+    expect("Robert-Koch-Instituts", "de", TS_HYPHENATE, "Ro" SHY "bert-Koch-In" SHY "sti" SHY "tuts");
+    expect("long-running", "en-US", TS_HYPHENATE, "long-running");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -306,6 +317,7 @@ int main(void)
         cmocka_unit_test(test_typeset_article_copies_and_marks),
         cmocka_unit_test(test_typeset_cjk_thai_korean_marks),
         cmocka_unit_test(test_typeset_survives_flags),
+        cmocka_unit_test(test_typeset_hyphenates_compound_parts),
         cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
         cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),
     };

@@ -281,7 +281,7 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
     uint8_t *data = NULL;
     size_t len = 0;
     hyphpat_stats_t hs;
-    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, TS_HYPHEN_RIGHT, always, texts, lens, elig, n, &data, &len,
+    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, typeset_right(ts, lang), always, texts, lens, elig, n, &data, &len,
                       &hs);
     for (size_t m = 0; m < n; m++) {
         enc[m].text = texts[m];

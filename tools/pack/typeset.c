@@ -30,6 +30,7 @@ typedef struct ts_dict {
     int bytes;         /* the patterns are in a one-byte charset (hi[] maps it), not UTF-8 */
     uint32_t hi[128];  /* the charset's bytes 0x80 to 0xFF as code points; 0 for none */
     size_t right;      /* letters kept after a break when not TS_HYPHEN_RIGHT; 0: that */
+    int compounds;     /* the parts of a hyphenated compound are hyphenated too */
     char path[600];    /* the file they came from */
 } ts_dict_t;
 
@@ -172,8 +173,14 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
     d->bytes = d->dict && !d->dict->utf8;
     /* Russian and Ukrainian carry two letters over (за-кро-ет-ся): their
      * words are long, and with three a Russian page has twice the loose lines. */
-    if (!strcmp(ll, "ru") || !strcmp(ll, "uk"))
+    if (!strcmp(ll, "ru") || !strcmp(ll, "uk") || !strcmp(ll, "de"))
         d->right = 2;
+    /* Languages that build long compounds, often with hyphens between
+     * their parts (Robert-Koch-Instituts): each part long enough is
+     * hyphenated as a word of its own. */
+    static const char *const compounding[] = { "de", "nl", "ru", "uk", "pl", "sv", "da", "no", "nb", "fi", "hu", NULL };
+    for (size_t i = 0; compounding[i]; i++)
+        d->compounds |= !strcmp(ll, compounding[i]);
     return d;
 }
 
@@ -181,6 +188,12 @@ int typeset_has_lang(typeset_t *ts, const char *lang)
 {
     ts_dict_t *d = dict_for(ts, lang);
     return d && d->dict;
+}
+
+unsigned typeset_right(typeset_t *ts, const char *lang)
+{
+    ts_dict_t *d = dict_for(ts, lang);
+    return d && d->right ? (unsigned)d->right : TS_HYPHEN_RIGHT;
 }
 
 const char *typeset_patterns(typeset_t *ts, const char *lang)
@@ -276,6 +289,11 @@ static void thai_breaks(typeset_t *ts, const uint32_t *cps, size_t n, char *brks
         free(pos);
         i = j;
     }
+}
+
+static int is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010;
 }
 
 static uint32_t lower(const typeset_t *ts, uint32_t c)
@@ -419,7 +437,7 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
             size_t e = t;
             int skip = 0;
             while (e < n && !is_gap(cps[e])) {
-                if (is_digit(cps[e]) || spoils_word(cps[e]) ||
+                if (is_digit(cps[e]) || (spoils_word(cps[e]) && !(d->compounds && is_hyphen(cps[e]))) ||
                     (cps[e] == '.' && e + 1 < n && is_letter(cps[e + 1])))
                     skip = 1;
                 e++;

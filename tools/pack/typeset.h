@@ -40,6 +40,10 @@ void typeset_free(typeset_t *ts);
  * "de-AT" finds hyph_de_AT.dic, else hyph_de.dic, else hyph_de_DE.dic. */
 int typeset_has_lang(typeset_t *ts, const char *lang);
 
+/** Fewest letters typeset_text keeps after a break in lang: TS_HYPHEN_RIGHT,
+ * or 2 for German, Russian and Ukrainian. */
+unsigned typeset_right(typeset_t *ts, const char *lang);
+
 /** The pattern file typeset_text hyphenates lang with, or NULL when none. */
 const char *typeset_patterns(typeset_t *ts, const char *lang);
 
