@@ -105,7 +105,7 @@ QEMU_KEYS ?= tests/keys/tour.keys
 # hyphenation patterns (--patterns), so the target finds soft hyphens too.
 qemu-test: $(FW_ELF) all $(SAMPLE)
 	@rm -rf $(FWB)/host* $(FWB)/qemu* && mkdir -p $(FWB)/qemu $(FWB)/qemu-patterns
-	@$(B)/inkpress pack -q --patterns -o $(FWB)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/
+	@$(B)/inkpress pack -q --patterns -o $(FWB)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
 	@for run in "$(SAMPLE) " "$(FWB)/patterns.ink -patterns"; do set -- $$run; ed=$$1; t=$$2; \
 	  $(B)/inkpress-sim $$ed --keys-file $(QEMU_KEYS) -o $(FWB)/host$$t --pbm >$(FWB)/host$$t.out; \
 	  $(QEMU_RUN) -append "$$ed $(QEMU_KEYS) $(FWB)/qemu$$t $(B)/fonts" >$(FWB)/qemu$$t.out 2>&1 || \
