@@ -256,6 +256,16 @@ static int is_hangul(uint32_t c)
            (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
 }
 
+/* Korean keeps its words whole, as CSS's word-break: keep-all: no break
+ * between a Hangul syllable and a letter, digit or syllable next to it
+ * ("26일", "시장이"). */
+static int keep_all(uint32_t a, uint32_t b)
+{
+    if (!is_hangul(a) && !is_hangul(b))
+        return 0;
+    return (is_hangul(a) || is_letter(a) || is_digit(a)) && (is_hangul(b) || is_letter(b) || is_digit(b));
+}
+
 /* Thai has no spaces between words: libthai's dictionary breaker finds
  * them. Every run of Thai characters in cps[0..n) gets brks[i] =
  * LINEBREAK_ALLOWBREAK where a word ends after cps[i]. */
@@ -483,7 +493,7 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
          * (breaks at spaces, as CSS's keep-all). */
         int dev = rule_breaks_after(cps[i]) || ink_brk_between(cps[i], cps[i + 1]);
         int cjk = ink_brk_cjk(cps[i]) || ink_brk_cjk(cps[i + 1]);
-        int uax = brks[i] == LINEBREAK_ALLOWBREAK && !(is_hangul(cps[i]) && is_hangul(cps[i + 1]));
+        int uax = brks[i] == LINEBREAK_ALLOWBREAK && !keep_all(cps[i], cps[i + 1]);
         if (shy[i])
             o[k++] = INK_TX_SHY;
         else if ((flags & TS_BREAKS) && uax && !dev && !cjk) /* next to CJK, the device's kinsoku rules */
