@@ -36,8 +36,8 @@ $I --version | grep -Eq '^inkpress [0-9]+\.[0-9]+' && ok || bad "--version"
 # Exit codes.
 want_rc 2 "no command" $I
 want_rc 2 "unknown command" $I frobnicate
-want_rc 2 "unknown option" $I pack --frob -o "$OUT/x.ink" samples/
-want_rc 2 "pack without -o" $I pack samples/
+want_rc 2 "unknown option" $I pack --frob -o "$OUT/x.ink" samples/*.txt
+want_rc 2 "pack without -o" $I pack samples/*.txt
 want_rc 2 "no such article" $I preview "$ED" --article 99 -o "$OUT/p"
 want_rc 2 "no such page" $I preview "$ED" --article 1 --page 99 -o "$OUT/p"
 want_rc 2 "--page without --article" $I preview "$ED" --page 2 -o "$OUT/p"
@@ -47,7 +47,7 @@ grep -q "empty file: 1" "$OUT/last.err" && ok || bad "the summary does not give 
 head -c 2000 "$ED" >"$OUT/cut.ink"
 want_rc 3 "preview of a damaged edition" $I preview "$OUT/cut.ink" -o "$OUT/p"
 want_rc 3 "inspect of a damaged edition" $I inspect "$OUT/cut.ink"
-want_rc 4 "pack to a folder that is not there" $I pack -o "$OUT/no/such/dir/x.ink" samples/
+want_rc 4 "pack to a folder that is not there" $I pack -o "$OUT/no/such/dir/x.ink" samples/*.txt
 
 # Standard input and output: the same bundle either way.
 $I pack -q -o "$OUT/file.ink" --name N --date 2026-01-01 samples/03-world-tamsin-runoff.txt
@@ -58,17 +58,17 @@ $I clean samples/03-world-tamsin-runoff.txt >"$OUT/c2.txt"
 cmp -s "$OUT/c1.txt" "$OUT/c2.txt" && ok || bad "clean - differs from clean FILE"
 
 # Quiet is quiet; verbose names each input.
-$I pack -q -o "$OUT/q.ink" samples/ 2>"$OUT/q.err"
+$I pack -q -o "$OUT/q.ink" samples/*.txt 2>"$OUT/q.err"
 [ ! -s "$OUT/q.err" ] && ok || bad "pack -q said: $(cat "$OUT/q.err")"
-$I -v pack -o "$OUT/v.ink" samples/ 2>"$OUT/v.err"
+$I -v pack -o "$OUT/v.ink" samples/*.txt 2>"$OUT/v.err"
 [ "$(grep -c ': 1 article$' "$OUT/v.err")" -eq 10 ] && ok || bad "pack -v does not name each input"
 
 # The progress bar: never in a file, on a terminal with count and item.
-$I pack -o "$OUT/np.ink" samples/ 2>"$OUT/np.err"
+$I pack -o "$OUT/np.ink" samples/*.txt 2>"$OUT/np.err"
 if grep -q "$(printf '\r')" "$OUT/np.err"; then bad "a progress bar went to a file"; else ok; fi
 grep -q "10 articles packed, 0 skipped" "$OUT/np.err" && ok || bad "no summary line"
 if command -v script >/dev/null; then
-    script -qec "$I pack -o $OUT/tty.ink samples/" /dev/null >"$OUT/tty.txt" 2>&1
+    script -qec "$I pack -o $OUT/tty.ink samples/*.txt" /dev/null >"$OUT/tty.txt" 2>&1
     if grep -q "pack \[.*\] [0-9]*/10 " "$OUT/tty.txt" && grep -q "10 articles packed" "$OUT/tty.txt"; then ok; else
         bad "no progress bar on a terminal: $(head -c 300 "$OUT/tty.txt")"
     fi
