@@ -117,11 +117,11 @@ def main():
 
 
 def unhint(b):
-    """The cleaned text without the packer's layout hints ("Article text")
+    """The cleaned text without the packer's layout hints and no-break marks ("Article text")
     and without the glyphs of shaped runs ("Shaped runs"), which are checked."""
     b = drop_runs(drop_levels(b))
     return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
-        b"\x16", b"").replace(b"\x17", b"").replace(b"\x14", b" ")
+        b"\x16", b"").replace(b"\x17", b"").replace(b"\x1a", b"").replace(b"\x14", b" ")
 
 
 def drop_levels(b):

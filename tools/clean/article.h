@@ -55,6 +55,12 @@ int article_add_block(article_t *a, art_block_kind_t kind, const char *text, siz
 /** Returns a malloc'd NUL-terminated copy of s[0..len), or NULL. */
 char *art_strndup(const char *s, size_t len);
 
+/** A language tag as a page or feed gives it ("ru", "pt-BR", "de_DE",
+ * " en-us ") as BCP 47's language and region ("ru", "pt-BR", "de-DE",
+ * "en-US"), malloc'd; NULL when s is NULL or not such a tag ("x-default",
+ * "", "12"). */
+char *art_lang_tag(const char *s);
+
 
 #include <stdio.h>
 

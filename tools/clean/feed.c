@@ -255,40 +255,6 @@ static char *item_link(const xmlNode *it)
     return NULL;
 }
 
-/* A language tag as BCP 47 has it ("en-us", "de"), else NULL. Owned. */
-static char *lang_tag(const char *v)
-{
-    if (!v)
-        return NULL;
-    while (*v == ' ' || *v == '\n' || *v == '\t')
-        v++;
-    size_t k = 0;
-    while (k < 15 && (isalnum((unsigned char)v[k]) || v[k] == '-' || v[k] == '_'))
-        k++;
-    if (k < 2 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]))
-        return NULL;
-    char *t = malloc(k + 1);
-    if (t) {
-        memcpy(t, v, k);
-        t[k] = '\0';
-    }
-    return t;
-}
-
-/* xml:lang of x or the nearest element above it that has one. */
-static char *xml_lang(const xmlNode *x)
-{
-    for (; x && x->type == XML_ELEMENT_NODE; x = x->parent) {
-        xmlChar *l = xmlNodeGetLang(x);
-        if (l) {
-            char *t = lang_tag((const char *)l);
-            xmlFree(l);
-            return t;
-        }
-    }
-    return NULL;
-}
-
 static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
                     art_list_t *list)
 {
@@ -339,11 +305,12 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, cons
     }
     if (feed_title)
         a.source = strdup(feed_title);
+    /* An entry's xml:lang (Atom, inherited from the feed), else the feed's <language>. */
+    xmlChar *xl = xmlNodeGetLang(it);
+    a.lang = art_lang_tag(xl ? (const char *)xl : feed_lang);
+    xmlFree(xl);
     char *link = item_link(it);
     free(link); /* kept for dedup keys in a later version of the model */
-    a.lang = xml_lang(it);
-    if (!a.lang && feed_lang)
-        a.lang = strdup(feed_lang);
     if (!a.title || textnorm_article(&a) < 0) {
         article_free(&a);
         return -1;
@@ -368,19 +335,13 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
     }
     size_t before = list->n;
     xmlNode *chan = is_named(root, "rss") ? child(root, "channel") : root;
-    char *ft = NULL;
+    char *ft = NULL, *fl = NULL;
     if (chan) {
         xmlNode *ch = is_named(root, "RDF") && child(root, "channel") ? child(root, "channel") : chan;
         char *t = text_of(child(ch, "title"));
         ft = clean_line(t);
         free(t);
-    }
-    /* RSS says the language in <language>, Atom in xml:lang */
-    char *lang = NULL;
-    if (chan) {
-        char *t = text_of(child(chan, "language"));
-        lang = lang_tag(t);
-        free(t);
+        fl = text_of(child(ch, "language")); /* RSS <language>, RSS 1.0 <dc:language> */
     }
     int err = 0, items = 0;
     const xmlNode *scopes[2] = { chan, is_named(root, "RDF") ? root : NULL };
@@ -391,12 +352,12 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
             if (!is_named(k, "item") && !is_named(k, "entry"))
                 continue;
             items++;
-            if (add_item(doc, k, ft, lang, list) < 0)
+            if (add_item(doc, k, ft, fl, list) < 0)
                 err = 1;
         }
     }
     free(ft);
-    free(lang);
+    free(fl);
     xmlFreeDoc(doc);
     if (err) {
         for (size_t i = before; i < list->n; i++)

@@ -1780,7 +1780,8 @@ typedef struct {
 typedef struct {
     kv_t kv[32];
     size_t n;
-    char *title, *byline, *site, *date, *section; /* from JSON-LD */
+    char *title, *byline, *site, *date, *section, *lang; /* from JSON-LD */
+    char *page_lang;                                     /* the page's language, as a tag */
 } meta_t;
 
 static void meta_set(meta_t *m, const char *k, const char *v)
@@ -1825,6 +1826,8 @@ static void meta_free(meta_t *m)
     free(m->site);
     free(m->date);
     free(m->section);
+    free(m->lang);
+    free(m->page_lang);
     memset(m, 0, sizeof *m);
 }
 
@@ -1887,7 +1890,7 @@ static void collect_meta(meta_t *m, xmlNode *root)
 {
     static const char *const pre_p[] = { "article", "dc", "dcterm", "og", "twitter", NULL };
     static const char *const suf_p[] = { "author", "creator", "description", "published_time",
-                                         "title", "site_name", "section", "modified_time", NULL };
+                                         "title", "site_name", "section", "modified_time", "locale", NULL };
     static const char *const pre_n[] = { "dc", "dcterm", "og", "twitter", "weibo:article",
                                          "weibo:webpage", NULL };
     static const char *const suf_n[] = { "author", "creator", "description", "title",
@@ -2017,6 +2020,9 @@ static void take_ld(meta_t *m, const jv_t *o, xmlNode *root)
         m->site = squash(json_get_str(pub, "name"));
     if (json_get_str(o, "datePublished"))
         m->date = squash(json_get_str(o, "datePublished"));
+    const char *il = json_get_str(o, "inLanguage");
+    if (il && !m->lang)
+        m->lang = art_lang_tag(il);
     const jv_t *sec = json_get(o, "articleSection");
     if (sec && sec->type == JV_STR)
         m->section = squash(sec->str);
@@ -2310,7 +2316,7 @@ static char *find_date(const meta_t *m, xmlNode *root)
 static const char *const read_attrs[] = {
     "alt", "aria-hidden", "aria-modal", "class", "colspan", "content", "datatable", "datetime",
     "hidden", "href", "id", "itemprop", "name", "property", "rel", "role", "rowspan", "style",
-    "summary", "type", NULL,
+    "summary", "type", "lang", "xml:lang", NULL,
 };
 
 static int blank_ch(unsigned char c)
@@ -2717,8 +2723,15 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     xmlNode *root = xmlDocGetRootElement(doc);
     collect_ld(&m, root);
     collect_meta(&m, root);
+    /* The page's language: <html lang> or xml:lang, else a Content-Language
+     * meta, else JSON-LD inLanguage, else og:locale. */
     char lang[16];
     page_lang(root, lang);
+    m.page_lang = art_lang_tag(lang[0] ? lang : NULL);
+    if (!m.page_lang && m.lang)
+        m.page_lang = art_lang_tag(m.lang);
+    if (!m.page_lang)
+        m.page_lang = art_lang_tag(meta_get(&m, "og:locale"));
     char *title = NULL;
     const char *tsrc[] = {
         m.title, meta_get(&m, "dc:title"), meta_get(&m, "dcterm:title"), meta_get(&m, "og:title"),
@@ -2817,12 +2830,12 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     out->byline = norm_field(byl);
     out->source = norm_field(m.site ? m.site : meta_get(&m, "og:site_name"));
     out->section = norm_field(m.section ? m.section : meta_get(&m, "article:section"));
+    out->lang = m.page_lang;
+    m.page_lang = NULL;
     free(best_byline);
     free(title);
     meta_free(&m);
-    if (lang[0] && !out->lang)
-        out->lang = strdup(lang);
-    if (!out->title || (lang[0] && !out->lang) || textnorm_article(out) < 0) {
+    if (!out->title || textnorm_article(out) < 0) {
         article_free(out);
         *why = "out of memory";
         return -1;
