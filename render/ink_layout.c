@@ -1268,7 +1268,7 @@ static uint32_t mirror(uint32_t c)
  * has more pieces than INK_BIDI_ATOMS (the caller then draws it in the
  * text's order). */
 static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int base, int32_t x, int32_t extra,
-                          int rtl, int level, ink_err_t *err)
+                          int64_t w_space, int64_t w_kgap, int64_t w_all, int rtl, int level, ink_err_t *err)
 {
     const uint8_t *t = L->text;
     int kind = ln->kind;
@@ -1277,6 +1277,8 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
     int n = 0;
     walk_t w;
     walk_init(&w, L, kind, ln->style);
+    uint32_t prev = 0; /* for the CJK rule's gaps, as draw_line finds them */
+    int join = 0;
     for (uint32_t p = ln->start; p < ln->end;) {
         uint8_t c = t[p];
         if (n == INK_BIDI_ATOMS)
@@ -1286,6 +1288,7 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
                 p++;
             v[n++] = (atom_t){ p, ' ', space_width(L, kind, w.style, err), ATOM_SPACE, (uint8_t)level, 0, 0 };
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
         if (c == INK_TX_LEVEL) {
@@ -1305,6 +1308,7 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         size_t k = 1;
         uint32_t cp = hint_cp(c);
         if (!cp && c < 0x20) {
+            join |= c == INK_TX_JOIN;
             w.style = apply_style(w.style, c);
             p++;
             continue;
@@ -1314,15 +1318,21 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         p += (uint32_t)k;
         if (cp == CP_SHY || cp == CP_ZWSP) {
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
         if (cp == 0xA0) { /* a no-break space stretches like a space */
             v[n++] = (atom_t){ p, ' ', space_width(L, kind, w.style, err), ATOM_SPACE, (uint8_t)level, 0, 0 };
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
+        /* pad: a CJK gap before this character (in the text's order) */
+        uint8_t gap = !join && cjk_gap(prev, cp);
+        prev = cp;
+        join = 0;
         int32_t a = walk_adv(&w, cp, NULL);
-        v[n++] = (atom_t){ p, cp, a, ATOM_GLYPH, (uint8_t)level, (uint8_t)kind_face(kind, w.style), 0 };
+        v[n++] = (atom_t){ p, cp, a, ATOM_GLYPH, (uint8_t)level, (uint8_t)kind_face(kind, w.style), gap };
     }
     bidi_reorder(v, n);
     /* a right-to-left line that is not stretched to the measure sits at
@@ -1332,13 +1342,23 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         if (room > 0)
             x += room;
     }
-    int gap = 0;
+    /* The extra goes to the spaces and the CJK gaps as in draw_line. A CJK
+     * gap lies before its character in the text's order: on its left at an
+     * even level, on its right at an odd one (the pair is reversed). */
+    int64_t w_done = 0;
+    if (w_all <= 0)
+        extra = 0;
     for (int i = 0; i < n; i++) {
+        int kg = v[i].kind == ATOM_GLYPH && v[i].pad && extra && w_kgap;
+        if (kg && !(v[i].level & 1)) {
+            x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
+            w_done += w_kgap;
+        }
         if (v[i].kind == ATOM_SPACE) {
             x += v[i].a;
-            if (extra && ln->gaps > 0) {
-                x += (int32_t)((int64_t)extra * (gap + 1) / ln->gaps - (int64_t)extra * gap / ln->gaps);
-                gap++;
+            if (extra) {
+                x += (int32_t)((int64_t)extra * (w_done + w_space) / w_all - (int64_t)extra * w_done / w_all);
+                w_done += w_space;
             }
         } else if (v[i].kind == ATOM_RUN) {
             uint32_t rl;
@@ -1353,6 +1373,10 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
             int32_t ga = (v[i].level & 1) ? g->adv : v[i].a; /* kerning is for left-to-right pairs */
             ink_font_draw(fb, g, (int)((x + (ga - g->adv) + 32) >> 6), base);
             x += ga;
+        }
+        if (kg && (v[i].level & 1)) {
+            x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
+            w_done += w_kgap;
         }
     }
     if (ln->end_how == INK_END_SHY && !rtl) {
@@ -1396,7 +1420,7 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
     }
     int level = 0;
     int rtl = bidi_state(t, L->len, block_of(L, ln->start), ln->start, &level);
-    if (rtl >= 0 && draw_line_bidi(L, fb, ln, base, x, extra, rtl, level, err)) {
+    if (rtl >= 0 && draw_line_bidi(L, fb, ln, base, x, extra, w_space, w_kgap, w_all, rtl, level, err)) {
         if (kind == INK_TX_META && ln->last) {
             ink_rect_t rule = { L->cfg.x, top + ln->height - L->cfg.para_gap, L->cfg.w, 1 + px / 16 };
             ink_fb_fill_rect(fb, rule, 1);

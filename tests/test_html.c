@@ -81,7 +81,8 @@ static void test_html_metadata_from_meta_and_title(void **state)
 }
 
 
-/* The page's language: <html lang>, else JSON-LD inLanguage, else og:locale;
+/* The page's language: <html lang> or a Content-Language meta, else JSON-LD
+ * inLanguage, else og:locale;
  * a page with none that is a tag gets the language textnorm guesses from
  * its text. */
 static void test_html_language_of_the_page(void **state)
@@ -92,6 +93,7 @@ static void test_html_language_of_the_page(void **state)
         { "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
           "\"@type\":\"NewsArticle\",\"headline\":\"Bridge\",\"inLanguage\":\"pt-br\"}</script><meta property=\"og:locale\" content=\"en_US\"></head>", "pt-BR" },
         { "<html><head><meta property=\"og:locale\" content=\"de_DE\"></head>", "de-DE" },
+        { "<html><head><meta http-equiv=\"Content-Language\" content=\"el\"></head>", "el" },
         { "<html lang=\"x-default\"><head></head>", "en" }, /* not a tag: guessed from the text */
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {

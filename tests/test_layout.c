@@ -330,6 +330,51 @@ static void test_layout_breaks_cjk_between_characters_with_kinsoku(void **st)
 }
 
 
+/* A block with bidi levels is drawn piece by piece in the order of its
+ * levels; its justified CJK lines open at their character gaps as the same
+ * block without levels does (a left-to-right paragraph at level 0 draws
+ * the same pixels either way). */
+static void test_layout_cjk_gaps_justify_in_a_block_with_levels(void **st)
+{
+    (void)st;
+    static const char *const bits[] = {
+        "\xe6\xb2\xb3\xe5\x8f\xa3\xe5\xa4\xa7\xe6\xa1\xa5", "\xe3\x80\x81", "\xe9\x96\x8b\xe9\xa4\xa8\xe3\x81\x97\xe3\x81\x9f",
+        "\xe3\x80\x82",
+    };
+    static uint8_t plain[2000], lev[2000];
+    size_t n = 0, m = 0;
+    plain[n++] = INK_TX_HEADLINE;
+    lev[m++] = INK_TX_HEADLINE;
+    plain[n++] = lev[m++] = 'H';
+    plain[n++] = INK_TX_PARA;
+    lev[m++] = INK_TX_PARA;
+    lev[m++] = INK_TX_LEVEL;
+    lev[m++] = 0x80 | INK_LEVEL_PARA_LTR;
+    for (int i = 0; i < 40; i++) {
+        const char *b = bits[i % 4];
+        memcpy(plain + n, b, strlen(b));
+        memcpy(lev + m, b, strlen(b));
+        n += strlen(b);
+        m += strlen(b);
+    }
+    static uint8_t fb1[(600 / 8) * 400], fb2[(600 / 8) * 400];
+    ink_fb_t a, b;
+    ink_fb_init(&a, fb1, 600, 400);
+    ink_fb_init(&b, fb2, 600, 400);
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, plain, (uint32_t)n), INK_OK);
+    assert_int_equal(ink_layout_draw_page(&L, &a, 0), INK_OK);
+    ink_layout_clear(&L);
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, lev, (uint32_t)m), INK_OK);
+    assert_int_equal(ink_layout_draw_page(&L, &b, 0), INK_OK);
+    ink_layout_clear(&L);
+    assert_true(tu_count_ink(&a) > 500);
+    assert_memory_equal(fb1, fb2, sizeof fb1);
+}
+
+
 /* A JOIN mark takes away the CJK rule's break between two characters. */
 static void test_layout_join_mark_keeps_characters_together(void **st)
 {
@@ -387,6 +432,7 @@ int main(void)
         cmocka_unit_test(test_layout_total_fit_beats_greedy_and_hyphenates),
         cmocka_unit_test(test_layout_breaks_cjk_between_characters_with_kinsoku),
         cmocka_unit_test(test_layout_join_mark_keeps_characters_together),
+        cmocka_unit_test(test_layout_cjk_gaps_justify_in_a_block_with_levels),
         cmocka_unit_test(test_layout_never_breaks_inside_a_cluster),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

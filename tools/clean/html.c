@@ -2316,7 +2316,7 @@ static char *find_date(const meta_t *m, xmlNode *root)
 static const char *const read_attrs[] = {
     "alt", "aria-hidden", "aria-modal", "class", "colspan", "content", "datatable", "datetime",
     "hidden", "href", "id", "itemprop", "name", "property", "rel", "role", "rowspan", "style",
-    "summary", "type", "lang", "xml:lang", NULL,
+    "summary", "type", "lang", "xml:lang", "http-equiv", NULL,
 };
 
 static int blank_ch(unsigned char c)
