@@ -68,7 +68,7 @@ SAMPLE   = $(B)/sample.ink
 # samples/world/: articles in other scripts (mk/scripts.mk)
 WORLD    = $(B)/world.ink
 
-.PHONY: all deps demo test bench clean golden-update format check-deps
+.PHONY: all deps demo test bench clean golden-update check-deps
 all: $(B)/inkpress $(B)/inkpress-sim $(FONTS)
 
 deps:
@@ -166,9 +166,6 @@ bench: all $(B)/tests/test_corpus
 
 clean:
 	rm -rf $(B)
-
-format:
-	clang-format -i render/*.[ch] firmware/*.[ch] firmware/hal/*.h firmware/ports/sim/*.[ch] tools/*/*.[ch] tests/*.c
 
 # Further targets live in mk/*.mk, one file a topic (board ports, fuzzing,
 # install), each adding to DEB_PKGS what it needs.

@@ -5,6 +5,7 @@
 
 #include "ink_conf.h"
 #include "ink_format.h"
+#include "ink_run.h"
 #include "ink_text.h"
 
 #include <string.h>
@@ -28,13 +29,100 @@ static int inside(uint32_t off, uint32_t len, uint32_t size)
     return off <= size && len <= size - off;
 }
 
-static int str_ok(const ink_bundle_t *b, uint32_t ref)
+int ink_utf8_valid(const uint8_t *s, size_t n)
+{
+    /* RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF. */
+    for (size_t i = 0; i < n;) {
+        uint8_t c = s[i];
+        if (c < 0x80) {
+            i++;
+            continue;
+        }
+        size_t k;
+        uint8_t lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            k = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            k = 2;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            k = 3;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        } else
+            return 0;
+        if (k >= n - i || s[i + 1] < lo || s[i + 1] > hi)
+            return 0;
+        for (size_t j = 2; j <= k; j++)
+            if ((s[i + j] & 0xC0) != 0x80)
+                return 0;
+        i += k + 1;
+    }
+    return 1;
+}
+
+/* Text that may hold shaped runs (0x18, read by ink_run_parse, then its
+ * text) and bidi levels (0x19 and one byte 0x80 to 0xBF): UTF-8 between
+ * and inside them (docs/FORMAT.md, "Shaped runs", "Bidi levels"). Article
+ * text, titles and section names may hold both. */
+enum { CODED_OK, CODED_UTF8, CODED_LEVEL, CODED_RUN };
+static int coded_utf8(const uint8_t *s, size_t n)
+{
+    size_t from = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] != INK_TX_GLYPHS && s[i] != INK_TX_LEVEL) {
+            i++;
+            continue;
+        }
+        if (!ink_utf8_valid(s + from, i - from))
+            return CODED_UTF8;
+        if (s[i] == INK_TX_LEVEL) {
+            if (i + 1 >= n || (s[i + 1] & 0xC0u) != 0x80u)
+                return CODED_LEVEL;
+            i += 2;
+        } else {
+            ink_run_t r;
+            if (ink_run_parse(s + i, n - i, &r) != INK_OK)
+                return CODED_RUN;
+            if (!ink_utf8_valid(r.text, r.ulen))
+                return CODED_UTF8;
+            i += r.len;
+        }
+        from = i;
+    }
+    return ink_utf8_valid(s + from, n - from) ? CODED_OK : CODED_UTF8;
+}
+
+int ink_date_valid(const char *s, size_t n)
+{
+    if (n != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (size_t i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int month = (s[5] - '0') * 10 + (s[6] - '0'), day = (s[8] - '0') * 10 + (s[9] - '0');
+    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+/* A string reference: none, or below the STRS length (STRS ends in a NUL,
+ * so one follows) and UTF-8 up to that NUL (a section name may hold shaped
+ * runs and bidi levels). 0 when sound, else the error. */
+static ink_err_t str_check(const ink_bundle_t *b, uint32_t ref)
 {
     if (ref == INK_STR_NONE)
-        return 1;
+        return INK_OK;
     if (ref >= b->strs.len)
-        return 0;
-    return memchr(b->data + b->strs.off + ref, 0, b->strs.len - ref) != NULL;
+        return INK_ERR_RANGE;
+    const uint8_t *s = b->data + b->strs.off + ref;
+    const uint8_t *nul = memchr(s, 0, b->strs.len - ref);
+    if (!nul)
+        return INK_ERR_RANGE;
+    return coded_utf8(s, (size_t)(nul - s)) == CODED_OK ? INK_OK : INK_ERR_FORMAT;
 }
 
 static const uint8_t *entry(const ink_bundle_t *b, ink_span_t s, uint32_t size, uint32_t i)
@@ -47,101 +135,144 @@ static uint32_t group_first(const ink_bundle_t *b, uint32_t g)
     return g < b->ngroups ? ink_rd32(entry(b, b->grps, INK_GRPS_ENTRY_SIZE, g)) : b->narticles;
 }
 
-static ink_err_t check_index(const ink_bundle_t *b)
+/* Records why open failed: b->why reads "SECTION: what is wrong". */
+static ink_err_t refuse(ink_bundle_t *b, ink_err_t err, const char *why)
 {
+    size_t n = strlen(why);
+    if (n >= sizeof b->why)
+        n = sizeof b->why - 1;
+    memcpy(b->why, why, n);
+    b->why[n] = '\0';
+    return err;
+}
+
+static ink_err_t check_index(ink_bundle_t *b)
+{
+    ink_err_t e;
+    if (b->data[b->strs.off + b->strs.len - 1] != 0)
+        return refuse(b, INK_ERR_FORMAT, "STRS: does not end with a NUL byte");
+    if ((e = str_check(b, b->name)) != INK_OK || (e = str_check(b, b->date)) != INK_OK)
+        return refuse(b, e, e == INK_ERR_RANGE ? "META: a string reference points outside STRS"
+                                               : "STRS: a string is not UTF-8");
+    const char *date = ink_bundle_str(b, b->date);
+    if (date && !ink_date_valid(date, strlen(date)))
+        return refuse(b, INK_ERR_FORMAT, "META: the date is not YYYY-MM-DD");
     uint32_t next = 0;
     for (uint32_t i = 0; i < b->nsections; i++) {
-        const uint8_t *e = entry(b, b->secs, INK_SECS_ENTRY_SIZE, i);
-        uint32_t first = ink_rd32(e + 4), count = ink_rd32(e + 8);
-        if (!str_ok(b, ink_rd32(e)))
-            return INK_ERR_RANGE;
-        if (first != next || count > b->narticles - first)
-            return INK_ERR_FORMAT;
+        const uint8_t *e8 = entry(b, b->secs, INK_SECS_ENTRY_SIZE, i);
+        uint32_t first = ink_rd32(e8 + 4), count = ink_rd32(e8 + 8);
+        if ((e = str_check(b, ink_rd32(e8))) != INK_OK)
+            return refuse(b, e, e == INK_ERR_RANGE ? "SECS: a string reference points outside STRS"
+                                                   : "STRS: a string is not UTF-8");
+        if (first != next || count == 0 || count > b->narticles - first)
+            return refuse(b, INK_ERR_FORMAT, "SECS: the sections do not cover the articles in order");
         next = first + count;
     }
     if (next != b->narticles)
-        return INK_ERR_FORMAT;
+        return refuse(b, INK_ERR_FORMAT, "SECS: the sections do not cover the articles in order");
+    for (uint32_t i = 0; i < b->narticles; i++)
+        if (ink_rd32(entry(b, b->arts, INK_ARTS_ENTRY_SIZE, i)) == 0)
+            return refuse(b, INK_ERR_FORMAT, "ARTS: an article's text is empty");
     /* Groups start at article 0, in order, and stay within bounds. */
     for (uint32_t g = 0; g < b->ngroups; g++) {
-        const uint8_t *e = entry(b, b->grps, INK_GRPS_ENTRY_SIZE, g);
-        uint32_t first = ink_rd32(e), end = group_first(b, g + 1);
-        if ((g == 0 && first != 0) || first >= end || end > b->narticles)
-            return INK_ERR_FORMAT;
-        if (!inside(ink_rd32(e + 4), ink_rd32(e + 8), b->text.len))
-            return INK_ERR_RANGE;
+        const uint8_t *e8 = entry(b, b->grps, INK_GRPS_ENTRY_SIZE, g);
+        uint32_t first = ink_rd32(e8), end = group_first(b, g + 1);
+        if (g == 0 && first != 0)
+            return refuse(b, INK_ERR_FORMAT, "GRPS: the first group does not start at article 0");
+        if (first >= b->narticles || end > b->narticles) /* this group, or the next one */
+            return refuse(b, INK_ERR_FORMAT, "GRPS: a group starts past the last article");
+        if (first >= end)
+            return refuse(b, INK_ERR_FORMAT, "GRPS: the groups' first articles do not increase");
+        if (!inside(ink_rd32(e8 + 4), ink_rd32(e8 + 8), b->text.len))
+            return refuse(b, INK_ERR_RANGE, "GRPS: a stream lies outside TEXT");
         uint64_t raw = 0;
         for (uint32_t i = first; i < end; i++)
             raw += ink_rd32(entry(b, b->arts, INK_ARTS_ENTRY_SIZE, i));
         if (raw > INK_GROUP_MAX_BYTES)
-            return INK_ERR_TOO_BIG;
+            return refuse(b, INK_ERR_TOO_BIG, "GRPS: a group's text is over 262,144 bytes");
     }
     for (uint32_t c = 0; c < b->nchunks; c++) {
-        const uint8_t *e = entry(b, b->titl, INK_TITL_ENTRY_SIZE, c);
-        if (!inside(ink_rd32(e), ink_rd32(e + 4), b->text.len))
-            return INK_ERR_RANGE;
-        if (ink_rd32(e + 8) > INK_TITLE_CHUNK_MAX)
-            return INK_ERR_TOO_BIG;
+        const uint8_t *e8 = entry(b, b->titl, INK_TITL_ENTRY_SIZE, c);
+        if (!inside(ink_rd32(e8), ink_rd32(e8 + 4), b->text.len))
+            return refuse(b, INK_ERR_RANGE, "TITL: a stream lies outside TEXT");
+        if (ink_rd32(e8 + 8) > INK_TITLE_CHUNK_MAX)
+            return refuse(b, INK_ERR_TOO_BIG, "TITL: a chunk's raw_length is over 49,152 bytes");
     }
     return INK_OK;
 }
 
 /* FONT: a table of faces inside the section, each on a 4-byte boundary
- * past the table, the first (regular) not empty; KERN: what ink_kern_bind
- * accepts. Both are optional. */
-static ink_err_t check_fonts(const ink_bundle_t *b)
+ * past the table, an empty one at offset 0, the first (regular) not empty;
+ * KERN and HYPH: what ink_kern_bind and ink_hyph_bind accept. All three
+ * are optional. */
+static ink_err_t check_fonts(ink_bundle_t *b)
 {
     if (b->font.len) {
         const uint8_t *f = b->data + b->font.off;
         if (b->font.len < 4)
-            return INK_ERR_FORMAT;
+            return refuse(b, INK_ERR_RANGE, "FONT: shorter than its face count");
         uint32_t nfaces = ink_rd32(f);
         if (nfaces == 0 || nfaces > INK_FONT_MAX_FACES)
-            return INK_ERR_FORMAT;
+            return refuse(b, INK_ERR_FORMAT, "FONT: nfaces is not 1 to 16");
         uint32_t table = 4 + nfaces * INK_FONT_ENTRY_SIZE;
         if (table > b->font.len)
-            return INK_ERR_RANGE;
+            return refuse(b, INK_ERR_RANGE, "FONT: the face table runs past the section");
         for (uint32_t i = 0; i < nfaces; i++) {
             uint32_t off = ink_rd32(f + 4 + i * INK_FONT_ENTRY_SIZE), len = ink_rd32(f + 8 + i * INK_FONT_ENTRY_SIZE);
-            if (!inside(off, len, b->font.len) || (len && off < table))
-                return INK_ERR_RANGE;
-            if ((len && off % 4) || (i == 0 && !len))
-                return INK_ERR_FORMAT;
+            if (!len && off)
+                return refuse(b, INK_ERR_FORMAT, "FONT: an empty face has an offset other than 0");
+            if (i == 0 && !len)
+                return refuse(b, INK_ERR_FORMAT, "FONT: the regular face is empty");
+            if (len && (!inside(off, len, b->font.len) || off < table))
+                return refuse(b, INK_ERR_RANGE, "FONT: a face lies outside the section or in its table");
+            if (off % 4)
+                return refuse(b, INK_ERR_FORMAT, "FONT: a face is not on a 4-byte boundary");
         }
     }
     if (b->kern.len) {
-        ink_kern_t k;
-        if (ink_kern_bind(&k, b->data + b->kern.off, b->kern.len) != 0)
-            return INK_ERR_FORMAT;
+        const char *why = "KERN: malformed";
+        if (ink_kern_check(b->data + b->kern.off, b->kern.len, &why) != 0)
+            return refuse(b, INK_ERR_FORMAT, why);
     }
     if (b->hyph.len) {
         ink_hyph_t h;
+        const uint8_t *lang = b->data + b->hyph.off + 8;
+        int ended = b->hyph.len < 16 || lang[0] == 0;
+        for (unsigned i = 1; i < 8 && !ended; i++)
+            if (lang[i] == 0)
+                while (i < 8 && !ended)
+                    ended = lang[i++] != 0;
+        if (ended)
+            return refuse(b, INK_ERR_FORMAT, "HYPH: the language is empty or has bytes after its NUL");
         if (ink_hyph_bind(&h, b->data + b->hyph.off, b->hyph.len, b->narticles) != 0)
-            return INK_ERR_FORMAT;
+            return refuse(b, INK_ERR_FORMAT, "HYPH: the table or a record is malformed");
     }
     return INK_OK;
 }
 
-ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
+static const char *const tag_names[] = { "META", "STRS", "SECS", "ARTS", "GRPS", "TITL",
+                                         "DICT", "TEXT", "FONT", "KERN", "HYPH" };
+
+static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
 {
-    memset(b, 0, sizeof *b);
     if (!data || len < INK_MAGIC_LEN || memcmp(data, INK_MAGIC, INK_MAGIC_LEN) != 0)
-        return INK_ERR_MAGIC;
+        return refuse(b, INK_ERR_MAGIC, "header: not an inkpress bundle (magic)");
     if (len < INK_HDR_SIZE)
-        return INK_ERR_TRUNCATED;
+        return refuse(b, INK_ERR_TRUNCATED, "header: shorter than 24 bytes");
     b->data = data;
     b->major = ink_rd16(data + INK_HDR_OFF_MAJOR);
     b->minor = ink_rd16(data + INK_HDR_OFF_MINOR);
     if (b->major != INK_VERSION_MAJOR && b->major != INK_VERSION_MAJOR_RUNS)
-        return INK_ERR_VERSION;
+        return refuse(b, INK_ERR_VERSION, "header: major version is not 2 or 3");
     uint32_t size = ink_rd32(data + INK_HDR_OFF_SIZE);
     uint32_t nsect = ink_rd16(data + INK_HDR_OFF_NSECT);
     if (size > len)
-        return INK_ERR_TRUNCATED;
+        return refuse(b, INK_ERR_TRUNCATED, "header: file_size is larger than the bytes there are");
     if (nsect == 0 || nsect > INK_MAX_SECTIONS)
-        return INK_ERR_FORMAT;
+        return refuse(b, INK_ERR_FORMAT, "header: nentries is not 1 to 32");
     uint32_t table_end = INK_HDR_SIZE + nsect * INK_SECT_ENTRY_SIZE;
     if (table_end > size)
-        return INK_ERR_TRUNCATED;
+        return refuse(b, INK_ERR_TRUNCATED, "header: the section table runs past file_size");
     b->size = size;
     /* Header CRC: the header and table, with the CRC field itself as zeros. */
     static const uint8_t zero4[4] = { 0, 0, 0, 0 };
@@ -149,51 +280,74 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
     crc = ink_crc32(crc, zero4, 4);
     crc = ink_crc32(crc, data + INK_HDR_SIZE, table_end - INK_HDR_SIZE);
     if (crc != ink_rd32(data + INK_HDR_OFF_CRC))
-        return INK_ERR_CRC;
+        return refuse(b, INK_ERR_CRC, "header: header_crc mismatch");
     b->id = crc;
+    /* Every section inside the bundle past the table, no tag twice, no two
+     * sections sharing a byte. */
+    for (uint32_t i = 0; i < nsect; i++) {
+        const uint8_t *e = data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
+        uint32_t off = ink_rd32(e + 4), slen = ink_rd32(e + 8);
+        if (!inside(off, slen, size) || off < table_end)
+            return refuse(b, INK_ERR_RANGE, "section table: a section lies outside the bundle or in the table");
+        for (uint32_t j = 0; j < i; j++) {
+            const uint8_t *o = data + INK_HDR_SIZE + j * INK_SECT_ENTRY_SIZE;
+            uint32_t ooff = ink_rd32(o + 4), olen = ink_rd32(o + 8);
+            if (ink_rd32(o) == ink_rd32(e))
+                return refuse(b, INK_ERR_FORMAT, "section table: a tag appears twice");
+            if (slen && olen && off < ooff + olen && ooff < off + slen)
+                return refuse(b, INK_ERR_RANGE, "section table: two sections overlap");
+        }
+    }
     unsigned seen = 0;
     for (uint32_t i = 0; i < nsect; i++) {
         const uint8_t *e = data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
-        ink_span_t s = { ink_rd32(e + 4), ink_rd32(e + 8) };
+        ink_span_t sp = { ink_rd32(e + 4), ink_rd32(e + 8) };
         uint32_t tag = ink_rd32(e), scrc = ink_rd32(e + 12);
-        if (!inside(s.off, s.len, size) || s.off < table_end)
-            return INK_ERR_RANGE;
         ink_span_t *dst = NULL;
-        unsigned bit = 0;
+        unsigned k;
         switch (tag) {
-        case INK_TAG_META: dst = &b->meta; bit = 1; break;
-        case INK_TAG_STRS: dst = &b->strs; bit = 2; break;
-        case INK_TAG_SECS: dst = &b->secs; bit = 4; break;
-        case INK_TAG_ARTS: dst = &b->arts; bit = 8; break;
-        case INK_TAG_GRPS: dst = &b->grps; bit = 16; break;
-        case INK_TAG_TITL: dst = &b->titl; bit = 32; break;
-        case INK_TAG_DICT: dst = &b->dict; bit = 64; break;
-        case INK_TAG_FONT: dst = &b->font; bit = 256; break;
-        case INK_TAG_KERN: dst = &b->kern; bit = 512; break;
-        case INK_TAG_HYPH: dst = &b->hyph; bit = 1024; break;
-        case INK_TAG_TEXT:
-            b->text = s;
-            b->text_crc = scrc;
-            seen |= 128;
-            continue; /* checked lazily: opening must not read every article */
+        case INK_TAG_META: dst = &b->meta; k = 0; break;
+        case INK_TAG_STRS: dst = &b->strs; k = 1; break;
+        case INK_TAG_SECS: dst = &b->secs; k = 2; break;
+        case INK_TAG_ARTS: dst = &b->arts; k = 3; break;
+        case INK_TAG_GRPS: dst = &b->grps; k = 4; break;
+        case INK_TAG_TITL: dst = &b->titl; k = 5; break;
+        case INK_TAG_DICT: dst = &b->dict; k = 6; break;
+        case INK_TAG_TEXT: dst = &b->text; k = 7; break;
+        case INK_TAG_FONT: dst = &b->font; k = 8; break;
+        case INK_TAG_KERN: dst = &b->kern; k = 9; break;
+        case INK_TAG_HYPH: dst = &b->hyph; k = 10; break;
         default: continue; /* a section a later minor version added */
         }
-        if (seen & bit)
-            return INK_ERR_FORMAT;
-        seen |= bit;
-        if (ink_crc32(0, data + s.off, s.len) != scrc)
-            return INK_ERR_CRC;
-        *dst = s;
+        seen |= 1u << k;
+        *dst = sp;
+        if (tag == INK_TAG_TEXT) {
+            b->text_crc = scrc;
+            continue; /* checked lazily: opening must not read every article */
+        }
+        if (ink_crc32(0, data + sp.off, sp.len) != scrc) {
+            char why[48];
+            memcpy(why, tag_names[k], 4);
+            memcpy(why + 4, ": CRC mismatch", sizeof ": CRC mismatch");
+            return refuse(b, INK_ERR_CRC, why);
+        }
     }
-    if ((seen & (1 | 2 | 4 | 8 | 16 | 32 | 128)) != (1 | 2 | 4 | 8 | 16 | 32 | 128))
-        return INK_ERR_FORMAT;
-    if (b->meta.len < INK_META_SIZE || !b->strs.len)
-        return INK_ERR_FORMAT;
+    for (unsigned k = 0; k < 8; k++)
+        if (k != 6 && !(seen >> k & 1)) {
+            char why[48];
+            memcpy(why, tag_names[k], 4);
+            memcpy(why + 4, ": missing", sizeof ": missing");
+            return refuse(b, INK_ERR_FORMAT, why);
+        }
+    if (b->meta.len < INK_META_SIZE)
+        return refuse(b, INK_ERR_FORMAT, "META: shorter than 28 bytes");
+    if (!b->strs.len)
+        return refuse(b, INK_ERR_FORMAT, "STRS: empty");
     if (b->dict.len) {
         b->dict_len = ink_rd32(data + b->dict.off);
         if (b->dict.len <= INK_DICT_HEAD || b->dict.len > INK_DICT_SECTION_MAX || !b->dict_len ||
             b->dict_len > INK_DICT_MAX)
-            return INK_ERR_FORMAT;
+            return refuse(b, INK_ERR_FORMAT, "DICT: its length or dict_length is out of range");
     }
     const uint8_t *m = data + b->meta.off;
     b->name = ink_rd32(m);
@@ -203,21 +357,47 @@ ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
     b->ngroups = ink_rd32(m + 16);
     b->nchunks = ink_rd32(m + 20);
     b->per_chunk = ink_rd16(m + 24);
-    if (!b->narticles || !b->nsections || !b->ngroups || !b->per_chunk || b->narticles > 0xFFFFFFu ||
-        b->nchunks != (b->narticles + b->per_chunk - 1) / b->per_chunk)
-        return INK_ERR_FORMAT;
-    if ((uint64_t)b->nsections * INK_SECS_ENTRY_SIZE > b->secs.len ||
-        (uint64_t)b->narticles * INK_ARTS_ENTRY_SIZE > b->arts.len ||
-        (uint64_t)b->ngroups * INK_GRPS_ENTRY_SIZE > b->grps.len ||
-        (uint64_t)b->nchunks * INK_TITL_ENTRY_SIZE > b->titl.len)
-        return INK_ERR_RANGE;
-    if (!str_ok(b, b->name) || !str_ok(b, b->date))
-        return INK_ERR_RANGE;
+    if (!b->narticles || b->narticles > 0xFFFFFFu)
+        return refuse(b, INK_ERR_FORMAT, "META: narticles is not 1 to 16,777,215");
+    if (!b->nsections || !b->ngroups || !b->per_chunk)
+        return refuse(b, INK_ERR_FORMAT, "META: nsections, ngroups or titles_per_chunk is 0");
+    if (b->nchunks != (b->narticles + b->per_chunk - 1) / b->per_chunk)
+        return refuse(b, INK_ERR_FORMAT, "META: nchunks is not ceil(narticles / titles_per_chunk)");
+    /* The tables fill their sections exactly. */
+    static const struct {
+        uint8_t k, size;
+    } tables[] = { { 2, INK_SECS_ENTRY_SIZE }, { 3, INK_ARTS_ENTRY_SIZE }, { 4, INK_GRPS_ENTRY_SIZE },
+                   { 5, INK_TITL_ENTRY_SIZE } };
+    for (unsigned t = 0; t < 4; t++) {
+        const ink_span_t *sp = tables[t].k == 2 ? &b->secs : tables[t].k == 3 ? &b->arts : tables[t].k == 4 ? &b->grps : &b->titl;
+        uint32_t count = tables[t].k == 2 ? b->nsections : tables[t].k == 3 ? b->narticles : tables[t].k == 4 ? b->ngroups : b->nchunks;
+        uint64_t need = (uint64_t)count * tables[t].size;
+        if (need != sp->len) {
+            char why[64];
+            memcpy(why, tag_names[tables[t].k], 4);
+            if (need > sp->len)
+                memcpy(why + 4, ": shorter than its table", sizeof ": shorter than its table");
+            else
+                memcpy(why + 4, ": bytes after its table", sizeof ": bytes after its table");
+            return refuse(b, need > sp->len ? INK_ERR_RANGE : INK_ERR_FORMAT, why);
+        }
+    }
     ink_err_t err = check_index(b);
     if (!err)
         err = check_fonts(b);
-    if (err)
+    return err;
+}
+
+ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
+{
+    memset(b, 0, sizeof *b);
+    ink_err_t err = open_checked(b, data, len);
+    if (err) {
+        char why[sizeof b->why];
+        memcpy(why, b->why, sizeof why);
         memset(b, 0, sizeof *b);
+        memcpy(b->why, why, sizeof why);
+    }
     return err;
 }
 
@@ -307,43 +487,59 @@ static void z_free(voidpf opaque, voidpf p)
 
 /* Inflates the stream src[0..src_len) (with the bundle's dictionary),
  * throws away its first skip bytes, and puts the next want bytes in dst.
- * With must_end the stream must end right there. dst_len >= want. */
+ * With must_end the stream must end right there, in its last byte.
+ * dst_len >= want. On failure *why names the check. */
 static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_t src_len, ink_pool_t *pool,
-                              uint32_t skip, uint8_t *dst, uint32_t dst_len, uint32_t want, int must_end)
+                              uint32_t skip, uint8_t *dst, uint32_t dst_len, uint32_t want, int must_end,
+                              const char **why)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
     z.zalloc = z_alloc;
     z.zfree = z_free;
     z.opaque = pool;
+    *why = "";
     int zr = inflateInit2(&z, -15);
-    if (zr != Z_OK)
+    if (zr != Z_OK) {
+        *why = "out of memory for the inflater";
         return zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+    }
     ink_err_t err = INK_OK;
     uLong base = 0;
     if (b->dict_len) {
         /* The dictionary's own stream goes through the inflater first: it
          * leaves the dictionary as history, and the inflater at a block
          * boundary where the article's stream takes over. Its bytes pass
-         * through a small buffer (zlib keeps them in its window). */
+         * through a small buffer (zlib keeps them in its window). Z_BLOCK
+         * stops at each block's end, where data_type says whether the
+         * inflater is between blocks with no bits left over: only then do
+         * both ways of using DICT (this, or inflateSetDictionary) agree. */
         uint8_t scratch[256];
         z.next_in = (Bytef *)(uintptr_t)(b->data + b->dict.off + INK_DICT_HEAD);
         z.avail_in = b->dict.len - INK_DICT_HEAD;
         do {
             z.next_out = scratch;
             z.avail_out = sizeof scratch;
-            zr = inflate(&z, Z_NO_FLUSH);
+            zr = inflate(&z, Z_BLOCK);
             if (zr == Z_MEM_ERROR) {
                 err = INK_ERR_NOMEM;
+                *why = "out of memory for the inflater";
                 goto out;
             }
             if (zr != Z_OK && !(zr == Z_BUF_ERROR && !z.avail_in)) {
                 err = INK_ERR_INFLATE; /* broken, or it ended: DICT is damaged */
+                *why = "DICT: its stream is damaged or ends";
                 goto out;
             }
         } while (z.avail_in || !z.avail_out);
         if (z.total_out != b->dict_len) {
             err = INK_ERR_INFLATE;
+            *why = "DICT: its stream does not give dict_length bytes";
+            goto out;
+        }
+        if (z.data_type != 128) {
+            err = INK_ERR_INFLATE;
+            *why = "DICT: its stream does not stop between blocks on a byte boundary";
             goto out;
         }
         base = z.total_out;
@@ -358,10 +554,12 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
         zr = inflate(&z, Z_NO_FLUSH);
         if (zr == Z_MEM_ERROR) {
             err = INK_ERR_NOMEM;
+            *why = "out of memory for the inflater";
             goto out;
         }
         if (zr != Z_OK) { /* the stream ended or broke before the article */
             err = INK_ERR_INFLATE;
+            *why = "TEXT: a stream is damaged or ends early";
             goto out;
         }
     }
@@ -371,10 +569,12 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
         zr = inflate(&z, Z_NO_FLUSH);
         if (zr == Z_MEM_ERROR) {
             err = INK_ERR_NOMEM;
+            *why = "out of memory for the inflater";
             goto out;
         }
         if (zr != Z_OK && !(zr == Z_STREAM_END && z.avail_out == 0)) {
             err = INK_ERR_INFLATE;
+            *why = "TEXT: a stream is damaged or ends early";
             goto out;
         }
     }
@@ -384,31 +584,94 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
         z.next_out = &extra;
         z.avail_out = 1;
         zr = inflate(&z, Z_FINISH);
-        if (zr != Z_STREAM_END || z.avail_out != 1)
-            err = zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+        if (zr == Z_MEM_ERROR) {
+            err = INK_ERR_NOMEM;
+            *why = "out of memory for the inflater";
+        } else if (zr != Z_STREAM_END || z.avail_out != 1) {
+            err = INK_ERR_INFLATE;
+            *why = z.avail_out != 1 ? "TEXT: a stream goes on past its text" : "TEXT: a stream is damaged or ends early";
+        }
+    }
+    if (!err && must_end && z.avail_in) {
+        err = INK_ERR_INFLATE;
+        *why = "TEXT: bytes after a stream's end";
     }
 out:
     inflateEnd(&z);
     return err;
 }
 
-ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len)
+ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why)
+{
+    *why = "";
+    if (!len || !INK_TX_IS_BLOCK(t[0]) || t[0] == INK_TX_HEADLINE || t[0] == INK_TX_META) {
+        *why = "text: does not start with a block code";
+        return INK_ERR_FORMAT;
+    }
+    /* Header blocks first, each once, in the order 0x07 0x08 0x09. */
+    uint8_t last_head = 0;
+    int body = 0;
+    for (uint32_t i = 0; i < len; i++) {
+        uint8_t c = t[i];
+        if (c == INK_TX_HEADLINE || c == INK_TX_META) {
+            *why = "text: holds a reserved code (0x01 or 0x06)";
+            return INK_ERR_FORMAT;
+        }
+        if (c >= INK_TX_SOURCE && c <= INK_TX_BYLINE) {
+            if (body || c <= last_head) {
+                *why = "text: a header block after a body block or out of order";
+                return INK_ERR_FORMAT;
+            }
+            last_head = c;
+        } else if (INK_TX_IS_BLOCK(c)) {
+            body = 1;
+        }
+    }
+    switch (coded_utf8(t, len)) {
+    case CODED_OK:
+        return INK_OK;
+    case CODED_LEVEL:
+        *why = "text: a bidi level code (0x19) without its level byte";
+        break;
+    case CODED_RUN:
+        *why = "text: a shaped run (0x18) is damaged";
+        break;
+    default:
+        *why = "text: not UTF-8";
+    }
+    return INK_ERR_FORMAT;
+}
+
+ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len,
+                                 const char **why)
 {
     ink_article_info_t a;
+    *why = "";
     ink_err_t err = ink_bundle_article(b, i, &a);
-    if (err)
+    if (err) {
+        *why = "no such article";
         return err;
-    if (a.text_len > INK_ARTICLE_MAX_BYTES || a.text_len > dst_len)
+    }
+    if (a.text_len > INK_ARTICLE_MAX_BYTES || a.text_len > dst_len) {
+        *why = "ARTS: text_length is more than this reader accepts";
         return INK_ERR_TOO_BIG;
-    if (a.text_len == 0 && a.skip == 0 && !dst_len)
-        return INK_ERR_TOO_BIG;
+    }
     const uint8_t *g = entry(b, b->grps, INK_GRPS_ENTRY_SIZE, a.group);
-    uint8_t spare;
-    err = inflate_part(b, b->data + b->text.off + ink_rd32(g + 4), ink_rd32(g + 8), pool, a.skip,
-                       dst_len ? dst : &spare, dst_len ? dst_len : 1, a.text_len, a.last_in_group);
-    if (!err && ink_crc32(0, dst, a.text_len) != a.text_crc)
+    err = inflate_part(b, b->data + b->text.off + ink_rd32(g + 4), ink_rd32(g + 8), pool, a.skip, dst, dst_len,
+                       a.text_len, a.last_in_group, why);
+    if (!err && ink_crc32(0, dst, a.text_len) != a.text_crc) {
+        *why = "ARTS: text_crc mismatch";
         err = INK_ERR_CRC;
+    }
+    if (!err)
+        err = ink_text_check(dst, a.text_len, why);
     return err;
+}
+
+ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len)
+{
+    const char *why;
+    return ink_bundle_inflate_why(b, i, pool, dst, dst_len, &why);
 }
 
 void ink_titles_free(ink_titles_t *cache)
@@ -420,12 +683,39 @@ void ink_titles_free(ink_titles_t *cache)
     cache->len = 0;
 }
 
-ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
-                           const char **title)
+/* A title chunk holds exactly its titles, each UTF-8 (shaped runs and bidi
+ * levels allowed) ending in a NUL. */
+static ink_err_t chunk_check(const ink_bundle_t *b, uint32_t c, const char *buf, uint32_t raw, const char **why)
+{
+    uint32_t want = b->narticles - c * b->per_chunk;
+    if (want > b->per_chunk)
+        want = b->per_chunk;
+    uint32_t n = 0, start = 0;
+    for (uint32_t k = 0; k < raw; k++)
+        if (!buf[k]) {
+            if (coded_utf8((const uint8_t *)buf + start, k - start) != CODED_OK) {
+                *why = "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)";
+                return INK_ERR_FORMAT;
+            }
+            n++;
+            start = k + 1;
+        }
+    if (n != want || start != raw) {
+        *why = "TITL: a chunk does not hold its titles, each ending in a NUL";
+        return INK_ERR_FORMAT;
+    }
+    return INK_OK;
+}
+
+ink_err_t ink_bundle_title_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
+                               const char **title, const char **why)
 {
     *title = "";
-    if (i >= b->narticles)
+    *why = "";
+    if (i >= b->narticles) {
+        *why = "no such article";
         return INK_ERR_NOT_FOUND;
+    }
     uint32_t c = i / b->per_chunk;
     if (!cache->buf || cache->chunk != (int32_t)c || cache->pool != pool) {
         if (cache->buf && cache->pool)
@@ -436,12 +726,18 @@ ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, 
         const uint8_t *e = entry(b, b->titl, INK_TITL_ENTRY_SIZE, c);
         uint32_t raw = ink_rd32(e + 8);
         char *buf = ink_pool_alloc(pool, raw + 1u);
-        if (!buf)
+        if (!buf) {
+            *why = "out of memory for the titles";
             return INK_ERR_NOMEM;
+        }
         ink_err_t err = inflate_part(b, b->data + b->text.off + ink_rd32(e), ink_rd32(e + 4), pool, 0,
-                                     (uint8_t *)buf, raw + 1u, raw, 1);
-        if (!err && ink_crc32(0, (const uint8_t *)buf, raw) != ink_rd32(e + 12))
+                                     (uint8_t *)buf, raw + 1u, raw, 1, why);
+        if (!err && ink_crc32(0, (const uint8_t *)buf, raw) != ink_rd32(e + 12)) {
+            *why = "TITL: raw_crc mismatch";
             err = INK_ERR_CRC;
+        }
+        if (!err)
+            err = chunk_check(b, c, buf, raw, why);
         if (err) {
             ink_pool_free(pool, buf);
             return err;
@@ -451,7 +747,8 @@ ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, 
         cache->len = raw;
         cache->chunk = (int32_t)c;
     }
-    /* The (i mod per_chunk)-th NUL-terminated string of the chunk. */
+    /* The (i mod per_chunk)-th NUL-terminated string of the chunk (the
+     * chunk was checked to hold them all). */
     const char *p = cache->buf, *end = cache->buf + cache->len;
     for (uint32_t k = i % b->per_chunk; k; k--) {
         const char *nul = memchr(p, 0, (size_t)(end - p));
@@ -463,6 +760,13 @@ ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, 
         return INK_ERR_FORMAT;
     *title = p;
     return INK_OK;
+}
+
+ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
+                           const char **title)
+{
+    const char *why;
+    return ink_bundle_title_why(b, i, pool, cache, title, &why);
 }
 
 void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out)

@@ -34,6 +34,7 @@ typedef struct ink_bundle {
     uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
     uint32_t name, date;         /**< string refs */
     uint32_t id;                 /**< header CRC: tells editions apart */
+    char why[80];                /**< when open fails: the check, "SECTION: what is wrong" */
 } ink_bundle_t;
 
 typedef struct ink_article_info {
@@ -66,9 +67,11 @@ typedef struct ink_titles {
     uint32_t len;
 } ink_titles_t;
 
-/** Opens the bundle at data[0..len) (not copied; it must outlive b).
- * Returns INK_OK, or the first problem found: INK_ERR_MAGIC, _VERSION,
- * _TRUNCATED, _RANGE, _CRC, _FORMAT. */
+/** Opens the bundle at data[0..len) (not copied; it must outlive b),
+ * making every check of docs/FORMAT.md's "On open". Returns INK_OK, or the
+ * first problem found: INK_ERR_MAGIC, _VERSION, _TRUNCATED, _RANGE, _CRC,
+ * _FORMAT, _TOO_BIG; b->why then names the check ("GRPS: a group starts
+ * past the last article") and the rest of b is zero. */
 ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len);
 
 /** The string at ref, or NULL for INK_STR_NONE. Refs read through this API
@@ -84,15 +87,34 @@ ink_err_t ink_bundle_section(const ink_bundle_t *b, uint32_t i, ink_section_info
 /** Inflates article i's text into dst[0..dst_len), which must hold at least
  * its text_len bytes; zlib's state and window come from pool and are given
  * back before it returns. Checks the length, the end of the stream when the
- * article ends its group, and the CRC. Returns INK_OK, INK_ERR_TOO_BIG
- * (more than INK_ARTICLE_MAX_BYTES or than dst_len), INK_ERR_INFLATE,
- * INK_ERR_CRC or INK_ERR_NOMEM. */
+ * article ends its group (in the stream's last byte), the CRC and the
+ * text's structure. Returns INK_OK, INK_ERR_TOO_BIG (more than
+ * INK_ARTICLE_MAX_BYTES or than dst_len), INK_ERR_INFLATE, INK_ERR_CRC,
+ * INK_ERR_FORMAT or INK_ERR_NOMEM. */
 ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len);
+
+/** ink_bundle_inflate, saying in *why which check failed (a constant
+ * sentence naming the section or "text:"; "" on success). Besides the
+ * stream and the CRC it checks the text itself (ink_text_check). */
+ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len,
+                                 const char **why);
+
+/** Checks article text t[0..len) as docs/FORMAT.md ("Article text") says:
+ * it starts with a block code, holds no reserved code (0x01, 0x06), its
+ * header blocks come first, each once and in order, and it is UTF-8.
+ * Returns INK_OK or INK_ERR_FORMAT with the check in *why. */
+ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why);
 
 /** Points *title at article i's title (NUL-terminated, valid until the next
  * call with the same cache), inflating its chunk into cache when needed. */
 ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
                            const char **title);
+
+/** ink_bundle_title, saying in *why which check failed. The chunk must
+ * hold exactly its titles (titles_per_chunk, fewer in the last), each
+ * UTF-8 and ending in a NUL, and nothing after the last. */
+ink_err_t ink_bundle_title_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
+                               const char **title, const char **why);
 
 void ink_titles_free(ink_titles_t *cache);
 
@@ -123,6 +145,13 @@ int ink_bundle_hyph(const ink_bundle_t *b, ink_hyph_t *out);
 
 /** Checks the TEXT section's CRC (open does not read TEXT). */
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b);
+
+/** 1 when s[0..n) is UTF-8 (RFC 3629: no overlong forms, surrogates or
+ * code points past U+10FFFF), else 0. */
+int ink_utf8_valid(const uint8_t *s, size_t n);
+
+/** 1 when s[0..n) is a date YYYY-MM-DD (month 01-12, day 01-31), else 0. */
+int ink_date_valid(const char *s, size_t n);
 
 /** CRC-32 (zlib's polynomial) of data[0..len), continuing from crc (start at 0). */
 uint32_t ink_crc32(uint32_t crc, const uint8_t *data, size_t len);

@@ -64,6 +64,9 @@
  * u32. Chunk c inflates to the titles of articles [c * titles_per_chunk,
  * ...), each ending in a NUL byte. */
 #define INK_TITL_ENTRY_SIZE 16u
+/** Longest title in bytes: the writer cuts a longer one and the reader
+ * shows no more, both on a character boundary. */
+#define INK_TITLE_MAX 1000u
 
 /* FONT: nfaces u32, then nfaces entries {offset u32 from the
  * section's start, length u32}; the faces (TrueType/OpenType files) follow

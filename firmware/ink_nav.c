@@ -5,6 +5,7 @@
 #include "ink_run.h"
 
 #include "ink_conf.h"
+#include "ink_format.h"
 #include "ink_text.h"
 
 #include <stdio.h>
@@ -124,7 +125,7 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     if (err)
         return err;
     size_t tlen = 0;
-    while (title[tlen] && tlen < 1024)
+    while (title[tlen] && tlen < INK_TITLE_MAX)
         tlen++;
     if (title[tlen]) /* a very long title is cut, on a character boundary */
         while (tlen && ((unsigned char)title[tlen] & 0xC0) == 0x80)

@@ -37,6 +37,8 @@ FUZZ_OPTS    ?= -timeout=10 -rss_limit_mb=2048
 # down; a bundle with its fonts is about 70 KiB.
 FUZZ_MAXLEN  ?= 65536
 FUZZ_MAXLEN_bundle ?= 131072
+# The bundle target's dictionary: tags, limits, codes (tests/fuzz/bundle.dict).
+FUZZ_DICT_bundle = -dict=tests/fuzz/bundle.dict
 TEST_EXTRA  += fuzz-regress
 
 .PHONY: fuzz fuzz-run fuzz-libs fuzz-seed fuzz-regress
@@ -55,9 +57,14 @@ $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h fuzz-libs $(FONTS)
 # Seed corpora: the samples, our own small feeds, the shared data when it is
 # there, and bundles packed from the samples (one with fallback faces for
 # Devanagari and Hebrew from samples/world/) and from 58 BBC articles (which
-# have a dictionary) (generated, never committed).
+# have a dictionary), and the sound rows of the reader's table of damaged
+# bundles (tests/test_badbundle.c: a bundle with DICT, HYPH, FONT and KERN
+# pairs, and the variants the spec allows); fuzz-regress replays every row,
+# damaged ones too. Each of these lays out 40 articles: a run goes at 10
+# inputs a second on an idle core, fewer under load (generated, never
+# committed).
 FUZZ_SEED = $(FUZZ_B)/seed
-fuzz-seed: $(B)/inkpress $(SAMPLE)
+fuzz-seed: $(B)/inkpress $(SAMPLE) $(B)/tests/test_badbundle
 	@rm -rf $(FUZZ_SEED) && mkdir -p $(FUZZ_SEED)/bundle $(FUZZ_SEED)/scrape $(FUZZ_SEED)/html $(FUZZ_SEED)/feed
 	@cp $(SAMPLE) $(FUZZ_SEED)/bundle/sample.ink
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/sample-nofonts.ink samples/*.txt
@@ -69,6 +76,10 @@ fuzz-seed: $(B)/inkpress $(SAMPLE)
 	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(FUZZ_SEED)/bundle/patterns.ink samples/07*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(FUZZ_SEED)/bundle/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/feeds.ink tests/fuzz/seeds/feed
+	@$(B)/inkpress pack -q --fast --patterns -o $(FUZZ_SEED)/bundle/patterns-fonts.ink samples/
+	@mkdir -p $(FUZZ_B)/table && $(B)/tests/test_badbundle $(FUZZ_B)/table >/dev/null
+	@awk '$$2 == 0 && $$3 == 0 && $$4 == 0 { print $$1 }' $(FUZZ_B)/table/rows.txt | while read -r r; do \
+	  [ $$(wc -c <$(FUZZ_B)/table/$$r.ink) -le $(FUZZ_MAXLEN_bundle) ] && cp $(FUZZ_B)/table/$$r.ink $(FUZZ_SEED)/bundle/table-$$r.ink; done; true
 	@cp samples/*.txt $(FUZZ_SEED)/scrape/
 	@for t in scrape html feed; do cp tests/fuzz/seeds/$$t/* $(FUZZ_SEED)/$$t/; done
 	@if [ -d $(SHARED)/data ]; then \
@@ -88,7 +99,7 @@ fuzz-run:
 	@mkdir -p $(FUZZ_B)/log
 	@printf '%s\n' $(FUZZ_TARGETS) | xargs -P $(FUZZ_JOBS) -I{} sh -c '\
 	  mkdir -p $(FUZZ_B)/corpus/{} $(FUZZ_B)/crash/{}; \
-	  $(FUZZ_B)/fuzz_{} $(FUZZ_OPTS) -max_len=$$(case {} in bundle) echo $(FUZZ_MAXLEN_bundle);; *) echo $(FUZZ_MAXLEN);; esac) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	  $(FUZZ_B)/fuzz_{} $(FUZZ_OPTS) $$(case {} in bundle) echo "$(FUZZ_DICT_bundle)";; esac) -max_len=$$(case {} in bundle) echo $(FUZZ_MAXLEN_bundle);; *) echo $(FUZZ_MAXLEN);; esac) -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
 	    -artifact_prefix=$(FUZZ_B)/crash/{}/ $(FUZZ_B)/corpus/{} $(FUZZ_SEED)/{} >$(FUZZ_B)/log/{}.log 2>&1; \
 	  echo "fuzz {}: exit $$?; $$(grep -E "^#[0-9]+.*(DONE|cov)" $(FUZZ_B)/log/{}.log | tail -n 1)"'
 
@@ -109,13 +120,14 @@ regress-libs:
 # Bundles are not committed: the bundle seeds are packed here from the
 # samples (with fonts, patterns, no dictionary), like fuzz-seed's.
 REGRESS_SEED = $(REGRESS_B)/seed-bundle
-fuzz-regress: $(addprefix $(REGRESS_B)/replay_,bundle scrape html feed) $(B)/inkpress $(SAMPLE)
+fuzz-regress: $(addprefix $(REGRESS_B)/replay_,bundle scrape html feed) $(B)/inkpress $(SAMPLE) $(B)/tests/test_badbundle
 	@rm -rf $(REGRESS_SEED) && mkdir -p $(REGRESS_SEED)
 	@cp $(SAMPLE) $(REGRESS_SEED)/sample.ink
 	@$(B)/inkpress pack -q --fast -o $(REGRESS_SEED)/world-fallbacks.ink samples/world/hi-*.txt samples/world/he-*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(REGRESS_SEED)/patterns.ink samples/07*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(REGRESS_SEED)/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(REGRESS_SEED)/feeds.ink tests/fuzz/seeds/feed
+	@$(B)/tests/test_badbundle $(REGRESS_SEED) >/dev/null && rm -f $(REGRESS_SEED)/rows.txt
 	@set -e; for t in bundle scrape html feed; do \
 	  seeds=tests/fuzz/seeds/$$t; [ $$t = bundle ] && seeds=$(REGRESS_SEED); \
 	  INKPRESS_FONTS=$(B)/fonts $(REGRESS_B)/replay_$$t tests/fuzz/regress/$$t $$seeds; done

@@ -74,6 +74,15 @@
 #ifndef INK_KP_MAX_NODES
 #define INK_KP_MAX_NODES 1200u
 #endif
+/** Lines of one block the layout keeps at a time (10 bytes each). A longer
+ * block (a paragraph of tens of kilobytes, or one with no break point: a
+ * run of emoji or CJK without marks) is broken greedily in pieces of this
+ * many lines, each continuing where the last left off, so its memory stays
+ * bounded whatever its length; a word wider than a line is cut. */
+#ifndef INK_LAYOUT_MAX_LINES
+#define INK_LAYOUT_MAX_LINES 512u
+#endif
+_Static_assert(INK_LAYOUT_MAX_LINES >= 2u && INK_LAYOUT_MAX_LINES < 65535u, "block lines are 16-bit counts");
 _Static_assert(INK_KP_MAX_ITEMS < 65535u && INK_KP_MAX_NODES < 65535u, "total-fit indexes are 16 bits");
 
 /** Page starts recorded per article; an article longer than this is cut

@@ -435,28 +435,3 @@ void ink_font_draw(ink_fb_t *fb, const ink_glyph_t *g, int x, int y)
     if (g->bits)
         ink_fb_blit1(fb, x + g->left, y - g->top, g->bits, g->w, g->h, g->pitch, 0);
 }
-
-uint32_t ink_utf8_next(const uint8_t *s, size_t len, size_t *n)
-{
-    uint32_t c = s[0];
-    *n = 1;
-    if (c < 0x80)
-        return c;
-    int k;
-    uint32_t min;
-    if ((c & 0xE0) == 0xC0) { k = 1; c &= 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { k = 2; c &= 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { k = 3; c &= 0x07; min = 0x10000; }
-    else return 0xFFFD;
-    if ((size_t)k >= len)
-        return 0xFFFD;
-    for (int i = 1; i <= k; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0xFFFD;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return 0xFFFD;
-    *n = (size_t)k + 1;
-    return c;
-}

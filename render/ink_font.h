@@ -10,6 +10,7 @@
 #include "ink_err.h"
 #include "ink_fb.h"
 #include "ink_pool.h"
+#include "ink_utf8.h" /* ink_utf8_next, for the callers that draw text */
 
 typedef enum ink_face_id {
     INK_FACE_REGULAR = 0,
@@ -118,9 +119,5 @@ void ink_font_draw(ink_fb_t *fb, const ink_glyph_t *g, int x, int y);
 
 /** Drops every cached bitmap (after a size change, or to free pool memory). */
 void ink_font_flush(ink_font_t *f);
-
-/** Decodes one UTF-8 sequence at s[0..len); stores its length in *n (at
- * least 1). Malformed bytes decode as U+FFFD one byte at a time. */
-uint32_t ink_utf8_next(const uint8_t *s, size_t len, size_t *n);
 
 #endif

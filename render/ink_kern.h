@@ -23,9 +23,16 @@ typedef struct ink_kern {
     uint32_t npairs[INK_KERN_FACES];
 } ink_kern_t;
 
-/** Binds k to a KERN section at data[0..len) after checking that every
- * count fits inside it and the code points ascend. Returns 0, or -1 when
- * the section is malformed (k is then empty: no kerning). */
+/** Checks a KERN section at data[0..len) as docs/FORMAT.md says: exactly
+ * as long as its counts, at most INK_KERN_MAX_CPS code points strictly
+ * ascending (Unicode scalar values), every pair's indexes below ncps and
+ * each face's pairs strictly ascending by (left, right). Returns 0, or -1
+ * with the failed check in *why (a constant sentence). */
+int ink_kern_check(const uint8_t *data, size_t len, const char **why);
+
+/** Binds k to a KERN section at data[0..len) after ink_kern_check.
+ * Returns 0, or -1 when the section is malformed (k is then empty: no
+ * kerning). */
 int ink_kern_bind(ink_kern_t *k, const uint8_t *data, size_t len);
 
 /** The adjustment for the pair (left, right) in face, in 1/256 em; 0 when

@@ -446,17 +446,26 @@ static int32_t box_limit(const ink_layout_t *L, int kind, int32_t avail)
     return avail - kind_px(&L->cfg, kind) * 32;
 }
 
-/* Line arrays being built. */
+/* Line arrays being built. When they are full, the line that did not fit
+ * is remembered: the next piece of the block starts with it. */
 typedef struct lines {
     uint32_t *start, *end;
     uint8_t *how, *style;
     uint16_t n, cap;
+    uint8_t full, over_style;
+    uint32_t over_start;
 } lines_t;
 
 static int lines_add(lines_t *ls, uint32_t start, uint32_t end, uint8_t how, uint8_t style)
 {
-    if (ls->n == ls->cap)
+    if (ls->n == ls->cap) {
+        if (!ls->full) {
+            ls->full = 1;
+            ls->over_start = start;
+            ls->over_style = style;
+        }
         return -1;
+    }
     ls->start[ls->n] = start;
     ls->end[ls->n] = end;
     ls->how[ls->n] = how;
@@ -846,50 +855,66 @@ static ink_err_t break_balanced(ink_layout_t *L, uint32_t p, uint32_t end, int k
     return break_greedy(L, p, end, kind, style, hi, ls);
 }
 
-/* Breaks the block whose code is at `block` into L->bl, unless it is
- * there already. */
-static ink_err_t break_block(ink_layout_t *L, uint32_t block)
+/* Breaks the piece of the block at `block` that starts at flow offset
+ * `from` (the block code itself for its first piece) with inline style
+ * `style`, into L->bl. At most INK_LAYOUT_MAX_LINES lines: a block that
+ * needs more ends this piece where the line that did not fit starts, and
+ * the next piece is broken from there, greedily, as the lines would have
+ * run on anyway (first fit looks no further back than its line). */
+static ink_err_t break_piece(ink_layout_t *L, uint32_t block, uint32_t from, unsigned style, uint32_t index0)
 {
     ink_block_lines_t *bl = &L->bl;
-    if (bl->block == block && bl->start)
-        return INK_OK;
     ink_pool_free(L->pool, bl->start);
     memset(bl, 0, sizeof *bl);
     bl->block = UINT32_MAX;
     int kind = L->text[block];
-    uint32_t p = block + 1, end = block_end(L, p);
+    uint32_t p = from > block ? from : block + 1, end = block_end(L, block + 1);
     while (p < end && L->text[p] == ' ')
         p++;
     int32_t avail = (int32_t)(L->cfg.w - kind_indent(&L->cfg, kind)) * 64;
-    /* Lines can be no more than one a glyph; one a 4 bytes is plenty. */
+    /* A line holds a glyph at least: one a 2 bytes is plenty for a short
+     * block, and a long one is broken in pieces. */
     uint32_t cap = (end - p) / 2 + 2;
-    if (cap > 0xFFFF)
-        cap = 0xFFFF;
+    if (cap > INK_LAYOUT_MAX_LINES)
+        cap = INK_LAYOUT_MAX_LINES;
     uint8_t *mem = ink_pool_alloc(L->pool, (size_t)cap * 10);
     if (!mem)
         return INK_ERR_NOMEM;
     lines_t ls = { (uint32_t *)(void *)mem, (uint32_t *)(void *)(mem + 4 * (size_t)cap), mem + 8 * (size_t)cap,
-                   mem + 9 * (size_t)cap, 0, (uint16_t)cap };
+                   mem + 9 * (size_t)cap, 0, (uint16_t)cap, 0, 0, 0 };
     ink_err_t err = INK_OK;
     int ok = 0;
-    if (kind == INK_TX_HEADLINE) {
-        err = break_balanced(L, p, end, kind, 0, avail, &ls);
-        ok = 1;
+    if (from > block) {
+        /* a later piece: first fit, as the first piece ended */
+    } else if (kind == INK_TX_HEADLINE) {
+        err = break_balanced(L, p, end, kind, style, avail, &ls);
+        ok = !ls.full;
     } else if (L->cfg.breaker == INK_BREAK_TOTAL_FIT && kind != INK_TX_META) {
-        err = break_total_fit(L, p, end, kind, 0, avail, &ls, &ok);
+        err = break_total_fit(L, p, end, kind, style, avail, &ls, &ok);
         bl->total_fit = ok;
     }
-    if (!err && !ok) {
+    if (!ok && (!err || ls.full)) {
         ls.n = 0;
-        err = break_greedy(L, p, end, kind, 0, avail, &ls);
+        ls.full = 0;
+        err = break_greedy(L, p, end, kind, style, avail, &ls);
+    }
+    if (ls.full && ls.n > 0 && ls.over_start > ls.start[ls.n - 1]) {
+        err = INK_OK; /* the lines go on in the next piece */
+        bl->more = 1;
+        bl->next = ls.over_start;
+        bl->next_style = ls.over_style;
+    } else {
+        bl->next = end;
     }
     if (!err && ls.n == 0)
-        err = lines_add(&ls, p, p, INK_END_LAST, 0) ? INK_ERR_NOMEM : INK_OK;
+        err = lines_add(&ls, p, p, INK_END_LAST, (uint8_t)style) ? INK_ERR_NOMEM : INK_OK;
     if (err) {
         ink_pool_free(L->pool, mem);
         return err;
     }
     bl->block = block;
+    bl->from = from;
+    bl->index0 = (uint16_t)(index0 < 0xFFFFu ? index0 : 0xFFFFu);
     bl->n = ls.n;
     bl->start = ls.start; /* one allocation: start[cap], end[cap], how[cap], style[cap] */
     bl->end = ls.end;
@@ -897,6 +922,32 @@ static ink_err_t break_block(ink_layout_t *L, uint32_t block)
     bl->style = ls.style;
     bl->width = avail;
     return INK_OK;
+}
+
+/* Makes L->bl the piece of the block at `block` that holds the line
+ * starting at `off`: the one there already, or the chain of pieces broken
+ * from the nearest known start (the block's, or the end of the piece
+ * there when it lies before off). */
+static ink_err_t break_block(ink_layout_t *L, uint32_t block, uint32_t off)
+{
+    ink_block_lines_t *bl = &L->bl;
+    if (bl->block == block && bl->start && off >= bl->from && (!bl->more || off < bl->next))
+        return INK_OK;
+    uint32_t from = block, index0 = 0;
+    unsigned style = 0;
+    if (bl->block == block && bl->start && bl->more && off >= bl->next) {
+        from = bl->next;
+        style = bl->next_style;
+        index0 = (uint32_t)bl->index0 + bl->n;
+    }
+    for (;;) {
+        ink_err_t err = break_piece(L, block, from, style, index0);
+        if (err || !bl->more || off < bl->next)
+            return err;
+        from = bl->next;
+        style = bl->next_style;
+        index0 += bl->n;
+    }
 }
 
 /* ---- lines --------------------------------------------------------------- */
@@ -936,7 +987,7 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
     if (at.off >= L->len || !INK_TX_IS_BLOCK(L->text[block_of(L, at.off)]))
         return INK_ERR_ARG;
     uint32_t block = block_of(L, at.off);
-    ink_err_t err = break_block(L, block);
+    ink_err_t err = break_block(L, block, at.off);
     if (err)
         return err;
     ink_block_lines_t *bl = &L->bl;
@@ -951,10 +1002,14 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
     out->end = ends[k];
     out->end_how = bl->how[k];
     out->style = bl->style[k];
-    out->index = (uint16_t)k;
-    out->nlines = bl->n;
-    out->first = k == 0;
-    out->last = k + 1 == bl->n;
+    /* In a block of several pieces, a line's number counts from the block's
+     * first; the count of lines is known only in the last piece, and is
+     * taken as one more than this piece's before it (no widow is moved). */
+    uint32_t index = (uint32_t)bl->index0 + k, nlines = (uint32_t)bl->index0 + bl->n + (bl->more ? 1u : 0u);
+    out->index = (uint16_t)(index < 0xFFFFu ? index : 0xFFFFu);
+    out->nlines = (uint16_t)(nlines < 0xFFFFu ? nlines : 0xFFFFu);
+    out->first = k == 0 && bl->index0 == 0;
+    out->last = k + 1 == bl->n && !bl->more;
     out->split = out->end_how != INK_END_SPACE && out->end_how != INK_END_LAST;
     out->indent = kind_indent(&L->cfg, kind);
     out->avail = L->cfg.w - out->indent;
@@ -962,10 +1017,14 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
         out->next.off = block_end(L, block + 1);
         out->next.kind = (uint8_t)kind;
         out->next.style = 0;
-    } else {
+    } else if (k + 1 < bl->n) {
         out->next.off = bl->start[k + 1];
         out->next.kind = (uint8_t)kind;
         out->next.style = bl->style[k + 1];
+    } else { /* the next piece's first line */
+        out->next.off = bl->next;
+        out->next.kind = (uint8_t)kind;
+        out->next.style = bl->next_style;
     }
     /* Measure it: widths, spaces. */
     walk_t w;

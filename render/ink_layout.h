@@ -94,9 +94,17 @@ typedef struct ink_line {
     int gap_before;       /**< space above when it does not open a page */
 } ink_line_t;
 
-/** Breaks of the block last broken (pool memory, replaced block by block). */
+/** Breaks of the piece of a block last broken (pool memory, replaced piece
+ * by piece). A block of up to INK_LAYOUT_MAX_LINES lines is one piece; a
+ * longer one is a chain of pieces, each starting where the previous one's
+ * lines stopped. */
 typedef struct ink_block_lines {
     uint32_t block;       /**< offset of the block code, or UINT32_MAX */
+    uint32_t from;        /**< the piece holds the lines starting in [from, next) */
+    uint32_t next;        /**< where the next piece starts (more), else the block's end */
+    uint8_t next_style;   /**< inline style in force at next */
+    uint8_t more;         /**< pieces follow this one */
+    uint16_t index0;      /**< line number of the piece's first line in its block */
     uint16_t n;
     uint32_t *start;      /**< n line starts */
     uint32_t *end;        /**< n line ends */

@@ -7,7 +7,7 @@ shows each to inkpress-sim.
 
 usage: badbundle.py GOOD.ink ONE.ink OUTDIR   (ONE.ink: a bundle of one article)
 Prints one line per file written: NAME KEYS SENTENCE (KEYS: buttons to press
-to reach the damage; SENTENCE: what the reader must say, docs/FORMAT.md and
+to reach the damage, joined by +, - for none; SENTENCE: what the reader must say, docs/FORMAT.md and
 render/ink_err.c).
 """
 import os
@@ -119,6 +119,15 @@ def main():
     struct.pack_into("<I", b.d, aoff + 4, struct.unpack_from("<I", b.d, aoff + 4)[0] ^ 1)
     b.mend()
     write("text-crc", b.d, "select", CRC)
+    # An article longer than any reader accepts (98,305 bytes of text claimed
+    # by the second article, after one that opens): refused as too large,
+    # by the device and by inspect and extract (which once freed the first
+    # article's buffer a second time here). BACK leaves the error screen:
+    # the simulator still exits 3, having shown it.
+    b = Bundle(good)
+    struct.pack_into("<I", b.d, aoff + 8, 98305)
+    b.mend()
+    write("article-too-big", b.d, "next+select+back", TOO_BIG)
     # A deflate bomb: the one article's stream replaced by 64 MiB of zeros
     # (about 64 KiB compressed) while the index still claims its small
     # length. The reader inflates no more than the claim and one byte.

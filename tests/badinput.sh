@@ -132,5 +132,26 @@ rc=$?
 n=$(articles "$OUT/all.ink")
 if [ $rc -eq 1 ] && [ "${n:-0}" -ge 14 ]; then ok; else bad "one batch of everything: exit $rc, ${n:-no} articles"; fi
 
+# Options that would reach past the format's limits are refused (exit 2,
+# the option named), never written into a bundle the reader then refuses.
+# opt_case WORD ARGS...: pack with ARGS must exit 2 saying WORD.
+opt_case() {
+    word=$1
+    shift
+    $B/inkpress pack -q --fast -o "$OUT/opt.ink" "$@" "$GOOD" 2>"$OUT/opt.err"
+    rc=$?
+    if [ $rc -eq 2 ] && grep -q -- "$word" "$OUT/opt.err"; then ok; else bad "pack $*: exit $rc, stderr: $(cat "$OUT/opt.err")"; fi
+}
+opt_case --group-bytes --group-bytes 300000
+opt_case --group-bytes --group-bytes 262145
+opt_case --date --date 2026-13-01
+opt_case --date --date yesterday
+opt_case --name --name "$(printf 'Caf\351')"
+opt_case "4 GiB" --uf2 --uf2-base 0xFFFFFF00
+opt_case --align --align 3
+# At the limit it packs, and the bundle checks out.
+$B/inkpress pack -q --fast -o "$OUT/opt.ink" --group-bytes 262144 samples/ && $B/inkpress inspect --verify "$OUT/opt.ink" >/dev/null 2>&1 &&
+    ok || bad "pack --group-bytes 262144 gave a bundle that does not check out"
+
 echo "badinput: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -23,11 +23,16 @@ rm -rf "$OUT"
 mkdir -p "$OUT"
 
 # Help: every command lists its options and gives an example, three ways.
-for c in clean pack inspect extract preview profiles; do
+for c in clean pack fetch inspect extract preview profiles; do
     for form in "$c --help" "$c -h" "help $c"; do
         if $I $form >"$OUT/help.txt" 2>&1 && grep -q "^usage: inkpress $c" "$OUT/help.txt" &&
             grep -q "example" "$OUT/help.txt"; then ok; else bad "inkpress $form"; fi
     done
+done
+# pack and fetch share their packing options, those for other scripts too
+for c in pack fetch; do
+    $I $c --help | grep -q -- "--script-fonts DIRS" && $I $c --help | grep -q -- "--no-script-fonts" && ok ||
+        bad "inkpress $c --help lacks --script-fonts"
 done
 $I help | grep -q "exit status: 0 ok, 1 some inputs skipped or characters no font draws, 2 usage, 3 damaged" && ok || bad "inkpress help lacks the exit codes"
 $B/inkpress-sim --help | grep -q -- "--window" && ok || bad "inkpress-sim --help lacks --window"
@@ -38,6 +43,12 @@ want_rc 2 "no command" $I
 want_rc 2 "unknown command" $I frobnicate
 want_rc 2 "unknown option" $I pack --frob -o "$OUT/x.ink" samples/*.txt
 want_rc 2 "pack without -o" $I pack samples/*.txt
+printf 'https://example.org/feed.rss  News\n' >"$OUT/feeds.txt"
+want_rc 2 "fetch without -o" $I fetch "$OUT/feeds.txt"
+want_rc 2 "fetch without FEEDS" $I fetch -o "$OUT/x.ink"
+want_rc 2 "fetch: unknown option" $I fetch --frob "$OUT/feeds.txt" -o "$OUT/x.ink"
+want_rc 2 "fetch: a bad --max-age" $I fetch --max-age soon "$OUT/feeds.txt" -o "$OUT/x.ink"
+want_rc 2 "fetch: a list that is not there" $I fetch "$OUT/no-such-list.txt" -o "$OUT/x.ink"
 want_rc 2 "no such article" $I preview "$ED" --article 99 -o "$OUT/p"
 want_rc 2 "no such page" $I preview "$ED" --article 1 --page 99 -o "$OUT/p"
 want_rc 2 "--page without --article" $I preview "$ED" --page 2 -o "$OUT/p"

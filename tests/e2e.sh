@@ -25,6 +25,29 @@ if cmp -s "$OUT/a.ink" "$OUT/b.ink"; then ok; else bad "the same inputs gave dif
 $B/inkpress inspect "$OUT/a.ink" >"$OUT/inspect.txt" && grep -q "all checks passed" "$OUT/inspect.txt" && ok ||
     bad "inspect of a fresh bundle"
 
+# docs/FORMAT.md's worked example is this bundle: the size on its first line
+# and the offset and length of every section it shows are what inspect says.
+$B/inkpress inspect --brief "$OUT/a.ink" >"$OUT/brief.txt"
+if python3 - docs/FORMAT.md "$OUT/brief.txt" <<'PY'; then ok; else bad "docs/FORMAT.md's example disagrees with inspect --brief of the sample bundle"; fi
+import re, sys
+doc = open(sys.argv[1], encoding="utf-8").read()
+got = open(sys.argv[2], encoding="utf-8").read()
+ex = doc[doc.index("## Example"):]
+ex = ex[ex.index("```") + 3:]
+ex = ex[:ex.index("```")]
+want_size = re.search(r"inkpress bundle v2\.0, (\d+) bytes", ex).group(1)
+have_size = re.search(r"inkpress bundle v2\.0, (\d+) bytes", got).group(1)
+rows = re.findall(r"^([A-Z]{4})\s+(\d+)\s+(\d+)\s", ex, re.M)
+have = {m[0]: (m[1], m[2]) for m in re.findall(r"^([A-Z]{4})\s+(\d+)\s+(\d+)\s", got, re.M)}
+bad = [] if want_size == have_size else ["size %s, inspect says %s" % (want_size, have_size)]
+bad += ["%s %s %s, inspect says %s" % (t, o, l, have.get(t)) for t, o, l in rows if have.get(t) != (o, l)]
+if not rows:
+    bad.append("no section rows in the example")
+for b in bad:
+    print("  FORMAT.md example: " + b)
+sys.exit(1 if bad else 0)
+PY
+
 # extract after pack gives exactly what clean gave (the samples are named so
 # that their sections come in file order, which is the bundle's order).
 n=0

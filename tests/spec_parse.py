@@ -1,69 +1,156 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""Reads an inkpress bundle with nothing but docs/FORMAT.md, checks every
-CRC and stream, and prints the articles in the form `inkpress extract`
-prints them. tests/e2e.sh compares the two.
+"""Reads an inkpress bundle with nothing but docs/FORMAT.md, makes every
+check its "Checks a reader makes" lists, and prints the articles in the
+text form ("The text form"). tests/e2e.sh compares that with `inkpress
+extract`; tests/badbundle.sh holds it to refuse every damaged bundle the C
+reader refuses.
 
 usage: spec_parse.py EDITION.ink
+Exit status 0, or 1 with "spec_parse: WHAT" on stderr for a damaged bundle.
 """
 import struct
 import sys
 import zlib
+
+KNOWN = (b"META", b"STRS", b"SECS", b"ARTS", b"GRPS", b"TITL", b"DICT", b"TEXT", b"HYPH", b"FONT", b"KERN")
 
 
 def fail(msg):
     sys.exit("spec_parse: " + msg)
 
 
+def utf8(b, what):
+    try:
+        return b.decode("utf-8")  # Python's codec is RFC 3629's UTF-8
+    except UnicodeDecodeError:
+        fail(what + " is not UTF-8")
+
+
 def main():
     data = open(sys.argv[1], "rb").read()
-    if data[:8] != b"INKB\r\n\x1a\n":
+    if len(data) < 8 or data[:8] != b"INKB\r\n\x1a\n":
         fail("bad magic")
-    major, minor, size, nsect, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
+    if len(data) < 24:
+        fail("shorter than the header")
+    major, minor, size, nentries, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
     if major not in (2, 3):
         fail("major version %d" % major)
-    table = 24 + 16 * nsect
+    if size > len(data):
+        fail("file_size past the end")
+    if not 1 <= nentries <= 32:
+        fail("nentries %d" % nentries)
+    table = 24 + 16 * nentries
+    if table > size:
+        fail("section table past file_size")
     head = bytearray(data[:table])
     head[20:24] = b"\0\0\0\0"
     if zlib.crc32(bytes(head)) != hcrc:
         fail("header CRC")
     sect = {}
-    for i in range(nsect):
+    places = []
+    for i in range(nentries):
         tag, off, length, crc = struct.unpack_from("<4sIII", data, 24 + 16 * i)
+        if off < table or off + length > size:
+            fail("section %s out of place" % tag)
+        if tag in [t for t, _, _ in places]:
+            fail("tag %s twice" % tag)
+        for _, o, n in places:
+            if length and n and off < o + n and o < off + length:
+                fail("section %s overlaps another" % tag)
+        places.append((tag, off, length))
         body = data[off:off + length]
-        if off < table or off + length > size or zlib.crc32(body) != crc:
-            fail("section %s out of place or damaged" % tag)
-        sect[tag.decode()] = body
-    meta = sect["META"]
+        if tag in KNOWN and tag != b"TEXT" and zlib.crc32(body) != crc:
+            fail("section %s damaged" % tag)
+        sect[tag.decode("latin-1")] = body
+    for tag in ("META", "STRS", "SECS", "ARTS", "GRPS", "TITL", "TEXT"):
+        if tag not in sect:
+            fail("no %s" % tag)
+    meta, strs = sect["META"], sect["STRS"]
+    if len(meta) < 28 or not strs:
+        fail("META or STRS too short")
     name, date, narticles, nsections, ngroups, nchunks, per_chunk, _ = struct.unpack_from("<IIIIIIHH", meta)
-    strs = sect["STRS"]
+    if not (1 <= narticles <= 0xFFFFFF and nsections and ngroups and per_chunk):
+        fail("META counts")
+    if nchunks != (narticles + per_chunk - 1) // per_chunk:
+        fail("nchunks")
+    for tag, count, size_ in (("SECS", nsections, 12), ("ARTS", narticles, 8), ("GRPS", ngroups, 12),
+                              ("TITL", nchunks, 16)):
+        if len(sect[tag]) != count * size_:
+            fail("%s is not exactly its table" % tag)
+    if strs[-1] != 0:
+        fail("STRS does not end with a NUL")
 
     def string(ref):
         if ref == 0xFFFFFFFF:
             return None
-        return unhint(strs[ref:strs.index(b"\0", ref)]).decode("utf-8")
+        if ref >= len(strs):
+            fail("string reference outside STRS")
+        return utf8(drop_runs(drop_levels(strs[ref:strs.index(b"\0", ref)])), "a string")
 
+    string(name)
+    d = string(date)
+    if d is not None and not (len(d) == 10 and d[4] == d[7] == "-" and (d[:4] + d[5:7] + d[8:]).isdigit()
+                              and d[:10].isascii() and 1 <= int(d[5:7]) <= 12 and 1 <= int(d[8:10]) <= 31):
+        fail("date %r" % d)
     secs = [struct.unpack_from("<III", sect["SECS"], 12 * i) for i in range(nsections)]
     arts = [struct.unpack_from("<II", sect["ARTS"], 8 * i) for i in range(narticles)]
     grps = [struct.unpack_from("<III", sect["GRPS"], 12 * i) for i in range(ngroups)]
     titl = [struct.unpack_from("<IIII", sect["TITL"], 16 * i) for i in range(nchunks)]
     text = sect["TEXT"]
-    zdict = b""
-    if sect.get("DICT"):
-        # The dictionary's own stream: it stops, unfinished, on a byte boundary.
-        dlen, = struct.unpack_from("<I", sect["DICT"])
-        d = zlib.decompressobj(-15)
-        zdict = d.decompress(sect["DICT"][4:])
-        if len(zdict) != dlen or d.eof or d.unconsumed_tail or not 0 < dlen <= 32768:
-            fail("DICT does not inflate to its length, or ends")
+    at = 0
+    for ref, first, count in secs:
+        string(ref)
+        if first != at or count < 1 or first + count > narticles:
+            fail("sections do not cover the articles in order")
+        at += count
+    if at != narticles:
+        fail("sections do not cover the articles")
+    if any(tlen == 0 for tlen, _ in arts):
+        fail("an empty article")
+    for g, (first, off, length) in enumerate(grps):
+        end = grps[g + 1][0] if g + 1 < ngroups else narticles
+        if (g == 0 and first != 0) or first >= narticles or first >= end:
+            fail("groups out of order")
+        if off + length > len(text):
+            fail("a stream outside TEXT")
+        if sum(tlen for tlen, _ in arts[first:end]) > 262144:
+            fail("a group over 262,144 bytes")
+    for off, length, rawlen, _ in titl:
+        if off + length > len(text):
+            fail("a title stream outside TEXT")
+        if rawlen > 49152:
+            fail("a title chunk over 49,152 bytes")
     check_font_kern(sect)
     check_hyph(sect.get("HYPH"), narticles)
 
+    zdict = b""
+    dsect = sect.get("DICT", b"")
+    if dsect:
+        if not 4 < len(dsect) <= 32836:
+            fail("DICT length")
+        dlen, = struct.unpack_from("<I", dsect)
+        if not 0 < dlen <= 32768:
+            fail("dict_length")
+        # It stops, unfinished, between blocks on a byte boundary: an empty
+        # final block after it (03 00) ends it right there.
+        z = zlib.decompressobj(-15)
+        zdict = z.decompress(dsect[4:])
+        if len(zdict) != dlen or z.eof or z.unconsumed_tail:
+            fail("DICT does not inflate to its length, or ends")
+        z = zlib.decompressobj(-15)
+        whole = z.decompress(dsect[4:] + b"\x03\x00")
+        if whole != zdict or not z.eof or z.unused_data:
+            fail("DICT does not stop between blocks on a byte boundary")
+
     def inflate(off, length):
-        d = zlib.decompressobj(-15, zdict=zdict) if zdict else zlib.decompressobj(-15)
-        out = d.decompress(text[off:off + length]) + d.flush()
-        if not d.eof or d.unused_data:
-            fail("a stream does not end where it should")
+        z = zlib.decompressobj(-15, zdict=zdict) if zdict else zlib.decompressobj(-15)
+        try:
+            out = z.decompress(text[off:off + length]) + z.flush()
+        except zlib.error:
+            fail("a stream is damaged")
+        if not z.eof or z.unused_data:
+            fail("a stream does not end in its last byte")
         return out
 
     texts = []
@@ -76,18 +163,20 @@ def main():
             piece = raw[at:at + tlen]
             if len(piece) != tlen or zlib.crc32(piece) != tcrc:
                 fail("article %d damaged" % (i + 1))
+            check_text(piece, i)
             texts.append(piece)
             at += tlen
         if at != len(raw):
             fail("group %d longer than its articles" % g)
     titles = []
-    for off, length, rawlen, crc in titl:
+    for c, (off, length, rawlen, crc) in enumerate(titl):
         raw = inflate(off, length)
         if len(raw) != rawlen or zlib.crc32(raw) != crc:
             fail("title chunk damaged")
-        titles += [unhint(t).decode("utf-8") for t in raw.split(b"\0")[:-1]]
-    if len(titles) != narticles:
-        fail("%d titles for %d articles" % (len(titles), narticles))
+        want = min(per_chunk, narticles - c * per_chunk)
+        if raw.count(b"\0") != want or not raw.endswith(b"\0"):
+            fail("title chunk %d does not hold its %d titles" % (c, want))
+        titles += [unhint(t) for t in raw.split(b"\0")[:-1]]
     section_of = {}
     for s, (ref, first, count) in enumerate(secs):
         for i in range(first, first + count):
@@ -97,16 +186,16 @@ def main():
         head = {}
         blocks = []
         for part in split_blocks(texts[i]):
-            code, body = part[0], unhint(part[1:]).decode("utf-8")
+            code, body = part[0], part[1:]
             if code in (7, 8, 9):
-                head[code] = body
+                head[code] = unhint(body)
             else:
                 prefix = {3: "## ", 4: "> ", 5: "- "}.get(code, "")
-                blocks.append(prefix + body)
+                blocks.append(prefix + unhint(styles(body)))
         lines = ["title: " + titles[i]]
         if 8 in head:
             lines.append("date: " + head[8])
-        lines.append("section: " + section_of[i])
+        lines.append("section: " + unhint(section_of[i].encode("utf-8")))
         if 7 in head:
             lines.append("source: " + head[7])
         if 9 in head:
@@ -116,12 +205,36 @@ def main():
     sys.stdout.write("\f\n".join(out))
 
 
+def check_text(t, i):
+    """"Article text": a block code first, no 0x01 or 0x06, header blocks first, once each, in order; shaped
+    runs (0x18) and bidi levels (0x19) well formed ("Shaped runs"); UTF-8 once they are taken out."""
+    if not t or not (2 <= t[0] <= 9) or t[0] == 6:
+        fail("article %d does not start with a block code" % (i + 1))
+    if 1 in t or 6 in t:
+        fail("article %d holds a reserved code" % (i + 1))
+    last, body = 0, False
+    for c in t:
+        if 7 <= c <= 9:
+            if body or c <= last:
+                fail("article %d: a header block after a body block or out of order" % (i + 1))
+            last = c
+        elif 2 <= c <= 5:
+            body = True
+    utf8(drop_runs(drop_levels(t)), "article %d" % (i + 1))
+
+
+def styles(b):
+    """Inline styles in the text form: italic on/off as _, bold on/off as **."""
+    return b.replace(b"\x10", b"_").replace(b"\x11", b"_").replace(b"\x12", b"**").replace(b"\x13", b"**")
+
+
 def unhint(b):
-    """The cleaned text without the packer's layout hints and no-break marks ("Article text")
-    and without the glyphs of shaped runs ("Shaped runs"), which are checked."""
+    """The text form of some text: the packer's layout hints out, shaped runs
+    replaced by their text and bidi levels dropped (both checked: "Shaped
+    runs"), other control bytes left out."""
     b = drop_runs(drop_levels(b))
-    return b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x15", b"").replace(
-        b"\x16", b"").replace(b"\x17", b"").replace(b"\x1a", b"").replace(b"\x14", b" ")
+    b = b.replace(b"\xc2\xad", b"").replace(b"\xe2\x80\x8b", b"").replace(b"\x14", b" ")
+    return utf8(bytes(c for c in b if c >= 0x20), "text")
 
 
 def drop_levels(b):
@@ -166,7 +279,7 @@ def drop_runs(b):
         for g in range(n):
             if six(recs[11 * g + 9:11 * g + 11]) >= ulen:
                 fail("shaped run cluster past its text")
-        text.decode("utf-8")
+        utf8(text, "a shaped run's text")
         out += text
         i = j + 5 + 11 * n + ulen
 
@@ -175,10 +288,15 @@ def check_hyph(h, narticles):
     """HYPH: the table, its buckets and records, as the spec lays them out."""
     if h is None:
         return
-    left, right, _npat, rlen = struct.unpack_from("<BBHI", h)
     table = 16 + 2 * 757
+    if len(h) < table:
+        fail("HYPH shorter than its table")
+    left, right, _npat, rlen = struct.unpack_from("<BBHI", h)
     if not (1 <= left <= 15 and 1 <= right <= 15) or len(h) != table + rlen + (narticles + 7) // 8:
         fail("HYPH header or length")
+    lang = h[8:16].split(b"\0", 1)
+    if not lang[0] or any(not 0x21 <= c <= 0x7E for c in lang[0]) or (len(lang) > 1 and lang[1].strip(b"\0")):
+        fail("HYPH language")
     starts = struct.unpack_from("<757H", h, 16)
     if starts[0] != 0 or starts[-1] != rlen or any(a > b for a, b in zip(starts, starts[1:])):
         fail("HYPH bucket starts")
@@ -203,16 +321,20 @@ def check_hyph(h, narticles):
 
 
 def check_font_kern(sect):
-    """FONT: a table of faces inside the section; KERN: counts that fit, code points ascending."""
+    """FONT: a table of faces inside the section; KERN: exactly its tables, in order."""
     font = sect.get("FONT")
-    if font is not None:
+    if font:
+        if len(font) < 4:
+            fail("FONT shorter than its count")
         (nfaces,) = struct.unpack_from("<I", font, 0)
         table = 4 + 8 * nfaces
         if not 1 <= nfaces <= 16 or table > len(font):
             fail("FONT table")
         for i in range(nfaces):
             off, length = struct.unpack_from("<II", font, 4 + 8 * i)
-            if length and (off < table or off % 4 or off + length > len(font)):
+            if not length and off:
+                fail("FONT: empty face %d has an offset" % i)
+            if length and (off < table or off + length > len(font)) or off % 4:
                 fail("FONT face %d out of place" % i)
             if i == 0 and not length:
                 fail("FONT without a regular face")
@@ -223,13 +345,22 @@ def check_font_kern(sect):
                 if not cps:
                     fail("FONT fallback face %d maps no character" % i)
     kern = sect.get("KERN")
-    if kern is not None:
-        ncps, r, b, it = struct.unpack_from("<IIII", kern, 0)
-        if ncps > 4096 or 16 + 4 * (ncps + r + b + it) > len(kern):
+    if kern:
+        if len(kern) < 16:
+            fail("KERN shorter than 16 bytes")
+        ncps, *npairs = struct.unpack_from("<IIII", kern, 0)
+        if ncps > 4096 or 16 + 4 * (ncps + sum(npairs)) != len(kern):
             fail("KERN counts")
         cps = struct.unpack_from("<%dI" % ncps, kern, 16)
-        if any(x >= y for x, y in zip(cps, cps[1:])):
+        if any(x >= y for x, y in zip(cps, cps[1:])) or any(c > 0x10FFFF for c in cps):
             fail("KERN code points out of order")
+        at = 16 + 4 * ncps
+        for n in npairs:
+            pairs = struct.unpack_from("<%dI" % n, kern, at)
+            at += 4 * n
+            keys = [p >> 8 for p in pairs]
+            if any(k >> 12 >= ncps or k & 0xFFF >= ncps for k in keys) or any(a >= b for a, b in zip(keys, keys[1:])):
+                fail("KERN pairs out of range or order")
 
 
 def cmap_codepoints(f):

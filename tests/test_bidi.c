@@ -128,8 +128,8 @@ static int ink_spans(const ink_fb_t *fb, int y0, int y1, int *x0, int *x1, int m
 static void test_bidi_page_right_to_left(void **state)
 {
     (void)state;
-    art_list_t arts = { 0 };
-    article_t *a = art_list_add(&arts);
+    article_list_t arts = { 0 };
+    article_t *a = article_list_add(&arts);
     /* كككككككككك ب 2026 ب ... : a wide word, then narrow ones */
     const char *paras[] = { "\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83 "
                             "\xD8\xA8 2026 \xD8\xA8",
@@ -188,7 +188,7 @@ static void test_bidi_page_right_to_left(void **state)
     ink_app_stop(&app);
     free(fbmem);
     free(b);
-    art_list_free(&arts);
+    article_list_free(&arts);
 }
 
 int main(void)

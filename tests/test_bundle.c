@@ -412,6 +412,38 @@ static void test_bundle_one_pattern_file_under_two_language_tags(void **st)
     free(out);
 }
 
+/* A title longer than INK_TITLE_MAX comes back cut to it, on a character
+ * boundary: 'x' and 750 two-byte letters would be cut inside a letter at
+ * byte 1000, so 999 bytes come back. */
+static void test_bundle_long_title_cut_at_the_shared_cap(void **st)
+{
+    (void)st;
+    char title[1 + 750 * 2 + 1];
+    title[0] = 'x';
+    for (int k = 0; k < 750; k++)
+        memcpy(title + 1 + 2 * k, "\xc3\xa9", 2);
+    title[sizeof title - 1] = '\0';
+    article_t a;
+    const char *const paras[] = { "One paragraph is enough here.", NULL };
+    tu_article(&a, title, "World", paras);
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    uint8_t *out;
+    size_t len;
+    const char *why;
+    assert_int_equal(bundle_write(&a, 1, &opts, &out, &len, &why), 0);
+    article_free(&a);
+    ink_bundle_t b;
+    assert_int_equal(ink_bundle_open(&b, out, len), INK_OK);
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    ink_titles_t tc = { NULL, -1, NULL, 0 };
+    const char *back = title_of(&b, 0, &pool, &tc);
+    assert_int_equal(strlen(back), INK_TITLE_MAX - 1);
+    assert_memory_equal(back, title, INK_TITLE_MAX - 1);
+    ink_titles_free(&tc);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -425,6 +457,7 @@ int main(void)
         cmocka_unit_test(test_bundle_uf2_carries_the_bundle),
         cmocka_unit_test(test_bundle_align_puts_sections_on_boundaries),
         cmocka_unit_test(test_bundle_one_pattern_file_under_two_language_tags),
+        cmocka_unit_test(test_bundle_long_title_cut_at_the_shared_cap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

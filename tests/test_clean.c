@@ -137,7 +137,7 @@ static void test_clean_seed_matches_gold(void **state)
     assert_string_equal(a.source, "Reuters");
     assert_int_equal(a.nblocks, sizeof seed_body / sizeof *seed_body);
     for (size_t i = 0; i < a.nblocks; i++) {
-        assert_int_equal(a.blocks[i].kind, ART_BLOCK_PARA);
+        assert_int_equal(a.blocks[i].kind, ARTICLE_BLOCK_PARA);
         char *plain = plain_typo(a.blocks[i].text);
         assert_string_equal(plain, seed_body[i]);
         free(plain);
@@ -318,9 +318,9 @@ static void test_clean_plain_article_kept_whole(void **state)
     assert_int_equal(a.nblocks, 8);
     assert_string_equal(a.blocks[4].text, "Rovers v United");
     assert_string_equal(a.blocks[5].text, "Winners meet in final");
-    assert_int_equal(a.blocks[6].kind, ART_BLOCK_LIST);
+    assert_int_equal(a.blocks[6].kind, ARTICLE_BLOCK_LIST);
     assert_string_equal(a.blocks[6].text, "first bullet");
-    assert_int_equal(a.blocks[7].kind, ART_BLOCK_LIST);
+    assert_int_equal(a.blocks[7].kind, ARTICLE_BLOCK_LIST);
     assert_string_equal(a.blocks[7].text, "second bullet");
     article_free(&a);
 }
@@ -771,10 +771,10 @@ static void test_clean_json_escaping(void **state)
     free(s);
 
     article_t a = {0};
-    a.title = art_strndup("T \"q\"", 5);
-    a.date = art_strndup("2023-08-26", 10);
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "one", 3), 0);
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "two\\", 4), 0);
+    a.title = article_strndup("T \"q\"", 5);
+    a.date = article_strndup("2023-08-26", 10);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "one", 3), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "two\\", 4), 0);
     s = json_of(put_article, &a);
     assert_string_equal(s, "{\"title\": \"T \\\"q\\\"\", \"date\": \"2023-08-26\", \"section\": null, "
                            "\"source\": null, \"byline\": null, \"body\": [\"one\", \"two\\\\\"]}\n");

@@ -139,7 +139,7 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
 {
     (void)st;
     input_list_t files;
-    art_list_t arts;
+    article_list_t arts;
     size_t text_bytes = 0;
     clock_t t0 = clock();
     tu_bbc_articles(bbc_dir, &files, &arts);
@@ -208,7 +208,7 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
     assert_int_equal(overfull, 0);
     ink_app_stop(app);
     assert_int_equal(ink_pool_used(pool), 0);
-    art_list_free(&arts);
+    article_list_free(&arts);
     free(data);
     input_list_free(&files);
 }
@@ -243,7 +243,7 @@ static void test_corpus_patterns_change_no_pixel(void **st)
 {
     (void)st;
     input_list_t files;
-    art_list_t arts;
+    article_list_t arts;
     tu_bbc_articles(bbc_dir, &files, &arts);
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.zopfli = 0;
@@ -269,7 +269,7 @@ static void test_corpus_patterns_change_no_pixel(void **st)
                   with_st.hyph, with_st.hyph_patterns, lw, lwo, with_st.shy_after, with_st.shy_before, pw);
     assert_int_equal(pw, pwo);
     assert_int_equal(hw, hwo);
-    art_list_free(&arts);
+    article_list_free(&arts);
     free(with);
     free(without);
     input_list_free(&files);

@@ -277,8 +277,8 @@ static uint8_t *session_bundle(size_t *len)
                          "Paragraph %d of a long report on the \x12state of the harbour\x13, its budget and the "
                          "ferries that leave it each morning for the islands, whose people depend on them for "
                          "\x10" "almost everything\x11: food, post, doctors and school.", p + 1);
-                art_block_kind_t kind = p == 3 ? ART_BLOCK_QUOTE : p == 5 ? ART_BLOCK_LIST
-                                       : p == 6 ? ART_BLOCK_SUBHEAD : ART_BLOCK_PARA;
+                article_block_kind_t kind = p == 3 ? ARTICLE_BLOCK_QUOTE : p == 5 ? ARTICLE_BLOCK_LIST
+                                       : p == 6 ? ARTICLE_BLOCK_SUBHEAD : ARTICLE_BLOCK_PARA;
                 assert_int_equal(article_add_block(&arts[i], kind, para, strlen(para)), 0);
             }
         }

@@ -32,7 +32,7 @@ static const char rss[] =
 static void test_feed_rss_items_become_articles(void **state)
 {
     (void)state;
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     assert_int_equal(feed_parse(rss, strlen(rss), &l, &why), 2);
     article_t *a = &l.v[0];
@@ -45,12 +45,12 @@ static void test_feed_rss_items_become_articles(void **state)
     /* content:encoded wins over description; scripts and share widgets go */
     assert_int_equal(a->nblocks, 3);
     assert_string_equal(a->blocks[0].text, "The old bridge \x10reopened\x11 on Monday after two years of repairs.");
-    assert_int_equal(a->blocks[1].kind, ART_BLOCK_SUBHEAD);
+    assert_int_equal(a->blocks[1].kind, ARTICLE_BLOCK_SUBHEAD);
     assert_string_equal(a->blocks[2].text, "Drivers queued from dawn.");
     /* escaped HTML in description */
     assert_string_equal(l.v[1].blocks[0].text, "The library will open until ten at night from July.");
     assert_string_equal(l.v[1].date, "2003-06-11");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 static void test_feed_atom_entries(void **state)
@@ -65,7 +65,7 @@ static void test_feed_atom_entries(void **state)
         "<blockquote><p>Stay indoors.</p></blockquote></div></content></entry>"
         "<entry xml:lang=\"de\"><title>Plain</title><updated>2021-02-04T00:00:00Z</updated>"
         "<content type=\"text\">First paragraph.\n\nSecond paragraph.</content></entry></feed>";
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     assert_int_equal(feed_parse(atom, strlen(atom), &l, &why), 2);
     assert_string_equal(l.v[0].title, "Storm warning");
@@ -75,10 +75,10 @@ static void test_feed_atom_entries(void **state)
     assert_string_equal(l.v[0].lang, "fr"); /* xml:lang of the feed, inherited */
     assert_string_equal(l.v[1].lang, "de"); /* its own */
     assert_string_equal(l.v[0].blocks[0].text, "Winds of 120 km/h are expected.");
-    assert_int_equal(l.v[0].blocks[1].kind, ART_BLOCK_QUOTE);
+    assert_int_equal(l.v[0].blocks[1].kind, ARTICLE_BLOCK_QUOTE);
     assert_int_equal(l.v[1].nblocks, 2);
     assert_string_equal(l.v[1].blocks[1].text, "Second paragraph.");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 static void test_feed_truncated_gives_whole_items(void **state)
@@ -86,18 +86,18 @@ static void test_feed_truncated_gives_whole_items(void **state)
     (void)state;
     /* cut in the middle of the second item */
     size_t cut = (size_t)(strstr(rss, "Library extends") - rss);
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     int n = feed_parse(rss, cut, &l, &why);
     assert_true(n >= 1);
     assert_string_equal(l.v[0].title, "Bridge reopens after repairs");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 static void test_feed_broken_named_with_reason(void **state)
 {
     (void)state;
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     static const char empty[] = "<rss version=\"2.0\"><channel><title>x</title></channel></rss>";
     assert_int_equal(feed_parse(empty, strlen(empty), &l, &why), -1);
@@ -109,7 +109,7 @@ static void test_feed_broken_named_with_reason(void **state)
     assert_non_null(why);
     /* through input: sniffed as a feed */
     assert_int_equal(input_load_mem(rss, strlen(rss), &l, &why), 2);
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 static void test_feed_dates(void **state)
@@ -143,7 +143,7 @@ static void test_input_every_kind_same_typography(void **state)
         "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Le Journal</title><language>fr-FR</language>"
         "<item><title>Le \"dernier\" mot</title><description>Le ministre a dit \"c'est fini\" mardi, et la foule "
         "est partie.</description></item></channel></rss>";
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     assert_int_equal(input_load_mem(txt, strlen(txt), &l, &why), 1);
     assert_int_equal(input_load_mem(page, strlen(page), &l, &why), 1);
@@ -160,7 +160,7 @@ static void test_input_every_kind_same_typography(void **state)
     assert_string_equal(l.v[2].title, "Le \u00ab\u202fdernier\u202f\u00bb mot");
     assert_string_equal(l.v[2].blocks[0].text, "Le ministre a dit \u00ab\u202fc\u2019est fini\u202f\u00bb mardi, et la foule "
                                                "est partie.");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 int main(void)

@@ -167,9 +167,9 @@ static void test_fontsub_bundle_carries_fonts_and_kerning(void **st)
     if (sim_fonts_load(BUILD_FONTS, files, fonts) != 0)
         skip();
     article_t a = { 0 };
-    a.title = art_strndup("Typesetting on the device", 25);
+    a.title = article_strndup("Typesetting on the device", 25);
     const char *p = "To Avon, Wales and \x10" "Yverdon\x11: the typesetting community.";
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, p, strlen(p)), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, p, strlen(p)), 0);
     bundle_stats_t stats;
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.zopfli = 0;

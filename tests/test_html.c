@@ -57,7 +57,7 @@ static int body_has(const article_t *a, const char *s)
     return 0;
 }
 
-static const art_block_t *block_with(const article_t *a, const char *s)
+static const article_block_t *block_with(const article_t *a, const char *s)
 {
     for (size_t i = 0; i < a->nblocks; i++)
         if (strstr(a->blocks[i].text, s))
@@ -195,18 +195,18 @@ static void test_html_block_kinds_and_inline_styles(void **state)
     (void)state;
     article_t a;
     assert_int_equal(html_clean(page, strlen(page), &a, NULL), 0);
-    const art_block_t *b = block_with(&a, "Talks on Friday");
+    const article_block_t *b = block_with(&a, "Talks on Friday");
     assert_non_null(b);
-    assert_int_equal(b->kind, ART_BLOCK_SUBHEAD);
+    assert_int_equal(b->kind, ARTICLE_BLOCK_SUBHEAD);
     b = block_with(&a, "Nobody wins");
     assert_non_null(b);
-    assert_int_equal(b->kind, ART_BLOCK_QUOTE);
+    assert_int_equal(b->kind, ARTICLE_BLOCK_QUOTE);
     b = block_with(&a, "Machinery orders");
     assert_non_null(b);
-    assert_int_equal(b->kind, ART_BLOCK_LIST);
+    assert_int_equal(b->kind, ARTICLE_BLOCK_LIST);
     b = block_with(&a, "We are ready");
     assert_non_null(b);
-    assert_int_equal(b->kind, ART_BLOCK_PARA);
+    assert_int_equal(b->kind, ARTICLE_BLOCK_PARA);
     assert_non_null(strstr(b->text, "\x10We are ready\x11, she said, \x12" "firmly\x13."));
     article_free(&a);
 }
@@ -263,7 +263,7 @@ static void test_html_text_normalised(void **state)
                             "it was Jos\x65\xcc\x81's turn\xe2\x80\x8b.</p><p>" PARA3 "</p></div></body></html>";
     article_t a;
     assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
-    const art_block_t *b = block_with(&a, "He said");
+    const article_block_t *b = block_with(&a, "He said");
     assert_non_null(b);
     assert_string_equal(b->text, "He said \xe2\x80\x9cwait\xe2\x80\x9d \xe2\x80\x93 and then\xe2\x80\xa6 it was "
                                  "Jos\xc3\xa9\xe2\x80\x99s turn.");
@@ -323,7 +323,7 @@ static void test_html_huge_page_bounded(void **state)
 static void test_html_input_refuses_binary_and_names_reason(void **state)
 {
     (void)state;
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     static const char bin[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
     assert_int_equal(input_load_mem(bin, sizeof bin - 1, &l, &why), -1);
@@ -345,7 +345,7 @@ static void test_html_input_refuses_binary_and_names_reason(void **state)
         for (size_t b = 0; b < l.v[i].nblocks; b++)
             for (const unsigned char *c = (const unsigned char *)l.v[i].blocks[b].text; *c; c++)
                 assert_true(*c >= 0x20 || (*c >= 0x10 && *c <= 0x13));
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 static void test_html_input_sniffs_kind(void **state)

@@ -422,6 +422,59 @@ static void test_layout_never_breaks_inside_a_cluster(void **st)
     ink_layout_clear(&L);
 }
 
+/* A paragraph of any length sets within the pool: 36 KB of emoji with no
+ * break point, 36 KB of CJK without marks, and 60 KB of words (far past
+ * total fit's items) are cut where they must be, in pieces of bounded
+ * memory, and lose, repeat or change nothing. Before pieces, the block's
+ * line table alone asked for five times the paragraph's bytes. */
+static void test_layout_sets_any_paragraph_within_the_pool(void **st)
+{
+    (void)st;
+    static uint8_t text[70000];
+    static char para[65000];
+    for (int kind = 0; kind < 3; kind++) {
+        size_t n = 0;
+        if (kind == 0) /* U+1F600 9,000 times */
+            for (int i = 0; i < 9000; i++)
+                n += (size_t)sprintf(para + n, "\xf0\x9f\x98\x80");
+        else if (kind == 1) /* 12,000 ideographs, three bytes each */
+            for (int i = 0; i < 12000; i++) {
+                uint32_t cp = 0x4E00 + (uint32_t)(i * 7) % 2000;
+                para[n++] = (char)(0xE0 | cp >> 12);
+                para[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
+                para[n++] = (char)(0x80 | (cp & 0x3F));
+            }
+        else
+            for (int i = 0; n < 60000; i++)
+                n += (size_t)sprintf(para + n, "%sword%d", i ? " " : "", i);
+        para[n] = '\0';
+        const char *const paras[] = { para, "After it.", NULL };
+        size_t len = flow(text, "Long", paras);
+        size_t before = ink_pool_high_water(&pool);
+        ink_layout_t L;
+        ink_layout_init(&L, &font, &pool, &cfg);
+        assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)len), INK_OK);
+        assert_true(L.npages > 10);
+        assert_false(L.truncated);
+        tu_text_t t = { 0 };
+        tu_layout_text(&L, &t);
+        assert_int_equal(t.n, n + strlen("\nAfter it."));
+        assert_memory_equal(t.s, para, n);
+        assert_string_equal(t.s + n, "\nAfter it.");
+        assert_int_equal(t.overfull, 0);
+        /* every page draws, the last one first (the pieces are found again) */
+        static uint8_t fbmem[(600 / 8) * 400];
+        ink_fb_t fb;
+        ink_fb_init(&fb, fbmem, 600, 400);
+        for (int p = L.npages; p-- > 0;)
+            assert_int_equal(ink_layout_draw_page(&L, &fb, p), INK_OK);
+        print_message("paragraph %d: %zu bytes, %d pages, pool high-water %zu (was %zu)\n", kind, n, L.npages,
+                      ink_pool_high_water(&pool), before);
+        free(t.s);
+        ink_layout_clear(&L);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -434,6 +487,7 @@ int main(void)
         cmocka_unit_test(test_layout_join_mark_keeps_characters_together),
         cmocka_unit_test(test_layout_cjk_gaps_justify_in_a_block_with_levels),
         cmocka_unit_test(test_layout_never_breaks_inside_a_cluster),
+        cmocka_unit_test(test_layout_sets_any_paragraph_within_the_pool),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

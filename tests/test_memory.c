@@ -37,7 +37,7 @@ static int world; /* bbc_dir is a folder of articles in other scripts, packed wi
 static uint8_t *bbc_bundle(size_t *len, size_t *count)
 {
     input_list_t files;
-    art_list_t arts;
+    article_list_t arts;
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.name = "BBC News 2004-05";
     opts.zopfli = 0;
@@ -65,7 +65,7 @@ static uint8_t *bbc_bundle(size_t *len, size_t *count)
     const char *why;
     assert_int_equal(bundle_write(arts.v, arts.n, &opts, &data, len, &why), 0);
     *count = files.n;
-    art_list_free(&arts);
+    article_list_free(&arts);
     input_list_free(&files);
     return data;
 }

@@ -38,7 +38,7 @@ static int was_reported(const reported_t *r, uint32_t c)
     return 0;
 }
 
-static uint8_t *pack(const art_list_t *arts, reported_t *rep, bundle_stats_t *st, size_t *len)
+static uint8_t *pack(const article_list_t *arts, reported_t *rep, bundle_stats_t *st, size_t *len)
 {
     tu_load_fonts();
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
@@ -53,7 +53,7 @@ static uint8_t *pack(const art_list_t *arts, reported_t *rep, bundle_stats_t *st
     return b;
 }
 
-static void load_dir(const char *dir, art_list_t *arts)
+static void load_dir(const char *dir, article_list_t *arts)
 {
     DIR *d = opendir(dir);
     assert_non_null(d);
@@ -129,7 +129,7 @@ static void test_scripts_samples_all_drawn(void **state)
     (void)state;
     const char *dirs[] = { "samples", "samples/world" };
     for (int d = 0; d < 2; d++) {
-        art_list_t arts = { 0 };
+        article_list_t arts = { 0 };
         load_dir(dirs[d], &arts);
         assert_true(arts.n > 0); /* an empty set checks nothing */
         reported_t rep = { 0 };
@@ -146,7 +146,7 @@ static void test_scripts_samples_all_drawn(void **state)
         else
             assert_true(st.fallbacks >= 5); /* Devanagari, Bengali, Tamil, Arabic, Hebrew at least */
         free(b);
-        art_list_free(&arts);
+        article_list_free(&arts);
     }
 }
 
@@ -155,13 +155,13 @@ static void test_scripts_samples_all_drawn(void **state)
 static void test_scripts_missing_reported_and_boxed(void **state)
 {
     (void)state;
-    art_list_t arts = { 0 };
-    article_t *a = art_list_add(&arts);
+    article_list_t arts = { 0 };
+    article_t *a = article_list_add(&arts);
     assert_non_null(a);
     const char *paras[] = { "A private sign \xEE\x80\x80 and \xEE\x80\x81, then \xE0\xA4\xA8\xE0\xA4\xAE (Devanagari).",
                             NULL };
     tu_article(a, "Boxes", "World", paras);
-    a = art_list_add(&arts);
+    a = article_list_add(&arts);
     const char *clean[] = { "Nothing missing here.", NULL };
     tu_article(a, "Clean", "World", clean);
     reported_t rep = { 0 };
@@ -178,7 +178,7 @@ static void test_scripts_missing_reported_and_boxed(void **state)
     check_all(b, len, &rep, &boxes);
     assert_int_equal(boxes, 2);
     free(b);
-    art_list_free(&arts);
+    article_list_free(&arts);
 }
 
 /* Without the fallback faces the Devanagari is reported, and the bundle is
@@ -186,8 +186,8 @@ static void test_scripts_missing_reported_and_boxed(void **state)
 static void test_scripts_no_script_fonts(void **state)
 {
     (void)state;
-    art_list_t arts = { 0 };
-    article_t *a = art_list_add(&arts);
+    article_list_t arts = { 0 };
+    article_t *a = article_list_add(&arts);
     const char *paras[] = { "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87", NULL };
     tu_article(a, "Namaste", "World", paras);
     tu_load_fonts();
@@ -210,7 +210,7 @@ static void test_scripts_no_script_fonts(void **state)
     assert_int_equal(ink_bundle_open(&bb, b, len), INK_OK);
     assert_int_equal(ink_rd32(bb.data + bb.font.off), 3);
     free(b);
-    art_list_free(&arts);
+    article_list_free(&arts);
 }
 
 int main(void)

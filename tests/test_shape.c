@@ -109,7 +109,7 @@ static hbg_t (*hb_shape_lines(const char *font, const char *txtfile, size_t nlin
 static void test_shape_world_runs_match_hb_shape(void **state)
 {
     (void)state;
-    art_list_t arts = { 0 };
+    article_list_t arts = { 0 };
     input_list_t files = { 0 };
     int bad = 0;
     assert_int_equal(input_add(&files, "samples/world", &bad), 0);
@@ -228,7 +228,7 @@ static void test_shape_world_runs_match_hb_shape(void **state)
     for (int i = 0; i < 64; i++)
         free(texts[i]);
     free(b);
-    art_list_free(&arts);
+    article_list_free(&arts);
     input_list_free(&files);
 }
 
@@ -276,8 +276,8 @@ static void test_shape_damaged_run_in_a_bundle(void **state)
         "Before \x18\x82\x81\x80\x81\x80\x80\x81\x80\x81\x80\x80\x80\x80\x80\x80x after.", /* face 2 */
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
-        art_list_t arts = { 0 };
-        article_t *a = art_list_add(&arts);
+        article_list_t arts = { 0 };
+        article_t *a = article_list_add(&arts);
         const char *paras[] = { bad[k], NULL };
         tu_article(a, "Damaged", "World", paras);
         tu_load_fonts();
@@ -310,7 +310,7 @@ static void test_shape_damaged_run_in_a_bundle(void **state)
         ink_app_stop(&app);
         free(fbmem);
         free(b);
-        art_list_free(&arts);
+        article_list_free(&arts);
     }
 }
 

@@ -173,6 +173,9 @@ static void test_textnorm_quotes_by_language(void **state)
     expect_lang("\xe5\xbd\xbc\xe3\x81\xaf\"\xe3\x81\xaf\xe3\x81\x84\"\xe3\x81\xa8", "ja",
                 "\xe5\xbd\xbc\xe3\x81\xaf\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d\xe3\x81\xa8");
     expect_lang("\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d", "ja", "\xe3\x80\x8c\xe3\x81\xaf\xe3\x81\x84\xe3\x80\x8d");
+    /* right to left: „…” in Hebrew, «…» in Arabic and Persian */
+    expect_lang("\"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d\"", "he", LOW9 "\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d" RDQ);
+    expect_lang("\"\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85\"", "ar", LAQ "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85" RAQ);
     /* typographic quotes a text has are kept, in any language */
     expect_lang(LDQ "quoted" RDQ " and " LOW9 "zitiert" LDQ, "de", LDQ "quoted" RDQ " and " LOW9 "zitiert" LDQ);
     expect_lang(LDQ "cit\xc3\xa9" RDQ, "fr", LDQ "cit\xc3\xa9" RDQ);
@@ -193,6 +196,13 @@ static void test_textnorm_guesses_language(void **state)
     assert_string_equal(textnorm_guess_lang(es, strlen(es)), "es");
     assert_string_equal(textnorm_guess_lang(ru, strlen(ru)), "ru");
     assert_null(textnorm_guess_lang("Hello", 5));
+    /* right-to-left scripts: Hebrew, Arabic, and Persian by its own letters */
+    const char *he = "קו הרכבת החדש לצפון נפתח הבוקר לנוסעים, לאחר שבע שנות עבודה.";
+    const char *ar = "افتتحت المدينة اليوم جسرا جديدا فوق النهر بعد ثلاث سنوات من العمل.";
+    const char *fa = "پل تازه روی رودخانه امروز باز شد و کشاورزان گفتند که راه کوتاه‌تر شده است.";
+    assert_string_equal(textnorm_guess_lang(he, strlen(he)), "he");
+    assert_string_equal(textnorm_guess_lang(ar, strlen(ar)), "ar");
+    assert_string_equal(textnorm_guess_lang(fa, strlen(fa)), "fa");
     /* Latin and Italian are not taken for French or Spanish */
     const char *la = "Lorem ipsum dolor sit amet, consectetur adipisicing elit, sed do eiusmod tempor incididunt ut "
                      "labore et dolore magna aliqua. Ut enim ad minim veniam, quis nostrud exercitation ullamco laboris "
@@ -210,8 +220,8 @@ static void test_textnorm_article_every_field(void **state)
     a.title = strdup("Russia's \"big\" vote");
     a.byline = strdup("By Sean O'Neil");
     const char *body = "\"It's over,\" he said - and the crowd left the hall with the band.";
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, body, strlen(body)), 0);
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "  ", 2), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "  ", 2), 0);
     assert_int_equal(textnorm_article(&a), 0);
     assert_string_equal(a.lang, "en");
     assert_string_equal(a.title, "Russia" RSQ "s " LDQ "big" RDQ " vote");
@@ -222,7 +232,7 @@ static void test_textnorm_article_every_field(void **state)
     /* a language the page gave wins over the guess */
     a.title = strdup("\"Titel\"");
     a.lang = strdup("de");
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
     assert_int_equal(textnorm_article(&a), 0);
     assert_string_equal(a.title, LOW9 "Titel" LDQ);
     article_free(&a);
@@ -235,7 +245,7 @@ static int glued(const char *s)
     size_t n = 0, at = 0;
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; u[i] && n < 128;) {
-        size_t k = textnorm_utf8_len(u + i, strlen(s) - i);
+        size_t k = ink_utf8_len(u + i, strlen(s) - i);
         uint32_t cp = k == 1 ? u[i] : k == 2 ? (u[i] & 0x1Fu) << 6 | (u[i + 1] & 0x3Fu)
                     : (u[i] & 0x0Fu) << 12 | (u[i + 1] & 0x3Fu) << 6 | (u[i + 2] & 0x3Fu);
         if (cp == ' ' && !at)
@@ -267,18 +277,18 @@ static void test_textnorm_glue_numbers_units_dates(void **state)
     assert_false(glued("May I"));
 }
 
-static void add(art_list_t *l, const char *title, const char *body)
+static void add(article_list_t *l, const char *title, const char *body)
 {
-    article_t *a = art_list_add(l);
+    article_t *a = article_list_add(l);
     assert_non_null(a);
     a->title = strdup(title);
-    assert_int_equal(article_add_block(a, ART_BLOCK_PARA, body, strlen(body)), 0);
+    assert_int_equal(article_add_block(a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
 }
 
 static void test_dedup_same_article_packed_once(void **state)
 {
     (void)state;
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *body = "The council voted on Tuesday to close the old market hall for repairs that will take "
                        "at least two years, and traders will move to a temporary site by the river.";
     add(&l, "Market hall to close | City News", body);
@@ -290,12 +300,12 @@ static void test_dedup_same_article_packed_once(void **state)
                                     "site by the river.");
     add(&l, "Short", "Too short");
     add(&l, "Short", "Too short.");
-    assert_int_equal(art_list_dedup(&l), 2);
+    assert_int_equal(dedup_articles(&l), 2);
     assert_int_equal(l.n, 3);
     assert_string_equal(l.v[0].title, "Market hall to close | City News");
     assert_string_equal(l.v[1].title, "Something else entirely");
     assert_string_equal(l.v[2].title, "Short");
-    art_list_free(&l);
+    article_list_free(&l);
 }
 
 int main(void)

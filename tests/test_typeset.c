@@ -181,18 +181,18 @@ static void test_typeset_article_copies_and_marks(void **st)
 {
     (void)st;
     article_t a = { 0 }, t;
-    a.title = art_strndup("Typesetting and/or hyphenation", 30);
-    a.source = art_strndup("Wire", 4);
-    assert_int_equal(article_add_block(&a, ART_BLOCK_PARA, "Typesetting", 11), 0);
+    a.title = article_strndup("Typesetting and/or hyphenation", 30);
+    a.source = article_strndup("Wire", 4);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "Typesetting", 11), 0);
     assert_int_equal(typeset_article(ts, &a, &t), 0);
     assert_string_equal(t.title, "Typesetting and/" ZWSP "or hyphenation");
     assert_string_equal(t.source, "Wire");
     assert_null(t.lang);
     assert_int_equal(t.nblocks, 1);
-    assert_int_equal(t.blocks[0].kind, ART_BLOCK_PARA);
+    assert_int_equal(t.blocks[0].kind, ARTICLE_BLOCK_PARA);
     assert_string_equal(t.blocks[0].text, "Type" SHY "set" SHY "ting");
     article_free(&t);
-    a.lang = art_strndup("de", 2);
+    a.lang = article_strndup("de", 2);
     article_free(&a);
 }
 

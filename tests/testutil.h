@@ -37,7 +37,7 @@ static inline void tu_article(article_t *a, const char *title, const char *secti
     a->source = strdup("Test Wire");
     a->date = strdup("2026-11-29");
     for (size_t i = 0; paras[i]; i++)
-        assert_int_equal(article_add_block(a, ART_BLOCK_PARA, paras[i], strlen(paras[i])), 0);
+        assert_int_equal(article_add_block(a, ARTICLE_BLOCK_PARA, paras[i], strlen(paras[i])), 0);
 }
 
 /* A small bundle of n articles across two sections; *len bytes, malloc'd. */
@@ -224,7 +224,7 @@ static inline void tu_bbc_files(const char *dir, input_list_t *files)
 }
 
 /* Those files, each cleaned into one article of arts, in the same order. */
-static inline void tu_bbc_articles(const char *dir, input_list_t *files, art_list_t *arts)
+static inline void tu_bbc_articles(const char *dir, input_list_t *files, article_list_t *arts)
 {
     tu_bbc_files(dir, files);
     memset(arts, 0, sizeof *arts);

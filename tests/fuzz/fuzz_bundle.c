@@ -6,9 +6,14 @@
  * the device do.
  *
  * Most mutations break a CRC and stop at the first check, so each input is
- * run twice: as it is, and with every CRC mended (header, index sections,
- * article texts, title chunks), which lets the fuzzer reach the index
- * checks, inflate, the title chunks and the layout behind them.
+ * run twice: as it is, and with every CRC mended (header, every section
+ * the reader checks: META to HYPH, FONT and KERN; article texts, title
+ * chunks), which lets the fuzzer reach the index checks, inflate, the title
+ * chunks, the fonts and the layout behind them.
+ *
+ * Beside "no crash, no leak", the reader must say why whenever it refuses
+ * and only then (ink_bundle_t.why, ink_bundle_inflate_why).
+ * tests/fuzz/bundle.dict is its dictionary (mk/fuzz.mk).
  *
  * The fonts come from build/fonts (or $INKPRESS_FONTS), loaded once. */
 #include <stdint.h>
@@ -69,8 +74,35 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
  * runs out of memory part way and the error paths are taken. */
 #define SMALL_POOL_BYTES (48u * 1024u)
 
+/* The reader's own words agree with its verdicts. */
+static void check_why(const uint8_t *data, size_t size)
+{
+    static ink_bundle_t b;
+    static uint8_t text[INK_ARTICLE_MAX_BYTES];
+    ink_err_t err = ink_bundle_open(&b, data, size);
+    if ((err != INK_OK) != (b.why[0] != 0)) {
+        fprintf(stderr, "fuzz_bundle: open gave %d with why '%s'\n", err, b.why);
+        abort();
+    }
+    if (err)
+        return;
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    for (uint32_t i = 0; i < b.narticles && i < 256; i++) {
+        const char *why;
+        err = ink_bundle_inflate_why(&b, i, &pool, text, sizeof text, &why);
+        if ((err != INK_OK) != (why[0] != 0)) {
+            fprintf(stderr, "fuzz_bundle: article %u gave %d with why '%s'\n", i, err, why);
+            abort();
+        }
+    }
+    if (ink_pool_used(&pool) != 0)
+        abort();
+}
+
 static void run(const uint8_t *data, size_t size)
 {
+    check_why(data, size);
     ink_pool_t pool;
     ink_fb_t fb;
     ink_hal_t hal = { &no_display, NULL, NULL, NULL };
@@ -136,10 +168,11 @@ static void mend(uint8_t *d, size_t size)
     uint32_t nsect = ink_rd16(d + INK_HDR_OFF_NSECT);
     if (nsect == 0 || nsect > INK_MAX_SECTIONS || INK_HDR_SIZE + nsect * INK_SECT_ENTRY_SIZE > size)
         return;
-    enum { NTAGS = 10 };
+    enum { NTAGS = 11 };
     uint8_t *ent[NTAGS] = { 0 };
-    static const uint32_t tags[NTAGS] = { INK_TAG_META, INK_TAG_STRS, INK_TAG_SECS, INK_TAG_ARTS, INK_TAG_GRPS,
-                                          INK_TAG_TITL, INK_TAG_DICT, INK_TAG_TEXT, INK_TAG_FONT, INK_TAG_KERN };
+    static const uint32_t tags[NTAGS] = { INK_TAG_META, INK_TAG_STRS, INK_TAG_SECS, INK_TAG_ARTS,
+                                          INK_TAG_GRPS, INK_TAG_TITL, INK_TAG_DICT, INK_TAG_TEXT,
+                                          INK_TAG_FONT, INK_TAG_KERN, INK_TAG_HYPH };
     for (uint32_t i = 0; i < nsect; i++) {
         uint8_t *e = d + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
         for (int t = 0; t < NTAGS; t++)

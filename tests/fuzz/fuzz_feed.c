@@ -22,20 +22,20 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
     return 0;
 }
 
-static void check_list(art_list_t *l, int n)
+static void check_list(article_list_t *l, int n)
 {
     if (n >= 0 && (size_t)n != l->n)
         abort(); /* the count returned is the count added */
     for (size_t i = 0; i < l->n; i++)
         fuzz_check_article(&l->v[i]);
-    art_list_free(l);
+    article_list_free(l);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *buf = (const char *)data;
     (void)feed_sniff(buf, size);
-    art_list_t l = { 0 };
+    article_list_t l = { 0 };
     const char *why = NULL;
     int n = feed_parse(buf, size, &l, &why);
     if (n < 0 && (!why || l.n))

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char *art_strndup(const char *s, size_t len)
+char *article_strndup(const char *s, size_t len)
 {
     char *p = malloc(len + 1);
     if (!p)
@@ -18,17 +18,17 @@ char *art_strndup(const char *s, size_t len)
     return p;
 }
 
-int article_add_block(article_t *a, art_block_kind_t kind, const char *text, size_t len)
+int article_add_block(article_t *a, article_block_kind_t kind, const char *text, size_t len)
 {
     if (a->nblocks == a->cap) {
         size_t cap = a->cap ? a->cap * 2 : 16;
-        art_block_t *b = realloc(a->blocks, cap * sizeof *b);
+        article_block_t *b = realloc(a->blocks, cap * sizeof *b);
         if (!b)
             return -1;
         a->blocks = b;
         a->cap = cap;
     }
-    char *t = art_strndup(text, len);
+    char *t = article_strndup(text, len);
     if (!t)
         return -1;
     a->blocks[a->nblocks].kind = kind;
@@ -53,7 +53,7 @@ void article_free(article_t *a)
     memset(a, 0, sizeof *a);
 }
 
-article_t *art_list_add(art_list_t *l)
+article_t *article_list_add(article_list_t *l)
 {
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 16;
@@ -67,9 +67,9 @@ article_t *art_list_add(art_list_t *l)
     return &l->v[l->n++];
 }
 
-int art_list_take(art_list_t *l, article_t *a)
+int article_list_take(article_list_t *l, article_t *a)
 {
-    article_t *slot = art_list_add(l);
+    article_t *slot = article_list_add(l);
     if (!slot) {
         article_free(a);
         return -1;
@@ -79,7 +79,7 @@ int art_list_take(art_list_t *l, article_t *a)
     return 0;
 }
 
-void art_list_free(art_list_t *l)
+void article_list_free(article_list_t *l)
 {
     for (size_t i = 0; i < l->n; i++)
         article_free(&l->v[i]);
@@ -111,7 +111,7 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     size_t k = 0;
     for (int h = 0; h < 3; h++)
         if (head[h])
-            put_block(buf, &k, (unsigned char)(ART_HEAD_SOURCE + h), head[h]);
+            put_block(buf, &k, (unsigned char)(ARTICLE_HEAD_SOURCE + h), head[h]);
     for (size_t i = 0; i < a->nblocks; i++)
         put_block(buf, &k, (unsigned char)a->blocks[i].kind, a->blocks[i].text);
     *out = buf;
@@ -119,7 +119,7 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     return 0;
 }
 
-char *art_lang_tag(const char *s)
+char *article_lang_tag(const char *s)
 {
     if (!s)
         return NULL;
@@ -141,7 +141,7 @@ char *art_lang_tag(const char *s)
         t[k++] = (char)(s[n + 1] & ~0x20);
         t[k++] = (char)(s[n + 2] & ~0x20);
     }
-    return art_strndup(t, k);
+    return article_strndup(t, k);
 }
 
 size_t article_unhint(char *s, size_t len)
@@ -180,19 +180,19 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len)
         size_t start = i;
         while (i < len && !(text[i] >= 0x01 && text[i] <= 0x09))
             i++;
-        char **head = kind == ART_HEAD_SOURCE ? &a->source : kind == ART_HEAD_DATE ? &a->date
-                    : kind == ART_HEAD_BYLINE ? &a->byline : NULL;
+        char **head = kind == ARTICLE_HEAD_SOURCE ? &a->source : kind == ARTICLE_HEAD_DATE ? &a->date
+                    : kind == ARTICLE_HEAD_BYLINE ? &a->byline : NULL;
         if (head) {
             free(*head);
-            *head = art_strndup((const char *)text + start, i - start);
+            *head = article_strndup((const char *)text + start, i - start);
             if (!*head)
                 return -1;
             article_unhint(*head, i - start);
             continue;
         }
-        if (kind < ART_BLOCK_PARA || kind > ART_BLOCK_LIST)
-            kind = ART_BLOCK_PARA;
-        if (article_add_block(a, (art_block_kind_t)kind, (const char *)text + start, i - start))
+        if (kind < ARTICLE_BLOCK_PARA || kind > ARTICLE_BLOCK_LIST)
+            kind = ARTICLE_BLOCK_PARA;
+        if (article_add_block(a, (article_block_kind_t)kind, (const char *)text + start, i - start))
             return -1;
         char *t = a->blocks[a->nblocks - 1].text;
         article_unhint(t, i - start);
@@ -200,23 +200,34 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len)
     return 0;
 }
 
+/* A line of the text form (docs/FORMAT.md): bytes below 0x20 are left
+ * out (cleaned text has none; a bundle's header blocks might). */
+static void print_field(FILE *f, const char *label, const char *s)
+{
+    fputs(label, f);
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x20)
+            putc(*s, f);
+    putc('\n', f);
+}
+
 void article_print(FILE *f, const article_t *a)
 {
-    fprintf(f, "title: %s\n", a->title ? a->title : "");
+    print_field(f, "title: ", a->title ? a->title : "");
     if (a->date)
-        fprintf(f, "date: %s\n", a->date);
+        print_field(f, "date: ", a->date);
     if (a->section)
-        fprintf(f, "section: %s\n", a->section);
+        print_field(f, "section: ", a->section);
     if (a->source)
-        fprintf(f, "source: %s\n", a->source);
+        print_field(f, "source: ", a->source);
     if (a->byline)
-        fprintf(f, "byline: %s\n", a->byline);
+        print_field(f, "byline: ", a->byline);
     for (size_t i = 0; i < a->nblocks; i++) {
         const char *pre = "";
         switch (a->blocks[i].kind) {
-        case ART_BLOCK_SUBHEAD: pre = "## "; break;
-        case ART_BLOCK_QUOTE: pre = "> "; break;
-        case ART_BLOCK_LIST: pre = "- "; break;
+        case ARTICLE_BLOCK_SUBHEAD: pre = "## "; break;
+        case ARTICLE_BLOCK_QUOTE: pre = "> "; break;
+        case ARTICLE_BLOCK_LIST: pre = "- "; break;
         default: break;
         }
         fprintf(f, "\n%s", pre);
@@ -226,7 +237,7 @@ void article_print(FILE *f, const article_t *a)
                 putc('_', f);
             else if (*p == 0x12 || *p == 0x13)
                 fputs("**", f);
-            else
+            else if ((unsigned char)*p >= 0x20)
                 putc(*p, f);
         }
         putc('\n', f);

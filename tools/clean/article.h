@@ -6,18 +6,21 @@
 
 #include <stddef.h>
 
-/** Kind of a body block; the values are the bundle's block codes (docs/FORMAT.md). */
-typedef enum {
-    ART_BLOCK_PARA = 0x02,   /**< ordinary paragraph */
-    ART_BLOCK_SUBHEAD = 0x03,/**< subheading inside the body */
-    ART_BLOCK_QUOTE = 0x04,  /**< block quote */
-    ART_BLOCK_LIST = 0x05,   /**< one list item */
-} art_block_kind_t;
+#include "ink_text.h"
 
-typedef struct art_block {
-    art_block_kind_t kind;
+/** Kind of a body block; the values are the bundle's block codes
+ * (render/ink_text.h, docs/FORMAT.md). */
+typedef enum {
+    ARTICLE_BLOCK_PARA = INK_TX_PARA,       /**< ordinary paragraph */
+    ARTICLE_BLOCK_SUBHEAD = INK_TX_SUBHEAD, /**< subheading inside the body */
+    ARTICLE_BLOCK_QUOTE = INK_TX_QUOTE,     /**< block quote */
+    ARTICLE_BLOCK_LIST = INK_TX_LIST,       /**< one list item */
+} article_block_kind_t;
+
+typedef struct article_block {
+    article_block_kind_t kind;
     char *text;              /**< UTF-8, NUL-terminated, owned */
-} art_block_t;
+} article_block_t;
 
 typedef struct article {
     char *title;             /**< never NULL after a successful clean */
@@ -25,49 +28,49 @@ typedef struct article {
     char *section;           /**< or NULL */
     char *source;            /**< or NULL */
     char *byline;            /**< or NULL */
-    art_block_t *blocks;     /**< body, in reading order */
+    article_block_t *blocks; /**< body, in reading order */
     size_t nblocks, cap;
     char *lang;              /**< BCP 47 language ("en-US", "de"), or NULL: en-US */
 } article_t;
 
 /** A growing list of articles. */
-typedef struct art_list {
+typedef struct article_list {
     article_t *v;
     size_t n, cap;
-} art_list_t;
+} article_list_t;
 
 /** Appends a zeroed article and returns it, or NULL when out of memory. */
-article_t *art_list_add(art_list_t *l);
+article_t *article_list_add(article_list_t *l);
 
 /** Moves *a to the end of l (a is then empty). Returns 0, or -1 when out
  * of memory: a is then freed. */
-int art_list_take(art_list_t *l, article_t *a);
+int article_list_take(article_list_t *l, article_t *a);
 
 /** Frees every article and the list. */
-void art_list_free(art_list_t *l);
+void article_list_free(article_list_t *l);
 
 /** Frees every string and the block array; leaves *a zeroed. NULL is fine. */
 void article_free(article_t *a);
 
 /** Appends a block; takes a copy of text[0..len). Returns 0, or -1 when out of memory. */
-int article_add_block(article_t *a, art_block_kind_t kind, const char *text, size_t len);
+int article_add_block(article_t *a, article_block_kind_t kind, const char *text, size_t len);
 
 /** Returns a malloc'd NUL-terminated copy of s[0..len), or NULL. */
-char *art_strndup(const char *s, size_t len);
+char *article_strndup(const char *s, size_t len);
 
 /** A language tag as a page or feed gives it ("ru", "pt-BR", "de_DE",
  * " en-us ") as BCP 47's language and region ("ru", "pt-BR", "de-DE",
  * "en-US"), malloc'd; NULL when s is NULL or not such a tag ("x-default",
  * "", "12"). */
-char *art_lang_tag(const char *s);
+char *article_lang_tag(const char *s);
 
 
 #include <stdio.h>
 
 /** Header block codes at the start of bundle article text (ink_text.h). */
-#define ART_HEAD_SOURCE 0x07
-#define ART_HEAD_DATE 0x08
-#define ART_HEAD_BYLINE 0x09
+#define ARTICLE_HEAD_SOURCE INK_TX_SOURCE
+#define ARTICLE_HEAD_DATE INK_TX_DATE
+#define ARTICLE_HEAD_BYLINE INK_TX_BYLINE
 
 /** Encodes a as bundle article text (docs/FORMAT.md, "Article text"): the
  * source, date and byline as header blocks, then each body block as its

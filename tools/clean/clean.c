@@ -9,8 +9,9 @@
  * dated items (comments, a live feed) -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
-
+#include "charset.h"
 #include "ink_text.h"
+#include "ink_utf8.h"
 #include "textnorm.h"
 
 #include <stdint.h>
@@ -62,50 +63,12 @@ typedef struct {
 
 /* ---- decoding ---------------------------------------------------------- */
 
-/* Windows-1252 0x80..0x9F; the five holes keep their Latin-1 (C1) values,
- * which the line normaliser then drops as control characters. */
-static const uint16_t cp1252_hi[32] = {
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-};
-
-static int is_utf8(const unsigned char *s, size_t n)
+/* One code point of the well-formed UTF-8 s[0..n) at s[*i]. */
+static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
 {
-    size_t i = 0;
-    while (i < n) {
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k = textnorm_utf8_len(s + i, n - i);
-        if (!k)
-            return 0;
-        i += k;
-    }
-    return 1;
-}
-
-/* Decodes the (well-formed) UTF-8 sequence at s[*i]. */
-static uint32_t next_cp(const unsigned char *s, size_t *i)
-{
-    uint32_t c = s[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    if (c < 0xE0) {
-        c = ((c & 0x1F) << 6) | (s[*i + 1] & 0x3F);
-        *i += 2;
-    } else if (c < 0xF0) {
-        c = ((c & 0x0F) << 12) | ((uint32_t)(s[*i + 1] & 0x3F) << 6) | (s[*i + 2] & 0x3F);
-        *i += 3;
-    } else {
-        c = ((c & 0x07) << 18) | ((uint32_t)(s[*i + 1] & 0x3F) << 12) |
-            ((uint32_t)(s[*i + 2] & 0x3F) << 6) | (s[*i + 3] & 0x3F);
-        *i += 4;
-    }
+    size_t k;
+    uint32_t c = ink_utf8_next(s + *i, n - *i, &k);
+    *i += k;
     return c;
 }
 
@@ -116,7 +79,7 @@ static int decode(const unsigned char *s, size_t n, char **out, size_t *outlen)
         s += 3;
         n -= 3;
     }
-    if (is_utf8(s, n)) {
+    if (charset_utf8_valid((const char *)s, n)) {
         char *o = malloc(n + 1);
         if (!o)
             return -1;
@@ -126,23 +89,10 @@ static int decode(const unsigned char *s, size_t n, char **out, size_t *outlen)
         *outlen = n;
         return 0;
     }
-    /* Not UTF-8: one byte per character, at most three bytes out each. */
-    if (n > (SIZE_MAX - 1) / 3)
-        return -1;
-    char *o = malloc(3 * n + 1);
-    if (!o)
-        return -1;
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = s[i];
-        if (cp >= 0x80 && cp < 0xA0)
-            cp = cp1252_hi[cp - 0x80];
-        k += textnorm_put_utf8(o + k, cp);
-    }
-    o[k] = '\0';
-    *out = o;
-    *outlen = k;
-    return 0;
+    /* Not UTF-8: every byte one Windows-1252 character; the five bytes it
+     * leaves undefined become C1 controls, which split_lines drops. */
+    *out = charset_cp1252_to_utf8((const char *)s, n, CHARSET_HOLES_C1, outlen);
+    return *out ? 0 : -1;
 }
 
 /* ---- line normalisation ------------------------------------------------ */
@@ -202,7 +152,7 @@ static int split_lines(char *t, size_t n, lines_t *l)
             c = '\n';
             i++;
         } else {
-            c = next_cp(s, &i);
+            c = next_cp(s, n, &i);
             eol = c == '\n' || c == '\r' || c == 0x2028 || c == 0x2029;
             if (c == '\r' && i < n && s[i] == '\n')
                 i++;
@@ -235,7 +185,7 @@ static int split_lines(char *t, size_t n, lines_t *l)
         }
         /* Writing never overtakes reading: every character read is at least
          * as long as what it becomes, and a pending space was read earlier. */
-        w += textnorm_put_utf8(t + w, c);
+        w += ink_utf8_put(t + w, c);
     }
     return 0;
 }
@@ -317,7 +267,7 @@ static void measure(block_t *b)
         size_t at = i;
         uint32_t c = ' ';
         if (i < n)
-            c = next_cp(s, &i);
+            c = next_cp(s, n, &i);
         else
             i++;
         if (c == ' ') {
@@ -742,7 +692,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
             size_t k = b->len - 1;
             while (k && b->text[k - 1] == ' ')
                 k--;
-            pg->source = art_strndup(b->text, k);
+            pg->source = article_strndup(b->text, k);
         }
         return L_CHROME;
     }
@@ -750,7 +700,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         for (size_t i = 0; i < sizeof wires / sizeof *wires; i++)
             if (strcmp(lc, wires[i]) == 0) {
                 if (top && !pg->source)
-                    pg->source = art_strndup(b->text, b->len);
+                    pg->source = article_strndup(b->text, b->len);
                 return L_CHROME;
             }
     }
@@ -767,7 +717,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words >= 2 && b->words <= 8 && strncmp(lc, "by ", 3) == 0 && b->text[3] >= 'A' &&
         b->text[3] <= 'Z' && !b->ends_sentence) {
         if (top && !pg->byline)
-            pg->byline = art_strndup(b->text + 3, b->len - 3);
+            pg->byline = article_strndup(b->text + 3, b->len - 3);
         return L_CHROME;
     }
     if (b->words <= 14 && !b->ends_sentence &&
@@ -776,7 +726,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         char d[11];
         b->dated = 1;
         if (top && !pg->date && find_date(lc, d))
-            pg->date = art_strndup(d, 10);
+            pg->date = article_strndup(d, 10);
         return L_CHROME;
     }
     if (b->words <= 12 && b->marks <= 1 &&
@@ -1047,7 +997,7 @@ static int parse_header(page_t *pg, const char *s)
     }
     if (d[10] != ' ' && d[10] != '\0')
         return 0;
-    pg->date = art_strndup(d, 10);
+    pg->date = article_strndup(d, 10);
     const char *r = d[10] ? d + 11 : d + 10;
     /* component starts */
     const char *starts[64];
@@ -1067,12 +1017,12 @@ static int parse_header(page_t *pg, const char *s)
         }
     }
     if (*starts[k])
-        pg->title = art_strndup(starts[k], strlen(starts[k]));
+        pg->title = article_strndup(starts[k], strlen(starts[k]));
     if (k > 0) {
         const char *a = starts[k - 1];
         size_t n = (size_t)(starts[k] - 3 - a);
         if (n)
-            pg->section = art_strndup(a, n);
+            pg->section = article_strndup(a, n);
     }
     return 1;
 }
@@ -1153,7 +1103,7 @@ static char *title_from_text(const char *s, size_t n)
         while (k && ((unsigned char)s[k] & 0xC0) == 0x80)
             k--;
     }
-    return art_strndup(s, k);
+    return article_strndup(s, k);
 }
 
 /* A repeated line inside the main text that belongs to it: a section
@@ -1180,7 +1130,7 @@ static int bullet_len(const char *s, size_t len)
 /* Adds text to the body the way the HTML path does: NFC and white space.
  * Quotes, dashes and ellipses come after, for every input kind alike, in
  * the article's language (textnorm_article). */
-static int add_norm(article_t *out, art_block_kind_t kind, const char *s, size_t n)
+static int add_norm(article_t *out, article_block_kind_t kind, const char *s, size_t n)
 {
     size_t k;
     char *t = textnorm(s, n, 0, &k);
@@ -1316,7 +1266,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     }
     if (!pg.title && para && !begin && pg.b[0].eff <= 40) {
         /* plain-text article: the first paragraph is the headline */
-        pg.title = art_strndup(pg.b[0].text, pg.b[0].len);
+        pg.title = article_strndup(pg.b[0].text, pg.b[0].len);
         pg.b[0].label = L_TITLE;
         begin = 1;
     }
@@ -1382,7 +1332,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (!pg.title) {
         size_t ti = guess_title(&pg, rs);
         if (ti != SIZE_MAX)
-            pg.title = art_strndup(pg.b[ti].text, pg.b[ti].len);
+            pg.title = article_strndup(pg.b[ti].text, pg.b[ti].len);
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
@@ -1407,7 +1357,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         /* Bulleted lines are list items; the renderer draws the bullet. */
         int bl = b->list ? bullet_len(b->text, b->len) : 0;
         b->kept = 1;
-        if (add_norm(out, bl ? ART_BLOCK_LIST : ART_BLOCK_PARA, b->text + bl, b->len - (size_t)bl) < 0) {
+        if (add_norm(out, bl ? ARTICLE_BLOCK_LIST : ARTICLE_BLOCK_PARA, b->text + bl, b->len - (size_t)bl) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1422,7 +1372,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     if (out->nblocks == 0 && as_title != SIZE_MAX) {
         /* a page of one sentence: it is both headline and text */
         const block_t *b = &pg.b[as_title];
-        if (add_norm(out, ART_BLOCK_PARA, b->text, b->len) < 0) {
+        if (add_norm(out, ARTICLE_BLOCK_PARA, b->text, b->len) < 0) {
             reason = "out of memory";
             goto out;
         }
@@ -1531,7 +1481,7 @@ void clean_prune_blocks(article_t *a)
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
                    is_consent_banner(lc) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
-                   (b->words <= 5 && a->blocks[i].kind != ART_BLOCK_LIST &&
+                   (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
                     has_any(lc, action_words, sizeof action_words / sizeof *action_words));
         if (!drop)
             before += b->eff;

@@ -20,7 +20,7 @@
  * per blank-line-separated group, anything else one block per line.
  *
  * out must be zeroed (or freshly article_free()d) by the caller. On success
- * returns 0 and fills *out: title never NULL, body blocks ART_BLOCK_PARA in
+ * returns 0 and fills *out: title never NULL, body blocks ARTICLE_BLOCK_PARA in
  * reading order; the caller frees it with article_free(). On failure returns
  * -1, leaves *out zeroed and, when why is not NULL, points *why at a short
  * static English reason ("empty file", "binary data (NUL bytes)",

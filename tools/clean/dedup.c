@@ -69,7 +69,7 @@ static uint64_t title_key(const article_t *a)
     return mix(h);
 }
 
-size_t art_list_dedup(art_list_t *l)
+size_t dedup_articles(article_list_t *l)
 {
     if (l->n < 2)
         return 0;

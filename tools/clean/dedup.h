@@ -16,6 +16,6 @@
  * no body shingles and their folded titles are equal. Returns the number
  * removed (0 as well when out of memory: nothing is removed then).
  */
-size_t art_list_dedup(art_list_t *l);
+size_t dedup_articles(article_list_t *l);
 
 #endif

@@ -71,7 +71,7 @@ char *feed_date(const char *s)
     if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1 || d > 31)
         return NULL;
     snprintf(out, sizeof out, "%04d-%02d-%02d", y, m, d);
-    return art_strndup(out, 10);
+    return article_strndup(out, 10);
 }
 
 static int is_named(const xmlNode *x, const char *name)
@@ -153,7 +153,7 @@ static int add_plain(article_t *a, const char *s)
         if (!t)
             return -1;
         if (*t) {
-            if (article_add_block(a, ART_BLOCK_PARA, t, strlen(t)) < 0) {
+            if (article_add_block(a, ARTICLE_BLOCK_PARA, t, strlen(t)) < 0) {
                 free(t);
                 return -1;
             }
@@ -168,9 +168,10 @@ static int add_plain(article_t *a, const char *s)
 }
 
 /* The body of an item: returns blocks added or -1. */
-static int item_body(xmlDoc *doc, const xmlNode *it, article_t *a)
+static int item_body(xmlDoc *doc, const xmlNode *it, article_t *a, int *from_content)
 {
     const xmlNode *best = NULL;
+    *from_content = 0;
     int atom_type = 0; /* 0 html, 1 text, 2 xhtml */
     for (xmlNode *k = it->children; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
@@ -206,6 +207,7 @@ static int item_body(xmlDoc *doc, const xmlNode *it, article_t *a)
     }
     if (!best)
         return 0;
+    *from_content = is_named(best, "encoded") || is_named(best, "content");
     if (atom_type == 2) {
         xmlBuffer *b = xmlBufferCreate();
         if (!b)
@@ -255,35 +257,59 @@ static char *item_link(const xmlNode *it)
     return NULL;
 }
 
-static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
-                    art_list_t *list)
+/* A language tag as BCP 47 has it ("en-US", "de"), else NULL. Owned. */
+static char *lang_tag(const char *v)
 {
-    article_t a = { 0 };
-    int nb = item_body(doc, it, &a);
-    if (nb < 0) {
-        article_free(&a);
-        return -1;
+    return article_lang_tag(v);
+}
+
+/* xml:lang of x or the nearest element above it that has one. */
+static char *xml_lang(const xmlNode *x)
+{
+    for (; x && x->type == XML_ELEMENT_NODE; x = x->parent) {
+        xmlChar *l = xmlNodeGetLang(x);
+        if (l) {
+            char *t = lang_tag((const char *)l);
+            xmlFree(l);
+            return t;
+        }
     }
-    if (nb == 0) {
-        article_free(&a);
-        return 0;
-    }
+    return NULL;
+}
+
+/* Everything the feed says of one item; fi->art may have no blocks. Its
+ * language is the item's xml:lang, else the feed's (feed_lang, may be NULL),
+ * else a guess; its headline, byline, source and body are set in it
+ * (textnorm_article). Returns 0, or -1 when out of memory (fi then freed). */
+static int read_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
+                     feed_item_t *fi)
+{
+    memset(fi, 0, sizeof *fi);
+    fi->when = -1;
+    article_t *a = &fi->art;
+    int from_content;
+    int nb = item_body(doc, it, a, &from_content);
+    if (nb < 0)
+        goto oom;
     char *t = text_of(child(it, "title"));
-    a.title = clean_line(t);
+    a->title = clean_line(t);
     free(t);
-    if (!a.title) {
-        const char *b = a.blocks[0].text;
+    if (!a->title && nb > 0) {
+        const char *b = a->blocks[0].text;
         size_t k = 0, w = 0;
         while (b[k] && w < 10)
             w += b[k++] == ' ';
-        char *h = art_strndup(b, k);
-        a.title = clean_line(h);
+        char *h = article_strndup(b, k);
+        a->title = clean_line(h);
         free(h);
     }
     const char *dates[] = { "pubDate", "published", "date", "updated", "issued", "modified", NULL };
-    for (size_t i = 0; dates[i] && !a.date; i++) {
+    for (size_t i = 0; dates[i] && (!a->date || fi->when < 0); i++) {
         char *d = text_of(child(it, dates[i]));
-        a.date = feed_date(d);
+        if (!a->date)
+            a->date = feed_date(d);
+        if (fi->when < 0 && d)
+            fi->when = feed_time(d);
         free(d);
     }
     xmlNode *au = child(it, "creator");
@@ -292,7 +318,7 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, cons
     if (au) {
         xmlNode *nm = child(au, "name");
         char *s = text_of(nm ? nm : au);
-        a.byline = clean_line(s);
+        a->byline = clean_line(s);
         free(s);
     }
     xmlNode *cat = child(it, "category");
@@ -300,25 +326,79 @@ static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, cons
         xmlChar *term = xmlGetProp(cat, (const xmlChar *)"term");
         char *s = term ? strdup((const char *)term) : text_of(cat);
         xmlFree(term);
-        a.section = clean_line(s);
+        a->section = clean_line(s);
         free(s);
     }
-    if (feed_title)
-        a.source = strdup(feed_title);
-    /* An entry's xml:lang (Atom, inherited from the feed), else the feed's <language>. */
-    xmlChar *xl = xmlNodeGetLang(it);
-    a.lang = art_lang_tag(xl ? (const char *)xl : feed_lang);
-    xmlFree(xl);
-    char *link = item_link(it);
-    free(link); /* kept for dedup keys in a later version of the model */
-    if (!a.title || textnorm_article(&a) < 0) {
-        article_free(&a);
-        return -1;
+    if (feed_title && !(a->source = strdup(feed_title)))
+        goto oom;
+    fi->link = item_link(it);
+    char *id = text_of(child(it, "guid"));
+    if (!id)
+        id = text_of(child(it, "id"));
+    if (!id) {
+        xmlChar *about = xmlGetProp(it, (const xmlChar *)"about"); /* RSS 1.0 */
+        if (about) {
+            id = strdup((const char *)about);
+            xmlFree(about);
+        }
     }
-    return art_list_take(list, &a) ? -1 : 1;
+    if (id && !*id) {
+        free(id);
+        id = NULL;
+    }
+    fi->id = id ? id : fi->link ? strdup(fi->link) : a->title ? strdup(a->title) : strdup("");
+    if (!fi->id)
+        goto oom;
+    /* The feed carries the article itself when its content runs long;
+     * a summary, or content of a paragraph or two, sends the reader to
+     * the page. */
+    size_t words = 0;
+    for (size_t b = 0; b < a->nblocks; b++)
+        for (const char *p = a->blocks[b].text; *p; p++)
+            words += *p == ' ';
+    fi->full = words >= (from_content ? FEED_FULL_WORDS : 2 * FEED_FULL_WORDS);
+    /* Atom says the language in xml:lang, RSS in the channel's <language> */
+    a->lang = xml_lang(it);
+    if (!a->lang && feed_lang && !(a->lang = strdup(feed_lang)))
+        goto oom;
+    if (textnorm_article(a) < 0)
+        goto oom;
+    return 0;
+oom:
+    feed_item_free(fi);
+    return -1;
 }
 
-int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
+void feed_item_free(feed_item_t *fi)
+{
+    if (!fi)
+        return;
+    article_free(&fi->art);
+    free(fi->link);
+    free(fi->id);
+    memset(fi, 0, sizeof *fi);
+}
+
+static int add_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, const char *feed_lang,
+                    article_list_t *list)
+{
+    feed_item_t fi;
+    if (read_item(doc, it, feed_title, feed_lang, &fi) < 0)
+        return -1;
+    if (fi.art.nblocks == 0) {
+        feed_item_free(&fi);
+        return 0;
+    }
+    if (!fi.art.title) {
+        feed_item_free(&fi);
+        return -1;
+    }
+    int rc = article_list_take(list, &fi.art) ? -1 : 1;
+    feed_item_free(&fi);
+    return rc;
+}
+
+int feed_parse(const char *buf, size_t len, article_list_t *list, const char **why)
 {
     if (len > INT32_MAX) {
         *why = "feed too large";
@@ -341,7 +421,9 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
         char *t = text_of(child(ch, "title"));
         ft = clean_line(t);
         free(t);
-        fl = text_of(child(ch, "language")); /* RSS <language>, RSS 1.0 <dc:language> */
+        t = text_of(child(ch, "language")); /* RSS <language>, RSS 1.0 <dc:language> */
+        fl = lang_tag(t);
+        free(t);
     }
     int err = 0, items = 0;
     const xmlNode *scopes[2] = { chan, is_named(root, "RDF") ? root : NULL };
@@ -371,4 +453,171 @@ int feed_parse(const char *buf, size_t len, art_list_t *list, const char **why)
         return -1;
     }
     return (int)(list->n - before);
+}
+
+/* ---- items for the fetcher ----------------------------------------------------- */
+
+void feed_items_free(feed_items_t *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        feed_item_free(&f->v[i]);
+    free(f->v);
+    free(f->title);
+    memset(f, 0, sizeof *f);
+}
+
+int feed_read(const char *buf, size_t len, const char *charset, feed_items_t *out, const char **why)
+{
+    memset(out, 0, sizeof *out);
+    if (len > INT32_MAX) {
+        *why = "feed too large";
+        return -1;
+    }
+    xmlParserCtxt *ctxt = xmlNewParserCtxt();
+    if (!ctxt) {
+        *why = "out of memory";
+        return -1;
+    }
+    xmlDoc *doc = xmlCtxtReadMemory(ctxt, buf, (int)len, NULL, charset && *charset ? charset : NULL,
+                                    XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                        XML_PARSE_NOWARNING | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
+    if (!ctxt->wellFormed) {
+        const xmlError *e = xmlCtxtGetLastError(ctxt);
+        char msg[120] = "";
+        if (e && e->message) {
+            snprintf(msg, sizeof msg, "%s", e->message);
+            size_t n = strlen(msg);
+            while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+                msg[--n] = '\0';
+        }
+        snprintf(out->xml_error, sizeof out->xml_error, "invalid XML at line %d: %s", e ? e->line : 0,
+                 msg[0] ? msg : "not well-formed");
+    }
+    xmlFreeParserCtxt(ctxt);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!root || !(is_named(root, "rss") || is_named(root, "feed") || is_named(root, "RDF"))) {
+        xmlFreeDoc(doc);
+        *why = out->xml_error[0] ? "invalid XML: not a readable feed"
+               : root          ? "not an RSS or Atom feed (another XML document)"
+                               : "not a readable feed (XML parse failed)";
+        return -1;
+    }
+    xmlNode *chan = is_named(root, "rss") ? child(root, "channel") : root;
+    if (chan) {
+        xmlNode *ch = is_named(root, "RDF") && child(root, "channel") ? child(root, "channel") : chan;
+        char *t = text_of(child(ch, "title"));
+        out->title = clean_line(t);
+        free(t);
+    }
+    /* RSS says the language in <language>, Atom in xml:lang */
+    char *lang = NULL;
+    if (chan) {
+        char *t = text_of(child(chan, "language"));
+        lang = lang_tag(t);
+        free(t);
+    }
+    int err = 0;
+    const xmlNode *scopes[2] = { chan, is_named(root, "RDF") ? root : NULL };
+    for (int s = 0; s < 2 && !err; s++) {
+        if (!scopes[s] || (s == 1 && scopes[1] == scopes[0]))
+            continue;
+        for (xmlNode *k = scopes[s]->children; k && !err; k = k->next) {
+            if (!is_named(k, "item") && !is_named(k, "entry"))
+                continue;
+            if (out->n == out->cap) {
+                size_t cap = out->cap ? out->cap * 2 : 16;
+                feed_item_t *v = realloc(out->v, cap * sizeof *v);
+                if (!v) {
+                    err = 1;
+                    break;
+                }
+                out->v = v;
+                out->cap = cap;
+            }
+            if (read_item(doc, k, out->title, lang, &out->v[out->n]) < 0)
+                err = 1;
+            else if (!out->v[out->n].art.title && !out->v[out->n].link)
+                feed_item_free(&out->v[out->n]); /* nothing to show and nowhere to look */
+            else
+                out->n++;
+        }
+    }
+    free(lang);
+    xmlFreeDoc(doc);
+    if (err) {
+        feed_items_free(out);
+        *why = "out of memory";
+        return -1;
+    }
+    return (int)out->n;
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian). */
+static long long days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    long long yoe = y - era * 400;
+    long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+/* "+0200", "-05:30", "Z", "GMT", "EST"... -> seconds east of UTC. */
+static long zone_offset(const char *p)
+{
+    while (*p == ' ')
+        p++;
+    if ((*p == '+' || *p == '-') && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2])) {
+        int h = (p[1] - '0') * 10 + (p[2] - '0');
+        const char *q = p + 3;
+        if (*q == ':')
+            q++;
+        int mi = isdigit((unsigned char)q[0]) && isdigit((unsigned char)q[1]) ? (q[0] - '0') * 10 + (q[1] - '0') : 0;
+        long off = (long)h * 3600 + (long)mi * 60;
+        return *p == '-' ? -off : off;
+    }
+    static const struct {
+        const char *name;
+        int hours;
+    } zones[] = { { "EST", -5 }, { "EDT", -4 }, { "CST", -6 }, { "CDT", -5 },
+                  { "MST", -7 }, { "MDT", -6 }, { "PST", -8 }, { "PDT", -7 } };
+    for (size_t i = 0; i < sizeof zones / sizeof zones[0]; i++)
+        if (!strncmp(p, zones[i].name, 3))
+            return (long)zones[i].hours * 3600;
+    return 0; /* Z, GMT, UT, or none given */
+}
+
+long long feed_time(const char *s)
+{
+    char *day = feed_date(s);
+    if (!day)
+        return -1;
+    int y = atoi(day), m = atoi(day + 5), d = atoi(day + 8);
+    free(day);
+    int hh = 0, mm = 0, ss = 0;
+    const char *p = s;
+    /* the time is the first hh:mm after the date */
+    const char *c = strchr(p, ':');
+    long off = 0;
+    if (c && c - p >= 2 && isdigit((unsigned char)c[-1]) && isdigit((unsigned char)c[-2])) {
+        hh = atoi(c - 2);
+        mm = atoi(c + 1);
+        const char *q = c + 1;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (*q == ':') {
+            ss = atoi(q + 1);
+            q++;
+            while (isdigit((unsigned char)*q))
+                q++;
+        }
+        if (*q == '.' || *q == ',')
+            for (q++; isdigit((unsigned char)*q); q++)
+                ;
+        off = zone_offset(q);
+    }
+    if (hh > 23 || mm > 59 || ss > 60)
+        return -1;
+    return days_from_civil(y, m, d) * 86400 + hh * 3600 + mm * 60 + ss - off;
 }

@@ -30,6 +30,11 @@ int html_sniff(const char *buf, size_t len);
  */
 int html_clean(const char *buf, size_t len, article_t *out, const char **why);
 
+/** html_clean() with the charset the transport gave (an HTTP Content-Type's
+ * charset parameter), which wins over the page's own declaration; NULL or ""
+ * is html_clean(). */
+int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *out, const char **why);
+
 /**
  * Appends the blocks of an HTML fragment that is already the article (a
  * feed item's content): scripts, forms, share and ad widgets are dropped,

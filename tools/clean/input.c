@@ -200,13 +200,13 @@ static char *folder_section(const char *path)
     size_t n = (size_t)(slash - start);
     if (n == 0 || (n == 1 && *start == '.') || (n == 2 && start[0] == '.' && start[1] == '.'))
         return NULL;
-    char *s = art_strndup(start, n);
+    char *s = article_strndup(start, n);
     if (s && (unsigned char)s[0] < 0x80)
         s[0] = (char)toupper((unsigned char)s[0]);
     return s;
 }
 
-int input_load(const char *path, art_list_t *list, const char **why)
+int input_load(const char *path, article_list_t *list, const char **why)
 {
     size_t len;
     char *buf = input_read_file(path, INPUT_MAX_BYTES, &len);
@@ -220,7 +220,7 @@ int input_load(const char *path, art_list_t *list, const char **why)
         char *sec = NULL;
         for (size_t i = list->n - (size_t)rc; i < list->n; i++)
             if (!list->v[i].section && (sec || (sec = folder_section(path))))
-                list->v[i].section = art_strndup(sec, strlen(sec));
+                list->v[i].section = article_strndup(sec, strlen(sec));
         free(sec);
     }
     return rc;
@@ -254,7 +254,7 @@ input_kind_t input_sniff(const char *buf, size_t len)
     return sniff(buf, len);
 }
 
-int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **why)
+int input_load_mem(const char *buf, size_t len, article_list_t *list, const char **why)
 {
     if (len == 0) {
         *why = "empty file";
@@ -279,7 +279,7 @@ int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **w
     article_t a;
     if ((kind == INPUT_HTML ? html_clean(buf, len, &a, why) : clean_scrape(buf, len, &a, why)) != 0)
         return -1;
-    if (art_list_take(list, &a)) {
+    if (article_list_take(list, &a)) {
         *why = "out of memory";
         return -1;
     }

@@ -27,7 +27,7 @@ void input_list_free(input_list_t *l);
  * folders packs into those sections. Returns the number of articles added,
  * or -1 with a reason in *why (static text, or the text of errno); on
  * failure nothing is added. */
-int input_load(const char *path, art_list_t *list, const char **why);
+int input_load(const char *path, article_list_t *list, const char **why);
 
 typedef enum { INPUT_TEXT, INPUT_HTML, INPUT_FEED } input_kind_t;
 
@@ -37,7 +37,7 @@ input_kind_t input_sniff(const char *buf, size_t len);
 
 /** input_load() on bytes in memory (no folder section). Returns the number
  * of articles added or -1 with a static reason in *why. */
-int input_load_mem(const char *buf, size_t len, art_list_t *list, const char **why);
+int input_load_mem(const char *buf, size_t len, article_list_t *list, const char **why);
 
 /** Reads a whole file into malloc'd memory (NUL-terminated, *len without the
  * NUL). Returns NULL with errno set on failure. Files over max bytes fail

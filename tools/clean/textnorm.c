@@ -3,6 +3,7 @@
  * One pass over the code points with a little state: the last code point
  * written (for quote direction and composition) and a pending space. */
 #include "textnorm.h"
+#include "charset.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -224,98 +225,11 @@ uint32_t textnorm_compose(uint32_t base, uint32_t mark)
     return 0;
 }
 
-size_t textnorm_utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    if (c < 0xC2 || c > 0xF4)
-        return 0;
-    size_t need = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    if (n < need)
-        return 0;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c == 0xE0)
-        lo = 0xA0;
-    else if (c == 0xED)
-        hi = 0x9F;
-    else if (c == 0xF0)
-        lo = 0x90;
-    else if (c == 0xF4)
-        hi = 0x8F;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < need; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return need;
-}
-
-size_t textnorm_put_utf8(char *o, uint32_t cp)
-{
-    if (cp < 0x80) {
-        o[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        o[0] = (char)(0xC0 | (cp >> 6));
-        o[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        o[0] = (char)(0xE0 | (cp >> 12));
-        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        o[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    o[0] = (char)(0xF0 | (cp >> 18));
-    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    o[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-static const uint16_t cp1252[32] = {
-    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
-    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
-};
-
-/* Decodes one code point at s[*i]; a byte that does not start a well-formed
- * sequence is taken as Windows-1252. */
+/* One code point at s[*i]: a well-formed UTF-8 sequence, else the byte
+ * read as Windows-1252 (charset.h). */
 static uint32_t get_cp(const unsigned char *s, size_t n, size_t *i)
 {
-    unsigned c = s[*i];
-    if (c < 0x80) {
-        (*i)++;
-        return c;
-    }
-    size_t need = textnorm_utf8_len(s + *i, n - *i);
-    if (need) {
-        uint32_t cp = need == 2 ? c & 0x1F : need == 3 ? c & 0x0F : c & 0x07;
-        for (size_t k = 1; k < need; k++)
-            cp = (cp << 6) | (s[*i + k] & 0x3F);
-        *i += need;
-        return cp;
-    }
-    (*i)++;
-    return c < 0xA0 ? cp1252[c - 0x80] : c;
-}
-
-char *textnorm_bytes_to_utf8(const char *str, size_t n, size_t *outlen)
-{
-    const unsigned char *s = (const unsigned char *)str;
-    char *o = malloc(3 * n + 1);
-    if (!o)
-        return NULL;
-    size_t i = 0, k = 0;
-    while (i < n)
-        k += textnorm_put_utf8(o + k, get_cp(s, n, &i));
-    o[k] = '\0';
-    if (outlen)
-        *outlen = k;
-    return o;
+    return charset_next(s, n, i, CHARSET_HOLES_FFFD);
 }
 
 static int is_space(uint32_t c)
@@ -426,6 +340,12 @@ static quotes_t quotes_for(const char *lang)
         q = (quotes_t){ { 0xAB, 0x201C }, { 0xBB, 0x201D }, 1, 0 };
     } else if (!strcmp(ll, "ru") || !strcmp(ll, "uk") || !strcmp(ll, "be")) {
         q = (quotes_t){ { 0xAB, 0x201E }, { 0xBB, 0x201C }, 0, 0 };
+    } else if (!strcmp(ll, "he")) {
+        /* right to left: „…” as Hebrew print sets them */
+        q = (quotes_t){ { 0x201E, 0x201A }, { 0x201D, 0x2019 }, 0, 0 };
+    } else if (!strcmp(ll, "ar") || !strcmp(ll, "fa") || !strcmp(ll, "ur")) {
+        /* guillemets, which the device mirrors in right-to-left text */
+        q = (quotes_t){ { 0xAB, 0x201C }, { 0xBB, 0x201D }, 0, 0 };
     } else if (!strcmp(ll, "ja")) {
         q = (quotes_t){ { 0x300C, 0x300E }, { 0x300D, 0x300F }, 0, 1 };
     } else if (!strcmp(ll, "zh")) {
@@ -1004,7 +924,7 @@ static const char *const lang_words[][16] = {
 const char *textnorm_guess_lang(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
-    size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0;
+    size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0, hebr = 0, arab = 0, farsi = 0;
     char w[16];
     size_t wl = 0;
     for (size_t i = 0; i <= n;) {
@@ -1015,6 +935,13 @@ const char *textnorm_guess_lang(const char *str, size_t n)
             kana++;
         else if (c >= 0x4E00 && c <= 0x9FFF)
             han++;
+        else if (c >= 0x5D0 && c <= 0x5EA)
+            hebr++;
+        else if (c >= 0x620 && c <= 0x6FF) {
+            arab++;
+            /* letters Persian has and Arabic lacks: pe, che, zhe, gaf, keheh, farsi yeh */
+            farsi += c == 0x67E || c == 0x686 || c == 0x698 || c == 0x6AF || c == 0x6A9 || c == 0x6CC;
+        }
         if (c < 0x80 && is_letter_cp(c)) {
             latin++;
             if (wl < sizeof w - 1)
@@ -1037,9 +964,13 @@ const char *textnorm_guess_lang(const char *str, size_t n)
         }
         wl = 0;
     }
-    size_t letters = latin + cyr + kana + han;
+    size_t letters = latin + cyr + kana + han + hebr + arab;
     if (letters < 20)
         return NULL;
+    if (hebr * 2 > letters)
+        return "he";
+    if (arab * 2 > letters)
+        return farsi * 50 > arab ? "fa" : "ar";
     if (kana * 20 > letters)
         return "ja";
     if (han * 2 > letters)

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "ink_utf8.h"
 
 /** Flags for textnorm(). */
 enum {
@@ -66,17 +67,13 @@ size_t textnorm_straight_quotes(const char *s, size_t n, size_t *in_code);
  * break. c holds code points without control codes. */
 int textnorm_glued(const uint32_t *c, size_t n, size_t i);
 
-/** Returns a malloc'd NUL-terminated well-formed UTF-8 copy of s[0..n):
- * valid sequences are kept, every other byte is read as Windows-1252.
- * Nothing else changes. *outlen gets the length. NULL when out of memory. */
-char *textnorm_bytes_to_utf8(const char *s, size_t n, size_t *outlen);
-
-/** Writes cp as UTF-8 to o (room for 4 bytes); returns the byte count. */
-size_t textnorm_put_utf8(char *o, uint32_t cp);
-
-/** Length of the well-formed UTF-8 sequence at s[0..n), or 0 when it is
- * not one (overlongs, surrogates and values above U+10FFFF are rejected). */
-size_t textnorm_utf8_len(const unsigned char *s, size_t n);
+/** ink_utf8_put (render/ink_utf8.h) by its old name, while the callers in
+ * tools/pack/typeset.c and in textnorm.c's typography, edited elsewhere
+ * now, still use it. */
+static inline size_t textnorm_put_utf8(char *o, uint32_t cp)
+{
+    return ink_utf8_put(o, cp);
+}
 
 /** The precomposed form of base + mark, or 0 when there is none. */
 uint32_t textnorm_compose(uint32_t base, uint32_t mark);

@@ -5,9 +5,11 @@
 
 #include "article.h"
 #include "bundle_write.h"
+#include "hal/ink_hal.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
+#include "ink_nav.h"
 #include "ink_profile.h"
 #include "sim_io.h"
 #include "uf2.h"
@@ -16,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* A bundle in memory: mapped from an .ink file, or unwrapped from a UF2. */
 typedef struct loaded {
@@ -55,7 +58,7 @@ static int load(const char *cmd, const char *path, loaded_t *l, ink_bundle_t *b)
     }
     ink_err_t err = ink_bundle_open(b, l->data, l->len);
     if (err) {
-        fprintf(stderr, "inkpress %s: %s: %s\n", cmd, path, ink_err_str(err));
+        fprintf(stderr, "inkpress %s: %s: %s (%s)\n", cmd, path, ink_err_str(err), b->why);
         unload(l);
         return 3;
     }
@@ -65,20 +68,27 @@ static int load(const char *cmd, const char *path, loaded_t *l, ink_bundle_t *b)
 /* A host pool large enough for any article the device accepts. */
 static uint8_t poolmem[INK_ARTICLE_MAX_BYTES + 128 * 1024];
 
-static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len, size_t *hw)
+static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **text, uint32_t *len, size_t *hw,
+                                 const char **why)
 {
+    /* *text is set on every path: the caller frees it, error or not. */
+    *text = NULL;
+    *len = 0;
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_article_info_t a;
+    *why = "";
     ink_err_t err = ink_bundle_article(b, i, &a);
     if (err)
         return err;
-    if (a.text_len > INK_ARTICLE_MAX_BYTES)
+    if (a.text_len > INK_ARTICLE_MAX_BYTES) {
+        *why = "ARTS: text_length is more than this reader accepts";
         return INK_ERR_TOO_BIG;
+    }
     *text = malloc(a.text_len ? a.text_len : 1);
     if (!*text)
         return INK_ERR_NOMEM;
-    err = ink_bundle_inflate(b, i, &pool, *text, a.text_len);
+    err = ink_bundle_inflate_why(b, i, &pool, *text, a.text_len, why);
     if (err) {
         free(*text);
         *text = NULL;
@@ -87,6 +97,99 @@ static ink_err_t inflate_article(const ink_bundle_t *b, uint32_t i, uint8_t **te
     if (hw)
         *hw = ink_pool_high_water(&pool);
     return err;
+}
+
+static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
+{
+    (void)ctx;
+    (void)fb;
+    (void)area;
+    (void)mode;
+    return INK_OK;
+}
+
+static const ink_display_ops_t no_display = { no_refresh, NULL };
+
+/* The device itself on the edition: its fonts loaded (the edition's own, or
+ * the port's when it has none), the library drawn, and with all_pages every
+ * article laid out and every page drawn at every profile, in the device's
+ * pool. Says each problem on stdout; returns how many there were. */
+static int device_check(const char *path, const uint8_t *data, size_t len, int all_pages, long *pages,
+                        int *nprofiles)
+{
+    static ink_app_t app;
+    static uint8_t devpool[INK_POOL_BYTES];
+    sim_file_t ff[INK_FACE_COUNT];
+    ink_font_data_t fonts[INK_FACE_COUNT], *port = NULL;
+    ink_bundle_t b;
+    ink_font_data_t own[INK_FACE_COUNT];
+    /* The port's fonts only for an edition without its own: with them, a
+     * damaged face of the edition's would be covered up. */
+    if (ink_bundle_open(&b, data, len) == INK_OK && ink_bundle_fonts(&b, own) != INK_OK) {
+        if (sim_fonts_load(NULL, ff, fonts) != 0) {
+            printf("%s: the edition has no fonts and none were found for the reader\n", path);
+            return 1;
+        }
+        port = fonts;
+    }
+    int problems = 0;
+    for (const ink_profile_t *pr = ink_profiles; pr->name && (all_pages || pr == ink_profiles); pr++) {
+        uint8_t *fbmem = calloc(1, ink_fb_bytes(pr->w, pr->h));
+        if (!fbmem) {
+            printf("%s: out of memory\n", path);
+            problems++;
+            break;
+        }
+        ink_fb_t fb;
+        ink_fb_init(&fb, fbmem, pr->w, pr->h);
+        ++*nprofiles;
+        ink_pool_t pool;
+        ink_pool_init(&pool, devpool, sizeof devpool);
+        ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+        ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, pr, data, len, port);
+        if (err || app.screen == INK_SCREEN_ERROR) {
+            printf("%s: %s (%s): %s\n", path, app.error_where, pr->name, ink_err_str(err ? err : app.error));
+            problems++;
+        }
+        for (uint32_t i = 0; all_pages && !err && i < app.bundle.narticles; i++) {
+            ink_err_t e = ink_app_open_article(&app, i);
+            if (e) {
+                printf("%s: article %u (%s): %s\n", path, i + 1, pr->name, ink_err_str(e));
+                problems++;
+                continue;
+            }
+            app.screen = INK_SCREEN_ARTICLE;
+            if (app.layout.truncated) {
+                printf("%s: article %u (%s): more than %u pages\n", path, i + 1, pr->name, (unsigned)INK_MAX_PAGES);
+                problems++;
+            }
+            unsigned long failed = app.font.failures;
+            for (int p = 0; p < app.layout.npages; p++) {
+                app.page = p;
+                ink_app_draw(&app);
+                if (app.screen == INK_SCREEN_ERROR) {
+                    printf("%s: article %u page %d (%s): %s\n", path, i + 1, p + 1, pr->name, ink_err_str(app.error));
+                    problems++;
+                    app.screen = INK_SCREEN_ARTICLE;
+                }
+                ++*pages;
+            }
+            if (app.font.failures != failed) {
+                printf("%s: article %u (%s): %lu glyphs could not be drawn\n", path, i + 1, pr->name,
+                       app.font.failures - failed);
+                problems++;
+            }
+        }
+        ink_app_stop(&app);
+        if (ink_pool_used(&pool) != 0) {
+            printf("%s: %zu bytes of the pool still in use after the reader stopped\n", path, ink_pool_used(&pool));
+            problems++;
+        }
+        free(fbmem);
+    }
+    if (port)
+        sim_fonts_close(ff);
+    return problems;
 }
 
 static const char *tag_name(uint32_t tag, char out[5])
@@ -107,8 +210,12 @@ int cmd_inspect(int argc, char **argv)
         if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
             printf("usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n"
                    "Prints the header, the sections with their sizes and CRCs, and the article\n"
-                   "table; inflates every article and title chunk and checks its CRC.\n"
-                   "  --verify   print only problems and a verdict\n"
+                   "table; inflates every article and title chunk and checks its CRC, and starts\n"
+                   "the device's reader on it (its fonts loaded, the library drawn).\n"
+                   "  --verify   print only problems and a verdict, after laying out every\n"
+                   "             article and drawing every page at every panel profile in the\n"
+                   "             device's pool: 'all checks passed' means the edition opens and\n"
+                   "             every page draws\n"
                    "  --brief    leave out the article table\n"
                    "Exit status 0 when everything checks, 3 when anything is damaged.\n"
                    "example: inkpress inspect --verify build/sample.ink\n");
@@ -209,12 +316,13 @@ int cmd_inspect(int argc, char **argv)
         for (uint32_t i = sec.first; i < sec.first + sec.count; i++) {
             ink_article_info_t a;
             ink_bundle_article(&b, i, &a);
-            uint8_t *text;
-            uint32_t len;
+            uint8_t *text = NULL;
+            uint32_t len = 0;
             size_t hw = 0;
-            ink_err_t err = inflate_article(&b, i, &text, &len, &hw);
+            const char *why, *twhy;
+            ink_err_t err = inflate_article(&b, i, &text, &len, &hw, &why);
             const char *title;
-            ink_err_t terr = ink_bundle_title(&b, i, &tpool, &titles, &title);
+            ink_err_t terr = ink_bundle_title_why(&b, i, &tpool, &titles, &title, &twhy);
             if (hw > worst_hw)
                 worst_hw = hw;
             ink_text_head_t th = { 0 };
@@ -232,9 +340,9 @@ int cmd_inspect(int argc, char **argv)
                        err || terr ? "BAD" : "ok", tt, th.source ? " | " : "", (int)th.source_len,
                        th.source ? th.source : "", th.date ? " | " : "", (int)th.date_len, th.date ? th.date : "");
             if (err)
-                printf("%s: article %u: %s\n", path, i + 1, ink_err_str(err));
+                printf("%s: article %u: %s (%s)\n", path, i + 1, ink_err_str(err), why);
             if (terr)
-                printf("%s: title of article %u: %s\n", path, i + 1, ink_err_str(terr));
+                printf("%s: title of article %u: %s (%s)\n", path, i + 1, ink_err_str(terr), twhy);
             free(text);
         }
     }
@@ -243,6 +351,14 @@ int cmd_inspect(int argc, char **argv)
         damaged = 1;
         printf("%s: TEXT section: checksum mismatch\n", path);
     }
+    long pages = 0;
+    int nprofiles = 0;
+    clock_t t0 = clock();
+    if (device_check(path, l.data, l.len, verify, &pages, &nprofiles))
+        damaged = 1;
+    if (verify)
+        fprintf(stderr, "inkpress inspect: %ld pages drawn at %d profiles in %.1f s\n", pages, nprofiles,
+                (double)(clock() - t0) / CLOCKS_PER_SEC);
     if (o)
         printf("\ntext %llu bytes in a %u-byte bundle (%.2f:1); opening an article took at most %zu bytes of pool\n",
                (unsigned long long)raw, b.size, b.size ? (double)raw / (double)b.size : 0.0, worst_hw);
@@ -291,23 +407,23 @@ int cmd_extract(int argc, char **argv)
         ink_section_info_t sec;
         ink_bundle_article(&b, i, &info);
         ink_bundle_section(&b, info.section, &sec);
-        uint8_t *text;
-        uint32_t len;
-        const char *title;
-        ink_err_t err = ink_bundle_title(&b, i, &tpool, &titles, &title);
+        uint8_t *text = NULL;
+        uint32_t len = 0;
+        const char *title, *why;
+        ink_err_t err = ink_bundle_title_why(&b, i, &tpool, &titles, &title, &why);
         if (!err)
-            err = inflate_article(&b, i, &text, &len, NULL);
+            err = inflate_article(&b, i, &text, &len, NULL, &why);
         if (err) {
-            fprintf(stderr, "inkpress extract: %s: article %u: %s\n", argv[1], i + 1, ink_err_str(err));
+            fprintf(stderr, "inkpress extract: %s: article %u: %s (%s)\n", argv[1], i + 1, ink_err_str(err), why);
             rc = 3;
             continue;
         }
         article_t a = { 0 };
-        a.title = art_strndup(title, strlen(title));
+        a.title = article_strndup(title, strlen(title));
         if (a.title)
             article_unhint(a.title, strlen(a.title));
-        a.section = art_strndup(sec.name, strlen(sec.name));
-        if (a.section)
+        a.section = article_strndup(sec.name, strlen(sec.name));
+        if (a.section) /* the text form: hints out of section names too */
             article_unhint(a.section, strlen(a.section));
         if (article_decode_text(&a, text, len) == 0) {
             if (i != first)

@@ -19,11 +19,9 @@
 #include "input.h"
 #include "json.h"
 #include "uf2.h"
+#include "packcli.h"
 #include "progress.h"
 
-#ifndef INKPRESS_VERSION
-#define INKPRESS_VERSION "0.1.0"
-#endif
 
 static void main_usage(FILE *f)
 {
@@ -33,6 +31,7 @@ static void main_usage(FILE *f)
             "\n"
             "  clean [--json] FILE...                 cleaned article(s): title, date, section, source, body\n"
             "  pack -o EDITION.ink [options] INPUT... files and folders -> edition bundle\n"
+            "  fetch FEEDS -o EDITION.ink [options]   feeds (and their pages) from the web -> edition bundle\n"
             "  inspect EDITION.ink                    header, sections, articles, sizes, checks\n"
             "  extract EDITION.ink [N]                cleaned text back out (article N, 1-based)\n"
             "  preview EDITION.ink -o DIR [options]   every page as PNG, through the device code\n"
@@ -69,7 +68,7 @@ static int cmd_clean(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         if (!strcmp(argv[i], "--json"))
             continue;
-        art_list_t list = { 0 };
+        article_list_t list = { 0 };
         const char *why;
         if (input_load(argv[i], &list, &why) < 0) {
             fprintf(stderr, "inkpress clean: %s: %s\n", argv[i], why);
@@ -86,7 +85,7 @@ static int cmd_clean(int argc, char **argv)
             }
             nfiles++;
         }
-        art_list_free(&list);
+        article_list_free(&list);
     }
     if (nfiles + bad == 0) {
         fprintf(stderr, "usage: inkpress clean [--json] FILE...\n");
@@ -97,91 +96,26 @@ static int cmd_clean(int argc, char **argv)
     return bad ? 1 : 0;
 }
 
-static int write_file(const char *path, const uint8_t *data, size_t len)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-    if (!f)
-        return -1;
-    size_t w = fwrite(data, 1, len, f);
-    int rc = (f == stdout) ? fflush(f) : fclose(f);
-    return (w == len && rc == 0) ? 0 : -1;
-}
-
-/* pack's report of the characters no face of the edition draws. */
-static void pack_missing(void *ctx, size_t article, const char *title, const uint32_t *cps, size_t n)
-{
-    (void)ctx;
-    if (article == SIZE_MAX)
-        fprintf(stderr, "inkpress pack: the edition's name or sections:");
-    else {
-        size_t tl = strlen(title);
-        if (tl > 60) /* cut on a character boundary */
-            for (tl = 60; tl && ((unsigned char)title[tl] & 0xC0) == 0x80; tl--)
-                ;
-        fprintf(stderr, "inkpress pack: article %zu \"%.*s%s\":", article + 1, (int)tl, title,
-                tl < strlen(title) ? "..." : "");
-    }
-    for (size_t i = 0; i < n && i < 24; i++) {
-        char u[5] = { 0 };
-        uint32_t c = cps[i];
-        if (c < 0x80) u[0] = (char)c;
-        else if (c < 0x800) { u[0] = (char)(0xC0 | c >> 6); u[1] = (char)(0x80 | (c & 0x3F)); }
-        else if (c < 0x10000) { u[0] = (char)(0xE0 | c >> 12); u[1] = (char)(0x80 | (c >> 6 & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); }
-        else { u[0] = (char)(0xF0 | c >> 18); u[1] = (char)(0x80 | (c >> 12 & 0x3F)); u[2] = (char)(0x80 | (c >> 6 & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); }
-        fprintf(stderr, " U+%04X %s", (unsigned)c, (c >= 0xE000 && c < 0xF900) ? "" : u);
-    }
-    fprintf(stderr, "%s\n", n > 24 ? " ..." : "");
-}
-
 static int cmd_pack(int argc, char **argv)
 {
-    const char *outp = NULL;
-    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
-    bundle_stats_t stats;
-    int bad = 0, uf2 = 0, no_fonts = 0;
-    uint32_t uf2_base = 0, uf2_family = 0;
-    const char *fonts_dir = NULL;
-    opts.stats = &stats;
+    pack_cli_t pc;
+    int bad = 0;
+    pack_cli_init(&pc);
     input_list_t inputs = { 0 };
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
-                    !strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
-                    !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts") ||
-                    !strcmp(a, "--script-fonts");
-        if (takes && !v) {
-            fprintf(stderr, "inkpress pack: %s needs a value\n", a);
+        int t = pack_cli_option(&pc, "inkpress pack", argc, argv, &i);
+        if (t == 1)
+            continue;
+        if (t == 2) {
+            input_list_free(&inputs);
             return 2;
         }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
             printf("usage: inkpress pack -o EDITION.ink [options] INPUT...\n"
-                   "Cleans every input and packs the articles into one edition bundle.\n"
-                   "  -o FILE        the bundle to write (- for standard output)\n"
-                   "  --name NAME    edition name (default: \"inkpress edition\")\n"
-                   "  --date DATE    edition date (default: the newest article's date)\n"
-                   "  --zopfli N     zopfli iterations: smaller bundle, slower pack (default 5)\n"
-                   "  --fast         zlib instead of zopfli (about 5%% larger, many times faster)\n"
-                   "  --level N      zlib's deflate level 0-9 with --fast (default 9)\n"
-                   "  --no-dict      no preset dictionary trained on the edition\n"
-                   "  --no-patterns  every soft hyphen written out, no hyphenation patterns for\n"
-                   "                 the reader to find most of them itself (by default the\n"
-                   "                 bundle has them when they make it smaller)\n"
-                   "  --patterns     hyphenation patterns even when they do not pay\n"
-                   "  --group-bytes N  text per stream of grouped short articles (default 32768;\n"
-                   "                 1 = every article its own stream)\n"
-                   "  --align N      start every section on an N-byte boundary (flash erase block)\n"
-                   "  --fonts DIR    regular.ttf, bold.ttf, italic.ttf to subset into the bundle\n"
-                   "                 (default: $INKPRESS_FONTS, else the fonts beside the program)\n"
-                   "  --no-fonts     leave the fonts and kerning pairs out (the reader has its own)\n"
-                   "  --script-fonts DIRS  where the Noto faces for other scripts are (':' between folders;\n"
-                   "                 default: $INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)\n"
-                   "  --no-script-fonts  only the three faces: characters they lack are drawn as boxes\n"
-                   "  --font-hints   keep the TrueType hinting instructions in the subset fonts\n"
-                   "  --uf2          write a UF2 file for drag-and-drop flashing instead of .ink\n"
-                   "  --uf2-base A   flash address of the bundle in the UF2 (e.g. 0x10100000)\n"
-                   "  --uf2-family F UF2 family ID (e.g. 0xe48bff56 for the RP2040)\n"
-                   "  -q, --quiet    no progress bar, no summary line (errors only)\n"
+                   "Cleans every input and packs the articles into one edition bundle.\n");
+            pack_cli_help(stdout);
+            printf("  -q, --quiet    no progress bar, no summary line (errors only)\n"
                    "  -v, --verbose  one line per input: how many articles it gave\n"
                    "  INPUT          a file, a folder (walked for .txt .html .htm .xml .rss .atom),\n"
                    "                 or - for one file on standard input\n"
@@ -195,73 +129,6 @@ static int cmd_pack(int argc, char **argv)
                    "         inkpress pack -o news.ink - <feed.xml\n");
             input_list_free(&inputs);
             return 0;
-        } else if (!strcmp(a, "-o")) {
-            outp = v;
-            i++;
-        } else if (!strcmp(a, "--fonts")) {
-            fonts_dir = v;
-            i++;
-        } else if (!strcmp(a, "--script-fonts")) {
-            opts.script_fonts = v;
-            i++;
-        } else if (!strcmp(a, "--no-script-fonts")) {
-            opts.no_script_fonts = 1;
-        } else if (!strcmp(a, "--no-fonts")) {
-            no_fonts = 1;
-        } else if (!strcmp(a, "--font-hints")) {
-            opts.font_flags |= FS_KEEP_HINTS;
-        } else if (!strcmp(a, "--name")) {
-            opts.name = v;
-            i++;
-        } else if (!strcmp(a, "--date")) {
-            opts.date = v;
-            i++;
-        } else if (!strcmp(a, "--level")) {
-            opts.level = atoi(v);
-            if (opts.level < 0 || opts.level > 9) {
-                fprintf(stderr, "inkpress pack: --level takes 0 to 9\n");
-                return 2;
-            }
-            i++;
-        } else if (!strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
-                   !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family")) {
-            char *end;
-            unsigned long long x = strtoull(v, &end, 0);
-            if (*end || !*v || x > 0xFFFFFFFFull) {
-                fprintf(stderr, "inkpress pack: %s takes a number (decimal or 0x hex)\n", a);
-                input_list_free(&inputs);
-                return 2;
-            }
-            if (!strcmp(a, "--zopfli"))
-                opts.zopfli = x > 1000 ? 1000 : (int)x;
-            else if (!strcmp(a, "--group-bytes"))
-                opts.group_bytes = x ? (size_t)x : 1;
-            else if (!strcmp(a, "--align")) {
-                if (x == 0 || (x & (x - 1)) || x > (1u << 20)) {
-                    fprintf(stderr, "inkpress pack: --align takes a power of two up to 1 MiB\n");
-                    input_list_free(&inputs);
-                    return 2;
-                }
-                opts.align = (size_t)x;
-            } else if (!strcmp(a, "--uf2-base"))
-                uf2_base = (uint32_t)x;
-            else
-                uf2_family = (uint32_t)x;
-            i++;
-        } else if (!strcmp(a, "--fast")) {
-            opts.zopfli = 0;
-        } else if (!strcmp(a, "--no-dict")) {
-            opts.dict = 0;
-        } else if (!strcmp(a, "--no-patterns")) {
-            opts.hyph = 0;
-        } else if (!strcmp(a, "--patterns")) {
-            opts.hyph = 2;
-        } else if (!strcmp(a, "--uf2")) {
-            uf2 = 1;
-        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-            progress_level = PROGRESS_QUIET;
-        } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            progress_level = PROGRESS_VERBOSE;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "inkpress pack: unknown option %s\n", a);
             input_list_free(&inputs);
@@ -272,22 +139,12 @@ static int cmd_pack(int argc, char **argv)
             return 1;
         }
     }
-    if (!outp || (inputs.n == 0 && bad == 0)) {
+    if (!pc.outp || (inputs.n == 0 && bad == 0)) {
         fprintf(stderr, "usage: inkpress pack -o EDITION.ink [options] INPUT...\n");
         input_list_free(&inputs);
         return 2;
     }
-    sim_file_t font_files[INK_FACE_COUNT];
-    ink_font_data_t fonts[INK_FACE_COUNT];
-    if (!no_fonts) {
-        if (sim_fonts_load(fonts_dir, font_files, fonts) != 0) { /* it says what is missing */
-            fprintf(stderr, "inkpress pack: give --fonts DIR, or --no-fonts to pack without them\n");
-            input_list_free(&inputs);
-            return 2;
-        }
-        opts.fonts = fonts;
-    }
-    art_list_t arts = { 0 };
+    article_list_t arts = { 0 };
     size_t in_bytes = 0;
     progress_t pr;
     progress_start(&pr, stderr, -1, "pack", inputs.n);
@@ -310,72 +167,8 @@ static int cmd_pack(int argc, char **argv)
                 in_bytes += strlen(arts.v[k].blocks[b].text) + 1;
     }
     progress_end(&pr);
-    int rc = bad ? 1 : 0;
-    uint8_t *bundle = NULL;
-    size_t blen = 0;
-    const char *why = "out of memory";
-    /* the same article from two inputs (a page and its feed item) is packed once */
-    art_list_dedup(&arts);
-    size_t n = arts.n;
-    opts.on_missing = pack_missing;
-    int wrote = bundle_write(arts.v, n, &opts, &bundle, &blen, &why);
-    if (wrote == 0 && stats.missing_chars) {
-        /* drawn as boxes on the device: not lost silently, but not right */
-        fprintf(stderr, "inkpress pack: %zu character%s no font of the edition draws, in %zu article%s "
-                        "(the reader shows a box for each)\n",
-                stats.missing_chars, stats.missing_chars == 1 ? "" : "s", stats.missing_articles,
-                stats.missing_articles == 1 ? "" : "s");
-        rc = 1;
-    }
-    if (wrote == 0 && uf2) {
-        uint8_t *u;
-        size_t ulen;
-        wrote = uf2_wrap(bundle, blen, uf2_base, uf2_family, &u, &ulen, &why);
-        if (wrote == 0) {
-            free(bundle);
-            bundle = u;
-            blen = ulen;
-        }
-    }
-    if (wrote != 0) {
-        fprintf(stderr, "inkpress pack: %s: %s\n", outp, why);
-        rc = n ? 4 : 1;
-    } else if (write_file(outp, bundle, blen) != 0) {
-        fprintf(stderr, "inkpress pack: cannot write %s: %s\n", outp, strerror(errno));
-        rc = 4;
-    } else if (progress_level > PROGRESS_QUIET) {
-        char skipped[600];
-        progress_skipped_text(&pr, skipped, sizeof skipped);
-        fprintf(stderr, "inkpress pack: %zu article%s packed, %s; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n",
-                n, n == 1 ? "" : "s", skipped, outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
-                progress_elapsed(&pr));
-        if (progress_level >= PROGRESS_VERBOSE)
-            fprintf(stderr,
-                    "inkpress pack: sections: header %zu, META %zu, STRS %zu, SECS %zu, ARTS %zu, GRPS %zu, TITL %zu, "
-                    "DICT %zu, TEXT %zu, HYPH %zu, FONT %zu, KERN %zu; %zu streams, %zu title chunks\n",
-                    stats.header, stats.meta, stats.strs, stats.secs, stats.arts, stats.grps, stats.titl, stats.dict,
-                    stats.text, stats.hyph, stats.font, stats.kern, stats.groups, stats.chunks);
-        if (progress_level >= PROGRESS_VERBOSE && stats.hyph)
-            fprintf(stderr,
-                    "inkpress pack: hyphenation: %zu patterns for %zu articles; soft hyphens written %zu of %zu, "
-                    "%zu words marked off\n",
-                    stats.hyph_patterns, stats.hyph_articles, stats.shy_after, stats.shy_before, stats.hyph_marked);
-        if (progress_level >= PROGRESS_VERBOSE && opts.fonts)
-            fprintf(stderr,
-                    "inkpress pack: fonts: %zu characters; regular %zu, bold %zu, italic %zu bytes; "
-                    "%zu faces for other scripts, %zu bytes; "
-                    "kerning pairs: regular %zu, bold %zu, italic %zu\n",
-                    stats.chars, stats.face[0], stats.face[1], stats.face[2], stats.fallbacks, stats.fallback_bytes,
-                    stats.kern_pairs[0], stats.kern_pairs[1], stats.kern_pairs[2]);
-        if (progress_level >= PROGRESS_VERBOSE && stats.shaped_runs)
-            fprintf(stderr, "inkpress pack: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n",
-                    stats.shaped_runs, stats.shaped_glyphs, stats.shaped_titles);
-    }
-    art_list_free(&arts);
-    free(bundle);
+    int rc = pack_cli_write(&pc, "inkpress pack", &arts, in_bytes, &pr, bad ? 1 : 0);
     input_list_free(&inputs);
-    if (opts.fonts)
-        sim_fonts_close(font_files);
     return rc;
 }
 
@@ -447,6 +240,8 @@ int main(int argc, char **argv)
         return cmd_clean(argc - 1, argv + 1);
     if (!strcmp(cmd, "pack"))
         return cmd_pack(argc - 1, argv + 1);
+    if (!strcmp(cmd, "fetch"))
+        return cmd_fetch(argc - 1, argv + 1);
     if (!strcmp(cmd, "inspect"))
         return cmd_inspect(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract"))

@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* json.c: minimal JSON output for cleaned articles. */
+/* json.c: minimal JSON output for cleaned articles, and a small reader for
+ * the JSON-LD in web pages. */
 #include "json.h"
+
+#include "ink_utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
 
 /* s as a JSON string; with plain, without the inline style codes
  * (0x10..0x13), which are for the renderer: JSON readers get the words. */
@@ -60,9 +66,6 @@ void json_article(FILE *f, const article_t *a)
 }
 
 /* ---- reading ------------------------------------------------------------ */
-
-#include <stdlib.h>
-#include <string.h>
 
 #define JSON_MAX_DEPTH 64
 
@@ -157,29 +160,18 @@ static char *jp_string(jp_t *p)
             if (cp >= 0xD800 && cp < 0xDC00 && q.i + 6 <= end && q.s[q.i] == '\\' &&
                 q.s[q.i + 1] == 'u') {
                 unsigned lo;
+                size_t at = q.i;
                 q.i += 2;
-                if (hex4(&q, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000)
+                if (hex4(&q, &lo) == 0 && lo >= 0xDC00 && lo < 0xE000) {
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                else
+                } else {
                     cp = 0xFFFD;
+                    q.i = at; /* not a low surrogate: the next escape stands alone */
+                }
             } else if (cp >= 0xD800 && cp < 0xE000) {
                 cp = 0xFFFD;
             }
-            if (cp < 0x80) {
-                o[k++] = (char)cp;
-            } else if (cp < 0x800) {
-                o[k++] = (char)(0xC0 | (cp >> 6));
-                o[k++] = (char)(0x80 | (cp & 0x3F));
-            } else if (cp < 0x10000) {
-                o[k++] = (char)(0xE0 | (cp >> 12));
-                o[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                o[k++] = (char)(0x80 | (cp & 0x3F));
-            } else {
-                o[k++] = (char)(0xF0 | (cp >> 18));
-                o[k++] = (char)(0x80 | ((cp >> 12) & 0x3F));
-                o[k++] = (char)(0x80 | ((cp >> 6) & 0x3F));
-                o[k++] = (char)(0x80 | (cp & 0x3F));
-            }
+            k += ink_utf8_put(o + k, cp);
             break;
         }
         default: o[k++] = c; break;

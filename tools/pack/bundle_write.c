@@ -11,6 +11,7 @@
 #include "shape.h"
 #include "bidi.h"
 #include "typeset.h"
+#include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 
@@ -342,8 +343,8 @@ static int use_article(fontsub_use_t *u, const article_t *a)
         if (meta[i] && fontsub_use_text(u, meta[i], strlen(meta[i]), mf[i]))
             return -1;
     for (size_t i = 0; i < a->nblocks; i++) {
-        unsigned f = a->blocks[i].kind == ART_BLOCK_SUBHEAD ? FS_BOLD
-                   : a->blocks[i].kind == ART_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
+        unsigned f = a->blocks[i].kind == ARTICLE_BLOCK_SUBHEAD ? FS_BOLD
+                   : a->blocks[i].kind == ARTICLE_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
                                                             : FS_REGULAR;
         if (fontsub_use_text(u, a->blocks[i].text, strlen(a->blocks[i].text), f | FS_STYLED))
             return -1;
@@ -638,7 +639,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         int er = article_encode_text(e, &enc[m].text, &enc[m].len);
         if (!er && use)
             er = use_article(use, e);
-        ttl[m] = art_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
+        ttl[m] = article_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
         /* right-to-left text gets its bidi levels (bidi.h) */
         uint8_t *bt = NULL;
         size_t bl = 0;
@@ -670,9 +671,23 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
                 if (enc[m].text[i] >= 0x01 && enc[m].text[i] <= 0x09)
                     cut = i;
+            /* One block longer than that: cut inside it, between characters
+             * (never an empty article: its text starts with a block code) */
+            if (cut == 0)
+                for (cut = INK_ARTICLE_MAX_BYTES; (enc[m].text[cut] & 0xC0) == 0x80; cut--)
+                    ;
             enc[m].len = cut;
         }
-        if (!opts->date && a->date && strcmp(a->date, date ? date : "") > 0)
+        if (enc[m].len == 0) { /* nothing at all: one empty paragraph */
+            uint8_t *t = realloc(enc[m].text, 1);
+            if (!t)
+                goto out;
+            t[0] = 0x02;
+            enc[m].text = t;
+            enc[m].len = 1;
+        }
+        if (!opts->date && a->date && ink_date_valid(a->date, strlen(a->date)) &&
+            strcmp(a->date, date ? date : "") > 0)
             date = a->date;
         samples[n + m] = (const uint8_t *)ttl[m];
         sample_len[n + m] = strlen((const char *)samples[n + m]);

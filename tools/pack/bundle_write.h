@@ -7,12 +7,14 @@
 #include <stdint.h>
 
 #include "article.h"
+#include "ink_conf.h"
 #include "ink_font.h"
+#include "ink_format.h"
 
 /** Titles a title chunk holds; the library inflates one chunk per screen. */
 #define INK_TITLES_PER_CHUNK 32u
-/** Longest title kept, in bytes. */
-#define INK_TITLE_MAX 1000u
+_Static_assert(INK_TITLES_PER_CHUNK * (INK_TITLE_MAX + 1u) <= INK_TITLE_CHUNK_MAX,
+               "a chunk of the longest titles must fit the reader's title buffer");
 
 /** Where the bytes went, for `pack -v` and `make bench`. */
 typedef struct bundle_stats {

@@ -602,7 +602,7 @@ static int dup_field(char **dst, const char *src)
     *dst = NULL;
     if (!src)
         return 0;
-    *dst = art_strndup(src, strlen(src));
+    *dst = article_strndup(src, strlen(src));
     return *dst ? 0 : -1;
 }
 

@@ -178,9 +178,27 @@ static void usage(FILE *f)
             "                        Right/Down = next, Enter = select, Backspace = back, M = menu,\n"
             "                        Escape or Q quits; --keys are pressed first; frames are\n"
             "                        written only with -o\n"
+            "exit status: 0 done; 1 a frame could not be written or the pool leaked; 2 usage;\n"
+            "  3 an error screen was shown (a damaged edition, article or font), even when a\n"
+            "  later key left it\n"
             "example: inkpress-sim build/sample.ink --keys \"select next next back\" -o build/sim\n"
             "         inkpress-sim build/sample.ink --window --profile kobo-clara --state reading.bin\n",
             ink_profiles[0].name, (unsigned)INK_POOL_BYTES);
+}
+
+/* Says on stderr what the error screen shows, the first time one is up
+ * (each later one too, when it differs). Returns 1 while it is up. */
+static int note_error(const ink_app_t *app, const char *path, int before)
+{
+    static char last[sizeof app->error_where + 64];
+    if (app->screen != INK_SCREEN_ERROR)
+        return 0;
+    char now[sizeof last];
+    snprintf(now, sizeof now, "%s %s", app->error_where, ink_err_str(app->error));
+    if (!before || strcmp(now, last) != 0)
+        fprintf(stderr, "inkpress-sim: %s: %s\n", path, now);
+    memcpy(last, now, sizeof last);
+    return 1;
 }
 
 static char *slurp(const char *path)
@@ -345,7 +363,7 @@ int main(int argc, char **argv)
     ink_pool_init(&pool, poolmem, pool_bytes);
     static ink_app_t app;
     ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, profile, bundle.data, bundle.len, fonts);
-    int rc = 0;
+    int rc = 0, shown_error = 0;
     if (err) {
         fprintf(stderr, "inkpress-sim: %s: %s %s\n", bundle_path, app.error_where, ink_err_str(err));
         rc = 3;
@@ -369,14 +387,16 @@ int main(int argc, char **argv)
             if (cold && app.font_ok)
                 ink_font_flush(&app.font);
             ink_app_key(&app, k);
+            shown_error |= note_error(&app, bundle_path, shown_error);
         }
         /* The window: a person presses the buttons until it closes. */
-        for (ink_key_t k; rc == 0 && disp.win && (k = sim_window_wait_key(disp.win)) != INK_KEY_NONE;)
+        for (ink_key_t k; rc == 0 && disp.win && (k = sim_window_wait_key(disp.win)) != INK_KEY_NONE;) {
             ink_app_key(&app, k);
-        if (rc == 0 && app.screen == INK_SCREEN_ERROR) {
-            fprintf(stderr, "inkpress-sim: %s: %s %s\n", bundle_path, app.error_where, ink_err_str(app.error));
-            rc = 3;
+            shown_error |= note_error(&app, bundle_path, shown_error);
         }
+        /* An error screen was shown: status 3, even when a later key left it. */
+        if (rc == 0 && shown_error)
+            rc = 3;
     }
     printf("%d frames in %s; pool high-water %zu of %lu bytes\n", disp.frames, out ? out : (window ? "the window" : "no files"),
            ink_pool_high_water(&pool), pool_bytes);

@@ -1,0 +1,918 @@
+/* SPDX-License-Identifier: MIT */
+/* html_score.c: the main-text search of the HTML cleaner, following the
+ * method Mozilla's Readability made the reference for this kind of page:
+ * strip unlikely and hidden nodes, turn text-only divs into paragraphs,
+ * score paragraphs by length and commas and hand the score to five levels
+ * of ancestors, weigh candidates by class and id and by link density, climb
+ * to the best container, gather its siblings, then clean the result
+ * conditionally. ctx_t.flags says which heuristics an attempt uses. */
+#define _GNU_SOURCE
+#include "html_priv.h"
+
+#include <ctype.h>
+
+#define N_TOP 5
+
+/* White space text or a <br>. */
+static int is_whitespace_node(const xmlNode *x)
+{
+    return (is_text(x) && only_space((const char *)x->content)) || tag_is(x, "br");
+}
+
+/* ---- class / id patterns ------------------------------------------------- */
+
+static const char *const re_unlikely[] = {
+    "-ad-",         "ai2html",  "banner",  "breadcrumbs", "combx",   "comment",    "community",  "cover-wrap",
+    "disqus",       "extra",    "footer",  "gdpr",        "header",  "legends",    "menu",       "related",
+    "remark",       "replies",  "rss",     "shoutbox",    "sidebar", "skyscraper", "social",     "sponsor",
+    "supplemental", "ad-break", "agegate", "pagination",  "pager",   "popup",      "yom-remote", NULL,
+};
+static const char *const re_maybe[] = {
+    "and", "article", "body", "column", "content", "main", "mathjax", "shadow", NULL,
+};
+static const char *const re_positive[] = {
+    "article", "body",       "content", "entry", "hentry", "h-entry", "main",
+    "page",    "pagination", "post",    "text",  "blog",   "story",   NULL,
+};
+static const char *const re_negative[] = {
+    "-ad-",     "hidden",     "banner",  "combx",    "comment", "com-",    "contact", "footer", "gdpr",
+    "masthead", "media",      "meta",    "outbrain", "promo",   "related", "scroll",  "share",  "shoutbox",
+    "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "widget",  NULL,
+};
+static const char *const re_byline[] = {
+    "byline", "author", "dateline", "writtenby", "p-author", NULL,
+};
+
+/* strcasestr(s, pat) for any of pats (lower-case ASCII, no white space). */
+static int contains_any(const char *s, const char *const *pats)
+{
+    if (!s || !*s)
+        return 0;
+    char low[512];
+    size_t n = 0;
+    int word = 0;
+    for (; s[n] && n + 1 < sizeof low; n++) {
+        unsigned char ch = (unsigned char)s[n];
+        low[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+        word |= !is_space_byte(ch);
+    }
+    low[n] = '\0';
+    if (s[n]) {
+        for (; *pats; pats++)
+            if (strcasestr(s, *pats))
+                return 1;
+        return 0;
+    }
+    if (!word) /* no class, no id: nothing to find */
+        return 0;
+    for (; *pats; pats++)
+        if (strstr(low, *pats))
+            return 1;
+    return 0;
+}
+
+/* Readability's "hid" as a whole class token. */
+static int has_hid_token(const char *s)
+{
+    for (const char *p = s; p && (p = strcasestr(p, "hid")) != NULL; p++)
+        if ((p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' '))
+            return 1;
+    return 0;
+}
+
+static int negative(const char *s)
+{
+    return contains_any(s, re_negative) || has_hid_token(s);
+}
+
+static int class_weight(const ctx_t *c, const xmlNode *x)
+{
+    if (!(c->flags & F_WEIGHT_CLASSES))
+        return 0;
+    int w = 0;
+    const char *cl = attr(x, "class"), *id = attr(x, "id");
+    if (cl && *cl) {
+        if (negative(cl))
+            w -= 25;
+        if (contains_any(cl, re_positive))
+            w += 25;
+    }
+    if (id && *id) {
+        if (negative(id))
+            w -= 25;
+        if (contains_any(id, re_positive))
+            w += 25;
+    }
+    return w;
+}
+
+/* "class id" of x into buf. */
+static const char *match_string(const xmlNode *x, char *buf, size_t cap)
+{
+    const char *cl = attr(x, "class"), *id = attr(x, "id");
+    const char *part[3] = {cl ? cl : "", " ", id ? id : ""};
+    size_t k = 0;
+    for (int i = 0; i < 3; i++)
+        for (const char *p = part[i]; *p && k + 1 < cap; p++)
+            buf[k++] = *p;
+    buf[k] = '\0';
+    return buf;
+}
+
+/* ---- measures ------------------------------------------------------------ */
+
+static double link_density(ctx_t *c, xmlNode *x)
+{
+    const nd_t *d = dom_text_sum(c, x);
+    size_t total = d->len;
+    if (!total)
+        return 0;
+    if (!d->hash_links) /* a sum of whole numbers: exact in any order */
+        return (double)d->links / (double)total;
+    double links = 0;
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+        if (!tag_is(k, "a"))
+            continue;
+        const char *href = attr(k, "href");
+        double coef = href && href[0] == '#' && href[1] ? 0.3 : 1.0;
+        links += (double)dom_inner_len(c, k, NULL) * coef;
+    }
+    return links / (double)total;
+}
+
+static int init_node(ctx_t *c, xmlNode *x)
+{
+    nd_t *d = nd(c, x);
+    if (d->scored)
+        return 0;
+    d->scored = 1;
+    const char *t = tag(x);
+    double s = 0;
+    if (!strcasecmp(t, "div"))
+        s = 5;
+    else if (!strcasecmp(t, "pre") || !strcasecmp(t, "td") || !strcasecmp(t, "blockquote"))
+        s = 3;
+    else if (!strcasecmp(t, "address") || !strcasecmp(t, "ol") || !strcasecmp(t, "ul") || !strcasecmp(t, "dl") ||
+             !strcasecmp(t, "dd") || !strcasecmp(t, "dt") || !strcasecmp(t, "li") || !strcasecmp(t, "form"))
+        s = -3;
+    else if ((t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2])
+        s = -5;
+    else if (!strcasecmp(t, "th"))
+        s = -5;
+    d->score = s + class_weight(c, x);
+    return 1;
+}
+
+static const char *const phrasing[] = {
+    "abbr",  "audio",    "b",      "bdo",    "br",       "button",   "cite", "code",  "data",   "datalist",
+    "dfn",   "em",       "embed",  "i",      "img",      "input",    "kbd",  "label", "mark",   "math",
+    "meter", "noscript", "object", "output", "progress", "q",        "ruby", "samp",  "script", "select",
+    "small", "span",     "strong", "sub",    "sup",      "textarea", "time", "var",   "wbr",    NULL,
+};
+
+static int is_phrasing(const xmlNode *x, int depth)
+{
+    if (is_text(x))
+        return 1;
+    if (!is_el(x))
+        return x->type == XML_COMMENT_NODE;
+    if (tag_in(x, phrasing))
+        return 1;
+    if ((tag_is(x, "a") || tag_is(x, "del") || tag_is(x, "ins")) && depth < 64) {
+        for (xmlNode *k = x->children; k; k = k->next)
+            if (!is_phrasing(k, depth + 1))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+static const char *const div_to_p[] = {
+    "blockquote", "dl", "div", "img", "ol", "p", "pre", "table", "ul", NULL,
+};
+
+static int has_child_block(const xmlNode *x)
+{
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
+        if (tag_in(k, div_to_p))
+            return 1;
+    return 0;
+}
+
+static int single_tag_inside(const xmlNode *x, const char *t)
+{
+    if (el_count(x) != 1 || !tag_is(first_el(x), t))
+        return 0;
+    for (xmlNode *k = x->children; k; k = k->next)
+        if (is_text(k) && !only_space((const char *)k->content))
+            return 0;
+    return 1;
+}
+
+static int without_content(ctx_t *c, xmlNode *x)
+{
+    if (dom_inner_len(c, x, NULL) != 0)
+        return 0;
+    size_t n = el_count(x);
+    return n == 0 || n == dom_count_tag(x, "br") + dom_count_tag(x, "hr");
+}
+
+static int visible(const xmlNode *x)
+{
+    const char *st = attr(x, "style");
+    if (st) {
+        char buf[256];
+        size_t k = 0;
+        for (const char *p = st; *p && k + 1 < sizeof buf; p++)
+            if (!is_space_byte((unsigned char)*p))
+                buf[k++] = (char)tolower((unsigned char)*p);
+        buf[k] = '\0';
+        if (strstr(buf, "display:none") || strstr(buf, "visibility:hidden"))
+            return 0;
+    }
+    if (attr(x, "hidden"))
+        return 0;
+    const char *ah = attr(x, "aria-hidden");
+    if (ah && !strcmp(ah, "true")) {
+        const char *cl = attr(x, "class");
+        if (!cl || !strstr(cl, "fallback-image"))
+            return 0;
+    }
+    return 1;
+}
+
+static int header_dup_title(ctx_t *c, const xmlNode *x)
+{
+    if (!c->title || !(tag_is(x, "h1") || tag_is(x, "h2")))
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    double s = b.s ? dom_text_similarity(c->title, b.s) : 0;
+    free(b.s);
+    return s > 0.75;
+}
+
+static int check_byline(ctx_t *c, const xmlNode *x, const char *ms)
+{
+    if (c->byline)
+        return 0;
+    const char *rel = attr(x, "rel"), *ip = attr(x, "itemprop");
+    if (!((rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) || contains_any(ms, re_byline)))
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    if (b.n > 0 && b.n < 100) {
+        c->byline = b.s;
+        return 1;
+    }
+    free(b.s);
+    return 0;
+}
+
+/* ---- data tables ------------------------------------------------------------ */
+
+static void mark_data_tables(ctx_t *c, xmlNode *root)
+{
+    static const char *const tbl[] = {"table", NULL};
+    nodes_t t = {0};
+    if (dom_get_all(root, tbl, &t) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < t.n; i++) {
+        xmlNode *x = t.v[i];
+        nd_t *d = nd(c, x);
+        const char *role = attr(x, "role");
+        d->datatable = 0;
+        if (role && !strcmp(role, "presentation"))
+            continue;
+        const char *dt = attr(x, "datatable");
+        if (dt && !strcmp(dt, "0"))
+            continue;
+        if (attr(x, "summary")) {
+            d->datatable = 1;
+            continue;
+        }
+        xmlNode *cap = NULL;
+        for (xmlNode *k = x->children; k; k = k->next)
+            if (tag_is(k, "caption"))
+                cap = k;
+        if (cap && cap->children) {
+            d->datatable = 1;
+            continue;
+        }
+        if (dom_count_tag(x, "col") || dom_count_tag(x, "colgroup") || dom_count_tag(x, "tfoot") ||
+            dom_count_tag(x, "thead") || dom_count_tag(x, "th")) {
+            d->datatable = 1;
+            continue;
+        }
+        if (dom_count_tag(x, "table")) {
+            continue;
+        }
+        size_t rows = 0, cols = 0;
+        for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+            if (!tag_is(k, "tr"))
+                continue;
+            const char *rs = attr(k, "rowspan");
+            rows += rs ? (size_t)(atoi(rs) > 0 ? atoi(rs) : 1) : 1;
+            size_t cc = 0;
+            for (xmlNode *cell = k->children; cell; cell = cell->next)
+                if (tag_is(cell, "td") || tag_is(cell, "th")) {
+                    const char *cs = attr(cell, "colspan");
+                    cc += cs ? (size_t)(atoi(cs) > 0 ? atoi(cs) : 1) : 1;
+                }
+            if (cc > cols)
+                cols = cc;
+        }
+        if (rows == 1 || cols == 1)
+            continue;
+        if (rows >= 10 || cols > 4) {
+            d->datatable = 1;
+            continue;
+        }
+        d->datatable = rows * cols > 10;
+    }
+    free(t.v);
+}
+
+static int in_data_table(const xmlNode *x)
+{
+    for (const xmlNode *p = x->parent; is_el(p); p = p->parent)
+        if (tag_is(p, "table") && p->_private && ((nd_t *)p->_private)->datatable == 1)
+            return 1;
+    return 0;
+}
+
+/* ---- prepping the article -------------------------------------------------- */
+
+static void clean_tag(ctx_t *c, xmlNode *root, const char *t)
+{
+    const char *set[] = {t, NULL};
+    nodes_t l = {0};
+    if (dom_get_all(root, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;)
+        dom_remove(c, l.v[i]);
+    free(l.v);
+}
+
+static double text_density(ctx_t *c, xmlNode *x, const char *const *set)
+{
+    size_t total = dom_inner_len(c, x, NULL);
+    if (!total)
+        return 0;
+    size_t sub = 0;
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
+        if (tag_in(k, set))
+            sub += dom_inner_len(c, k, NULL);
+    return (double)sub / (double)total;
+}
+
+/* Whether x (len characters; is_list: a list, or mostly lists) goes: a
+ * negative class weight, or fewer than ten commas and too many pictures,
+ * list items, inputs, headings, links or embeds for its text. */
+static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
+{
+    static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    int w = class_weight(c, x);
+    size_t commas = 0;
+    dom_inner_len(c, x, &commas);
+    if (w < 0)
+        return 1;
+    if (commas >= 10)
+        return 0;
+    double p = (double)dom_count_tag(x, "p");
+    double img = (double)dom_count_tag(x, "img");
+    double li = (double)dom_count_tag(x, "li") - 100;
+    double input = (double)dom_count_tag(x, "input");
+    double hd = text_density(c, x, heads);
+    size_t embeds = dom_count_tag(x, "object") + dom_count_tag(x, "embed") + dom_count_tag(x, "iframe");
+    double ld = link_density(c, x);
+    int fig = dom_has_ancestor(x, "figure", 3);
+    int remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) || (input > (double)(long)(p / 3)) ||
+                 (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig) ||
+                 (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) || (embeds == 1 && len < 75) || embeds > 1;
+    if (is_list && remove) {
+        /* a list of pictures, one to an item, stays */
+        int multi = 0;
+        for (xmlNode *k = x->children; k; k = k->next)
+            if (is_el(k) && el_count(k) > 1)
+                multi = 1;
+        if (!multi && (size_t)img == dom_count_tag(x, "li"))
+            remove = 0;
+    }
+    return remove;
+}
+
+/* Readability's _cleanConditionally: the elements t below root that look
+ * like no part of the text go, last first; data tables and code stay. */
+static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
+{
+    if (!(c->flags & F_CLEAN_COND))
+        return;
+    static const char *const lists[] = {"ul", "ol", NULL};
+    const char *set[] = {t, NULL};
+    nodes_t l = {0};
+    if (dom_get_all(root, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        int is_list = !strcmp(t, "ul") || !strcmp(t, "ol");
+        size_t len = dom_inner_len(c, x, NULL);
+        if (!is_list) {
+            size_t ll = 0;
+            for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
+                if (tag_in(k, lists))
+                    ll += dom_inner_len(c, k, NULL);
+            is_list = len && (double)ll / (double)len > 0.9;
+        }
+        if (!strcmp(t, "table") && x->_private && ((nd_t *)x->_private)->datatable == 1)
+            continue;
+        if (in_data_table(x) || dom_has_ancestor(x, "code", 3))
+            continue;
+        if (cond_remove(c, x, is_list, len))
+            dom_remove(c, x);
+    }
+    free(l.v);
+}
+
+/* "share" or "sharedaddy" as a word of a class or id ("share-bar", "post_share"). */
+static int is_share(const char *ms)
+{
+    for (const char *p = ms; (p = strcasestr(p, "share")) != NULL; p++) {
+        int a = p == ms || !isalnum((unsigned char)p[-1]);
+        const char *e = p + 5;
+        if (!strncasecmp(e, "daddy", 5))
+            e += 5;
+        if (a && !isalnum((unsigned char)*e))
+            return 1;
+    }
+    return 0;
+}
+
+static void clean_share(ctx_t *c, xmlNode *root)
+{
+    for (xmlNode *top = first_el(root); top; top = next_el(top)) {
+        xmlNode *end = next_node(top, 1);
+        xmlNode *x = next_node(top, 0);
+        while (x && x != end) {
+            char ms[512];
+            match_string(x, ms, sizeof ms);
+            if (is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD) {
+                xmlNode *n = next_node(x, 1);
+                dom_remove(c, x);
+                x = n;
+            } else {
+                x = next_node(x, 0);
+            }
+        }
+    }
+}
+
+static void prep_article(ctx_t *c, xmlNode *art)
+{
+    mark_data_tables(c, art);
+    clean_conditionally(c, art, "form");
+    clean_conditionally(c, art, "fieldset");
+    static const char *const junk[] = {
+        "object", "embed", "footer", "link", "aside", NULL,
+    };
+    for (const char *const *j = junk; *j; j++)
+        clean_tag(c, art, *j);
+    clean_share(c, art);
+    static const char *const junk2[] = {
+        "iframe", "input", "textarea", "select", "button", NULL,
+    };
+    for (const char *const *j = junk2; *j; j++)
+        clean_tag(c, art, *j);
+    /* headers with a negative class weight */
+    {
+        static const char *const h12[] = {"h1", "h2", NULL};
+        nodes_t l = {0};
+        if (dom_get_all(art, h12, &l) == 0)
+            for (size_t i = l.n; i-- > 0;)
+                if (class_weight(c, l.v[i]) < 0)
+                    dom_remove(c, l.v[i]);
+        free(l.v);
+    }
+    clean_conditionally(c, art, "table");
+    clean_conditionally(c, art, "ul");
+    clean_conditionally(c, art, "div");
+    /* empty paragraphs */
+    {
+        static const char *const ps[] = {"p", NULL};
+        nodes_t l = {0};
+        if (dom_get_all(art, ps, &l) == 0)
+            for (size_t i = l.n; i-- > 0;) {
+                xmlNode *p = l.v[i];
+                if (!dom_count_tag(p, "img") && !dom_count_tag(p, "embed") && !dom_count_tag(p, "object") &&
+                    !dom_count_tag(p, "iframe") && dom_inner_len(c, p, NULL) == 0)
+                    dom_remove(c, p);
+            }
+        free(l.v);
+    }
+}
+
+/* ---- preparing the document ------------------------------------------------- */
+
+static xmlNode *next_significant(xmlNode *x)
+{
+    while (x && !is_el(x) && is_text(x) && only_space((const char *)x->content))
+        x = x->next;
+    while (x && x->type == XML_COMMENT_NODE)
+        x = x->next;
+    return x;
+}
+
+static void replace_brs(ctx_t *c, xmlNode *root)
+{
+    static const char *const brs[] = {"br", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(root, brs, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        xmlNode *br = l.v[i];
+        if (!br->parent)
+            continue;
+        xmlNode *next = br->next;
+        int replaced = 0;
+        while ((next = next_significant(next)) && tag_is(next, "br")) {
+            replaced = 1;
+            xmlNode *sib = next->next;
+            dom_remove(c, next);
+            next = sib;
+        }
+        if (!replaced)
+            continue;
+        xmlNode *p = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"p", NULL);
+        if (!p) {
+            c->oom = 1;
+            break;
+        }
+        dom_replace(br, p);
+        dom_remove(c, br);
+        next = p->next;
+        while (next) {
+            if (tag_is(next, "br")) {
+                xmlNode *ne = next_significant(next->next);
+                if (ne && tag_is(ne, "br"))
+                    break;
+            }
+            if (!is_phrasing(next, 0))
+                break;
+            xmlNode *sib = next->next;
+            dom_append(p, next);
+            next = sib;
+        }
+        while (p->last && is_whitespace_node(p->last))
+            dom_remove(c, p->last);
+        if (tag_is(p->parent, "p"))
+            dom_set_tag(p->parent, "div");
+    }
+    free(l.v);
+}
+
+void html_prep_document(ctx_t *c, xmlNode *root)
+{
+    static const char *const gone[] = {"script", "noscript", "style", "template", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(root, gone, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;)
+        dom_remove(c, l.v[i]);
+    free(l.v);
+    /* comments carry no text; dropping them keeps "whitespace" checks simple */
+    for (xmlNode *k = root->children; k;) {
+        xmlNode *n = walk_next(k, root, 1);
+        if (k->type == XML_COMMENT_NODE)
+            dom_remove(c, k);
+        else
+            n = walk_next(k, root, 0);
+        k = n;
+    }
+    replace_brs(c, root);
+    static const char *const fonts[] = {"font", NULL};
+    nodes_t f = {0};
+    if (dom_get_all(root, fonts, &f) == 0)
+        for (size_t i = 0; i < f.n; i++)
+            dom_set_tag(f.v[i], "span");
+    free(f.v);
+}
+
+/* ---- the main-text search --------------------------------------------------- */
+
+/* One step of the first walk: 1 when x goes (hidden, a modal dialog, the
+ * byline, which is kept in c->byline, the first heading that repeats the
+ * title, an unlikely candidate, a node with no content). */
+static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
+{
+    static const char *const unlikely_roles[] = {
+        "menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog", NULL,
+    };
+    char ms[512];
+    match_string(x, ms, sizeof ms);
+    if (!tag_is(x, "html") && !tag_is(x, "body") && !visible(x))
+        return 1;
+    const char *am = attr(x, "aria-modal"), *role = attr(x, "role");
+    if (am && !strcmp(am, "true") && role && !strcmp(role, "dialog"))
+        return 1;
+    if (check_byline(c, x, ms))
+        return 1;
+    if (*remove_title && header_dup_title(c, x)) {
+        *remove_title = 0;
+        return 1;
+    }
+    if (c->flags & F_STRIP_UNLIKELY) {
+        if (contains_any(ms, re_unlikely) && !contains_any(ms, re_maybe) && !dom_has_ancestor(x, "table", 3) &&
+            !dom_has_ancestor(x, "code", 3) && !tag_is(x, "body") && !tag_is(x, "a"))
+            return 1;
+        int bad_role = 0;
+        for (const char *const *r = unlikely_roles; role && *r; r++)
+            bad_role |= !strcmp(role, *r);
+        if (bad_role)
+            return 1;
+    }
+    const char *t = tag(x);
+    int hx = (t[0] == 'h' || t[0] == 'H') && t[1] >= '1' && t[1] <= '6' && !t[2];
+    return (tag_is(x, "div") || tag_is(x, "section") || tag_is(x, "header") || hx) && without_content(c, x);
+}
+
+/* A div's runs of phrasing content into paragraphs; then a div holding one
+ * paragraph becomes that paragraph, and a div with no block inside becomes
+ * one. Returns what now stands where x stood; what is to be scored goes
+ * into score. */
+static xmlNode *div_to_paragraphs(ctx_t *c, xmlNode *x, nodes_t *score)
+{
+    xmlNode *p = NULL;
+    for (xmlNode *k = x->children; k;) {
+        xmlNode *nx = k->next;
+        if (is_phrasing(k, 0)) {
+            if (p) {
+                dom_append(p, k);
+            } else if (!is_whitespace_node(k)) {
+                p = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"p", NULL);
+                if (!p) {
+                    c->oom = 1;
+                    break;
+                }
+                dom_replace(k, p);
+                dom_append(p, k);
+            }
+        } else if (p) {
+            while (p->last && is_whitespace_node(p->last))
+                dom_remove(c, p->last);
+            p = NULL;
+        }
+        k = nx;
+    }
+    if (single_tag_inside(x, "p") && link_density(c, x) < 0.25) {
+        xmlNode *child = first_el(x);
+        dom_replace(x, child);
+        dom_remove(c, x);
+        x = child;
+        if (nodes_push(score, x) < 0)
+            c->oom = 1;
+    } else if (!has_child_block(x)) {
+        dom_set_tag(x, "p");
+        if (nodes_push(score, x) < 0)
+            c->oom = 1;
+    }
+    return x;
+}
+
+/* The first walk over the document: drops what walk_drops says, lists the
+ * elements to score, turns divs into paragraphs. */
+static void walk_document(ctx_t *c, xmlNode *root, nodes_t *score)
+{
+    static const char *const to_score[] = {
+        "section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre", NULL,
+    };
+    int remove_title = 1;
+    xmlNode *x = root;
+    while (x && !c->oom) {
+        if (walk_drops(c, x, &remove_title)) {
+            xmlNode *n = next_node(x, 1);
+            dom_remove(c, x);
+            x = n;
+            continue;
+        }
+        if (tag_in(x, to_score) && nodes_push(score, x) < 0)
+            c->oom = 1;
+        if (tag_is(x, "div"))
+            x = div_to_paragraphs(c, x, score);
+        x = next_node(x, 0);
+    }
+}
+
+/* Each listed element still in the tree with 25 characters or more scores
+ * by its commas and length, the score shared by five levels of ancestors
+ * (full, half, then a third of the level). */
+static void score_paragraphs(ctx_t *c, xmlNode *root, const nodes_t *score)
+{
+    for (size_t i = 0; i < score->n && !c->oom; i++) {
+        xmlNode *e = score->v[i];
+        if (!is_el(e->parent))
+            continue;
+        /* a node that was removed after it was listed has no way to the root */
+        xmlNode *r = e;
+        while (r->parent && is_el(r->parent))
+            r = r->parent;
+        if (r != root)
+            continue;
+        size_t commas;
+        size_t len = dom_inner_len(c, e, &commas);
+        if (len < 25)
+            continue;
+        double cs = 1 + (double)(commas + 1) + (double)(len / 100 < 3 ? len / 100 : 3);
+        xmlNode *a = e->parent;
+        for (int level = 0; level < 5 && is_el(a); level++, a = a->parent) {
+            if (!is_el(a->parent))
+                break;
+            if (init_node(c, a) && nodes_push(&c->candidates, a) < 0)
+                c->oom = 1;
+            double div = level == 0 ? 1 : level == 1 ? 2 : level * 3;
+            nd(c, a)->score += cs / div;
+        }
+    }
+}
+
+/* From the best candidate up: to a common ancestor of three near-equal
+ * others, up while the parents' scores do not fall below a third, then
+ * through parents with one child. */
+static xmlNode *climb(ctx_t *c, xmlNode *top[N_TOP])
+{
+    xmlNode *tc = top[0];
+    /* several near-equal candidates under one ancestor: take it */
+    xmlNode *alt[N_TOP];
+    int nalt = 0;
+    for (int t = 1; t < N_TOP; t++)
+        if (top[t] && nd(c, top[t])->score / nd(c, tc)->score >= 0.75)
+            alt[nalt++] = top[t];
+    if (nalt >= 3) {
+        for (xmlNode *p = tc->parent; is_el(p) && !tag_is(p, "body"); p = p->parent) {
+            int lists = 0;
+            for (int k = 0; k < nalt && lists < 3; k++) {
+                for (xmlNode *q = alt[k]->parent; is_el(q); q = q->parent)
+                    if (q == p) {
+                        lists++;
+                        break;
+                    }
+            }
+            if (lists >= 3) {
+                tc = p;
+                break;
+            }
+        }
+    }
+    init_node(c, tc);
+    xmlNode *p = tc->parent;
+    double last = nd(c, tc)->score, thr = last / 3;
+    while (is_el(p) && !tag_is(p, "body")) {
+        if (!p->_private || !nd(c, p)->scored) {
+            p = p->parent;
+            continue;
+        }
+        double ps = nd(c, p)->score;
+        if (ps < thr)
+            break;
+        if (ps > last) {
+            tc = p;
+            break;
+        }
+        last = ps;
+        p = p->parent;
+    }
+    p = tc->parent;
+    while (is_el(p) && !tag_is(p, "body") && el_count(p) == 1) {
+        tc = p;
+        p = tc->parent;
+    }
+    init_node(c, tc);
+    return tc;
+}
+
+/* The top candidate: the best scored after link density, climbed; when
+ * there is none, or it is the body, a new div holding all of the body.
+ * NULL when out of memory. */
+static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
+{
+    xmlNode *top[N_TOP] = {0};
+    for (size_t i = 0; i < c->candidates.n; i++) {
+        xmlNode *cand = c->candidates.v[i];
+        nd_t *d = nd(c, cand);
+        d->score *= 1 - link_density(c, cand);
+        for (int t = 0; t < N_TOP; t++) {
+            if (!top[t] || d->score > nd(c, top[t])->score) {
+                memmove(&top[t + 1], &top[t], (size_t)(N_TOP - 1 - t) * sizeof top[0]);
+                top[t] = cand;
+                break;
+            }
+        }
+    }
+    if (top[0] && !tag_is(top[0], "body"))
+        return climb(c, top);
+    xmlNode *tc = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
+    if (!tc) {
+        c->oom = 1;
+        return NULL;
+    }
+    while (body->children)
+        dom_append(tc, body->children);
+    dom_append(body, tc);
+    init_node(c, tc);
+    return tc;
+}
+
+/* 1 when s, a sibling of the top candidate, belongs to the text: its score
+ * (with a bonus for the candidate's class) reaches sthr, or it is a
+ * paragraph long and with few links, or short, linkless and a sentence. */
+static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore, double sthr)
+{
+    double bonus = 0;
+    const char *scl = attr(s, "class");
+    if (tcl && *tcl && scl && !strcmp(scl, tcl))
+        bonus += tscore * 0.2;
+    if (s->_private && nd(c, s)->scored && nd(c, s)->score + bonus >= sthr)
+        return 1;
+    if (!tag_is(s, "p"))
+        return 0;
+    double ld = link_density(c, s);
+    sbuf_t b = {0};
+    dom_inner_text(s, &b);
+    size_t len = dom_inner_len(c, s, NULL);
+    int sentence = 0;
+    for (size_t k = 0; b.s && k < b.n; k++)
+        if (b.s[k] == '.' && (b.s[k + 1] == ' ' || b.s[k + 1] == '\0'))
+            sentence = 1;
+    free(b.s);
+    if (len > 80 && ld < 0.25)
+        return 1;
+    return len < 80 && len > 0 && ld == 0 && sentence;
+}
+
+/* Returns the article container (a new detached div), or NULL. */
+xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
+{
+    xmlNode *body = dom_find_body(root);
+    nodes_t score = {0};
+    walk_document(c, root, &score);
+    score_paragraphs(c, root, &score);
+    free(score.v);
+
+    xmlNode *tc = top_candidate(c, body);
+    if (!tc)
+        return NULL;
+
+    /* gather the top candidate's siblings that belong to the text */
+    xmlNode *art = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
+    if (!art) {
+        c->oom = 1;
+        return NULL;
+    }
+    double tscore = nd(c, tc)->score;
+    double sthr = tscore * 0.2 > 10 ? tscore * 0.2 : 10;
+    xmlNode *parent = tc->parent;
+    const char *tcl = attr(tc, "class");
+    if (!is_el(parent)) {
+        dom_append(art, tc);
+    } else {
+        for (xmlNode *s = first_el(parent); s;) {
+            xmlNode *nx = next_el(s);
+            if (s == tc || sibling_belongs(c, s, tcl, tscore, sthr)) {
+                if (!tag_is(s, "div") && !tag_is(s, "article") && !tag_is(s, "section") && !tag_is(s, "p"))
+                    dom_set_tag(s, "div");
+                dom_append(art, s);
+            }
+            s = nx;
+        }
+    }
+    prep_article(c, art);
+    return art;
+}
+
+/* ---- a feed item's widgets ------------------------------------------------- */
+
+void html_drop_widgets(ctx_t *c, xmlNode *root)
+{
+    for (xmlNode *x = root; x;) {
+        char ms[512];
+        match_string(x, ms, sizeof ms);
+        if (!tag_is(x, "html") && !tag_is(x, "body") &&
+            (!visible(x) || tag_is(x, "form") || tag_is(x, "aside") || tag_is(x, "footer") || tag_is(x, "nav") ||
+             (is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD))) {
+            xmlNode *n = next_node(x, 1);
+            dom_remove(c, x);
+            x = n;
+            continue;
+        }
+        x = next_node(x, 0);
+    }
+}

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT */
+/* html_trim.c: html_trim_unread (see html.h): what the HTML parser need
+ * not see, cut out of the page before the parse. */
+#include "html.h"
+#include "html_priv.h"
+
+#include <libxml/parser.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* Attributes some step reads through attr(); html_trim_unread drops every
+ * other one before parsing, so a name asked of attr() must be listed here. */
+static const char *const read_attrs[] = {
+    "alt",      "aria-hidden", "aria-modal", "class", "colspan",  "content", "datatable",
+    "datetime", "hidden",      "href",       "id",    "itemprop", "name",    "property",
+    "rel",      "role",        "rowspan",    "style", "summary",  "type",    "lang", "xml:lang", "http-equiv", NULL,
+};
+
+static int blank_ch(unsigned char c)
+{
+    /* libxml2's IS_BLANK_CH: what separates attributes */
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int alpha_ch(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int name_ch(unsigned char c)
+{
+    return alpha_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+}
+
+static int attr_start_ch(unsigned char c)
+{
+    return alpha_ch(c) || c == '_' || c == ':' || c == '.';
+}
+
+/* memmem(s, n, "ab", 2), by memchr (faster on these two-byte needles). */
+static const char *find2(const char *s, size_t n, char a, char b)
+{
+    const char *end = s + n;
+    for (const char *p; (p = memchr(s, a, (size_t)(end - s))) != NULL; s = p + 1)
+        if (p + 1 < end && p[1] == b)
+            return p;
+    return NULL;
+}
+
+static const char *find_ci(const char *s, size_t n, const char *pat)
+{
+    size_t m = strlen(pat);
+    for (size_t i = 0; i + m <= n; i++)
+        if (!strncasecmp(s + i, pat, m))
+            return s + i;
+    return NULL;
+}
+
+/* Where reading stops: the rest of the page is left as it is. */
+#define STOP ((size_t)-1)
+
+/* The page being trimmed: s[0..w) is written, s[r..n) still to be written,
+ * s[w..r) dropped; w <= r. */
+typedef struct {
+    char *s;
+    size_t n, r, w;
+} trim_t;
+
+/* Everything up to pos (from r) stays. */
+static void keep_to(trim_t *t, size_t pos)
+{
+    if (t->w != t->r)
+        memmove(t->s + t->w, t->s + t->r, pos - t->r);
+    t->w += pos - t->r;
+    t->r = pos;
+}
+
+/* s[i] is "<!": a comment, a doctype, or a '<' that is text. Returns where
+ * reading goes on, or STOP. */
+static size_t skip_bang(const char *s, size_t n, size_t i)
+{
+    if (s[i + 2] == '-' && i + 3 < n && s[i + 3] == '-') {
+        /* the first "-->" or "--!>" after "<!--" ends it */
+        const char *e = find2(s + i + 4, n - i - 4, '-', '-');
+        while (e && (size_t)(e - s) + 2 < n && e[2] != '>' && !(e[2] == '!' && (size_t)(e - s) + 3 < n && e[3] == '>'))
+            e = find2(e + 1, n - (size_t)(e + 1 - s), '-', '-');
+        if (!e || (size_t)(e - s) + 2 >= n)
+            return STOP; /* not terminated */
+        return (size_t)(e - s) + (e[2] == '>' ? 3 : 4);
+    }
+    if (n - i >= 9 && !strncasecmp(s + i + 2, "doctype", 7)) {
+        const char *gt = memchr(s + i, '>', n - i);
+        if (!gt)
+            return STOP;
+        size_t dq = 0, sq = 0;
+        for (const char *p = s + i; p < gt; p++) {
+            dq += *p == '"';
+            sq += *p == '\'';
+        }
+        if (dq % 2 || sq % 2)
+            return STOP; /* a quoted literal may hide the real end */
+        return (size_t)(gt - s) + 1;
+    }
+    return i + 1; /* "<!x": the '<' is text */
+}
+
+/* One attribute of a start tag at s[k] (its name's first byte): dropped
+ * when no step reads it; *json set when it is a script's JSON-LD type.
+ * Returns the position after it (and the blanks after a dropped one), or
+ * STOP. */
+static size_t attribute(trim_t *t, size_t k, int script, int *json)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    size_t an = k;
+    while (k < n && name_ch((unsigned char)s[k]))
+        k++;
+    size_t anlen = k - an;
+    if (anlen >= 99)
+        return STOP;
+    size_t end = k, v = k, vend = k;
+    while (v < n && blank_ch((unsigned char)s[v]))
+        v++;
+    if (v < n && s[v] == '=') {
+        v++;
+        while (v < n && blank_ch((unsigned char)s[v]))
+            v++;
+        if (v >= n)
+            return STOP;
+        if (s[v] == '"' || s[v] == '\'') {
+            const char *q = memchr(s + v + 1, s[v], n - v - 1);
+            if (!q)
+                return STOP;
+            vend = (size_t)(q - s) + 1;
+        } else {
+            vend = v;
+            while (vend < n && !blank_ch((unsigned char)s[vend]) && s[vend] != '>')
+                vend++;
+            if (vend >= n)
+                return STOP;
+        }
+        end = vend;
+    }
+    int keep = 0;
+    for (const char *const *a = read_attrs; *a && !keep; a++)
+        keep = strlen(*a) == anlen && !strncasecmp(s + an, *a, anlen);
+    if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
+        (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
+        *json = 1;
+    if (!keep) {
+        /* from the name to the next attribute: the blanks before it
+         * still part it from what comes before */
+        keep_to(t, an);
+        while (end < n && blank_ch((unsigned char)s[end]))
+            end++;
+        t->r = end;
+    }
+    return end;
+}
+
+/* A start tag at s[i] ('<' and a letter): the name, then attributes up to
+ * '>' or "/>". Returns the position past the tag, or STOP; says whether it
+ * opens a script or style body (not "<script/>") and whether that is
+ * JSON-LD. */
+static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    size_t k = i + 1;
+    while (k < n && name_ch((unsigned char)s[k]))
+        k++;
+    if (k - i - 1 >= 99) /* libxml2 cuts names at 100 bytes */
+        return STOP;
+    int is_script = k - i - 1 == 6 && !strncasecmp(s + i + 1, "script", 6);
+    int is_style = k - i - 1 == 5 && !strncasecmp(s + i + 1, "style", 5);
+    int ok = 0, empty = 0;
+    *json = 0;
+    for (;;) {
+        while (k < n && blank_ch((unsigned char)s[k]))
+            k++;
+        if (k >= n)
+            break;
+        if (s[k] == '>') {
+            ok = 1;
+            break;
+        }
+        if (s[k] == '/') {
+            ok = empty = k + 1 < n && s[k + 1] == '>';
+            k++;
+            break;
+        }
+        if (!attr_start_ch((unsigned char)s[k]))
+            break;
+        k = attribute(t, k, is_script, json);
+        if (k == STOP)
+            break;
+    }
+    if (!ok)
+        return STOP;
+    *script = is_script && !empty;
+    *style = is_style && !empty;
+    return k + 1; /* past '>' */
+}
+
+/* The body of a script or style from s[i], dropped (but JSON-LD). Returns
+ * where reading goes on (its end tag), or STOP. */
+static size_t raw_body(trim_t *t, size_t i, int script, int json)
+{
+    const char *s = t->s;
+    size_t n = t->n;
+    /* the body runs to the first "</script" or "</style", whatever
+     * follows: libxml2 ends it there. But at its very start libxml2
+     * still reads any end tag, and a start tag that closes the
+     * element (<noscript> a script, <body> or <frameset> a style). */
+    const char *nm = script ? "script" : "style";
+    size_t nl = script ? 6 : 5;
+    if (i + 1 < n && s[i] == '<' && s[i + 1] == '/' &&
+        !(i + 2 + nl < n && !strncasecmp(s + i + 2, nm, nl) && !name_ch((unsigned char)s[i + 2 + nl])))
+        return STOP;
+    if (i + 1 < n && s[i] == '<' && attr_start_ch((unsigned char)s[i + 1])) {
+        size_t e = i + 1;
+        while (e < n && name_ch((unsigned char)s[e]))
+            e++;
+        static const char *const closers[] = {"noscript", "body", "frameset", NULL};
+        int closes = 0;
+        for (const char *const *c = closers; *c; c++)
+            closes |= e - i - 1 == strlen(*c) && !strncasecmp(s + i + 1, *c, e - i - 1);
+        if (closes)
+            return STOP;
+    }
+    const char *e = find2(s + i, n - i, '<', '/');
+    while (e && !((size_t)(e - s) + 2 + nl <= n && !strncasecmp(e + 2, nm, nl)))
+        e = find2(e + 1, n - (size_t)(e + 1 - s), '<', '/');
+    if (!e)
+        return STOP; /* unterminated: left as it is */
+    size_t at = (size_t)(e - s);
+    if (!json) {
+        keep_to(t, i);
+        t->r = at;
+    }
+    if (at + 2 + nl >= n || name_ch((unsigned char)s[at + 2 + nl]))
+        return STOP; /* "</scripts>" closes nothing; the rest as it is */
+    return at;
+}
+
+/*
+ * The bodies of <script> (but JSON-LD) and <style> and the attributes no
+ * step reads are most of a modern page's bytes, and libxml2 copies them one
+ * character at a time. This removes them in place before the parse, reading
+ * the markup the way libxml2 2.9's HTML parser does (in recover mode):
+ * start tags, attributes (quoted or not), end tags, comments ending at "-->"
+ * or "--!>", doctype, processing instructions, and script and style bodies
+ * that end at the first "</script" or "</style". At anything it does not
+ * know to read exactly that way it stops and leaves the rest as it is, so the
+ * tree libxml2 builds is the same but for the bodies and attributes removed
+ * (tests/test_html.c compares the two trees). Returns the new length.
+ */
+size_t html_trim_unread(char *s, size_t n)
+{
+    trim_t t = {s, n, 0, 0};
+    size_t i = 0;
+    while (i < n) {
+        const char *lt = memchr(s + i, '<', n - i);
+        if (!lt)
+            break;
+        i = (size_t)(lt - s);
+        if (i + 2 >= n)
+            break;
+        unsigned char c1 = (unsigned char)s[i + 1];
+        if (c1 == '!') {
+            i = skip_bang(s, n, i);
+        } else if (c1 == '?' || c1 == '/') {
+            /* a processing instruction or an end tag, to its '>' */
+            const char *gt = memchr(s + i, '>', n - i);
+            i = alpha_ch((unsigned char)s[i + 2]) && gt ? (size_t)(gt - s) + 1 : STOP;
+        } else if (!alpha_ch(c1)) {
+            i++; /* "<3", "< b": the '<' is text */
+        } else {
+            int script, style, json;
+            i = start_tag(&t, i, &script, &style, &json);
+            if (i != STOP && (script || style))
+                i = raw_body(&t, i, script, json);
+        }
+        if (i == STOP)
+            break;
+    }
+    keep_to(&t, n);
+    if (t.w < n)
+        s[t.w] = '\0';
+    return t.w;
+}
+
+/* html_trim_unread reads markup as libxml2 2.9.14 to 2.13 do (2.14 reads
+ * HTML5's way: more raw-text elements, other comment ends). */
+int html_trim_known(void)
+{
+    int v = atoi(xmlParserVersion);
+    return v >= 20914 && v < 21400;
+}

@@ -1,0 +1,662 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_fetch.c: `inkpress fetch FEEDS -o EDITION.ink`: every feed of a list,
+ * then the page of each new item the feed gives only a summary of, cleaned
+ * by the cleaners `clean` and `pack` use and packed by pack's own path
+ * (packcli.c). The web is reached through tools/fetch (fetch.h). */
+#define _DEFAULT_SOURCE
+#include <ctype.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <curl/curl.h>
+
+#include "article.h"
+#include "clean.h"
+#include "cmd.h"
+#include "fcache.h"
+#include "feed.h"
+#include "feedlist.h"
+#include "fetch.h"
+#include "html.h"
+#include "input.h"
+#include "packcli.h"
+#include "progress.h"
+
+#define CMD "inkpress fetch"
+/* Items packed before are remembered this long. */
+#define STATE_KEEP_SECS (90ll * 86400)
+/* A cached answer not asked for again this long is dropped. */
+#define CACHE_KEEP_SECS (30ll * 86400)
+
+typedef struct slot {
+    size_t feed, item;      /* where it came from: the edition keeps this order */
+    feed_item_t fi;         /* what the feed said */
+    article_t page;         /* the cleaned page, when fetched */
+    int use_page;
+    char *key;              /* the state's key: feed URL, space, item id */
+} slot_t;
+
+typedef struct feedrun {
+    const feedlist_entry_t *e;
+    char *title;
+    int failed;
+} feedrun_t;
+
+typedef struct run {
+    fetch_t *f;
+    feedlist_t list;
+    feedrun_t *feeds;
+    slot_t **slots;
+    size_t nslots, capslots;
+    fstate_t state;
+    int have_state, again;
+    long long max_age;      /* seconds, 0: any age */
+    long max_items;         /* per feed, 0: all */
+    long long t_now;
+    progress_t pr;
+    char what_text[80];
+    char item_text[600];    /* the bar keeps its item by pointer: a copy of the URL */
+    size_t feeds_done, feeds_failed, pages, pages_done, pages_failed, pages_cached, old, seen, robots;
+    int bad;
+    int oom;
+} run_t;
+
+#define TAG_FEED 0u
+#define TAG_PAGE 1u
+static void *tag(unsigned kind, size_t i)
+{
+    return (void *)(uintptr_t)((i << 1) | kind);
+}
+
+static void show(run_t *r, const char *url)
+{
+    /* the bar: "fetch: feeds 3/5, pages 10/24 [####....] 13/29 4/s URL" */
+    r->pr.total = r->list.n + r->pages;
+    snprintf(r->what_text, sizeof r->what_text, "fetch: feeds %zu/%zu, pages %zu/%zu", r->feeds_done, r->list.n,
+             r->pages_done, r->pages);
+    r->pr.what = r->what_text;
+    snprintf(r->item_text, sizeof r->item_text, "%s", url);
+    progress_item(&r->pr, r->item_text);
+}
+
+/* A failure, named with its reason; the tally gets a short kind. */
+static void failed(run_t *r, const char *what, const char *url, const char *why, const char *after, double secs)
+{
+    char kind[64];
+    snprintf(kind, sizeof kind, "%s", why);
+    /* the tally counts kinds: cut at the first digit-free colon or paren */
+    for (char *p = kind; *p; p++)
+        if (*p == ':' || *p == '(' || *p == ',') {
+            *p = '\0';
+            break;
+        }
+    size_t n = strlen(kind);
+    while (n && kind[n - 1] == ' ')
+        kind[--n] = '\0';
+    progress_say(&r->pr, "%s: %s %s: %s [%.1f s]%s", CMD, what, url, why, secs, after ? after : "");
+    progress_skip(&r->pr, NULL, NULL, kind);
+    r->bad = 1;
+}
+
+static int add_slot(run_t *r, slot_t *s)
+{
+    if (r->nslots == r->capslots) {
+        size_t cap = r->capslots ? r->capslots * 2 : 64;
+        slot_t **v = realloc(r->slots, cap * sizeof *v);
+        if (!v)
+            return -1;
+        r->slots = v;
+        r->capslots = cap;
+    }
+    r->slots[r->nslots++] = s;
+    return 0;
+}
+
+static void slot_free(slot_t *s)
+{
+    if (!s)
+        return;
+    feed_item_free(&s->fi);
+    article_free(&s->page);
+    free(s->key);
+    free(s);
+}
+
+static int http_url(const char *u)
+{
+    return u && feedlist_url_ok(u);
+}
+
+static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
+{
+    feedrun_t *fr = &r->feeds[fi];
+    r->feeds_done++;
+    show(r, res->url);
+    if (!res->ok) {
+        fr->failed = 1;
+        r->feeds_failed++;
+        failed(r, "feed", res->url, res->why, NULL, res->secs);
+        return;
+    }
+    const char *media = res->content_type;
+    input_kind_t kind = input_sniff(res->body, res->len);
+    int xmlish = strstr(media, "xml") || strstr(media, "rss") || strstr(media, "atom");
+    if (media[0] && !xmlish && (strncmp(media, "text/", 5) != 0 || kind != INPUT_FEED)) {
+        char why[200];
+        snprintf(why, sizeof why, "wrong content type %.80s (%s)", media,
+                 kind == INPUT_HTML ? "a web page, not a feed" : "not a feed");
+        fr->failed = 1;
+        r->feeds_failed++;
+        failed(r, "feed", res->url, why, NULL, res->secs);
+        return;
+    }
+    feed_items_t items;
+    const char *why;
+    if (feed_read(res->body, res->len, res->charset, &items, &why) < 0) {
+        char w[300];
+        snprintf(w, sizeof w, "%s%s%s", why, items.xml_error[0] ? ": " : "", items.xml_error);
+        fr->failed = 1;
+        r->feeds_failed++;
+        failed(r, "feed", res->url, w, NULL, res->secs);
+        return;
+    }
+    if (items.xml_error[0]) {
+        char after[80];
+        snprintf(after, sizeof after, " (the %zu item%s before it kept)", items.n, items.n == 1 ? "" : "s");
+        failed(r, "feed", res->url, items.xml_error, after, res->secs);
+        fr->failed = 1;
+        r->feeds_failed++;
+    }
+    fr->title = items.title ? strdup(items.title) : NULL;
+    size_t taken = 0, pages = 0, fresh = 0;
+    for (size_t i = 0; i < items.n && !r->oom; i++) {
+        feed_item_t *it = &items.v[i];
+        if (r->max_items && taken >= (size_t)r->max_items)
+            break;
+        if (r->max_age && it->when >= 0 && it->when < r->t_now - r->max_age) {
+            r->old++;
+            continue;
+        }
+        taken++;
+        size_t kl = strlen(res->url) + strlen(it->id) + 2;
+        char *key = malloc(kl);
+        if (!key) {
+            r->oom = 1;
+            break;
+        }
+        snprintf(key, kl, "%s %s", res->url, it->id);
+        if (r->have_state && !r->again && fstate_has(&r->state, key)) {
+            free(key);
+            r->seen++;
+            continue;
+        }
+        slot_t *s = calloc(1, sizeof *s);
+        if (!s) {
+            free(key);
+            r->oom = 1;
+            break;
+        }
+        s->feed = fi;
+        s->item = i;
+        s->key = key;
+        s->fi = *it;
+        memset(it, 0, sizeof *it);
+        /* the section: the list's name for the feed, else the feed's title */
+        const char *sec = fr->e->section ? fr->e->section : fr->title;
+        if (sec) {
+            free(s->fi.art.section);
+            s->fi.art.section = strdup(sec);
+        }
+        if (add_slot(r, s) < 0) {
+            slot_free(s);
+            r->oom = 1;
+            break;
+        }
+        fresh++;
+        if (!s->fi.full && http_url(s->fi.link)) {
+            if (fetch_add(r->f, s->fi.link, tag(TAG_PAGE, r->nslots - 1)) < 0) {
+                r->oom = 1;
+                break;
+            }
+            r->pages++;
+            pages++;
+        }
+    }
+    if (progress_level >= PROGRESS_VERBOSE)
+        progress_say(&r->pr, "%s: feed %s: %zu items, %zu new, %zu pages to fetch%s", CMD, res->url, items.n, fresh,
+                     pages, res->from_cache ? " (not modified: the cached copy)" : "");
+    feed_items_free(&items);
+}
+
+/* a and b say the same, but for case, blanks, punctuation and style codes. */
+static int same_words(const char *a, const char *b)
+{
+    for (;;) {
+        while (*a && !isalnum((unsigned char)*a) && (unsigned char)*a < 0x80)
+            a++;
+        while (*b && !isalnum((unsigned char)*b) && (unsigned char)*b < 0x80)
+            b++;
+        if (!*a || !*b)
+            return !*a && !*b;
+        if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+            return 0;
+        a++;
+        b++;
+    }
+}
+
+static void drop_block(article_t *a, size_t i)
+{
+    free(a->blocks[i].text);
+    memmove(a->blocks + i, a->blocks + i + 1, (a->nblocks - i - 1) * sizeof *a->blocks);
+    a->nblocks--;
+}
+
+static void on_page(run_t *r, size_t si, const fetch_result_t *res)
+{
+    slot_t *s = r->slots[si];
+    r->pages_done++;
+    show(r, res->url);
+    const char *fallback = s->fi.art.nblocks && s->fi.art.title ? "; the feed's summary packed instead" : "; skipped";
+    if (!res->ok) {
+        r->pages_failed++;
+        if (strstr(res->why, "robots.txt"))
+            r->robots++;
+        failed(r, "page", res->url, res->why, fallback, res->secs);
+        return;
+    }
+    if (res->from_cache)
+        r->pages_cached++;
+    const char *media = res->content_type;
+    if (media[0] && strcmp(media, "text/html") && strcmp(media, "application/xhtml+xml") &&
+        strcmp(media, "text/plain")) {
+        char why[160];
+        snprintf(why, sizeof why, "wrong content type %.80s (not a web page)", media);
+        r->pages_failed++;
+        failed(r, "page", res->url, why, fallback, res->secs);
+        return;
+    }
+    input_kind_t kind = input_sniff(res->body, res->len);
+    const char *why = NULL;
+    article_t a = { 0 };
+    int rc;
+    if (kind == INPUT_FEED) {
+        why = "a feed, not a web page";
+        rc = -1;
+    } else if (kind == INPUT_HTML || !strcmp(media, "text/html") || !strcmp(media, "application/xhtml+xml")) {
+        rc = html_clean_cs(res->body, res->len, res->charset, &a, &why);
+    } else {
+        rc = clean_scrape(res->body, res->len, &a, &why);
+    }
+    if (rc == 0 && a.nblocks == 0) {
+        article_free(&a);
+        why = "no text found on the page";
+        rc = -1;
+    }
+    if (rc != 0) {
+        r->pages_failed++;
+        failed(r, "page", res->url, why ? why : "cannot be cleaned", fallback, res->secs);
+        return;
+    }
+    /* The feed's headline is the one its editors wrote for a list of
+     * stories; the page's <title> often carries the site's name. What else
+     * the feed knows fills what the page does not say. */
+    article_t *f = &s->fi.art;
+    if (f->title) {
+        char *t = strdup(f->title);
+        if (t) {
+            free(a.title);
+            a.title = t;
+        }
+        /* the page's own headline, kept in the body when it differed from
+         * its <title>, would now say the headline twice */
+        if (a.nblocks > 1 && same_words(a.blocks[0].text, a.title))
+            drop_block(&a, 0);
+    }
+    if (!a.date && f->date)
+        a.date = strdup(f->date);
+    if (!a.byline && f->byline)
+        a.byline = strdup(f->byline);
+    if (!a.source && f->source)
+        a.source = strdup(f->source);
+    free(a.section);
+    a.section = f->section ? strdup(f->section) : NULL;
+    s->page = a;
+    s->use_page = 1;
+}
+
+static void on_done(void *ctx, void *user, const fetch_result_t *res)
+{
+    run_t *r = ctx;
+    uintptr_t t = (uintptr_t)user;
+    if ((t & 1) == TAG_FEED)
+        on_feed(r, (size_t)(t >> 1), res);
+    else
+        on_page(r, (size_t)(t >> 1), res);
+}
+
+static int cmp_slot(const void *a, const void *b)
+{
+    const slot_t *x = *(slot_t *const *)a, *y = *(slot_t *const *)b;
+    if (x->feed != y->feed)
+        return x->feed < y->feed ? -1 : 1;
+    return x->item < y->item ? -1 : x->item > y->item;
+}
+
+/* "36h", "2d", "90m", "600s"; a bare number is days. Returns seconds or -1. */
+static long long parse_age(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v < 0)
+        return -1;
+    double mul = 86400;
+    if (*end == 's')
+        mul = 1;
+    else if (*end == 'm')
+        mul = 60;
+    else if (*end == 'h')
+        mul = 3600;
+    else if (*end == 'd' || *end == '\0')
+        mul = 86400;
+    else if (*end == 'w')
+        mul = 7 * 86400;
+    else
+        return -1;
+    if (*end && end[1])
+        return -1;
+    return (long long)(v * mul);
+}
+
+/* "8M", "512k", "1000000"; returns bytes or 0. */
+static size_t parse_size(const char *s)
+{
+    char *end;
+    double v = strtod(s, &end);
+    if (end == s || v <= 0)
+        return 0;
+    double mul = 1;
+    if (*end == 'k' || *end == 'K')
+        mul = 1024;
+    else if (*end == 'M')
+        mul = 1024.0 * 1024;
+    else if (*end == 'G')
+        mul = 1024.0 * 1024 * 1024;
+    else if (*end)
+        return 0;
+    if (*end && end[1])
+        return 0;
+    return (size_t)(v * mul);
+}
+
+static int num(const char *opt, const char *v, double lo, double hi, double *out)
+{
+    char *end;
+    double x = strtod(v, &end);
+    if (end == v || *end || x < lo || x > hi) {
+        fprintf(stderr, "%s: %s takes a number from %g to %g\n", CMD, opt, lo, hi);
+        return -1;
+    }
+    *out = x;
+    return 0;
+}
+
+static void help(void)
+{
+    printf("usage: inkpress fetch FEEDS -o EDITION.ink [options]\n"
+           "Fetches every feed of FEEDS, then the page of each new item the feed gives only\n"
+           "a summary of, cleans them as 'clean' does and packs one edition as 'pack' does.\n"
+           "  FEEDS            a list, one feed a line: its URL, then its section's name\n"
+           "                   ('#' starts a comment); or an OPML file as feed readers\n"
+           "                   export it (an outline holding feeds names their section)\n"
+           "  --max-items N    items per feed, the first N the feed lists (default: all)\n"
+           "  --max-age AGE    leave out items older than AGE: 36h, 2d, 90m (a bare\n"
+           "                   number is days; default: any age)\n"
+           "  --again          pack items already packed into an earlier edition (by\n"
+           "                   default they are left out: the cache folder lists them)\n"
+           "  --cache DIR      the cache folder (default $XDG_CACHE_HOME/inkpress, else\n"
+           "                   ~/.cache/inkpress): each response with its ETag and\n"
+           "                   Last-Modified for conditional GETs, and the items packed\n"
+           "  --no-cache       no cache folder: everything downloaded, nothing remembered\n"
+           "  --ignore-robots  fetch what robots.txt disallows (by default it is obeyed)\n"
+           "  --delay S        seconds between two requests to one host (default 1;\n"
+           "                   robots.txt's Crawl-delay when longer, up to 60)\n"
+           "  --hosts N        hosts fetched from at once, one request each (default 4)\n"
+           "  --timeout S      seconds for one request, all of it (default 30)\n"
+           "  --retries N      more tries after a 5xx, a 429 or a dropped connection, with\n"
+           "                   backoff 1 s, 2 s, 4 s... (default 2)\n"
+           "  --max-bytes N    largest response once decompressed: 8M, 512k (default 8M)\n"
+           "  --max-redirects N  redirects followed (default 5)\n"
+           "  --cacert FILE    CA certificates for https (default: the system's)\n");
+    pack_cli_help(stdout);
+    printf("  -q, --quiet      errors only\n"
+           "  -v, --verbose    a line per feed: items, new ones, pages to fetch\n"
+           "On a terminal a progress bar on stderr shows the feeds and pages done. A feed\n"
+           "or page that fails is named on stderr with the reason, and the rest is packed\n"
+           "(exit status 1); a page that fails leaves the feed's summary in its place.\n"
+           "Nothing new since the last edition writes no edition (exit status 1).\n"
+           "The requests name inkpress in their User-Agent; a second run within the hour\n"
+           "downloads little more than the servers' 'not modified' answers.\n"
+           "example: inkpress fetch feeds.txt -o news.ink --max-age 1d --max-items 10\n"
+           "         (feeds.txt: 'https://example.org/news.rss  World')\n");
+}
+
+int cmd_fetch(int argc, char **argv)
+{
+    pack_cli_t pc;
+    pack_cli_init(&pc);
+    fetch_opts_t fo = FETCH_OPTS_DEFAULT;
+    const char *feeds_path = NULL, *cache_opt = NULL;
+    int no_cache = 0;
+    run_t r;
+    memset(&r, 0, sizeof r);
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int t = pack_cli_option(&pc, CMD, argc, argv, &i);
+        if (t == 1)
+            continue;
+        if (t == 2)
+            return 2;
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+            help();
+            return 0;
+        }
+        static const char *const valued[] = { "--max-items", "--max-age", "--cache", "--delay", "--hosts",
+                                              "--timeout", "--retries", "--max-bytes", "--max-redirects",
+                                              "--cacert", NULL };
+        int takes = 0;
+        for (const char *const *p = valued; *p; p++)
+            takes |= !strcmp(a, *p);
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (takes && !v) {
+            fprintf(stderr, "%s: %s needs a value\n", CMD, a);
+            return 2;
+        }
+        double x;
+        if (takes)
+            i++;
+        if (!strcmp(a, "--max-items")) {
+            if (num(a, v, 0, 1e6, &x))
+                return 2;
+            r.max_items = (long)x;
+        } else if (!strcmp(a, "--max-age")) {
+            if ((r.max_age = parse_age(v)) < 0) {
+                fprintf(stderr, "%s: --max-age takes an age: 36h, 2d, 90m\n", CMD);
+                return 2;
+            }
+        } else if (!strcmp(a, "--cache")) {
+            cache_opt = v;
+        } else if (!strcmp(a, "--no-cache")) {
+            no_cache = 1;
+        } else if (!strcmp(a, "--again")) {
+            r.again = 1;
+        } else if (!strcmp(a, "--ignore-robots")) {
+            fo.robots = 0;
+        } else if (!strcmp(a, "--delay")) {
+            if (num(a, v, 0, 600, &fo.delay))
+                return 2;
+        } else if (!strcmp(a, "--hosts")) {
+            if (num(a, v, 1, 64, &x))
+                return 2;
+            fo.hosts = (int)x;
+        } else if (!strcmp(a, "--timeout")) {
+            if (num(a, v, 0.1, 3600, &fo.timeout))
+                return 2;
+            if (fo.connect_timeout > fo.timeout)
+                fo.connect_timeout = fo.timeout;
+        } else if (!strcmp(a, "--retries")) {
+            if (num(a, v, 0, 10, &x))
+                return 2;
+            fo.retries = (int)x;
+        } else if (!strcmp(a, "--max-bytes")) {
+            if (!(fo.max_bytes = parse_size(v))) {
+                fprintf(stderr, "%s: --max-bytes takes a size: 8M, 512k, 1000000\n", CMD);
+                return 2;
+            }
+        } else if (!strcmp(a, "--max-redirects")) {
+            if (num(a, v, 0, 50, &x))
+                return 2;
+            fo.max_redirects = (long)x;
+        } else if (!strcmp(a, "--cacert")) {
+            fo.cacert = v;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "%s: unknown option %s\n", CMD, a);
+            return 2;
+        } else if (feeds_path) {
+            fprintf(stderr, "%s: one FEEDS file only (%s and %s given)\n", CMD, feeds_path, a);
+            return 2;
+        } else {
+            feeds_path = a;
+        }
+    }
+    if (!feeds_path || !pc.outp) {
+        fprintf(stderr, "usage: inkpress fetch FEEDS -o EDITION.ink [options]\n");
+        return 2;
+    }
+    size_t flen;
+    char *fbuf = input_read_file(feeds_path, 16u << 20, &flen);
+    if (!fbuf) {
+        fprintf(stderr, "%s: %s: %s\n", CMD, feeds_path, strerror(errno));
+        return 2;
+    }
+    char why[300];
+    if (feedlist_parse(fbuf, flen, &r.list, why, sizeof why) < 0) {
+        fprintf(stderr, "%s: %s: %s\n", CMD, feeds_path, why);
+        free(fbuf);
+        return 2;
+    }
+    free(fbuf);
+
+    char cache_dir[4096];
+    const char *cache = NULL;
+    if (!no_cache) {
+        if (cache_opt)
+            snprintf(cache_dir, sizeof cache_dir, "%s", cache_opt);
+        if (cache_opt || fcache_default_dir(cache_dir, sizeof cache_dir) == 0) {
+            if (fcache_mkdir(cache_dir) == 0)
+                cache = cache_dir;
+            else
+                fprintf(stderr, "%s: cache folder %s: %s; fetching without one\n", CMD, cache_dir, strerror(errno));
+        }
+    }
+    if (cache) {
+        if (fstate_load(cache, &r.state) == 0)
+            r.have_state = 1;
+    }
+    char ua[160];
+    const curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
+    snprintf(ua, sizeof ua, "inkpress/%s (offline news for e-ink readers) libcurl/%s", INKPRESS_VERSION,
+             cv && cv->version ? cv->version : "?");
+    fo.user_agent = ua;
+    fo.cache_dir = cache;
+    r.t_now = (long long)time(NULL);
+    r.feeds = calloc(r.list.n, sizeof *r.feeds);
+    r.f = r.feeds ? fetch_new(&fo, on_done, &r) : NULL;
+    if (!r.f) {
+        fprintf(stderr, "%s: cannot start libcurl (or out of memory)\n", CMD);
+        free(r.feeds);
+        feedlist_free(&r.list);
+        fstate_free(&r.state);
+        return 1;
+    }
+    progress_start(&r.pr, stderr, -1, "fetch", r.list.n);
+    for (size_t i = 0; i < r.list.n; i++) {
+        r.feeds[i].e = &r.list.v[i];
+        if (fetch_add(r.f, r.list.v[i].url, tag(TAG_FEED, i)) < 0)
+            r.oom = 1;
+    }
+    int frc = r.oom ? -1 : fetch_run(r.f);
+    if (cache)
+        fcache_prune(cache, CACHE_KEEP_SECS);
+    progress_end(&r.pr);
+    fetch_stats_t st;
+    fetch_get_stats(r.f, &st);
+    fetch_free(r.f);
+    int rc = r.bad ? 1 : 0;
+    if (frc < 0 || r.oom) {
+        fprintf(stderr, "%s: %s\n", CMD, r.oom ? "out of memory" : "libcurl failed");
+        rc = 1;
+    }
+
+    /* the edition in the order of the list and of each feed */
+    if (r.nslots)
+        qsort(r.slots, r.nslots, sizeof *r.slots, cmp_slot);
+    article_list_t arts = { 0 };
+    size_t in_bytes = 0;
+    for (size_t i = 0; i < r.nslots; i++) {
+        slot_t *s = r.slots[i];
+        article_t *a = s->use_page ? &s->page : &s->fi.art;
+        if (!a->title || a->nblocks == 0)
+            continue;
+        for (size_t b = 0; b < a->nblocks; b++)
+            in_bytes += strlen(a->blocks[b].text) + 1;
+        if (article_list_take(&arts, a) != 0) {
+            fprintf(stderr, "%s: out of memory\n", CMD);
+            rc = 1;
+            break;
+        }
+        if (r.have_state && fstate_add(&r.state, s->key, r.t_now) != 0)
+            r.have_state = 0;
+    }
+    if (progress_level > PROGRESS_QUIET) {
+        char b[32];
+        fprintf(stderr,
+                "%s: %zu feed%s (%zu failed), %zu page%s (%zu failed, %zu unchanged); %zu item%s packed before, "
+                "%zu too old; %zu requests (%zu not modified, %zu retried, %zu refused by robots.txt), %s "
+                "downloaded in %.2f s\n",
+                CMD, r.list.n, r.list.n == 1 ? "" : "s", r.feeds_failed, r.pages, r.pages == 1 ? "" : "s",
+                r.pages_failed, r.pages_cached, r.seen, r.seen == 1 ? "" : "s", r.old, st.requests, st.not_modified,
+                st.retried, st.robots_denied, fetch_bytes_text(st.bytes, b, sizeof b), progress_elapsed(&r.pr));
+    }
+    if (arts.n == 0) {
+        if (r.seen && !r.bad)
+            fprintf(stderr, "%s: nothing new since the last edition (--again packs it anyway); %s not written\n",
+                    CMD, pc.outp);
+        else
+            fprintf(stderr, "%s: no articles to pack; %s not written\n", CMD, pc.outp);
+        article_list_free(&arts);
+        rc = 1;
+    } else {
+        int prc = pack_cli_write(&pc, CMD, &arts, in_bytes, &r.pr, rc);
+        /* the items are packed once the edition is written, even when it
+         * holds a character no face draws (exit status 1 then) */
+        if (pc.wrote && r.have_state && fstate_save(cache, &r.state, r.t_now, STATE_KEEP_SECS) != 0)
+            fprintf(stderr, "%s: cannot write %s/packed: %s (these items may be packed again)\n", CMD, cache,
+                    strerror(errno));
+        rc = prc;
+    }
+    for (size_t i = 0; i < r.nslots; i++)
+        slot_free(r.slots[i]);
+    free(r.slots);
+    for (size_t i = 0; i < r.list.n; i++)
+        free(r.feeds[i].title);
+    free(r.feeds);
+    feedlist_free(&r.list);
+    fstate_free(&r.state);
+    return rc;
+}

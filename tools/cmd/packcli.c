@@ -1,0 +1,270 @@
+/* SPDX-License-Identifier: MIT */
+/* packcli.c: packing options and the one path from articles to a bundle
+ * file (see packcli.h). */
+#include "packcli.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dedup.h"
+#include "fontsub.h"
+#include "ink_bundle.h"
+#include "ink_conf.h"
+#include "ink_profile.h"
+#include "sim_io.h"
+#include "uf2.h"
+
+void pack_cli_init(pack_cli_t *pc)
+{
+    memset(pc, 0, sizeof *pc);
+    bundle_opts_t d = BUNDLE_OPTS_DEFAULT;
+    pc->opts = d;
+    pc->opts.stats = &pc->stats;
+}
+
+void pack_cli_help(FILE *f)
+{
+    fprintf(f, "  -o FILE        the bundle to write (- for standard output)\n"
+               "  --name NAME    edition name (default: \"inkpress edition\")\n"
+               "  --date DATE    edition date (default: the newest article's date)\n"
+               "  --zopfli N     zopfli iterations: smaller bundle, slower pack (default 5)\n"
+               "  --fast         zlib instead of zopfli (about 5%% larger, many times faster)\n"
+               "  --level N      zlib's deflate level 0-9 with --fast (default 9)\n"
+               "  --no-dict      no preset dictionary trained on the edition\n"
+               "  --no-patterns  every soft hyphen written out, no hyphenation patterns for\n"
+               "                 the reader to find most of them itself (by default the\n"
+               "                 bundle has them when they make it smaller)\n"
+               "  --patterns     hyphenation patterns even when they do not pay\n"
+               "  --group-bytes N  text per stream of grouped short articles (default 32768;\n"
+               "                 at most 262144; 1 = every article its own stream)\n"
+               "  --align N      start every section on an N-byte boundary (flash erase block)\n"
+               "  --fonts DIR    regular.ttf, bold.ttf, italic.ttf to subset into the bundle\n"
+               "                 (default: $INKPRESS_FONTS, else the fonts beside the program)\n"
+               "  --no-fonts     leave the fonts and kerning pairs out (the reader has its own)\n"
+               "  --script-fonts DIRS  where the Noto faces for other scripts are (':' between folders;\n"
+               "                 default: $INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)\n"
+               "  --no-script-fonts  only the three faces: characters they lack are drawn as boxes\n"
+               "  --font-hints   keep the TrueType hinting instructions in the subset fonts\n"
+               "  --uf2          write a UF2 file for drag-and-drop flashing instead of .ink\n"
+               "  --uf2-base A   flash address of the bundle in the UF2 (e.g. 0x10100000)\n"
+               "  --uf2-family F UF2 family ID (e.g. 0xe48bff56 for the RP2040)\n");
+}
+
+int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int *i)
+{
+    const char *a = argv[*i];
+    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
+    int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
+                !strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
+                !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts") ||
+                !strcmp(a, "--script-fonts");
+    if (takes && !v) {
+        fprintf(stderr, "%s: %s needs a value\n", cmd, a);
+        return 2;
+    }
+    if (takes)
+        (*i)++;
+    if (!strcmp(a, "-o")) {
+        pc->outp = v;
+    } else if (!strcmp(a, "--fonts")) {
+        pc->fonts_dir = v;
+    } else if (!strcmp(a, "--script-fonts")) {
+        pc->opts.script_fonts = v;
+    } else if (!strcmp(a, "--no-script-fonts")) {
+        pc->opts.no_script_fonts = 1;
+    } else if (!strcmp(a, "--no-fonts")) {
+        pc->no_fonts = 1;
+    } else if (!strcmp(a, "--font-hints")) {
+        pc->opts.font_flags |= FS_KEEP_HINTS;
+    } else if (!strcmp(a, "--name")) {
+        if (!ink_utf8_valid((const uint8_t *)v, strlen(v))) {
+            fprintf(stderr, "%s: --name must be UTF-8 (strings in a bundle are)\n", cmd);
+            return 2;
+        }
+        pc->opts.name = v;
+    } else if (!strcmp(a, "--date")) {
+        if (!ink_date_valid(v, strlen(v))) {
+            fprintf(stderr, "%s: --date takes YYYY-MM-DD, not '%s'\n", cmd, v);
+            return 2;
+        }
+        pc->opts.date = v;
+    } else if (!strcmp(a, "--level")) {
+        pc->opts.level = atoi(v);
+        if (pc->opts.level < 0 || pc->opts.level > 9) {
+            fprintf(stderr, "%s: --level takes 0 to 9\n", cmd);
+            return 2;
+        }
+    } else if (!strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
+               !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family")) {
+        char *end;
+        unsigned long long x = strtoull(v, &end, 0);
+        if (*end || !*v || x > 0xFFFFFFFFull) {
+            fprintf(stderr, "%s: %s takes a number (decimal or 0x hex)\n", cmd, a);
+            return 2;
+        }
+        if (!strcmp(a, "--zopfli"))
+            pc->opts.zopfli = x > 1000 ? 1000 : (int)x;
+        else if (!strcmp(a, "--group-bytes")) {
+            /* a stream's text may not exceed INK_GROUP_MAX_BYTES (docs/FORMAT.md, GRPS) */
+            if (x > INK_GROUP_MAX_BYTES) {
+                fprintf(stderr, "%s: --group-bytes takes 0 to %u (a stream's text is at most %u bytes)\n", cmd,
+                        (unsigned)INK_GROUP_MAX_BYTES, (unsigned)INK_GROUP_MAX_BYTES);
+                return 2;
+            }
+            pc->opts.group_bytes = x ? (size_t)x : 1;
+        }
+        else if (!strcmp(a, "--align")) {
+            if (x == 0 || (x & (x - 1)) || x > (1u << 20)) {
+                fprintf(stderr, "%s: --align takes a power of two up to 1 MiB\n", cmd);
+                return 2;
+            }
+            pc->opts.align = (size_t)x;
+        } else if (!strcmp(a, "--uf2-base"))
+            pc->uf2_base = (uint32_t)x;
+        else
+            pc->uf2_family = (uint32_t)x;
+    } else if (!strcmp(a, "--fast")) {
+        pc->opts.zopfli = 0;
+    } else if (!strcmp(a, "--no-dict")) {
+        pc->opts.dict = 0;
+    } else if (!strcmp(a, "--no-patterns")) {
+        pc->opts.hyph = 0;
+    } else if (!strcmp(a, "--patterns")) {
+        pc->opts.hyph = 2;
+    } else if (!strcmp(a, "--uf2")) {
+        pc->uf2 = 1;
+    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+        progress_level = PROGRESS_QUIET;
+    } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
+        progress_level = PROGRESS_VERBOSE;
+    } else {
+        return 0;
+    }
+    return 1;
+}
+
+static int write_file(const char *path, const uint8_t *data, size_t len)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
+    if (!f)
+        return -1;
+    size_t w = fwrite(data, 1, len, f);
+    int rc = (f == stdout) ? fflush(f) : fclose(f);
+    return (w == len && rc == 0) ? 0 : -1;
+}
+
+/* The report of the characters no face of the edition draws (ctx: the
+ * command's name for the messages). */
+static void pack_missing(void *ctx, size_t article, const char *title, const uint32_t *cps, size_t n)
+{
+    const char *cmd = ctx;
+    if (article == SIZE_MAX)
+        fprintf(stderr, "%s: the edition's name or sections:", cmd);
+    else {
+        size_t tl = strlen(title);
+        if (tl > 60) /* cut on a character boundary */
+            for (tl = 60; tl && ((unsigned char)title[tl] & 0xC0) == 0x80; tl--)
+                ;
+        fprintf(stderr, "%s: article %zu \"%.*s%s\":", cmd, article + 1, (int)tl, title,
+                tl < strlen(title) ? "..." : "");
+    }
+    for (size_t i = 0; i < n && i < 24; i++) {
+        char u[5] = { 0 };
+        uint32_t c = cps[i];
+        if (c < 0x80) u[0] = (char)c;
+        else if (c < 0x800) { u[0] = (char)(0xC0 | c >> 6); u[1] = (char)(0x80 | (c & 0x3F)); }
+        else if (c < 0x10000) { u[0] = (char)(0xE0 | c >> 12); u[1] = (char)(0x80 | (c >> 6 & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); }
+        else { u[0] = (char)(0xF0 | c >> 18); u[1] = (char)(0x80 | (c >> 12 & 0x3F)); u[2] = (char)(0x80 | (c >> 6 & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); }
+        fprintf(stderr, " U+%04X %s", (unsigned)c, (c >= 0xE000 && c < 0xF900) ? "" : u);
+    }
+    fprintf(stderr, "%s\n", n > 24 ? " ..." : "");
+}
+
+int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t in_bytes, progress_t *pr, int rc)
+{
+    sim_file_t font_files[INK_FACE_COUNT];
+    ink_font_data_t fonts[INK_FACE_COUNT];
+    bundle_opts_t *opts = &pc->opts;
+    if (!pc->no_fonts) {
+        if (sim_fonts_load(pc->fonts_dir, font_files, fonts) != 0) { /* it says what is missing */
+            fprintf(stderr, "%s: give --fonts DIR, or --no-fonts to pack without them\n", cmd);
+            article_list_free(arts);
+            return 2;
+        }
+        opts->fonts = fonts;
+    }
+    uint8_t *bundle = NULL;
+    size_t blen = 0;
+    const char *why = "out of memory";
+    /* the same article from two inputs (a page and its feed item) is packed once */
+    dedup_articles(arts);
+    size_t n = arts->n;
+    opts->on_missing = pack_missing;
+    opts->missing_ctx = (void *)cmd;
+    int wrote = bundle_write(arts->v, n, opts, &bundle, &blen, &why);
+    if (wrote == 0 && pc->stats.missing_chars) {
+        /* drawn as boxes on the device: not lost silently, but not right */
+        fprintf(stderr, "%s: %zu character%s no font of the edition draws, in %zu article%s "
+                        "(the reader shows a box for each)\n",
+                cmd, pc->stats.missing_chars, pc->stats.missing_chars == 1 ? "" : "s", pc->stats.missing_articles,
+                pc->stats.missing_articles == 1 ? "" : "s");
+        rc = 1;
+    }
+    if (wrote == 0 && pc->uf2) {
+        uint8_t *u;
+        size_t ulen;
+        wrote = uf2_wrap(bundle, blen, pc->uf2_base, pc->uf2_family, &u, &ulen, &why);
+        if (wrote == 0) {
+            free(bundle);
+            bundle = u;
+            blen = ulen;
+        }
+    }
+    const bundle_stats_t *st = &pc->stats;
+    if (wrote != 0) {
+        fprintf(stderr, "%s: %s: %s\n", cmd, pc->outp, why);
+        rc = n ? 4 : 1;
+        if (pc->uf2 && bundle && pc->uf2_base)
+            rc = 2; /* --uf2-base too high for the bundle: a usage error */
+    } else if (write_file(pc->outp, bundle, blen) != 0) {
+        fprintf(stderr, "%s: cannot write %s: %s\n", cmd, pc->outp, strerror(errno));
+        rc = 4;
+    } else {
+        pc->wrote = 1;
+    }
+    if (pc->wrote && progress_level > PROGRESS_QUIET) {
+        char skipped[600];
+        progress_skipped_text(pr, skipped, sizeof skipped);
+        fprintf(stderr, "%s: %zu article%s packed, %s; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n", cmd,
+                n, n == 1 ? "" : "s", skipped, pc->outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
+                progress_elapsed(pr));
+        if (progress_level >= PROGRESS_VERBOSE)
+            fprintf(stderr,
+                    "%s: sections: header %zu, META %zu, STRS %zu, SECS %zu, ARTS %zu, GRPS %zu, TITL %zu, "
+                    "DICT %zu, TEXT %zu, HYPH %zu, FONT %zu, KERN %zu; %zu streams, %zu title chunks\n",
+                    cmd, st->header, st->meta, st->strs, st->secs, st->arts, st->grps, st->titl, st->dict, st->text,
+                    st->hyph, st->font, st->kern, st->groups, st->chunks);
+        if (progress_level >= PROGRESS_VERBOSE && st->hyph)
+            fprintf(stderr,
+                    "%s: hyphenation: %zu patterns for %zu articles; soft hyphens written %zu of %zu, "
+                    "%zu words marked off\n",
+                    cmd, st->hyph_patterns, st->hyph_articles, st->shy_after, st->shy_before, st->hyph_marked);
+        if (progress_level >= PROGRESS_VERBOSE && opts->fonts)
+            fprintf(stderr,
+                    "%s: fonts: %zu characters; regular %zu, bold %zu, italic %zu bytes; "
+                    "%zu faces for other scripts, %zu bytes; "
+                    "kerning pairs: regular %zu, bold %zu, italic %zu\n",
+                    cmd, st->chars, st->face[0], st->face[1], st->face[2], st->fallbacks, st->fallback_bytes,
+                    st->kern_pairs[0], st->kern_pairs[1], st->kern_pairs[2]);
+        if (progress_level >= PROGRESS_VERBOSE && st->shaped_runs)
+            fprintf(stderr, "%s: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n", cmd, st->shaped_runs,
+                    st->shaped_glyphs, st->shaped_titles);
+    }
+    article_list_free(arts);
+    free(bundle);
+    if (opts->fonts)
+        sim_fonts_close(font_files);
+    opts->fonts = NULL;
+    return rc;
+}

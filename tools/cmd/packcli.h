@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: MIT */
+/* packcli.h: the packing half of the command line, shared by `inkpress pack`
+ * and `inkpress fetch`: the options that shape the bundle (-o, --name,
+ * --fast, --fonts, --script-fonts...) and the one path from cleaned articles to a written
+ * bundle (duplicates dropped, bundle_write, UF2, the summary line). Host code. */
+#ifndef INK_PACKCLI_H
+#define INK_PACKCLI_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "article.h"
+#include "bundle_write.h"
+#include "progress.h"
+
+typedef struct pack_cli {
+    const char *outp;        /**< -o: the bundle to write ("-": stdout), or NULL */
+    bundle_opts_t opts;
+    bundle_stats_t stats;
+    int uf2, no_fonts;
+    uint32_t uf2_base, uf2_family;
+    const char *fonts_dir;   /**< --fonts, or NULL */
+    int wrote;               /**< set by pack_cli_write: 1 when the bundle was written */
+} pack_cli_t;
+
+/** Sets the defaults (BUNDLE_OPTS_DEFAULT, no output). */
+void pack_cli_init(pack_cli_t *pc);
+
+/**
+ * Takes argv[*i] (and its value, argv[*i + 1]) when it is a packing option
+ * or -q/-v, advancing *i past the value. cmd names the command in messages
+ * ("inkpress pack"). Returns 1 when taken, 0 when argv[*i] is not a packing
+ * option, or 2 (usage error, said on stderr).
+ */
+int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int *i);
+
+/** The packing options' lines for a --help text. */
+void pack_cli_help(FILE *f);
+
+/**
+ * Packs arts (consumed: freed on return) into pc->outp: drops duplicates,
+ * loads the fonts unless --no-fonts, writes the bundle (or UF2), names on
+ * stderr every character no face of the edition draws with its articles,
+ * and, unless quiet, says "N articles packed, SKIPPED; FILE: BYTES ..." with
+ * pr's tally of skipped inputs. in_bytes is the body text's size for the
+ * ratio. rc is the status so far (0, or 1 when inputs were skipped). Returns
+ * the command's exit status: rc, 2 (fonts missing), 4 (cannot write), or 1
+ * when there was nothing to pack or some character has no glyph in any face
+ * (the bundle is written; the reader draws a box for it).
+ */
+int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t in_bytes, progress_t *pr, int rc);
+
+#endif
