@@ -85,6 +85,8 @@ static void close_article(ink_app_t *app)
     app->flow = NULL;
     app->flow_len = 0;
     app->open_article = -1;
+    if (app->font_ok)
+        ink_font_close_fallbacks(&app->font);
 }
 
 /* Appends s to the meta line being built in buf, with a separator. */
@@ -108,7 +110,7 @@ static size_t meta_add(char *buf, size_t at, size_t cap, const char *s)
     return at;
 }
 
-ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
+static ink_err_t open_article(ink_app_t *app, uint32_t i)
 {
     ink_article_info_t a;
     ink_section_info_t s;
@@ -181,6 +183,24 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     if (err)
         close_article(app);
     return err;
+}
+
+ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
+{
+    ink_err_t err = open_article(app, i);
+    if (err != INK_ERR_NOMEM || !app->font_ok)
+        return err;
+    /* The pool may have the room, only not in one piece: the faces and
+     * what FreeType grew for them while earlier pages were drawn lie
+     * scattered through it. Open the fonts again (they go back to the
+     * bottom, together) and try once more. */
+    close_article(app);
+    ink_titles_free(&app->titles);
+    if (ink_font_reopen(&app->font) != INK_OK) {
+        app->font_ok = 0;
+        return INK_ERR_NOMEM;
+    }
+    return open_article(app, i);
 }
 
 /* Opens article i for reading at body offset off (or its last page when

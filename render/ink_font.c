@@ -95,6 +95,7 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
         }
         f->nfaces = i + 1;
         f->upem[i] = face->units_per_EM;
+        f->data[i] = *d;
         if (i < INK_FACE_COUNT) {
             f->face[i] = face;
             continue;
@@ -107,7 +108,6 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
         f->hi[i] = 0;
         for (; gi; c = FT_Get_Next_Char(face, c, &gi))
             f->hi[i] = (uint32_t)c;
-        f->data[i] = *d;
         FT_Done_Face(face);
     }
     f->cache = ink_pool_calloc(pool, INK_GLYPH_CACHE_SLOTS, sizeof(ink_glyph_t));
@@ -129,6 +129,30 @@ static void free_bits(ink_font_t *f, uint8_t *bits)
         ink_pool_free(&f->bitmaps, bits);
     else
         ink_pool_free(f->pool, bits);
+}
+
+void ink_font_close_fallbacks(ink_font_t *f)
+{
+    for (int i = INK_FACE_COUNT; i < f->nfaces; i++)
+        if (f->face[i]) {
+            FT_Done_Face(f->face[i]);
+            f->face[i] = NULL;
+            f->face_px[i] = 0;
+        }
+}
+
+ink_err_t ink_font_reopen(ink_font_t *f)
+{
+    ink_font_data_t d[INK_FONT_MAX_FACES];
+    int n = f->nfaces, mode = f->mode, threshold = f->threshold;
+    ink_pool_t *pool = f->pool;
+    unsigned long failures = f->failures, boxes = f->boxes;
+    memcpy(d, f->data, sizeof d);
+    ink_font_close(f);
+    ink_err_t err = ink_font_open_n(f, pool, d, n, mode, threshold);
+    f->failures = failures;
+    f->boxes = boxes;
+    return err;
 }
 
 void ink_font_flush(ink_font_t *f)
