@@ -84,8 +84,8 @@ static int in_list(const char *s, size_t n, const char *const *set)
 static void collect_meta(meta_t *m, xmlNode *root)
 {
     static const char *const pre_p[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
-    static const char *const suf_p[] = {
-        "author", "creator", "description", "published_time", "title", "site_name", "section", "modified_time", "locale", NULL};
+    static const char *const suf_p[] = {"author",    "creator", "description",   "published_time", "title",
+                                        "site_name", "section", "modified_time", "locale",         NULL};
     static const char *const pre_n[] = {"dc", "dcterm", "og", "twitter", "weibo:article", "weibo:webpage", NULL};
     static const char *const suf_n[] = {"author", "creator", "description", "title", "site_name", "date", NULL};
     for (xmlNode *x = root; x; x = walk_next(x, root, 0)) {
