@@ -441,6 +441,13 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
             goto out;
         free(t);
     }
+    for (size_t j = 0; sh && j < nsec; j++) { /* the section names' joining forms too */
+        uint8_t *t;
+        size_t tl;
+        if (shaper_text(sh, (const uint8_t *)secn[j], strlen(secn[j]), &t, &tl, NULL, NULL))
+            goto out;
+        free(t);
+    }
     /* ...keep those and the characters' own in each subset, and write the
      * runs with the subsets' ids. */
     for (size_t i = 0; i < sf.n; i++) {
