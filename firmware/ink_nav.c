@@ -7,6 +7,7 @@
 #include "ink_conf.h"
 #include "ink_format.h"
 #include "ink_text.h"
+#include "ink_utf8.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -86,15 +87,54 @@ static void close_article(ink_app_t *app)
     app->flow = NULL;
     app->flow_len = 0;
     app->open_article = -1;
+    if (app->font_ok)
+        ink_font_close_fallbacks(&app->font);
 }
 
-/* Appends s to the meta line being built in buf, with a separator. */
-static size_t meta_add(char *buf, size_t at, size_t cap, const char *s)
+/* 1 when the first strong character of s is right to left (Hebrew, Arabic,
+ * Syriac, Thaana, N'Ko... and their presentation forms), 0 when it is left
+ * to right or there is none; shaped runs' glyph bytes are passed over. */
+static int starts_rtl(const char *s)
+{
+    size_t len = strlen(s), n;
+    for (size_t i = 0; i < len; i += n ? n : 1) {
+        uint32_t c = ink_utf8_next((const uint8_t *)s + i, len - i, &n);
+        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) ||
+            (c >= 0x10800 && c <= 0x10FFF) || (c >= 0x1E800 && c <= 0x1EFFF))
+            return 1;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c != 0xFFFD && c != 0xD7 && c != 0xF7))
+            return 0;
+    }
+    return 0;
+}
+
+/* Appends s to the meta line being built in buf, with a separator. In an
+ * article whose paragraphs run right to left (rtl), the line does too: it
+ * opens with the paragraph's level, the separators sit at level 1 and each
+ * piece at 1 or, when it reads left to right (a date, a Latin name), 2 --
+ * so the source stands at the right and the section at the left. */
+static size_t meta_add(char *buf, size_t at, size_t cap, const char *s, int rtl)
 {
     if (!s || !*s)
         return at;
-    const char *sep = at ? " \xC2\xB7 " : "";
-    size_t sl = strlen(sep);
+    char sep[16];
+    size_t sl = 0;
+    if (rtl && !at) {
+        sep[sl++] = INK_TX_LEVEL;
+        sep[sl++] = (char)(0x80 | INK_LEVEL_PARA_RTL);
+    }
+    if (rtl && at) {
+        sep[sl++] = INK_TX_LEVEL;
+        sep[sl++] = (char)(0x80 | 1);
+    }
+    if (at) {
+        memcpy(sep + sl, " \xC2\xB7 ", 4);
+        sl += 4;
+    }
+    if (rtl) {
+        sep[sl++] = INK_TX_LEVEL;
+        sep[sl++] = (char)(0x80 | (starts_rtl(s) ? 1 : 2));
+    }
     if (at + sl + 1 >= cap)
         return at;
     /* a piece that does not fit is cut where it cuts no character and no
@@ -109,7 +149,7 @@ static size_t meta_add(char *buf, size_t at, size_t cap, const char *s)
     return at;
 }
 
-ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
+static ink_err_t open_article(ink_app_t *app, uint32_t i)
 {
     ink_article_info_t a;
     ink_section_info_t s;
@@ -152,10 +192,13 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     size_t pl = th.source ? ink_text_safe_cut((const uint8_t *)th.source, th.source_len, 95) : 0;
     memcpy(part, th.source ? th.source : "", pl);
     part[pl] = '\0';
-    m = meta_add(meta, m, sizeof meta, part);
+    /* the body's first paragraph says the article's direction */
+    const uint8_t *b = text + th.body;
+    int rtl = th.body + 2 < a.text_len && b[1] == INK_TX_LEVEL && b[2] == (0x80 | INK_LEVEL_PARA_RTL);
+    m = meta_add(meta, m, sizeof meta, part, rtl);
     snprintf(part, sizeof part, "%.*s", (int)(th.date_len < 95 ? th.date_len : 95), th.date ? th.date : "");
-    m = meta_add(meta, m, sizeof meta, part);
-    m = meta_add(meta, m, sizeof meta, s.name);
+    m = meta_add(meta, m, sizeof meta, part, rtl);
+    m = meta_add(meta, m, sizeof meta, s.name, rtl);
     uint32_t head = (uint32_t)(1 + tlen + (m ? 1 + m : 0));
     uint8_t *flow = text + th.body - head;
     uint32_t k = 0;
@@ -184,6 +227,24 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
     if (err)
         close_article(app);
     return err;
+}
+
+ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
+{
+    ink_err_t err = open_article(app, i);
+    if (err != INK_ERR_NOMEM || !app->font_ok)
+        return err;
+    /* The pool may have the room, only not in one piece: the faces and
+     * what FreeType grew for them while earlier pages were drawn lie
+     * scattered through it. Open the fonts again (they go back to the
+     * bottom, together) and try once more. */
+    close_article(app);
+    ink_titles_free(&app->titles);
+    if (ink_font_reopen(&app->font) != INK_OK) {
+        app->font_ok = 0;
+        return INK_ERR_NOMEM;
+    }
+    return open_article(app, i);
 }
 
 /* Opens article i for reading at body offset off (or its last page when

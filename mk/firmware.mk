@@ -69,17 +69,19 @@ FW_SRC    = $(wildcard render/*.c) $(wildcard firmware/*.c) $(wildcard $(FW_COMM
 # linker scripts refuse a link past INK_RAM_BYTES, 256 KiB on every board.
 #
 # The stack is sized from the depth the ports measure (the start-up code
-# paints it, main finds the deepest word touched): 7,248 B on the Cortex-M7
-# and 7,620 B on RV32IMC, the most over the tour of the sample (with and
-# without patterns) and over 900 pages of the BBC edition with patterns at
-# all three text sizes (bench-firmware runs both). 12 KiB is that deepest
-# figure plus half again, rounded up to a KiB: room for paths no session
-# here takes (a hinted monochrome profile's TrueType interpreter, a font
-# module added later, an interrupt on a real board). tests/qemu.sh fails a
-# session that leaves less than a quarter of it unused. Each board's heap
-# reserve (mk/board-<name>.mk) is what its C library was seen to take.
+# paints it, main finds the deepest word touched). TrueType text goes 7,296 B
+# deep on the Cortex-M7 and 7,684 B on RV32IMC (the tour of the sample with
+# and without patterns, 900 pages of the BBC edition with patterns at all
+# three text sizes: bench-firmware runs both). A CFF face (Noto CJK, for
+# Chinese, Japanese and Korean) goes 20,648 B and 20,748 B deep: FreeType's
+# CFF interpreter keeps three hint maps of 192 edges on the stack, whatever
+# the glyph (the faces are subset without subroutines, so charstrings do not
+# nest). 24 KiB leaves 3.8 KiB over the deepest CFF session and 16.5 KiB over
+# everything else, and keeps RAM all-in under 256 KiB; tests/qemu.sh fails a
+# session that leaves less than 3 KiB of it unused. Each board's heap reserve
+# (mk/board-<name>.mk) is what its C library was seen to take.
 FW_RAM_BYTES   ?= 256K
-FW_STACK_BYTES ?= 12K
+FW_STACK_BYTES ?= 24K
 
 # --- one board's rules ------------------------------------------------------
 # $(1): the board; mk/board-$(1).mk sets $(1)_CC, $(1)_ARCH (compile and

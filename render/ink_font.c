@@ -7,6 +7,7 @@
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
+#include FT_FONT_FORMATS_H
 #include FT_MODULE_H
 #include FT_SYSTEM_H
 
@@ -95,6 +96,7 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
         }
         f->nfaces = i + 1;
         f->upem[i] = face->units_per_EM;
+        f->data[i] = *d;
         if (i < INK_FACE_COUNT) {
             f->face[i] = face;
             continue;
@@ -107,7 +109,6 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
         f->hi[i] = 0;
         for (; gi; c = FT_Get_Next_Char(face, c, &gi))
             f->hi[i] = (uint32_t)c;
-        f->data[i] = *d;
         FT_Done_Face(face);
     }
     f->cache = ink_pool_calloc(pool, INK_GLYPH_CACHE_SLOTS, sizeof(ink_glyph_t));
@@ -129,6 +130,30 @@ static void free_bits(ink_font_t *f, uint8_t *bits)
         ink_pool_free(&f->bitmaps, bits);
     else
         ink_pool_free(f->pool, bits);
+}
+
+void ink_font_close_fallbacks(ink_font_t *f)
+{
+    for (int i = INK_FACE_COUNT; i < f->nfaces; i++)
+        if (f->face[i]) {
+            FT_Done_Face(f->face[i]);
+            f->face[i] = NULL;
+            f->face_px[i] = 0;
+        }
+}
+
+ink_err_t ink_font_reopen(ink_font_t *f)
+{
+    ink_font_data_t d[INK_FONT_MAX_FACES];
+    int n = f->nfaces, mode = f->mode, threshold = f->threshold;
+    ink_pool_t *pool = f->pool;
+    unsigned long failures = f->failures, boxes = f->boxes;
+    memcpy(d, f->data, sizeof d);
+    ink_font_close(f);
+    ink_err_t err = ink_font_open_n(f, pool, d, n, mode, threshold);
+    f->failures = failures;
+    f->boxes = boxes;
+    return err;
 }
 
 void ink_font_flush(ink_font_t *f)
@@ -186,8 +211,48 @@ static unsigned slot_of(uint32_t cp, int px, int face)
     return (h >> 7) & (INK_GLYPH_CACHE_SLOTS - 1u);
 }
 
-/* Copies FreeType's bitmap into a pool buffer as 1 bit a pixel. */
-static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
+/* Coverage at (x, y) of a gray bitmap, 0 outside it. */
+static unsigned cov(const FT_Bitmap *bm, int x, int y)
+{
+    if (x < 0 || y < 0 || x >= (int)bm->width || y >= (int)bm->rows)
+        return 0;
+    return bm->buffer[(long)y * bm->pitch + x];
+}
+
+/* A stroke thinner than a pixel that falls across two rows (or columns)
+ * leaves each under the threshold and would vanish: a thin horizontal of a
+ * CJK ideograph at 18 px, 0.7 px thick, is two rows of 35% each. When a
+ * pixel and the next one across the stroke are both under the threshold,
+ * the pixels beyond them are too (nothing of the stroke shows yet), and
+ * the two together reach it, the darker of the two (the first on a tie) is
+ * set: the stroke is drawn one pixel thick, and a thick stroke's soft edge,
+ * which has its solid side next to it, is left as it was. */
+static int keeps_stroke(const FT_Bitmap *bm, int x, int y, unsigned thr)
+{
+    unsigned v = cov(bm, x, y);
+    if (!v || v >= thr)
+        return 0;
+    static const int dir[2][2] = { { 0, 1 }, { 1, 0 } };
+    for (int d = 0; d < 2; d++) {
+        int dx = dir[d][0], dy = dir[d][1];
+        unsigned before = cov(bm, x - dx, y - dy), after = cov(bm, x + dx, y + dy);
+        /* the pair (x, y) and the next across the stroke, v the darker or first */
+        if (after < thr && v >= after && v + after >= thr && before < thr &&
+            cov(bm, x + 2 * dx, y + 2 * dy) < thr)
+            return 1;
+        /* the pair before it and (x, y), v strictly darker */
+        if (before < thr && v > before && v + before >= thr && after < thr &&
+            cov(bm, x - 2 * dx, y - 2 * dy) < thr)
+            return 1;
+    }
+    return 0;
+}
+
+/* Copies FreeType's bitmap into a pool buffer as 1 bit a pixel; thin
+ * strokes are kept (keeps_stroke) for the faces that have them: the CFF
+ * faces, which are Noto CJK's (on the Latin, Indic and Arabic faces it
+ * would only put nubs on serifs and crossbars). */
+static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, FT_Face ft, ink_glyph_t *g)
 {
     g->w = (uint16_t)bm->width;
     g->h = (uint16_t)bm->rows;
@@ -207,6 +272,8 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
     if (!g->bits)
         return INK_ERR_NOMEM;
     memset(g->bits, 0, n);
+    const char *format = FT_Get_Font_Format(ft);
+    int thin = format && !strcmp(format, "CFF");
     for (unsigned y = 0; y < bm->rows; y++) {
         const unsigned char *src = bm->buffer + (long)y * bm->pitch;
         uint8_t *dst = g->bits + (size_t)y * g->pitch;
@@ -214,7 +281,7 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, ink_glyph_t *g)
             memcpy(dst, src, g->pitch);
         } else {
             for (unsigned x = 0; x < bm->width; x++)
-                if (src[x] >= f->threshold)
+                if (src[x] >= f->threshold || (thin && keeps_stroke(bm, (int)x, (int)y, (unsigned)f->threshold)))
                     dst[x >> 3] |= (uint8_t)(0x80u >> (x & 7));
         }
     }
@@ -360,7 +427,7 @@ const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t g
     tmp.adv = (int32_t)ft->glyph->advance.x;
     tmp.left = (int16_t)ft->glyph->bitmap_left;
     tmp.top = (int16_t)ft->glyph->bitmap_top;
-    if (take_bitmap(f, &ft->glyph->bitmap, &tmp))
+    if (take_bitmap(f, &ft->glyph->bitmap, ft, &tmp))
         goto fail;
     tmp.cp = key;
     tmp.px = (uint16_t)px;
@@ -412,7 +479,7 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
         tmp.adv = (int32_t)ft->glyph->advance.x;
         tmp.left = (int16_t)ft->glyph->bitmap_left;
         tmp.top = (int16_t)ft->glyph->bitmap_top;
-        if (take_bitmap(f, &ft->glyph->bitmap, &tmp))
+        if (take_bitmap(f, &ft->glyph->bitmap, ft, &tmp))
             return NULL;
     }
     tmp.cp = cp ? cp : 0xFFFFFFFFu;

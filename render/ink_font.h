@@ -52,7 +52,7 @@ typedef struct ink_font {
     void *face[INK_FONT_MAX_FACES];   /* FT_Face: the three styles, then the fallbacks */
     int face_px[INK_FONT_MAX_FACES];  /* size the face is set to now, 0 = none */
     int nfaces;                       /* faces: 3 plus the fallbacks */
-    ink_font_data_t data[INK_FONT_MAX_FACES]; /* the fallbacks' bytes, opened when needed */
+    ink_font_data_t data[INK_FONT_MAX_FACES]; /* every face's bytes (a fallback is opened when needed) */
     uint32_t lo[INK_FONT_MAX_FACES], hi[INK_FONT_MAX_FACES]; /* a fallback's lowest and highest code point */
     uint32_t used[INK_FONT_MAX_FACES];        /* when a fallback was last asked, for closing the oldest */
     uint16_t upem[INK_FONT_MAX_FACES];        /* units per em of each face */
@@ -119,5 +119,17 @@ void ink_font_draw(ink_fb_t *fb, const ink_glyph_t *g, int x, int y);
 
 /** Drops every cached bitmap (after a size change, or to free pool memory). */
 void ink_font_flush(ink_font_t *f);
+
+/** Closes every open fallback face (they open again when a character asks
+ * for one): between articles, so that the faces one article needed (a CJK
+ * face takes about 40 KB) do not stay in the pool under the next one. */
+void ink_font_close_fallbacks(ink_font_t *f);
+
+/** Closes and opens the font again from the same bytes, as it was opened:
+ * FreeType's long-lived blocks (the faces, their glyph loaders grown while
+ * drawing) go back to the bottom of the pool, in one piece, where a long
+ * session had scattered them. The cache starts empty; failures and boxes
+ * keep counting. On failure the font is closed. */
+ink_err_t ink_font_reopen(ink_font_t *f);
 
 #endif

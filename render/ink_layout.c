@@ -3,6 +3,7 @@
  * pagination with widow, orphan and heading control. */
 #include "ink_layout.h"
 
+#include "ink_brk.h"
 #include "ink_run.h"
 
 #include "ink_conf.h"
@@ -91,6 +92,23 @@ static uint32_t hint_cp(uint8_t c)
 static int breaks_after(uint32_t cp)
 {
     return cp == '-' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014;
+}
+
+/* Whether the CJK rule (ink_brk.h) breaks between prev and cp, two
+ * characters of one word with no mark between them: an inter-character
+ * gap, which also takes the stretch of a justified line. 0 for prev means
+ * a line start, a space or a break mark before cp. After a hyphen or dash
+ * the break is the dash's own. */
+static int cjk_gap(uint32_t prev, uint32_t cp)
+{
+    return prev && !breaks_after(prev) && ink_brk_between(prev, cp);
+}
+
+/* Stretch of one inter-character gap of a justified line, 26.6: an eighth
+ * of an em (a line of 30 ideographs may open by nearly four em in all). */
+static int32_t cjk_stretch(const ink_layout_cfg_t *cfg, int kind)
+{
+    return (int32_t)kind_px(cfg, kind) * 8;
 }
 
 /* ---- measuring ----------------------------------------------------------- */
@@ -284,6 +302,13 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
         it->how = INK_END_CUT;
         return;
     }
+    if (t->cut_next == 5) { /* an inter-character gap of the CJK rule */
+        t->cut_next = 0;
+        it->type = IT_GLUE;
+        it->how = INK_END_ZWSP;
+        it->pad = 1;
+        return;
+    }
     if (t->cut_next == 4) { /* a break the patterns found */
         t->cut_next = 0;
         it->type = IT_PEN;
@@ -320,11 +345,17 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
     walk_t w;
     walk_init(&w, t->L, t->kind, t->style);
     it->type = IT_BOX;
-    int taken = 0;
+    int taken = 0, join = 0;
+    uint32_t prev = 0;
     while (t->p < t->end && s[t->p] != ' ') {
         if (taken && tok_pattern_break(t)) {
             t->cut_next = 4; /* the penalty comes as the next item */
             break;
+        }
+        if (s[t->p] == INK_TX_JOIN) {
+            join = 1;
+            t->p++;
+            continue;
         }
         cp = hint_cp(s[t->p]);
         if (!cp && s[t->p] == INK_TX_LEVEL) { /* bidi level: no width (the line's order comes from it) */
@@ -357,13 +388,19 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
         }
         if (cp == CP_SHY || cp == CP_ZWSP)
             break;
+        if (taken && !join && cjk_gap(prev, cp)) {
+            t->cut_next = 5; /* the gap comes as the next item */
+            break;
+        }
         int32_t a = walk_adv(&w, cp, NULL);
-        if (taken && it->width + a > t->limit) {
-            t->cut_next = 1; /* a word wider than the line: cut it here */
+        if (taken && it->width + a > t->limit && !ink_brk_inside_cluster(prev, cp)) {
+            t->cut_next = 1; /* a word wider than the line: cut it here, between clusters */
             break;
         }
         it->width += a;
         taken = 1;
+        prev = cp;
+        join = 0;
         t->p += (uint32_t)n;
         if (breaks_after(cp) && t->p < t->end && s[t->p] != ' ') {
             size_t m;
@@ -477,7 +514,7 @@ static ink_err_t break_greedy(ink_layout_t *L, uint32_t p, uint32_t end, int kin
                 have_break = 1;
                 b_end = it.pos;
                 b_next = t.p;
-                b_how = INK_END_SPACE;
+                b_how = it.how; /* INK_END_SPACE, or INK_END_ZWSP at a CJK gap */
                 b_style = (uint8_t)t.style;
                 w += it.width;
                 continue;
@@ -624,6 +661,7 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
     for (uint32_t i = 0; i < n; i++)
         tok_item(&t, &items[i], &err);
     /* items[n-1] is IT_END: it stands for the final glue and forced break. */
+    int32_t kst = cjk_stretch(&L->cfg, kind);
     for (int pass = 0; pass < 3 && !*ok; pass++) {
         int tol = pass == 0 ? 100 : pass == 1 ? KP_TOL2 : KP_INF_BAD;
         uint32_t nn = 1, active = 0;
@@ -714,8 +752,8 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
                 int32_t atw = tw, aty = ty, atz = tz;
                 if (x->type == IT_GLUE) {
                     atw += x->width;
-                    aty += x->width / 2;
-                    atz += x->width * KP_SHRINK_NUM / KP_SHRINK_DEN;
+                    aty += x->pad ? kst : x->width / 2;
+                    atz += x->pad ? 0 : x->width * KP_SHRINK_NUM / KP_SHRINK_DEN;
                 }
                 for (int f = 0; f < 4; f++) {
                     if (best_d[f] == UINT64_MAX)
@@ -749,8 +787,8 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
             }
             if (x->type == IT_GLUE) {
                 tw += x->width;
-                ty += x->width / 2;
-                tz += x->width * KP_SHRINK_NUM / KP_SHRINK_DEN;
+                ty += x->pad ? kst : x->width / 2;
+                tz += x->pad ? 0 : x->width * KP_SHRINK_NUM / KP_SHRINK_DEN;
             }
         }
         if (full)
@@ -779,7 +817,7 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
             ls->start[line] = items[start_item].pos;
             ls->style[line] = items[start_item].style;
             ls->end[line] = e->pos;
-            ls->how[line] = e->type == IT_END ? INK_END_LAST : e->type == IT_GLUE ? INK_END_SPACE : e->how;
+            ls->how[line] = e->type == IT_END ? INK_END_LAST : e->how; /* glue: a space, or a CJK gap */
             k = N->prev;
         }
         /* A line ends where its last box ends, before any trailing glue. */
@@ -1086,6 +1124,8 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
     walk_init(&w, L, kind, out->style);
     const uint8_t *s = L->text;
     int32_t width = 0;
+    uint32_t prev = 0; /* as the tokenizer sees it, for the CJK gaps */
+    int join = 0;
     for (uint32_t p = out->start; p < out->end;) {
         if (s[p] == ' ') {
             while (p < out->end && s[p] == ' ')
@@ -1093,6 +1133,7 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
             width += space_width(L, kind, w.style, &err);
             out->gaps++;
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
         size_t n = 1;
@@ -1109,6 +1150,7 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
             continue;
         }
         if (!cp && s[p] < 0x20) {
+            join |= s[p] == INK_TX_JOIN;
             w.style = apply_style(w.style, s[p++]);
             continue;
         }
@@ -1117,8 +1159,13 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
         p += (uint32_t)n;
         if (cp == CP_SHY || cp == CP_ZWSP) {
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
+        if (!join && cjk_gap(prev, cp))
+            out->kgaps++;
+        prev = cp;
+        join = 0;
         width += walk_adv(&w, cp, NULL);
     }
     if (out->end_how == INK_END_SHY)
@@ -1126,6 +1173,7 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
     out->width = width;
     out->space = space_width(L, kind, out->style, &err);
     out->shrink = out->gaps * (out->space * KP_SHRINK_NUM / KP_SHRINK_DEN);
+    out->kstretch = out->kgaps * cjk_stretch(&L->cfg, kind);
     line_box(L, kind, out);
     if (kind == INK_TX_META && out->last)
         out->height += L->cfg.para_gap * 2; /* room for the rule under it */
@@ -1279,6 +1327,18 @@ ink_err_t ink_layout_each_line(ink_layout_t *L, int p, int (*fn)(void *ctx, cons
 
 /* ---- drawing ------------------------------------------------------------- */
 
+/* A justified line that would show one word spread across the measure: no
+ * space between words (one word, or a run of CJK text between longer
+ * words) or a single one, opened past twice what its gaps may stretch. It
+ * is set flush instead, like a last line. */
+static int lone_word(const ink_line_t *ln)
+{
+    if (!(ln->gaps == 0 || (ln->gaps == 1 && ln->kgaps == 0)))
+        return 0;
+    int64_t extra = (int64_t)ln->avail * 64 - ln->width;
+    return extra > (int64_t)ln->space * ln->gaps + 2 * (int64_t)ln->kstretch;
+}
+
 typedef struct draw_ctx {
     ink_layout_t *L;
     ink_fb_t *fb;
@@ -1366,7 +1426,7 @@ static uint32_t mirror(uint32_t c)
  * has more pieces than INK_BIDI_ATOMS (the caller then draws it in the
  * text's order). */
 static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int base, int32_t x, int32_t extra,
-                          int rtl, int level, ink_err_t *err)
+                          int64_t w_space, int64_t w_kgap, int64_t w_all, int rtl, int level, ink_err_t *err)
 {
     const uint8_t *t = L->text;
     int kind = ln->kind;
@@ -1375,6 +1435,8 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
     int n = 0;
     walk_t w;
     walk_init(&w, L, kind, ln->style);
+    uint32_t prev = 0; /* for the CJK rule's gaps, as draw_line finds them */
+    int join = 0;
     for (uint32_t p = ln->start; p < ln->end;) {
         uint8_t c = t[p];
         if (n == INK_BIDI_ATOMS)
@@ -1384,6 +1446,7 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
                 p++;
             v[n++] = (atom_t){ p, ' ', space_width(L, kind, w.style, err), ATOM_SPACE, (uint8_t)level, 0, 0 };
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
         if (c == INK_TX_LEVEL) {
@@ -1403,6 +1466,7 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         size_t k = 1;
         uint32_t cp = hint_cp(c);
         if (!cp && c < 0x20) {
+            join |= c == INK_TX_JOIN;
             w.style = apply_style(w.style, c);
             p++;
             continue;
@@ -1412,15 +1476,21 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         p += (uint32_t)k;
         if (cp == CP_SHY || cp == CP_ZWSP) {
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
         if (cp == 0xA0) { /* a no-break space stretches like a space */
             v[n++] = (atom_t){ p, ' ', space_width(L, kind, w.style, err), ATOM_SPACE, (uint8_t)level, 0, 0 };
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
+        /* pad: a CJK gap before this character (in the text's order) */
+        uint8_t gap = !join && cjk_gap(prev, cp);
+        prev = cp;
+        join = 0;
         int32_t a = walk_adv(&w, cp, NULL);
-        v[n++] = (atom_t){ p, cp, a, ATOM_GLYPH, (uint8_t)level, (uint8_t)kind_face(kind, w.style), 0 };
+        v[n++] = (atom_t){ p, cp, a, ATOM_GLYPH, (uint8_t)level, (uint8_t)kind_face(kind, w.style), gap };
     }
     bidi_reorder(v, n);
     /* a right-to-left line that is not stretched to the measure sits at
@@ -1430,13 +1500,23 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         if (room > 0)
             x += room;
     }
-    int gap = 0;
+    /* The extra goes to the spaces and the CJK gaps as in draw_line. A CJK
+     * gap lies before its character in the text's order: on its left at an
+     * even level, on its right at an odd one (the pair is reversed). */
+    int64_t w_done = 0;
+    if (w_all <= 0)
+        extra = 0;
     for (int i = 0; i < n; i++) {
+        int kg = v[i].kind == ATOM_GLYPH && v[i].pad && extra && w_kgap;
+        if (kg && !(v[i].level & 1)) {
+            x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
+            w_done += w_kgap;
+        }
         if (v[i].kind == ATOM_SPACE) {
             x += v[i].a;
-            if (extra && ln->gaps > 0) {
-                x += (int32_t)((int64_t)extra * (gap + 1) / ln->gaps - (int64_t)extra * gap / ln->gaps);
-                gap++;
+            if (extra) {
+                x += (int32_t)((int64_t)extra * (w_done + w_space) / w_all - (int64_t)extra * w_done / w_all);
+                w_done += w_space;
             }
         } else if (v[i].kind == ATOM_RUN) {
             uint32_t rl;
@@ -1451,6 +1531,10 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
             int32_t ga = (v[i].level & 1) ? g->adv : v[i].a; /* kerning is for left-to-right pairs */
             ink_font_draw(fb, g, (int)((x + (ga - g->adv) + 32) >> 6), base);
             x += ga;
+        }
+        if (kg && (v[i].level & 1)) {
+            x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
+            w_done += w_kgap;
         }
     }
     if (ln->end_how == INK_END_SHY && !rtl) {
@@ -1472,11 +1556,21 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
      * line broken to shrink (total fit may shrink even a last line) shrinks. */
     int32_t extra = 0;
     int32_t room = (int32_t)ln->avail * 64 - ln->width;
-    if (ln->gaps > 0 && ln->end_how != INK_END_CUT &&
-        ((L->cfg.justify && is_justified(kind) && !ln->last) || room < 0))
+    if (ln->gaps + ln->kgaps > 0 && ln->end_how != INK_END_CUT &&
+        ((L->cfg.justify && is_justified(kind) && !ln->last && !lone_word(ln)) || room < 0))
         extra = room;
     if (extra < -ln->shrink)
         extra = -ln->shrink;
+    /* The extra goes to the gaps in proportion to what each may stretch
+     * (or, when the line shrinks, shrink): a space half its width, a CJK
+     * gap an eighth of an em, which does not shrink. */
+    int64_t w_space = ln->space / 2 > 0 ? ln->space / 2 : 1;
+    int64_t w_kgap = extra > 0 ? cjk_stretch(&L->cfg, kind) : 0;
+    int64_t w_all = w_space * ln->gaps + w_kgap * ln->kgaps, w_done = 0;
+    if (w_all == 0)
+        extra = 0;
+    uint32_t prev = 0;
+    int join = 0;
     if (kind == INK_TX_LIST && ln->first) {
         const ink_glyph_t *b = ink_font_glyph(L->font, INK_FACE_REGULAR, px, 0x2022);
         if (b)
@@ -1484,7 +1578,7 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
     }
     int level = 0;
     int rtl = bidi_state(t, L->len, block_of(L, ln->start), ln->start, &level);
-    if (rtl >= 0 && draw_line_bidi(L, fb, ln, base, x, extra, rtl, level, err)) {
+    if (rtl >= 0 && draw_line_bidi(L, fb, ln, base, x, extra, w_space, w_kgap, w_all, rtl, level, err)) {
         if (kind == INK_TX_META && ln->last) {
             ink_rect_t rule = { L->cfg.x, top + ln->height - L->cfg.para_gap, L->cfg.w, 1 + px / 16 };
             ink_fb_fill_rect(fb, rule, 1);
@@ -1493,7 +1587,6 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
     }
     walk_t w;
     walk_init(&w, L, kind, ln->style);
-    int gap = 0;
     uint32_t p = ln->start;
     while (p < ln->end) {
         uint8_t c = t[p];
@@ -1502,9 +1595,10 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
                 p++;
             x += space_width(L, kind, w.style, err);
             w.prev_cp = 0;
+            prev = 0;
             if (extra) {
-                x += (int32_t)((int64_t)extra * (gap + 1) / ln->gaps - (int64_t)extra * gap / ln->gaps);
-                gap++;
+                x += (int32_t)((int64_t)extra * (w_done + w_space) / w_all - (int64_t)extra * w_done / w_all);
+                w_done += w_space;
             }
             continue;
         }
@@ -1524,6 +1618,7 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
             continue;
         }
         if (!cp && c < 0x20) {
+            join |= c == INK_TX_JOIN;
             w.style = apply_style(w.style, c);
             p++;
             continue;
@@ -1533,8 +1628,15 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
         p += (uint32_t)n;
         if (cp == CP_SHY || cp == CP_ZWSP) {
             w.prev_cp = 0;
+            prev = 0;
             continue;
         }
+        if (!join && cjk_gap(prev, cp) && extra && w_kgap) {
+            x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
+            w_done += w_kgap;
+        }
+        prev = cp;
+        join = 0;
         const ink_glyph_t *g;
         int32_t a = walk_adv(&w, cp, &g);
         if (!g) {
@@ -1627,14 +1729,22 @@ static int stat_line(void *ctx, const ink_line_t *ln)
     if (!hyph)
         c->in_run = 0;
     c->prev_hyph = hyph;
-    if (c->L->cfg.justify && is_justified(ln->kind) && !ln->last && ln->end_how != INK_END_CUT && ln->gaps > 0) {
+    if (c->L->cfg.justify && is_justified(ln->kind) && !ln->last && ln->end_how != INK_END_CUT &&
+        ln->gaps + ln->kgaps > 0) {
         st->justified++;
         int64_t extra = (int64_t)ln->avail * 64 - ln->width;
-        /* space drawn = natural + extra / gaps; compare with 1.5 and 2 times natural */
-        if (extra * 2 > (int64_t)ln->space * ln->gaps)
-            st->loose15++;
-        if (extra > (int64_t)ln->space * ln->gaps)
-            st->loose20++;
+        /* space drawn = natural + extra / gaps; compare with 1.5 and 2 times
+         * natural: past its stretch (half a space), or twice its stretch; a
+         * CJK gap past an eighth of an em or a quarter */
+        int64_t st2 = (int64_t)ln->space * ln->gaps + 2 * (int64_t)ln->kstretch;
+        if (lone_word(ln)) {
+            st->flush++; /* drawn flush, not stretched */
+        } else {
+            if (extra * 2 > st2)
+                st->loose15++;
+            if (extra > st2)
+                st->loose20++;
+        }
     }
     if (c->first_line) {
         /* A paragraph continued from the previous page. */

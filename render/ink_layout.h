@@ -18,7 +18,12 @@
  *
  * Break opportunities in the text: a space; a soft hyphen U+00AD (a hyphen
  * is drawn); a zero-width space U+200B; after a hyphen or a dash
- * (U+002D, U+2010, U+2013, U+2014). Never at U+00A0. */
+ * (U+002D, U+2010, U+2013, U+2014); between two characters where the CJK
+ * rule of ink_brk.h allows it (Chinese and Japanese text, with its line-start
+ * and line-end prohibitions), unless INK_TX_JOIN stands between them. Never
+ * at U+00A0, never inside a cluster (before a combining mark). Justified
+ * lines stretch their spaces and those CJK gaps; a line that would show one
+ * word spread across the measure is set flush. */
 #ifndef INK_LAYOUT_H
 #define INK_LAYOUT_H
 
@@ -90,6 +95,8 @@ typedef struct ink_line {
     int32_t shrink;       /**< how much its spaces may shrink in all (a third each), 26.6;
                                overfull means width - shrink > avail */
     int gaps;             /**< interword spaces */
+    int kgaps;            /**< gaps between characters the CJK rule (ink_brk.h) may break at */
+    int32_t kstretch;     /**< how much those may stretch in all, 26.6 (an eighth of an em each) */
     int ascent, height;   /**< baseline from the top, line box height */
     int gap_before;       /**< space above when it does not open a page */
     int pic_w, pic_h;     /**< a picture block's picture: its box (pic_h 0: a line of text) */
@@ -120,6 +127,7 @@ typedef struct ink_block_lines {
 typedef struct ink_layout_stats {
     long lines, justified, loose15, loose20, hyphenated, hyphen_runs, overfull;
     long widows, orphans, pages, blocks, greedy_blocks;
+    long flush;           /**< justified lines set flush: one word would be spread across the measure */
 } ink_layout_stats_t;
 
 typedef struct ink_layout {

@@ -58,6 +58,9 @@
 #define INK_TX_LEVEL 0x19
 #define INK_LEVEL_PARA_LTR 62u
 #define INK_LEVEL_PARA_RTL 63u
+/* Between two characters: no line break here, where the device's own CJK
+ * rule (ink_brk.h) would give one; nothing is drawn. */
+#define INK_TX_JOIN 0x1A
 
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x0A)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)

@@ -57,6 +57,45 @@ else
     echo "== BBC corpus: $BBC not found, skipped"
 fi
 
+# Line breaking per language: loose lines (spaces drawn past 1.5 and 2 times
+# natural) at the default profile, on real German and French pages (the
+# traf-dev pages whose <html lang> says so) and the Russian samples; and the
+# break marks CJK and Thai text carries (the device's own CJK rule needs none).
+stats() { # name input...
+    name=$1
+    shift
+    $B/inkpress pack -q --fast -o "$O/$name.ink" --name "$name" "$@" 2>/dev/null || true
+    [ -f "$O/$name.ink" ] || return 0
+    $B/inkpress preview "$O/$name.ink" --stats --dry-run | grep -E 'justified|hyphenated|line breaking' |
+        sed "s/^ */breaking $name: /"
+}
+TRAF=$(dirname "$BBC")/traf-dev
+if [ -d "$TRAF" ]; then
+    for l in de fr; do
+        mkdir -p "$O/traf-$l"
+        for f in "$TRAF"/*.html; do
+            head -c 3000 "$f" | grep -qi "<html[^>]*lang=\"$l[-\"_]" && ln -s "$(cd "$(dirname "$f")" && pwd)/$(basename "$f")" "$O/traf-$l/"
+        done
+        stats "$l-traf-dev-$(ls "$O/traf-$l" | wc -l)-pages" "$O/traf-$l"
+    done
+fi
+stats ru-samples samples/world/ru-*.txt
+$B/inkpress pack -q --fast -o "$O/world.ink" samples/world/zh-*.txt samples/world/ja-*.txt samples/world/th-*.txt
+python3 - "$O/world.ink" <<'PY'
+import io, sys
+sys.path.insert(0, "tests")
+import spec_parse
+spec_parse.unhint = lambda b: b
+out, sys.stdout = sys.stdout, io.StringIO()
+sys.argv = ["spec_parse", sys.argv[1]]
+spec_parse.main()
+text, sys.stdout = sys.stdout.getvalue(), out
+for art in text.split("\f\n"):
+    body = art.split("\n\n", 1)[1]
+    marks = sum(body.count(c) for c in "\x14\x15\x16\x17\x1a")
+    print("marks:   %-28s %5d characters, %5d UTF-8 bytes, %4d break marks" % (art.split("\n")[0][7:27], len(body), len(body.encode()), marks))
+PY
+
 # Instructions per page turn on the device code, counted by callgrind (the
 # same on any machine): a session that opens the long feature and turns N
 # pages, minus one that only opens it, divided by N.

@@ -18,7 +18,7 @@
 static const char rss[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
     "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\" "
-    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Valley Gazette</title>"
+    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>Valley Gazette</title><language>en-gb</language>"
     "<item><title>Bridge reopens after repairs</title><link>https://example.org/bridge</link>"
     "<pubDate>Tue, 10 Jun 2003 04:00:00 GMT</pubDate><dc:creator>Mia Holt</dc:creator>"
     "<category>Local</category><description>Short teaser only.</description>"
@@ -41,6 +41,7 @@ static void test_feed_rss_items_become_articles(void **state)
     assert_string_equal(a->byline, "Mia Holt");
     assert_string_equal(a->section, "Local");
     assert_string_equal(a->source, "Valley Gazette");
+    assert_string_equal(a->lang, "en-GB"); /* the channel's <language> */
     /* content:encoded wins over description; scripts and share widgets go */
     assert_int_equal(a->nblocks, 3);
     assert_string_equal(a->blocks[0].text, "The old bridge \x10reopened\x11 on Monday after two years of repairs.");
@@ -56,13 +57,13 @@ static void test_feed_atom_entries(void **state)
 {
     (void)state;
     static const char atom[] =
-        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Night Desk</title>"
+        "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"fr\"><title>Night Desk</title>"
         "<entry><title type=\"html\">Storm &lt;b&gt;warning&lt;/b&gt;</title>"
         "<link rel=\"alternate\" href=\"https://example.org/storm\"/><published>2021-02-03T10:00:00Z</published>"
         "<author><name>Lea Roux</name></author><category term=\"Weather\"/>"
         "<content type=\"xhtml\"><div xmlns=\"http://www.w3.org/1999/xhtml\"><p>Winds of 120 km/h are expected.</p>"
         "<blockquote><p>Stay indoors.</p></blockquote></div></content></entry>"
-        "<entry><title>Plain</title><updated>2021-02-04T00:00:00Z</updated>"
+        "<entry xml:lang=\"de\"><title>Plain</title><updated>2021-02-04T00:00:00Z</updated>"
         "<content type=\"text\">First paragraph.\n\nSecond paragraph.</content></entry></feed>";
     article_list_t l = { 0 };
     const char *why = NULL;
@@ -71,6 +72,8 @@ static void test_feed_atom_entries(void **state)
     assert_string_equal(l.v[0].date, "2021-02-03");
     assert_string_equal(l.v[0].byline, "Lea Roux");
     assert_string_equal(l.v[0].section, "Weather");
+    assert_string_equal(l.v[0].lang, "fr"); /* xml:lang of the feed, inherited */
+    assert_string_equal(l.v[1].lang, "de"); /* its own */
     assert_string_equal(l.v[0].blocks[0].text, "Winds of 120 km/h are expected.");
     assert_int_equal(l.v[0].blocks[1].kind, ARTICLE_BLOCK_QUOTE);
     assert_int_equal(l.v[1].nblocks, 2);

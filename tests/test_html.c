@@ -80,6 +80,37 @@ static void test_html_metadata_from_meta_and_title(void **state)
     article_free(&a);
 }
 
+
+/* The page's language: <html lang> or a Content-Language meta, else JSON-LD
+ * inLanguage, else og:locale;
+ * a page with none that is a tag gets the language textnorm guesses from
+ * its text. */
+static void test_html_language_of_the_page(void **state)
+{
+    (void)state;
+    static const char *const pages[][2] = {
+        { "<html lang=\"ru\"><head><meta property=\"og:locale\" content=\"en_US\"></head>", "ru" },
+        { "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+          "\"@type\":\"NewsArticle\",\"headline\":\"Bridge\",\"inLanguage\":\"pt-br\"}</script><meta property=\"og:locale\" content=\"en_US\"></head>", "pt-BR" },
+        { "<html><head><meta property=\"og:locale\" content=\"de_DE\"></head>", "de-DE" },
+        { "<html><head><meta http-equiv=\"Content-Language\" content=\"el\"></head>", "el" },
+        { "<html lang=\"x-default\"><head></head>", "en" }, /* not a tag: guessed from the text */
+    };
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+        char buf[4000];
+        snprintf(buf, sizeof buf, "%s<body><article><h1>Bridge</h1><p>%s</p><p>%s</p></article></body></html>",
+                 pages[i][0], PARA1, PARA2);
+        article_t a;
+        const char *why = NULL;
+        assert_int_equal(html_clean(buf, strlen(buf), &a, &why), 0);
+        if (pages[i][1])
+            assert_string_equal(a.lang, pages[i][1]);
+        else
+            assert_null(a.lang);
+        article_free(&a);
+    }
+}
+
 static void test_html_main_text_without_chrome(void **state)
 {
     (void)state;
@@ -583,6 +614,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_metadata_from_meta_and_title),
+        cmocka_unit_test(test_html_language_of_the_page),
         cmocka_unit_test(test_html_main_text_without_chrome),
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),

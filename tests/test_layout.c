@@ -2,6 +2,7 @@
 /* test_layout.c: lines fit their measure, pages lose and repeat nothing. */
 #include "testutil.h"
 
+#include "ink_brk.h"
 #include "ink_conf.h"
 #include "ink_layout.h"
 #include "ink_profile.h"
@@ -235,6 +236,192 @@ static void test_layout_total_fit_beats_greedy_and_hyphenates(void **st)
     assert_int_equal(kp.greedy_blocks, 0);
 }
 
+
+/* Lines of one block, for the break tests. */
+typedef struct brk_lines {
+    const uint8_t *text;
+    int n, justified, kgaps_lines, bad_start, bad_end, cluster_splits;
+    uint32_t first_cp[64], last_cp[64];
+} brk_lines_t;
+
+static uint32_t cp_at_off(const uint8_t *t, uint32_t p, uint32_t end)
+{
+    while (p < end && t[p] < 0x20)
+        p++;
+    size_t k;
+    return p < end ? ink_utf8_next(t + p, end - p, &k) : 0;
+}
+
+static int brk_line(void *ctx, const ink_line_t *ln)
+{
+    brk_lines_t *b = ctx;
+    if (ln->kind != INK_TX_PARA)
+        return 0;
+    /* the last character: step back over continuation bytes to its lead byte */
+    uint32_t q = ln->end;
+    while (q > ln->start && (b->text[q - 1] < 0x20 || (b->text[q - 1] & 0xC0) == 0x80))
+        q--;
+    uint32_t lead = q > ln->start ? q - 1 : q;
+    uint32_t first = cp_at_off(b->text, ln->start, ln->end), last = cp_at_off(b->text, lead, ln->end);
+    if (b->n < 64) {
+        b->first_cp[b->n] = first;
+        b->last_cp[b->n] = last;
+    }
+    if (!ln->first && ink_brk_no_start(first))
+        b->bad_start++;
+    if (!ln->last && ink_brk_no_end(last))
+        b->bad_end++;
+    if (!ln->first && ink_brk_extend(first))
+        b->cluster_splits++;
+    if (!ln->last && ln->kgaps > 0)
+        b->kgaps_lines++;
+    b->n++;
+    return 0;
+}
+
+/* Chinese and Japanese break between characters, with no line starting
+ * with closing punctuation or ending with an opening bracket, and their
+ * lines are justified by the gaps between characters: no mark in the text. */
+static void test_layout_breaks_cjk_between_characters_with_kinsoku(void **st)
+{
+    (void)st;
+    static const char *const bits[] = {
+        "\xe6\xb2\xb3\xe5\x8f\xa3\xe5\xa4\xa7\xe6\xa1\xa5",       /* 河口大桥 */
+        "\xe3\x80\x81",                                           /* 、 */
+        "\xe3\x80\x8c\xe5\xa4\x9c\xe3\x81\xae\xe5\x9b\xb3\xe6\x9b\xb8\xe9\xa4\xa8\xe3\x80\x8d", /* 「夜の図書館」 */
+        "\xe9\x96\x8b\xe9\xa4\xa8\xe3\x81\x97\xe3\x81\x9f",       /* 開館した */
+        "\xe3\x80\x82",                                           /* 。 */
+        "\xef\xbc\x88\xe4\xb8\x89\xe5\x8d\x81\xe5\x9b\x9b\xef\xbc\x89", /* （三十四） */
+        "\xe3\x81\xa3\xe3\x81\x9f\xe3\x83\xbc",                   /* ったー */
+    };
+    static uint8_t text[12000];
+    size_t n = 0;
+    text[n++] = INK_TX_HEADLINE;
+    n += (size_t)sprintf((char *)text + n, "CJK");
+    text[n++] = INK_TX_PARA;
+    size_t body = n;
+    for (int i = 0; i < 160; i++) {
+        const char *b = bits[(i * 5 + i / 7) % 7];
+        memcpy(text + n, b, strlen(b));
+        n += strlen(b);
+    }
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    brk_lines_t b = { .text = text };
+    for (int p = 0; p < L.npages; p++)
+        assert_int_equal(ink_layout_each_line(&L, p, brk_line, &b), INK_OK);
+    tu_text_t t = { 0 };
+    tu_layout_text(&L, &t);
+    assert_int_equal(strlen(t.s), n - body);
+    assert_memory_equal(t.s, text + body, n - body); /* nothing lost, no space added at a break */
+    ink_layout_stats_t ls;
+    memset(&ls, 0, sizeof ls);
+    assert_int_equal(ink_layout_stats(&L, &ls), INK_OK);
+    print_message("cjk: %d lines, %ld justified, %ld loose, %ld flush\n", b.n, ls.justified, ls.loose15, ls.flush);
+    assert_true(b.n > 10);
+    assert_int_equal(b.bad_start, 0);
+    assert_int_equal(b.bad_end, 0);
+    assert_int_equal(b.kgaps_lines, b.n - 1); /* every line but the last justified at its character gaps */
+    assert_int_equal(ls.overfull, 0);
+    assert_int_equal(ls.loose20, 0);
+    free(t.s);
+    ink_layout_clear(&L);
+}
+
+
+/* A block with bidi levels is drawn piece by piece in the order of its
+ * levels; its justified CJK lines open at their character gaps as the same
+ * block without levels does (a left-to-right paragraph at level 0 draws
+ * the same pixels either way). */
+static void test_layout_cjk_gaps_justify_in_a_block_with_levels(void **st)
+{
+    (void)st;
+    static const char *const bits[] = {
+        "\xe6\xb2\xb3\xe5\x8f\xa3\xe5\xa4\xa7\xe6\xa1\xa5", "\xe3\x80\x81", "\xe9\x96\x8b\xe9\xa4\xa8\xe3\x81\x97\xe3\x81\x9f",
+        "\xe3\x80\x82",
+    };
+    static uint8_t plain[2000], lev[2000];
+    size_t n = 0, m = 0;
+    plain[n++] = INK_TX_HEADLINE;
+    lev[m++] = INK_TX_HEADLINE;
+    plain[n++] = lev[m++] = 'H';
+    plain[n++] = INK_TX_PARA;
+    lev[m++] = INK_TX_PARA;
+    lev[m++] = INK_TX_LEVEL;
+    lev[m++] = 0x80 | INK_LEVEL_PARA_LTR;
+    for (int i = 0; i < 40; i++) {
+        const char *b = bits[i % 4];
+        memcpy(plain + n, b, strlen(b));
+        memcpy(lev + m, b, strlen(b));
+        n += strlen(b);
+        m += strlen(b);
+    }
+    static uint8_t fb1[(600 / 8) * 400], fb2[(600 / 8) * 400];
+    ink_fb_t a, b;
+    ink_fb_init(&a, fb1, 600, 400);
+    ink_fb_init(&b, fb2, 600, 400);
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, plain, (uint32_t)n), INK_OK);
+    assert_int_equal(ink_layout_draw_page(&L, &a, 0), INK_OK);
+    ink_layout_clear(&L);
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, lev, (uint32_t)m), INK_OK);
+    assert_int_equal(ink_layout_draw_page(&L, &b, 0), INK_OK);
+    ink_layout_clear(&L);
+    assert_true(tu_count_ink(&a) > 500);
+    assert_memory_equal(fb1, fb2, sizeof fb1);
+}
+
+
+/* A JOIN mark takes away the CJK rule's break between two characters. */
+static void test_layout_join_mark_keeps_characters_together(void **st)
+{
+    (void)st;
+    static const uint8_t text[] = "\x02\xe5\xa4\xa7\x1a\xe5\xb0\x8f\xe5\xa4\xa7"; /* 大<JOIN>小大 */
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)sizeof text - 1), INK_OK);
+    ink_line_t ln;
+    ink_cursor_t c = { 1, INK_TX_PARA, 0 };
+    assert_int_equal(ink_layout_line(&L, c, &ln), INK_OK);
+    assert_int_equal(ln.kgaps, 1); /* 小|大 only */
+    assert_int_equal(ln.gaps, 0);
+    ink_layout_clear(&L);
+}
+
+/* A word too long for any line is cut between clusters, never between a
+ * letter and its combining mark; CJK breaks never come before one either. */
+static void test_layout_never_breaks_inside_a_cluster(void **st)
+{
+    (void)st;
+    static uint8_t text[4000];
+    size_t n = 0;
+    text[n++] = INK_TX_HEADLINE;
+    text[n++] = 'C';
+    text[n++] = INK_TX_PARA;
+    for (int i = 0; i < 150; i++) {
+        /* क + U+093F (a spacing vowel sign: it has an advance of its own) */
+        memcpy(text + n, "\xe0\xa4\x95\xe0\xa4\xbf", 6);
+        n += 6;
+    }
+    text[n++] = INK_TX_PARA;
+    for (int i = 0; i < 200; i++) {
+        memcpy(text + n, "\xe3\x81\x8b\xe3\x82\x99", 6); /* か + U+3099 */
+        n += 6;
+    }
+    ink_layout_t L;
+    ink_layout_init(&L, &font, &pool, &cfg);
+    assert_int_equal(ink_layout_set_text(&L, text, (uint32_t)n), INK_OK);
+    brk_lines_t b = { .text = text };
+    for (int p = 0; p < L.npages; p++)
+        assert_int_equal(ink_layout_each_line(&L, p, brk_line, &b), INK_OK);
+    assert_true(b.n >= 6);
+    assert_int_equal(b.cluster_splits, 0);
+    ink_layout_clear(&L);
+}
+
 /* A paragraph of any length sets within the pool: 36 KB of emoji with no
  * break point, 36 KB of CJK without marks, and 60 KB of words (far past
  * total fit's items) are cut where they must be, in pieces of bounded
@@ -296,6 +483,10 @@ int main(void)
         cmocka_unit_test(test_layout_draws_inside_the_text_area),
         cmocka_unit_test(test_layout_no_widows_orphans_or_stranded_headings),
         cmocka_unit_test(test_layout_total_fit_beats_greedy_and_hyphenates),
+        cmocka_unit_test(test_layout_breaks_cjk_between_characters_with_kinsoku),
+        cmocka_unit_test(test_layout_join_mark_keeps_characters_together),
+        cmocka_unit_test(test_layout_cjk_gaps_justify_in_a_block_with_levels),
+        cmocka_unit_test(test_layout_never_breaks_inside_a_cluster),
         cmocka_unit_test(test_layout_sets_any_paragraph_within_the_pool),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -196,6 +196,127 @@ static void test_typeset_article_copies_and_marks(void **st)
     article_free(&a);
 }
 
+
+/* Chinese and Japanese need no mark for their breaks between characters:
+ * the device's own rule (ink_brk.h) gives them, kinsoku included; a break
+ * UAX #14 forbids where that rule would take one gets a JOIN mark. Korean
+ * keeps its words whole; Thai gets a ZWSP between words (libthai), never
+ * inside a cluster. */
+static void test_typeset_cjk_thai_korean_marks(void **st)
+{
+    (void)st;
+    /* 河口大桥于周五通车。「夜の図書館」が開館した。 */
+    const char *zh = "\xe6\xb2\xb3\xe5\x8f\xa3\xe5\xa4\xa7\xe6\xa1\xa5\xe4\xba\x8e\xe5\x91\xa8\xe4\xba\x94\xe9\x80\x9a"
+                     "\xe8\xbd\xa6\xe3\x80\x82";
+    const char *ja = "\xe3\x80\x8c\xe5\xa4\x9c\xe3\x81\xae\xe5\x9b\xb3\xe6\x9b\xb8\xe9\xa4\xa8\xe3\x80\x8d\xe3\x81\x8c"
+                     "\xe9\x96\x8b\xe9\xa4\xa8\xe3\x81\x97\xe3\x81\x9f\xe3\x80\x82\xe3\x81\xaa\xe3\x81\x8b\xe3\x81\xa3"
+                     "\xe3\x81\x9f";
+    expect(zh, "zh", TS_BREAKS | TS_HYPHENATE, zh);
+    expect(ja, "ja", TS_BREAKS | TS_HYPHENATE, ja);
+    /* 시장이 다시 문을 열었다: no break inside a word */
+    const char *ko = "\xec\x8b\x9c\xec\x9e\xa5\xec\x9d\xb4 \xeb\x8b\xa4\xec\x8b\x9c \xeb\xac\xb8\xec\x9d\x84 "
+                     "\xec\x97\xb4\xec\x97\x88\xeb\x8b\xa4";
+    expect(ko, "ko", TS_BREAKS | TS_HYPHENATE, ko);
+    expect("26\xec\x9d\xbc", "ko", TS_BREAKS, "26\xec\x9d\xbc"); /* 26일 */
+    /* รถไฟสายใหม่เปิดให้บริการ: train / line / new / open / serve */
+    char *th = mark("\xe0\xb8\xa3\xe0\xb8\x96\xe0\xb9\x84\xe0\xb8\x9f\xe0\xb8\xaa\xe0\xb8\xb2\xe0\xb8\xa2\xe0\xb9\x83"
+                    "\xe0\xb8\xab\xe0\xb8\xa1\xe0\xb9\x88\xe0\xb9\x80\xe0\xb8\x9b\xe0\xb8\xb4\xe0\xb8\x94\xe0\xb9\x83"
+                    "\xe0\xb8\xab\xe0\xb9\x89\xe0\xb8\x9a\xe0\xb8\xa3\xe0\xb8\xb4\xe0\xb8\x81\xe0\xb8\xb2\xe0\xb8\xa3",
+                    "th", TS_BREAKS | TS_HYPHENATE);
+    size_t zw = 0;
+    for (const char *p = th; *p; p++)
+        if (*p == ZWSP[0]) {
+            zw++;
+            /* never before a combining vowel or tone mark (U+0E31, U+0E34-0E3A, U+0E47-0E4E) */
+            const unsigned char *u = (const unsigned char *)p + 1;
+            unsigned cp = (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 | (u[2] & 0x3F);
+            assert_false(cp == 0xE31 || (cp >= 0xE34 && cp <= 0xE3A) || (cp >= 0xE47 && cp <= 0xE4E));
+        }
+    assert_true(zw >= 3);
+    free(th);
+    /* The device's rule never breaks at a word joiner (U+2060); UAX #14
+     * never breaks on either side of an ASCII quote, where the device
+     * would: a JOIN mark there */
+    expect("A\xe2\x81\xa0\xe5\xa4\xa7", "zh", TS_BREAKS, "A\xe2\x81\xa0\xe5\xa4\xa7");
+    expect("\xe5\xa4\xa7\"\xe5\xb0\x8f\"", "zh", TS_BREAKS, "\xe5\xa4\xa7\x1a\"\x1a\xe5\xb0\x8f\x1a\"");
+    expect("\xe5\xa4\xa7\xe2\x80\x94\xe2\x80\x94\xe5\xa4\xa7", "zh", TS_BREAKS,
+           "\xe5\xa4\xa7\xe2\x80\x94\xe2\x80\x94\xe5\xa4\xa7");
+}
+
+/* An article without a language of its own gets one from its script. */
+static void test_typeset_guesses_the_language_from_the_script(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *text, *lang;
+    } cases[] = {
+        { "\xd0\x92\xd0\xbe\xd0\xb5\xd0\xbd\xd0\xbd\xd0\xbe\xd0\xb5 \xd0\xb2\xd0\xb5\xd0\xb4\xd0\xbe\xd0\xbc\xd1\x81\xd1\x82"
+          "\xd0\xb2\xd0\xbe NATO", "ru" },
+        { "\xce\xa4\xce\xbf \xce\xbb\xce\xb9\xce\xbc\xce\xac\xce\xbd\xce\xb9", "el" },
+        { "\xe6\xb2\xb3\xe5\x8f\xa3\xe5\xa4\xa7\xe6\xa1\xa5", "zh" },
+        { "\xe5\x9b\xb3\xe6\x9b\xb8\xe9\xa4\xa8\xe3\x81\x8c\xe9\x96\x8b\xe9\xa4\xa8\xe3\x81\x97\xe3\x81\x9f", "ja" },
+        { "\xec\x8b\x9c\xec\x9e\xa5\xec\x9d\xb4", "ko" },
+        { "\xe0\xb8\xa3\xe0\xb8\x96\xe0\xb9\x84\xe0\xb8\x9f", "th" },
+        { "Ch\xe1\xbb\xa3 n\xe1\xbb\x95i C\xc3\xa1i L\xc4\x83ng tr\xe1\xbb\x9f l\xe1\xba\xa1i", "vi" },
+        { "The harbour reopened", NULL },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        article_t a;
+        memset(&a, 0, sizeof a);
+        a.title = strdup(cases[i].text);
+        const char *l = typeset_lang(&a);
+        if (cases[i].lang)
+            assert_string_equal(l, cases[i].lang);
+        else
+            assert_null(l);
+        a.lang = strdup("de-AT"); /* a page's own language wins */
+        assert_string_equal(typeset_lang(&a), "de-AT");
+        article_free(&a);
+    }
+}
+
+
+/* Patterns in a one-byte charset are read through it: KOI8-R (Russian),
+ * ISO 8859-7 (Greek), ISO 8859-2 (Polish); Russian carries two letters over. */
+static void test_typeset_hyphenates_in_one_byte_charsets(void **st)
+{
+    (void)st;
+    expect("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9", "ru",
+           TS_HYPHENATE,
+           "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe" SHY "\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c" SHY
+           "\xd0\xbd\xd1\x8b\xd0\xb9"); /* автомо-биль-ный */
+    expect("\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f", "ru", TS_HYPHENATE,
+           "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82" SHY "\xd1\x81\xd1\x8f"); /* закроет-ся */
+    expect("\xce\xba\xce\xb1\xcf\x84\xce\xb1\xce\xb9\xce\xb3\xce\xaf\xce\xb4\xce\xb1", "el", TS_HYPHENATE,
+           "\xce\xba\xce\xb1" SHY "\xcf\x84\xce\xb1\xce\xb9" SHY "\xce\xb3\xce\xaf\xce\xb4\xce\xb1"); /* κα-ται-γίδα */
+    expect("przedsi\xc4\x99" "biorstwo", "pl", TS_HYPHENATE,
+           "przed" SHY "si\xc4\x99" SHY "bior" SHY "stwo");
+    assert_true(typeset_has_lang(ts, "nl") && typeset_has_lang(ts, "it") && typeset_has_lang(ts, "uk"));
+}
+
+
+/* A flag (two regional indicators) in a caption: libunibreak 1.1 aborts on
+ * them; the packer sets them as one unbreakable pair. */
+static void test_typeset_survives_flags(void **st)
+{
+    (void)st;
+    expect("Souda Bay, Chania \xf0\x9f\x87\xac\xf0\x9f\x87\xb7", "de", TS_BREAKS,
+           "Souda Bay, Chania \xf0\x9f\x87\xac\xf0\x9f\x87\xb7");
+    expect("\xf0\x9f\x87\xac\xf0\x9f\x87\xb7\xf0\x9f\x87\xab\xf0\x9f\x87\xb7", NULL, TS_BREAKS,
+           "\xf0\x9f\x87\xac\xf0\x9f\x87\xb7" ZWSP "\xf0\x9f\x87\xab\xf0\x9f\x87\xb7");
+}
+
+
+/* German, Dutch, Russian... hyphenate the parts of a hyphenated compound;
+ * English keeps such words whole, as before. German and Russian carry two
+ * letters over. */
+static void test_typeset_hyphenates_compound_parts(void **st)
+{
+    (void)st;
+    expect("Robert-Koch-Instituts", "de", TS_HYPHENATE, "Ro" SHY "bert-Koch-In" SHY "sti" SHY "tuts");
+    expect("long-running", "en-US", TS_HYPHENATE, "long-running");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +329,11 @@ int main(void)
         cmocka_unit_test(test_typeset_keeps_style_codes_in_place),
         cmocka_unit_test(test_typeset_unhint_gives_back_the_clean_text),
         cmocka_unit_test(test_typeset_article_copies_and_marks),
+        cmocka_unit_test(test_typeset_cjk_thai_korean_marks),
+        cmocka_unit_test(test_typeset_survives_flags),
+        cmocka_unit_test(test_typeset_hyphenates_compound_parts),
+        cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
+        cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -235,6 +235,31 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     return 0;
 }
 
+char *article_lang_tag(const char *s)
+{
+    if (!s)
+        return NULL;
+    while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+        s++;
+    char t[8];
+    size_t n = 0;
+    while (n < 3 && ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z')) {
+        t[n] = (char)(s[n] | 0x20);
+        n++;
+    }
+    if (n < 2 || ((s[n] | 0x20) >= 'a' && (s[n] | 0x20) <= 'z'))
+        return NULL;
+    size_t k = n;
+    if ((s[n] == '-' || s[n] == '_') && ((s[n + 1] | 0x20) >= 'a' && (s[n + 1] | 0x20) <= 'z') &&
+        ((s[n + 2] | 0x20) >= 'a' && (s[n + 2] | 0x20) <= 'z') &&
+        !((s[n + 3] | 0x20) >= 'a' && (s[n + 3] | 0x20) <= 'z')) {
+        t[k++] = '-';
+        t[k++] = (char)(s[n + 1] & ~0x20);
+        t[k++] = (char)(s[n + 2] & ~0x20);
+    }
+    return article_strndup(t, k);
+}
+
 size_t article_unhint(char *s, size_t len)
 {
     size_t k = 0;
@@ -244,7 +269,7 @@ size_t article_unhint(char *s, size_t len)
             i += 2;
         } else if (len - i >= 3 && u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x8B) { /* U+200B */
             i += 3;
-        } else if (u[0] == INK_TX_SHY || u[0] == INK_TX_ZWSP || u[0] == INK_TX_HYPH_OFF) {
+        } else if (u[0] == INK_TX_SHY || u[0] == INK_TX_ZWSP || u[0] == INK_TX_HYPH_OFF || u[0] == INK_TX_JOIN) {
             i++;
         } else if (u[0] == INK_TX_NOBREAK) {
             s[k++] = ' ';

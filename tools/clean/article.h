@@ -76,6 +76,12 @@ int article_resolve_pics(article_t *a, const char *path);
 /** Returns a malloc'd NUL-terminated copy of s[0..len), or NULL. */
 char *article_strndup(const char *s, size_t len);
 
+/** A language tag as a page or feed gives it ("ru", "pt-BR", "de_DE",
+ * " en-us ") as BCP 47's language and region ("ru", "pt-BR", "de-DE",
+ * "en-US"), malloc'd; NULL when s is NULL or not such a tag ("x-default",
+ * "", "12"). */
+char *article_lang_tag(const char *s);
+
 
 #include <stdio.h>
 

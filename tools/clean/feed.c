@@ -337,24 +337,10 @@ static int item_picture(const xmlNode *it, article_t *a)
     return 1;
 }
 
-/* A language tag as BCP 47 has it ("en-us", "de"), else NULL. Owned. */
+/* A language tag as BCP 47 has it ("en-US", "de"), else NULL. Owned. */
 static char *lang_tag(const char *v)
 {
-    if (!v)
-        return NULL;
-    while (*v == ' ' || *v == '\n' || *v == '\t')
-        v++;
-    size_t k = 0;
-    while (k < 15 && (isalnum((unsigned char)v[k]) || v[k] == '-' || v[k] == '_'))
-        k++;
-    if (k < 2 || !isalpha((unsigned char)v[0]) || !isalpha((unsigned char)v[1]))
-        return NULL;
-    char *t = malloc(k + 1);
-    if (t) {
-        memcpy(t, v, k);
-        t[k] = '\0';
-    }
-    return t;
+    return article_lang_tag(v);
 }
 
 /* xml:lang of x or the nearest element above it that has one. */
@@ -511,18 +497,14 @@ int feed_parse(const char *buf, size_t len, article_list_t *list, const char **w
     }
     size_t before = list->n;
     xmlNode *chan = is_named(root, "rss") ? child(root, "channel") : root;
-    char *ft = NULL;
+    char *ft = NULL, *fl = NULL;
     if (chan) {
         xmlNode *ch = is_named(root, "RDF") && child(root, "channel") ? child(root, "channel") : chan;
         char *t = text_of(child(ch, "title"));
         ft = clean_line(t);
         free(t);
-    }
-    /* RSS says the language in <language>, Atom in xml:lang */
-    char *lang = NULL;
-    if (chan) {
-        char *t = text_of(child(chan, "language"));
-        lang = lang_tag(t);
+        t = text_of(child(ch, "language")); /* RSS <language>, RSS 1.0 <dc:language> */
+        fl = lang_tag(t);
         free(t);
     }
     int err = 0, items = 0;
@@ -534,12 +516,12 @@ int feed_parse(const char *buf, size_t len, article_list_t *list, const char **w
             if (!is_named(k, "item") && !is_named(k, "entry"))
                 continue;
             items++;
-            if (add_item(doc, k, ft, lang, list) < 0)
+            if (add_item(doc, k, ft, fl, list) < 0)
                 err = 1;
         }
     }
     free(ft);
-    free(lang);
+    free(fl);
     xmlFreeDoc(doc);
     if (err) {
         for (size_t i = before; i < list->n; i++)

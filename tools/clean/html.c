@@ -391,8 +391,13 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
     meta_t m = {0};
     xmlNode *root = xmlDocGetRootElement(doc);
     html_meta_read(&m, root);
+    /* The page's language: <html lang> or xml:lang, else a Content-Language
+     * meta, else JSON-LD inLanguage, else og:locale. */
     char lang[16];
     html_meta_lang(root, lang);
+    char *page_lang = lang[0] ? article_lang_tag(lang) : NULL;
+    if (!page_lang)
+        page_lang = article_lang_tag(html_meta_language(&m));
     char *title = html_meta_title(&m, root);
     char *date = html_meta_date(&m, root);
 
@@ -406,6 +411,7 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
         free(title);
         free(date);
         html_meta_free(&m);
+        free(page_lang);
         *why = oom ? "out of memory" : "no article text found";
         return -1;
     }
@@ -437,9 +443,8 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
     free(best_byline);
     free(title);
     html_meta_free(&m);
-    if (lang[0] && !out->lang)
-        out->lang = strdup(lang);
-    if (oom || !out->title || (lang[0] && !out->lang) || textnorm_article(out) < 0) {
+    out->lang = page_lang;
+    if (oom || !out->title || textnorm_article(out) < 0) {
         article_free(out);
         *why = "out of memory";
         return -1;

@@ -58,6 +58,7 @@ void html_meta_free(meta_t *m)
     free(m->site);
     free(m->date);
     free(m->section);
+    free(m->lang);
     memset(m, 0, sizeof *m);
 }
 
@@ -92,8 +93,9 @@ static int in_list(const char *s, size_t n, const char *const *set)
 static void collect_meta(meta_t *m, xmlNode *root)
 {
     static const char *const pre_p[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
-    static const char *const suf_p[] = {"author",    "creator", "description",   "published_time", "title",
-                                        "site_name", "section", "modified_time", "image",          NULL};
+    static const char *const suf_p[] = {"author", "creator",   "description", "published_time",
+                                        "title",  "site_name", "section",     "modified_time",
+                                        "locale", "image",     NULL};
     static const char *const pre_n[] = {"dc", "dcterm", "og", "twitter", "weibo:article", "weibo:webpage", NULL};
     static const char *const suf_n[] = {"author",    "creator", "description", "title",
                                         "site_name", "date",    "image",       NULL};
@@ -230,6 +232,9 @@ static void take_ld(meta_t *m, const jv_t *o, xmlNode *root)
         m->site = squash(json_get_str(pub, "name"));
     if (json_get_str(o, "datePublished"))
         m->date = squash(json_get_str(o, "datePublished"));
+    const char *il = json_get_str(o, "inLanguage");
+    if (il && !m->lang)
+        m->lang = article_lang_tag(il);
     const jv_t *sec = json_get(o, "articleSection");
     if (sec && sec->type == JV_STR)
         m->section = squash(sec->str);
@@ -611,4 +616,9 @@ const char *html_meta_source(const meta_t *m)
 const char *html_meta_section(const meta_t *m)
 {
     return m->section ? m->section : meta_get(m, "article:section");
+}
+
+const char *html_meta_language(const meta_t *m)
+{
+    return m->lang ? m->lang : meta_get(m, "og:locale");
 }

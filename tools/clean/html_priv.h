@@ -331,8 +331,8 @@ typedef struct {
 typedef struct {
     kv_t kv[32];
     size_t n;
-    char *title, *byline, *site, *date, *section; /* from JSON-LD */
-    char *image;                                  /* JSON-LD's image (its url) */
+    char *title, *byline, *site, *date, *section, *lang; /* from JSON-LD */
+    char *image;                                         /* JSON-LD's image (its url) */
 } meta_t;
 
 /* Reads the page's JSON-LD article and its meta elements into m (zeroed). */
@@ -354,6 +354,8 @@ void html_meta_lang(xmlNode *root, char out[16]);
 const char *html_meta_byline(const meta_t *m);
 const char *html_meta_source(const meta_t *m);
 const char *html_meta_section(const meta_t *m);
+/* The language JSON-LD's inLanguage or og:locale gives (unchecked), or NULL. */
+const char *html_meta_language(const meta_t *m);
 /* The page's lead picture: JSON-LD's image, else og:image, else
  * twitter:image; NULL when none. */
 const char *html_meta_image(const meta_t *m);

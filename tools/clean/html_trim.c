@@ -13,9 +13,10 @@
  * other one before parsing, so a name asked of attr() must be listed here
  * (src, srcset, data-src, width and height: html_emit.c's pictures). */
 static const char *const read_attrs[] = {
-    "alt",     "aria-hidden", "aria-modal", "class", "colspan",  "content", "datatable", "datetime", "data-src",
-    "height",  "hidden",      "href",       "id",    "itemprop", "name",    "property",  "rel",      "role",
-    "rowspan", "src",         "srcset",     "style", "summary",  "type",    "width",     NULL,
+    "alt",      "aria-hidden", "aria-modal", "class",      "colspan", "content",  "datatable", "datetime",
+    "data-src", "height",      "hidden",     "href",       "id",      "itemprop", "name",      "property",
+    "rel",      "role",        "rowspan",    "src",        "srcset",  "style",    "summary",   "type",
+    "width",    "lang",        "xml:lang",   "http-equiv", NULL,
 };
 
 static int blank_ch(unsigned char c)

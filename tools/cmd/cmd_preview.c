@@ -540,12 +540,13 @@ int cmd_preview(int argc, char **argv)
         printf("%s line breaking at %s, text size %d: %ld pages, %ld lines in %ld blocks (%ld broken greedily)\n"
                "  hyphenated lines %ld (%.2f%%), runs of consecutive hyphens %ld\n"
                "  justified lines %ld: spaces over 1.5x natural %ld (%.2f%%), over 2x %ld (%.2f%%)\n"
+               "  justified lines set flush (one word would be spread across the measure) %ld\n"
                "  overfull lines %ld, widows %ld, orphans %ld\n"
                "  straight quotes %zu in %zu article%s%s, and %zu in addresses and code (left as typed)\n",
                breaker == INK_BREAK_GREEDY ? "greedy" : "total-fit", profile->name, app.state.size, st.pages,
                st.lines, st.blocks, breaker == INK_BREAK_GREEDY ? st.blocks : st.greedy_blocks, st.hyphenated,
                st.lines ? 100.0 * (double)st.hyphenated / (double)st.lines : 0.0, st.hyphen_runs, st.justified,
-               st.loose15, (double)st.loose15 * j, st.loose20, (double)st.loose20 * j, st.overfull, st.widows,
+               st.loose15, (double)st.loose15 * j, st.loose20, (double)st.loose20 * j, st.flush, st.overfull, st.widows,
                st.orphans, quotes, quotes_arts, quotes_arts == 1 ? "" : "s", first_buf, quotes_code);
     }
 stop:

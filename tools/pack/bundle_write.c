@@ -271,7 +271,7 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
     const char *seen[16];
     size_t count[16], first[16], nseen = 0, best = n, best_count = 0;
     for (size_t m = 0; m < n; m++) {
-        path[m] = typeset_patterns(ts, arts[order[m]].lang);
+        path[m] = typeset_patterns(ts, typeset_lang(&arts[order[m]]));
         grp[m] = SIZE_MAX;
         size_t j = 0;
         while (j < nseen && seen[j] != path[m])
@@ -302,11 +302,11 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
         texts[m] = enc[m].text;
         lens[m] = enc[m].len;
     }
-    const char *lang = arts[order[best]].lang ? arts[order[best]].lang : TS_LANG_DEFAULT;
+    const char *lang = typeset_lang(&arts[order[best]]) ? typeset_lang(&arts[order[best]]) : TS_LANG_DEFAULT;
     uint8_t *data = NULL;
     size_t len = 0;
     hyphpat_stats_t hs;
-    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, TS_HYPHEN_RIGHT, always, texts, lens, elig, n, &data, &len,
+    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, typeset_right(ts, lang), always, texts, lens, elig, n, &data, &len,
                       &hs);
     for (size_t m = 0; m < n; m++) {
         enc[m].text = texts[m];
@@ -443,6 +443,13 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
             goto out;
         free(t);
         if (shaper_text(sh, (const uint8_t *)ttl[m], strlen(ttl[m]), &t, &tl, NULL, NULL))
+            goto out;
+        free(t);
+    }
+    for (size_t j = 0; sh && j < nsec; j++) { /* the section names' joining forms too */
+        uint8_t *t;
+        size_t tl;
+        if (shaper_text(sh, (const uint8_t *)secn[j], strlen(secn[j]), &t, &tl, NULL, NULL))
             goto out;
         free(t);
     }

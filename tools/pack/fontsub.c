@@ -212,7 +212,14 @@ int fontsub_subset_glyphs(const uint8_t *ttf, size_t len, unsigned index, const 
     hb_set_union(hb_subset_input_unicode_set(in), u->cps);
     if (gids)
         hb_set_union(hb_subset_input_glyph_set(in), gids);
+    /* CFF outlines (Noto CJK) without subroutines: FreeType keeps two
+     * tables of a pointer or offset per subroutine, global and per font DICT,
+     * for as long as the face is open (about 60 KB of the pool for a CJK
+     * edition's face, 103 KB against 42 KB open); inlined, the subset is no
+     * larger (185,040 -> 177,752 B for the world edition's CJK face) and
+     * deflates better. A TrueType font is unchanged by it. */
     hb_subset_input_set_flags(in, ((flags & FS_KEEP_HINTS) ? HB_SUBSET_FLAGS_DEFAULT : HB_SUBSET_FLAGS_NO_HINTING) |
+                                      HB_SUBSET_FLAGS_DESUBROUTINIZE |
                                       ((flags & FS_GLYPH_NAMES) ? HB_SUBSET_FLAGS_GLYPH_NAMES : 0));
     /* The device reads outlines and metrics only; kerning goes in KERN. */
     static const char *const drop[] = { "GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "DSIG",

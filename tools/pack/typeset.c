@@ -3,12 +3,17 @@
  * in article text, for the device's one-line break rule. */
 #include "typeset.h"
 
+#include "ink_brk.h"
 #include "ink_font.h"
 #include "ink_text.h"
 #include "textnorm.h"
 
 #include <hyphen.h>
 #include <linebreak.h>
+#include <thai/thbrk.h>
+#include <thai/thwbrk.h>
+#include <iconv.h>
+#include <wchar.h>
 #include <locale.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,19 +21,24 @@
 #include <string.h>
 #include <wctype.h>
 
-#define TS_MAX_LANGS 16
+#define TS_MAX_LANGS 64
 #define TS_WORD_MAX 64 /* letters; longer runs are not words worth hyphenating */
 
 typedef struct ts_dict {
     char key[16];      /* normalised language: "en_US", "de" */
     HyphenDict *dict;  /* NULL when no pattern file was found */
-    int latin1;        /* the patterns are in ISO 8859-1, not UTF-8 */
+    int bytes;         /* the patterns are in a one-byte charset (hi[] maps it), not UTF-8 */
+    uint32_t hi[128];  /* the charset's bytes 0x80 to 0xFF as code points; 0 for none */
+    size_t right;      /* letters kept after a break when not TS_HYPHEN_RIGHT; 0: that */
+    int compounds;     /* the parts of a hyphenated compound are hyphenated too */
     char path[600];    /* the file they came from */
 } ts_dict_t;
 
 struct typeset {
     char dir[512];
     locale_t loc;      /* C.UTF-8 for towlower_l; (locale_t)0 when missing */
+    ThBrk *thai;       /* libthai's word breaker, made on first use; NULL when it cannot be */
+    int thai_tried;
     ts_dict_t langs[TS_MAX_LANGS];
     size_t nlangs;
 };
@@ -62,6 +72,8 @@ void typeset_free(typeset_t *ts)
             hnj_hyphen_free(ts->langs[i].dict);
     if (ts->loc)
         freelocale(ts->loc);
+    if (ts->thai)
+        th_brk_delete(ts->thai);
     free(ts);
 }
 
@@ -97,6 +109,37 @@ static HyphenDict *try_load(const typeset_t *ts, ts_dict_t *d, const char *name)
     return hnj_hyphen_load(d->path);
 }
 
+/* Debian's patterns come in UTF-8 or a one-byte charset named on their
+ * first line (ISO8859-1 for German and Dutch, ISO8859-2 Polish, ISO8859-7
+ * Greek, KOI8-R Russian): hi[b - 0x80] gets the code point of byte b.
+ * Returns 0 when iconv does not know the charset. */
+static int one_byte_charset(const char *cset, uint32_t hi[128])
+{
+    char name[64];
+    size_t n = 0;
+    while (cset[n] && cset[n] != ' ' && cset[n] != '\r' && cset[n] != '\n' && n + 1 < sizeof name) {
+        name[n] = cset[n];
+        n++;
+    }
+    name[n] = '\0';
+    iconv_t cd = iconv_open("UTF-32LE", name);
+    if (cd == (iconv_t)-1)
+        return 0;
+    for (unsigned b = 0x80; b <= 0xFF; b++) {
+        char in[1] = { (char)b }, out[8];
+        char *ip = in, *op = out;
+        size_t il = 1, ol = sizeof out;
+        iconv(cd, NULL, NULL, NULL, NULL);
+        hi[b - 0x80] = 0;
+        if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && ol == sizeof out - 4) {
+            const unsigned char *u = (const unsigned char *)out;
+            hi[b - 0x80] = (uint32_t)u[0] | (uint32_t)u[1] << 8 | (uint32_t)u[2] << 16 | (uint32_t)u[3] << 24;
+        }
+    }
+    iconv_close(cd);
+    return 1;
+}
+
 static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
 {
     char key[16];
@@ -123,16 +166,21 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
         alt[2 * n + 1] = '\0';
         d->dict = try_load(ts, d, alt);
     }
-    if (d->dict && !d->dict->utf8) {
-        /* Only Latin-1 is read besides UTF-8 (Debian's German patterns). */
-        const char *p = strstr(d->dict->cset, "8859-1");
-        if (p && (p[6] == '\0' || p[6] == ' ' || p[6] == '\r' || p[6] == '\n')) {
-            d->latin1 = 1;
-        } else {
-            hnj_hyphen_free(d->dict);
-            d->dict = NULL;
-        }
+    if (d->dict && !d->dict->utf8 && !one_byte_charset(d->dict->cset, d->hi)) {
+        hnj_hyphen_free(d->dict);
+        d->dict = NULL;
     }
+    d->bytes = d->dict && !d->dict->utf8;
+    /* Russian and Ukrainian carry two letters over (за-кро-ет-ся): their
+     * words are long, and with three a Russian page has twice the loose lines. */
+    if (!strcmp(ll, "ru") || !strcmp(ll, "uk") || !strcmp(ll, "de"))
+        d->right = 2;
+    /* Languages that build long compounds, often with hyphens between
+     * their parts (Robert-Koch-Instituts): each part long enough is
+     * hyphenated as a word of its own. */
+    static const char *const compounding[] = { "de", "nl", "ru", "uk", "pl", "sv", "da", "no", "nb", "fi", "hu", NULL };
+    for (size_t i = 0; compounding[i]; i++)
+        d->compounds |= !strcmp(ll, compounding[i]);
     return d;
 }
 
@@ -140,6 +188,12 @@ int typeset_has_lang(typeset_t *ts, const char *lang)
 {
     ts_dict_t *d = dict_for(ts, lang);
     return d && d->dict;
+}
+
+unsigned typeset_right(typeset_t *ts, const char *lang)
+{
+    ts_dict_t *d = dict_for(ts, lang);
+    return d && d->right ? (unsigned)d->right : TS_HYPHEN_RIGHT;
 }
 
 const char *typeset_patterns(typeset_t *ts, const char *lang)
@@ -191,6 +245,67 @@ static int rule_breaks_after(uint32_t c)
     return c == ' ' || c == 0xAD || c == 0x200B || c == '-' || c == 0x2010 || c == 0x2013 || c == 0x2014;
 }
 
+static int is_thai(uint32_t c)
+{
+    return c >= 0x0E01 && c <= 0x0E5B;
+}
+
+static int is_hangul(uint32_t c)
+{
+    return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F) ||
+           (c >= 0xA960 && c <= 0xA97F) || (c >= 0xD7B0 && c <= 0xD7FF);
+}
+
+/* Korean keeps its words whole, as CSS's word-break: keep-all: no break
+ * between a Hangul syllable and a letter, digit or syllable next to it
+ * ("26일", "시장이"). */
+static int keep_all(uint32_t a, uint32_t b)
+{
+    if (!is_hangul(a) && !is_hangul(b))
+        return 0;
+    return (is_hangul(a) || is_letter(a) || is_digit(a)) && (is_hangul(b) || is_letter(b) || is_digit(b));
+}
+
+/* Thai has no spaces between words: libthai's dictionary breaker finds
+ * them. Every run of Thai characters in cps[0..n) gets brks[i] =
+ * LINEBREAK_ALLOWBREAK where a word ends after cps[i]. */
+static void thai_breaks(typeset_t *ts, const uint32_t *cps, size_t n, char *brks)
+{
+    for (size_t i = 0; i < n;) {
+        if (!is_thai(cps[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && is_thai(cps[j]))
+            j++;
+        if (!ts->thai_tried) {
+            ts->thai = th_brk_new(NULL);
+            ts->thai_tried = 1;
+        }
+        size_t m = j - i;
+        wchar_t *w = malloc((m + 1) * sizeof *w);
+        int *pos = malloc((m + 1) * sizeof *pos);
+        if (ts->thai && w && pos) {
+            for (size_t k = 0; k < m; k++)
+                w[k] = (wchar_t)cps[i + k];
+            w[m] = 0;
+            int np = th_brk_wc_find_breaks(ts->thai, w, pos, m + 1);
+            for (int k = 0; k < np; k++)
+                if (pos[k] > 0 && (size_t)pos[k] < m && !ink_brk_extend(cps[i + (size_t)pos[k]]))
+                    brks[i + (size_t)pos[k] - 1] = LINEBREAK_ALLOWBREAK;
+        }
+        free(w);
+        free(pos);
+        i = j;
+    }
+}
+
+static int is_hyphen(uint32_t c)
+{
+    return c == '-' || c == 0x2010;
+}
+
 static uint32_t lower(const typeset_t *ts, uint32_t c)
 {
     if (c < 0x80)
@@ -214,7 +329,8 @@ static int upper(const typeset_t *ts, uint32_t c)
 static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps, size_t a, size_t b, char *shy)
 {
     size_t n = b - a;
-    if (n < TS_HYPHEN_LEFT + TS_HYPHEN_RIGHT || n > TS_WORD_MAX)
+    size_t right = d->right ? d->right : TS_HYPHEN_RIGHT;
+    if (n < TS_HYPHEN_LEFT + right || n > TS_WORD_MAX)
         return;
     int caps = 1;
     for (size_t i = a; i < b; i++)
@@ -225,10 +341,17 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
     size_t k = 0;
     for (size_t i = a; i < b; i++) {
         uint32_t c = lower(ts, cps[i]);
-        if (d->latin1) {
-            if (c > 0xFF)
-                return;
-            word[k++] = (char)c;
+        if (d->bytes) {
+            unsigned byte = 0;
+            if (c < 0x80)
+                byte = c;
+            else
+                for (unsigned j = 0; j < 128 && !byte; j++)
+                    if (d->hi[j] == c)
+                        byte = 0x80 + j;
+            if (!byte)
+                return; /* a letter the patterns' charset lacks */
+            word[k++] = (char)byte;
         } else {
             k += textnorm_put_utf8(word + k, c);
         }
@@ -240,7 +363,7 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
     int *pos = NULL, *cut = NULL;
     if (hnj_hyphen_hyphenate2(d->dict, word, (int)k, hy, NULL, &rep, &pos, &cut) == 0) {
         /* hy is indexed by character (UTF-8 patterns count characters). */
-        for (size_t i = TS_HYPHEN_LEFT - 1; i + TS_HYPHEN_RIGHT < n; i++)
+        for (size_t i = TS_HYPHEN_LEFT - 1; i + right < n; i++)
             if ((hy[i] & 1) && !(rep && rep[i]))
                 shy[a + i] = 1;
     }
@@ -282,8 +405,36 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
     at[n] = len;
     if (!lang)
         lang = TS_LANG_DEFAULT;
-    if (n)
-        set_linebreaks_utf32(cps, n, lang, brks);
+    if (n) {
+        /* libunibreak's tables differ by language only for CJK's ambiguous
+         * characters; its German one trips an assertion in libunibreak 1.1
+         * on some pages, so every other language is set as English. */
+        const char *lb_lang = (!strncmp(lang, "zh", 2) || !strncmp(lang, "ja", 2) || !strncmp(lang, "ko", 2)) ? lang : "en";
+        /* libunibreak 1.1 asserts on regional indicators (a flag 🇬🇷 in a
+         * caption): it reads them as ideographs, which break alike, except
+         * inside a pair, which the packer keeps together itself. */
+        int ri = 0;
+        for (size_t i = 0; i < n && !ri; i++)
+            ri = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF;
+        if (ri) {
+            uint32_t *lb = malloc(n * sizeof *lb);
+            if (!lb)
+                goto out;
+            for (size_t i = 0; i < n; i++)
+                lb[i] = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF ? 0x2600 : cps[i];
+            set_linebreaks_utf32(lb, n, lb_lang, brks);
+            free(lb);
+            for (size_t i = 0; i + 1 < n; i++)
+                if (cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF && cps[i + 1] >= 0x1F1E6 && cps[i + 1] <= 0x1F1FF) {
+                    brks[i] = LINEBREAK_NOBREAK; /* the two halves of a flag */
+                    i++;
+                }
+        } else {
+            set_linebreaks_utf32(cps, n, lb_lang, brks);
+        }
+        if (flags & TS_BREAKS)
+            thai_breaks(ts, cps, n, brks);
+    }
     ts_dict_t *d = (flags & TS_HYPHENATE) ? dict_for(ts, lang) : NULL;
     if (d && d->dict) {
         for (size_t t = 0; t < n;) {
@@ -296,7 +447,7 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
             size_t e = t;
             int skip = 0;
             while (e < n && !is_gap(cps[e])) {
-                if (is_digit(cps[e]) || spoils_word(cps[e]) ||
+                if (is_digit(cps[e]) || (spoils_word(cps[e]) && !(d->compounds && is_hyphen(cps[e]))) ||
                     (cps[e] == '.' && e + 1 < n && is_letter(cps[e + 1])))
                     skip = 1;
                 e++;
@@ -339,10 +490,19 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
         k += clen;
         if (last)
             continue;
+        /* The device breaks after a space, a hyphen or a dash, and between
+         * two characters where its CJK rule says so (ink_brk.h): marks go
+         * only where UAX #14 says otherwise. Korean keeps its words whole
+         * (breaks at spaces, as CSS's keep-all). */
+        int dev = rule_breaks_after(cps[i]) || ink_brk_between(cps[i], cps[i + 1]);
+        int cjk = ink_brk_cjk(cps[i]) || ink_brk_cjk(cps[i + 1]);
+        int uax = brks[i] == LINEBREAK_ALLOWBREAK && !keep_all(cps[i], cps[i + 1]);
         if (shy[i])
             o[k++] = INK_TX_SHY;
-        else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_ALLOWBREAK && !rule_breaks_after(cps[i]))
+        else if ((flags & TS_BREAKS) && uax && !dev && !cjk) /* next to CJK, the device's kinsoku rules */
             o[k++] = INK_TX_ZWSP;
+        else if ((flags & TS_BREAKS) && brks[i] == LINEBREAK_NOBREAK && dev && !rule_breaks_after(cps[i]))
+            o[k++] = INK_TX_JOIN;
     }
     memcpy(o + k, s + from, len - from);
     k += len - from;
@@ -361,6 +521,82 @@ out:
     return rc;
 }
 
+/* Letters by script, to guess an article's language from its text. */
+enum { SC_LATIN, SC_VIET, SC_CYRL, SC_GREEK, SC_HAN, SC_KANA, SC_HANGUL, SC_THAI, SC_N };
+
+static int script_of(uint32_t c)
+{
+    if (c < 0x80)
+        return (c | 0x20) >= 'a' && (c | 0x20) <= 'z' ? SC_LATIN : -1;
+    /* Letters only Vietnamese uses among the languages we hyphenate: ă ơ ư đ
+     * and the Latin Extended Additional block's tone-marked vowels. */
+    if (c == 0x103 || c == 0x102 || c == 0x1A0 || c == 0x1A1 || c == 0x1AF || c == 0x1B0 || c == 0x110 ||
+        c == 0x111 || (c >= 0x1EA0 && c <= 0x1EF9))
+        return SC_VIET;
+    if (c <= 0x24F)
+        return SC_LATIN;
+    if (c >= 0x370 && c <= 0x3FF)
+        return SC_GREEK;
+    if (c >= 0x1F00 && c <= 0x1FFF)
+        return SC_GREEK;
+    if (c >= 0x400 && c <= 0x52F)
+        return SC_CYRL;
+    if (c >= 0x0E01 && c <= 0x0E5B)
+        return SC_THAI;
+    if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
+        return SC_KANA;
+    if (is_hangul(c))
+        return SC_HANGUL;
+    if ((c >= 0x3400 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0x20000 && c <= 0x3FFFF))
+        return SC_HAN;
+    return -1;
+}
+
+static void count_scripts(const char *s, size_t *n)
+{
+    if (!s)
+        return;
+    size_t len = strlen(s);
+    for (size_t i = 0, k; i < len; i += k) {
+        int sc = script_of(ink_utf8_next((const uint8_t *)s + i, len - i, &k));
+        if (sc >= 0)
+            n[sc]++;
+    }
+}
+
+const char *typeset_lang(const article_t *a)
+{
+    if (a->lang && *a->lang)
+        return a->lang;
+    size_t n[SC_N] = { 0 };
+    count_scripts(a->title, n);
+    for (size_t i = 0; i < a->nblocks; i++)
+        count_scripts(a->blocks[i].text, n);
+    /* Japanese mixes kana with Han: a text with kana in it is Japanese. */
+    if (n[SC_KANA] * 10 > n[SC_HAN] + n[SC_KANA] && n[SC_KANA] > 0)
+        n[SC_HAN] += n[SC_KANA];
+    else
+        n[SC_KANA] = 0;
+    n[SC_LATIN] += n[SC_VIET];
+    int best = SC_LATIN;
+    for (int sc = 0; sc < SC_N; sc++)
+        if (sc != SC_VIET && n[sc] > n[best])
+            best = sc;
+    switch (best) {
+    case SC_CYRL: return "ru";
+    case SC_GREEK: return "el";
+    case SC_HAN: return n[SC_KANA] ? "ja" : "zh";
+    case SC_KANA: return "ja";
+    case SC_HANGUL: return "ko";
+    case SC_THAI: return "th";
+    default: break;
+    }
+    /* Latin: Vietnamese when its own letters are common, else unknown. */
+    if (n[SC_LATIN] && n[SC_VIET] * 20 > n[SC_LATIN])
+        return "vi";
+    return NULL;
+}
+
 static int dup_field(char **dst, const char *src)
 {
     *dst = NULL;
@@ -376,14 +612,14 @@ int typeset_article(typeset_t *ts, const article_t *a, article_t *out)
     size_t tl;
     if (dup_field(&out->date, a->date) || dup_field(&out->section, a->section) ||
         dup_field(&out->source, a->source) || dup_field(&out->byline, a->byline) ||
-        dup_field(&out->lang, a->lang))
+        dup_field(&out->lang, typeset_lang(a)))
         goto fail;
-    if (a->title && typeset_text(ts, a->title, strlen(a->title), a->lang, TS_BREAKS, &out->title, &tl))
+    if (a->title && typeset_text(ts, a->title, strlen(a->title), out->lang, TS_BREAKS, &out->title, &tl))
         goto fail;
     for (size_t i = 0; i < a->nblocks; i++) {
         char *t;
         size_t n;
-        if (typeset_text(ts, a->blocks[i].text, strlen(a->blocks[i].text), a->lang, TS_BREAKS | TS_HYPHENATE,
+        if (typeset_text(ts, a->blocks[i].text, strlen(a->blocks[i].text), out->lang, TS_BREAKS | TS_HYPHENATE,
                          &t, &n))
             goto fail;
         int r = article_add_block(out, a->blocks[i].kind, t, n);

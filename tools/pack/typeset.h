@@ -40,6 +40,10 @@ void typeset_free(typeset_t *ts);
  * "de-AT" finds hyph_de_AT.dic, else hyph_de.dic, else hyph_de_DE.dic. */
 int typeset_has_lang(typeset_t *ts, const char *lang);
 
+/** Fewest letters typeset_text keeps after a break in lang: TS_HYPHEN_RIGHT,
+ * or 2 for German, Russian and Ukrainian. */
+unsigned typeset_right(typeset_t *ts, const char *lang);
+
 /** The pattern file typeset_text hyphenates lang with, or NULL when none. */
 const char *typeset_patterns(typeset_t *ts, const char *lang);
 
@@ -53,9 +57,16 @@ const char *typeset_patterns(typeset_t *ts, const char *lang);
 int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, unsigned flags, char **out,
                  size_t *outlen);
 
+/** The language a is set in: its own (from the page, the feed), else one
+ * guessed from the script most of its letters are in (kana: "ja", Han:
+ * "zh", Hangul: "ko", Thai: "th", Cyrillic: "ru", Greek: "el", Latin with
+ * Vietnamese letters: "vi"), else NULL (TS_LANG_DEFAULT). */
+const char *typeset_lang(const article_t *a);
+
 /** A deep copy of a in *out with every body block's text marked with
- * TS_BREAKS | TS_HYPHENATE in a->lang and the title with TS_BREAKS only;
- * the header fields are copied as they are. article_free(out) frees it.
+ * TS_BREAKS | TS_HYPHENATE in typeset_lang(a) and the title with TS_BREAKS
+ * only; the header fields are copied as they are, and out->lang is
+ * typeset_lang(a). article_free(out) frees it.
  * Returns 0, or -1 when out of memory (*out is then empty). */
 int typeset_article(typeset_t *ts, const article_t *a, article_t *out);
 
