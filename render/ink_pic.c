@@ -120,6 +120,8 @@ ink_err_t ink_pic_draw(ink_fb_t *fb, ink_pool_t *pool, const ink_pic_src_t *src,
             if (err)
                 break;
         }
+        if (rows < 1)
+            rows = 1; /* cannot happen (r1 > r0 and have <= r0 here), but never a division by 0 */
         /* Diffuse this row: e0 holds the error for it, e1 and e2 the rows below. */
         int ltr = look.dither == INK_DITHER_ATKINSON || !(j & 1);
         for (int k = 0; k < w; k++) {
