@@ -51,6 +51,15 @@
 #define INK_ARTICLE_MAX_BYTES (96u * 1024u)
 #endif
 
+/** The packer splits an article whose body is longer than this into parts
+ * (article_split_long): opening one takes its text, the inflater's 40 KB
+ * and the layout beside the fonts, all in the pool, and a 72 KB article
+ * found no room at inkplate6 (`inkpress preview --stats`, German pages of
+ * traf-dev). */
+#ifndef INK_ARTICLE_PART_BYTES
+#define INK_ARTICLE_PART_BYTES (40u * 1024u)
+#endif
+
 /** Largest group of articles compressed as one stream, in bytes of text.
  * Opening an article inflates (and skips) the group up to it, so this
  * bounds the work; a bundle with a larger group is refused. */

@@ -85,7 +85,7 @@ python3 - "$O/world.ink" <<'PY'
 import io, sys
 sys.path.insert(0, "tests")
 import spec_parse
-spec_parse.unhint = lambda b: b
+spec_parse.unhint = lambda b: b.decode("utf-8", "replace")  # keep the marks
 out, sys.stdout = sys.stdout, io.StringIO()
 sys.argv = ["spec_parse", sys.argv[1]]
 spec_parse.main()

@@ -5,6 +5,7 @@
 #include "ink_run.h"
 #include "ink_text.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -169,6 +170,183 @@ int article_list_take(article_list_t *l, article_t *a)
     *slot = *a;
     memset(a, 0, sizeof *a);
     return 0;
+}
+
+/* What a block of n bytes weighs in a part: its bytes and code, and at
+ * least a line's worth, so that a part of many one-word list items stays
+ * within the pages the reader lays out for an article (a 103 KB page of
+ * 5,000 links took more than 512 pages at lilygo-t5). */
+#define LINE_BYTES 40u
+static size_t weight(size_t n)
+{
+    return n + 1 < LINE_BYTES ? LINE_BYTES : n + 1;
+}
+
+static size_t body_bytes(const article_t *a)
+{
+    size_t n = 0;
+    for (size_t b = 0; b < a->nblocks; b++)
+        n += weight(strlen(a->blocks[b].text));
+    return n;
+}
+
+/* Where to cut s (n bytes, more than want) to leave at most want bytes
+ * before the cut: after the last sentence end before want, else the last
+ * space, else the last character boundary. */
+static size_t cut_point(const char *s, size_t want)
+{
+    size_t space = 0, sentence = 0;
+    for (size_t i = 1; i < want; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            space = i;
+            if (strchr(".!?", s[i - 1]))
+                sentence = i;
+        } else if (i >= 3 && (!memcmp(s + i - 3, "\xE3\x80\x82", 3) || !memcmp(s + i - 3, "\xEF\xBC\x81", 3) ||
+                              !memcmp(s + i - 3, "\xEF\xBC\x9F", 3))) {
+            sentence = i; /* after 。！？ */
+        }
+    }
+    size_t at = sentence > want / 2 ? sentence : space > want / 2 ? space : 0;
+    if (!at)
+        for (at = want; at > 1 && ((unsigned char)s[at] & 0xC0) == 0x80; at--)
+            ;
+    return at;
+}
+
+/* Appends the part being filled to out, or frees it when it is empty. */
+static int close_part(article_list_t *out, article_t *part, const article_t *a)
+{
+    if (!part->nblocks) {
+        article_free(part);
+        return 0;
+    }
+    char **f[] = { &part->date, &part->section, &part->source, &part->byline, &part->lang };
+    const char *g[] = { a->date, a->section, a->source, a->byline, a->lang };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (g[i] && !(*f[i] = strdup(g[i]))) {
+            article_free(part);
+            return -1;
+        }
+    return article_list_take(out, part);
+}
+
+/* The parts of a into out, their titles still unset: k parts of about
+ * total / k bytes, the last of them taking up to max. */
+static int split_one(const article_t *a, size_t max, article_list_t *out)
+{
+    size_t total = body_bytes(a), k = (total + max - 1) / max, even = (total + k - 1) / k;
+    size_t parts = 0, fill = 0;
+    article_t part = { 0 };
+    for (size_t b = 0; b < a->nblocks; b++) {
+        const char *s = a->blocks[b].text;
+        size_t n = strlen(s);
+        article_block_kind_t kind = a->blocks[b].kind;
+        for (;;) {
+            size_t target = parts + 1 >= k ? max - 1 : even;
+            if (fill && fill + weight(n) > target) { /* the part is full: a heading goes on with its text */
+                article_block_t *last = &part.blocks[part.nblocks - 1];
+                char *carry = NULL;
+                if (last->kind == ARTICLE_BLOCK_SUBHEAD && part.nblocks > 1) {
+                    carry = last->text;
+                    part.nblocks--;
+                }
+                if (close_part(out, &part, a) < 0) {
+                    free(carry);
+                    return -1;
+                }
+                memset(&part, 0, sizeof part);
+                parts++;
+                fill = 0;
+                if (carry) {
+                    int e = article_add_block(&part, ARTICLE_BLOCK_SUBHEAD, carry, strlen(carry));
+                    fill = weight(strlen(carry));
+                    free(carry);
+                    if (e < 0)
+                        goto oom;
+                }
+                continue;
+            }
+            if (fill + weight(n) <= target) {
+                if (article_add_block(&part, kind, s, n) < 0)
+                    goto oom;
+                fill += weight(n);
+                break;
+            }
+            /* a block longer than what is left of the part: its first piece
+             * fills it */
+            size_t c = cut_point(s, target - fill - 1);
+            size_t l = c;
+            while (l && s[l - 1] == ' ')
+                l--;
+            if (article_add_block(&part, kind, s, l) < 0)
+                goto oom;
+            fill = target; /* closes the part at the next turn */
+            s += c;
+            n -= c;
+            while (*s == ' ') {
+                s++;
+                n--;
+            }
+            if (!n)
+                break;
+        }
+    }
+    return close_part(out, &part, a);
+oom:
+    article_free(&part);
+    return -1;
+}
+
+int article_split_long(article_list_t *l, size_t max)
+{
+    if (max < 64)
+        max = 64;
+    size_t split = 0;
+    for (size_t i = 0; i < l->n; i++)
+        split += body_bytes(&l->v[i]) > max;
+    if (!split)
+        return 0;
+    article_list_t out = { 0 };
+    for (size_t i = 0; i < l->n; i++) {
+        const article_t *a = &l->v[i];
+        if (body_bytes(a) <= max) {
+            article_t *slot = article_list_add(&out);
+            if (!slot)
+                goto oom;
+            *slot = *a; /* moved at the end, once nothing can fail */
+            continue;
+        }
+        size_t first = out.n;
+        if (split_one(a, max, &out) < 0)
+            goto oom;
+        size_t parts = out.n - first;
+        for (size_t p = 0; p < parts; p++) {
+            size_t tl = strlen(a->title) + 32;
+            char *t = malloc(tl);
+            if (!t)
+                goto oom;
+            snprintf(t, tl, "%s (%zu/%zu)", a->title, p + 1, parts);
+            out.v[first + p].title = t;
+        }
+    }
+    /* out owns the articles kept whole and the parts; the split ones go */
+    for (size_t i = 0; i < l->n; i++)
+        if (body_bytes(&l->v[i]) > max)
+            article_free(&l->v[i]);
+    free(l->v);
+    *l = out;
+    return (int)split;
+oom:
+    /* the ones kept whole are still l's: out only borrowed them */
+    for (size_t j = 0; j < out.n; j++)
+        for (size_t i = 0; i < l->n; i++)
+            if (out.v[j].title && out.v[j].title == l->v[i].title) {
+                memset(&out.v[j], 0, sizeof out.v[j]);
+                break;
+            }
+    article_list_free(&out);
+    return -1;
 }
 
 void article_list_free(article_list_t *l)

@@ -224,6 +224,17 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
     const char *why = "out of memory";
     /* the same article from two inputs (a page and its feed item) is packed once */
     dedup_articles(arts);
+    /* an article longer than the reader opens in its pool beside the
+     * fonts goes in parts, one after the other */
+    int split = article_split_long(arts, INK_ARTICLE_PART_BYTES);
+    if (split < 0) {
+        fprintf(stderr, "%s: out of memory\n", cmd);
+        article_list_free(arts);
+        return 2;
+    }
+    if (split && progress_level != PROGRESS_QUIET)
+        fprintf(stderr, "%s: %d article%s longer than %u KB packed in parts\n", cmd, split, split == 1 ? "" : "s",
+                INK_ARTICLE_PART_BYTES / 1024);
     size_t n = arts->n;
     opts->on_missing = pack_missing;
     opts->missing_ctx = (void *)cmd;
