@@ -231,6 +231,20 @@ static int close_part(article_list_t *out, article_t *part, const article_t *a)
     return article_list_take(out, part);
 }
 
+/* A picture block keeps its picture in its part: the last block of part
+ * becomes a copy of from's picture, credit and lead mark. */
+static int copy_pic(article_t *part, const article_block_t *from)
+{
+    article_block_t *b = &part->blocks[part->nblocks - 1];
+    if (from->kind != ARTICLE_BLOCK_PIC)
+        return 0;
+    b->pic = from->pic;
+    b->lead = from->lead;
+    b->src = from->src ? strdup(from->src) : NULL;
+    b->credit = from->credit ? strdup(from->credit) : NULL;
+    return (from->src && !b->src) || (from->credit && !b->credit) ? -1 : 0;
+}
+
 /* The parts of a into out, their titles still unset: k parts of about
  * total / k bytes, the last of them taking up to max. */
 static int split_one(const article_t *a, size_t max, article_list_t *out)
@@ -268,7 +282,7 @@ static int split_one(const article_t *a, size_t max, article_list_t *out)
                 continue;
             }
             if (fill + weight(n) <= target) {
-                if (article_add_block(&part, kind, s, n) < 0)
+                if (article_add_block(&part, kind, s, n) < 0 || copy_pic(&part, &a->blocks[b]) < 0)
                     goto oom;
                 fill += weight(n);
                 break;
@@ -279,7 +293,8 @@ static int split_one(const article_t *a, size_t max, article_list_t *out)
             size_t l = c;
             while (l && s[l - 1] == ' ')
                 l--;
-            if (article_add_block(&part, kind, s, l) < 0)
+            if (article_add_block(&part, kind, s, l) < 0 ||
+                (s == a->blocks[b].text && copy_pic(&part, &a->blocks[b]) < 0))
                 goto oom;
             fill = target; /* closes the part at the next turn */
             s += c;
