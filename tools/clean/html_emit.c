@@ -316,8 +316,17 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
         if (tag_is(k, "figure") && !e->fig) {
             /* a figure with a picture: the picture, its caption and credit */
             const xmlNode *img = find_tag(k, "img", 0), *fc = find_tag(k, "figcaption", 0);
-            char *cap = fc ? flat_text(fc) : NULL;
-            int done = img && em_pic(e, img, cap ? cap : attr(img, "alt"), k);
+            /* the figcaption, else the picture's description when it is a
+             * sentence, else whatever text the figure holds (a caption in a
+             * div of its own) */
+            const char *alt = img ? attr(img, "alt") : NULL;
+            int alt_ok = alt && strchr(alt, ' ') && !only_space(alt);
+            char *cap = img && (fc || !alt_ok) ? flat_text(fc ? fc : k) : NULL;
+            if (cap && !*cap) {
+                free(cap);
+                cap = NULL;
+            }
+            int done = img && em_pic(e, img, cap ? cap : alt_ok ? alt : NULL, k);
             free(cap);
             if (done)
                 continue;
