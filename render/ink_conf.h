@@ -66,6 +66,12 @@
 #define INK_ARTICLE_PART_BYTES (40u * 1024u)
 #endif
 
+/** Parts an article goes in at most (1.25 MB of text, a book's length); the
+ * packer says so and leaves the rest of a longer page out. */
+#ifndef INK_ARTICLE_MAX_PARTS
+#define INK_ARTICLE_MAX_PARTS 32u
+#endif
+
 /** Largest group of articles compressed as one stream, in bytes of text.
  * Opening an article inflates (and skips) the group up to it, so this
  * bounds the work; a bundle with a larger group is refused. */
