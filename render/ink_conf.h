@@ -26,9 +26,15 @@
 #define INK_GLYPH_CACHE_SLOTS 256u
 #endif
 
+/** Entries a glyph may take in the cache (its set); one of them not drawn
+ * lately gives way. */
+#ifndef INK_GLYPH_CACHE_WAYS
+#define INK_GLYPH_CACHE_WAYS 4u
+#endif
+
 /** Bytes of pool kept for cached glyph bitmaps, as a region of their own so
- * that their churn cannot fragment the rest of the pool. When it is full
- * the cache is emptied and refilled. */
+ * that their churn cannot fragment the rest of the pool. When it is full,
+ * cached glyphs give up their bitmaps, round the cache, until one fits. */
 #ifndef INK_GLYPH_CACHE_BYTES
 #define INK_GLYPH_CACHE_BYTES (24u * 1024u)
 #endif
@@ -58,6 +64,12 @@
  * traf-dev). */
 #ifndef INK_ARTICLE_PART_BYTES
 #define INK_ARTICLE_PART_BYTES (40u * 1024u)
+#endif
+
+/** Parts an article goes in at most (1.25 MB of text, a book's length); the
+ * packer says so and leaves the rest of a longer page out. */
+#ifndef INK_ARTICLE_MAX_PARTS
+#define INK_ARTICLE_MAX_PARTS 32u
 #endif
 
 /** Largest group of articles compressed as one stream, in bytes of text.

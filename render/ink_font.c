@@ -205,10 +205,66 @@ ink_err_t ink_font_vmetrics(ink_font_t *f, ink_face_id_t face, int px, ink_vmetr
     return INK_OK;
 }
 
-static unsigned slot_of(uint32_t cp, int px, int face)
+/* The cache is set-associative: a glyph can sit in any entry of its set
+ * of INK_GLYPH_CACHE_WAYS, and one not drawn lately gives way. A page
+ * of Chinese draws some 250 different glyphs; direct-mapped, the 256
+ * entries threw out glyphs of the page being drawn for others of it. */
+#define WAYS INK_GLYPH_CACHE_WAYS
+_Static_assert(INK_GLYPH_CACHE_SLOTS % WAYS == 0 && WAYS <= 16, "INK_GLYPH_CACHE_WAYS must divide the slots");
+
+static ink_glyph_t *set_of(ink_font_t *f, uint32_t key, int px, int face)
 {
-    uint32_t h = cp * 2654435761u ^ (uint32_t)px * 40503u ^ (uint32_t)face * 97u;
-    return (h >> 7) & (INK_GLYPH_CACHE_SLOTS - 1u);
+    uint32_t h = key * 2654435761u ^ (uint32_t)px * 40503u ^ (uint32_t)face * 97u;
+    return &f->cache[((h >> 7) % (INK_GLYPH_CACHE_SLOTS / WAYS)) * WAYS];
+}
+
+/* The entry holding (key, px, face) (*hit set), else the one to fill: an
+ * empty one of its set, else one not used since the set last filled up
+ * (each entry has a used bit, set when it is drawn: a hit costs a store). */
+static ink_glyph_t *lookup(ink_font_t *f, uint32_t key, int px, int face, int *hit)
+{
+    ink_glyph_t *set = set_of(f, key, px, face);
+    for (unsigned w = 0; w < WAYS; w++)
+        if (set[w].cp == key && key && set[w].px == px && set[w].face == face) {
+            set[w].used = 1;
+            *hit = 1;
+            return &set[w];
+        }
+    *hit = 0;
+    for (unsigned w = 0; w < WAYS; w++)
+        if (!set[w].cp || !set[w].used)
+            return &set[w];
+    /* all used lately: start the round again, and this one gives way */
+    for (unsigned w = 0; w < WAYS; w++)
+        set[w].used = 0;
+    return &set[key % WAYS];
+}
+
+/* Fills entry g of the cache with t, marked used. */
+static ink_glyph_t *fill(ink_glyph_t *g, const ink_glyph_t *t)
+{
+    *g = *t;
+    g->used = 1;
+    return g;
+}
+
+/* Bitmap memory from the cache's region; when it is full, cached glyphs
+ * give theirs up, round the cache, until n bytes are free in one piece
+ * (before, the whole cache was dropped). */
+static uint8_t *region_alloc(ink_font_t *f, size_t n)
+{
+    uint8_t *p = ink_pool_alloc(&f->bitmaps, n);
+    const uint8_t *lo = f->bitmaps_mem;
+    for (unsigned i = 0; !p && i < INK_GLYPH_CACHE_SLOTS; i++) {
+        ink_glyph_t *e = &f->cache[f->hand];
+        f->hand = (f->hand + 1) % INK_GLYPH_CACHE_SLOTS;
+        if (!e->bits || e->bits < lo || e->bits >= lo + INK_GLYPH_CACHE_BYTES)
+            continue;
+        ink_pool_free(&f->bitmaps, e->bits);
+        memset(e, 0, sizeof *e);
+        p = ink_pool_alloc(&f->bitmaps, n);
+    }
+    return p;
 }
 
 /* Coverage at (x, y) of a gray bitmap, 0 outside it. */
@@ -261,12 +317,7 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, FT_Face ft, ink
     if (!g->w || !g->h)
         return INK_OK;
     size_t n = (size_t)g->pitch * g->h;
-    g->bits = ink_pool_alloc(&f->bitmaps, n);
-    if (!g->bits) {
-        /* The region is full: start the cache afresh. */
-        ink_font_flush(f);
-        g->bits = ink_pool_alloc(&f->bitmaps, n);
-    }
+    g->bits = region_alloc(f, n);
     if (!g->bits) /* a glyph bigger than the whole region */
         g->bits = ink_pool_alloc(f->pool, n);
     if (!g->bits)
@@ -377,11 +428,7 @@ static ink_err_t box_glyph(ink_font_t *f, int px, ink_glyph_t *g)
     g->h = (uint16_t)h;
     g->pitch = (uint16_t)((w + 7) / 8);
     size_t n = (size_t)g->pitch * (size_t)h;
-    g->bits = ink_pool_alloc(&f->bitmaps, n);
-    if (!g->bits) {
-        ink_font_flush(f);
-        g->bits = ink_pool_alloc(&f->bitmaps, n);
-    }
+    g->bits = region_alloc(f, n);
     if (!g->bits)
         return INK_ERR_NOMEM;
     memset(g->bits, 0, n);
@@ -404,9 +451,9 @@ const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t g
         return NULL;
     }
     uint32_t key = 0x80000000u | (uint32_t)face << 24 | gid;
-    unsigned s = slot_of(key, px, face);
-    ink_glyph_t *g = &f->cache[s];
-    if (g->cp == key && g->px == px && g->face == face) {
+    int hit;
+    ink_glyph_t *g = lookup(f, key, px, face, &hit);
+    if (hit) {
         f->hits++;
         return g;
     }
@@ -432,8 +479,7 @@ const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t g
     tmp.cp = key;
     tmp.px = (uint16_t)px;
     tmp.face = (uint8_t)face;
-    *g = tmp;
-    return g;
+    return fill(g, &tmp);
 fail:
     f->failures++;
     return NULL;
@@ -443,9 +489,9 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
 {
     if (ink_cp_ignorable(cp))
         return &f->blank;
-    unsigned s = slot_of(cp, px, face);
-    ink_glyph_t *g = &f->cache[s];
-    if (g->cp == cp && g->px == px && g->face == face && cp) {
+    int hit;
+    ink_glyph_t *g = lookup(f, cp ? cp : 0xFFFFFFFFu, px, face, &hit);
+    if (hit) {
         f->hits++;
         return g;
     }
@@ -485,8 +531,7 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
     tmp.cp = cp ? cp : 0xFFFFFFFFu;
     tmp.px = (uint16_t)px;
     tmp.face = (uint8_t)face;
-    *g = tmp;
-    return g;
+    return fill(g, &tmp);
 }
 
 const ink_glyph_t *ink_font_glyph(ink_font_t *f, ink_face_id_t face, int px, uint32_t cp)

@@ -28,7 +28,7 @@ typedef struct ink_glyph {
     uint32_t cp;         /**< code point; 0 marks an empty slot */
     uint16_t px;         /**< pixel size it was rendered at */
     uint8_t face;        /**< ink_face_id_t */
-    uint8_t pad;
+    uint8_t used;        /**< 1 when drawn since its set of the cache last filled up */
     int32_t adv;         /**< advance, 26.6 */
     int16_t left, top;   /**< bitmap offset from the pen, y up */
     uint16_t w, h, pitch;
@@ -57,7 +57,8 @@ typedef struct ink_font {
     uint32_t used[INK_FONT_MAX_FACES];        /* when a fallback was last asked, for closing the oldest */
     uint16_t upem[INK_FONT_MAX_FACES];        /* units per em of each face */
     uint32_t tick;
-    ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries */
+    ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries, in sets of INK_GLYPH_CACHE_WAYS */
+    unsigned hand;                /* the next entry to give up its bitmap when the region is full */
     ink_pool_t bitmaps;           /* region for cached bitmaps (INK_GLYPH_CACHE_BYTES) */
     void *bitmaps_mem;
     int mode;                     /* ink_render_mode_t */

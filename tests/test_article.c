@@ -61,7 +61,7 @@ static void test_article_split_long_in_parts(void **st)
         add(a, ARTICLE_BLOCK_PARA, para);
     }
     char *whole = body_of(a);
-    assert_int_equal(article_split_long(&l, 40 * 1024), 1);
+    assert_int_equal(article_split_long(&l, 40 * 1024, 32), 1);
     assert_int_equal(l.n, 4);
     assert_string_equal(l.v[0].title, "Short");
     assert_int_equal(l.v[0].nblocks, 1);
@@ -103,7 +103,7 @@ static void test_article_split_cuts_a_long_paragraph_between_sentences(void **st
     for (int i = 0; n < 10000; i++)
         n += (size_t)snprintf(p + n, cap - n, "%sSentence number %d is here.", i ? " " : "", i);
     add(a, ARTICLE_BLOCK_PARA, p);
-    assert_int_equal(article_split_long(&l, 4096), 1);
+    assert_int_equal(article_split_long(&l, 4096, 32), 1);
     assert_in_range(l.n, 3, 4); /* a third each, less where a sentence ends */
     size_t k = 0;
     for (size_t i = 0; i < l.n; i++) {
@@ -129,9 +129,30 @@ static void test_article_split_leaves_short_articles(void **st)
     a->title = strdup("T");
     add(a, ARTICLE_BLOCK_PARA, "Short.");
     article_t *v = l.v;
-    assert_int_equal(article_split_long(&l, 4096), 0);
+    assert_int_equal(article_split_long(&l, 4096, 32), 0);
     assert_ptr_equal(l.v, v);
     assert_string_equal(l.v[0].title, "T");
+    article_list_free(&l);
+}
+
+/* Past the most parts, the rest is left out: 10 parts of a 100-part page. */
+static void test_article_split_stops_at_the_most_parts(void **st)
+{
+    (void)st;
+    article_list_t l = { 0 };
+    article_t *a = article_list_add(&l);
+    a->title = strdup("Endless");
+    char para[1000];
+    memset(para, 'x', sizeof para - 1);
+    para[sizeof para - 1] = '\0';
+    for (int i = 0; i < 400; i++)
+        add(a, ARTICLE_BLOCK_PARA, para);
+    assert_int_equal(article_split_long(&l, 4096, 10), 1);
+    assert_int_equal(l.n, 10);
+    assert_string_equal(l.v[0].title, "Endless (1/10)");
+    assert_string_equal(l.v[9].title, "Endless (10/10)");
+    for (size_t i = 0; i < l.n; i++)
+        assert_true(article_body_weight(&l.v[i]) < 4096);
     article_list_free(&l);
 }
 
@@ -141,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_article_split_long_in_parts),
         cmocka_unit_test(test_article_split_cuts_a_long_paragraph_between_sentences),
         cmocka_unit_test(test_article_split_leaves_short_articles),
+        cmocka_unit_test(test_article_split_stops_at_the_most_parts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@
 #include "input.h"
 #include "ink_nav.h"
 #include "scriptfont.h"
+#include "shape.h"
 
 #include <dirent.h>
 #include <hb.h>
@@ -314,12 +315,78 @@ static void test_shape_damaged_run_in_a_bundle(void **state)
     }
 }
 
+/* Khmer, Lao and Myanmar are written without spaces: a sentence is one run
+ * of the shaper, past the 63 glyphs a run holds. It is cut where HarfBuzz
+ * says a break is safe, into runs that together give the text back, and
+ * each part draws what hb-shape gives for it (the world runs' test above
+ * holds every run to that); before, such a sentence was left unshaped. */
+static void test_shape_long_run_cut_into_runs(void **state)
+{
+    (void)state;
+    /* Noto Serif Lao, from fonts-noto-core, where the packer looks */
+    size_t flen = 0;
+    uint8_t *font = NULL;
+    char dirs[] = SCRIPTFONT_DIRS_DEFAULT;
+    for (char *d = strtok(dirs, ":"); d && !font; d = strtok(NULL, ":")) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/NotoSerifLao-Regular.ttf", d);
+        FILE *fp = fopen(path, "rb");
+        if (!fp)
+            continue;
+        font = malloc(1 << 20);
+        assert_non_null(font);
+        flen = fread(font, 1, 1 << 20, fp);
+        fclose(fp);
+    }
+    assert_non_null(font);
+    /* "ສະບາຍດີ ປະເທດລາວ" without the space, twelve times: 180 characters */
+    static const char unit[] = "\xe0\xba\xaa\xe0\xba\xb0\xe0\xba\x9a\xe0\xba\xb2\xe0\xba\x8d\xe0\xba\x94\xe0\xba\xb5"
+                               "\xe0\xba\x9b\xe0\xba\xb0\xe0\xbb\x80\xe0\xba\x97\xe0\xba\x94\xe0\xba\xa5\xe0\xba\xb2\xe0\xba\xa7";
+    char sentence[1024] = "";
+    for (int i = 0; i < 12; i++)
+        strcat(sentence, unit);
+    fontsub_use_t *u = fontsub_use_new();
+    assert_non_null(u);
+    size_t k;
+    for (size_t i = 0; sentence[i]; i += k)
+        hb_set_add(fontsub_use_cps(u), ink_utf8_next((const uint8_t *)sentence + i, strlen(sentence) - i, &k));
+    shaper_t *sh = shaper_new();
+    assert_non_null(sh);
+    assert_int_equal(shaper_add_face(sh, 3, font, flen, fontsub_use_cps(u)), 0);
+    uint8_t *out;
+    size_t olen, nr = 0, ng = 0;
+    assert_int_equal(shaper_text(sh, (const uint8_t *)sentence, strlen(sentence), &out, &olen, &nr, &ng), 0);
+    /* only runs, whose texts in order are the sentence */
+    char back[1024];
+    size_t bn = 0, got = 0;
+    for (size_t p = 0; p < olen;) {
+        ink_run_t r;
+        assert_int_equal(out[p], INK_TX_GLYPHS);
+        assert_int_equal(ink_run_parse(out + p, olen - p, &r), INK_OK);
+        assert_true(r.n <= INK_RUN_MAX_GLYPHS);
+        memcpy(back + bn, r.text, r.ulen);
+        bn += r.ulen;
+        p += r.len;
+        got++;
+    }
+    assert_int_equal(bn, strlen(sentence));
+    assert_memory_equal(back, sentence, bn);
+    assert_true(got >= 3); /* 180 characters need three runs at least */
+    assert_int_equal(got, nr);
+    print_message("lao: %zu characters, %zu runs of %zu glyphs\n", strlen(sentence) / 3, got, ng);
+    free(out);
+    shaper_free(sh);
+    fontsub_use_free(u);
+    free(font);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_shape_world_runs_match_hb_shape),
         cmocka_unit_test(test_shape_damaged_runs_refused),
         cmocka_unit_test(test_shape_damaged_run_in_a_bundle),
+        cmocka_unit_test(test_shape_long_run_cut_into_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

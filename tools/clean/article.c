@@ -182,7 +182,7 @@ static size_t weight(size_t n)
     return n + 1 < LINE_BYTES ? LINE_BYTES : n + 1;
 }
 
-static size_t body_bytes(const article_t *a)
+size_t article_body_weight(const article_t *a)
 {
     size_t n = 0;
     for (size_t b = 0; b < a->nblocks; b++)
@@ -246,10 +246,14 @@ static int copy_pic(article_t *part, const article_block_t *from)
 }
 
 /* The parts of a into out, their titles still unset: k parts of about
- * total / k bytes, the last of them taking up to max. */
-static int split_one(const article_t *a, size_t max, article_list_t *out)
+ * total / k bytes, the last of them taking up to max; max_parts at most. */
+static int split_one(const article_t *a, size_t max, size_t max_parts, article_list_t *out)
 {
-    size_t total = body_bytes(a), k = (total + max - 1) / max, even = (total + k - 1) / k;
+    size_t total = article_body_weight(a), k = (total + max - 1) / max, even = (total + k - 1) / k;
+    if (k > max_parts) {
+        k = max_parts;
+        even = max - 1;
+    }
     size_t parts = 0, fill = 0;
     article_t part = { 0 };
     for (size_t b = 0; b < a->nblocks; b++) {
@@ -270,7 +274,10 @@ static int split_one(const article_t *a, size_t max, article_list_t *out)
                     return -1;
                 }
                 memset(&part, 0, sizeof part);
-                parts++;
+                if (++parts == max_parts) {
+                    free(carry);
+                    return 0; /* the rest is left out */
+                }
                 fill = 0;
                 if (carry) {
                     int e = article_add_block(&part, ARTICLE_BLOCK_SUBHEAD, carry, strlen(carry));
@@ -313,19 +320,21 @@ oom:
     return -1;
 }
 
-int article_split_long(article_list_t *l, size_t max)
+int article_split_long(article_list_t *l, size_t max, size_t max_parts)
 {
     if (max < 64)
         max = 64;
+    if (!max_parts)
+        max_parts = 1;
     size_t split = 0;
     for (size_t i = 0; i < l->n; i++)
-        split += body_bytes(&l->v[i]) > max;
+        split += article_body_weight(&l->v[i]) > max;
     if (!split)
         return 0;
     article_list_t out = { 0 };
     for (size_t i = 0; i < l->n; i++) {
         const article_t *a = &l->v[i];
-        if (body_bytes(a) <= max) {
+        if (article_body_weight(a) <= max) {
             article_t *slot = article_list_add(&out);
             if (!slot)
                 goto oom;
@@ -333,7 +342,7 @@ int article_split_long(article_list_t *l, size_t max)
             continue;
         }
         size_t first = out.n;
-        if (split_one(a, max, &out) < 0)
+        if (split_one(a, max, max_parts, &out) < 0)
             goto oom;
         size_t parts = out.n - first;
         for (size_t p = 0; p < parts; p++) {
@@ -347,7 +356,7 @@ int article_split_long(article_list_t *l, size_t max)
     }
     /* out owns the articles kept whole and the parts; the split ones go */
     for (size_t i = 0; i < l->n; i++)
-        if (body_bytes(&l->v[i]) > max)
+        if (article_body_weight(&l->v[i]) > max)
             article_free(&l->v[i]);
     free(l->v);
     *l = out;

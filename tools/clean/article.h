@@ -47,13 +47,18 @@ typedef struct article_list {
 /** Appends a zeroed article and returns it, or NULL when out of memory. */
 article_t *article_list_add(article_list_t *l);
 
-/** Splits every article of l whose body holds more than max bytes into
+/** What an article's body weighs for article_split_long: its bytes and a
+ * code a block, each block at least a line's worth. */
+size_t article_body_weight(const article_t *a);
+
+/** Splits every article of l whose body weighs more than max bytes into
  * parts of about equal size, in order, each under max: cut between blocks
  * (never right after a subheading), a block longer than a part between
  * sentences or words. The parts keep the article's date, section, source,
- * byline and language and are titled "Title (1/3)"... Returns how many
- * articles were split (a block weighs at least a line's worth), or -1 when out of memory (l is then as it was). */
-int article_split_long(article_list_t *l, size_t max);
+ * byline and language and are titled "Title (1/3)"...; past max_parts parts
+ * the rest of the article is left out (the caller says so). Returns how
+ * many articles were split, or -1 when out of memory (l is then as it was). */
+int article_split_long(article_list_t *l, size_t max, size_t max_parts);
 
 /** Moves *a to the end of l (a is then empty). Returns 0, or -1 when out
  * of memory: a is then freed. */

@@ -226,7 +226,14 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
     dedup_articles(arts);
     /* an article longer than the reader opens in its pool beside the
      * fonts goes in parts, one after the other */
-    int split = article_split_long(arts, INK_ARTICLE_PART_BYTES);
+    for (size_t i = 0; i < arts->n; i++) {
+        size_t w = article_body_weight(&arts->v[i]);
+        if (w > (size_t)INK_ARTICLE_PART_BYTES * INK_ARTICLE_MAX_PARTS)
+            fprintf(stderr, "%s: \"%s\": %.1f MB of text; its first %u parts (%u KB) are packed, the rest is left out\n",
+                    cmd, arts->v[i].title, w / 1048576.0, INK_ARTICLE_MAX_PARTS,
+                    INK_ARTICLE_PART_BYTES / 1024 * INK_ARTICLE_MAX_PARTS);
+    }
+    int split = article_split_long(arts, INK_ARTICLE_PART_BYTES, INK_ARTICLE_MAX_PARTS);
     if (split < 0) {
         fprintf(stderr, "%s: out of memory\n", cmd);
         article_list_free(arts);

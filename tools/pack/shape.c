@@ -107,8 +107,30 @@ static void put(out_t *o, const uint8_t *b, size_t k)
     }
 }
 
-/* Shapes text[0..len) with face index f and writes the run, or the text as
- * it is when a run cannot hold it. Returns 1 when shaped. */
+/* Where a run of n glyphs too many for one (Khmer, Lao, Myanmar text has
+ * no spaces, so a sentence is one run) may be cut in two: the start of a
+ * cluster HarfBuzz marks safe to break at, nearest the middle of the text;
+ * 0 when there is none. Shaping each part alone then gives the same glyphs. */
+static size_t safe_cut(hb_buffer_t *b, size_t len)
+{
+    unsigned n = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
+    size_t best = 0;
+    for (unsigned i = 1; i < n; i++) {
+        size_t c = info[i].cluster;
+        if (c == 0 || c >= len || (hb_glyph_info_get_glyph_flags(&info[i]) & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) ||
+            info[i].cluster == info[i - 1].cluster)
+            continue;
+        size_t d = c > len / 2 ? c - len / 2 : len / 2 - c, e = best > len / 2 ? best - len / 2 : len / 2 - best;
+        if (!best || d < e)
+            best = c;
+    }
+    return best;
+}
+
+/* Shapes text[0..len) with face index f and writes the run (or runs, when
+ * one cannot hold its glyphs), or the text as it is when it cannot be
+ * shaped. Returns how many runs it wrote. */
 static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, out_t *o, size_t *glyphs)
 {
     hb_buffer_t *b = s->buf;
@@ -119,6 +141,11 @@ static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, out_t 
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(b, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(b, NULL);
+    if (n > INK_RUN_MAX_GLYPHS && hb_buffer_allocation_successful(b)) {
+        size_t c = safe_cut(b, len);
+        if (c) /* b is shaped again by each part */
+            return shape_run(s, f, text, c, o, glyphs) + shape_run(s, f, text + c, len - c, o, glyphs);
+    }
     ink_run_glyph_t g[INK_RUN_MAX_GLYPHS];
     int ok = n > 0 && n <= INK_RUN_MAX_GLYPHS && hb_buffer_allocation_successful(b);
     for (unsigned i = 0; ok && i < n; i++) {
@@ -173,8 +200,9 @@ int shaper_text(shaper_t *s, const uint8_t *text, size_t len, uint8_t **out, siz
                 break;
             j += m;
         }
-        if (shape_run(s, f, text + i, j - i, &o, glyphs) && runs)
-            (*runs)++;
+        int r = shape_run(s, f, text + i, j - i, &o, glyphs);
+        if (runs)
+            *runs += (size_t)r;
         i = j;
     }
     if (o.oom) {
