@@ -251,7 +251,9 @@ static ink_err_t check_fonts(ink_bundle_t *b)
 }
 
 static const char *const tag_names[] = { "META", "STRS", "SECS", "ARTS", "GRPS", "TITL",
-                                         "DICT", "TEXT", "FONT", "KERN", "HYPH" };
+                                         "DICT", "TEXT", "FONT", "KERN", "HYPH", "PICS" };
+
+static ink_err_t check_pics(ink_bundle_t *b);
 
 static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
 {
@@ -262,8 +264,8 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
     b->data = data;
     b->major = ink_rd16(data + INK_HDR_OFF_MAJOR);
     b->minor = ink_rd16(data + INK_HDR_OFF_MINOR);
-    if (b->major != INK_VERSION_MAJOR && b->major != INK_VERSION_MAJOR_RUNS)
-        return refuse(b, INK_ERR_VERSION, "header: major version is not 2 or 3");
+    if (b->major != INK_VERSION_MAJOR && b->major != INK_VERSION_MAJOR_RUNS && b->major != INK_VERSION_MAJOR_PICS)
+        return refuse(b, INK_ERR_VERSION, "header: major version is not 2, 3 or 4");
     uint32_t size = ink_rd32(data + INK_HDR_OFF_SIZE);
     uint32_t nsect = ink_rd16(data + INK_HDR_OFF_NSECT);
     if (size > len)
@@ -317,6 +319,7 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
         case INK_TAG_FONT: dst = &b->font; k = 8; break;
         case INK_TAG_KERN: dst = &b->kern; k = 9; break;
         case INK_TAG_HYPH: dst = &b->hyph; k = 10; break;
+        case INK_TAG_PICS: dst = &b->pics; k = 11; break;
         default: continue; /* a section a later minor version added */
         }
         seen |= 1u << k;
@@ -324,6 +327,10 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
         if (tag == INK_TAG_TEXT) {
             b->text_crc = scrc;
             continue; /* checked lazily: opening must not read every article */
+        }
+        if (tag == INK_TAG_PICS) {
+            b->pics_crc = scrc;
+            continue; /* lazily too: each picture has its own CRC */
         }
         if (ink_crc32(0, data + sp.off, sp.len) != scrc) {
             char why[48];
@@ -385,7 +392,48 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
     ink_err_t err = check_index(b);
     if (!err)
         err = check_fonts(b);
+    if (!err)
+        err = check_pics(b);
     return err;
+}
+
+/* PICS: the count, a table that fits, every picture's size within what a
+ * reader draws and its stream within the section past the table. */
+static ink_err_t check_pics(ink_bundle_t *b)
+{
+    if (!b->pics.len)
+        return INK_OK;
+    if (b->major < INK_VERSION_MAJOR_PICS)
+        return refuse(b, INK_ERR_FORMAT, "PICS: in a bundle of version 2 or 3");
+    if (b->pics.len < INK_PICS_HEAD)
+        return refuse(b, INK_ERR_RANGE, "PICS: shorter than 4 bytes");
+    const uint8_t *p = b->data + b->pics.off;
+    uint32_t n = ink_rd32(p);
+    if (n == 0 || n > INK_PICS_MAX)
+        return refuse(b, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096");
+    uint32_t table = INK_PICS_HEAD + n * INK_PICS_ENTRY_SIZE;
+    if (table > b->pics.len)
+        return refuse(b, INK_ERR_RANGE, "PICS: shorter than its table");
+    for (uint32_t i = 0; i < n; i++) {
+        const uint8_t *e = p + INK_PICS_HEAD + i * INK_PICS_ENTRY_SIZE;
+        uint32_t w = ink_rd16(e), h = ink_rd16(e + 2), off = ink_rd32(e + 4), len = ink_rd32(e + 8);
+        if (w == 0 || h == 0 || w > INK_PIC_MAX_W || h > INK_PIC_MAX_H)
+            return refuse(b, INK_ERR_FORMAT, "PICS: a picture's size is 0 or over 1600 x 2400");
+        if (len == 0 || off < table || !inside(off, len, b->pics.len))
+            return refuse(b, INK_ERR_RANGE, "PICS: a picture's stream lies outside PICS or in its table");
+    }
+    b->npics = n;
+    return INK_OK;
+}
+
+ink_err_t ink_bundle_pic(const ink_bundle_t *b, uint32_t idx, int *w, int *h)
+{
+    if (idx >= b->npics)
+        return INK_ERR_NOT_FOUND;
+    const uint8_t *e = b->data + b->pics.off + INK_PICS_HEAD + idx * INK_PICS_ENTRY_SIZE;
+    *w = ink_rd16(e);
+    *h = ink_rd16(e + 2);
+    return INK_OK;
 }
 
 ink_err_t ink_bundle_open(ink_bundle_t *b, const uint8_t *data, size_t len)
@@ -532,6 +580,18 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
                 goto out;
             }
         } while (z.avail_in || !z.avail_out);
+        /* The loop may stop with the last output byte given and the block's
+         * end still in the inflater's bits (a dictionary of a whole number
+         * of scratch buffers): one more call with room lets it see a final
+         * block end there. */
+        z.next_out = scratch;
+        z.avail_out = sizeof scratch;
+        zr = z.data_type == 128 ? Z_OK : inflate(&z, Z_BLOCK);
+        if (zr == Z_STREAM_END || (zr != Z_OK && zr != Z_BUF_ERROR)) {
+            err = zr == Z_MEM_ERROR ? INK_ERR_NOMEM : INK_ERR_INFLATE;
+            *why = zr == Z_MEM_ERROR ? "out of memory for the inflater" : "DICT: its stream is damaged or ends";
+            goto out;
+        }
         if (z.total_out != b->dict_len) {
             err = INK_ERR_INFLATE;
             *why = "DICT: its stream does not give dict_length bytes";
@@ -625,6 +685,16 @@ ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why)
             last_head = c;
         } else if (INK_TX_IS_BLOCK(c)) {
             body = 1;
+            if (c == INK_TX_PIC) {
+                /* the picture's number, 1 to 4 digits without a leading 0, then a space */
+                uint32_t d = i + 1;
+                while (d < len && t[d] >= '0' && t[d] <= '9' && d - i <= 4)
+                    d++;
+                if (d == i + 1 || d - i > 5 || (t[i + 1] == '0' && d > i + 2) || d >= len || t[d] != ' ') {
+                    *why = "text: a picture block does not start with its number and a space";
+                    return INK_ERR_FORMAT;
+                }
+            }
         }
     }
     switch (coded_utf8(t, len)) {
@@ -665,6 +735,132 @@ ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *
     }
     if (!err)
         err = ink_text_check(dst, a.text_len, why);
+    for (uint32_t k = 0; !err && k < a.text_len; k++)
+        if (dst[k] == INK_TX_PIC) {
+            uint32_t num = 0;
+            for (uint32_t d = k + 1; dst[d] != ' '; d++) /* ink_text_check saw the digits and the space */
+                num = num * 10 + (uint32_t)(dst[d] - '0');
+            if (num >= b->npics) {
+                *why = "text: a picture block names a picture PICS does not have";
+                err = INK_ERR_FORMAT;
+            }
+        }
+    return err;
+}
+
+/* ---- pictures ------------------------------------------------------------ */
+
+typedef struct pic_rd {
+    z_stream z;
+    uint32_t rows, left, row_bytes, crc, want_crc;
+    uint8_t *prev; /* the row given last, to undo the Up filter; row_bytes */
+} pic_rd_t;
+
+static ink_err_t pic_size(void *ctx, uint32_t idx, int *w, int *h)
+{
+    return ink_bundle_pic(ctx, idx, w, h);
+}
+
+static ink_err_t pic_open(void *ctx, uint32_t idx, ink_pool_t *pool, void **out)
+{
+    const ink_bundle_t *b = ctx;
+    *out = NULL;
+    if (idx >= b->npics)
+        return INK_ERR_NOT_FOUND;
+    const uint8_t *e = b->data + b->pics.off + INK_PICS_HEAD + idx * INK_PICS_ENTRY_SIZE;
+    uint32_t rb = ((uint32_t)ink_rd16(e) + 1) / 2;
+    pic_rd_t *r = ink_pool_alloc_top(pool, sizeof *r + rb);
+    if (!r)
+        return INK_ERR_NOMEM;
+    memset(r, 0, sizeof *r + rb);
+    r->prev = (uint8_t *)(r + 1);
+    r->z.zalloc = z_alloc;
+    r->z.zfree = z_free;
+    r->z.opaque = pool;
+    if (inflateInit2(&r->z, -INK_PIC_WBITS) != Z_OK) {
+        ink_pool_free(pool, r);
+        return INK_ERR_NOMEM;
+    }
+    r->z.next_in = (Bytef *)(uintptr_t)(b->data + b->pics.off + ink_rd32(e + 4));
+    r->z.avail_in = ink_rd32(e + 8);
+    r->rows = r->left = ink_rd16(e + 2);
+    r->row_bytes = ((uint32_t)ink_rd16(e) + 1) / 2;
+    r->want_crc = ink_rd32(e + 12);
+    *out = r;
+    return INK_OK;
+}
+
+static ink_err_t pic_row(void *ctx, void *rd, uint8_t *row)
+{
+    (void)ctx;
+    pic_rd_t *r = rd;
+    if (!r || !r->left)
+        return INK_ERR_ARG;
+    r->z.next_out = row;
+    r->z.avail_out = r->row_bytes;
+    while (r->z.avail_out) {
+        int zr = inflate(&r->z, Z_NO_FLUSH);
+        if (zr == Z_MEM_ERROR)
+            return INK_ERR_NOMEM;
+        if (zr != Z_OK && !(zr == Z_STREAM_END && !r->z.avail_out))
+            return INK_ERR_INFLATE;
+    }
+    r->crc = ink_crc32(r->crc, row, r->row_bytes);
+    /* undo the Up filter: each nibble plus the one above it, modulo 16 */
+    for (uint32_t i = 0; i < r->row_bytes; i++) {
+        uint8_t c = row[i], a = r->prev[i];
+        row[i] = (uint8_t)((((c >> 4) + (a >> 4)) & 15) << 4 | (((c & 15) + (a & 15)) & 15));
+        r->prev[i] = row[i];
+    }
+    if (--r->left)
+        return INK_OK;
+    /* The last row: the stream ends right here, in its last byte. */
+    uint8_t extra;
+    r->z.next_out = &extra;
+    r->z.avail_out = 1;
+    int zr = inflate(&r->z, Z_FINISH);
+    if (zr != Z_STREAM_END || r->z.avail_out != 1 || r->z.avail_in)
+        return INK_ERR_INFLATE;
+    return r->crc == r->want_crc ? INK_OK : INK_ERR_CRC;
+}
+
+static void pic_close(void *ctx, void *rd, ink_pool_t *pool)
+{
+    (void)ctx;
+    pic_rd_t *r = rd;
+    if (!r)
+        return;
+    inflateEnd(&r->z);
+    ink_pool_free(pool, r);
+}
+
+void ink_bundle_pic_src(const ink_bundle_t *b, ink_pic_src_t *out)
+{
+    out->size = pic_size;
+    out->open = pic_open;
+    out->row = pic_row;
+    out->close = pic_close;
+    out->ctx = (void *)(uintptr_t)b;
+}
+
+ink_err_t ink_bundle_pic_check(const ink_bundle_t *b, uint32_t idx, ink_pool_t *pool, uint32_t *bytes)
+{
+    int w, h;
+    ink_err_t err = ink_bundle_pic(b, idx, &w, &h);
+    if (err)
+        return err;
+    const uint8_t *e = b->data + b->pics.off + INK_PICS_HEAD + idx * INK_PICS_ENTRY_SIZE;
+    if (bytes)
+        *bytes = ink_rd32(e + 8);
+    uint8_t *row = ink_pool_alloc_top(pool, ((size_t)w + 1) / 2);
+    if (!row)
+        return INK_ERR_NOMEM;
+    void *rd = NULL;
+    err = pic_open((void *)(uintptr_t)b, idx, pool, &rd);
+    for (int y = 0; y < h && !err; y++)
+        err = pic_row(NULL, rd, row);
+    pic_close(NULL, rd, pool);
+    ink_pool_free(pool, row);
     return err;
 }
 

@@ -17,6 +17,7 @@
 #include "ink_font.h"
 #include "ink_hyph.h"
 #include "ink_kern.h"
+#include "ink_pic.h"
 #include "ink_pool.h"
 
 typedef struct ink_span {
@@ -29,7 +30,10 @@ typedef struct ink_bundle {
     uint16_t major, minor;
     ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
     ink_span_t font, kern, hyph; /**< optional: len 0 when absent */
+    ink_span_t pics;             /**< optional (version 4): len 0 when absent */
+    uint32_t npics;              /**< pictures in PICS */
     uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
+    uint32_t pics_crc;           /**< PICS's CRC, checked lazily as TEXT's */
     uint32_t dict_len;           /**< bytes the DICT stream inflates to; 0: none */
     uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
     uint32_t name, date;         /**< string refs */
@@ -132,6 +136,19 @@ ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_C
  * out[0..*n), *n from 3 (fewer faces in the bundle are padded with len 0)
  * to INK_FONT_MAX_FACES, ready for ink_font_open_n. */
 ink_err_t ink_bundle_faces(const ink_bundle_t *b, ink_font_data_t out[INK_FONT_MAX_FACES], int *n);
+
+/** Size of picture idx (PICS; open checked the table). Returns INK_OK or
+ * INK_ERR_NOT_FOUND. */
+ink_err_t ink_bundle_pic(const ink_bundle_t *b, uint32_t idx, int *w, int *h);
+
+/** The bundle's pictures as a row source for ink_pic_draw (render/ink_pic.h):
+ * each is inflated a row at a time with a 4 KiB window from pool; the last
+ * row checks the stream's end and its raw_crc (INK_ERR_INFLATE, INK_ERR_CRC). */
+void ink_bundle_pic_src(const ink_bundle_t *b, ink_pic_src_t *out);
+
+/** Inflates every row of picture idx and checks it (for inspect); *bytes
+ * gets its stored size. */
+ink_err_t ink_bundle_pic_check(const ink_bundle_t *b, uint32_t idx, ink_pool_t *pool, uint32_t *bytes);
 
 /** Binds out to the bundle's kerning pairs (KERN section, ink_kern.h;
  * open checked it). Returns 0, or -1 when the bundle has none: out is then

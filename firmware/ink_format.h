@@ -14,6 +14,7 @@
 #define INK_MAGIC_LEN 8u
 #define INK_VERSION_MAJOR 2u         /**< a reader refuses any other major (2: DICT deflated) */
 #define INK_VERSION_MAJOR_RUNS 3u    /**< 3: as 2, and article text may hold shaped runs (ink_run.h) */
+#define INK_VERSION_MAJOR_PICS 4u    /**< 4: as 3, and the bundle may hold pictures (PICS, picture blocks) */
 #define INK_VERSION_MINOR 0u         /**< additions a v2 reader may ignore */
 
 /* Header: magic[8], major u16, minor u16, file_size u32, nsections u16,
@@ -42,6 +43,7 @@
 #define INK_TAG_FONT INK_TAG('F', 'O', 'N', 'T')
 #define INK_TAG_KERN INK_TAG('K', 'E', 'R', 'N')
 #define INK_TAG_HYPH INK_TAG('H', 'Y', 'P', 'H')
+#define INK_TAG_PICS INK_TAG('P', 'I', 'C', 'S')
 
 /* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
  * ngroups u32, nchunks u32, titles_per_chunk u16, flags u16. */
@@ -84,6 +86,19 @@
 #define INK_DICT_HEAD 4u
 /** The most bytes DICT may take: deflate's stored blocks add 5 a 64 KiB. */
 #define INK_DICT_SECTION_MAX (INK_DICT_HEAD + INK_DICT_MAX + 64u)
+
+/* PICS: npics u32, then npics entries {width u16, height u16, offset u32
+ * from the section's start, length u32, raw_crc u32}; each picture is a raw
+ * deflate stream of height rows of ceil(width / 2) bytes, 4-bit gray, two
+ * pixels a byte (the left one high; 0 black, 15 white), its back
+ * references within INK_PIC_WINDOW bytes. */
+#define INK_PICS_HEAD 4u
+#define INK_PICS_ENTRY_SIZE 16u
+#define INK_PICS_MAX 4096u           /**< pictures in one edition */
+#define INK_PIC_MAX_W 1600u          /**< widest picture a reader must draw */
+#define INK_PIC_MAX_H 2400u
+#define INK_PIC_WBITS 12             /**< deflate window of a picture stream: 4 KiB */
+#define INK_PIC_WINDOW (1u << INK_PIC_WBITS)
 
 static inline uint16_t ink_rd16(const uint8_t *p)
 {

@@ -48,6 +48,7 @@ static void layout_cfg(const ink_app_t *app, ink_layout_cfg_t *cfg)
     cfg->para_gap = g.body_px / 2;
     cfg->justify = 1;
     cfg->breaker = app->breaker;
+    cfg->dpi = app->profile->dpi;
 }
 
 static void fail(ink_app_t *app, ink_err_t err, const char *where)
@@ -220,6 +221,8 @@ static ink_err_t open_article(ink_app_t *app, uint32_t i)
     ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
     app->layout.kern = &app->kern;
     app->layout.hyph = ink_hyph_article(&app->hyph, i) ? &app->hyph : NULL;
+    ink_bundle_pic_src(&app->bundle, &app->pics);
+    app->layout.pics = &app->pics;
     err = ink_layout_set_text(&app->layout, app->flow, app->flow_len);
     if (err)
         close_article(app);

@@ -46,6 +46,7 @@ typedef struct ink_app {
     ink_titles_t titles;    /**< the title chunk last inflated */
     ink_kern_t kern;        /**< the edition's kerning pairs (empty: none) */
     ink_hyph_t hyph;        /**< the edition's hyphenation patterns (empty: none) */
+    ink_pic_src_t pics;     /**< the edition's pictures (PICS) as the layout reads them */
     uint32_t flow_len, body_off;
     int32_t open_article;   /**< article whose text is in flow, -1 none */
     ink_screen_t screen, menu_from;

@@ -29,7 +29,8 @@ static int kind_px(const ink_layout_cfg_t *cfg, int kind)
 {
     switch (kind) {
     case INK_TX_HEADLINE: return cfg->head_px;
-    case INK_TX_META: return cfg->meta_px;
+    case INK_TX_META:
+    case INK_TX_PIC: return cfg->meta_px;
     default: return cfg->body_px;
     }
 }
@@ -38,7 +39,7 @@ static ink_face_id_t kind_face(int kind, unsigned style)
 {
     if (kind == INK_TX_HEADLINE || kind == INK_TX_SUBHEAD)
         return INK_FACE_BOLD;
-    if (kind == INK_TX_QUOTE || kind == INK_TX_META)
+    if (kind == INK_TX_QUOTE || kind == INK_TX_META || kind == INK_TX_PIC)
         style ^= INK_STYLE_ITALIC; /* quotes are set in italic; italic inside them in roman */
     if (style & INK_STYLE_BOLD)
         return INK_FACE_BOLD;
@@ -68,6 +69,7 @@ static unsigned apply_style(unsigned style, uint8_t c)
     case INK_TX_ITALIC_OFF: return style & ~INK_STYLE_ITALIC;
     case INK_TX_BOLD_ON: return style | INK_STYLE_BOLD;
     case INK_TX_BOLD_OFF: return style & ~INK_STYLE_BOLD;
+    case INK_TX_CREDIT: return style | INK_STYLE_ITALIC; /* a caption's credit, in roman */
     }
     return style;
 }
@@ -855,6 +857,19 @@ static ink_err_t break_balanced(ink_layout_t *L, uint32_t p, uint32_t end, int k
     return break_greedy(L, p, end, kind, style, hi, ls);
 }
 
+/* The picture block at b: its picture's number in *num, and where its
+ * caption starts (past the number and its space). */
+static uint32_t pic_caption(const ink_layout_t *L, uint32_t b, uint32_t *num)
+{
+    uint32_t p = b + 1, n = 0;
+    while (p < L->len && L->text[p] >= '0' && L->text[p] <= '9' && n < 100000u)
+        n = n * 10 + (uint32_t)(L->text[p++] - '0');
+    if (p < L->len && L->text[p] == ' ')
+        p++;
+    *num = n;
+    return p;
+}
+
 /* Breaks the piece of the block at `block` that starts at flow offset
  * `from` (the block code itself for its first piece) with inline style
  * `style`, into L->bl. At most INK_LAYOUT_MAX_LINES lines: a block that
@@ -869,6 +884,10 @@ static ink_err_t break_piece(ink_layout_t *L, uint32_t block, uint32_t from, uns
     bl->block = UINT32_MAX;
     int kind = L->text[block];
     uint32_t p = from > block ? from : block + 1, end = block_end(L, block + 1);
+    if (kind == INK_TX_PIC && from <= block) {
+        uint32_t num;
+        p = pic_caption(L, block, &num);
+    }
     while (p < end && L->text[p] == ' ')
         p++;
     int32_t avail = (int32_t)(L->cfg.w - kind_indent(&L->cfg, kind)) * 64;
@@ -968,6 +987,7 @@ static void line_box(ink_layout_t *L, int kind, ink_line_t *out)
     case INK_TX_HEADLINE: out->gap_before = 0; break;
     case INK_TX_META: out->gap_before = L->cfg.para_gap; break;
     case INK_TX_SUBHEAD: out->gap_before = L->cfg.para_gap * 2; break;
+    case INK_TX_PIC: out->gap_before = 0; break; /* the caption, right under its picture */
     default: out->gap_before = L->cfg.para_gap; break;
     }
 }
@@ -981,12 +1001,85 @@ static uint32_t block_of(const ink_layout_t *L, uint32_t off)
     return b;
 }
 
+/* The box a picture of sw x sh takes in the column: the column's width, or
+ * twice its own when that is less; no taller than the page less room for
+ * two caption lines. A picture the source does not have gets a frame of
+ * half the column's width in height. */
+static void pic_box(ink_layout_t *L, uint32_t num, int *w, int *h)
+{
+    int sw = 0, sh = 0, W = L->cfg.w > 1 ? L->cfg.w : 1;
+    if (!L->pics || L->pics->size(L->pics->ctx, num, &sw, &sh) != INK_OK || sw <= 0 || sh <= 0) {
+        sw = 2;
+        sh = 1;
+    }
+    int dw = sw * 2 < W && sw > 2 ? sw * 2 : W;
+    int dh = (int)((int64_t)sh * dw / sw);
+    ink_line_t cap;
+    line_box(L, INK_TX_PIC, &cap);
+    int room = L->cfg.h - 2 * cap.height - L->cfg.para_gap;
+    if (room < L->cfg.h / 2)
+        room = L->cfg.h / 2;
+    if (dh > room) {
+        dh = room;
+        dw = (int)((int64_t)sw * dh / sh);
+    }
+    *w = dw > 0 ? dw : 1;
+    *h = dh > 0 ? dh : 1;
+}
+
+/* The line that is a picture block's picture: no text, its box's height
+ * and a little room under it before the caption. */
+static ink_err_t pic_line(ink_layout_t *L, uint32_t block, ink_line_t *out)
+{
+    uint32_t num, cap = pic_caption(L, block, &num), end = block_end(L, block + 1);
+    out->kind = INK_TX_PIC;
+    out->start = out->end = block;
+    out->first = 1;
+    out->last = cap >= end;
+    out->end_how = INK_END_LAST;
+    out->nlines = 1;
+    out->avail = L->cfg.w;
+    pic_box(L, num, &out->pic_w, &out->pic_h);
+    out->pic = num;
+    out->height = out->pic_h + L->cfg.para_gap / 2;
+    out->ascent = 0;
+    out->gap_before = L->cfg.para_gap;
+    out->next.off = cap < end ? cap : end;
+    out->next.kind = INK_TX_PIC;
+    out->next.style = 0;
+    return INK_OK;
+}
+
+/* A picture that does not fit below `used` pixels of its page is made
+ * smaller to fit there (with its caption's first line) when that leaves it
+ * a third of the page at least; else it goes to the next page whole.
+ * Pagination and drawing both call this at the same place, so they agree. */
+static void pic_fit_rest(ink_layout_t *L, ink_line_t *ln, int used)
+{
+    int gap = used ? ln->gap_before : 0;
+    if (!ln->pic_h || !used || used + gap + ln->height <= L->cfg.h)
+        return;
+    ink_line_t cap;
+    line_box(L, INK_TX_PIC, &cap);
+    int pad = ln->height - ln->pic_h;
+    int rest = L->cfg.h - used - gap - pad - (ln->last ? 0 : cap.height);
+    if (rest < L->cfg.h / 3 || rest >= ln->pic_h)
+        return;
+    ln->pic_w = (int)((int64_t)ln->pic_w * rest / ln->pic_h);
+    ln->pic_h = rest;
+    if (ln->pic_w < 1)
+        ln->pic_w = 1;
+    ln->height = rest + pad;
+}
+
 ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
 {
     memset(out, 0, sizeof *out);
     if (at.off >= L->len || !INK_TX_IS_BLOCK(L->text[block_of(L, at.off)]))
         return INK_ERR_ARG;
     uint32_t block = block_of(L, at.off);
+    if (L->text[block] == INK_TX_PIC && at.off == block)
+        return pic_line(L, block, out);
     ink_err_t err = break_block(L, block, at.off);
     if (err)
         return err;
@@ -1114,6 +1207,7 @@ void ink_layout_clear(ink_layout_t *L)
 typedef struct onpage {
     ink_cursor_t c;
     uint8_t kind;
+    uint8_t pic; /* a picture */
     uint16_t index, nlines;
 } onpage_t;
 
@@ -1138,6 +1232,7 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
         ink_err_t err = ink_layout_line(L, c, &ln);
         if (err)
             return err;
+        pic_fit_rest(L, &ln, on ? y : 0);
         int h = ln.height + ((ln.first && on) ? ln.gap_before : 0);
         if (on && y + h > L->cfg.h) {
             /* The page is full before this line. Move the break back when
@@ -1148,6 +1243,9 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
                 back -= 1; /* orphan: take the paragraph's first line along */
             else if (ln.nlines >= 4 && ln.index + 1u == ln.nlines && ln.index >= 3 && back >= 2)
                 back -= 1; /* widow: bring a second line over */
+            if (ln.kind == INK_TX_PIC && !ln.pic_h && ln.index == 0 && back == on && back >= 2 &&
+                back <= (int)(sizeof lines / sizeof lines[0]) && lines[back - 1].pic)
+                back -= 1; /* a caption's first line goes with its picture */
             /* A heading goes with the two lines after it: when one of the last
              * lines kept is a subheading, it moves to the next page. */
             if (back <= (int)(sizeof lines / sizeof lines[0])) {
@@ -1176,6 +1274,7 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
         if (on < (int)(sizeof lines / sizeof lines[0])) {
             lines[on].c = c;
             lines[on].kind = ln.kind;
+            lines[on].pic = ln.pic_h > 0;
             lines[on].index = ln.index;
             lines[on].nlines = ln.nlines;
         }
@@ -1562,8 +1661,31 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
 static int draw_one(void *ctx, const ink_line_t *ln)
 {
     draw_ctx_t *d = ctx;
+    ink_line_t fit;
+    if (ln->pic_h) {
+        fit = *ln;
+        pic_fit_rest(d->L, &fit, d->lines ? d->y - d->L->cfg.y : 0);
+        ln = &fit;
+    }
     if (ln->first && d->lines)
         d->y += ln->gap_before;
+    if (ln->pic_h) {
+        ink_layout_t *L = d->L;
+        int x = L->cfg.x + (L->cfg.w - ln->pic_w) / 2;
+        ink_err_t e = L->pics ? ink_pic_draw(d->fb, L->pool, L->pics, ln->pic, x, d->y, ln->pic_w, ln->pic_h,
+                                             ink_pic_look_for_dpi(L->cfg.dpi ? L->cfg.dpi : 167))
+                              : INK_ERR_NOT_FOUND;
+        if (e == INK_ERR_NOMEM) {
+            d->err = e;
+        } else if (e) {
+            /* a damaged picture: an empty frame, and its caption below */
+            ink_fb_fill_rect(d->fb, (ink_rect_t){ x, d->y, ln->pic_w, ln->pic_h }, 0);
+            ink_pic_frame(d->fb, x, d->y, ln->pic_w, ln->pic_h);
+        }
+        d->y += ln->height;
+        d->lines++;
+        return d->err != INK_OK;
+    }
     draw_line(d->L, d->fb, ln, d->y, &d->err);
     d->y += ln->height;
     d->lines++;

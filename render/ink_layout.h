@@ -11,6 +11,11 @@
  * longer paragraph alone at the foot or the head of a page; only the page
  * start offsets are kept, so drawing a page re-breaks just the blocks on it.
  *
+ * A picture block (INK_TX_PIC) is its picture, scaled to the column (at
+ * most twice its own size, and to fit the page when taller), as one line
+ * that never splits, followed by its caption in the meta size, italic,
+ * ragged; the caption's first line stays with the picture.
+ *
  * Break opportunities in the text: a space; a soft hyphen U+00AD (a hyphen
  * is drawn); a zero-width space U+200B; after a hyphen or a dash
  * (U+002D, U+2010, U+2013, U+2014); between two characters where the CJK
@@ -29,6 +34,7 @@
 #include "ink_font.h"
 #include "ink_hyph.h"
 #include "ink_kern.h"
+#include "ink_pic.h"
 #include "ink_pool.h"
 
 /** How blocks are broken into lines. */
@@ -46,6 +52,7 @@ typedef struct ink_layout_cfg {
     int para_gap;       /**< extra space between blocks */
     int justify;        /**< justify all but the last line of a block */
     int breaker;        /**< ink_breaker_t */
+    int dpi;            /**< the panel's, for the pictures' dither and tone (0: 167) */
 } ink_layout_cfg_t;
 
 /** Inline style bits, carried from line to line. */
@@ -92,6 +99,8 @@ typedef struct ink_line {
     int32_t kstretch;     /**< how much those may stretch in all, 26.6 (an eighth of an em each) */
     int ascent, height;   /**< baseline from the top, line box height */
     int gap_before;       /**< space above when it does not open a page */
+    int pic_w, pic_h;     /**< a picture block's picture: its box (pic_h 0: a line of text) */
+    uint32_t pic;         /**< its number in the source */
 } ink_line_t;
 
 /** Breaks of the piece of a block last broken (pool memory, replaced piece
@@ -126,6 +135,7 @@ typedef struct ink_layout {
     ink_pool_t *pool;
     const ink_kern_t *kern; /**< may be NULL: no kerning */
     const ink_hyph_t *hyph; /**< the text's hyphenation patterns; NULL: its soft hyphens only */
+    const ink_pic_src_t *pics; /**< where picture blocks' pictures come from; NULL: empty frames */
     ink_layout_cfg_t cfg;
     const uint8_t *text;
     uint32_t len;

@@ -19,6 +19,12 @@
 #define INK_TX_DATE 0x08      /**< YYYY-MM-DD */
 #define INK_TX_BYLINE 0x09    /**< author(s) */
 
+/* A picture block: the picture's number in PICS in ASCII decimal digits
+ * (no leading zero), one space, then its caption; INK_TX_CREDIT in the
+ * caption starts the picture's credit. Bundle version 4. */
+#define INK_TX_PIC 0x0A
+#define INK_TX_CREDIT 0x1C
+
 /* Inline style codes, zero width, valid until the end of their block. */
 #define INK_TX_ITALIC_ON 0x10
 #define INK_TX_ITALIC_OFF 0x11
@@ -56,7 +62,7 @@
  * rule (ink_brk.h) would give one; nothing is drawn. */
 #define INK_TX_JOIN 0x1A
 
-#define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x09)
+#define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x0A)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)
 
 #endif

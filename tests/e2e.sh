@@ -217,6 +217,57 @@ for f in samples/world/*.txt; do
 done
 [ $nw -ge 6 ] && ok || bad "only $nw articles in samples/world/"
 
+# Pictures (samples/pics/): pages saved with their pictures ("Save Page As,
+# complete": page.html beside page_files/), the pictures real photos from
+# Debian's mate-backgrounds and gnome-backgrounds, copied in at test time.
+# Packed, checked by inspect and the spec alone, written back out as PNG,
+# and the first page of the first article equal to its golden frame at
+# 125, 167 and 300 dpi (tests/golden/pics-PROFILE.png).
+P=$OUT/pics
+MATE=/usr/share/backgrounds/mate/nature
+mkdir -p "$P/ladybird_files" "$P/wood_files"
+cp samples/pics/*.html "$P/"
+if cp "$MATE/LadyBird.jpg" "$MATE/Storm.jpg" "$P/ladybird_files/" &&
+    cp /usr/share/backgrounds/gnome/wood-l.webp "$P/wood_files/"; then ok; else
+    bad "the test photos are missing (make deps installs mate-backgrounds and gnome-backgrounds)"
+fi
+$B/inkpress pack -v -o "$OUT/p.ink" --name "Pictures" --date 2026-11-29 "$P"/*.html 2>"$OUT/p.err" && ok ||
+    bad "pack samples/pics: $(cat "$OUT/p.err")"
+$B/inkpress pack -q -o "$OUT/p2.ink" --name "Pictures" --date 2026-11-29 "$P"/*.html
+cmp -s "$OUT/p.ink" "$OUT/p2.ink" && ok || bad "pictures: the same pages gave different bundles"
+# three pictures stored: two in the ladybird page's figures, the wood page's
+# JSON-LD lead; the logo, the avatar and the tracking pixel left out
+[ "$(grep -c ': picture [0-9]*: ' "$OUT/p.err")" -eq 3 ] && ok || bad "pictures: not 3 stored: $(grep picture "$OUT/p.err")"
+grep -q 'logo\|avatar\|pixel' "$OUT/p.err" && bad "pictures: furniture stored: $(grep picture "$OUT/p.err")" || ok
+$B/inkpress inspect --verify "$OUT/p.ink" >/dev/null && ok || bad "inspect --verify of the picture edition"
+$B/inkpress inspect "$OUT/p.ink" >"$OUT/p.inspect" && grep -q '^3 pictures, ' "$OUT/p.inspect" && ok ||
+    bad "inspect lists no 3 pictures"
+$B/inkpress extract "$OUT/p.ink" --pictures "$P" >"$OUT/p.txt" && ok || bad "extract --pictures"
+python3 tests/spec_parse.py "$OUT/p.ink" | cmp -s - "$OUT/p.txt" && ok || bad "spec_parse disagrees on the picture edition"
+grep -q '^!\[A seven-spot ladybird.*\](picture 0) Photo: MATE' "$OUT/p.txt" && ok || bad "pictures: caption or credit lost"
+for n in 000 001 002; do [ -s "$P/picture-$n.png" ] && ok || bad "extract --pictures wrote no picture-$n.png"; done
+# --images none: no PICS, no picture blocks; lead: one an article; a budget
+# below the three: fewer
+$B/inkpress pack -q --images none -o "$OUT/p0.ink" "$P"/*.html && $B/inkpress inspect "$OUT/p0.ink" >"$OUT/p0.txt" &&
+    ! grep -q PICS "$OUT/p0.txt" && [ "$(wc -c <"$OUT/p0.ink")" -lt "$(wc -c <"$OUT/p.ink")" ] && ok ||
+    bad "pack --images none"
+$B/inkpress pack -v --images lead -o "$OUT/p1.ink" "$P"/*.html 2>"$OUT/p1.err" &&
+    [ "$(grep -c ': picture [0-9]*: ' "$OUT/p1.err")" -eq 2 ] && ok || bad "pack --images lead"
+$B/inkpress pack -v --image-budget 150000 -o "$OUT/pb.ink" "$P"/*.html 2>"$OUT/pb.err" &&
+    [ "$(grep -c ': picture [0-9]*: ' "$OUT/pb.err")" -eq 2 ] && grep -q 'past --image-budget' "$OUT/pb.err" && ok ||
+    bad "pack --image-budget"
+for pr in waveshare-7in5 inkplate6 kobo-clara; do
+    $B/inkpress preview "$OUT/p.ink" -p $pr --article 1 --page 1 -o "$OUT/pics-$pr" >/dev/null || bad "pictures: preview at $pr"
+    if [ $update -eq 1 ]; then
+        cp "$OUT/pics-$pr/001-001.png" "$GOLD/pics-$pr.png"
+    elif [ -f "$GOLD/pics-$pr.png" ]; then
+        $B/tests/pngcmp "$OUT/pics-$pr/001-001.png" "$GOLD/pics-$pr.png" "$OUT/pics-$pr/001-001_err.png" && ok ||
+            bad "pictures: page 1 at $pr differs from $GOLD/pics-$pr.png"
+    else
+        bad "pictures: no golden frame for $pr (run make golden-update)"
+    fi
+done
+
 [ $update -eq 1 ] && echo "golden frames rewritten in $GOLD/"
 echo "e2e: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -28,6 +28,9 @@ trap stop EXIT INT TERM
 openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem" -days 1 \
     -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1 ||
     { echo "FAIL: openssl could not make a certificate (make deps)"; exit 1; }
+# page 1's picture, a real photo (Debian's mate-backgrounds), served as /img/quay.jpg
+cp /usr/share/backgrounds/mate/nature/Storm.jpg "$T/quay.jpg" 2>/dev/null ||
+    echo "FAIL: no test photo (make deps installs mate-backgrounds)"
 # the server stops by itself after 110 s whatever happens here
 python3 tests/fetch_server.py --dir "$T" --cert "$T/cert.pem" --key "$T/key.pem" --deadline 110 &
 SERVER=$!
@@ -91,6 +94,11 @@ has "$T/ed1.txt" "Городской совет снова собрался" "wi
 has "$T/ed1.txt" "title: Crème brûlée" "a Latin-1 feed decoded by its Content-Type charset"
 awk '$7 == "br" || $7 == "gzip"' "$T/server.log" | grep -q . && ok || bad "no response came compressed"
 has "$T/ed1.txt" "byline: By Ada Test\|byline: Ada Test" "the page's byline"
+# the page's picture fetched with it (relative address, the same host's
+# politeness) and packed with its caption and credit
+grep -q " /img/quay.jpg 200 " "$T/server.log" && ok || bad "page 1's picture was not fetched"
+has "$T/ed1.txt" "^!\[The quay at dawn.\](picture 0) Photo: Debian mate-backgrounds" "the fetched page's picture"
+$I inspect "$T/ed1.ink" | grep -q '^1 pictures, ' && ok || bad "no picture in the fetched edition"
 grep -q "What the robots file keeps out" "$T/ed1.txt" && ok || bad "the disallowed page's summary is packed instead"
 grep -q "^/private/" "$T/server.log" && bad "robots.txt disallowed /private/ but it was fetched" || ok
 [ "$(awk '{print $3}' "$T/server.log" | grep -c .)" -gt 20 ] && ok || bad "the server logged too few requests"

@@ -55,6 +55,9 @@ def rfc822(age_hours):
 
 def page_html(n):
     body = "".join("<p>%s</p>\n" % para(n * 10 + k) for k in range(6))
+    if n == 1:  # a figure: its picture at a relative address, fetched with the page
+        body = ('<figure><img src="../img/quay.jpg" alt="The quay"><figcaption>The quay at dawn. '
+                '<span class="credit">Photo: Debian mate-backgrounds</span></figcaption></figure>\n' + body)
     return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page %d | Local Gazette</title></head>"
             "<body><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
             "<article><h1>Quay repairs, part %d</h1><p class=\"byline\">By Ada Test</p>\n%s</article>"
@@ -239,6 +242,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return self.send_body(rss([{"title": "Over TLS", "link": b + "/pages/5.html",
                                          "summary": "A page fetched over https."}], "Secure Post"),
                                   "application/rss+xml")
+        if p == "/img/quay.jpg" and PHOTO:
+            return self.send_body(PHOTO, "image/jpeg")
         if p.startswith("/pages/") and p[7:-5].isdigit():
             return self.send_body(page_html(int(p[7:-5])), "text/html; charset=utf-8")
         if p == "/private/memo.html":
@@ -326,6 +331,9 @@ def loopback_up():
         pass
 
 
+PHOTO = None
+
+
 def main():
     loopback_up()
     global LOG
@@ -336,6 +344,9 @@ def main():
     ap.add_argument("--deadline", type=float, default=120)
     a = ap.parse_args()
     LOG = open(os.path.join(a.dir, "server.log"), "a")
+    global PHOTO
+    if os.path.exists(os.path.join(a.dir, "quay.jpg")):  # a photo the test copied in
+        PHOTO = open(os.path.join(a.dir, "quay.jpg"), "rb").read()
     servers = [Server(("127.0.0.1", 0), Handler), Server(("127.0.0.1", 0), Handler)]
     if a.cert:
         s = Server(("127.0.0.1", 0), Handler)

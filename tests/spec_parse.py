@@ -13,7 +13,7 @@ import struct
 import sys
 import zlib
 
-KNOWN = (b"META", b"STRS", b"SECS", b"ARTS", b"GRPS", b"TITL", b"DICT", b"TEXT", b"HYPH", b"FONT", b"KERN")
+KNOWN = (b"META", b"STRS", b"SECS", b"ARTS", b"GRPS", b"TITL", b"DICT", b"TEXT", b"HYPH", b"FONT", b"KERN", b"PICS")
 
 
 def fail(msg):
@@ -34,7 +34,7 @@ def main():
     if len(data) < 24:
         fail("shorter than the header")
     major, minor, size, nentries, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
-    if major not in (2, 3):
+    if major not in (2, 3, 4):
         fail("major version %d" % major)
     if size > len(data):
         fail("file_size past the end")
@@ -123,6 +123,7 @@ def main():
             fail("a title chunk over 49,152 bytes")
     check_font_kern(sect)
     check_hyph(sect.get("HYPH"), narticles)
+    npics = check_pics(sect.get("PICS"), major)
 
     zdict = b""
     dsect = sect.get("DICT", b"")
@@ -163,7 +164,7 @@ def main():
             piece = raw[at:at + tlen]
             if len(piece) != tlen or zlib.crc32(piece) != tcrc:
                 fail("article %d damaged" % (i + 1))
-            check_text(piece, i)
+            check_text(piece, i, npics)
             texts.append(piece)
             at += tlen
         if at != len(raw):
@@ -189,6 +190,11 @@ def main():
             code, body = part[0], part[1:]
             if code in (7, 8, 9):
                 head[code] = unhint(body)
+            elif code == 10:
+                num, _, cap = body.partition(b" ")
+                cap, _, credit = cap.partition(b"\x1c")
+                pic = "![" + unhint(styles(cap)).rstrip(" ") + "](picture %d)" % int(num)
+                blocks.append(pic + (" " + unhint(credit) if credit else ""))
             else:
                 prefix = {3: "## ", 4: "> ", 5: "- "}.get(code, "")
                 blocks.append(prefix + unhint(styles(body)))
@@ -205,10 +211,43 @@ def main():
     sys.stdout.write("\f\n".join(out))
 
 
-def check_text(t, i):
+def check_pics(p, major):
+    """PICS ("Pictures"): the table, and every picture inflating (4 KiB window) to exactly its rows, its CRC
+    matching and its stream ending in its last byte. Returns the number of pictures (0 without PICS)."""
+    if p is None or not p:
+        return 0
+    if major < 4:
+        fail("PICS in a bundle of version %d" % major)
+    if len(p) < 4:
+        fail("PICS shorter than 4 bytes")
+    n, = struct.unpack_from("<I", p)
+    if not 1 <= n <= 4096 or 4 + 16 * n > len(p):
+        fail("PICS: npics or its table")
+    for i in range(n):
+        w, h, off, length, crc = struct.unpack_from("<HHIII", p, 4 + 16 * i)
+        if not (1 <= w <= 1600 and 1 <= h <= 2400) or length == 0 or off < 4 + 16 * n or off + length > len(p):
+            fail("PICS: picture %d's size or place" % i)
+        z = zlib.decompressobj(-12)
+        try:
+            raw = z.decompress(p[off:off + length]) + z.flush()
+        except zlib.error:
+            fail("PICS: picture %d damaged" % i)
+        if not z.eof or z.unused_data or len(raw) != (w + 1) // 2 * h or zlib.crc32(raw) != crc:
+            fail("PICS: picture %d is not its rows" % i)
+    return n
+
+
+def check_text(t, i, npics=0):
     """"Article text": a block code first, no 0x01 or 0x06, header blocks first, once each, in order; shaped
-    runs (0x18) and bidi levels (0x19) well formed ("Shaped runs"); UTF-8 once they are taken out."""
-    if not t or not (2 <= t[0] <= 9) or t[0] == 6:
+    runs (0x18) and bidi levels (0x19) well formed ("Shaped runs"); UTF-8 once they are taken out; a picture
+    block (0x0A) starts with the number of a picture in PICS and a space."""
+    for part in split_blocks(t):
+        if part[0] == 10:
+            num = part[1:].partition(b" ")[0]
+            if (not num.isdigit() or len(num) > 4 or (num[:1] == b"0" and len(num) > 1) or b" " not in part
+                    or int(num) >= npics):
+                fail("article %d: a picture block without a picture of PICS" % (i + 1))
+    if not t or not (2 <= t[0] <= 10) or t[0] == 6:
         fail("article %d does not start with a block code" % (i + 1))
     if 1 in t or 6 in t:
         fail("article %d holds a reserved code" % (i + 1))
@@ -218,7 +257,7 @@ def check_text(t, i):
             if body or c <= last:
                 fail("article %d: a header block after a body block or out of order" % (i + 1))
             last = c
-        elif 2 <= c <= 5:
+        elif 2 <= c <= 5 or c == 10:
             body = True
     utf8(drop_runs(drop_levels(t)), "article %d" % (i + 1))
 
@@ -400,7 +439,7 @@ def cmap_codepoints(f):
 def split_blocks(t):
     parts, start = [], None
     for k, c in enumerate(t):
-        if 1 <= c <= 9:
+        if 1 <= c <= 10:
             if start is not None:
                 parts.append(t[start:k])
             start = k

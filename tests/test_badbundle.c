@@ -17,6 +17,7 @@
  * and tests/spec_parse.py must give it), for tests/badbundle.sh. */
 #include "testutil.h"
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include "ink_bundle.h"
@@ -24,6 +25,7 @@
 #include "ink_format.h"
 #include "ink_profile.h"
 #include "ink_text.h"
+#include "picture.h"
 
 /* ---- a bundle taken apart ------------------------------------------------ */
 
@@ -38,6 +40,7 @@ typedef struct tb {
     int built;          /* the row edits the built file: tb_build is not run again */
     uint8_t dict[INK_DICT_MAX];
     size_t dict_len;
+    uint16_t major;     /* the sound bundle's: tb_build writes it back */
 } tb_t;
 
 static uint8_t *good;
@@ -80,6 +83,7 @@ static void tb_split(tb_t *t, const uint8_t *d, size_t size)
 {
     memset(t, 0, sizeof *t);
     t->n = ink_rd16(d + INK_HDR_OFF_NSECT);
+    t->major = ink_rd16(d + INK_HDR_OFF_MAJOR);
     for (int i = 0; i < t->n; i++) {
         const uint8_t *e = d + INK_HDR_SIZE + (size_t)i * INK_SECT_ENTRY_SIZE;
         t->tag[i] = ink_rd32(e);
@@ -124,7 +128,7 @@ static void tb_build(tb_t *t)
     t->file = calloc(1, total + 4);
     t->size = total;
     memcpy(t->file, INK_MAGIC, INK_MAGIC_LEN);
-    ink_wr16(t->file + INK_HDR_OFF_MAJOR, INK_VERSION_MAJOR);
+    ink_wr16(t->file + INK_HDR_OFF_MAJOR, t->major ? t->major : INK_VERSION_MAJOR);
     ink_wr16(t->file + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
     ink_wr32(t->file + INK_HDR_OFF_SIZE, (uint32_t)total);
     ink_wr16(t->file + INK_HDR_OFF_NSECT, (uint16_t)t->n);
@@ -348,6 +352,7 @@ E(magic) { t->built = 1, tb_build(t), t->file[0] = 'J'; }
 E(short_header) { t->built = 1, tb_build(t), t->size = 20; }
 E(major_3) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 3), tb_fix_header(t); }
 E(major_4) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 4), tb_fix_header(t); }
+E(major_5) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 5), tb_fix_header(t); }
 E(minor_9) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MINOR, 9), tb_fix_header(t); }
 E(file_size_past_end) { t->built = 1, tb_build(t), ink_wr32(t->file + INK_HDR_OFF_SIZE, (uint32_t)t->size + 1), tb_fix_header(t); }
 E(nentries_0) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 0); }
@@ -652,6 +657,41 @@ TEXT_ROW(text_level_without_byte, "\x02" "\x19" "abc")
 TEXT_ROW(text_levels_sound, "\x02" "\x19\xbf" "abc" "\x19\x82" " 12")
 TEXT_ROW(text_other_control_bytes, "\x02" "Ignored \x0b\x1f" "bytes, \x12" "bold\x13" " and \x10" "italic\x11")
 
+/* pictures (PICS, picture blocks): the sound bundle has two, shown in
+ * articles 1 and 20 */
+#define PIC_E(k) (INK_PICS_HEAD + INK_PICS_ENTRY_SIZE * (k))
+static void pic_stream(tb_t *t, int k, uint8_t **p, uint32_t *len)
+{
+    uint8_t *s = tb_sec(t, "PICS", NULL);
+    *p = s + ink_rd32(s + PIC_E(k) + 4);
+    *len = ink_rd32(s + PIC_E(k) + 8);
+}
+E(pics_npics_0) { wr(t, "PICS", 0, 0); }
+E(pics_npics_4097) { wr(t, "PICS", 0, 4097); }
+E(pics_table_past_end) { wr(t, "PICS", 0, 4096), tb_resize(t, "PICS", 60000); }
+E(pics_width_0) { ink_wr16(tb_sec(t, "PICS", NULL) + PIC_E(1), 0); }
+E(pics_height_2401) { ink_wr16(tb_sec(t, "PICS", NULL) + PIC_E(0) + 2, 2401); }
+E(pics_stream_in_table) { wr(t, "PICS", PIC_E(1) + 4, 8); }
+E(pics_stream_past_end) { wr(t, "PICS", PIC_E(0) + 8, 0x7FFFFFFF); }
+E(pics_stream_empty) { wr(t, "PICS", PIC_E(0) + 8, 0); }
+E(pics_stream_garbage)
+{
+    uint8_t *p;
+    uint32_t n;
+    pic_stream(t, 1, &p, &n);
+    memset(p + n / 2, 0xFF, 16);
+}
+E(pics_raw_crc) { wr(t, "PICS", PIC_E(0) + 12, rd(t, "PICS", PIC_E(0) + 12) ^ 1); }
+E(pics_one_row_more) { uint8_t *e = tb_sec(t, "PICS", NULL) + PIC_E(0); ink_wr16(e + 2, (uint16_t)(ink_rd16(e + 2) + 1)); }
+E(pics_one_row_less) { uint8_t *e = tb_sec(t, "PICS", NULL) + PIC_E(0); ink_wr16(e + 2, (uint16_t)(ink_rd16(e + 2) - 1)); }
+E(pics_stream_cut) { wr(t, "PICS", PIC_E(1) + 8, rd(t, "PICS", PIC_E(1) + 8) - 7); }
+TEXT_ROW(text_pic_sound, "\x02" "Text\x0a" "1 A caption, \x10" "styled\x11" " \x1c" "Credit\x0a" "0 ")
+TEXT_ROW(text_pic_past_npics, "\x02" "Text\x0a" "2 A caption")
+TEXT_ROW(text_pic_without_number, "\x02" "Text\x0a" "A caption")
+TEXT_ROW(text_pic_without_space, "\x02" "Text\x0a" "1")
+TEXT_ROW(text_pic_leading_zero, "\x02" "Text\x0a" "01 A caption")
+TEXT_ROW(text_pic_five_digits, "\x02" "Text\x0a" "00001 A caption")
+
 /* title chunks */
 static void chunk_titles(tb_t *t, int drop, const char *add, int final_nul)
 {
@@ -694,8 +734,9 @@ static const row_t rows[] = {
     ROW(sound, INK_OK, "", R_NONE),
     ROW(magic, INK_ERR_MAGIC, "header: not an inkpress bundle (magic)", R_ALL),
     ROW(short_header, INK_ERR_TRUNCATED, "header: shorter than 24 bytes", R_ALL),
-    ROW(major_3, INK_OK, "", R_NONE),
-    ROW(major_4, INK_ERR_VERSION, "header: major version is not 2 or 3", R_ALL),
+    ROW(major_3, INK_ERR_FORMAT, "PICS: in a bundle of version 2 or 3", R_ALL), /* the sound bundle has pictures */
+    ROW(major_4, INK_OK, "", R_NONE),
+    ROW(major_5, INK_ERR_VERSION, "header: major version is not 2, 3 or 4", R_ALL),
     ROW(minor_9, INK_OK, "", R_NONE),
     ROW(file_size_past_end, INK_ERR_TRUNCATED, "header: file_size is larger than the bytes there are", R_ALL),
     ROW(nentries_0, INK_ERR_FORMAT, "header: nentries is not 1 to 32", R_ALL),
@@ -820,6 +861,27 @@ static const row_t rows[] = {
     ROW(chunk_bytes_after_end, INK_ERR_INFLATE, "TEXT: bytes after a stream's end", R_ALL),
     ROW(chunk_raw_length_one_more, INK_ERR_INFLATE, "TEXT: a stream is damaged or ends early", R_ALL),
     ROW(chunk_raw_length_one_less, INK_ERR_INFLATE, "TEXT: a stream goes on past its text", R_ALL),
+    ROW(pics_npics_0, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096", R_ALL),
+    ROW(pics_npics_4097, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096", R_ALL),
+    ROW(pics_table_past_end, INK_ERR_RANGE, "PICS: shorter than its table", R_ALL),
+    ROW(pics_width_0, INK_ERR_FORMAT, "PICS: a picture's size is 0 or over 1600 x 2400", R_ALL),
+    ROW(pics_height_2401, INK_ERR_FORMAT, "PICS: a picture's size is 0 or over 1600 x 2400", R_ALL),
+    ROW(pics_stream_in_table, INK_ERR_RANGE, "PICS: a picture's stream lies outside PICS or in its table", R_ALL),
+    ROW(pics_stream_past_end, INK_ERR_RANGE, "PICS: a picture's stream lies outside PICS or in its table", R_ALL),
+    ROW(pics_stream_empty, INK_ERR_RANGE, "PICS: a picture's stream lies outside PICS or in its table", R_ALL),
+    /* a damaged picture: the edition opens, the page shows an empty frame
+     * with the caption; inspect finds it (extract gives the text) */
+    ROW(pics_stream_garbage, INK_ERR_INFLATE, "PICS: a picture's stream is damaged", R_INSPECT | R_SPEC),
+    ROW(pics_raw_crc, INK_ERR_CRC, "PICS: raw_crc mismatch", R_INSPECT | R_SPEC),
+    ROW(pics_one_row_more, INK_ERR_INFLATE, "PICS: a picture's stream is damaged", R_INSPECT | R_SPEC),
+    ROW(pics_one_row_less, INK_ERR_INFLATE, "PICS: a picture's stream is damaged", R_INSPECT | R_SPEC),
+    ROW(pics_stream_cut, INK_ERR_INFLATE, "PICS: a picture's stream is damaged", R_INSPECT | R_SPEC),
+    ROW(text_pic_sound, INK_OK, "", R_NONE),
+    ROW(text_pic_past_npics, INK_ERR_FORMAT, "text: a picture block names a picture PICS does not have", R_ALL),
+    ROW(text_pic_without_number, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
+    ROW(text_pic_without_space, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
+    ROW(text_pic_leading_zero, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
+    ROW(text_pic_five_digits, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
 };
 #define NROWS (sizeof rows / sizeof rows[0])
 
@@ -851,6 +913,11 @@ static ink_err_t read_all(const uint8_t *d, size_t n, const char **why)
     ink_titles_free(&tc);
     if (err)
         return err;
+    for (uint32_t i = 0; i < b.npics; i++)
+        if ((err = ink_bundle_pic_check(&b, i, &pool, NULL)) != INK_OK) {
+            *why = err == INK_ERR_CRC ? "PICS: raw_crc mismatch" : "PICS: a picture's stream is damaged";
+            return err;
+        }
     ink_font_data_t faces[INK_FONT_MAX_FACES];
     int nfaces;
     if (ink_bundle_faces(&b, faces, &nfaces) == INK_OK) {
@@ -923,8 +990,41 @@ static int setup(void **st)
         snprintf(title, sizeof title, "Story %d about the %s and the %s", i, words[i % 16], words[(i * 5) % 16]);
         tu_article(&arts[i], title, i < 15 ? "World" : i < 30 ? "Business" : "Science", paras);
     }
+    /* two real photos (Debian's mate-backgrounds), the first twice, made
+     * small (240 pixels wide) so that the table's bundles stay seeds of the
+     * bundle fuzzer (at most 128 KiB) */
+    static const char *const photos[] = { "/usr/share/backgrounds/mate/nature/LadyBird.jpg",
+                                          "/usr/share/backgrounds/mate/nature/Storm.jpg" };
+    char small[2][32];
+    for (int k = 0; k < 2; k++) {
+        picture_t ph;
+        const char *pwhy;
+        snprintf(small[k], sizeof small[k], "badbundle-pic-XXXXXX");
+        int fd = mkstemp(small[k]);
+        if (fd < 0 || picture_load(photos[k], &ph, &pwhy) || picture_fit(&ph, 240, 240) ||
+            picture_write_png(small[k], &ph)) {
+            print_error("the test photos do not load (make deps installs mate-backgrounds)\n");
+            return -1;
+        }
+        close(fd);
+        picture_free(&ph);
+    }
+    if (article_add_pic(&arts[1], small[0], "A ladybird", "Photo: MATE", 0) ||
+        article_add_pic(&arts[20], small[1], "A storm", NULL, 0) || article_add_pic(&arts[21], small[0], "", NULL, 0))
+        return -1;
+    pics_t pics;
+    uint8_t *picsec = NULL;
+    size_t picslen = 0;
+    int pr = pics_prepare(arts, N, PICS_ALL, 0, &pics, stderr);
+    unlink(small[0]);
+    unlink(small[1]);
+    if (pr || pics.n != 2 || pics_section(&pics, &picsec, &picslen))
+        return -1;
+    pics_free(&pics);
     tu_load_fonts();
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.pics = picsec;
+    opts.pics_len = picslen;
     opts.name = "Test Edition";
     opts.date = "2026-11-29";
     opts.zopfli = 0;
@@ -932,14 +1032,16 @@ static int setup(void **st)
     opts.hyph = 2;
     opts.fonts = tu_fonts;
     const char *why;
-    if (bundle_write(arts, N, &opts, &good, &good_len, &why) != 0)
+    int wr_rc = bundle_write(arts, N, &opts, &good, &good_len, &why);
+    free(picsec);
+    if (wr_rc != 0)
         return -1;
     for (int i = 0; i < N; i++)
         article_free(&arts[i]);
     /* the sound bundle has every section, and the reader takes it whole */
     ink_bundle_t b;
     if (ink_bundle_open(&b, good, good_len) != INK_OK || !b.dict_len || !b.hyph.len || !b.font.len || !b.kern.len ||
-        b.nchunks < 2 || b.ngroups < 3) {
+        b.nchunks < 2 || b.ngroups < 3 || b.npics != 2) {
         print_error("the sound bundle lacks a section, a second title chunk or groups: dict %u hyph %u font %u kern %u chunks %u groups %u\n", b.dict_len, b.hyph.len, b.font.len, b.kern.len, b.nchunks, b.ngroups);
         return -1;
     }

@@ -81,6 +81,46 @@ static void test_feed_atom_entries(void **state)
     article_list_free(&l);
 }
 
+/* An item's picture: media:content (the widest of a media:group) with its
+ * description and credit, or an image enclosure; not a thumbnail, not an
+ * audio enclosure, not Atom's own <content>. */
+static void test_feed_pictures(void **state)
+{
+    (void)state;
+    const char *mrss =
+        "<rss version=\"2.0\" xmlns:media=\"http://search.yahoo.com/mrss/\"><channel><title>Desk</title>"
+        "<item><title>One</title><guid>1</guid><description>The first story, told at some length so that it "
+        "stands as a paragraph of its own.</description><media:group>"
+        "<media:content url=\"small.jpg\" medium=\"image\" width=\"320\"/>"
+        "<media:content url=\"big.jpg\" medium=\"image\" width=\"1600\"/>"
+        "<media:description>Fog on the river</media:description><media:credit>A. Reader</media:credit>"
+        "</media:group><media:thumbnail url=\"thumb.jpg\"/></item>"
+        "<item><title>Two</title><guid>2</guid><description>The second story.</description>"
+        "<enclosure url=\"talk.mp3\" type=\"audio/mpeg\" length=\"1\"/>"
+        "<enclosure url=\"photo.webp\" type=\"image/webp\" length=\"1\"/></item>"
+        "<item><title>Three</title><guid>3</guid><description>No picture here.</description></item>"
+        "</channel></rss>";
+    article_list_t l = { 0 };
+    const char *why;
+    assert_int_equal(feed_parse(mrss, strlen(mrss), &l, &why), 3);
+    assert_int_equal(l.v[0].blocks[0].kind, ARTICLE_BLOCK_PIC);
+    assert_string_equal(l.v[0].blocks[0].src, "big.jpg");
+    assert_string_equal(l.v[0].blocks[0].text, "Fog on the river");
+    assert_string_equal(l.v[0].blocks[0].credit, "A. Reader");
+    assert_true(l.v[0].blocks[0].lead);
+    assert_int_equal(l.v[1].blocks[0].kind, ARTICLE_BLOCK_PIC);
+    assert_string_equal(l.v[1].blocks[0].src, "photo.webp");
+    for (size_t i = 0; i < l.v[2].nblocks; i++)
+        assert_int_not_equal(l.v[2].blocks[i].kind, ARTICLE_BLOCK_PIC);
+    article_list_free(&l);
+    const char *atom = "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>A</title><entry><title>E</title><id>e</id>"
+                       "<content type=\"html\" url=\"x.jpg\">&lt;p&gt;Text of the entry.&lt;/p&gt;</content></entry></feed>";
+    assert_int_equal(feed_parse(atom, strlen(atom), &l, &why), 1);
+    for (size_t i = 0; i < l.v[0].nblocks; i++)
+        assert_int_not_equal(l.v[0].blocks[i].kind, ARTICLE_BLOCK_PIC);
+    article_list_free(&l);
+}
+
 static void test_feed_truncated_gives_whole_items(void **state)
 {
     (void)state;
@@ -170,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_input_every_kind_same_typography),
         cmocka_unit_test(test_feed_atom_entries),
         cmocka_unit_test(test_feed_truncated_gives_whole_items),
+        cmocka_unit_test(test_feed_pictures),
         cmocka_unit_test(test_feed_broken_named_with_reason),
         cmocka_unit_test(test_feed_dates),
     };

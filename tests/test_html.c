@@ -414,8 +414,61 @@ static void test_html_trim_uppercase_and_attributes(void **state)
     (void)state;
     char *t = trimmed("<SCRIPT SRC=\"a.js\">x<y</SCRIPT >z<P CLASS=\"k\" data-x=\"1\" onclick='f(\">\")' "
                       "ID=q>t</P><img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A cat\"/>");
-    assert_string_equal(t, "<SCRIPT ></SCRIPT >z<P CLASS=\"k\" ID=q>t</P><img alt=\"A cat\"/>");
+    /* a picture's src and srcset stay (html_emit.c reads them) */
+    assert_string_equal(t, "<SCRIPT SRC=\"a.js\"></SCRIPT >z<P CLASS=\"k\" ID=q>t</P>"
+                           "<img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A cat\"/>");
     free(t);
+}
+
+/* Pictures: a figure's picture with its caption and credit, the srcset
+ * candidate nearest the widest column, no logo, avatar or tracking pixel;
+ * og:image opens a body that has no picture of its own. */
+static void test_html_pictures(void **state)
+{
+    (void)state;
+    static const char fox_page[] =
+        "<html><head><title>Foxes in town</title><meta property=\"og:image\" content=\"lead.jpg\"></head><body>"
+        "<img class=\"site-logo\" src=\"logo.png\" alt=\"Site logo\">"
+        "<article><h1>Foxes in town</h1>"
+        "<figure><img src=\"fox-480.jpg\" srcset=\"fox-480.jpg 480w, fox-1200.jpg 1200w, fox-3000.jpg 3000w\" alt=\"x\">"
+        "<figcaption>A fox crosses the square at dawn. <span class=\"credit\">Photo: A. Reader</span></figcaption></figure>"
+        "<p>Foxes have moved into the old town in numbers nobody expected, and the people who live there have "
+        "mixed feelings about their new neighbours, who sleep all day and are loud all night long.</p>"
+        "<img class=\"avatar\" src=\"me.jpg\" alt=\"The author\"><img src=\"t.gif\" width=\"1\" height=\"1\">"
+        "<p>The council has counted more than forty dens within the walls, most of them under sheds and in the "
+        "gardens of empty houses, and it says it will not move them while they harm no one at all.</p>"
+        "</article></body></html>";
+    article_t a;
+    const char *why;
+    assert_int_equal(html_clean(fox_page, sizeof fox_page - 1, &a, &why), 0);
+    size_t pics = 0;
+    for (size_t i = 0; i < a.nblocks; i++)
+        if (a.blocks[i].kind == ARTICLE_BLOCK_PIC) {
+            pics++;
+            assert_string_equal(a.blocks[i].src, "fox-1200.jpg");
+            assert_string_equal(a.blocks[i].text, "A fox crosses the square at dawn.");
+            assert_string_equal(a.blocks[i].credit, "Photo: A. Reader");
+        } else {
+            assert_null(strstr(a.blocks[i].text, "Photo:"));
+            assert_null(strstr(a.blocks[i].text, "The author"));
+        }
+    assert_int_equal(pics, 1);
+    article_free(&a);
+    /* without the figure, the lead picture opens the body */
+    static const char bare[] =
+        "<html><head><title>Foxes</title><meta property=\"og:image\" content=\"lead.jpg\"></head><body><article>"
+        "<p>Foxes have moved into the old town in numbers nobody expected, and the people who live there have "
+        "mixed feelings about their new neighbours, who sleep all day and are loud all night long.</p>"
+        "</article></body></html>";
+    assert_int_equal(html_clean(bare, sizeof bare - 1, &a, &why), 0);
+    assert_true(a.nblocks >= 2);
+    assert_int_equal(a.blocks[0].kind, ARTICLE_BLOCK_PIC);
+    assert_string_equal(a.blocks[0].src, "lead.jpg");
+    assert_true(a.blocks[0].lead);
+    /* relative to the page's folder; file: URLs too */
+    assert_int_equal(article_resolve_pics(&a, "saved/foxes.html"), 0);
+    assert_string_equal(a.blocks[0].src, "saved/lead.jpg");
+    article_free(&a);
 }
 
 static void test_html_trim_stops_where_unsure(void **state)
@@ -578,6 +631,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_keeps_json_ld_and_cdata),
         cmocka_unit_test(test_html_trim_uppercase_and_attributes),
         cmocka_unit_test(test_html_trim_stops_where_unsure),
+        cmocka_unit_test(test_html_pictures),
         cmocka_unit_test(test_html_trim_same_tree),
         cmocka_unit_test(test_html_title_with_script_inside),
     };

@@ -26,7 +26,7 @@ static int teardown(void **st)
     return ink_pool_used(&pool) == 0 ? 0 : -1;
 }
 
-static const ink_layout_cfg_t cfg = { 30, 30, 500, 300, 20, 32, 17, 10, 1, INK_BREAK_TOTAL_FIT };
+static const ink_layout_cfg_t cfg = { 30, 30, 500, 300, 20, 32, 17, 10, 1, INK_BREAK_TOTAL_FIT, 167 };
 
 /* Builds a flow: headline, then each paragraph as a PARA block. */
 static size_t flow(uint8_t *out, const char *head, const char *const *paras)

@@ -25,10 +25,12 @@
 #include "ink_conf.h"
 #include "ink_nav.h"
 #include "input.h"
+#include "picture.h"
 
 static const char *bbc_dir;
 static int draw_all;
 static int world; /* bbc_dir is a folder of articles in other scripts, packed with the fonts */
+static int pics;  /* bbc_dir is a folder of saved pages (*.html) with their pictures */
 
 
 /* The BBC articles (NNN.txt under the section folders, not README.TXT),
@@ -41,7 +43,38 @@ static uint8_t *bbc_bundle(size_t *len, size_t *count)
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.name = "BBC News 2004-05";
     opts.zopfli = 0;
-    if (world) {
+    if (pics) {
+        /* the saved pages, their pictures packed as pack does (the largest
+         * the packer stores: 1306 pixels wide, remarkable2's column) */
+        int bad = 0;
+        memset(&files, 0, sizeof files);
+        memset(&arts, 0, sizeof arts);
+        assert_int_equal(input_add(&files, bbc_dir, &bad), 0);
+        qsort(files.paths, files.n, sizeof *files.paths, tu_cmp_str);
+        size_t pages = 0;
+        for (size_t i = 0; i < files.n; i++) {
+            const char *why = NULL, *dot = strrchr(files.paths[i], '.');
+            if (!dot || strcmp(dot, ".html"))
+                continue;
+            pages++;
+            if (input_load(files.paths[i], &arts, &why) != 1)
+                fail_msg("%s: %s", files.paths[i], why ? why : "not one article");
+        }
+        files.n = pages;
+        pics_t ps;
+        assert_int_equal(pics_prepare(arts.v, arts.n, PICS_ALL, 0, &ps, stderr), 0);
+        assert_true(ps.n >= 3);
+        uint8_t *sec;
+        size_t slen;
+        assert_int_equal(pics_section(&ps, &sec, &slen), 0);
+        print_message("memory: %zu pictures, the widest %u pixels\n", ps.n, (unsigned)picture_max_width());
+        pics_free(&ps);
+        tu_load_fonts();
+        opts.fonts = tu_fonts;
+        opts.pics = sec;
+        opts.pics_len = slen;
+        opts.name = "Pictures";
+    } else if (world) {
         /* every file of the folder; the edition carries its faces, the
          * fallbacks for its scripts among them */
         int bad = 0;
@@ -64,6 +97,7 @@ static uint8_t *bbc_bundle(size_t *len, size_t *count)
     uint8_t *data;
     const char *why;
     assert_int_equal(bundle_write(arts.v, arts.n, &opts, &data, len, &why), 0);
+    free((void *)(uintptr_t)opts.pics);
     *count = files.n;
     article_list_free(&arts);
     input_list_free(&files);
@@ -115,7 +149,7 @@ static void test_memory_every_article_every_profile_every_size(void **st)
     size_t len, count;
     clock_t t0 = clock();
     uint8_t *data = bbc_bundle(&len, &count);
-    print_message("memory: %zu %s articles packed into %zu bytes in %.1f s; pool %u bytes\n", count, world ? "world" : "BBC", len,
+    print_message("memory: %zu %s articles packed into %zu bytes in %.1f s; pool %u bytes\n", count, pics ? "picture" : world ? "world" : "BBC", len,
                   (double)(clock() - t0) / CLOCKS_PER_SEC, (unsigned)INK_POOL_BYTES);
     tu_load_fonts();
     static uint8_t poolmem[INK_POOL_BYTES];
@@ -210,10 +244,12 @@ int main(int argc, char **argv)
         return 0;
     }
     world = strcmp(argv[1], "--world") == 0;
-    if (world && argc < 3) {
-        printf("test_memory: --world wants a folder\n");
+    pics = strcmp(argv[1], "--pics") == 0;
+    if ((world || pics) && argc < 3) {
+        printf("test_memory: %s wants a folder\n", argv[1]);
         return 1;
     }
+    world |= pics;
     bbc_dir = argv[1 + world];
     draw_all = argc > 2 + world && strcmp(argv[2 + world], "--all") == 0;
     const struct CMUnitTest tests[] = {

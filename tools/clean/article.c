@@ -8,6 +8,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+}
 
 char *article_strndup(const char *s, size_t len)
 {
@@ -32,9 +38,92 @@ int article_add_block(article_t *a, article_block_kind_t kind, const char *text,
     char *t = article_strndup(text, len);
     if (!t)
         return -1;
+    memset(&a->blocks[a->nblocks], 0, sizeof a->blocks[0]);
     a->blocks[a->nblocks].kind = kind;
     a->blocks[a->nblocks].text = t;
+    a->blocks[a->nblocks].pic = -1;
     a->nblocks++;
+    return 0;
+}
+
+void article_block_clear(article_block_t *b)
+{
+    free(b->text);
+    free(b->src);
+    free(b->credit);
+    b->text = b->src = b->credit = NULL;
+}
+
+int article_add_pic(article_t *a, const char *src, const char *caption, const char *credit, int lead)
+{
+    if (!src)
+        return -1;
+    if (article_add_block(a, ARTICLE_BLOCK_PIC, caption ? caption : "", caption ? strlen(caption) : 0))
+        return -1;
+    article_block_t *b = &a->blocks[a->nblocks - 1];
+    b->src = article_strndup(src, strlen(src));
+    b->credit = credit && *credit ? article_strndup(credit, strlen(credit)) : NULL;
+    b->lead = lead;
+    if (!b->src || (credit && *credit && !b->credit))
+        return -1;
+    return 0;
+}
+
+/* Decodes %XX escapes of a URL path in place. */
+static void unescape(char *s)
+{
+    char *w = s;
+    for (char *r = s; *r; r++) {
+        int hi, lo;
+        if (r[0] == '%' && r[1] && r[2] && (hi = hexval(r[1])) >= 0 && (lo = hexval(r[2])) >= 0) {
+            *w++ = (char)(hi << 4 | lo);
+            r += 2;
+        } else {
+            *w++ = *r;
+        }
+    }
+    *w = '\0';
+}
+
+int article_resolve_pics(article_t *a, const char *path)
+{
+    size_t dl = 0;
+    if (path) {
+        const char *sl = strrchr(path, '/');
+        dl = sl ? (size_t)(sl - path) + 1 : 0;
+    }
+    for (size_t i = 0; i < a->nblocks; i++) {
+        article_block_t *b = &a->blocks[i];
+        if (b->kind != ARTICLE_BLOCK_PIC || !b->src)
+            continue;
+        const char *s = b->src;
+        if (!strncasecmp(s, "http://", 7) || !strncasecmp(s, "https://", 8))
+            continue;
+        char *p;
+        if (!strncasecmp(s, "file://", 7)) {
+            p = article_strndup(s + 7, strlen(s + 7));
+        } else if (!strncasecmp(s, "file:", 5)) {
+            p = article_strndup(s + 5, strlen(s + 5));
+        } else if (s[0] == '/' || !path) {
+            p = article_strndup(s, strlen(s));
+        } else if (strstr(s, "://") || !strncasecmp(s, "data:", 5)) {
+            continue; /* another scheme: left for pack to refuse */
+        } else {
+            p = malloc(dl + strlen(s) + 1);
+            if (p) {
+                memcpy(p, path, dl);
+                strcpy(p + dl, s);
+            }
+        }
+        if (!p)
+            return -1;
+        char *q = strpbrk(p, "?#"); /* a saved page's file has no query */
+        if (q)
+            *q = '\0';
+        unescape(p);
+        free(b->src);
+        b->src = p;
+    }
     return 0;
 }
 
@@ -48,8 +137,11 @@ void article_free(article_t *a)
     free(a->source);
     free(a->byline);
     free(a->lang);
-    for (size_t i = 0; i < a->nblocks; i++)
+    for (size_t i = 0; i < a->nblocks; i++) {
         free(a->blocks[i].text);
+        free(a->blocks[i].src);
+        free(a->blocks[i].credit);
+    }
     free(a->blocks);
     memset(a, 0, sizeof *a);
 }
@@ -139,6 +231,20 @@ static int close_part(article_list_t *out, article_t *part, const article_t *a)
     return article_list_take(out, part);
 }
 
+/* A picture block keeps its picture in its part: the last block of part
+ * becomes a copy of from's picture, credit and lead mark. */
+static int copy_pic(article_t *part, const article_block_t *from)
+{
+    article_block_t *b = &part->blocks[part->nblocks - 1];
+    if (from->kind != ARTICLE_BLOCK_PIC)
+        return 0;
+    b->pic = from->pic;
+    b->lead = from->lead;
+    b->src = from->src ? strdup(from->src) : NULL;
+    b->credit = from->credit ? strdup(from->credit) : NULL;
+    return (from->src && !b->src) || (from->credit && !b->credit) ? -1 : 0;
+}
+
 /* The parts of a into out, their titles still unset: k parts of about
  * total / k bytes, the last of them taking up to max; max_parts at most. */
 static int split_one(const article_t *a, size_t max, size_t max_parts, article_list_t *out)
@@ -183,7 +289,7 @@ static int split_one(const article_t *a, size_t max, size_t max_parts, article_l
                 continue;
             }
             if (fill + weight(n) <= target) {
-                if (article_add_block(&part, kind, s, n) < 0)
+                if (article_add_block(&part, kind, s, n) < 0 || copy_pic(&part, &a->blocks[b]) < 0)
                     goto oom;
                 fill += weight(n);
                 break;
@@ -194,7 +300,8 @@ static int split_one(const article_t *a, size_t max, size_t max_parts, article_l
             size_t l = c;
             while (l && s[l - 1] == ' ')
                 l--;
-            if (article_add_block(&part, kind, s, l) < 0)
+            if (article_add_block(&part, kind, s, l) < 0 ||
+                (s == a->blocks[b].text && copy_pic(&part, &a->blocks[b]) < 0))
                 goto oom;
             fill = target; /* closes the part at the next turn */
             s += c;
@@ -290,8 +397,13 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     for (int h = 0; h < 3; h++)
         if (head[h])
             n += 1 + strlen(head[h]);
-    for (size_t i = 0; i < a->nblocks; i++)
-        n += 1 + strlen(a->blocks[i].text);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const article_block_t *b = &a->blocks[i];
+        if (b->kind == ARTICLE_BLOCK_PIC)
+            n += b->pic < 0 ? 0 : 1 + 11 + 1 + strlen(b->text) + (b->credit ? 2 + strlen(b->credit) : 0);
+        else
+            n += 1 + strlen(b->text);
+    }
     unsigned char *buf = malloc(n ? n : 1);
     if (!buf)
         return -1;
@@ -299,10 +411,29 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     for (int h = 0; h < 3; h++)
         if (head[h])
             put_block(buf, &k, (unsigned char)(ARTICLE_HEAD_SOURCE + h), head[h]);
-    for (size_t i = 0; i < a->nblocks; i++)
-        put_block(buf, &k, (unsigned char)a->blocks[i].kind, a->blocks[i].text);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const article_block_t *b = &a->blocks[i];
+        if (b->kind != ARTICLE_BLOCK_PIC) {
+            put_block(buf, &k, (unsigned char)b->kind, b->text);
+            continue;
+        }
+        if (b->pic < 0) /* a picture the packer left out */
+            continue;
+        char num[16];
+        snprintf(num, sizeof num, "%d ", b->pic);
+        put_block(buf, &k, INK_TX_PIC, num);
+        memcpy(buf + k, b->text, strlen(b->text));
+        k += strlen(b->text);
+        if (b->credit) {
+            if (*b->text)
+                buf[k++] = ' ';
+            buf[k++] = INK_TX_CREDIT;
+            memcpy(buf + k, b->credit, strlen(b->credit));
+            k += strlen(b->credit);
+        }
+    }
     *out = buf;
-    *len = n;
+    *len = k;
     return 0;
 }
 
@@ -365,7 +496,7 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len)
     while (i < len) {
         unsigned char kind = text[i++];
         size_t start = i;
-        while (i < len && !(text[i] >= 0x01 && text[i] <= 0x09))
+        while (i < len && !INK_TX_IS_BLOCK(text[i]))
             i++;
         char **head = kind == ARTICLE_HEAD_SOURCE ? &a->source : kind == ARTICLE_HEAD_DATE ? &a->date
                     : kind == ARTICLE_HEAD_BYLINE ? &a->byline : NULL;
@@ -375,6 +506,39 @@ int article_decode_text(article_t *a, const unsigned char *text, size_t len)
             if (!*head)
                 return -1;
             article_unhint(*head, i - start);
+            continue;
+        }
+        if (kind == INK_TX_PIC) {
+            /* "N caption[ 0x1C credit]" */
+            size_t d = start;
+            int num = 0;
+            while (d < i && text[d] >= '0' && text[d] <= '9' && num < 100000000)
+                num = num * 10 + (text[d++] - '0');
+            if (d < i && text[d] == ' ')
+                d++;
+            size_t ce = d;
+            while (ce < i && text[ce] != INK_TX_CREDIT)
+                ce++;
+            char *cap = article_strndup((const char *)text + d, ce - d);
+            char *cr = ce < i ? article_strndup((const char *)text + ce + 1, i - ce - 1) : NULL;
+            if (!cap || (ce < i && !cr)) {
+                free(cap);
+                free(cr);
+                return -1;
+            }
+            size_t cl = article_unhint(cap, ce - d);
+            while (cl && cap[cl - 1] == ' ')
+                cap[--cl] = '\0';
+            if (cr)
+                article_unhint(cr, i - ce - 1);
+            char ref[24];
+            snprintf(ref, sizeof ref, "picture %d", num);
+            int r = article_add_pic(a, ref, cap, cr, 0);
+            free(cap);
+            free(cr);
+            if (r)
+                return -1;
+            a->blocks[a->nblocks - 1].pic = num;
             continue;
         }
         if (kind < ARTICLE_BLOCK_PARA || kind > ARTICLE_BLOCK_LIST)
@@ -416,6 +580,28 @@ void article_print(FILE *f, const article_t *a)
         case ARTICLE_BLOCK_QUOTE: pre = "> "; break;
         case ARTICLE_BLOCK_LIST: pre = "- "; break;
         default: break;
+        }
+        if (a->blocks[i].kind == ARTICLE_BLOCK_PIC) {
+            /* a picture as Markdown's image, its credit after it */
+            const article_block_t *b = &a->blocks[i];
+            fputs("\n![", f);
+            for (const char *p = b->text; *p; p++) {
+                if (*p == 0x10 || *p == 0x11)
+                    putc('_', f);
+                else if (*p == 0x12 || *p == 0x13)
+                    fputs("**", f);
+                else if ((unsigned char)*p >= 0x20)
+                    putc(*p, f);
+            }
+            fprintf(f, "](%s)", b->src ? b->src : "");
+            if (b->credit) {
+                fputs(" ", f);
+                for (const char *p = b->credit; *p; p++)
+                    if ((unsigned char)*p >= 0x20)
+                        putc(*p, f);
+            }
+            putc('\n', f);
+            continue;
         }
         fprintf(f, "\n%s", pre);
         /* inline styles as the plain-text convention: _italic_, **bold** */

@@ -15,11 +15,16 @@ typedef enum {
     ARTICLE_BLOCK_SUBHEAD = INK_TX_SUBHEAD, /**< subheading inside the body */
     ARTICLE_BLOCK_QUOTE = INK_TX_QUOTE,     /**< block quote */
     ARTICLE_BLOCK_LIST = INK_TX_LIST,       /**< one list item */
+    ARTICLE_BLOCK_PIC = INK_TX_PIC,         /**< a picture; text is its caption */
 } article_block_kind_t;
 
 typedef struct article_block {
     article_block_kind_t kind;
-    char *text;              /**< UTF-8, NUL-terminated, owned */
+    char *text;              /**< UTF-8, NUL-terminated, owned; a picture's caption (may be "") */
+    char *src;               /**< pictures: where it is (a path, file: or http(s) URL), owned, or NULL */
+    char *credit;            /**< pictures: its credit, owned, or NULL */
+    int pic;                 /**< pictures: its number in the edition's PICS once packed, else -1 */
+    int lead;                /**< pictures: the page's lead picture (og:image, JSON-LD image) */
 } article_block_t;
 
 typedef struct article {
@@ -67,6 +72,19 @@ void article_free(article_t *a);
 
 /** Appends a block; takes a copy of text[0..len). Returns 0, or -1 when out of memory. */
 int article_add_block(article_t *a, article_block_kind_t kind, const char *text, size_t len);
+
+/** Frees one block's strings (text, src, credit). */
+void article_block_clear(article_block_t *b);
+
+/** Appends a picture block: caption (may be NULL), where the picture is
+ * (src, required) and its credit (may be NULL); copies all three. pic is
+ * -1 until the packer numbers it. Returns 0, or -1 when out of memory. */
+int article_add_pic(article_t *a, const char *src, const char *caption, const char *credit, int lead);
+
+/** Resolves every picture's src of a against the folder of the page at
+ * path (a "Save Page As, complete" folder): a relative path or a file: URL
+ * becomes a path; http(s) URLs and absolute paths stay. Returns 0 or -1. */
+int article_resolve_pics(article_t *a, const char *path);
 
 /** Returns a malloc'd NUL-terminated copy of s[0..len), or NULL. */
 char *article_strndup(const char *s, size_t len);

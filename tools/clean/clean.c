@@ -1499,7 +1499,7 @@ void clean_prune_blocks(article_t *a)
         if (i < cut && bs[i].kept)
             a->blocks[keep++] = a->blocks[i];
         else
-            free(a->blocks[i].text);
+            article_block_clear(&a->blocks[i]);
     }
     a->nblocks = keep;
     free(plain);

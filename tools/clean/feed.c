@@ -257,6 +257,86 @@ static char *item_link(const xmlNode *it)
     return NULL;
 }
 
+/* Media RSS's namespace (media:content, media:group, media:credit...). */
+static int is_media(const xmlNode *x, const char *name)
+{
+    return is_named(x, name) && strstr(ns_href(x), "search.yahoo.com/mrss");
+}
+
+/* An image by its attributes: medium="image", or a type image/..., or,
+ * with neither, an address ending as a picture file does. */
+static int image_attrs(const xmlNode *x, const char *url)
+{
+    xmlChar *medium = xmlGetProp(x, (const xmlChar *)"medium"), *type = xmlGetProp(x, (const xmlChar *)"type");
+    int img = (medium && !strcmp((const char *)medium, "image")) ||
+              (type && !strncmp((const char *)type, "image/", 6));
+    if (!medium && !type) {
+        const char *dot = strrchr(url, '.');
+        img = dot && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg") || !strcasecmp(dot, ".png") ||
+                      !strcasecmp(dot, ".webp") || !strcasecmp(dot, ".gif"));
+    }
+    xmlFree(medium);
+    xmlFree(type);
+    return img;
+}
+
+/* The item's picture (media:content, inside a media:group too, or an
+ * enclosure of an image type; the widest media:content when it says its
+ * width), with media:description as its caption and media:credit as its
+ * credit, as the lead picture at the top of the body. Returns 1 when one
+ * was added, 0 when none, -1 when out of memory. */
+static int item_picture(const xmlNode *it, article_t *a)
+{
+    const xmlNode *best = NULL;
+    long best_w = -1;
+    for (const xmlNode *k = it->children; k; k = k->next) {
+        const xmlNode *group = is_media(k, "group") ? k : NULL;
+        for (const xmlNode *m = group ? group->children : k; m; m = group ? m->next : NULL) {
+            int cand = is_media(m, "content") || is_named(m, "enclosure");
+            xmlChar *url = cand ? xmlGetProp(m, (const xmlChar *)"url") : NULL;
+            if (url && image_attrs(m, (const char *)url)) {
+                xmlChar *w = xmlGetProp(m, (const xmlChar *)"width");
+                long wv = w ? atol((const char *)w) : 0;
+                xmlFree(w);
+                if (!best || wv > best_w) {
+                    best = m;
+                    best_w = wv;
+                }
+            }
+            xmlFree(url);
+            if (!group)
+                break;
+        }
+    }
+    if (!best)
+        return 0;
+    xmlChar *url = xmlGetProp(best, (const xmlChar *)"url");
+    const xmlNode *scope = best->parent && is_media(best->parent, "group") ? best->parent : it;
+    char *cap = NULL, *credit = NULL;
+    for (const xmlNode *where = best; where && !cap; where = where == best ? scope : NULL)
+        for (const xmlNode *k = where->children; k; k = k->next) {
+            char **dst = !cap && (is_media(k, "description") || is_media(k, "title")) ? &cap
+                       : !credit && is_media(k, "credit")                                 ? &credit
+                                                                                          : NULL;
+            if (dst) {
+                char *raw = text_of(k);
+                *dst = clean_line(raw);
+                free(raw);
+            }
+        }
+    int rc = article_add_pic(a, (const char *)url, cap, credit, 1);
+    xmlFree(url);
+    free(cap);
+    free(credit);
+    if (rc < 0)
+        return -1;
+    /* the lead goes first */
+    article_block_t b = a->blocks[a->nblocks - 1];
+    memmove(a->blocks + 1, a->blocks, (a->nblocks - 1) * sizeof *a->blocks);
+    a->blocks[0] = b;
+    return 1;
+}
+
 /* A language tag as BCP 47 has it ("en-US", "de"), else NULL. Owned. */
 static char *lang_tag(const char *v)
 {
@@ -330,6 +410,8 @@ static int read_item(xmlDoc *doc, const xmlNode *it, const char *feed_title, con
         free(s);
     }
     if (feed_title && !(a->source = strdup(feed_title)))
+        goto oom;
+    if (item_picture(it, a) < 0)
         goto oom;
     fi->link = item_link(it);
     char *id = text_of(child(it, "guid"));

@@ -425,11 +425,26 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
     out->byline = norm_field(byl ? byl : best_byline);
     out->source = norm_field(html_meta_source(&m));
     out->section = norm_field(html_meta_section(&m));
+    /* The page's lead picture opens the body when the text has none of its
+     * own (one that has its pictures shows the lead among them already). */
+    const char *lead = html_meta_image(&m);
+    int has_pic = 0;
+    for (size_t i = 0; i < out->nblocks && !has_pic; i++)
+        has_pic = out->blocks[i].kind == ARTICLE_BLOCK_PIC;
+    if (lead && !has_pic && !oom) {
+        if (article_add_pic(out, lead, NULL, NULL, 1) < 0) {
+            oom = 1;
+        } else {
+            article_block_t b = out->blocks[out->nblocks - 1];
+            memmove(out->blocks + 1, out->blocks, (out->nblocks - 1) * sizeof *out->blocks);
+            out->blocks[0] = b;
+        }
+    }
     free(best_byline);
     free(title);
     html_meta_free(&m);
     out->lang = page_lang;
-    if (!out->title || textnorm_article(out) < 0) {
+    if (oom || !out->title || textnorm_article(out) < 0) {
         article_free(out);
         *why = "out of memory";
         return -1;

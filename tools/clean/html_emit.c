@@ -130,6 +130,178 @@ static void em_text(emit_t *e, const char *s)
     }
 }
 
+/* ---- pictures ------------------------------------------------------------ */
+
+/* The widest text column a panel has (picture.c's picture_max_width): a
+ * srcset's candidate nearest to it is the one to take. */
+#define PIC_WANT_W 1306
+
+/* Words in a picture's address or class that say it is no picture of the
+ * story: site furniture, people's faces beside comments, advertising. */
+static int furniture(const char *s)
+{
+    static const char *const words[] = {"logo",      "avatar", "icon",        "sprite",   "spacer", "pixel",
+                                        "tracking",  "badge",  "banner",      "advert",   "/ads/",  "emoji",
+                                        "blank.gif", "1x1",    "placeholder", "gravatar", "button", NULL};
+    if (!s)
+        return 0;
+    for (const char *const *w = words; *w; w++)
+        if (strcasestr(s, *w))
+            return 1;
+    return 0;
+}
+
+/* The candidate of a srcset ("a.jpg 480w, b.jpg 1200w" or "a.jpg 1x, b.jpg
+ * 2x") whose width is nearest the column; malloc'd, or NULL. */
+static char *srcset_pick(const char *set)
+{
+    char *best = NULL;
+    long best_d = -1;
+    const char *p = set;
+    while (p && *p) {
+        while (*p == ' ' || *p == ',' || *p == '\n' || *p == '\t')
+            p++;
+        const char *u = p;
+        while (*p && *p != ' ' && *p != '\n' && *p != '\t' && !(*p == ',' && (p[1] == ' ' || !p[1])))
+            p++;
+        size_t ul = (size_t)(p - u);
+        while (*p == ' ')
+            p++;
+        long w = 0;
+        if (*p >= '0' && *p <= '9') {
+            double v = strtod(p, (char **)&p);
+            w = *p == 'x' ? (long)(v * 650) : (long)v; /* 1x: about half the column */
+        }
+        while (*p && *p != ',')
+            p++;
+        if (!ul)
+            continue;
+        long d = w ? labs(w - PIC_WANT_W) : 100000;
+        if (best_d < 0 || d < best_d) {
+            free(best);
+            best = article_strndup(u, ul);
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+/* The address of the picture img shows (or a <picture>'s <source> before
+ * it), or NULL when it is no picture of the story; malloc'd. */
+static char *img_src(const xmlNode *img)
+{
+    const char *cl = attr(img, "class"), *alt = attr(img, "alt");
+    if (furniture(cl) || (alt && furniture(alt) && strlen(alt) < 40))
+        return NULL;
+    const char *w = attr(img, "width"), *h = attr(img, "height");
+    if ((w && atoi(w) > 0 && atoi(w) < 100) || (h && atoi(h) > 0 && atoi(h) < 60))
+        return NULL; /* an icon or a tracking pixel by its own measure */
+    char *src = NULL;
+    /* a <picture>'s sources stand before its img (the parser may have
+     * moved them out of an element it does not know) */
+    for (const xmlNode *k = img->prev; k && !src; k = k->prev)
+        if (tag_is(k, "source") && attr(k, "srcset"))
+            src = srcset_pick(attr(k, "srcset"));
+    /* or around it, when the parser took <source> for a container */
+    for (const xmlNode *k = img->parent; k && !src && tag_is(k, "source"); k = k->parent)
+        if (attr(k, "srcset"))
+            src = srcset_pick(attr(k, "srcset"));
+    if (!src && attr(img, "srcset"))
+        src = srcset_pick(attr(img, "srcset"));
+    const char *one = attr(img, "data-src") ? attr(img, "data-src") : attr(img, "src");
+    if (!src && one && *one && strncmp(one, "data:", 5))
+        src = article_strndup(one, strlen(one));
+    if (src && furniture(src)) {
+        free(src);
+        src = NULL;
+    }
+    return src;
+}
+
+static const xmlNode *find_tag(const xmlNode *x, const char *name, int depth)
+{
+    for (const xmlNode *k = x->children; k && depth < 12; k = k->next) {
+        if (tag_is(k, name))
+            return k;
+        const xmlNode *f = is_el(k) ? find_tag(k, name, depth + 1) : NULL;
+        if (f)
+            return f;
+    }
+    return NULL;
+}
+
+static void em_node(emit_t *e, const xmlNode *x, int depth);
+
+/* The text of x's subtree as one line, inline styles kept, credits left
+ * out; malloc'd or NULL. */
+static char *flat_text(const xmlNode *x)
+{
+    article_t t = {0};
+    emit_t s = {0};
+    s.a = &t;
+    s.kind = ARTICLE_BLOCK_PARA;
+    s.fig = 1;
+    em_node(&s, x, 0);
+    em_flush(&s);
+    free(s.cur.s);
+    sbuf_t b = {0};
+    for (size_t i = 0; i < t.nblocks; i++) {
+        if (i)
+            sb_addc(&b, ' ');
+        sb_add(&b, t.blocks[i].text, strlen(t.blocks[i].text));
+    }
+    article_free(&t);
+    if (b.oom || s.oom) {
+        free(b.s);
+        return NULL;
+    }
+    return b.s ? b.s : article_strndup("", 0);
+}
+
+/* The credits inside a figure, joined. */
+static void credits(const xmlNode *x, sbuf_t *b, int depth)
+{
+    for (const xmlNode *k = x->children; k && depth < 12; k = k->next) {
+        if (!is_el(k))
+            continue;
+        if (is_credit(k)) {
+            xmlChar *c = xmlNodeGetContent(k);
+            if (c) {
+                char *n = textnorm((const char *)c, strlen((const char *)c), 0, NULL);
+                if (n && !only_space(n)) {
+                    if (b->n)
+                        sb_add(b, "; ", 2);
+                    sb_add(b, n, strlen(n));
+                }
+                free(n);
+                xmlFree(c);
+            }
+        } else {
+            credits(k, b, depth + 1);
+        }
+    }
+}
+
+/* A picture block for img with caption cap (may be NULL) and figure fig's
+ * credits (fig may be NULL). Returns 1 when a picture was added. */
+static int em_pic(emit_t *e, const xmlNode *img, const char *cap, const xmlNode *fig)
+{
+    char *src = img_src(img);
+    if (!src)
+        return 0;
+    sbuf_t cr = {0};
+    if (fig)
+        credits(fig, &cr, 0);
+    em_flush(e);
+    if (article_add_pic(e->a, src, cap, cr.s, 0) < 0)
+        e->oom = 1;
+    else
+        e->added++;
+    free(src);
+    free(cr.s);
+    return 1;
+}
+
 static void em_node(emit_t *e, const xmlNode *x, int depth)
 {
     for (const xmlNode *k = x->children; k && !e->oom; k = k->next) {
@@ -141,6 +313,31 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
             continue;
         if (e->fig && is_credit(k))
             continue;
+        if (tag_is(k, "figure") && !e->fig) {
+            /* a figure with a picture: the picture, its caption and credit */
+            const xmlNode *img = find_tag(k, "img", 0), *fc = find_tag(k, "figcaption", 0);
+            /* the figcaption, else the picture's description when it is a
+             * sentence, else whatever text the figure holds (a caption in a
+             * div of its own) */
+            const char *alt = img ? attr(img, "alt") : NULL;
+            int alt_ok = alt && strchr(alt, ' ') && !only_space(alt);
+            char *cap = img && (fc || !alt_ok) ? flat_text(fc ? fc : k) : NULL;
+            if (cap && !*cap) {
+                free(cap);
+                cap = NULL;
+            }
+            int done = img && em_pic(e, img, cap ? cap : alt_ok ? alt : NULL, k);
+            free(cap);
+            if (done)
+                continue;
+        }
+        const char *ialt = tag_is(k, "img") ? attr(k, "alt") : NULL;
+        if (ialt && (only_space(ialt) || (!strchr(ialt, ' ') && strchr(ialt, '.'))))
+            ialt = NULL; /* a file name is no caption */
+        if (tag_is(k, "img") && !e->fig && em_pic(e, k, ialt, NULL))
+            continue; /* a picture in the text: its alt is for those who cannot see it */
+        if (tag_is(k, "img") && furniture(attr(k, "class")))
+            continue; /* a logo or an avatar: its alt names no part of the story */
         if (tag_is(k, "img")) {
             /* an image's description stands as a line of its own, as a
              * reader would hear it; file names are no description */

@@ -38,6 +38,14 @@ static const char *meta_get(const meta_t *m, const char *k)
     return NULL;
 }
 
+const char *html_meta_image(const meta_t *m)
+{
+    if (m->image && *m->image)
+        return m->image;
+    const char *v = meta_get(m, "og:image");
+    return v ? v : meta_get(m, "twitter:image");
+}
+
 void html_meta_free(meta_t *m)
 {
     for (size_t i = 0; i < m->n; i++) {
@@ -46,6 +54,7 @@ void html_meta_free(meta_t *m)
     }
     free(m->title);
     free(m->byline);
+    free(m->image);
     free(m->site);
     free(m->date);
     free(m->section);
@@ -84,10 +93,12 @@ static int in_list(const char *s, size_t n, const char *const *set)
 static void collect_meta(meta_t *m, xmlNode *root)
 {
     static const char *const pre_p[] = {"article", "dc", "dcterm", "og", "twitter", NULL};
-    static const char *const suf_p[] = {"author",    "creator", "description",   "published_time", "title",
-                                        "site_name", "section", "modified_time", "locale",         NULL};
+    static const char *const suf_p[] = {"author", "creator",   "description", "published_time",
+                                        "title",  "site_name", "section",     "modified_time",
+                                        "locale", "image",     NULL};
     static const char *const pre_n[] = {"dc", "dcterm", "og", "twitter", "weibo:article", "weibo:webpage", NULL};
-    static const char *const suf_n[] = {"author", "creator", "description", "title", "site_name", "date", NULL};
+    static const char *const suf_n[] = {"author",    "creator", "description", "title",
+                                        "site_name", "date",    "image",       NULL};
     for (xmlNode *x = root; x; x = walk_next(x, root, 0)) {
         if (!tag_is(x, "meta"))
             continue;
@@ -208,6 +219,14 @@ static void take_ld(meta_t *m, const jv_t *o, xmlNode *root)
             }
         }
     }
+    /* image: "url", {"url": ...}, or a list of either (the first) */
+    const jv_t *im = json_get(o, "image");
+    if (im && im->type == JV_ARR && im->n)
+        im = &im->kids[0];
+    if (im && im->type == JV_STR)
+        m->image = squash(im->str);
+    else if (im && im->type == JV_OBJ && json_get_str(im, "url"))
+        m->image = squash(json_get_str(im, "url"));
     const jv_t *pub = json_get(o, "publisher");
     if (pub && json_get_str(pub, "name"))
         m->site = squash(json_get_str(pub, "name"));

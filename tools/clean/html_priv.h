@@ -332,6 +332,7 @@ typedef struct {
     kv_t kv[32];
     size_t n;
     char *title, *byline, *site, *date, *section, *lang; /* from JSON-LD */
+    char *image;                                         /* JSON-LD's image (its url) */
 } meta_t;
 
 /* Reads the page's JSON-LD article and its meta elements into m (zeroed). */
@@ -355,6 +356,9 @@ const char *html_meta_source(const meta_t *m);
 const char *html_meta_section(const meta_t *m);
 /* The language JSON-LD's inLanguage or og:locale gives (unchecked), or NULL. */
 const char *html_meta_language(const meta_t *m);
+/* The page's lead picture: JSON-LD's image, else og:image, else
+ * twitter:image; NULL when none. */
+const char *html_meta_image(const meta_t *m);
 
 void html_meta_free(meta_t *m);
 

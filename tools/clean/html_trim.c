@@ -10,11 +10,13 @@
 #include <strings.h>
 
 /* Attributes some step reads through attr(); html_trim_unread drops every
- * other one before parsing, so a name asked of attr() must be listed here. */
+ * other one before parsing, so a name asked of attr() must be listed here
+ * (src, srcset, data-src, width and height: html_emit.c's pictures). */
 static const char *const read_attrs[] = {
-    "alt",     "aria-hidden", "aria-modal", "class",    "colspan", "content",  "datatable",  "datetime",
-    "hidden",  "href",        "id",         "itemprop", "name",    "property", "rel",        "role",
-    "rowspan", "style",       "summary",    "type",     "lang",    "xml:lang", "http-equiv", NULL,
+    "alt",      "aria-hidden", "aria-modal", "class",      "colspan", "content",  "datatable", "datetime",
+    "data-src", "height",      "hidden",     "href",       "id",      "itemprop", "name",      "property",
+    "rel",      "role",        "rowspan",    "src",        "srcset",  "style",    "summary",   "type",
+    "width",    "lang",        "xml:lang",   "http-equiv", NULL,
 };
 
 static int blank_ch(unsigned char c)

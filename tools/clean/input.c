@@ -218,6 +218,12 @@ int input_load(const char *path, article_list_t *list, const char **why)
     free(buf);
     if (rc > 0) {
         char *sec = NULL;
+        /* pictures next to a saved page: found from the page's own folder */
+        for (size_t i = list->n - (size_t)rc; i < list->n; i++)
+            if (article_resolve_pics(&list->v[i], path)) {
+                *why = "out of memory";
+                return -1;
+            }
         for (size_t i = list->n - (size_t)rc; i < list->n; i++)
             if (!list->v[i].section && (sec || (sec = folder_section(path))))
                 list->v[i].section = article_strndup(sec, strlen(sec));

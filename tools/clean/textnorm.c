@@ -1031,10 +1031,12 @@ int textnorm_article(article_t *a)
     for (size_t i = 0; i < a->nblocks; i++) {
         if (norm_field(&a->blocks[i].text, TN_TYPO | TN_DASH | TN_STYLE, lang))
             return -1;
-        if (a->blocks[i].text[0])
+        if (a->blocks[i].credit && norm_field(&a->blocks[i].credit, TN_TYPO | TN_DASH, lang))
+            return -1;
+        if (a->blocks[i].text[0] || a->blocks[i].kind == ARTICLE_BLOCK_PIC) /* a picture without a caption stays */
             a->blocks[keep++] = a->blocks[i];
         else
-            free(a->blocks[i].text);
+            article_block_clear(&a->blocks[i]);
     }
     a->nblocks = keep;
     return 0;

@@ -18,6 +18,9 @@
 #include "article.h"
 #include "clean.h"
 #include "cmd.h"
+
+#include <libxml/uri.h>
+#include <zlib.h>
 #include "fcache.h"
 #include "feed.h"
 #include "feedlist.h"
@@ -64,13 +67,21 @@ typedef struct run {
     size_t feeds_done, feeds_failed, pages, pages_done, pages_failed, pages_cached, old, seen, robots;
     int bad;
     int oom;
+    /* pictures of the pages, fetched into pic_dir (the cache's pictures/) */
+    struct picreq {
+        size_t slot, block;
+        int in_page; /* the block is in the slot's page, else in its feed item */
+    } *picreq;
+    size_t npics, cappics, pics_done, pics_failed;
+    const char *pic_dir;
 } run_t;
 
 #define TAG_FEED 0u
 #define TAG_PAGE 1u
+#define TAG_PIC 2u
 static void *tag(unsigned kind, size_t i)
 {
-    return (void *)(uintptr_t)((i << 1) | kind);
+    return (void *)(uintptr_t)((i << 2) | kind);
 }
 
 static void show(run_t *r, const char *url)
@@ -131,6 +142,8 @@ static int http_url(const char *u)
 {
     return u && feedlist_url_ok(u);
 }
+
+static void want_pics(run_t *r, size_t si, const char *base, int in_page);
 
 static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
 {
@@ -218,6 +231,10 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
             break;
         }
         fresh++;
+        if (s->fi.full || !http_url(s->fi.link)) /* the feed's text is packed: its picture with it */
+            want_pics(r, r->nslots - 1, res->final_url && *res->final_url ? res->final_url : res->url, 0);
+        else /* the page's URL makes the feed's picture's absolute too, for on_page */
+            want_pics(r, r->nslots - 1, res->final_url && *res->final_url ? res->final_url : res->url, -1);
         if (!s->fi.full && http_url(s->fi.link)) {
             if (fetch_add(r->f, s->fi.link, tag(TAG_PAGE, r->nslots - 1)) < 0) {
                 r->oom = 1;
@@ -252,7 +269,7 @@ static int same_words(const char *a, const char *b)
 
 static void drop_block(article_t *a, size_t i)
 {
-    free(a->blocks[i].text);
+    article_block_clear(&a->blocks[i]);
     memmove(a->blocks + i, a->blocks + i + 1, (a->nblocks - i - 1) * sizeof *a->blocks);
     a->nblocks--;
 }
@@ -326,18 +343,103 @@ static void on_page(run_t *r, size_t si, const fetch_result_t *res)
         a.source = strdup(f->source);
     free(a.section);
     a.section = f->section ? strdup(f->section) : NULL;
+    /* the feed's picture for the story leads a page that shows none */
+    int page_pic = 0;
+    for (size_t i = 0; i < a.nblocks && !page_pic; i++)
+        page_pic = a.blocks[i].kind == ARTICLE_BLOCK_PIC;
+    if (!page_pic && f->nblocks && f->blocks[0].kind == ARTICLE_BLOCK_PIC &&
+        article_add_pic(&a, f->blocks[0].src, f->blocks[0].text, f->blocks[0].credit, 1) == 0) {
+        article_block_t b = a.blocks[a.nblocks - 1];
+        memmove(a.blocks + 1, a.blocks, (a.nblocks - 1) * sizeof *a.blocks);
+        a.blocks[0] = b;
+    }
     s->page = a;
     s->use_page = 1;
+    want_pics(r, si, res->final_url && *res->final_url ? res->final_url : res->url, 1);
+}
+
+/* A picture of a page came: its bytes go into the pictures folder, named
+ * by its URL, and the picture block points at that file for pack. A
+ * picture that did not come keeps its URL: pack names it and leaves it out. */
+static void on_pic(run_t *r, size_t k, const fetch_result_t *res)
+{
+    r->pics_done++;
+    slot_t *sl = r->slots[r->picreq[k].slot];
+    article_block_t *b = &(r->picreq[k].in_page ? &sl->page : &sl->fi.art)->blocks[r->picreq[k].block];
+    if (!res->ok || (res->content_type[0] && strncmp(res->content_type, "image/", 6))) {
+        r->pics_failed++;
+        progress_say(&r->pr, "%s: picture %s: %s; left out", CMD, res->url,
+                     res->ok ? "not an image (its content type)" : res->why);
+        return;
+    }
+    char path[4200];
+    unsigned long h = crc32(0, (const unsigned char *)res->url, (unsigned)strlen(res->url));
+    snprintf(path, sizeof path, "%s/%08lx-%zu.img", r->pic_dir, h, strlen(res->url));
+    FILE *f = fopen(path, "wb");
+    int ok = f && fwrite(res->body, 1, res->len, f) == res->len;
+    if (f && fclose(f) != 0)
+        ok = 0;
+    char *np = ok ? strdup(path) : NULL;
+    if (!np) {
+        r->pics_failed++;
+        progress_say(&r->pr, "%s: picture %s: cannot write %s; left out", CMD, res->url, path);
+        return;
+    }
+    free(b->src);
+    b->src = np;
+}
+
+/* Asks for the pictures of the page just cleaned into slot si: each src
+ * made absolute against the page's address (the block keeps that URL, so
+ * pack names it if it does not come). */
+static void want_pics(run_t *r, size_t si, const char *base, int in_page)
+{
+    article_t *a = in_page > 0 ? &r->slots[si]->page : &r->slots[si]->fi.art;
+    for (size_t i = 0; i < a->nblocks; i++) {
+        article_block_t *b = &a->blocks[i];
+        if (b->kind != ARTICLE_BLOCK_PIC || !b->src)
+            continue;
+        xmlChar *u = xmlBuildURI((const xmlChar *)b->src, (const xmlChar *)base);
+        if (!u)
+            continue;
+        char *abs = strdup((const char *)u);
+        xmlFree(u);
+        if (!abs)
+            continue;
+        free(b->src);
+        b->src = abs;
+        if (!r->pic_dir || !http_url(abs) || in_page < 0)
+            continue;
+        if (r->npics == r->cappics) {
+            size_t cap = r->cappics ? r->cappics * 2 : 32;
+            struct picreq *v = realloc(r->picreq, cap * sizeof *v);
+            if (!v) {
+                r->oom = 1;
+                return;
+            }
+            r->picreq = v;
+            r->cappics = cap;
+        }
+        r->picreq[r->npics].slot = si;
+        r->picreq[r->npics].block = i;
+        r->picreq[r->npics].in_page = in_page;
+        if (fetch_add(r->f, abs, tag(TAG_PIC, r->npics)) < 0)
+            r->oom = 1;
+        else
+            r->npics++;
+    }
 }
 
 static void on_done(void *ctx, void *user, const fetch_result_t *res)
 {
     run_t *r = ctx;
     uintptr_t t = (uintptr_t)user;
-    if ((t & 1) == TAG_FEED)
-        on_feed(r, (size_t)(t >> 1), res);
+    if ((t & 3) == TAG_FEED)
+        on_feed(r, (size_t)(t >> 2), res);
+    else if ((t & 3) == TAG_PAGE)
+        on_page(r, (size_t)(t >> 2), res);
     else
-        on_page(r, (size_t)(t >> 1), res);
+        on_pic(r, (size_t)(t >> 2), res);
 }
 
 static int cmp_slot(const void *a, const void *b)
@@ -564,9 +666,14 @@ int cmd_fetch(int argc, char **argv)
                 fprintf(stderr, "%s: cache folder %s: %s; fetching without one\n", CMD, cache_dir, strerror(errno));
         }
     }
+    char pic_dir[4200];
     if (cache) {
         if (fstate_load(cache, &r.state) == 0)
             r.have_state = 1;
+        /* the pages' pictures are kept beside the cache, where pack reads them */
+        snprintf(pic_dir, sizeof pic_dir, "%s/pictures", cache);
+        if (fcache_mkdir(pic_dir) == 0)
+            r.pic_dir = pic_dir;
     }
     char ua[160];
     const curl_version_info_data *cv = curl_version_info(CURLVERSION_NOW);
@@ -653,6 +760,7 @@ int cmd_fetch(int argc, char **argv)
     for (size_t i = 0; i < r.nslots; i++)
         slot_free(r.slots[i]);
     free(r.slots);
+    free(r.picreq);
     for (size_t i = 0; i < r.list.n; i++)
         free(r.feeds[i].title);
     free(r.feeds);

@@ -7,6 +7,7 @@
 #include "bundle_write.h"
 #include "hal/ink_hal.h"
 #include "ink_bundle.h"
+#include "picture.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 #include "ink_nav.h"
@@ -347,6 +348,31 @@ int cmd_inspect(int argc, char **argv)
         }
     }
     ink_titles_free(&titles);
+    if (b.npics) {
+        /* every picture inflated and checked, with its stored size */
+        static uint8_t ppoolmem[64 * 1024];
+        ink_pool_t ppool;
+        ink_pool_init(&ppool, ppoolmem, sizeof ppoolmem);
+        uint64_t all = 0;
+        if (o)
+            printf("\n[pictures]\n   #      size    bytes  check\n");
+        for (uint32_t i = 0; i < b.npics; i++) {
+            int w = 0, h = 0;
+            uint32_t bytes = 0;
+            ink_bundle_pic(&b, i, &w, &h);
+            ink_err_t err = ink_bundle_pic_check(&b, i, &ppool, &bytes);
+            all += bytes;
+            if (o)
+                printf("%4u %5dx%-5d %7u  %s\n", i, w, h, bytes, err ? "BAD" : "ok");
+            if (err) {
+                damaged = 1;
+                printf("%s: picture %u: %s\n", path, i, ink_err_str(err));
+            }
+        }
+        if (o)
+            printf("%u pictures, %llu bytes (%.1f KiB a picture)\n", b.npics, (unsigned long long)all,
+                   (double)all / 1024.0 / b.npics);
+    }
     if (ink_bundle_check_text(&b) != INK_OK) {
         damaged = 1;
         printf("%s: TEXT section: checksum mismatch\n", path);
@@ -368,13 +394,66 @@ int cmd_inspect(int argc, char **argv)
     return damaged ? 3 : 0;
 }
 
+/* Writes every picture of b as DIR/picture-NNN.png (8-bit gray). */
+static int write_pictures(const ink_bundle_t *b, const char *dir, const char *path)
+{
+    static uint8_t ppoolmem[64 * 1024];
+    ink_pool_t pool;
+    ink_pool_init(&pool, ppoolmem, sizeof ppoolmem);
+    ink_pic_src_t src;
+    ink_bundle_pic_src(b, &src);
+    int rc = 0;
+    for (uint32_t i = 0; i < b->npics; i++) {
+        int w, h;
+        void *rd = NULL;
+        ink_bundle_pic(b, i, &w, &h);
+        picture_t p = { w, h, malloc((size_t)w * h) };
+        uint8_t *row = malloc(((size_t)w + 1) / 2);
+        ink_err_t err = p.px && row ? src.open(src.ctx, i, &pool, &rd) : INK_ERR_NOMEM;
+        for (int y = 0; y < h && !err; y++) {
+            err = src.row(src.ctx, rd, row);
+            for (int x = 0; x < w && !err; x++)
+                p.px[(size_t)y * w + x] = (uint8_t)(17 * (x & 1 ? row[x / 2] & 15 : row[x / 2] >> 4));
+        }
+        src.close(src.ctx, rd, &pool);
+        char out[4096];
+        snprintf(out, sizeof out, "%s/picture-%03u.png", dir, i);
+        if (err) {
+            fprintf(stderr, "inkpress extract: %s: picture %u: %s\n", path, i, ink_err_str(err));
+            rc = 3;
+        } else if (picture_write_png(out, &p)) {
+            fprintf(stderr, "inkpress extract: cannot write %s\n", out);
+            rc = 4;
+        }
+        free(row);
+        picture_free(&p);
+    }
+    return rc;
+}
+
 int cmd_extract(int argc, char **argv)
 {
+    /* --pictures DIR, anywhere: taken out before the rest is read */
+    const char *picdir = NULL;
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--pictures")) {
+            if (i + 1 >= argc) {
+                fprintf(stderr, "inkpress extract: --pictures needs a folder\n");
+                return 2;
+            }
+            picdir = argv[i + 1];
+            for (int j = i; j + 2 <= argc; j++)
+                argv[j] = argv[j + 2];
+            argc -= 2;
+            break;
+        }
     if (argc < 2 || argc > 3 || argv[1][0] == '-') {
         if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-            printf("usage: inkpress extract EDITION.ink|EDITION.uf2 [N]\n"
+            printf("usage: inkpress extract EDITION.ink|EDITION.uf2 [N] [--pictures DIR]\n"
                    "Prints the cleaned text of article N (1-based), or of every article, in the\n"
-                   "form 'inkpress clean' prints (articles separated by a form feed line).\n"
+                   "form 'inkpress clean' prints (articles separated by a form feed line; a\n"
+                   "picture as ![caption](picture N) credit). --pictures DIR also writes every\n"
+                   "picture of the edition as DIR/picture-NNN.png (gray, as stored).\n"
                    "example: inkpress extract build/sample.ink 3\n");
             return 0;
         }
@@ -434,6 +513,11 @@ int cmd_extract(int argc, char **argv)
         free(text);
     }
     ink_titles_free(&titles);
+    if (picdir) {
+        int pr = write_pictures(&b, picdir, argv[1]);
+        if (pr > rc)
+            rc = pr;
+    }
     unload(&l);
     if (fflush(stdout) != 0)
         return 4;

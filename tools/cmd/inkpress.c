@@ -33,7 +33,7 @@ static void main_usage(FILE *f)
             "  pack -o EDITION.ink [options] INPUT... files and folders -> edition bundle\n"
             "  fetch FEEDS -o EDITION.ink [options]   feeds (and their pages) from the web -> edition bundle\n"
             "  inspect EDITION.ink                    header, sections, articles, sizes, checks\n"
-            "  extract EDITION.ink [N]                cleaned text back out (article N, 1-based)\n"
+            "  extract EDITION.ink [N] [--pictures DIR]  cleaned text back out (article N, 1-based), pictures as PNG\n"
             "  preview EDITION.ink -o DIR [options]   every page as PNG, through the device code\n"
             "  profiles                               the panels: size, dpi, text sizes\n"
             "  help [COMMAND]                         this text, or one command's options and an example\n"

@@ -57,8 +57,11 @@ void json_article(FILE *f, const article_t *a)
     fputs(", \"byline\": ", f);
     json_str(f, a->byline);
     fputs(", \"body\": [", f);
-    for (size_t i = 0; i < a->nblocks; i++) {
-        if (i)
+    /* a picture's caption stands as a paragraph, as it reads on the page */
+    for (size_t i = 0, k = 0; i < a->nblocks; i++) {
+        if (a->blocks[i].kind == ARTICLE_BLOCK_PIC && !*a->blocks[i].text)
+            continue;
+        if (k++)
             fputs(", ", f);
         put_string(f, a->blocks[i].text, 1);
     }

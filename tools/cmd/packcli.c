@@ -9,6 +9,7 @@
 
 #include "dedup.h"
 #include "fontsub.h"
+#include "picture.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_profile.h"
@@ -21,6 +22,7 @@ void pack_cli_init(pack_cli_t *pc)
     bundle_opts_t d = BUNDLE_OPTS_DEFAULT;
     pc->opts = d;
     pc->opts.stats = &pc->stats;
+    pc->images = PICS_ALL;
 }
 
 void pack_cli_help(FILE *f)
@@ -46,6 +48,10 @@ void pack_cli_help(FILE *f)
                "                 default: $INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)\n"
                "  --no-script-fonts  only the three faces: characters they lack are drawn as boxes\n"
                "  --font-hints   keep the TrueType hinting instructions in the subset fonts\n"
+               "  --images none|lead|all  which pictures go in: none, each article's first, or\n"
+               "                 all (default); icons, tracking pixels and banners never\n"
+               "  --image-budget BYTES  at most this many bytes of pictures in the edition\n"
+               "                 (pictures past it are left out, named with -v; default: no limit)\n"
                "  --uf2          write a UF2 file for drag-and-drop flashing instead of .ink\n"
                "  --uf2-base A   flash address of the bundle in the UF2 (e.g. 0x10100000)\n"
                "  --uf2-family F UF2 family ID (e.g. 0xe48bff56 for the RP2040)\n");
@@ -58,7 +64,7 @@ int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int 
     int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
                 !strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
                 !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts") ||
-                !strcmp(a, "--script-fonts");
+                !strcmp(a, "--script-fonts") || !strcmp(a, "--images") || !strcmp(a, "--image-budget");
     if (takes && !v) {
         fprintf(stderr, "%s: %s needs a value\n", cmd, a);
         return 2;
@@ -67,6 +73,25 @@ int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int 
         (*i)++;
     if (!strcmp(a, "-o")) {
         pc->outp = v;
+    } else if (!strcmp(a, "--images")) {
+        if (!strcmp(v, "none"))
+            pc->images = PICS_NONE;
+        else if (!strcmp(v, "lead"))
+            pc->images = PICS_LEAD;
+        else if (!strcmp(v, "all"))
+            pc->images = PICS_ALL;
+        else {
+            fprintf(stderr, "%s: --images takes none, lead or all, not '%s'\n", cmd, v);
+            return 2;
+        }
+    } else if (!strcmp(a, "--image-budget")) {
+        char *end;
+        unsigned long long x = strtoull(v, &end, 0);
+        if (*end || !*v || x > 0xFFFFFFFFull) {
+            fprintf(stderr, "%s: --image-budget takes a number of bytes\n", cmd);
+            return 2;
+        }
+        pc->image_budget = (size_t)x;
     } else if (!strcmp(a, "--fonts")) {
         pc->fonts_dir = v;
     } else if (!strcmp(a, "--script-fonts")) {
@@ -220,7 +245,27 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
     size_t n = arts->n;
     opts->on_missing = pack_missing;
     opts->missing_ctx = (void *)cmd;
-    int wrote = bundle_write(arts->v, n, opts, &bundle, &blen, &why);
+    /* Pictures: loaded, left out or numbered, then coded into PICS. */
+    pics_t pics;
+    uint8_t *picsec = NULL;
+    size_t picslen = 0;
+    int wrote = -1;
+    if (pics_prepare(arts->v, n, (pics_mode_t)pc->images, pc->image_budget, &pics,
+                     progress_level >= PROGRESS_VERBOSE ? stderr : NULL) ||
+        (pics.n && pics_section(&pics, &picsec, &picslen))) {
+        why = "out of memory";
+    } else {
+        opts->pics = picsec;
+        opts->pics_len = picslen;
+        wrote = bundle_write(arts->v, n, opts, &bundle, &blen, &why);
+    }
+    opts->pics = NULL;
+    opts->pics_len = 0;
+    free(picsec);
+    if (pics.failed && progress_level > PROGRESS_QUIET)
+        fprintf(stderr, "%s: %zu picture%s could not be read and %s left out%s\n", cmd, pics.failed,
+                pics.failed == 1 ? "" : "s", pics.failed == 1 ? "is" : "are",
+                progress_level >= PROGRESS_VERBOSE ? "" : " (-v names them)");
     if (wrote == 0 && pc->stats.missing_chars) {
         /* drawn as boxes on the device: not lost silently, but not right */
         fprintf(stderr, "%s: %zu character%s no font of the edition draws, in %zu article%s "
@@ -260,9 +305,9 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
         if (progress_level >= PROGRESS_VERBOSE)
             fprintf(stderr,
                     "%s: sections: header %zu, META %zu, STRS %zu, SECS %zu, ARTS %zu, GRPS %zu, TITL %zu, "
-                    "DICT %zu, TEXT %zu, HYPH %zu, FONT %zu, KERN %zu; %zu streams, %zu title chunks\n",
+                    "DICT %zu, TEXT %zu, HYPH %zu, FONT %zu, KERN %zu, PICS %zu; %zu streams, %zu title chunks\n",
                     cmd, st->header, st->meta, st->strs, st->secs, st->arts, st->grps, st->titl, st->dict, st->text,
-                    st->hyph, st->font, st->kern, st->groups, st->chunks);
+                    st->hyph, st->font, st->kern, st->pics, st->groups, st->chunks);
         if (progress_level >= PROGRESS_VERBOSE && st->hyph)
             fprintf(stderr,
                     "%s: hyphenation: %zu patterns for %zu articles; soft hyphens written %zu of %zu, "
@@ -275,11 +320,20 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
                     "kerning pairs: regular %zu, bold %zu, italic %zu\n",
                     cmd, st->chars, st->face[0], st->face[1], st->face[2], st->fallbacks, st->fallback_bytes,
                     st->kern_pairs[0], st->kern_pairs[1], st->kern_pairs[2]);
+        if (progress_level >= PROGRESS_VERBOSE && (pics.n || pics.dropped || pics.dups || pics.over_budget)) {
+            fprintf(stderr, "%s: pictures: %zu stored, %zu bytes (PICS %zu); %zu left out as icons or banners, "
+                            "%zu duplicates, %zu past the budget\n",
+                    cmd, pics.n, pics.data_len, st->pics, pics.dropped, pics.dups, pics.over_budget);
+            for (size_t i = 0; i < pics.n; i++)
+                fprintf(stderr, "%s: picture %zu: %u x %u, %zu bytes: %s\n", cmd, i, ink_rd16(pics.table + 16 * i),
+                        ink_rd16(pics.table + 16 * i + 2), pics.bytes[i], pics.src[i]);
+        }
         if (progress_level >= PROGRESS_VERBOSE && st->shaped_runs)
             fprintf(stderr, "%s: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n", cmd, st->shaped_runs,
                     st->shaped_glyphs, st->shaped_titles);
     }
     article_list_free(arts);
+    pics_free(&pics);
     free(bundle);
     if (opts->fonts)
         sim_fonts_close(font_files);

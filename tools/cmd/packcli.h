@@ -21,6 +21,8 @@ typedef struct pack_cli {
     uint32_t uf2_base, uf2_family;
     const char *fonts_dir;   /**< --fonts, or NULL */
     int wrote;               /**< set by pack_cli_write: 1 when the bundle was written */
+    int images;              /**< --images: pics_mode_t (default all) */
+    size_t image_budget;     /**< --image-budget: bytes of pictures an edition may hold; 0: no limit */
 } pack_cli_t;
 
 /** Sets the defaults (BUNDLE_OPTS_DEFAULT, no output). */

@@ -345,8 +345,13 @@ static int use_article(fontsub_use_t *u, const article_t *a)
     for (size_t i = 0; i < a->nblocks; i++) {
         unsigned f = a->blocks[i].kind == ARTICLE_BLOCK_SUBHEAD ? FS_BOLD
                    : a->blocks[i].kind == ARTICLE_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
+                   : a->blocks[i].kind == ARTICLE_BLOCK_PIC    ? FS_ITALIC | FS_INVERT
                                                             : FS_REGULAR;
+        if (a->blocks[i].kind == ARTICLE_BLOCK_PIC && a->blocks[i].pic < 0)
+            continue; /* left out */
         if (fontsub_use_text(u, a->blocks[i].text, strlen(a->blocks[i].text), f | FS_STYLED))
+            return -1;
+        if (a->blocks[i].credit && fontsub_use_text(u, a->blocks[i].credit, strlen(a->blocks[i].credit), f | FS_STYLED))
             return -1;
     }
     return 0;
@@ -479,7 +484,7 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
         if (enc[m].len > INK_ARTICLE_MAX_BYTES) { /* runs grew it: cut at a block again */
             size_t cut = 0;
             for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
-                if (enc[m].text[i] >= 0x01 && enc[m].text[i] <= 0x09)
+                if (INK_TX_IS_BLOCK(enc[m].text[i]))
                     cut = i;
             enc[m].len = cut;
         }
@@ -676,7 +681,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         if (enc[m].len > INK_ARTICLE_MAX_BYTES) {
             size_t cut = 0;
             for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
-                if (enc[m].text[i] >= 0x01 && enc[m].text[i] <= 0x09)
+                if (INK_TX_IS_BLOCK(enc[m].text[i]))
                     cut = i;
             /* One block longer than that: cut inside it, between characters
              * (never an empty article: its text starts with a block code) */
@@ -822,7 +827,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         uint32_t tag;
         buf_t *b;
     } part_t;
-    part_t parts[11] = {
+    part_t parts[12] = {
         { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs }, { INK_TAG_ARTS, &index },
         { INK_TAG_GRPS, &grps }, { INK_TAG_TITL, &titl }, { INK_TAG_DICT, &dictb }, { INK_TAG_TEXT, &text },
     };
@@ -833,11 +838,17 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         parts[np++] = (part_t){ INK_TAG_FONT, &fontb };
         parts[np++] = (part_t){ INK_TAG_KERN, &kernb };
     }
+    buf_t picsb = { 0 };
+    if (opts->pics && opts->pics_len) {
+        picsb.p = (uint8_t *)(uintptr_t)opts->pics; /* not owned: never freed here */
+        picsb.n = opts->pics_len;
+        parts[np++] = (part_t){ INK_TAG_PICS, &picsb };
+    }
     size_t align = opts->align > 4 ? opts->align : 4;
-    uint8_t hdr[INK_HDR_SIZE + 11 * INK_SECT_ENTRY_SIZE];
+    uint8_t hdr[INK_HDR_SIZE + 12 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
     put(&file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
-    uint32_t offs[11];
+    uint32_t offs[12];
     for (size_t i = 0; i < np; i++) {
         pad_to(&file, align);
         offs[i] = (uint32_t)file.n;
@@ -853,7 +864,9 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     memcpy(h, INK_MAGIC, INK_MAGIC_LEN);
     /* 3 when a text holds shaped runs, which a 2.0 reader would show as
      * stray bytes; otherwise 2, as before */
-    ink_wr16(h + INK_HDR_OFF_MAJOR, fst.shaped_runs || fst.shaped_titles || fst.bidi_texts ? INK_VERSION_MAJOR_RUNS : INK_VERSION_MAJOR);
+    ink_wr16(h + INK_HDR_OFF_MAJOR, picsb.n ? INK_VERSION_MAJOR_PICS
+                                    : fst.shaped_runs || fst.shaped_titles || fst.bidi_texts ? INK_VERSION_MAJOR_RUNS
+                                                                                               : INK_VERSION_MAJOR);
     ink_wr16(h + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
     ink_wr32(h + INK_HDR_OFF_SIZE, (uint32_t)file.n);
     ink_wr16(h + INK_HDR_OFF_NSECT, (uint16_t)np);
@@ -881,6 +894,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         st->font = fontb.n;
         st->kern = kernb.n;
         st->hyph = hyphb.n;
+        st->pics = picsb.n;
+        st->npics = picsb.n >= 4 ? ink_rd32(picsb.p) : 0;
         st->groups = ngroups;
         st->chunks = nchunks;
         for (size_t m = 0; m < n; m++)

@@ -35,6 +35,7 @@ typedef struct bundle_stats {
     size_t hyph;                           /**< HYPH section (0 when left out) */
     size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
     size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */
+    size_t pics, npics;                    /**< PICS section bytes and its pictures (0 when none) */
 } bundle_stats_t;
 
 typedef struct bundle_opts {
@@ -57,11 +58,15 @@ typedef struct bundle_opts {
      * ascending); article is SIZE_MAX for the edition's name and sections. */
     void (*on_missing)(void *ctx, size_t article, const char *title, const uint32_t *cps, size_t n);
     void *missing_ctx;
+    /** The PICS section (picture.h: pics_section), or NULL: no pictures;
+     * the articles' picture blocks must name pictures in it. */
+    const uint8_t *pics;
+    size_t pics_len;
 } bundle_opts_t;
 
 /** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups,
  * typesetting marks, hyphenation patterns, no fonts (the caller loads them). */
-#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL }
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL, NULL, 0 }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,

@@ -626,6 +626,11 @@ int typeset_article(typeset_t *ts, const article_t *a, article_t *out)
         free(t);
         if (r)
             goto fail;
+        article_block_t *ob = &out->blocks[out->nblocks - 1];
+        ob->pic = a->blocks[i].pic;
+        ob->lead = a->blocks[i].lead;
+        if (dup_field(&ob->src, a->blocks[i].src) || dup_field(&ob->credit, a->blocks[i].credit))
+            goto fail;
     }
     return 0;
 fail:
