@@ -444,6 +444,71 @@ static void test_bundle_long_title_cut_at_the_shared_cap(void **st)
     free(out);
 }
 
+/* One article's text as packed (the only article of a bundle of
+ * paragraphs paras[0..n), zlib). */
+static size_t packed_text(const char *const *paras, size_t n, uint8_t *dst)
+{
+    const char **v = calloc(n + 1, sizeof *v);
+    assert_non_null(v);
+    memcpy(v, paras, n * sizeof *v);
+    article_t a;
+    tu_article(&a, "A long page", "World", v);
+    free(v);
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.zopfli = 0;
+    opts.dict = 0;
+    uint8_t *out;
+    size_t len;
+    const char *why;
+    assert_int_equal(bundle_write(&a, 1, &opts, &out, &len, &why), 0);
+    article_free(&a);
+    ink_bundle_t b;
+    assert_int_equal(ink_bundle_open(&b, out, len), INK_OK);
+    ink_article_info_t ai;
+    ink_bundle_article(&b, 0, &ai);
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    assert_int_equal(ink_bundle_inflate(&b, 0, &pool, dst, INK_ARTICLE_MAX_BYTES), INK_OK);
+    free(out);
+    return ai.text_len;
+}
+
+/* A page far longer than a reader takes is cut to INK_ARTICLE_MAX_BYTES;
+ * the packer leaves out what cannot reach the cut before typesetting it,
+ * and the text is the same as when the page ends soon after the cut: in
+ * many paragraphs (cut between two) and in one. */
+static void test_bundle_long_page_cut_as_if_it_ended_there(void **st)
+{
+    (void)st;
+    static uint8_t whole[INK_ARTICLE_MAX_BYTES], part[INK_ARTICLE_MAX_BYTES];
+    enum { NPARA = 700, PARA = 1000 };
+    char *para = malloc(PARA + 1), *giant = malloc(NPARA * (size_t)PARA + 1);
+    assert_true(para && giant);
+    static const char words[] = "The harbour council discussed the extraordinary budget again. ";
+    for (size_t i = 0; i < PARA; i++)
+        para[i] = words[i % (sizeof words - 1)];
+    para[PARA] = '\0';
+    for (size_t i = 0; i < NPARA * (size_t)PARA; i++)
+        giant[i] = words[i % (sizeof words - 1)];
+    giant[NPARA * (size_t)PARA] = '\0';
+    const char *paras[NPARA];
+    for (size_t i = 0; i < NPARA; i++)
+        paras[i] = para;
+    size_t lw = packed_text(paras, NPARA, whole), lp = packed_text(paras, 130, part);
+    assert_true(lw <= INK_ARTICLE_MAX_BYTES && lw > INK_ARTICLE_MAX_BYTES - 2 * PARA);
+    assert_int_equal(lw, lp);
+    assert_memory_equal(whole, part, lw);
+    const char *one[1] = { giant };
+    lw = packed_text(one, 1, whole);
+    giant[200 * 1000] = '\0';
+    lp = packed_text(one, 1, part);
+    assert_true(lw <= INK_ARTICLE_MAX_BYTES);
+    assert_int_equal(lw, lp);
+    assert_memory_equal(whole, part, lw);
+    free(para);
+    free(giant);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -458,6 +523,7 @@ int main(void)
         cmocka_unit_test(test_bundle_align_puts_sections_on_boundaries),
         cmocka_unit_test(test_bundle_one_pattern_file_under_two_language_tags),
         cmocka_unit_test(test_bundle_long_title_cut_at_the_shared_cap),
+        cmocka_unit_test(test_bundle_long_page_cut_as_if_it_ended_there),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -792,6 +792,11 @@ static char *typo_pass(const char *str, size_t len, unsigned flags, const char *
         k += textnorm_put_utf8(out + k, o.v[i]);
     out[k] = '\0';
     *outlen = k;
+    /* sized for four bytes a character: give back what the text did not take
+     * (the article keeps this buffer, a block of a 50 MB page too) */
+    char *fit = realloc(out, k + 1);
+    if (fit)
+        out = fit;
 done:
     free(c);
     free(prot);

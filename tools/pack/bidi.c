@@ -4,38 +4,15 @@
 
 #include "ink_font.h"
 #include "ink_text.h"
+#include "txbuf.h"
 
 #include <fribidi.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct obuf {
-    uint8_t *p;
-    size_t n, cap;
-    int oom;
-} obuf_t;
-
-static void put(obuf_t *o, const uint8_t *b, size_t k)
-{
-    if (o->n + k > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap < o->n + k)
-            cap *= 2;
-        uint8_t *p = realloc(o->p, cap);
-        if (!p) {
-            o->oom = 1;
-            return;
-        }
-        o->p = p;
-        o->cap = cap;
-    }
-    memcpy(o->p + o->n, b, k);
-    o->n += k;
-}
-
 /* One block's text s[0..n) (no block code): levels for its characters
  * (control bytes take the level of what follows them). */
-static int block(obuf_t *o, const uint8_t *s, size_t n)
+static int block(txbuf_t *o, const uint8_t *s, size_t n)
 {
     FriBidiChar *cp = malloc((n + 1) * sizeof *cp);
     size_t *at = malloc((n + 1) * sizeof *at);
@@ -56,7 +33,7 @@ static int block(obuf_t *o, const uint8_t *s, size_t n)
         at[m++] = i;
     }
     if (m == 0) {
-        put(o, s, n);
+        txbuf_put(o, s, n);
         rc = 0;
         goto out;
     }
@@ -65,7 +42,7 @@ static int block(obuf_t *o, const uint8_t *s, size_t n)
         if (ty[i] == FRIBIDI_TYPE_RTL || ty[i] == FRIBIDI_TYPE_AL)
             rtl = 1;
     if (!rtl || m == 0) {
-        put(o, s, n);
+        txbuf_put(o, s, n);
         rc = 0;
         goto out;
     }
@@ -75,12 +52,12 @@ static int block(obuf_t *o, const uint8_t *s, size_t n)
         goto out;
     uint8_t code[2] = { INK_TX_LEVEL, (uint8_t)(0x80u | (FRIBIDI_IS_RTL(base) ? INK_LEVEL_PARA_RTL
                                                                                : INK_LEVEL_PARA_LTR)) };
-    put(o, code, 2);
+    txbuf_put(o, code, 2);
     int cur = -1;
     size_t j = 0;
     for (size_t i = 0; i < n;) {
         if (s[i] < 0x20) {
-            put(o, s + i, 1);
+            txbuf_put(o, s + i, 1);
             i++;
             continue;
         }
@@ -89,10 +66,10 @@ static int block(obuf_t *o, const uint8_t *s, size_t n)
         int l = lv[j] > 61 ? 61 : lv[j];
         if (l != cur) {
             code[1] = (uint8_t)(0x80u | (unsigned)l);
-            put(o, code, 2);
+            txbuf_put(o, code, 2);
             cur = l;
         }
-        put(o, s + i, k);
+        txbuf_put(o, s + i, k);
         i += k;
         j++;
     }
@@ -108,7 +85,8 @@ out:
 
 int bidi_text(const uint8_t *text, size_t len, int title, uint8_t **out, size_t *outlen)
 {
-    obuf_t o = { 0 };
+    txbuf_t o;
+    txbuf_init(&o, len + 16);
     if (title) {
         if (block(&o, text, len))
             o.oom = 1;
@@ -118,19 +96,11 @@ int bidi_text(const uint8_t *text, size_t len, int title, uint8_t **out, size_t 
             while (e < len && !INK_TX_IS_BLOCK(text[e]))
                 e++;
             int body = text[i] >= INK_TX_PARA && text[i] <= INK_TX_LIST;
-            put(&o, text + i, 1);
-            if (body ? block(&o, text + i + 1, e - i - 1) : (put(&o, text + i + 1, e - i - 1), 0))
+            txbuf_put(&o, text + i, 1);
+            if (body ? block(&o, text + i + 1, e - i - 1) : (txbuf_put(&o, text + i + 1, e - i - 1), 0))
                 o.oom = 1;
             i = e;
         }
     }
-    if (o.oom) {
-        free(o.p);
-        return -1;
-    }
-    if (!o.p && !(o.p = malloc(1)))
-        return -1;
-    *out = o.p;
-    *outlen = o.n;
-    return 0;
+    return txbuf_finish(&o, out, outlen);
 }

@@ -230,6 +230,54 @@ static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, b
     return zlib_raw(o, NULL, 0, dict, dlen, Z_SYNC_FLUSH, out); /* ends in an empty stored block */
 }
 
+/* The most of an article's body that can reach the bundle: its text is cut
+ * at INK_ARTICLE_MAX_BYTES once typeset and encoded, and no pass before the
+ * cut shrinks text to less than a quarter (a break mark takes the place of
+ * U+200B's three bytes at most), so the blocks past this many bytes of it
+ * are never kept. Left out before typesetting, a 50 MB page is not copied
+ * three times over on the way to its first 96 KiB. */
+#define KEEP_RAW_BYTES (4u * INK_ARTICLE_MAX_BYTES)
+
+/* *v: a with only the blocks that start in its first KEEP_RAW_BYTES (as
+ * article_encode_text lays them out), the last cut there on a character
+ * boundary. v shares a's strings; what it owns of its own (*blocks, *cut)
+ * the caller frees. Returns 0, or -1 when out of memory. */
+static int article_view(const article_t *a, article_t *v, article_block_t **blocks, char **cut)
+{
+    const char *head[3] = { a->source, a->date, a->byline };
+    size_t pos = 0, i = 0, tail = SIZE_MAX;
+    *v = *a;
+    *blocks = NULL;
+    *cut = NULL;
+    for (int h = 0; h < 3; h++)
+        pos += head[h] ? 1 + strlen(head[h]) : 0;
+    for (; i < a->nblocks && pos < KEEP_RAW_BYTES; i++) {
+        size_t l = strlen(a->blocks[i].text);
+        if (pos + 1 + l > KEEP_RAW_BYTES) {
+            tail = KEEP_RAW_BYTES - pos - 1;
+            i++;
+            break;
+        }
+        pos += 1 + l;
+    }
+    if (i == a->nblocks && tail == SIZE_MAX)
+        return 0;
+    if (!(*blocks = malloc((i ? i : 1) * sizeof **blocks)))
+        return -1;
+    memcpy(*blocks, a->blocks, i * sizeof **blocks);
+    if (tail != SIZE_MAX) {
+        const char *t = a->blocks[i - 1].text;
+        while (tail && ((uint8_t)t[tail] & 0xC0) == 0x80)
+            tail--;
+        if (!(*cut = article_strndup(t, tail)))
+            return -1;
+        (*blocks)[i - 1].text = *cut;
+    }
+    v->blocks = *blocks;
+    v->nblocks = i;
+    return 0;
+}
+
 static const char *section_of(const article_t *a)
 {
     return a->section ? a->section : "News";
@@ -643,10 +691,17 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     /* Encode every article's text, cut at a block boundary when it is
      * longer than a reader accepts. */
     for (size_t m = 0; m < n; m++) {
-        const article_t *a = &arts[order[m]];
-        article_t ta = { 0 };
-        if (ts && typeset_article(ts, a, &ta))
+        article_t av, ta = { 0 };
+        article_block_t *avb;
+        char *avc;
+        if (article_view(&arts[order[m]], &av, &avb, &avc))
             goto out;
+        const article_t *a = &av;
+        if (ts && typeset_article(ts, a, &ta)) {
+            free(avb);
+            free(avc);
+            goto out;
+        }
         const article_t *e = ts ? &ta : a;
         int er = article_encode_text(e, &enc[m].text, &enc[m].len);
         if (!er && use)
@@ -676,6 +731,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             }
         }
         article_free(&ta);
+        free(avb);
+        free(avc);
         if (er || !ttl[m])
             goto out;
         if (enc[m].len > INK_ARTICLE_MAX_BYTES) {

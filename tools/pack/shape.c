@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* shape.c: shaped runs for complex scripts (HarfBuzz on the subset faces). */
 #include "shape.h"
+#include "txbuf.h"
 
 #include "ink_run.h"
 
@@ -75,38 +76,6 @@ static int face_of(const shaper_t *s, uint32_t c)
     return 0;
 }
 
-typedef struct out {
-    uint8_t *p;
-    size_t n, cap;
-    int oom;
-} out_t;
-
-static uint8_t *room(out_t *o, size_t k)
-{
-    if (o->n + k > o->cap) {
-        size_t cap = o->cap ? o->cap : 256;
-        while (cap < o->n + k)
-            cap *= 2;
-        uint8_t *p = realloc(o->p, cap);
-        if (!p) {
-            o->oom = 1;
-            return NULL;
-        }
-        o->p = p;
-        o->cap = cap;
-    }
-    return o->p + o->n;
-}
-
-static void put(out_t *o, const uint8_t *b, size_t k)
-{
-    uint8_t *d = room(o, k);
-    if (d) {
-        memcpy(d, b, k);
-        o->n += k;
-    }
-}
-
 /* Where a run of n glyphs too many for one (Khmer, Lao, Myanmar text has
  * no spaces, so a sentence is one run) may be cut in two: the start of a
  * cluster HarfBuzz marks safe to break at, nearest the middle of the text;
@@ -131,7 +100,7 @@ static size_t safe_cut(hb_buffer_t *b, size_t len)
 /* Shapes text[0..len) with face index f and writes the run (or runs, when
  * one cannot hold its glyphs), or the text as it is when it cannot be
  * shaped. Returns how many runs it wrote. */
-static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, out_t *o, size_t *glyphs)
+static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, txbuf_t *o, size_t *glyphs)
 {
     hb_buffer_t *b = s->buf;
     hb_buffer_clear_contents(b);
@@ -163,7 +132,7 @@ static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, out_t 
         else
             g[i].gid = hb_map_get(s->map[f], g[i].gid);
     }
-    uint8_t *d = ok ? room(o, INK_RUN_HEAD + (size_t)n * INK_RUN_REC + len) : NULL;
+    uint8_t *d = ok ? txbuf_room(o, INK_RUN_HEAD + (size_t)n * INK_RUN_REC + len) : NULL;
     size_t w = d ? ink_run_write(d, (uint8_t)f, g, n, text, len) : 0;
     if (w) {
         o->n += w;
@@ -171,14 +140,15 @@ static int shape_run(shaper_t *s, int f, const uint8_t *text, size_t len, out_t 
             *glyphs += n;
         return 1;
     }
-    put(o, text, len);
+    txbuf_put(o, text, len);
     return 0;
 }
 
 int shaper_text(shaper_t *s, const uint8_t *text, size_t len, uint8_t **out, size_t *outlen, size_t *runs,
                 size_t *glyphs)
 {
-    out_t o = { 0 };
+    txbuf_t o;
+    txbuf_init(&o, len);
     size_t i = 0;
     while (i < len) {
         size_t k;
@@ -187,7 +157,7 @@ int shaper_text(shaper_t *s, const uint8_t *text, size_t len, uint8_t **out, siz
             k = 1;
         int f = text[i] > ' ' ? face_of(s, c) : 0;
         if (!f || c == 0x200C || c == 0x200D) {
-            put(&o, text + i, k);
+            txbuf_put(&o, text + i, k);
             i += k;
             continue;
         }
@@ -205,13 +175,5 @@ int shaper_text(shaper_t *s, const uint8_t *text, size_t len, uint8_t **out, siz
             *runs += (size_t)r;
         i = j;
     }
-    if (o.oom) {
-        free(o.p);
-        return -1;
-    }
-    if (!o.p && !(o.p = malloc(1)))
-        return -1;
-    *out = o.p;
-    *outlen = o.n;
-    return 0;
+    return txbuf_finish(&o, out, outlen);
 }
