@@ -70,6 +70,8 @@ static void test_bundle_roundtrip_gives_back_every_article(void **st)
 
 /* Enough similar text to train a dictionary on: 60 articles of varied
  * sentences, about 200 KB. */
+static int big_threads; /* big_bundle's opts.threads */
+
 static uint8_t *big_bundle(size_t *len, size_t group_bytes, int dict, bundle_stats_t *stats)
 {
     static const char *const words[] = { "council", "harbour", "budget", "ferry", "minister", "residents",
@@ -98,6 +100,7 @@ static uint8_t *big_bundle(size_t *len, size_t group_bytes, int dict, bundle_sta
     opts.group_bytes = group_bytes;
     opts.dict = dict;
     opts.stats = stats;
+    opts.threads = big_threads;
     uint8_t *out;
     const char *why;
     assert_int_equal(bundle_write(arts, N, &opts, &out, len, &why), 0);
@@ -166,6 +169,26 @@ static void test_bundle_same_input_same_bytes(void **st)
     uint8_t *a = big_bundle(&l1, 32768, 1, NULL), *b = big_bundle(&l2, 32768, 1, NULL);
     assert_int_equal(l1, l2);
     assert_memory_equal(a, b, l1);
+    free(a);
+    free(b);
+}
+
+/* Streams are compressed on several threads; the bytes do not depend on
+ * how many, nor on which finished first. */
+static void test_bundle_same_bytes_on_any_number_of_threads(void **st)
+{
+    (void)st;
+    size_t l1, l3;
+    big_threads = 1;
+    uint8_t *a = big_bundle(&l1, 4096, 1, NULL);
+    big_threads = 3;
+    uint8_t *b = big_bundle(&l3, 4096, 1, NULL);
+    big_threads = 0;
+    assert_int_equal(l1, l3);
+    assert_memory_equal(a, b, l1);
+    ink_bundle_t x;
+    assert_int_equal(ink_bundle_open(&x, b, l3), INK_OK);
+    assert_true(x.ngroups > 3);
     free(a);
     free(b);
 }
@@ -516,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_bundle_groups_and_dictionary_keep_every_article),
         cmocka_unit_test(test_bundle_refuses_a_damaged_dictionary),
         cmocka_unit_test(test_bundle_same_input_same_bytes),
+        cmocka_unit_test(test_bundle_same_bytes_on_any_number_of_threads),
         cmocka_unit_test(test_bundle_refuses_bad_headers),
         cmocka_unit_test(test_bundle_refuses_a_stream_longer_than_claimed),
         cmocka_unit_test(test_bundle_every_flip_and_cut_renders_right_or_is_refused),

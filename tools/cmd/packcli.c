@@ -30,9 +30,12 @@ void pack_cli_help(FILE *f)
     fprintf(f, "  -o FILE        the bundle to write (- for standard output)\n"
                "  --name NAME    edition name (default: \"inkpress edition\")\n"
                "  --date DATE    edition date (default: the newest article's date)\n"
-               "  --zopfli N     zopfli iterations: smaller bundle, slower pack (default 5)\n"
-               "  --fast         zlib instead of zopfli (about 5%% larger, many times faster)\n"
-               "  --level N      zlib's deflate level 0-9 with --fast (default 9)\n"
+               "  --level N      deflate level: 10-12 libdeflate's near-optimal parser with the\n"
+               "                 dictionary as history (default 12), 0-9 zlib's\n"
+               "  --fast         zlib at level 9 (about 5%% larger, a few times faster)\n"
+               "  --zopfli N     zopfli with N iterations (about as small as level 12, and\n"
+               "                 tens of times slower)\n"
+               "  --threads N    streams compressed at once (default: one a core)\n"
                "  --no-dict      no preset dictionary trained on the edition\n"
                "  --no-patterns  every soft hyphen written out, no hyphenation patterns for\n"
                "                 the reader to find most of them itself (by default the\n"
@@ -62,7 +65,7 @@ int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int 
     const char *a = argv[*i];
     const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
     int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
-                !strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
+                !strcmp(a, "--zopfli") || !strcmp(a, "--threads") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
                 !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts") ||
                 !strcmp(a, "--script-fonts") || !strcmp(a, "--images") || !strcmp(a, "--image-budget");
     if (takes && !v) {
@@ -116,11 +119,11 @@ int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int 
         pc->opts.date = v;
     } else if (!strcmp(a, "--level")) {
         pc->opts.level = atoi(v);
-        if (pc->opts.level < 0 || pc->opts.level > 9) {
-            fprintf(stderr, "%s: --level takes 0 to 9\n", cmd);
+        if (pc->opts.level < 0 || pc->opts.level > 12 || !*v || strspn(v, "0123456789") != strlen(v)) {
+            fprintf(stderr, "%s: --level takes 0 to 12\n", cmd);
             return 2;
         }
-    } else if (!strcmp(a, "--zopfli") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
+    } else if (!strcmp(a, "--zopfli") || !strcmp(a, "--threads") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
                !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family")) {
         char *end;
         unsigned long long x = strtoull(v, &end, 0);
@@ -130,6 +133,8 @@ int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int 
         }
         if (!strcmp(a, "--zopfli"))
             pc->opts.zopfli = x > 1000 ? 1000 : (int)x;
+        else if (!strcmp(a, "--threads"))
+            pc->opts.threads = x > 64 ? 64 : (int)x;
         else if (!strcmp(a, "--group-bytes")) {
             /* a stream's text may not exceed INK_GROUP_MAX_BYTES (docs/FORMAT.md, GRPS) */
             if (x > INK_GROUP_MAX_BYTES) {
@@ -151,6 +156,8 @@ int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int 
             pc->uf2_family = (uint32_t)x;
     } else if (!strcmp(a, "--fast")) {
         pc->opts.zopfli = 0;
+        if (pc->opts.level > 9)
+            pc->opts.level = 9;
     } else if (!strcmp(a, "--no-dict")) {
         pc->opts.dict = 0;
     } else if (!strcmp(a, "--no-patterns")) {

@@ -11,14 +11,17 @@
 #include "shape.h"
 #include "bidi.h"
 #include "typeset.h"
+#include "zdict.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zopfli/zopfli.h>
 
@@ -172,10 +175,20 @@ static int zlib_raw(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, co
 }
 
 /* Compresses in[0..n) as one raw deflate stream with dict as its preset
- * dictionary, appending to out. */
-static int pack_stream(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n,
-                    buf_t *out)
+ * dictionary, appending to out; zd is the thread's libdeflate compressor
+ * (levels 10-12). */
+static int pack_stream(const bundle_opts_t *o, zdict_t *zd, const uint8_t *dict, size_t dlen, const uint8_t *in,
+                       size_t n, buf_t *out)
 {
+    if (o->zopfli <= 0 && o->level > 9) {
+        uint8_t *z;
+        size_t zn;
+        if (!zd || zdict_deflate(zd, dict, dlen, in, n, 1, &z, &zn))
+            return -1;
+        put(out, z, zn);
+        free(z);
+        return out->oom ? -1 : 0;
+    }
     if (o->zopfli > 0) {
         /* zopfli sees the dictionary as history before the text. */
         uint8_t *all = malloc(dlen + n + 1);
@@ -208,6 +221,18 @@ static int pack_stream(const bundle_opts_t *o, const uint8_t *dict, size_t dlen,
 static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, buf_t *out)
 {
     put32(out, (uint32_t)dlen);
+    if (o->zopfli <= 0 && o->level > 9) {
+        zdict_t *zd = zdict_new(o->level);
+        uint8_t *z;
+        size_t zn;
+        int e = !zd || zdict_deflate(zd, NULL, 0, dict, dlen, 0, &z, &zn);
+        zdict_free(zd);
+        if (e)
+            return -1;
+        put(out, z, zn);
+        free(z);
+        return out->oom ? -1 : 0;
+    }
     if (o->zopfli > 0) {
         ZopfliOptions zo;
         ZopfliInitOptions(&zo);
@@ -275,6 +300,64 @@ static int article_view(const article_t *a, article_t *v, article_block_t **bloc
     }
     v->blocks = *blocks;
     v->nblocks = i;
+    return 0;
+}
+
+/* The streams of TEXT, compressed apart on opts->threads threads: each
+ * job's bytes depend on its input alone, so the bundle is the same
+ * whatever the threads' timing. */
+typedef struct job {
+    const uint8_t *in;
+    size_t n;
+    buf_t out;
+    int rc;
+} job_t;
+
+typedef struct jobs {
+    const bundle_opts_t *o;
+    const uint8_t *dict;
+    size_t dlen;
+    job_t *v;
+    size_t n, next;
+    pthread_mutex_t lock;
+} jobs_t;
+
+static void *worker(void *arg)
+{
+    jobs_t *js = arg;
+    zdict_t *zd = js->o->zopfli <= 0 && js->o->level > 9 ? zdict_new(js->o->level) : NULL;
+    for (;;) {
+        pthread_mutex_lock(&js->lock);
+        size_t i = js->next++;
+        pthread_mutex_unlock(&js->lock);
+        if (i >= js->n)
+            break;
+        job_t *j = &js->v[i];
+        j->rc = pack_stream(js->o, zd, js->dict, js->dlen, j->in, j->n, &j->out);
+    }
+    zdict_free(zd);
+    return NULL;
+}
+
+static int run_jobs(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, job_t *v, size_t n)
+{
+    jobs_t js = { o, dict, dlen, v, n, 0, PTHREAD_MUTEX_INITIALIZER };
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nt = o->threads > 0 ? (size_t)o->threads : cores > 0 ? (size_t)cores : 1;
+    if (nt > 64)
+        nt = 64;
+    if (nt > n)
+        nt = n;
+    pthread_t th[64];
+    size_t started = 0;
+    for (size_t t = 1; t < nt && pthread_create(&th[t], NULL, worker, &js) == 0; t++)
+        started = t;
+    worker(&js); /* this thread works too (alone when no thread could start) */
+    for (size_t t = 1; t <= started; t++)
+        pthread_join(th[t], NULL);
+    for (size_t i = 0; i < n; i++)
+        if (v[i].rc || v[i].out.oom)
+            return -1;
     return 0;
 }
 
@@ -640,7 +723,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     int rc = -1;
     strpool_t sp = { 0 };
     buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, grps = { 0 }, titl = { 0 }, text = { 0 }, file = { 0 };
-    buf_t chunk = { 0 }, group = { 0 }, dictb = { 0 }, hyphb = { 0 };
+    buf_t dictb = { 0 }, hyphb = { 0 };
     const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
     char **sec_shown = calloc(n ? n : 1, sizeof *sec_shown); /* as STRS holds them: shaped, with levels */
     size_t *sec_first = calloc(n ? n : 1, sizeof *sec_first), *sec_count = calloc(n ? n : 1, sizeof *sec_count);
@@ -654,6 +737,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     typeset_t *ts = NULL;
     fontsub_use_t *use = NULL;
     buf_t fontb = { 0 }, kernb = { 0 };
+    job_t *jobs = NULL; /* TEXT's streams: groups, then title chunks */
+    size_t *gfirst = NULL, njobs_all = 0;
     ink_font_data_t fbf[SCRIPTFONT_MAX] = { { NULL, 0 } }; /* fallback faces, subset */
     size_t nfb = 0;
     bundle_stats_t fst;
@@ -803,36 +888,36 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             dlen = INK_DICT_MAX;
     }
     /* Groups: runs of articles of one section, up to group_bytes of text;
-     * an article of more than half that stands alone. */
+     * an article of more than half that stands alone. Then the titles, in
+     * chunks of INK_TITLES_PER_CHUNK. Each is one stream of TEXT, in that
+     * order; they are compressed together (run_jobs). */
     size_t gcap = opts->group_bytes ? opts->group_bytes : 1;
+    size_t njobs = 0, nchunk_jobs = (n + INK_TITLES_PER_CHUNK - 1) / INK_TITLES_PER_CHUNK;
+    jobs = calloc(n + nchunk_jobs, sizeof *jobs);
+    njobs_all = jobs ? n + nchunk_jobs : 0;
+    gfirst = calloc(n + 1, sizeof *gfirst);
+    if (!jobs || !gfirst)
+        goto out;
     for (size_t m = 0; m < n;) {
         size_t end = m + 1, raw = enc[m].len;
         const char *s = section_of(&arts[order[m]]);
         while (end < n && raw + enc[end].len <= gcap && enc[m].len * 2 <= gcap && enc[end].len * 2 <= gcap &&
                strcmp(section_of(&arts[order[end]]), s) == 0)
             raw += enc[end++].len;
-        group.n = 0;
+        buf_t *g = &jobs[njobs].out; /* the group's text first, its stream in its place later */
         for (size_t i = m; i < end; i++) {
-            put(&group, enc[i].text, enc[i].len);
+            put(g, enc[i].text, enc[i].len);
             put32(&index, (uint32_t)enc[i].len);
             put32(&index, (uint32_t)crc32(0, enc[i].text, (uInt)enc[i].len));
         }
-        if (group.oom)
+        if (g->oom)
             goto out;
-        uint32_t off = (uint32_t)text.n;
-        if (pack_stream(opts, dict, dlen, group.p, group.n, &text)) {
-            *why = "compression failed";
-            goto out;
-        }
-        put32(&grps, (uint32_t)m);
-        put32(&grps, off);
-        put32(&grps, (uint32_t)(text.n - off));
+        gfirst[njobs++] = m;
         ngroups++;
         m = end;
     }
-    /* Titles, in chunks of INK_TITLES_PER_CHUNK, each its own stream. */
-    for (size_t c = 0; c * INK_TITLES_PER_CHUNK < n; c++) {
-        chunk.n = 0;
+    for (size_t c = 0; c < nchunk_jobs; c++) {
+        buf_t *ch = &jobs[njobs++].out;
         for (size_t m = c * INK_TITLES_PER_CHUNK; m < n && m < (c + 1) * INK_TITLES_PER_CHUNK; m++) {
             const char *t = ttl[m];
             size_t tl = strlen(t);
@@ -840,21 +925,35 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
                 tl = INK_TITLE_MAX;
             while (tl && ((uint8_t)t[tl] & 0xC0) == 0x80 && t[tl]) /* cut on a character boundary */
                 tl--;
-            put(&chunk, t, tl);
-            put(&chunk, "", 1);
+            put(ch, t, tl);
+            put(ch, "", 1);
         }
-        if (chunk.oom)
+        if (ch->oom)
             goto out;
+    }
+    for (size_t i = 0; i < njobs; i++) { /* the inputs move out of the way of the streams */
+        jobs[i].in = jobs[i].out.p;
+        jobs[i].n = jobs[i].out.n;
+        memset(&jobs[i].out, 0, sizeof jobs[i].out);
+    }
+    if (run_jobs(opts, dict, dlen, jobs, njobs)) {
+        *why = "compression failed";
+        goto out;
+    }
+    for (size_t i = 0; i < njobs; i++) {
         uint32_t off = (uint32_t)text.n;
-        if (pack_stream(opts, dict, dlen, chunk.p, chunk.n, &text)) {
-            *why = "compression failed";
-            goto out;
+        put(&text, jobs[i].out.p, jobs[i].out.n);
+        if (i < ngroups) {
+            put32(&grps, (uint32_t)gfirst[i]);
+            put32(&grps, off);
+            put32(&grps, (uint32_t)(text.n - off));
+        } else {
+            put32(&titl, off);
+            put32(&titl, (uint32_t)(text.n - off));
+            put32(&titl, (uint32_t)jobs[i].n);
+            put32(&titl, (uint32_t)crc32(0, jobs[i].in, (uInt)jobs[i].n));
+            nchunks++;
         }
-        put32(&titl, off);
-        put32(&titl, (uint32_t)(text.n - off));
-        put32(&titl, (uint32_t)chunk.n);
-        put32(&titl, (uint32_t)crc32(0, chunk.p, (uInt)chunk.n));
-        nchunks++;
     }
     if (use && build_fonts(opts, use, fbf, nfb, &fontb, &kernb, &fst, why))
         goto out;
@@ -963,6 +1062,13 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     file.p = NULL;
     rc = 0;
 out:
+    if (jobs)
+        for (size_t i = 0; i < njobs_all; i++) {
+            free((void *)(uintptr_t)jobs[i].in);
+            free(jobs[i].out.p);
+        }
+    free(jobs);
+    free(gfirst);
     if (enc)
         for (size_t m = 0; m < n; m++)
             free(enc[m].text);
@@ -978,8 +1084,6 @@ out:
     free(grps.p);
     free(titl.p);
     free(text.p);
-    free(chunk.p);
-    free(group.p);
     free(file.p);
     if (sec_shown)
         for (size_t j = 0; j < n; j++)

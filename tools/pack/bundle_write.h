@@ -41,8 +41,8 @@ typedef struct bundle_stats {
 typedef struct bundle_opts {
     const char *name;     /**< edition name */
     const char *date;     /**< edition date, or NULL for the newest article date */
-    int level;            /**< zlib deflate level 0-9, when zopfli is 0 */
-    int zopfli;           /**< zopfli iterations (smaller, slower); 0 = zlib */
+    int level;            /**< when zopfli is 0: zlib's deflate level 0-9, or libdeflate's 10-12 (zdict.h) */
+    int zopfli;           /**< zopfli iterations (smaller, much slower); 0 = level */
     int dict;             /**< train and use a preset dictionary */
     size_t group_bytes;   /**< text per compressed group of short articles; 1 = one article a stream */
     size_t align;         /**< section alignment in bytes (flash erase blocks); 0 = 4 */
@@ -62,16 +62,18 @@ typedef struct bundle_opts {
      * the articles' picture blocks must name pictures in it. */
     const uint8_t *pics;
     size_t pics_len;
+    int threads;          /**< streams compressed at once; 0 = one a core the machine has online */
 } bundle_opts_t;
 
-/** Defaults: zopfli with 5 iterations, a dictionary, 32 KiB groups,
- * typesetting marks, hyphenation patterns, no fonts (the caller loads them). */
-#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 9, 5, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL, NULL, 0 }
+/** Defaults: libdeflate at level 12 on every core, a dictionary, 32 KiB
+ * groups, typesetting marks, hyphenation patterns, no fonts (the caller
+ * loads them), no pictures. */
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 12, 0, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL, NULL, 0, 0 }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,
  * keeping their order inside a section. Deterministic: the same articles and
- * options give the same bytes. Returns 0, or -1 with a reason in *why. */
+ * options give the same bytes, whatever the number of threads. Returns 0, or -1 with a reason in *why. */
 int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uint8_t **out, size_t *len,
                  const char **why);
 
