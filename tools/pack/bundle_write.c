@@ -303,9 +303,65 @@ static int article_view(const article_t *a, article_t *v, article_block_t **bloc
     return 0;
 }
 
-/* The streams of TEXT, compressed apart on opts->threads threads: each
- * job's bytes depend on its input alone, so the bundle is the same
+/* Work spread over threads: fn(ctx, i, t) for every i below n, t the
+ * thread (below the count par_for was given), each i once, in no set
+ * order: what fn writes depends on i alone, so the bundle is the same
  * whatever the threads' timing. */
+typedef struct par {
+    void (*fn)(void *ctx, size_t i, size_t t);
+    void *ctx;
+    size_t n, next;
+    pthread_mutex_t lock;
+} par_t;
+
+typedef struct par_thread {
+    par_t *par;
+    size_t t;
+} par_thread_t;
+
+static void *par_worker(void *arg)
+{
+    par_thread_t *pt = arg;
+    par_t *p = pt->par;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->n)
+            break;
+        p->fn(p->ctx, i, pt->t);
+    }
+    return NULL;
+}
+
+#define MAX_THREADS 64
+
+/* Threads the packer uses: opts->threads, or one a core. */
+static size_t thread_count(const bundle_opts_t *o)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    size_t nt = o->threads > 0 ? (size_t)o->threads : cores > 0 ? (size_t)cores : 1;
+    return nt > MAX_THREADS ? MAX_THREADS : nt;
+}
+
+static void par_for(size_t nt, size_t n, void (*fn)(void *ctx, size_t i, size_t t), void *ctx)
+{
+    par_t p = { fn, ctx, n, 0, PTHREAD_MUTEX_INITIALIZER };
+    par_thread_t pt[MAX_THREADS];
+    pthread_t th[MAX_THREADS];
+    size_t started = 0;
+    if (nt > MAX_THREADS)
+        nt = MAX_THREADS;
+    for (size_t t = 0; t < nt; t++)
+        pt[t] = (par_thread_t){ &p, t };
+    for (size_t t = 1; t < nt && t < n && pthread_create(&th[t], NULL, par_worker, &pt[t]) == 0; t++)
+        started = t;
+    par_worker(&pt[0]); /* this thread works too (alone when no thread could start) */
+    for (size_t t = 1; t <= started; t++)
+        pthread_join(th[t], NULL);
+}
+
+/* The streams of TEXT, compressed apart. */
 typedef struct job {
     const uint8_t *in;
     size_t n;
@@ -318,58 +374,131 @@ typedef struct jobs {
     const uint8_t *dict;
     size_t dlen;
     job_t *v;
-    size_t n, next;
-    pthread_mutex_t lock;
+    zdict_t *zd[MAX_THREADS]; /* a libdeflate compressor a thread */
 } jobs_t;
 
-static void *worker(void *arg)
+static void one_job(void *ctx, size_t i, size_t t)
 {
-    jobs_t *js = arg;
-    zdict_t *zd = js->o->zopfli <= 0 && js->o->level > 9 ? zdict_new(js->o->level) : NULL;
-    for (;;) {
-        pthread_mutex_lock(&js->lock);
-        size_t i = js->next++;
-        pthread_mutex_unlock(&js->lock);
-        if (i >= js->n)
-            break;
-        job_t *j = &js->v[i];
-        j->rc = pack_stream(js->o, zd, js->dict, js->dlen, j->in, j->n, &j->out);
-    }
-    zdict_free(zd);
-    return NULL;
+    jobs_t *js = ctx;
+    job_t *j = &js->v[i];
+    j->rc = pack_stream(js->o, js->zd[t], js->dict, js->dlen, j->in, j->n, &j->out);
 }
 
 static int run_jobs(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, job_t *v, size_t n)
 {
-    jobs_t js = { o, dict, dlen, v, n, 0, PTHREAD_MUTEX_INITIALIZER };
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nt = o->threads > 0 ? (size_t)o->threads : cores > 0 ? (size_t)cores : 1;
-    if (nt > 64)
-        nt = 64;
-    if (nt > n)
-        nt = n;
-    pthread_t th[64];
-    size_t started = 0;
-    for (size_t t = 1; t < nt && pthread_create(&th[t], NULL, worker, &js) == 0; t++)
-        started = t;
-    worker(&js); /* this thread works too (alone when no thread could start) */
-    for (size_t t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-    for (size_t i = 0; i < n; i++)
+    jobs_t js = { o, dict, dlen, v, { NULL } };
+    size_t nt = thread_count(o);
+    int rc = 0;
+    for (size_t t = 0; t < nt && o->zopfli <= 0 && o->level > 9; t++)
+        if (!(js.zd[t] = zdict_new(o->level)))
+            rc = -1;
+    if (!rc)
+        par_for(nt, n, one_job, &js);
+    for (size_t t = 0; t < nt; t++)
+        zdict_free(js.zd[t]);
+    for (size_t i = 0; i < n && !rc; i++)
         if (v[i].rc || v[i].out.oom)
-            return -1;
-    return 0;
-}
-
-static const char *section_of(const article_t *a)
-{
-    return a->section ? a->section : "News";
+            rc = -1;
+    return rc;
 }
 
 typedef struct enc {
     uint8_t *text;
     size_t len;
 } enc_t;
+
+/* An article's text as the bundle holds it (see prep_one). */
+typedef struct prep {
+    article_t view, ta;  /* the part that can reach the bundle; it typeset */
+    article_block_t *vb; /* the view's own (article_view) */
+    char *vc;
+    size_t bidi;         /* its text and title with bidi levels (0 to 2) */
+    int err;
+} prep_t;
+
+typedef struct preps {
+    const article_t *arts;
+    const size_t *order;
+    typeset_t *ts[MAX_THREADS]; /* a typesetter a thread (NULL: no typesetting) */
+    enc_t *enc;
+    char **ttl;
+    prep_t *p;
+} preps_t;
+
+/* Article order[m]: its part that can reach the bundle typeset, encoded,
+ * given its bidi levels and cut to what a reader takes (enc[m]); its title
+ * likewise (ttl[m]). The typeset article stays in p[m] for the characters
+ * it uses. */
+static void prep_one(void *ctx, size_t m, size_t t)
+{
+    preps_t *c = ctx;
+    prep_t *p = &c->p[m];
+    enc_t *enc = &c->enc[m];
+    p->err = 1;
+    if (article_view(&c->arts[c->order[m]], &p->view, &p->vb, &p->vc))
+        return;
+    if (c->ts[t] && typeset_article(c->ts[t], &p->view, &p->ta))
+        return;
+    const article_t *e = c->ts[t] ? &p->ta : &p->view;
+    if (article_encode_text(e, &enc->text, &enc->len))
+        return;
+    if (!(c->ttl[m] = article_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0)))
+        return;
+    /* right-to-left text gets its bidi levels (bidi.h) */
+    uint8_t *bt = NULL;
+    size_t bl = 0;
+    if (bidi_text(enc->text, enc->len, 0, &bt, &bl))
+        return;
+    p->bidi += bl != enc->len;
+    free(enc->text);
+    enc->text = bt;
+    enc->len = bl;
+    if (bidi_text((const uint8_t *)c->ttl[m], strlen(c->ttl[m]), 1, &bt, &bl))
+        return;
+    char *nt = realloc(bt, bl + 1);
+    if (!nt) {
+        free(bt);
+        return;
+    }
+    nt[bl] = '\0';
+    p->bidi += bl != strlen(c->ttl[m]);
+    free(c->ttl[m]);
+    c->ttl[m] = nt;
+    if (enc->len > INK_ARTICLE_MAX_BYTES) {
+        size_t cut = 0;
+        for (size_t i = 0; i < enc->len && i <= INK_ARTICLE_MAX_BYTES; i++)
+            if (INK_TX_IS_BLOCK(enc->text[i]))
+                cut = i;
+        /* One block longer than that: cut inside it, between characters
+         * (never an empty article: its text starts with a block code) */
+        if (cut == 0)
+            for (cut = INK_ARTICLE_MAX_BYTES; (enc->text[cut] & 0xC0) == 0x80; cut--)
+                ;
+        enc->len = cut;
+    }
+    if (enc->len == 0) { /* nothing at all: one empty paragraph */
+        uint8_t *x = realloc(enc->text, 1);
+        if (!x)
+            return;
+        x[0] = 0x02;
+        enc->text = x;
+        enc->len = 1;
+    }
+    p->err = 0;
+}
+
+static void prep_free(prep_t *p)
+{
+    article_free(&p->ta);
+    free(p->vb);
+    free(p->vc);
+    memset(p, 0, sizeof *p);
+}
+
+static const char *section_of(const article_t *a)
+{
+    return a->section ? a->section : "News";
+}
 
 /* Whether two pattern paths name one file ("en" finds hyph_en.dic, a link
  * to the hyph_en_US.dic "en-US" finds). */
@@ -737,7 +866,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     typeset_t *ts = NULL;
     fontsub_use_t *use = NULL;
     buf_t fontb = { 0 }, kernb = { 0 };
-    job_t *jobs = NULL; /* TEXT's streams: groups, then title chunks */
+    prep_t *preps = NULL; /* each article's text on its way to enc */
+    job_t *jobs = NULL;   /* TEXT's streams: groups, then title chunks */
     size_t *gfirst = NULL, njobs_all = 0;
     ink_font_data_t fbf[SCRIPTFONT_MAX] = { { NULL, 0 } }; /* fallback faces, subset */
     size_t nfb = 0;
@@ -774,77 +904,38 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         sec_count[j] = k - first;
     }
     /* Encode every article's text, cut at a block boundary when it is
-     * longer than a reader accepts. */
+     * longer than a reader accepts: on every thread, then in order the
+     * characters each uses and the edition's date. */
+    preps = calloc(n, sizeof *preps);
+    if (!preps)
+        goto out;
+    {
+        preps_t pc = { arts, order, { NULL }, enc, ttl, preps };
+        size_t nt = thread_count(opts);
+        int bad = 0;
+        pc.ts[0] = ts;
+        for (size_t t = 1; t < nt && ts; t++)
+            if (!(pc.ts[t] = typeset_new(NULL)))
+                bad = 1;
+        if (!bad)
+            par_for(nt, n, prep_one, &pc);
+        for (size_t t = 1; t < nt; t++)
+            typeset_free(pc.ts[t]);
+        if (bad)
+            goto out;
+    }
     for (size_t m = 0; m < n; m++) {
-        article_t av, ta = { 0 };
-        article_block_t *avb;
-        char *avc;
-        if (article_view(&arts[order[m]], &av, &avb, &avc))
+        prep_t *p = &preps[m];
+        const article_t *a = &p->view, *e = ts ? &p->ta : &p->view;
+        if (p->err || (use && use_article(use, e)))
             goto out;
-        const article_t *a = &av;
-        if (ts && typeset_article(ts, a, &ta)) {
-            free(avb);
-            free(avc);
-            goto out;
-        }
-        const article_t *e = ts ? &ta : a;
-        int er = article_encode_text(e, &enc[m].text, &enc[m].len);
-        if (!er && use)
-            er = use_article(use, e);
-        ttl[m] = article_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0);
-        /* right-to-left text gets its bidi levels (bidi.h) */
-        uint8_t *bt = NULL;
-        size_t bl = 0;
-        if (!er && !bidi_text(enc[m].text, enc[m].len, 0, &bt, &bl)) {
-            fst.bidi_texts += bl != enc[m].len;
-            free(enc[m].text);
-            enc[m].text = bt;
-            enc[m].len = bl;
-        } else {
-            er = -1;
-        }
-        if (!er && ttl[m] && !bidi_text((const uint8_t *)ttl[m], strlen(ttl[m]), 1, &bt, &bl)) {
-            char *nt = realloc(bt, bl + 1);
-            if (nt) {
-                nt[bl] = '\0';
-                fst.bidi_texts += bl != strlen(ttl[m]);
-                free(ttl[m]);
-                ttl[m] = nt;
-            } else {
-                free(bt);
-                er = -1;
-            }
-        }
-        article_free(&ta);
-        free(avb);
-        free(avc);
-        if (er || !ttl[m])
-            goto out;
-        if (enc[m].len > INK_ARTICLE_MAX_BYTES) {
-            size_t cut = 0;
-            for (size_t i = 0; i < enc[m].len && i <= INK_ARTICLE_MAX_BYTES; i++)
-                if (INK_TX_IS_BLOCK(enc[m].text[i]))
-                    cut = i;
-            /* One block longer than that: cut inside it, between characters
-             * (never an empty article: its text starts with a block code) */
-            if (cut == 0)
-                for (cut = INK_ARTICLE_MAX_BYTES; (enc[m].text[cut] & 0xC0) == 0x80; cut--)
-                    ;
-            enc[m].len = cut;
-        }
-        if (enc[m].len == 0) { /* nothing at all: one empty paragraph */
-            uint8_t *t = realloc(enc[m].text, 1);
-            if (!t)
-                goto out;
-            t[0] = 0x02;
-            enc[m].text = t;
-            enc[m].len = 1;
-        }
+        fst.bidi_texts += p->bidi;
         if (!opts->date && a->date && ink_date_valid(a->date, strlen(a->date)) &&
             strcmp(a->date, date ? date : "") > 0)
             date = a->date;
         samples[n + m] = (const uint8_t *)ttl[m];
         sample_len[n + m] = strlen((const char *)samples[n + m]);
+        prep_free(p);
     }
     /* Hyphenation patterns for the edition's main language (HYPH): the
      * text then keeps only the soft hyphens they do not find. */
@@ -1062,6 +1153,10 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     file.p = NULL;
     rc = 0;
 out:
+    if (preps)
+        for (size_t m = 0; m < n; m++)
+            prep_free(&preps[m]);
+    free(preps);
     if (jobs)
         for (size_t i = 0; i < njobs_all; i++) {
             free((void *)(uintptr_t)jobs[i].in);

@@ -24,6 +24,9 @@
 #define PAT_LEN 17u             /* letters: the bucket's two and up to 15 more */
 #define TABLE (INK_HYPH_HEAD + 2u * (INK_HYPH_BUCKETS + 1u))
 #define CHUNK 32768u            /* text per stream when estimating the size */
+#ifndef HYPH_SAMPLE_BYTES
+#define HYPH_SAMPLE_BYTES (1024u * 1024u) /* text a share of patterns is judged on, at least */
+#endif
 
 typedef struct pat {
     char l[PAT_LEN + 1];
@@ -526,7 +529,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     *sec = NULL;
     *sec_len = 0;
     uint32_t *rank = NULL;
-    uint8_t *scratch = NULL, *back = NULL, *best = NULL, *bits = NULL;
+    uint8_t *scratch = NULL, *back = NULL, *best = NULL, *bits = NULL, *samp = NULL;
     size_t maxlen = 0, total = 0, nelig = 0;
     for (size_t m = 0; m < n; m++)
         if (eligible[m]) {
@@ -568,8 +571,21 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
             rank[kmax++] = (uint32_t)k;
     rank_hp = &hp;
     qsort(rank, kmax, sizeof *rank, by_need);
-    /* Try shares of the useful patterns; keep what is smallest in all. */
-    size_t best_cost = estimate(NULL, texts, lens, eligible, n, scratch), best_k = 0;
+    /* Try shares of the useful patterns; keep what is smallest in all.
+     * Each share is judged on an even sample of the articles (every s-th
+     * eligible one, about HYPH_SAMPLE_BYTES of text), its size scaled up
+     * to the whole, rather than on every text rewritten and deflated. */
+    size_t every = total / HYPH_SAMPLE_BYTES + 1, sampled = 0, seen = 0;
+    samp = calloc(n ? n : 1, 1);
+    if (!samp)
+        goto out;
+    for (size_t m = 0; m < n; m++)
+        if (eligible[m] && seen++ % every == 0) {
+            samp[m] = 1;
+            sampled += lens[m];
+        }
+#define SCALED(x) ((size_t)((uint64_t)(x) * total / (sampled ? sampled : 1)))
+    size_t best_cost = SCALED(estimate(NULL, texts, lens, samp, n, scratch)), best_k = 0;
     static const unsigned share[] = { 2, 4, 8, 12, 16, 24, 32 }; /* 32nds */
     for (size_t i = 0; i < sizeof share / sizeof *share; i++) {
         size_t k = kmax * share[i] / 32, blen;
@@ -581,7 +597,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
         ink_hyph_t h;
         size_t cost = (size_t)-1;
         if (!ink_hyph_bind(&h, t, blen, (uint32_t)n))
-            cost = estimate(&h, texts, lens, eligible, n, scratch) + blen;
+            cost = SCALED(estimate(&h, texts, lens, samp, n, scratch)) + blen;
         free(t);
         if (cost < best_cost) {
             best_cost = cost;
@@ -662,6 +678,7 @@ out:
         *st = s;
     free(best);
     free(bits);
+    free(samp);
     free(back);
     free(scratch);
     free(rank);
