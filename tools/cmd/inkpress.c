@@ -7,6 +7,7 @@
 #include <time.h>
 #ifdef __GLIBC__
 #include <malloc.h>
+#include <libxml/parser.h>
 #endif
 
 #include "article.h"
@@ -20,6 +21,7 @@
 #include "json.h"
 #include "uf2.h"
 #include "packcli.h"
+#include "par.h"
 #include "progress.h"
 
 
@@ -96,6 +98,30 @@ static int cmd_clean(int argc, char **argv)
     return bad ? 1 : 0;
 }
 
+/* pack's inputs, cleaned a batch at a time on every core. */
+#define LOAD_BATCH 64
+
+typedef struct load {
+    article_list_t list;
+    const char *why;
+    int rc;
+} load_t;
+
+typedef struct loads {
+    char **paths;
+    load_t *v; /* the batch's: v[j] is paths[first + j] */
+    size_t first;
+} loads_t;
+
+static void load_one(void *ctx, size_t j, size_t t)
+{
+    loads_t *ld = ctx;
+    load_t *l = &ld->v[j];
+    (void)t;
+    memset(l, 0, sizeof *l);
+    l->rc = input_load(ld->paths[ld->first + j], &l->list, &l->why);
+}
+
 static int cmd_pack(int argc, char **argv)
 {
     pack_cli_t pc;
@@ -150,22 +176,42 @@ static int cmd_pack(int argc, char **argv)
     progress_start(&pr, stderr, -1, "pack", inputs.n);
     for (int k = 0; k < bad; k++) /* named on stderr by input_add */
         progress_skip(&pr, NULL, NULL, "cannot be listed");
-    for (size_t i = 0; i < inputs.n; i++) {
-        const char *why;
-        size_t before = arts.n;
-        progress_item(&pr, inputs.paths[i]);
-        if (input_load(inputs.paths[i], &arts, &why) < 0) {
-            progress_skip(&pr, "inkpress pack", inputs.paths[i], why);
-            bad++;
-            continue;
-        }
-        if (progress_level >= PROGRESS_VERBOSE)
-            progress_say(&pr, "inkpress pack: %s: %zu article%s", inputs.paths[i], arts.n - before,
-                         arts.n - before == 1 ? "" : "s");
-        for (size_t k = before; k < arts.n; k++)
-            for (size_t b = 0; b < arts.v[k].nblocks; b++)
-                in_bytes += strlen(arts.v[k].blocks[b].text) + 1;
+    /* Inputs are cleaned on every core, a batch at a time; each batch's
+     * articles join the edition in input order, and the progress moves. */
+    loads_t ld = { inputs.paths, NULL, 0 };
+    size_t nt = par_threads(pc.opts.threads);
+    xmlInitParser(); /* once, before threads parse */
+    if (!(ld.v = calloc(LOAD_BATCH, sizeof *ld.v))) {
+        fprintf(stderr, "inkpress pack: out of memory\n");
+        input_list_free(&inputs);
+        return 1;
     }
+    for (size_t i0 = 0; i0 < inputs.n; i0 += LOAD_BATCH) {
+        size_t nb = inputs.n - i0 < LOAD_BATCH ? inputs.n - i0 : LOAD_BATCH;
+        ld.first = i0;
+        par_for(nt, nb, load_one, &ld);
+        for (size_t j = 0; j < nb; j++) {
+            size_t i = i0 + j, before = arts.n;
+            load_t *l = &ld.v[j];
+            progress_item(&pr, inputs.paths[i]);
+            for (size_t k = 0; l->rc >= 0 && k < l->list.n; k++)
+                if (article_list_take(&arts, &l->list.v[k]))
+                    l->rc = -1, l->why = "out of memory";
+            article_list_free(&l->list);
+            if (l->rc < 0) {
+                progress_skip(&pr, "inkpress pack", inputs.paths[i], l->why);
+                bad++;
+                continue;
+            }
+            if (progress_level >= PROGRESS_VERBOSE)
+                progress_say(&pr, "inkpress pack: %s: %zu article%s", inputs.paths[i], arts.n - before,
+                             arts.n - before == 1 ? "" : "s");
+            for (size_t k = before; k < arts.n; k++)
+                for (size_t b = 0; b < arts.v[k].nblocks; b++)
+                    in_bytes += strlen(arts.v[k].blocks[b].text) + 1;
+        }
+    }
+    free(ld.v);
     progress_end(&pr);
     int rc = pack_cli_write(&pc, "inkpress pack", &arts, in_bytes, &pr, bad ? 1 : 0);
     input_list_free(&inputs);

@@ -10,18 +10,17 @@
 #include "scriptfont.h"
 #include "shape.h"
 #include "bidi.h"
+#include "par.h"
 #include "typeset.h"
 #include "zdict.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
 #include "ink_format.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 #include <zlib.h>
 #include <zopfli/zopfli.h>
 
@@ -303,64 +302,6 @@ static int article_view(const article_t *a, article_t *v, article_block_t **bloc
     return 0;
 }
 
-/* Work spread over threads: fn(ctx, i, t) for every i below n, t the
- * thread (below the count par_for was given), each i once, in no set
- * order: what fn writes depends on i alone, so the bundle is the same
- * whatever the threads' timing. */
-typedef struct par {
-    void (*fn)(void *ctx, size_t i, size_t t);
-    void *ctx;
-    size_t n, next;
-    pthread_mutex_t lock;
-} par_t;
-
-typedef struct par_thread {
-    par_t *par;
-    size_t t;
-} par_thread_t;
-
-static void *par_worker(void *arg)
-{
-    par_thread_t *pt = arg;
-    par_t *p = pt->par;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->n)
-            break;
-        p->fn(p->ctx, i, pt->t);
-    }
-    return NULL;
-}
-
-#define MAX_THREADS 64
-
-/* Threads the packer uses: opts->threads, or one a core. */
-static size_t thread_count(const bundle_opts_t *o)
-{
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    size_t nt = o->threads > 0 ? (size_t)o->threads : cores > 0 ? (size_t)cores : 1;
-    return nt > MAX_THREADS ? MAX_THREADS : nt;
-}
-
-static void par_for(size_t nt, size_t n, void (*fn)(void *ctx, size_t i, size_t t), void *ctx)
-{
-    par_t p = { fn, ctx, n, 0, PTHREAD_MUTEX_INITIALIZER };
-    par_thread_t pt[MAX_THREADS];
-    pthread_t th[MAX_THREADS];
-    size_t started = 0;
-    if (nt > MAX_THREADS)
-        nt = MAX_THREADS;
-    for (size_t t = 0; t < nt; t++)
-        pt[t] = (par_thread_t){ &p, t };
-    for (size_t t = 1; t < nt && t < n && pthread_create(&th[t], NULL, par_worker, &pt[t]) == 0; t++)
-        started = t;
-    par_worker(&pt[0]); /* this thread works too (alone when no thread could start) */
-    for (size_t t = 1; t <= started; t++)
-        pthread_join(th[t], NULL);
-}
-
 /* The streams of TEXT, compressed apart. */
 typedef struct job {
     const uint8_t *in;
@@ -374,7 +315,7 @@ typedef struct jobs {
     const uint8_t *dict;
     size_t dlen;
     job_t *v;
-    zdict_t *zd[MAX_THREADS]; /* a libdeflate compressor a thread */
+    zdict_t *zd[PAR_MAX_THREADS]; /* a libdeflate compressor a thread */
 } jobs_t;
 
 static void one_job(void *ctx, size_t i, size_t t)
@@ -387,7 +328,7 @@ static void one_job(void *ctx, size_t i, size_t t)
 static int run_jobs(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, job_t *v, size_t n)
 {
     jobs_t js = { o, dict, dlen, v, { NULL } };
-    size_t nt = thread_count(o);
+    size_t nt = par_threads(o->threads);
     int rc = 0;
     for (size_t t = 0; t < nt && o->zopfli <= 0 && o->level > 9; t++)
         if (!(js.zd[t] = zdict_new(o->level)))
@@ -419,7 +360,7 @@ typedef struct prep {
 typedef struct preps {
     const article_t *arts;
     const size_t *order;
-    typeset_t *ts[MAX_THREADS]; /* a typesetter a thread (NULL: no typesetting) */
+    typeset_t *ts[PAR_MAX_THREADS]; /* a typesetter a thread (NULL: no typesetting) */
     enc_t *enc;
     char **ttl;
     prep_t *p;
@@ -911,7 +852,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         goto out;
     {
         preps_t pc = { arts, order, { NULL }, enc, ttl, preps };
-        size_t nt = thread_count(opts);
+        size_t nt = par_threads(opts->threads);
         int bad = 0;
         pc.ts[0] = ts;
         for (size_t t = 1; t < nt && ts; t++)
