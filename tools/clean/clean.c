@@ -217,7 +217,7 @@ static int is_stopword(const char *w, size_t n)
     }
     lc[n] = '\0';
     for (size_t i = 0; i < sizeof stopwords / sizeof *stopwords; i++)
-        if (strcmp(lc, stopwords[i]) == 0)
+        if (stopwords[i][0] == lc[0] && strcmp(lc, stopwords[i]) == 0)
             return 1;
     return 0;
 }

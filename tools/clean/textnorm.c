@@ -964,7 +964,7 @@ const char *textnorm_guess_lang(const char *str, size_t n)
             w[wl] = '\0';
             for (size_t l = 0; l < NLANG_WORDS; l++)
                 for (size_t k = 1; k < 16; k++)
-                    if (!strcmp(w, lang_words[l][k]))
+                    if (lang_words[l][k][0] == w[0] && !strcmp(w, lang_words[l][k]))
                         hits[l]++;
         }
         wl = 0;
@@ -1065,6 +1065,11 @@ static int token_is(const uint32_t *c, size_t a, size_t b, const char *const *wo
         }
         for (size_t w = 0; w < nw; w++) {
             const unsigned char *p = (const unsigned char *)words[w];
+            /* most words differ in their first letter: a cheap no (ASCII
+             * both, compared as the loop below would) */
+            if (a < b && c[a] < 0x80 && p[0] < 0x80 && p[0] &&
+                (fold ? (c[a] | 0x20) != (p[0] | 0x20u) : c[a] != p[0]))
+                continue;
             size_t k = a, plen = strlen(words[w]), i = 0;
             int ok = 1;
             while (ok && i < plen && k < b) {
