@@ -15,7 +15,7 @@ edition() { # name input...
     name=$1
     shift
     t0=$(now)
-    $B/inkpress pack -q -v -o "$O/$name.ink" --name "$name" "$@" 2>"$O/$name.pack"
+    /usr/bin/time -f '%U %S' -o "$O/$name.cpu" $B/inkpress pack -q -v -o "$O/$name.ink" --name "$name" "$@" 2>"$O/$name.pack"
     t1=$(now)
     $B/inkpress pack -q --fast -o "$O/$name-fast.ink" --name "$name" "$@"
     t2=$(now)
@@ -26,24 +26,30 @@ edition() { # name input...
     bundle=$(wc -c <"$O/$name.ink")
     fast=$(wc -c <"$O/$name-fast.ink")
     alone=$(wc -c <"$O/$name-alone.ink")
+    g0=$(now)
     gz=$(gzip -9 -c "$O/$name.txt" | wc -c)
+    g1=$(now)
     xz=$(xz -9 -c "$O/$name.txt" | wc -c)
+    g2=$(now)
     zs=$(if command -v zstd >/dev/null; then zstd -19 -q -c "$O/$name.txt" | wc -c; else echo 0; fi)
     dt=$(awk "BEGIN{print $t1 - $t0}")
     dtf=$(awk "BEGIN{print $t2 - $t1}")
     echo "== $name: $txt bytes of text (as 'inkpress extract' prints it), from $in input bytes"
     grep -o 'sections:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
     grep -o 'hyphenation:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
+    grep -o 'seconds:.*' "$O/$name.pack" | sed 's/^seconds:/pack:    steps (s):/'
     fonts=$(grep -o 'FONT [0-9]*\|KERN [0-9]*' "$O/$name.pack" | awk '{s += $2} END {print s + 0}')
     payload=$((bundle - fonts))
-    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (zopfli, dictionary, groups)" "$bundle" "$(fig "$txt" "$bundle")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (libdeflate 12, dict, groups)" "$bundle" "$(fig "$txt" "$bundle")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "  its text payload (all but fonts)" "$payload" "$(fig "$txt" "$payload")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle --fast (zlib -9)" "$fast" "$(fig "$txt" "$fast")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "per-article deflate -9, no dict" "$alone" "$(fig "$txt" "$alone")"
-    printf 'size:    %-34s %9s bytes  %5s:1\n' "gzip -9, all text in one stream" "$gz" "$(fig "$txt" "$gz")"
-    printf 'size:    %-34s %9s bytes  %5s:1\n' "xz -9, all text in one stream" "$xz" "$(fig "$txt" "$xz")"
+    printf 'size:    %-34s %9s bytes  %5s:1  in %s s\n' "gzip -9, all text in one stream" "$gz" "$(fig "$txt" "$gz")" \
+        "$(awk "BEGIN{printf \"%.2f\", $g1 - $g0}")"
+    printf 'size:    %-34s %9s bytes  %5s:1  in %s s\n' "xz -9, all text in one stream" "$xz" "$(fig "$txt" "$xz")" \
+        "$(awk "BEGIN{printf \"%.2f\", $g2 - $g1}")"
     [ "$zs" -gt 0 ] && printf 'size:    %-34s %9s bytes  %5s:1\n' "zstd -19, all text in one stream" "$zs" "$(fig "$txt" "$zs")"
-    echo "pack:    $(fig $dt 1 2) s = $(fig "$in / 1048576" "$dt") MB/s (clean, dictionary, zopfli); --fast $(fig $dtf 1 2) s = $(fig "$in / 1048576" "$dtf") MB/s"
+    echo "pack:    $(fig $dt 1 2) s = $(fig "$in / 1048576" "$dt") MB/s wall on $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') (clean, typeset, patterns, dictionary, libdeflate 12), $(awk '{printf "%.2f", $1 + $2}' "$O/$name.cpu") s of CPU; --fast $(fig $dtf 1 2) s = $(fig "$in / 1048576" "$dtf") MB/s"
     $B/inkpress inspect "$O/$name.ink" | grep -o 'opening an article took.*' | sed 's/^/memory:  /;s/$/ (zlib state and 32 KiB window included)/'
     $B/inkpress preview "$O/$name.ink" -o "$O/$name-pv" --dry-run | sed 's/^/render:  /'
 }

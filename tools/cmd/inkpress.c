@@ -186,6 +186,8 @@ static int cmd_pack(int argc, char **argv)
         input_list_free(&inputs);
         return 1;
     }
+    struct timespec tl0, tl1;
+    clock_gettime(CLOCK_MONOTONIC, &tl0);
     for (size_t i0 = 0; i0 < inputs.n; i0 += LOAD_BATCH) {
         size_t nb = inputs.n - i0 < LOAD_BATCH ? inputs.n - i0 : LOAD_BATCH;
         ld.first = i0;
@@ -212,6 +214,8 @@ static int cmd_pack(int argc, char **argv)
         }
     }
     free(ld.v);
+    clock_gettime(CLOCK_MONOTONIC, &tl1);
+    pc.secs_inputs = (double)(tl1.tv_sec - tl0.tv_sec) + (double)(tl1.tv_nsec - tl0.tv_nsec) * 1e-9;
     progress_end(&pr);
     int rc = pack_cli_write(&pc, "inkpress pack", &arts, in_bytes, &pr, bad ? 1 : 0);
     input_list_free(&inputs);

@@ -2,6 +2,7 @@
 /* packcli.c: packing options and the one path from articles to a bundle
  * file (see packcli.h). */
 #include "packcli.h"
+#include "par.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -335,6 +336,12 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
                 fprintf(stderr, "%s: picture %zu: %u x %u, %zu bytes: %s\n", cmd, i, ink_rd16(pics.table + 16 * i),
                         ink_rd16(pics.table + 16 * i + 2), pics.bytes[i], pics.src[i]);
         }
+        if (progress_level >= PROGRESS_VERBOSE)
+            fprintf(stderr,
+                    "%s: seconds: inputs %.2f, texts %.2f, patterns %.2f, fonts %.2f, dictionary %.2f, "
+                    "streams %.2f (%zu threads)\n",
+                    cmd, pc->secs_inputs, st->secs_texts, st->secs_patterns, st->secs_fonts, st->secs_dict,
+                    st->secs_streams, par_threads(opts->threads));
         if (progress_level >= PROGRESS_VERBOSE && st->shaped_runs)
             fprintf(stderr, "%s: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n", cmd, st->shaped_runs,
                     st->shaped_glyphs, st->shaped_titles);

@@ -23,6 +23,7 @@ typedef struct pack_cli {
     int wrote;               /**< set by pack_cli_write: 1 when the bundle was written */
     int images;              /**< --images: pics_mode_t (default all) */
     size_t image_budget;     /**< --image-budget: bytes of pictures an edition may hold; 0: no limit */
+    double secs_inputs;      /**< wall seconds reading and cleaning the inputs (pack -v says) */
 } pack_cli_t;
 
 /** Sets the defaults (BUNDLE_OPTS_DEFAULT, no output). */

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <zlib.h>
 #include <zopfli/zopfli.h>
 
@@ -436,6 +437,13 @@ static void prep_free(prep_t *p)
     memset(p, 0, sizeof *p);
 }
 
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 static const char *section_of(const article_t *a)
 {
     return a->section ? a->section : "News";
@@ -844,6 +852,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         sec_first[j] = first;
         sec_count[j] = k - first;
     }
+    double t0 = now();
     /* Encode every article's text, cut at a block boundary when it is
      * longer than a reader accepts: on every thread, then in order the
      * characters each uses and the edition's date. */
@@ -878,10 +887,12 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         sample_len[n + m] = strlen((const char *)samples[n + m]);
         prep_free(p);
     }
+    double t1 = now();
     /* Hyphenation patterns for the edition's main language (HYPH): the
      * text then keeps only the soft hyphens they do not find. */
     if (ts && opts->hyph && hyph_section(ts, arts, order, enc, n, opts->hyph > 1, &hyphb, &fst))
         goto out;
+    double t2 = now();
     /* The edition's own strings join the characters; the faces for other
      * scripts are chosen, and their text shaped, before anything is
      * compressed. */
@@ -909,6 +920,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
                 goto out;
         }
     }
+    double t3 = now();
     for (size_t m = 0; m < n; m++) {
         samples[m] = enc[m].text;
         sample_len[m] = enc[m].len;
@@ -919,6 +931,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         if (dlen > INK_DICT_MAX)
             dlen = INK_DICT_MAX;
     }
+    double t4 = now();
     /* Groups: runs of articles of one section, up to group_bytes of text;
      * an article of more than half that stands alone. Then the titles, in
      * chunks of INK_TITLES_PER_CHUNK. Each is one stream of TEXT, in that
@@ -987,8 +1000,10 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             nchunks++;
         }
     }
+    double t5 = now();
     if (use && build_fonts(opts, use, fbf, nfb, &fontb, &kernb, &fst, why))
         goto out;
+    double t6 = now();
     /* Sections (their names first in STRS, as always), shaped and with
      * their bidi levels where their script asks for it. */
     for (size_t j = 0; j < nsec; j++) {
@@ -1006,6 +1021,11 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     put16(&meta, 0);
     if (dlen && pack_dict(opts, dict, dlen, &dictb))
         goto out;
+    fst.secs_texts = t1 - t0;
+    fst.secs_patterns = t2 - t1;
+    fst.secs_fonts = (t3 - t2) + (t6 - t5);
+    fst.secs_dict = t4 - t3;
+    fst.secs_streams = (t5 - t4) + (now() - t6);
     if (sp.data.oom || meta.oom || secs.oom || index.oom || grps.oom || titl.oom || text.oom)
         goto out;
 

@@ -36,6 +36,10 @@ typedef struct bundle_stats {
     size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
     size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */
     size_t pics, npics;                    /**< PICS section bytes and its pictures (0 when none) */
+    /** Wall seconds of each step: the texts (typeset, encoded, bidi
+     * levels), the hyphenation patterns, fonts and shaping, the
+     * dictionary, the streams (TEXT and DICT). */
+    double secs_texts, secs_patterns, secs_fonts, secs_dict, secs_streams;
 } bundle_stats_t;
 
 typedef struct bundle_opts {
