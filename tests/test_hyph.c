@@ -200,10 +200,10 @@ static void test_hyph_packer_keeps_every_point(void **st)
     size_t sec_len = 0;
     hyphpat_stats_t hs;
     /* Too little text to pay for a table: only when asked to always. */
-    assert_int_equal(hyphpat_pack(path, "en-US", 2, 3, 0, texts, lens, elig, N, &sec, &sec_len, &hs), 0);
+    assert_int_equal(hyphpat_pack(path, "en-US", 2, 3, 0, texts, lens, elig, N, 0, &sec, &sec_len, &hs), 0);
     assert_int_equal(sec_len, 0);
     assert_memory_equal(texts[0], body, lens[0]);
-    assert_int_equal(hyphpat_pack(path, "en-US", 2, 3, 1, texts, lens, elig, N, &sec, &sec_len, &hs), 0);
+    assert_int_equal(hyphpat_pack(path, "en-US", 2, 3, 1, texts, lens, elig, N, 0, &sec, &sec_len, &hs), 0);
     assert_true(sec_len > 0);
     assert_int_equal(hs.articles, N - 1);
     assert_int_equal(hs.refused, 0);

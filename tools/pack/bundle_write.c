@@ -464,7 +464,7 @@ static int same_patterns(const char *a, const char *b)
 /* HYPH for the language most articles have patterns for; those articles'
  * texts are rewritten (hyphpat.h). *sec stays empty when it does not pay. */
 static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *order, enc_t *enc, size_t n, int always,
-                        buf_t *sec, bundle_stats_t *st)
+                        int threads, buf_t *sec, bundle_stats_t *st)
 {
     int rc = -1;
     const char **path = calloc(n, sizeof *path);
@@ -515,8 +515,8 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
     uint8_t *data = NULL;
     size_t len = 0;
     hyphpat_stats_t hs;
-    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, typeset_right(ts, lang), always, texts, lens, elig, n, &data, &len,
-                      &hs);
+    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, typeset_right(ts, lang), always, texts, lens, elig, n,
+                      threads, &data, &len, &hs);
     for (size_t m = 0; m < n; m++) {
         enc[m].text = texts[m];
         enc[m].len = lens[m];
@@ -890,7 +890,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     double t1 = now();
     /* Hyphenation patterns for the edition's main language (HYPH): the
      * text then keeps only the soft hyphens they do not find. */
-    if (ts && opts->hyph && hyph_section(ts, arts, order, enc, n, opts->hyph > 1, &hyphb, &fst))
+    if (ts && opts->hyph && hyph_section(ts, arts, order, enc, n, opts->hyph > 1, opts->threads, &hyphb, &fst))
         goto out;
     double t2 = now();
     /* The edition's own strings join the characters; the faces for other

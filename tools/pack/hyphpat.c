@@ -12,6 +12,7 @@
  * Every rewritten article is then read back with the device's own code
  * (render/ink_hyph.c) and must give exactly the soft hyphens it had. */
 #include "hyphpat.h"
+#include "par.h"
 
 #include "ink_hyph.h"
 #include "ink_text.h"
@@ -334,7 +335,7 @@ static size_t estimate(const ink_hyph_t *h, uint8_t *const *texts, const size_t 
     memset(&z, 0, sizeof z);
     if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
         return (size_t)-1;
-    static uint8_t sink[65536];
+    uint8_t sink[16384];
     size_t total = 0, fill = 0;
     for (size_t m = 0; m <= n; m++) {
         size_t l = 0;
@@ -517,8 +518,94 @@ static size_t count_byte(uint8_t *const *texts, const size_t *lens, const uint8_
     return k;
 }
 
+/* The shares of patterns tried, each judged apart (par_for): share i keeps
+ * the k[i] most needed patterns (k[0] = 0: none) and costs cost[i] bytes
+ * of the sample deflated (SIZE_MAX when it cannot be built) and blen[i]
+ * of table. */
+typedef struct shares {
+    const hp_t *hp;
+    const uint32_t *rank;
+    unsigned left, right;
+    const char *lang;
+    size_t n;
+    const uint8_t *bits;
+    uint8_t *const *texts;
+    const size_t *lens;
+    const uint8_t *samp;
+    size_t scratch;
+    size_t k[8], cost[8], blen[8];
+} shares_t;
+
+static void share_cost(void *ctx, size_t i, size_t t)
+{
+    shares_t *sh = ctx;
+    (void)t;
+    sh->cost[i] = SIZE_MAX;
+    sh->blen[i] = 0;
+    uint8_t *scratch = malloc(sh->scratch);
+    if (!scratch)
+        return;
+    if (!sh->k[i]) {
+        sh->cost[i] = estimate(NULL, sh->texts, sh->lens, sh->samp, sh->n, scratch);
+    } else {
+        size_t blen;
+        uint8_t *tab = build(sh->hp, sh->rank, sh->k[i], sh->left, sh->right, sh->lang, sh->n, sh->bits, &blen);
+        ink_hyph_t h;
+        if (tab && !ink_hyph_bind(&h, tab, blen, (uint32_t)sh->n)) { /* records past 64 KiB: no more patterns */
+            sh->cost[i] = estimate(&h, sh->texts, sh->lens, sh->samp, sh->n, scratch);
+            sh->blen[i] = blen;
+        }
+        free(tab);
+    }
+    free(scratch);
+}
+
+/* Every eligible article rewritten with the patterns chosen (par_for):
+ * nt[m] (malloc'd, nl[m] bytes) when the device's reading gives back
+ * exactly the text; else refused[m] is 1 (or 2: out of memory). */
+typedef struct rewrites {
+    const ink_hyph_t *h;
+    uint8_t *const *texts;
+    const size_t *lens;
+    const uint8_t *eligible;
+    uint8_t **nt;
+    size_t *nl;
+    uint8_t *refused;
+} rewrites_t;
+
+static void rewrite_one(void *ctx, size_t m, size_t t)
+{
+    rewrites_t *rw = ctx;
+    (void)t;
+    if (!rw->eligible[m])
+        return;
+    size_t len = rw->lens[m];
+    uint8_t *out = malloc(2 * len + 1), *back = malloc(4 * len + 1); /* a wrong read-back may double it */
+    if (!out || !back) {
+        rw->refused[m] = 2;
+        free(out);
+        free(back);
+        return;
+    }
+    size_t l = rewrite(rw->h, rw->texts[m], len, out);
+    size_t b = read_back(rw->h, out, l, back);
+    int same = b == len && !memcmp(back, rw->texts[m], b);
+    free(back);
+    if (!same) {
+        rw->refused[m] = 1;
+        free(out);
+        return;
+    }
+    uint8_t *fit = realloc(out, l + 1);
+    if (fit)
+        out = fit;
+    out[l] = '\0';
+    rw->nt[m] = out;
+    rw->nl[m] = l;
+}
+
 int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned right, int always, uint8_t **texts,
-                 size_t *lens, const uint8_t *eligible, size_t n, uint8_t **sec, size_t *sec_len,
+                 size_t *lens, const uint8_t *eligible, size_t n, int threads, uint8_t **sec, size_t *sec_len,
                  hyphpat_stats_t *st)
 {
     int rc = -1;
@@ -529,7 +616,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     *sec = NULL;
     *sec_len = 0;
     uint32_t *rank = NULL;
-    uint8_t *scratch = NULL, *back = NULL, *best = NULL, *bits = NULL, *samp = NULL;
+    uint8_t *best = NULL, *bits = NULL, *samp = NULL;
     size_t maxlen = 0, total = 0, nelig = 0;
     for (size_t m = 0; m < n; m++)
         if (eligible[m]) {
@@ -560,10 +647,8 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
         goto out;
     score(&hp, left, right);
     rank = malloc((hp.npat ? hp.npat : 1) * sizeof *rank);
-    scratch = malloc(2 * (total + CHUNK) + 1);
-    back = malloc(4 * maxlen + 1); /* a wrong read-back may double what rewrite made */
     bits = calloc(1, (n + 7) / 8 + 1);
-    if (!rank || !scratch || !back || !bits)
+    if (!rank || !bits)
         goto out;
     size_t kmax = 0;
     for (size_t k = 0; k < hp.npat; k++)
@@ -584,24 +669,24 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
             samp[m] = 1;
             sampled += lens[m];
         }
-#define SCALED(x) ((size_t)((uint64_t)(x) * total / (sampled ? sampled : 1)))
-    size_t best_cost = SCALED(estimate(NULL, texts, lens, samp, n, scratch)), best_k = 0;
     static const unsigned share[] = { 2, 4, 8, 12, 16, 24, 32 }; /* 32nds */
+    shares_t sh = { &hp, rank, left, right, lang, n, bits, texts, lens, samp, 2 * (sampled + CHUNK) + 1,
+                    { 0 }, { 0 }, { 0 } };
+    size_t nsh = 1; /* share 0: no patterns */
     for (size_t i = 0; i < sizeof share / sizeof *share; i++) {
-        size_t k = kmax * share[i] / 32, blen;
-        if (!k || (i && k == kmax * share[i - 1] / 32))
-            continue;
-        uint8_t *t = build(&hp, rank, k, left, right, lang, n, bits, &blen);
-        if (!t)
-            continue; /* records past 64 KiB: no more patterns */
-        ink_hyph_t h;
-        size_t cost = (size_t)-1;
-        if (!ink_hyph_bind(&h, t, blen, (uint32_t)n))
-            cost = SCALED(estimate(&h, texts, lens, samp, n, scratch)) + blen;
-        free(t);
+        size_t k = kmax * share[i] / 32;
+        if (k && (!i || k != kmax * share[i - 1] / 32))
+            sh.k[nsh++] = k;
+    }
+    par_for(par_threads(threads), nsh, share_cost, &sh);
+    size_t best_cost = SIZE_MAX, best_k = 0;
+    for (size_t i = 0; i < nsh; i++) {
+        size_t cost = sh.cost[i] == SIZE_MAX ? SIZE_MAX : (size_t)((uint64_t)sh.cost[i] * total / (sampled ? sampled : 1)) + sh.blen[i];
+        if (i == 0 && cost == SIZE_MAX)
+            goto out; /* out of memory */
         if (cost < best_cost) {
             best_cost = cost;
-            best_k = k;
+            best_k = sh.k[i];
         }
     }
     if (always && !best_k)
@@ -626,25 +711,25 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
         goto out;
     }
     int oom = 0;
-    for (size_t m = 0; m < n && !oom; m++) {
+    uint8_t *refused = calloc(n ? n : 1, 1);
+    if (!refused) {
+        free(nt);
+        free(nl);
+        goto out;
+    }
+    rewrites_t rw = { &h, texts, lens, eligible, nt, nl, refused };
+    par_for(par_threads(threads), n, rewrite_one, &rw);
+    for (size_t m = 0; m < n; m++) {
         if (!eligible[m])
             continue;
-        size_t l = rewrite(&h, texts[m], lens[m], scratch);
-        size_t b = read_back(&h, scratch, l, back);
-        if (b != lens[m] || memcmp(back, texts[m], b)) {
-            s.refused++;
-            continue;
-        }
-        nt[m] = malloc(l + 1);
-        if (!nt[m]) {
+        if (refused[m] == 2)
             oom = 1;
-            break;
-        }
-        memcpy(nt[m], scratch, l);
-        nt[m][l] = '\0';
-        nl[m] = l;
-        bits[m / 8] |= (uint8_t)(1u << (m % 8));
+        else if (refused[m])
+            s.refused++;
+        else
+            bits[m / 8] |= (uint8_t)(1u << (m % 8));
     }
+    free(refused);
     if (!oom) {
         free(best);
         best = build(&hp, rank, best_k, left, right, lang, n, bits, &blen);
@@ -679,8 +764,6 @@ out:
     free(best);
     free(bits);
     free(samp);
-    free(back);
-    free(scratch);
     free(rank);
     free(hp.pat);
     free(hp.ph);

@@ -27,9 +27,10 @@ typedef struct hyphpat_stats {
  * the edition smaller, leaves the texts alone and sets *sec_len to 0,
  * unless always is set: then every pattern that decides a word is kept.
  * left and right are the letters the host kept around every break.
- * Deterministic. Returns 0, or -1 when out of memory (texts unchanged). */
+ * The work is spread over threads (par_threads(threads)). Deterministic.
+ * Returns 0, or -1 when out of memory (texts unchanged). */
 int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned right, int always, uint8_t **texts,
-                 size_t *lens, const uint8_t *eligible, size_t n, uint8_t **sec, size_t *sec_len,
+                 size_t *lens, const uint8_t *eligible, size_t n, int threads, uint8_t **sec, size_t *sec_len,
                  hyphpat_stats_t *st);
 
 #endif
