@@ -90,6 +90,7 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
     table_t t = { calloc(1u << 16, sizeof(slot_t)), (1u << 16) - 1, 0 };
     size_t nseg = cap / SEG;
     seg_t *segs = calloc(nseg, sizeof *segs);
+    uint32_t *slot_at = NULL;
     size_t got = 0, len = 0;
     if (!all || !t.s || !segs)
         goto out;
@@ -112,6 +113,13 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
         }
         at += lens[i];
     }
+    /* Where each position's string is in the table, which no longer
+     * changes: one probe a position instead of four below. */
+    if (total >= DMER && !(slot_at = malloc((total - DMER + 1) * sizeof *slot_at)))
+        goto out;
+    for (size_t p = 0; p + DMER <= total; p++)
+        slot_at[p] = (uint32_t)(find(&t, key_at(all + p)) - t.s);
+#define SLOT(p) (&t.s[slot_at[p]])
     /* One segment from each stretch ("epoch") of the text. */
     size_t epoch = total / nseg;
     for (size_t e = 0; e < nseg && epoch >= SEG; e++) {
@@ -119,11 +127,11 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
         uint64_t score = 0, best = 0;
         size_t best_at = lo;
         for (size_t p = lo; p + DMER <= hi; p++) {
-            slot_t *s = find(&t, key_at(all + p));
+            slot_t *s = SLOT(p);
             if (s->in_win++ == 0)
                 score += worth(s);
             if (p >= lo + SEG - DMER + 1) { /* the window holds SEG - DMER + 1 strings */
-                slot_t *o = find(&t, key_at(all + p - (SEG - DMER + 1)));
+                slot_t *o = SLOT(p - (SEG - DMER + 1));
                 if (--o->in_win == 0)
                     score -= worth(o);
             }
@@ -133,11 +141,11 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
             }
         }
         for (size_t p = lo; p + DMER <= hi; p++) /* clear the window counts */
-            find(&t, key_at(all + p))->in_win = 0;
+            SLOT(p)->in_win = 0;
         if (!best)
             continue;
         for (size_t p = best_at; p + DMER <= best_at + SEG; p++)
-            find(&t, key_at(all + p))->freq = 0; /* covered now */
+            SLOT(p)->freq = 0; /* covered now */
         segs[got].at = best_at;
         segs[got].score = best;
         got++;
@@ -160,5 +168,6 @@ out:
     free(all);
     free(t.s);
     free(segs);
+    free(slot_at);
     return len;
 }
