@@ -365,15 +365,19 @@ typedef struct preps {
     enc_t *enc;
     char **ttl;
     prep_t *p;
+    size_t first; /* the batch's first article: job j is article first + j */
 } preps_t;
+
+#define PREP_BATCH 256 /* articles typeset at once */
 
 /* Article order[m]: its part that can reach the bundle typeset, encoded,
  * given its bidi levels and cut to what a reader takes (enc[m]); its title
  * likewise (ttl[m]). The typeset article stays in p[m] for the characters
  * it uses. */
-static void prep_one(void *ctx, size_t m, size_t t)
+static void prep_one(void *ctx, size_t j, size_t t)
 {
     preps_t *c = ctx;
+    size_t m = c->first + j;
     prep_t *p = &c->p[m];
     enc_t *enc = &c->enc[m];
     p->err = 1;
@@ -860,32 +864,39 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     if (!preps)
         goto out;
     {
-        preps_t pc = { arts, order, { NULL }, enc, ttl, preps };
+        /* a batch at a time, so that a long edition is not held typeset
+         * whole beside its encoded text */
+        preps_t pc = { arts, order, { NULL }, enc, ttl, preps, 0 };
         size_t nt = par_threads(opts->threads);
         int bad = 0;
         pc.ts[0] = ts;
         for (size_t t = 1; t < nt && ts; t++)
             if (!(pc.ts[t] = typeset_new(NULL)))
                 bad = 1;
-        if (!bad)
-            par_for(nt, n, prep_one, &pc);
+        for (size_t m0 = 0; m0 < n && !bad; m0 += PREP_BATCH) {
+            size_t nb = n - m0 < PREP_BATCH ? n - m0 : PREP_BATCH;
+            pc.first = m0;
+            par_for(nt, nb, prep_one, &pc);
+            for (size_t m = m0; m < m0 + nb && !bad; m++) {
+                prep_t *p = &preps[m];
+                const article_t *a = &p->view, *e = ts ? &p->ta : &p->view;
+                if (p->err || (use && use_article(use, e))) {
+                    bad = 1;
+                    break;
+                }
+                fst.bidi_texts += p->bidi;
+                if (!opts->date && a->date && ink_date_valid(a->date, strlen(a->date)) &&
+                    strcmp(a->date, date ? date : "") > 0)
+                    date = a->date;
+                samples[n + m] = (const uint8_t *)ttl[m];
+                sample_len[n + m] = strlen((const char *)samples[n + m]);
+                prep_free(p);
+            }
+        }
         for (size_t t = 1; t < nt; t++)
             typeset_free(pc.ts[t]);
         if (bad)
             goto out;
-    }
-    for (size_t m = 0; m < n; m++) {
-        prep_t *p = &preps[m];
-        const article_t *a = &p->view, *e = ts ? &p->ta : &p->view;
-        if (p->err || (use && use_article(use, e)))
-            goto out;
-        fst.bidi_texts += p->bidi;
-        if (!opts->date && a->date && ink_date_valid(a->date, strlen(a->date)) &&
-            strcmp(a->date, date ? date : "") > 0)
-            date = a->date;
-        samples[n + m] = (const uint8_t *)ttl[m];
-        sample_len[n + m] = strlen((const char *)samples[n + m]);
-        prep_free(p);
     }
     double t1 = now();
     /* Hyphenation patterns for the edition's main language (HYPH): the

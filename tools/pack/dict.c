@@ -113,17 +113,17 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
         }
         at += lens[i];
     }
-    /* Where each position's string is in the table, which no longer
-     * changes: one probe a position instead of four below. */
-    if (total >= DMER && !(slot_at = malloc((total - DMER + 1) * sizeof *slot_at)))
-        goto out;
-    for (size_t p = 0; p + DMER <= total; p++)
-        slot_at[p] = (uint32_t)(find(&t, key_at(all + p)) - t.s);
-#define SLOT(p) (&t.s[slot_at[p]])
-    /* One segment from each stretch ("epoch") of the text. */
+    /* One segment from each stretch ("epoch") of the text. Where each of
+     * its positions' strings is in the table (which no longer changes) is
+     * looked up once, not four times below. */
     size_t epoch = total / nseg;
+    if (epoch >= SEG && !(slot_at = malloc(epoch * sizeof *slot_at)))
+        goto out;
+#define SLOT(p) (&t.s[slot_at[(p) - lo]])
     for (size_t e = 0; e < nseg && epoch >= SEG; e++) {
         size_t lo = e * epoch, hi = lo + epoch;
+        for (size_t p = lo; p + DMER <= hi; p++)
+            slot_at[p - lo] = (uint32_t)(find(&t, key_at(all + p)) - t.s);
         uint64_t score = 0, best = 0;
         size_t best_at = lo;
         for (size_t p = lo; p + DMER <= hi; p++) {
