@@ -247,6 +247,15 @@ static void test_html_charset_latin1_and_meta(void **state)
     assert_string_equal(a.title, "Caf\xc3\xa9 owners\xe2\x80\x99 row");
     assert_true(body_has(&a, "Caf\xc3\xa9."));
     article_free(&a);
+    /* a script's charset attribute says how the script is encoded, not the
+     * page: the <meta> after it does (GB2312 D6D0 CEC4 is U+4E2D U+6587) */
+    static const char g[] = "<html><head><script src=\"a.js\" charset=\"utf-8\"></script>"
+                            "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+                            "<title>T</title></head><body><div><p>" PARA1 " \xd6\xd0\xce\xc4.</p><p>" PARA2
+                            "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(g, strlen(g), &a, NULL), 0);
+    assert_true(body_has(&a, "\xe4\xb8\xad\xe6\x96\x87."));
+    article_free(&a);
     /* undeclared and not UTF-8: Windows-1252 */
     static const char q[] = "<html><body><div><p>" PARA1 " Na\xefve.</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
     assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);

@@ -36,7 +36,21 @@ static void nul_to_space(char *s, size_t n)
         *p++ = ' ';
 }
 
-/* The charset a page declares in its first bytes, lower-cased, or "". */
+/* 1 when s[i] lies inside a <meta ...> tag or the <?xml ...?> declaration:
+ * a charset attribute elsewhere (<script charset="utf-8">, a link's) says
+ * how that resource is encoded, not the page. */
+static int in_meta_tag(const char *s, size_t i)
+{
+    size_t k = i;
+    while (k > 0 && i - k < 1024 && s[k - 1] != '<' && s[k - 1] != '>')
+        k--;
+    if (k == 0 || s[k - 1] != '<')
+        return 0;
+    return !strncasecmp(s + k, "meta", 4) || !strncmp(s + k, "?xml", 4);
+}
+
+/* The charset a page declares in its first bytes (a <meta> or the XML
+ * declaration), lower-cased, or "". */
 static void declared_charset(const char *s, size_t n, char out[40])
 {
     out[0] = '\0';
@@ -46,6 +60,8 @@ static void declared_charset(const char *s, size_t n, char out[40])
         if (c0 != 'c' && c0 != 'e')
             continue;
         if (strncasecmp(s + i, "charset", 7) != 0 && strncasecmp(s + i, "encoding", 8) != 0)
+            continue;
+        if (!in_meta_tag(s, i))
             continue;
         size_t j = i + (tolower((unsigned char)s[i]) == 'c' ? 7 : 8);
         while (j < lim && is_space_byte((unsigned char)s[j]))
