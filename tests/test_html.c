@@ -162,6 +162,39 @@ static void test_html_teasers_and_tail_in_the_article_markup(void **state)
     article_free(&a);
 }
 
+static void test_html_lead_outside_the_article_body(void **state)
+{
+    (void)state;
+    /* The standfirst sits in the article's header, beside the container the
+     * search picks; it comes first. A teaser of another story after the
+     * article, and a lead the body repeats, do not come in. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article>"
+        "<header class=\"entry-header\"><h1>Harbour strike</h1>"
+        "<p class=\"article-lead\">Talks between the port and the dock workers broke down again on Monday, "
+        "and the strike enters its fourth week.</p>"
+        "<div class=\"byline\">By Ana Ferreira</div></header>"
+        "<div class=\"article-body\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div>"
+        "</article><div class=\"more\"><div class=\"teaser\"><h3>Fishing</h3><p class=\"teaser-text\">"
+        "Fishermen in the north count the cost of a long winter.</p></div></div></main></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(a.nblocks >= 4);
+    assert_non_null(strstr(a.blocks[0].text, "broke down again on Monday"));
+    assert_true(body_has(&a, "forty million euros"));
+    assert_false(body_has(&a, "Fishermen"));
+    article_free(&a);
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article>"
+        "<header class=\"entry-header\"><h1>Harbour strike</h1>"
+        "<p class=\"teaser-text\">" PARA1 "</p></header>"
+        "<div class=\"article-body\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div>"
+        "</article></main></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 3);
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -626,6 +659,7 @@ int main(void)
         cmocka_unit_test(test_html_language_of_the_page),
         cmocka_unit_test(test_html_main_text_without_chrome),
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
+        cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

@@ -324,7 +324,7 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         F_CLEAN_COND,
         0,
     };
-    size_t best_len = 0;
+    size_t best_len = 0, best_own = 0;
     int oom = 0;
     for (size_t ai = 0; ai < sizeof attempts / sizeof attempts[0]; ai++) {
         if (!doc)
@@ -345,6 +345,10 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
             c.oom = 1;
         oom |= c.oom;
         size_t n = body_chars(&a);
+        /* the leads alone do not make an attempt good enough to stop at */
+        size_t own = n > c.lead_len ? n - c.lead_len : 0;
+        if (own > best_own)
+            best_own = own;
         if (n > best_len || !best->nblocks) {
             article_free(best);
             *best = a;
@@ -360,7 +364,7 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         ctx_free(&c);
         xmlFreeDoc(doc);
         doc = NULL;
-        if (oom || best_len >= CHAR_THRESHOLD)
+        if (oom || best_own >= CHAR_THRESHOLD)
             break;
     }
     xmlFreeDoc(doc);

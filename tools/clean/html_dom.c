@@ -49,8 +49,7 @@ void dom_append(xmlNode *parent, xmlNode *x)
     parent->last = x;
 }
 
-/* Puts x (unlinked first) just before ref. */
-static void dom_insert_before(xmlNode *ref, xmlNode *x)
+void dom_insert_before(xmlNode *ref, xmlNode *x)
 {
     dom_unlink(x);
     xmlNode *p = ref->parent;

@@ -101,6 +101,7 @@ typedef struct nd {
     size_t len, commas; /* dom_inner_len(x) and its commas */
     size_t links;       /* dom_inner_len of the <a> below x, href not "#..." */
     size_t hash_links;  /* how many <a href="#..."> are below x */
+    size_t order;       /* position in the page as parsed (1 the root), 0 for a node made later */
 } nd_t;
 
 typedef struct chunk {
@@ -109,8 +110,21 @@ typedef struct chunk {
     nd_t v[256];
 } chunk_t;
 
+/* A lead (standfirst, teaser, intro) the page marks as such, noted before
+ * the search edits the tree: it often sits in the article's header, outside
+ * the container the search picks. */
+typedef struct {
+    xmlNode *x;
+    xmlNode *up[6]; /* its ancestors as parsed, nearest first; NULL past the root */
+} lead_t;
+
+#define N_LEADS 4
+
 typedef struct {
     xmlDoc *doc;
+    lead_t leads[N_LEADS];
+    int nleads;
+    size_t lead_len; /* characters the leads added to the article */
     chunk_t *chunks;
     nodes_t trash; /* unlinked nodes, freed with the attempt */
     nodes_t candidates;
@@ -269,6 +283,9 @@ void dom_remove(ctx_t *c, xmlNode *x);
 
 /* Appends x (unlinked first) as parent's last child; no text merging. */
 void dom_append(xmlNode *parent, xmlNode *x);
+
+/* Puts x (unlinked first) just before ref. */
+void dom_insert_before(xmlNode *ref, xmlNode *x);
 
 /* Puts x (unlinked first) where old is, and unlinks old. */
 void dom_replace(xmlNode *old, xmlNode *x);

@@ -858,11 +858,175 @@ static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore,
     return len < 80 && len > 0 && ld == 0 && sentence;
 }
 
+/* ---- the lead -------------------------------------------------------------- */
+
+/* Class and id words of a standfirst, teaser or intro paragraph. */
+static const char *const re_lead[] = {
+    "lead",     "intro",   "teaser", "excerpt", "standfirst", "subtitle", "sub-title", "subhead",    "summary",
+    "abstract", "chapo",   "chapeau", "sapo",   "bajada",     "deck",     "entradilla", "einleitung", "description",
+    "dek",      "lede",    NULL,
+};
+
+/* A lead's box that holds a picture or names a person instead. */
+static const char *const re_not_lead[] = {
+    "asset", "image", "img", "photo", "picture", "video", "caption", "figure", "credit", "byline", "author", NULL,
+};
+
+/* One of pats in s as a word of a class or id: no letter before it, no
+ * lower-case letter after it ("lead", "a-lead", "teaserText"; not
+ * "leading-110" or "misleading"). */
+static int has_word(const char *s, const char *const *pats)
+{
+    for (; s && *pats; pats++) {
+        size_t n = strlen(*pats);
+        for (const char *p = s; (p = strcasestr(p, *pats)) != NULL; p++) {
+            unsigned char a = p == s ? ' ' : (unsigned char)p[-1], z = (unsigned char)p[n];
+            if (!isalpha(a) && !(z >= 'a' && z <= 'z'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Where nothing of the article's own text is: a lead is not looked for below. */
+static const char *const no_lead_below[] = {
+    "nav", "aside", "footer", "form", "a", "li", "figure", "script", "style", "noscript", "template", NULL,
+};
+
+/* Numbers the page's elements in document order (nd_t.order) and notes up
+ * to N_LEADS leads: elements whose class or id names a lead, visible, with
+ * a sentence's worth of text, few links, and not the headline again. */
+static void find_leads(ctx_t *c, xmlNode *root)
+{
+    size_t order = 0;
+    for (xmlNode *x = root; x && !c->oom; x = walk_next(x, root, 0))
+        if (is_el(x))
+            nd(c, x)->order = ++order;
+    c->nleads = 0;
+    for (xmlNode *x = root; x && !c->oom && c->nleads < N_LEADS;) {
+        if (!is_el(x)) {
+            x = walk_next(x, root, 0);
+            continue;
+        }
+        if (tag_in(x, no_lead_below) || !visible(x)) {
+            x = walk_next(x, root, 1);
+            continue;
+        }
+        char ms[512];
+        match_string(x, ms, sizeof ms);
+        if (!has_word(ms, re_lead) || negative(ms) || contains_any(ms, re_unlikely) || contains_any(ms, re_not_lead)) {
+            x = walk_next(x, root, 0);
+            continue;
+        }
+        size_t len = dom_inner_len(c, x, NULL);
+        int ok = len >= 50 && len <= 1500 && link_density(c, x) < 0.25;
+        /* a header box with the byline or the date in it is more than the lead:
+         * look inside */
+        for (xmlNode *k = x->children; ok && k; k = walk_next(k, x, 0)) {
+            char km[512];
+            if (is_el(k) && (tag_is(k, "time") || contains_any(match_string(k, km, sizeof km), re_byline)))
+                ok = 0;
+        }
+        if (ok && c->title) {
+            sbuf_t b = {0};
+            dom_inner_text(x, &b);
+            ok = b.s && dom_text_similarity(c->title, b.s) < 0.75;
+            free(b.s);
+        }
+        if (ok) {
+            lead_t *l = &c->leads[c->nleads++];
+            l->x = x;
+            xmlNode *p = x->parent;
+            for (int i = 0; i < 6; i++, p = is_el(p) ? p->parent : NULL)
+                l->up[i] = is_el(p) ? p : NULL;
+        }
+        /* a lead's parts are no leads of their own; a box that is no lead
+         * may hold one */
+        x = walk_next(x, root, ok || len < 50);
+    }
+}
+
+static size_t order_of(const xmlNode *x)
+{
+    for (; is_el(x); x = x->parent)
+        if (x->_private && ((nd_t *)x->_private)->order)
+            return ((nd_t *)x->_private)->order;
+    return 0;
+}
+
+/* 1 when lead l belongs before the top candidate tc: tc held it (the
+ * search may have dropped the header it was in; add_leads skips a lead the
+ * article still has), or it comes earlier in the page and they meet within
+ * a few levels (the header and the body of one article, not a teaser
+ * elsewhere). */
+static int lead_fits(const lead_t *l, xmlNode *tc)
+{
+    for (int i = 0; i < 6; i++)
+        if (l->up[i] == tc)
+            return 1;
+    size_t lo = order_of(l->x), to = order_of(tc);
+    if (!lo || !to || lo >= to)
+        return 0;
+    xmlNode *t = tc->parent;
+    for (int j = 0; j < 4 && is_el(t) && !tag_is(t, "body") && !tag_is(t, "html"); j++, t = t->parent)
+        for (int i = 0; i < 6 && l->up[i]; i++)
+            if (l->up[i] == t)
+                return 1;
+    return 0;
+}
+
+/* Keeps in c->leads only the leads that fit tc (before tc leaves the page). */
+static void fit_leads(ctx_t *c, xmlNode *tc)
+{
+    int n = 0;
+    for (int i = 0; i < c->nleads; i++)
+        if (lead_fits(&c->leads[i], tc))
+            c->leads[n++] = c->leads[i];
+    c->nleads = n;
+}
+
+/* Puts before the article's text (cleaned) a copy of each lead kept by
+ * fit_leads whose words the article does not already have, cleaned the
+ * same way; their length goes into c->lead_len. */
+static void add_leads(ctx_t *c, xmlNode *art)
+{
+    if (!c->nleads || !art->children)
+        return;
+    sbuf_t have = {0};
+    dom_inner_text(art, &have);
+    xmlNode *first = art->children;
+    for (int i = 0; i < c->nleads && !c->oom; i++) {
+        const lead_t *l = &c->leads[i];
+        sbuf_t b = {0};
+        dom_inner_text(l->x, &b);
+        /* the opening words of the lead, whole characters, in the text already */
+        size_t n = b.n < 60 ? b.n : 60;
+        while (n < b.n && ((unsigned char)b.s[n] & 0xC0) == 0x80)
+            n++;
+        int dup = !b.s || (have.s && memmem(have.s, have.n, b.s, n));
+        free(b.s);
+        if (dup)
+            continue;
+        xmlNode *cp = xmlDocCopyNode(l->x, c->doc, 1);
+        if (!cp) {
+            c->oom = 1;
+            break;
+        }
+        for (xmlNode *k = cp; k; k = walk_next(k, cp, 0))
+            k->_private = NULL;
+        prep_article(c, cp);
+        c->lead_len += dom_inner_len(c, cp, NULL);
+        dom_insert_before(first, cp);
+    }
+    free(have.s);
+}
+
 /* Returns the article container (a new detached div), or NULL. */
 xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
 {
     xmlNode *body = dom_find_body(root);
     nodes_t score = {0};
+    find_leads(c, root);
     walk_document(c, root, &score);
     score_paragraphs(c, root, &score);
     free(score.v);
@@ -877,6 +1041,7 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
         c->oom = 1;
         return NULL;
     }
+    fit_leads(c, tc);
     double tscore = nd(c, tc)->score;
     double sthr = tscore * 0.2 > 10 ? tscore * 0.2 : 10;
     xmlNode *parent = tc->parent;
@@ -895,6 +1060,7 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
         }
     }
     prep_article(c, art);
+    add_leads(c, art);
     return art;
 }
 
