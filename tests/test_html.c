@@ -195,6 +195,28 @@ static void test_html_lead_outside_the_article_body(void **state)
     article_free(&a);
 }
 
+static void test_html_edges_left_without_their_content(void **state)
+{
+    (void)state;
+    /* A date alone before the text; after it a label whose list of links
+     * went, and a heading with nothing under it. A heading that a
+     * subheading follows inside the text stays. */
+    static const char p[] =
+        "<html lang=\"de\"><head><title>Hafen</title></head><body><div class=\"article\">"
+        "<p>23.10.2018</p><p>" PARA1 "</p><h2>Die Gespr\xc3\xa4" "che</h2><h3>Am Freitag</h3><p>" PARA2 "</p>"
+        "<p>" PARA3 "</p><p>Mehr Themen:</p><h3>Kontakt</h3></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "Die Gespr"));
+    assert_true(body_has(&a, "Am Freitag"));
+    assert_false(body_has(&a, "23.10.2018"));
+    assert_false(body_has(&a, "Mehr Themen"));
+    assert_false(body_has(&a, "Kontakt"));
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -660,6 +682,7 @@ int main(void)
         cmocka_unit_test(test_html_main_text_without_chrome),
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_lead_outside_the_article_body),
+        cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

@@ -1435,6 +1435,64 @@ static const char *const credit_labels[] = {
     "imagen:", "fuente:", "crédito:", "crédits:", "crédit photo", "photo :", "source :",
 };
 
+/* A heading or label of a few words (b measured from ab's text) with
+ * nothing of its own after it: a subheading that ends the text (at_end), or
+ * a short line ending in a colon that ends it or that a heading follows. */
+static int dangling_label(const article_block_t *ab, const block_t *b, int at_end, int head_next)
+{
+    if (!(at_end || head_next) || b->words > 6 || b->ends_sentence || ab->kind == ARTICLE_BLOCK_LIST)
+        return 0;
+    size_t n = b->len;
+    while (n && b->text[n - 1] == ' ')
+        n--;
+    return (at_end && ab->kind == ARTICLE_BLOCK_SUBHEAD) || (n && b->text[n - 1] == ':');
+}
+
+/* A line of a few words that is a date ("23.10.2018", "2021-10-16 |
+ * Botschaft", "16 marca 2021", "Veröffentlichung: 2. Februar 2022"). */
+static int date_line(const block_t *b)
+{
+    if (b->words > 5 || b->ends_sentence)
+        return 0;
+    char lc[LC_MAX + 1], ymd[11];
+    lower_prefix(b->text, b->len, lc);
+    if (find_date(lc, ymd))
+        return 1;
+    /* dd.mm.yyyy, and a day, a month's name in any language, a year */
+    for (const char *p = lc; *p; p++) {
+        if (p > lc && is_alnum_ascii((unsigned char)p[-1]))
+            continue;
+        const char *q = p;
+        int nd = 0;
+        while (*q >= '0' && *q <= '9')
+            q++, nd++;
+        if (nd < 1 || nd > 2 || *q != '.')
+            continue;
+        q++;
+        if (*q == ' ')
+            q++;
+        int nm = 0;
+        while (*q >= '0' && *q <= '9')
+            q++, nm++;
+        if (nm == 0) {
+            while (*q && *q != ' ')
+                q++; /* a month's name */
+            if (*q == ' ')
+                q++;
+        } else if (nm <= 2 && *q == '.') {
+            q++;
+        } else {
+            continue;
+        }
+        int ny = 0;
+        while (q[ny] >= '0' && q[ny] <= '9')
+            ny++;
+        if (ny == 4)
+            return 1;
+    }
+    return 0;
+}
+
 void clean_prune_blocks(article_t *a)
 {
     if (!a || a->nblocks < 2)
@@ -1486,6 +1544,25 @@ void clean_prune_blocks(article_t *a)
         if (!drop)
             before += b->eff;
         bs[i].kept = !drop;
+    }
+    /* What is left at the edges once its content is gone: a heading or a
+     * label ("Mehr Themen:", "Related:") that ends the text, or one that
+     * only a heading follows; a date alone on its line before the text. */
+    size_t last = cut;
+    for (size_t i = cut; i-- > 0;) {
+        if (!bs[i].kept)
+            continue;
+        if (dangling_label(&a->blocks[i], &bs[i], last == cut, last < cut && a->blocks[last].kind == ARTICLE_BLOCK_SUBHEAD))
+            bs[i].kept = 0;
+        else
+            last = i;
+    }
+    for (size_t i = 0; i < cut; i++) {
+        if (!bs[i].kept)
+            continue;
+        if (!date_line(&bs[i]))
+            break;
+        bs[i].kept = 0;
     }
     size_t left = 0;
     for (size_t i = 0; i < cut; i++)
