@@ -217,6 +217,31 @@ static void test_html_edges_left_without_their_content(void **state)
     article_free(&a);
 }
 
+static void test_html_credit_ending_a_caption(void **state)
+{
+    (void)state;
+    /* Credits glued to the end of a caption or a paragraph go, the caption
+     * stays; an aside in brackets stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>The ferry leaves the harbour at dawn. (Ana Ferreira / Coast Images)</p>"
+        "<p>" PARA1 " Bild: Jahr Media</p><p>" PARA2 " (This was about 1/3 of the crews.)</p>"
+        "<p>Dock workers at the gate on Monday\xc2\xa9 Port Authority/Lena Marx</p>"
+        "<p>" PARA3 "</p><p>\xc2\xa9 Foto: Werk/Hafen</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_non_null(block_with(&a, "The ferry leaves the harbour at dawn."));
+    assert_false(body_has(&a, "Coast Images"));
+    assert_true(body_has(&a, "resume on Friday."));
+    assert_false(body_has(&a, "Jahr Media"));
+    assert_true(body_has(&a, "(This was about 1/3 of the crews.)"));
+    assert_true(body_has(&a, "Dock workers at the gate on Monday"));
+    assert_false(body_has(&a, "Lena Marx"));
+    assert_false(body_has(&a, "Werk/Hafen"));
+    assert_string_equal(block_with(&a, "The ferry")->text, "The ferry leaves the harbour at dawn.");
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -683,6 +708,7 @@ int main(void)
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_edges_left_without_their_content),
+        cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

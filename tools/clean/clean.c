@@ -1433,6 +1433,7 @@ static const char *const credit_labels[] = {
     "photo:", "photos:", "photo by", "photograph by", "photograph:", "image:", "images:", "credit:",
     "credits:", "source:", "bild:", "bilder:", "foto:", "fotos:", "quelle:", "abbildung:",
     "imagen:", "fuente:", "crédito:", "crédits:", "crédit photo", "photo :", "source :",
+    "crédits photos", "credits:", "foto :", "bild :",
 };
 
 /* A heading or label of a few words (b measured from ab's text) with
@@ -1493,6 +1494,83 @@ static int date_line(const block_t *b)
     return 0;
 }
 
+/* Who took or gave a picture: a credit names one of these, or a
+ * "Photographer/Agency" pair. */
+static const char *const credit_marks[] = {
+    "getty*", "istock*", "shutterstock", "unsplash", "imago", "dpa", "afp", "reuters", "wenn*", "bestimage",
+    "picture alliance", "picture-alliance", "ap photo", "foto*", "photo*", "bild", "bilder", "image*",
+    "quelle", "source", "credit*", "crédit*", "thinkstock", "adobe stock", "pixabay", "keystone", "epa",
+};
+
+/* Where a picture's credit that ends the text p[0..n) (no style codes)
+ * begins, or n: "... festlegt© Bundesregierung/Steffen Kugler", "...
+ * getarnt. (mlharing / iStock.com)", "... 2022. Bild: Jahr Media",
+ * "... / (C) Kab Niang". At most six words and 160 bytes. */
+static size_t credit_tail(const char *p, size_t n)
+{
+    while (n && p[n - 1] == ' ')
+        n--;
+    size_t words = 0, at = n;
+    for (size_t k = n; k-- > 0;) {
+        if (p[k] == ' ')
+            words++;
+        if (words > 6 || n - k > 160)
+            break;
+        size_t rest = n - k;
+        char lc[LC_MAX + 1];
+        int copyright = !strncmp(p + k, "\xc2\xa9", 2) ||
+                        ((k == 0 || p[k - 1] == ' ' || p[k - 1] == '/') && rest >= 3 &&
+                         (!strncmp(p + k, "(c)", 3) || !strncmp(p + k, "(C)", 3)));
+        int paren = p[k] == '(' && p[n - 1] == ')' && (k == 0 || p[k - 1] == ' ');
+        int label = (k == 0 || (k >= 2 && p[k - 1] == ' ' && (p[k - 2] == '.' || p[k - 2] == ')'))) &&
+                    (lower_prefix(p + k, rest, lc),
+                     starts_with_any(lc, credit_labels, sizeof credit_labels / sizeof *credit_labels));
+        if (paren && !copyright) {
+            /* a name over an agency, or a credit's word; not an aside
+             * ("(This was about 1/3 of the replies.)") */
+            int slash = 0;
+            for (size_t j = k + 1; j + 1 < n && !slash; j++)
+                slash = p[j] == '/' && !(p[j - 1] >= '0' && p[j - 1] <= '9') && !(p[j + 1] >= '0' && p[j + 1] <= '9');
+            lower_prefix(p + k, rest, lc);
+            paren = !(n >= 2 && (p[n - 2] == '.' || p[n - 2] == '!' || p[n - 2] == '?')) &&
+                    (slash || has_any(lc, credit_marks, sizeof credit_marks / sizeof *credit_marks));
+        }
+        if (copyright || paren || label)
+            at = k;
+    }
+    if (at == n)
+        return n;
+    /* the separator before it goes too */
+    while (at && (p[at - 1] == ' ' || p[at - 1] == '/' || p[at - 1] == '|' || p[at - 1] == '-'))
+        at--;
+    return at;
+}
+
+/* Cuts block text t (with style codes) after its plain character count
+ * keep, closing a style the cut leaves open. */
+static void cut_block(char *t, size_t keep)
+{
+    int ital = 0, bold = 0;
+    char *q = t;
+    for (size_t seen = 0; *q && seen < keep; q++) {
+        unsigned char c = (unsigned char)*q;
+        if (INK_TX_IS_INLINE(c)) {
+            ital = c == 0x10 ? 1 : c == 0x11 ? 0 : ital;
+            bold = c == 0x12 ? 1 : c == 0x13 ? 0 : bold;
+        } else {
+            seen++;
+        }
+    }
+    while (q > t && q[-1] == ' ')
+        q--;
+    /* a cut takes at least a character, so the closers fit */
+    if (ital)
+        *q++ = 0x11;
+    if (bold)
+        *q++ = 0x13;
+    *q = '\0';
+}
+
 void clean_prune_blocks(article_t *a)
 {
     if (!a || a->nblocks < 2)
@@ -1534,8 +1612,21 @@ void clean_prune_blocks(article_t *a)
             cut = i;
             break;
         }
+        /* a picture's credit ending a caption or a paragraph goes; so does a
+         * block that is nothing else */
+        size_t ct = credit_tail(b->text, b->len);
+        if (ct < b->len) {
+            cut_block(a->blocks[i].text, ct);
+            ((char *)b->text)[ct] = '\0';
+            block_t nb = {0};
+            nb.text = b->text;
+            nb.len = ct;
+            measure(&nb);
+            *b = nb;
+            lower_prefix(b->text, b->len, lc);
+        }
         const char *lp = lc + (lc[0] == '(');
-        int drop = (b->words <= 30 && b->marks <= 1 &&
+        int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
                    is_consent_banner(lc) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
