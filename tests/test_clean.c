@@ -376,6 +376,28 @@ static void test_clean_chrome_lines_after_the_text_are_not_joined_to_it(void **s
     article_free(&a);
 }
 
+static void test_clean_credits_in_a_scrape_as_in_a_page(void **state)
+{
+    (void)state;
+    /* A scrape's paragraphs get the HTML path's last pass too: a credit
+     * that ends a paragraph is cut off, a credit line goes. */
+    const char in[] = "Ice diary\n\n"
+                      "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
+                      "eleven weeks on the ice field. (Foto: Privat)\n\n"
+                      "(Quelle: Polar Institute/Unsplash)\n\n"
+                      "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
+                      "kitchen dome anchored with snow stakes.\n\n"
+                      "Nobody goes out alone after dark, and the radio is checked twice a day with the "
+                      "station on the coast, weather permitting.\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_true(body_has(&a, "on the ice field."));
+    assert_false(body_has(&a, "Privat"));
+    assert_false(body_has(&a, "Unsplash"));
+    assert_true(body_has(&a, "snow stakes."));
+    article_free(&a);
+}
+
 static char *json_of(void (*fn)(FILE *, const void *), const void *arg)
 {
     char *buf = NULL;
@@ -811,6 +833,7 @@ int main(void)
         cmocka_unit_test(test_clean_one_sentence_page),
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),
+        cmocka_unit_test(test_clean_credits_in_a_scrape_as_in_a_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1404,6 +1404,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     out->source = pg.source;
     out->byline = pg.byline;
     pg.title = pg.date = pg.section = pg.source = pg.byline = NULL;
+    clean_prune_blocks(out);
     if (textnorm_article(out) < 0) {
         reason = "out of memory";
         goto out;

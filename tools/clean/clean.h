@@ -29,11 +29,14 @@
 int clean_scrape(const char *buf, size_t len, article_t *out, const char **why);
 
 /**
- * The scrape cleaner's words on a body found some other way (a page's DOM):
- * drops teaser lines ("Read more: ...", "Lesen Sie auch: ...") and cookie
- * banners, and ends the body at a heading that opens the page's tail
- * ("Related stories", "Kommentare") when an article's worth of text lies
- * before it and less than a quarter of that after it.
+ * The scrape cleaner's words on a body found some other way (a page's DOM),
+ * and its last pass over a scrape's own: drops teaser lines ("Read more:
+ * ...", "Lesen Sie auch: ...") and cookie banners, and ends the body at a
+ * heading that opens the page's tail ("Related stories", "Kommentare") when
+ * an article's worth of text lies before it and less than a quarter of that
+ * after it; cuts a picture's credit off the end of a block, and drops what
+ * is left at the edges without its content (a closing heading or label, a
+ * date line before the text).
  */
 void clean_prune_blocks(article_t *a);
 
