@@ -242,6 +242,27 @@ static void test_html_credit_ending_a_caption(void **state)
     article_free(&a);
 }
 
+static void test_html_lone_link_paragraph(void **state)
+{
+    (void)state;
+    /* A paragraph that is one short link leads away from the article; a
+     * link inside a sentence, a linked heading and a list of links stay. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 " The <a href=\"/port\">port authority</a> said so.</p>"
+        "<p><a href=\"/more\">Weitere Artikel</a></p><h3><a href=\"/talks\">The talks</a></h3>"
+        "<p>" PARA2 "</p><ul><li><a href=\"/a\">Dock workers</a></li><li><a href=\"/b\">Exporters</a></li></ul>"
+        "<p>" PARA3 "</p><p><a href=\"/list\">zur\xc3\xbc" "ck zur Listenansicht</a></p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "port authority"));
+    assert_true(body_has(&a, "The talks"));
+    assert_true(body_has(&a, "Exporters"));
+    assert_false(body_has(&a, "Weitere Artikel"));
+    assert_false(body_has(&a, "Listenansicht"));
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -709,6 +730,7 @@ int main(void)
         cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
+        cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

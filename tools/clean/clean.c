@@ -1522,7 +1522,7 @@ static size_t credit_tail(const char *p, size_t n)
         int copyright = !strncmp(p + k, "\xc2\xa9", 2) ||
                         ((k == 0 || p[k - 1] == ' ' || p[k - 1] == '/') && rest >= 3 &&
                          (!strncmp(p + k, "(c)", 3) || !strncmp(p + k, "(C)", 3)));
-        int paren = p[k] == '(' && p[n - 1] == ')' && (k == 0 || p[k - 1] == ' ');
+        int paren = p[k] == '(' && p[n - 1] == ')' && (k == 0 || !is_alnum_ascii((unsigned char)p[k - 1]));
         int label = (k == 0 || (k >= 2 && p[k - 1] == ' ' && (p[k - 2] == '.' || p[k - 2] == ')'))) &&
                     (lower_prefix(p + k, rest, lc),
                      starts_with_any(lc, credit_labels, sizeof credit_labels / sizeof *credit_labels));

@@ -473,6 +473,30 @@ static void clean_share(ctx_t *c, xmlNode *root)
     }
 }
 
+/* A paragraph that is one short link and nothing else ("Weitere Artikel",
+ * "zurück zur Listenansicht", "New Call-to-action") is a way out of the
+ * article, not a part of it; a heading, or an entry of a list or a table,
+ * may be a link and stays. */
+static void drop_lone_links(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"p", "div", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        if (has_child_block(x) || dom_has_ancestor(x, "li", 0) || dom_has_ancestor(x, "table", 0))
+            continue;
+        size_t len = dom_inner_len(c, x, NULL);
+        if (len == 0 || len > 60 || dom_count_tag(x, "a") != 1 || link_density(c, x) < 0.99)
+            continue;
+        dom_remove(c, x);
+    }
+    free(l.v);
+}
+
 static void prep_article(ctx_t *c, xmlNode *art)
 {
     mark_data_tables(c, art);
@@ -502,6 +526,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "table");
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
+    drop_lone_links(c, art);
     /* empty paragraphs */
     {
         static const char *const ps[] = {"p", NULL};
