@@ -336,6 +336,19 @@ static void test_html_json_ld_and_time(void **state)
     article_free(&a);
 }
 
+static void test_html_references_left_in_fields(void **state)
+{
+    (void)state;
+    /* a meta element escaped twice: the parse leaves "&#8217;" and "&#x20;" */
+    static const char p[] = "<html><head><meta property=\"og:title\" content=\"Arnault&amp;#8217;s Louvre&amp;#x20;gift &amp;amp; more\">"
+                            "<title>T</title></head><body><div><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                            "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_string_equal(a.title, "Arnault\xe2\x80\x99s Louvre gift & more");
+    article_free(&a);
+}
+
 static void test_html_charset_latin1_and_meta(void **state)
 {
     (void)state;
@@ -734,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),
+        cmocka_unit_test(test_html_references_left_in_fields),
         cmocka_unit_test(test_html_charset_latin1_and_meta),
         cmocka_unit_test(test_html_text_normalised),
         cmocka_unit_test(test_html_deep_nesting_bounded),

@@ -19,6 +19,7 @@
 #include "charset.h"
 #include "clean.h"
 #include "html_priv.h"
+#include "ink_utf8.h"
 #include "textnorm.h"
 
 #include <ctype.h>
@@ -211,11 +212,65 @@ static size_t body_chars(const article_t *a)
     return n;
 }
 
+/* Character references left in a field after the parse, in place: a
+ * meta element or JSON-LD escaped twice ("Arnault&amp;#8217;s" reads
+ * "Arnault&#8217;s"). Numeric ones and the five of XML, and &nbsp;; each is
+ * longer than what it stands for. */
+static void decode_refs(char *s)
+{
+    static const struct {
+        const char *name;
+        const char *out;
+    } named[] = {{"amp;", "&"}, {"quot;", "\""}, {"apos;", "'"}, {"lt;", "<"}, {"gt;", ">"}, {"nbsp;", "\xc2\xa0"}};
+    char *w = s;
+    for (const char *r = s; *r;) {
+        if (*r != '&') {
+            *w++ = *r++;
+            continue;
+        }
+        if (r[1] == '#') {
+            int hex = r[2] == 'x' || r[2] == 'X';
+            const char *q = r + 2 + hex;
+            uint32_t cp = 0;
+            int nd = 0;
+            while (nd < 8 && (isdigit((unsigned char)*q) || (hex && isxdigit((unsigned char)*q)))) {
+                cp = cp * (hex ? 16 : 10) + (uint32_t)(isdigit((unsigned char)*q) ? *q - '0' : (*q | 0x20) - 'a' + 10);
+                q++, nd++;
+            }
+            if (nd && nd < 8 && *q == ';' && cp >= 0x20 && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF)) {
+                w += ink_utf8_put(w, cp);
+                r = q + 1;
+                continue;
+            }
+        } else {
+            size_t i = 0;
+            for (; i < sizeof named / sizeof named[0]; i++)
+                if (!strncmp(r + 1, named[i].name, strlen(named[i].name)))
+                    break;
+            if (i < sizeof named / sizeof named[0]) {
+                size_t k = strlen(named[i].out);
+                memcpy(w, named[i].out, k);
+                w += k;
+                r += 1 + strlen(named[i].name);
+                continue;
+            }
+        }
+        *w++ = *r++;
+    }
+    *w = '\0';
+}
+
 static char *norm_field(const char *s)
 {
     if (!s || !*s)
         return NULL;
-    char *t = textnorm(s, strlen(s), 0, NULL);
+    char *d = strdup(s);
+    if (!d)
+        return NULL;
+    decode_refs(d);
+    decode_refs(d); /* "&amp;#8217;" */
+    char *t = textnorm(d, strlen(d), 0, NULL);
+    free(d);
     if (t && !*t) {
         free(t);
         return NULL;
