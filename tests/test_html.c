@@ -252,7 +252,8 @@ static void test_html_lone_link_paragraph(void **state)
         "<p>" PARA1 " The <a href=\"/port\">port authority</a> said so.</p>"
         "<p><a href=\"/more\">Weitere Artikel</a></p><h3><a href=\"/talks\">The talks</a></h3>"
         "<p>" PARA2 "</p><ul><li><a href=\"/a\">Dock workers</a></li><li><a href=\"/b\">Exporters</a></li></ul>"
-        "<p>" PARA3 "</p><p><a href=\"/list\">zur\xc3\xbc" "ck zur Listenansicht</a></p></div></body></html>";
+        "<p>" PARA3 "</p><p><a href=\"mailto:port@example.org\">port@example.org</a></p>"
+        "<p><a href=\"/list\">zur\xc3\xbc" "ck zur Listenansicht</a></p></div></body></html>";
     article_t a;
     assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
     assert_true(body_has(&a, "port authority"));
@@ -260,6 +261,7 @@ static void test_html_lone_link_paragraph(void **state)
     assert_true(body_has(&a, "Exporters"));
     assert_false(body_has(&a, "Weitere Artikel"));
     assert_false(body_has(&a, "Listenansicht"));
+    assert_true(body_has(&a, "port@example.org"));
     article_free(&a);
 }
 
@@ -346,6 +348,40 @@ static void test_html_references_left_in_fields(void **state)
     article_t a;
     assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
     assert_string_equal(a.title, "Arnault\xe2\x80\x99s Louvre gift & more");
+    article_free(&a);
+}
+
+static void test_html_article_only_in_json_ld(void **state)
+{
+    (void)state;
+    /* The page's markup has a teaser; its JSON-LD has the whole text, as
+     * plain lines or as markup */
+    static const char p[] = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+                            "\"@type\": \"NewsArticle\", \"headline\": \"Harbour strike\", \"articleBody\": \""
+                            PARA1 "\\n" PARA2 "\\n" PARA3 "\"}</script><title>T</title></head><body>"
+                            "<div><p>Dock workers walked out over pay and night shifts.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 3);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "into the winter"));
+    article_free(&a);
+    static const char q[] = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+                            "\"@type\": \"Article\", \"headline\": \"Harbour strike\", \"articleBody\": \"<p>"
+                            PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>\"}</script><title>T</title></head><body>"
+                            "<div><p>Subscribe to read the full story.</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 3);
+    assert_false(body_has(&a, "Subscribe"));
+    assert_true(body_has(&a, "a union spokeswoman"));
+    article_free(&a);
+    /* the markup's own text, when it has most of it, wins */
+    static const char r[] = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+                            "\"@type\": \"Article\", \"headline\": \"Harbour strike\", \"articleBody\": \""
+                            PARA1 " " PARA2 "\"}</script><title>T</title></head><body>"
+                            "<div><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(r, strlen(r), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 3);
     article_free(&a);
 }
 
@@ -748,6 +784,7 @@ int main(void)
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),
         cmocka_unit_test(test_html_references_left_in_fields),
+        cmocka_unit_test(test_html_article_only_in_json_ld),
         cmocka_unit_test(test_html_charset_latin1_and_meta),
         cmocka_unit_test(test_html_text_normalised),
         cmocka_unit_test(test_html_deep_nesting_bounded),

@@ -426,6 +426,40 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
     return oom ? -1 : 0;
 }
 
+/* 1 when the page's JSON-LD articleBody (body) holds the article and the
+ * search found little of it (have characters): less than half, the search
+ * having picked a teaser, a caption or nothing. */
+static int ld_body_better(const char *body, size_t have)
+{
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)body; *p; p++)
+        n += (*p & 0xC0) != 0x80 && !is_space_byte(*p);
+    return n >= 200 && have * 2 < n;
+}
+
+/* The blocks of an articleBody: markup read as a fragment, plain text one
+ * block a line. Returns 0 or -1 when out of memory. */
+static int ld_body_blocks(const char *body, article_t *out)
+{
+    size_t len = strlen(body);
+    for (const char *p = body; (p = strchr(p, '<')) != NULL; p++)
+        if (isalpha((unsigned char)p[1]) || p[1] == '/')
+            return html_fragment_blocks(body, len, out) < 0 ? -1 : 0;
+    for (const char *p = body; *p;) {
+        const char *e = strchr(p, '\n');
+        size_t n = e ? (size_t)(e - p) : strlen(p);
+        char *t = textnorm(p, n, 0, NULL);
+        if (!t)
+            return -1;
+        int rc = *t ? article_add_block(out, ARTICLE_BLOCK_PARA, t, strlen(t)) : 0;
+        free(t);
+        if (rc < 0)
+            return -1;
+        p += n + (e != NULL);
+    }
+    return 0;
+}
+
 /* A page without any title: the first ten words of the text, or NULL. */
 static char *title_from_text(const article_t *a)
 {
@@ -480,6 +514,15 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
     char *best_byline = NULL;
     int oom = search_text(&pg, doc, title, &best, &best_byline) < 0;
     free(pg.u8);
+    if (!oom && m.body && ld_body_better(m.body, body_chars(&best))) {
+        article_t ld = {0};
+        if (ld_body_blocks(m.body, &ld) < 0) {
+            oom = 1;
+        } else if (ld.nblocks) {
+            article_free(&best);
+            best = ld;
+        }
+    }
     if (oom || !best.nblocks) {
         article_free(&best);
         free(best_byline);

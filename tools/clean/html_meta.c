@@ -59,6 +59,7 @@ void html_meta_free(meta_t *m)
     free(m->date);
     free(m->section);
     free(m->lang);
+    free(m->body);
     memset(m, 0, sizeof *m);
 }
 
@@ -235,6 +236,8 @@ static void take_ld(meta_t *m, const jv_t *o, xmlNode *root)
     const char *il = json_get_str(o, "inLanguage");
     if (il && !m->lang)
         m->lang = article_lang_tag(il);
+    if (json_get_str(o, "articleBody") && !m->body)
+        m->body = strdup(json_get_str(o, "articleBody"));
     const jv_t *sec = json_get(o, "articleSection");
     if (sec && sec->type == JV_STR)
         m->section = squash(sec->str);

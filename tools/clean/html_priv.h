@@ -350,6 +350,7 @@ typedef struct {
     size_t n;
     char *title, *byline, *site, *date, *section, *lang; /* from JSON-LD */
     char *image;                                         /* JSON-LD's image (its url) */
+    char *body;                                          /* JSON-LD articleBody, as given */
 } meta_t;
 
 /* Reads the page's JSON-LD article and its meta elements into m (zeroed). */

@@ -492,6 +492,16 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
         size_t len = dom_inner_len(c, x, NULL);
         if (len == 0 || len > 60 || dom_count_tag(x, "a") != 1 || link_density(c, x) < 0.99)
             continue;
+        static const char *const as[] = {"a", NULL};
+        nodes_t la = {0};
+        int contact = 0;
+        if (dom_get_all(x, as, &la) == 0 && la.n == 1) {
+            const char *href = attr(la.v[0], "href");
+            contact = href && (!strncasecmp(href, "mailto:", 7) || !strncasecmp(href, "tel:", 4));
+        }
+        free(la.v);
+        if (contact) /* an address to write to is the article's */
+            continue;
         dom_remove(c, x);
     }
     free(l.v);
