@@ -398,6 +398,27 @@ static void test_clean_credits_in_a_scrape_as_in_a_page(void **state)
     article_free(&a);
 }
 
+static void test_clean_title_not_a_breadcrumb_or_a_link_on(void **state)
+{
+    (void)state;
+    /* A breadcrumb and a link to the next post stand nearer the text than
+     * the headline; neither is the title. */
+    const char in[] = "Home\nNews\nSport\n"
+                      "Ice diary from the station\n"
+                      "Polar News > Science > Expeditions >\n"
+                      "\xe2\x86\x90 The winter crossing\n"
+                      "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
+                      "eleven weeks on the ice field, the crew said on Monday.\n"
+                      "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
+                      "kitchen dome anchored with snow stakes, and a radio mast.\n"
+                      "Nobody goes out alone after dark, and the radio is checked twice a day with the "
+                      "station on the coast, weather permitting.\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.title, "Ice diary from the station");
+    article_free(&a);
+}
+
 static char *json_of(void (*fn)(FILE *, const void *), const void *arg)
 {
     char *buf = NULL;
@@ -834,6 +855,7 @@ int main(void)
         cmocka_unit_test(test_clean_teasers_and_source_line_in_paragraph_layout),
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),
         cmocka_unit_test(test_clean_credits_in_a_scrape_as_in_a_page),
+        cmocka_unit_test(test_clean_title_not_a_breadcrumb_or_a_link_on),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1035,6 +1035,16 @@ static int not_headline(const block_t *b)
 {
     if (memchr(b->text, '|', b->len))
         return 1;
+    /* a breadcrumb ("Home > News > ..."), a link to the next or previous
+     * item ("← Older post"), a footnote ("* ab 75 € ...") */
+    if (memchr(b->text, '>', b->len) || b->text[0] == '*')
+        return 1;
+    static const char *const arrows[] = {"\xe2\x86\x90", "\xe2\x86\x92", "\xc2\xab", "\xc2\xbb"};
+    for (size_t k = 0; k < sizeof arrows / sizeof arrows[0]; k++) {
+        size_t al = strlen(arrows[k]);
+        if (b->len >= al && (!memcmp(b->text, arrows[k], al) || !memcmp(b->text + b->len - al, arrows[k], al)))
+            return 1;
+    }
     return b->eff <= 8 && !strncmp(b->text, "From ", 5);
 }
 
