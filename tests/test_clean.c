@@ -419,6 +419,33 @@ static void test_clean_title_not_a_breadcrumb_or_a_link_on(void **state)
     article_free(&a);
 }
 
+static void test_clean_standfirst_between_headline_and_text(void **state)
+{
+    (void)state;
+    /* The standfirst under the headline, then the byline, the date and the
+     * buttons: it comes first in the body; the date and buttons do not. */
+    const char in[] = "Home\nNews\nSport\nWeather\nPolar News\n"
+                      "Ice diary from the station\n"
+                      "Eleven weeks on the ice field, told by the four people who stayed.\n"
+                      "By Ana Ferreira\n"
+                      "Published 12 March 2024, 09:30\n"
+                      "Share\nSave\nPrint\n"
+                      "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
+                      "eleven weeks on the ice field, the crew said on Monday.\n"
+                      "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
+                      "kitchen dome anchored with snow stakes, and a radio mast.\n"
+                      "Nobody goes out alone after dark, and the radio is checked twice a day with the "
+                      "station on the coast, weather permitting.\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.title, "Ice diary from the station");
+    assert_true(a.nblocks >= 4);
+    assert_non_null(strstr(a.blocks[0].text, "told by the four people"));
+    assert_false(body_has(&a, "Published"));
+    assert_false(body_has(&a, "Print"));
+    article_free(&a);
+}
+
 static char *json_of(void (*fn)(FILE *, const void *), const void *arg)
 {
     char *buf = NULL;
@@ -856,6 +883,7 @@ int main(void)
         cmocka_unit_test(test_clean_chrome_lines_after_the_text_are_not_joined_to_it),
         cmocka_unit_test(test_clean_credits_in_a_scrape_as_in_a_page),
         cmocka_unit_test(test_clean_title_not_a_breadcrumb_or_a_link_on),
+        cmocka_unit_test(test_clean_standfirst_between_headline_and_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1345,6 +1345,33 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             pg.title = article_strndup(pg.b[ti].text, pg.b[ti].len);
     }
     uint64_t th = pg.title ? fold_hash(pg.title, strlen(pg.title)) : 0;
+    if (th && !whole && rs < re) {
+        /* The standfirst stands between the headline and the text, with the
+         * byline, the date and the share buttons around it, whose weights
+         * keep it out of the run: text of the header after the headline's
+         * last line before the run, ten blocks at most, comes first. */
+        size_t ti = SIZE_MAX;
+        for (size_t i = rs; i-- > begin && rs - i <= 10;)
+            if (pg.b[i].hash == th) {
+                ti = i;
+                break;
+            }
+        for (size_t i = ti == SIZE_MAX ? rs : ti + 1; i < rs; i++) {
+            block_t *b = &pg.b[i];
+            if (!(b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) || !b->ends_sentence || b->byline ||
+                b->dated || b->hash == th || not_headline(b))
+                continue;
+            char lc[LC_MAX + 1], ymd[11];
+            lower_prefix(b->text, b->len, lc);
+            if (find_date(lc, ymd) || has_time(lc))
+                continue;
+            b->kept = 1;
+            if (add_norm(out, ARTICLE_BLOCK_PARA, b->text, b->len) < 0) {
+                reason = "out of memory";
+                goto out;
+            }
+        }
+    }
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
