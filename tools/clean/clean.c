@@ -432,6 +432,10 @@ static const char *const lead_words[] = {
     "suivez-nous", "leggi anche", "leggi tutto", "potrebbe interessarti", "leia também", "leia mais",
     "veja também", "saiba mais", "lees ook", "lees meer", "czytaj też", "czytaj także",
     "zobacz też", "zobacz także", "czytaj więcej",
+    /* a teaser's label, a player's offer to read the article aloud */
+    "mira:", "ver:", "lee:", "read:", "see also", "siehe auch", "hier geht es zu", "hier geht's zu",
+    "escucha esta nota", "escuchar esta nota", "artikel anhören", "artikel vorlesen", "écouter l'article",
+    "écouter cet article",
 };
 
 /* lc starts with one of pats (followed by a non-letter). */
@@ -1441,7 +1445,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     out->source = pg.source;
     out->byline = pg.byline;
     pg.title = pg.date = pg.section = pg.source = pg.byline = NULL;
-    clean_prune_blocks(out);
+    if (!whole) /* a plain-text article is the author's, line by line */
+        clean_prune_blocks(out);
     if (textnorm_article(out) < 0) {
         reason = "out of memory";
         goto out;
@@ -1570,6 +1575,9 @@ static size_t credit_tail(const char *p, size_t n)
             for (size_t j = k + 1; j + 1 < n && !slash; j++)
                 slash = p[j] == '/' && !(p[j - 1] >= '0' && p[j - 1] <= '9') && !(p[j + 1] >= '0' && p[j + 1] <= '9');
             lower_prefix(p + k, rest, lc);
+            /* a list of titles ("(Life Begins/ Von Trapped, ITV1)") has commas */
+            if (memchr(p + k, ',', rest))
+                slash = 0;
             paren = !(n >= 2 && (p[n - 2] == '.' || p[n - 2] == '!' || p[n - 2] == '?')) &&
                     (slash || has_any(lc, credit_marks, sizeof credit_marks / sizeof *credit_marks));
         }
