@@ -380,15 +380,17 @@ static void test_clean_credits_in_a_scrape_as_in_a_page(void **state)
 {
     (void)state;
     /* A scrape's paragraphs get the HTML path's last pass too: a credit
-     * that ends a paragraph is cut off, a credit line goes. */
-    const char in[] = "Ice diary\n\n"
+     * that ends a paragraph is cut off, a credit line goes. (A plain-text
+     * article with no site chrome at all is the author's and kept whole.) */
+    const char in[] = "Home\nNews\nSport\nIce diary\n\n"
                       "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
                       "eleven weeks on the ice field. (Foto: Privat)\n\n"
                       "(Quelle: Polar Institute/Unsplash)\n\n"
                       "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
                       "kitchen dome anchored with snow stakes.\n\n"
                       "Nobody goes out alone after dark, and the radio is checked twice a day with the "
-                      "station on the coast, weather permitting.\n";
+                      "station on the coast, weather permitting.\n\n"
+                      "Copyright \xC2\xA9 2026 Polar Post Media Ltd. All rights reserved.\n";
     article_t a = {0};
     clean_ok(in, &a);
     assert_true(body_has(&a, "on the ice field."));
