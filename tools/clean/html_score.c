@@ -897,9 +897,9 @@ static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore,
 
 /* Class and id words of a standfirst, teaser or intro paragraph. */
 static const char *const re_lead[] = {
-    "lead",     "intro",   "teaser", "excerpt", "standfirst", "subtitle", "sub-title", "subhead",    "summary",
-    "abstract", "chapo",   "chapeau", "sapo",   "bajada",     "deck",     "entradilla", "einleitung", "description",
-    "dek",      "lede",    NULL,
+    "lead",    "intro",      "teaser",     "excerpt",     "standfirst", "subtitle", "sub-title",
+    "subhead", "summary",    "abstract",   "chapo",       "chapeau",    "sapo",     "bajada",
+    "deck",    "entradilla", "einleitung", "description", "dek",        "lede",     NULL,
 };
 
 /* A lead's box that holds a picture or names a person instead. */
