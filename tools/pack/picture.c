@@ -348,7 +348,8 @@ int picture_encode(const picture_t *p, uint8_t **out, size_t *len, uint32_t *crc
     for (size_t y = (size_t)p->h; y-- > 1;)
         for (size_t i = 0; i < rb; i++) {
             uint8_t *c = raw + y * rb + i, a = raw[(y - 1) * rb + i];
-            *c = (uint8_t)(((*c >> 4) - (a >> 4)) << 4 | (((*c & 15) - (a & 15)) & 15));
+            *c = (uint8_t)((((unsigned)(*c >> 4) - (unsigned)(a >> 4)) & 15u) << 4 |
+                           (((unsigned)(*c & 15) - (unsigned)(a & 15)) & 15u));
         }
     *crc = (uint32_t)crc32(0, raw, (uInt)raw_len);
     z_stream z;
