@@ -613,6 +613,26 @@ static void test_html_pictures(void **state)
         }
     assert_int_equal(pics, 1);
     article_free(&a);
+    /* a figcaption that is only a credit (its label hidden, glued to the
+     * name): the credit, and the picture's description the caption */
+    static const char credit_page[] =
+        "<html><head><title>Winter games</title></head><body><article><h1>Winter games</h1>"
+        "<figure><img src=\"xi.jpg\" alt=\"The leader staked his prestige on the games.\">"
+        "<figcaption><span><span class=\"visually-hidden\">Credit</span>Kevin Frayer/Getty Images</span>"
+        "</figcaption></figure>"
+        "<p>Foxes have moved into the old town in numbers nobody expected, and the people who live there have "
+        "mixed feelings about their new neighbours, who sleep all day and are loud all night long.</p>"
+        "</article></body></html>";
+    assert_int_equal(html_clean(credit_page, sizeof credit_page - 1, &a, &why), 0);
+    pics = 0;
+    for (size_t i = 0; i < a.nblocks; i++)
+        if (a.blocks[i].kind == ARTICLE_BLOCK_PIC) {
+            pics++;
+            assert_string_equal(a.blocks[i].text, "The leader staked his prestige on the games.");
+            assert_string_equal(a.blocks[i].credit, "Kevin Frayer/Getty Images");
+        }
+    assert_int_equal(pics, 1);
+    article_free(&a);
     /* without the figure, the lead picture opens the body */
     static const char bare[] =
         "<html><head><title>Foxes</title><meta property=\"og:image\" content=\"lead.jpg\"></head><body><article>"

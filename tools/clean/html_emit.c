@@ -282,9 +282,34 @@ static void credits(const xmlNode *x, sbuf_t *b, int depth)
     }
 }
 
-/* A picture block for img with caption cap (may be NULL) and figure fig's
- * credits (fig may be NULL). Returns 1 when a picture was added. */
-static int em_pic(emit_t *e, const xmlNode *img, const char *cap, const xmlNode *fig)
+/* When line is only a credit ("Credit Kevin Frayer/Getty Images", "Photo:
+ * ...", "© ..."), where its name starts; else NULL. A figcaption holding
+ * nothing else leaves the caption to the picture's description. */
+static const char *credit_only(const char *line)
+{
+    static const char *const label[] = {"credit", "photo:", "photograph:", "photo by", "foto:", "bild:",
+                                        "image:", "picture:", "\xc2\xa9", "(c)", NULL};
+    size_t n = strlen(line);
+    if (n > 120 || (strchr(line, '.') && line[n - 1] == '.'))
+        return NULL;
+    for (size_t i = 0; label[i]; i++) {
+        size_t k = strlen(label[i]);
+        if (!strncasecmp(line, label[i], k)) {
+            const char *p = line + k;
+            if (!strncasecmp(label[i], "credit", 6) && (*p == 's' || *p == 'S'))
+                p++;
+            while (*p == ':' || *p == ' ')
+                p++;
+            return *p ? p : NULL;
+        }
+    }
+    return NULL;
+}
+
+/* A picture block for img with caption cap (may be NULL), figure fig's
+ * credits (fig may be NULL) and credit more (may be NULL). Returns 1 when a
+ * picture was added. */
+static int em_pic(emit_t *e, const xmlNode *img, const char *cap, const xmlNode *fig, const char *more)
 {
     char *src = img_src(img);
     if (!src)
@@ -292,6 +317,11 @@ static int em_pic(emit_t *e, const xmlNode *img, const char *cap, const xmlNode 
     sbuf_t cr = {0};
     if (fig)
         credits(fig, &cr, 0);
+    if (more) {
+        if (cr.n)
+            sb_add(&cr, "; ", 2);
+        sb_add(&cr, more, strlen(more));
+    }
     em_flush(e);
     if (article_add_pic(e->a, src, cap, cr.s, 0) < 0)
         e->oom = 1;
@@ -326,7 +356,10 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
                 free(cap);
                 cap = NULL;
             }
-            int done = img && em_pic(e, img, cap ? cap : alt_ok ? alt : NULL, k);
+            /* a figcaption that is only a credit: it is the credit, and the
+             * description (when a sentence) the caption */
+            const char *who = fc && cap ? credit_only(cap) : NULL;
+            int done = img && em_pic(e, img, who ? (alt_ok ? alt : NULL) : cap ? cap : alt_ok ? alt : NULL, k, who);
             free(cap);
             if (done)
                 continue;
@@ -334,7 +367,7 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
         const char *ialt = tag_is(k, "img") ? attr(k, "alt") : NULL;
         if (ialt && (only_space(ialt) || (!strchr(ialt, ' ') && strchr(ialt, '.'))))
             ialt = NULL; /* a file name is no caption */
-        if (tag_is(k, "img") && !e->fig && em_pic(e, k, ialt, NULL))
+        if (tag_is(k, "img") && !e->fig && em_pic(e, k, ialt, NULL, NULL))
             continue; /* a picture in the text: its alt is for those who cannot see it */
         if (tag_is(k, "img") && furniture(attr(k, "class")))
             continue; /* a logo or an avatar: its alt names no part of the story */
