@@ -287,8 +287,8 @@ static void credits(const xmlNode *x, sbuf_t *b, int depth)
  * nothing else leaves the caption to the picture's description. */
 static const char *credit_only(const char *line)
 {
-    static const char *const label[] = {"credit", "photo:", "photograph:", "photo by", "foto:", "bild:",
-                                        "image:", "picture:", "\xc2\xa9", "(c)", NULL};
+    static const char *const label[] = {
+        "credit", "photo:", "photograph:", "photo by", "foto:", "bild:", "image:", "picture:", "\xc2\xa9", "(c)", NULL};
     size_t n = strlen(line);
     if (n > 120 || (strchr(line, '.') && line[n - 1] == '.'))
         return NULL;
