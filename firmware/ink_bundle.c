@@ -990,14 +990,17 @@ void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out)
     out->body = i;
 }
 
-ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_COUNT])
+/* The first max faces of FONT into out (the rest zeroed); how many FONT
+ * holds in *nfaces. */
+static ink_err_t read_faces(const ink_bundle_t *b, ink_font_data_t *out, uint32_t max, uint32_t *nfaces)
 {
-    memset(out, 0, sizeof(ink_font_data_t) * INK_FACE_COUNT);
+    memset(out, 0, sizeof(ink_font_data_t) * max);
+    *nfaces = 0;
     if (!b->font.len)
         return INK_ERR_NOT_FOUND;
     const uint8_t *f = b->data + b->font.off;
-    uint32_t nfaces = ink_rd32(f);
-    for (uint32_t i = 0; i < nfaces && i < INK_FACE_COUNT; i++) {
+    *nfaces = ink_rd32(f);
+    for (uint32_t i = 0; i < *nfaces && i < max; i++) {
         uint32_t len = ink_rd32(f + 8 + i * INK_FONT_ENTRY_SIZE);
         out[i].data = len ? f + ink_rd32(f + 4 + i * INK_FONT_ENTRY_SIZE) : NULL;
         out[i].len = len;
@@ -1005,19 +1008,19 @@ ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_C
     return INK_OK;
 }
 
+ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_COUNT])
+{
+    uint32_t nfaces;
+    return read_faces(b, out, INK_FACE_COUNT, &nfaces);
+}
+
 ink_err_t ink_bundle_faces(const ink_bundle_t *b, ink_font_data_t out[INK_FONT_MAX_FACES], int *n)
 {
-    memset(out, 0, sizeof(ink_font_data_t) * INK_FONT_MAX_FACES);
+    uint32_t nfaces;
     *n = INK_FACE_COUNT;
-    if (!b->font.len)
-        return INK_ERR_NOT_FOUND;
-    const uint8_t *f = b->data + b->font.off;
-    uint32_t nfaces = ink_rd32(f);
-    for (uint32_t i = 0; i < nfaces && i < INK_FONT_MAX_FACES; i++) {
-        uint32_t len = ink_rd32(f + 8 + i * INK_FONT_ENTRY_SIZE);
-        out[i].data = len ? f + ink_rd32(f + 4 + i * INK_FONT_ENTRY_SIZE) : NULL;
-        out[i].len = len;
-    }
+    ink_err_t err = read_faces(b, out, INK_FONT_MAX_FACES, &nfaces);
+    if (err)
+        return err;
     if (nfaces > INK_FACE_COUNT)
         *n = (int)(nfaces > INK_FONT_MAX_FACES ? INK_FONT_MAX_FACES : nfaces);
     return INK_OK;

@@ -30,6 +30,13 @@ static void *ft_realloc(FT_Memory m, long cur, long size, void *block)
     return ink_pool_realloc(m->user, block, (size_t)size);
 }
 
+/* 1 for a CFF face (Noto CJK), whose thin strokes take_bitmap keeps. */
+static int thin_strokes(FT_Face face)
+{
+    const char *format = FT_Get_Font_Format(face);
+    return format && !strcmp(format, "CFF");
+}
+
 static ink_err_t ft_err(FT_Error e)
 {
     if (e == FT_Err_Out_Of_Memory)
@@ -99,6 +106,7 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
         f->data[i] = *d;
         if (i < INK_FACE_COUNT) {
             f->face[i] = face;
+            f->thin[i] = (uint8_t)thin_strokes(face);
             continue;
         }
         /* A fallback is opened when a character in its range asks for it,
@@ -308,7 +316,7 @@ static int keeps_stroke(const FT_Bitmap *bm, int x, int y, unsigned thr)
  * strokes are kept (keeps_stroke) for the faces that have them: the CFF
  * faces, which are Noto CJK's (on the Latin, Indic and Arabic faces it
  * would only put nubs on serifs and crossbars). */
-static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, FT_Face ft, ink_glyph_t *g)
+static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, int thin, ink_glyph_t *g)
 {
     g->w = (uint16_t)bm->width;
     g->h = (uint16_t)bm->rows;
@@ -323,8 +331,6 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, FT_Face ft, ink
     if (!g->bits)
         return INK_ERR_NOMEM;
     memset(g->bits, 0, n);
-    const char *format = FT_Get_Font_Format(ft);
-    int thin = format && !strcmp(format, "CFF");
     for (unsigned y = 0; y < bm->rows; y++) {
         const unsigned char *src = bm->buffer + (long)y * bm->pitch;
         uint8_t *dst = g->bits + (size_t)y * g->pitch;
@@ -337,6 +343,26 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, FT_Face ft, ink
         }
     }
     return INK_OK;
+}
+
+/* Renders glyph gid of face fi at its current size into *t (bitmap,
+ * advance, bearings), after emptying cache entry g, whose place t is to
+ * take. Hinting runs the font's bytecode, whose interpreter state costs
+ * some 30 KB of pool a face; unhinted outlines cost almost nothing. */
+static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, ink_glyph_t *g, ink_glyph_t *t)
+{
+    FT_Face ft = f->face[fi];
+    int mono = f->mode == INK_RENDER_MONO;
+    if (FT_Load_Glyph(ft, gid, FT_LOAD_DEFAULT | (mono ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
+                                                     : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL))) ||
+        FT_Render_Glyph(ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
+        return INK_ERR_FONT;
+    free_bits(f, g->bits);
+    memset(g, 0, sizeof *g);
+    t->adv = (int32_t)ft->glyph->advance.x;
+    t->left = (int16_t)ft->glyph->bitmap_left;
+    t->top = (int16_t)ft->glyph->bitmap_top;
+    return take_bitmap(f, &ft->glyph->bitmap, f->thin[fi], t);
 }
 
 /* Opens fallback face i, closing the one asked for longest ago when
@@ -363,6 +389,7 @@ static int open_fallback(ink_font_t *f, int i)
     if (FT_New_Memory_Face(f->ft_lib, f->data[i].data, (FT_Long)f->data[i].len, 0, &face))
         return 0;
     f->face[i] = face;
+    f->thin[i] = (uint8_t)thin_strokes(face);
     return 1;
 }
 
@@ -460,21 +487,8 @@ const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t g
     f->misses++;
     if ((face >= INK_FACE_COUNT && !open_fallback(f, face)) || set_size(f, face, px))
         goto fail;
-    FT_Face ft = f->face[face];
-    if (gid >= (uint32_t)ft->num_glyphs)
-        goto fail;
-    FT_Int32 flags = f->mode == INK_RENDER_MONO ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
-                                                : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL);
-    if (FT_Load_Glyph(ft, gid, FT_LOAD_DEFAULT | flags) ||
-        FT_Render_Glyph(ft->glyph, f->mode == INK_RENDER_MONO ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
-        goto fail;
-    free_bits(f, g->bits);
-    memset(g, 0, sizeof *g);
     ink_glyph_t tmp = { 0 };
-    tmp.adv = (int32_t)ft->glyph->advance.x;
-    tmp.left = (int16_t)ft->glyph->bitmap_left;
-    tmp.top = (int16_t)ft->glyph->bitmap_top;
-    if (take_bitmap(f, &ft->glyph->bitmap, ft, &tmp))
+    if (gid >= (uint32_t)((FT_Face)f->face[face])->num_glyphs || render_glyph(f, face, gid, g, &tmp))
         goto fail;
     tmp.cp = key;
     tmp.px = (uint16_t)px;
@@ -509,23 +523,8 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
     } else {
         if (set_size(f, fi, px))
             return NULL;
-        FT_Face ft = f->face[fi];
-        /* Hinting runs the font's bytecode, whose interpreter state costs
-         * some 30 KB of pool a face; unhinted outlines cost almost nothing. */
-        FT_Int32 flags = f->mode == INK_RENDER_MONO ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
-                                                    : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL);
-        if (FT_Load_Glyph(ft, gi, FT_LOAD_DEFAULT | flags))
-            return NULL;
-        if (FT_Render_Glyph(ft->glyph, f->mode == INK_RENDER_MONO ? FT_RENDER_MODE_MONO
-                                                                   : FT_RENDER_MODE_NORMAL))
-            return NULL;
-        /* Evict whatever held the slot; it is re-rendered if needed again. */
-        free_bits(f, g->bits);
-        memset(g, 0, sizeof *g);
-        tmp.adv = (int32_t)ft->glyph->advance.x;
-        tmp.left = (int16_t)ft->glyph->bitmap_left;
-        tmp.top = (int16_t)ft->glyph->bitmap_top;
-        if (take_bitmap(f, &ft->glyph->bitmap, ft, &tmp))
+        /* whatever held the entry goes; it is rendered again when asked */
+        if (render_glyph(f, fi, gi, g, &tmp))
             return NULL;
     }
     tmp.cp = cp ? cp : 0xFFFFFFFFu;

@@ -56,6 +56,7 @@ typedef struct ink_font {
     uint32_t lo[INK_FONT_MAX_FACES], hi[INK_FONT_MAX_FACES]; /* a fallback's lowest and highest code point */
     uint32_t used[INK_FONT_MAX_FACES];        /* when a fallback was last asked, for closing the oldest */
     uint16_t upem[INK_FONT_MAX_FACES];        /* units per em of each face */
+    uint8_t thin[INK_FONT_MAX_FACES];         /* 1: a CFF face, whose thin strokes are kept */
     uint32_t tick;
     ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries, in sets of INK_GLYPH_CACHE_WAYS */
     unsigned hand;                /* the next entry to give up its bitmap when the region is full */
