@@ -46,6 +46,15 @@
 #define INK_FONT_OPEN_FALLBACKS 2u
 #endif
 
+/** A fallback face (another script) has no bold: bold text and headlines
+ * in it are drawn emboldened, the outline's edges pushed out so that it
+ * grows by 1/INK_FONT_EMBOLDEN of the em (FreeType's FT_GlyphSlot_Embolden:
+ * 24). Costs no pool. */
+#ifndef INK_FONT_EMBOLDEN
+#define INK_FONT_EMBOLDEN 24
+#endif
+_Static_assert(INK_FONT_EMBOLDEN >= 8, "INK_FONT_EMBOLDEN: more than an eighth of the em fills the counters");
+
 /** Full (flashing) refresh after this many fast page turns; 0 = never. */
 #ifndef INK_REFRESH_FULL_EVERY
 #define INK_REFRESH_FULL_EVERY 6u

@@ -9,6 +9,7 @@
 #include FT_FREETYPE_H
 #include FT_FONT_FORMATS_H
 #include FT_MODULE_H
+#include FT_OUTLINE_H
 #include FT_SYSTEM_H
 
 #include <string.h>
@@ -347,15 +348,27 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, int thin, ink_g
 
 /* Renders glyph gid of face fi at its current size into *t (bitmap,
  * advance, bearings), after emptying cache entry g, whose place t is to
- * take. Hinting runs the font's bytecode, whose interpreter state costs
- * some 30 KB of pool a face; unhinted outlines cost almost nothing. */
-static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, ink_glyph_t *g, ink_glyph_t *t)
+ * take; bold: emboldened (a fallback face set in bold, which has no bold
+ * of its own). Hinting runs the font's bytecode, whose interpreter state
+ * costs some 30 KB of pool a face; unhinted outlines cost almost nothing. */
+static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, int bold, ink_glyph_t *g, ink_glyph_t *t)
 {
     FT_Face ft = f->face[fi];
     int mono = f->mode == INK_RENDER_MONO;
     if (FT_Load_Glyph(ft, gid, FT_LOAD_DEFAULT | (mono ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
-                                                     : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL))) ||
-        FT_Render_Glyph(ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
+                                                     : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL))))
+        return INK_ERR_FONT;
+    /* Synthetic bold, as e-readers do for a face without one: every edge
+     * pushed out by half of INK_FONT_EMBOLDEN of the em (FreeType's own
+     * FT_GlyphSlot_Embolden takes 1/24). The advance stays: the host
+     * shaped the run with the regular's, and the glyph grows about its own
+     * outline, so a line's positions are the regular's. FT_Outline_Embolden
+     * works in place and takes no memory. */
+    if (bold && ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE &&
+        FT_Outline_Embolden(&ft->glyph->outline,
+                            (FT_Pos)(((FT_Pos)f->face_px[fi] * 64 + INK_FONT_EMBOLDEN / 2) / INK_FONT_EMBOLDEN)))
+        return INK_ERR_FONT;
+    if (FT_Render_Glyph(ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
         return INK_ERR_FONT;
     free_bits(f, g->bits);
     memset(g, 0, sizeof *g);
@@ -471,13 +484,14 @@ int ink_font_upem(const ink_font_t *f, int face)
     return face >= 0 && face < f->nfaces ? f->upem[face] : 0;
 }
 
-const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t gid)
+const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t gid, int bold)
 {
     if (face < 0 || face >= f->nfaces || gid > 0xFFFFFFu) {
         f->failures++;
         return NULL;
     }
-    uint32_t key = 0x80000000u | (uint32_t)face << 24 | gid;
+    bold = bold && face >= INK_FACE_COUNT; /* the styled faces draw their own weight */
+    uint32_t key = 0x80000000u | (bold ? 0x40000000u : 0) | (uint32_t)face << 24 | gid;
     int hit;
     ink_glyph_t *g = lookup(f, key, px, face, &hit);
     if (hit) {
@@ -488,7 +502,7 @@ const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t g
     if ((face >= INK_FACE_COUNT && !open_fallback(f, face)) || set_size(f, face, px))
         goto fail;
     ink_glyph_t tmp = { 0 };
-    if (gid >= (uint32_t)((FT_Face)f->face[face])->num_glyphs || render_glyph(f, face, gid, g, &tmp))
+    if (gid >= (uint32_t)((FT_Face)f->face[face])->num_glyphs || render_glyph(f, face, gid, bold, g, &tmp))
         goto fail;
     tmp.cp = key;
     tmp.px = (uint16_t)px;
@@ -524,7 +538,7 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
         if (set_size(f, fi, px))
             return NULL;
         /* whatever held the entry goes; it is rendered again when asked */
-        if (render_glyph(f, fi, gi, g, &tmp))
+        if (render_glyph(f, fi, gi, face == INK_FACE_BOLD && fi >= INK_FACE_COUNT, g, &tmp))
             return NULL;
     }
     tmp.cp = cp ? cp : 0xFFFFFFFFu;

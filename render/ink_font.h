@@ -88,7 +88,8 @@ ink_err_t ink_font_open_n(ink_font_t *f, ink_pool_t *pool, const ink_font_data_t
 void ink_font_close(ink_font_t *f);
 
 /** The glyph for code point cp in face at px pixels, from the cache or
- * freshly rendered. A code point no face has gives a replacement box (an
+ * freshly rendered. In INK_FACE_BOLD, a character a fallback face draws
+ * is emboldened (the fallbacks have one weight). A code point no face has gives a replacement box (an
  * outlined rectangle); a default-ignorable one (ink_cp_ignorable) gives
  * nothing with no advance.
  * Returns NULL only when FreeType fails or the pool is exhausted. */
@@ -104,11 +105,13 @@ int ink_font_has(ink_font_t *f, ink_face_id_t face, uint32_t cp);
 int ink_cp_ignorable(uint32_t cp);
 
 /** Glyph gid of FONT face index face (0 to nfaces - 1; a fallback is
- * opened when needed) at px pixels, for shaped runs (ink_run.h). The
+ * opened when needed) at px pixels, for shaped runs (ink_run.h); bold
+ * (a run set in bold: headline, subheading, bold text) draws a fallback
+ * face's glyph emboldened (INK_FONT_EMBOLDEN), with the same advance. The
  * advance is FreeType's; a run's own advances are what it is set with.
  * Returns NULL when face is no face of f, gid is past its glyphs, or
  * FreeType or the pool fails. */
-const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t gid);
+const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t gid, int bold);
 
 /** Units per em of FONT face index face; 0 when there is no such face. */
 int ink_font_upem(const ink_font_t *f, int face);

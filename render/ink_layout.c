@@ -180,9 +180,10 @@ static int32_t run_width(ink_font_t *font, int px, const uint8_t *s, size_t avai
 }
 
 /* Draws the shaped run at s[0..avail) with its pen at x (26.6) on
- * baseline base; returns the pen after it. */
-static int32_t run_draw(ink_fb_t *fb, ink_font_t *font, int px, const uint8_t *s, size_t avail, int32_t x, int base,
-                        uint32_t *len, ink_err_t *err)
+ * baseline base, emboldened when set in face INK_FACE_BOLD; returns the
+ * pen after it. */
+static int32_t run_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, const uint8_t *s, size_t avail,
+                        int32_t x, int base, uint32_t *len, ink_err_t *err)
 {
     ink_run_t r;
     if (ink_run_parse(s, avail, &r) != INK_OK || !ink_font_upem(font, r.face)) {
@@ -194,7 +195,7 @@ static int32_t run_draw(ink_fb_t *fb, ink_font_t *font, int px, const uint8_t *s
     for (unsigned i = 0; i < r.n; i++) {
         ink_run_glyph_t g;
         ink_run_glyph(&r, i, &g);
-        const ink_glyph_t *gl = ink_font_glyph_id(font, r.face, px, g.gid);
+        const ink_glyph_t *gl = ink_font_glyph_id(font, r.face, px, g.gid, face == INK_FACE_BOLD);
         if (!gl) {
             *err = INK_ERR_FONT;
             break;
@@ -1458,7 +1459,7 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         if (c == INK_TX_GLYPHS) {
             uint32_t rl;
             int32_t a = run_width(L->font, px, t + p, ln->end - p, &rl, err);
-            v[n++] = (atom_t){ p, 0, a, ATOM_RUN, (uint8_t)level, 0, 0 };
+            v[n++] = (atom_t){ p, 0, a, ATOM_RUN, (uint8_t)level, (uint8_t)kind_face(kind, w.style), 0 };
             w.prev_cp = 0;
             p += rl;
             continue;
@@ -1520,7 +1521,8 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
             }
         } else if (v[i].kind == ATOM_RUN) {
             uint32_t rl;
-            x = run_draw(fb, L->font, px, t + v[i].pos, ln->end - v[i].pos, x, base, &rl, err);
+            x = run_draw(fb, L->font, (ink_face_id_t)v[i].face, px, t + v[i].pos, ln->end - v[i].pos, x, base, &rl,
+                         err);
         } else {
             uint32_t cp = (v[i].level & 1) ? mirror(v[i].cp) : v[i].cp;
             const ink_glyph_t *g = ink_font_glyph(L->font, (ink_face_id_t)v[i].face, px, cp);
@@ -1610,7 +1612,7 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
         }
         if (!cp && c == INK_TX_GLYPHS) {
             uint32_t rl;
-            x = run_draw(fb, L->font, px, t + p, ln->end - p, x, base, &rl, err);
+            x = run_draw(fb, L->font, kind_face(kind, w.style), px, t + p, ln->end - p, x, base, &rl, err);
             w.prev_cp = 0;
             p += rl;
             if (*err)
@@ -1874,7 +1876,7 @@ static int text_draw_bidi(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, in
         if (v[i].kind == ATOM_RUN) {
             uint32_t rl;
             ink_err_t err = INK_OK;
-            *pen = run_draw(fb, font, px, u + v[i].pos, n - v[i].pos, *pen, y, &rl, &err);
+            *pen = run_draw(fb, font, face, px, u + v[i].pos, n - v[i].pos, *pen, y, &rl, &err);
             continue;
         }
         uint32_t cp = (v[i].level & 1) ? mirror(v[i].cp) : v[i].cp;
@@ -1917,7 +1919,7 @@ int ink_text_draw(ink_fb_t *fb, ink_font_t *font, ink_face_id_t face, int px, in
                 pen += ell_w;
                 break;
             }
-            pen = run_draw(fb, font, px, u + i, n - i, pen, y, &rl, &err);
+            pen = run_draw(fb, font, face, px, u + i, n - i, pen, y, &rl, &err);
             i += rl;
             continue;
         }

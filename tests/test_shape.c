@@ -194,7 +194,7 @@ static void test_shape_world_runs_match_hb_shape(void **state)
                 char name[64];
                 assert_true(hb_font_get_glyph_name(hfont, rg.gid, name, sizeof name));
                 /* the glyph the device draws exists in the bundle's face */
-                assert_non_null(ink_font_glyph_id(&font, f, PX, rg.gid));
+                assert_non_null(ink_font_glyph_id(&font, f, PX, rg.gid, 0));
                 if (strcmp(name, units[l][g].name) || (int)rg.cluster != units[l][g].cl ||
                     rg.adv != units[l][g].ax || rg.dx != units[l][g].dx || rg.dy != units[l][g].dy)
                     fail_msg("face %d, \"%.*s\" glyph %u: device %s cl %u ax %d dx %d dy %d, hb-shape %s cl %d "
