@@ -229,6 +229,18 @@ static ink_err_t check_fonts(ink_bundle_t *b)
                 return refuse(b, INK_ERR_FORMAT, "FONT: a face is not on a 4-byte boundary");
         }
     }
+    /* AFNT: a byte per article, 0 or a fallback face of FONT */
+    if (b->afnt.len) {
+        uint32_t nfaces = b->font.len ? ink_rd32(b->data + b->font.off) : 0;
+        if (b->afnt.len < b->narticles)
+            return refuse(b, INK_ERR_RANGE, "AFNT: shorter than a byte per article");
+        if (b->afnt.len > b->narticles)
+            return refuse(b, INK_ERR_FORMAT, "AFNT: bytes after its table");
+        const uint8_t *a = b->data + b->afnt.off;
+        for (uint32_t i = 0; i < b->narticles; i++)
+            if (a[i] && (a[i] < INK_FACE_COUNT || a[i] >= nfaces))
+                return refuse(b, INK_ERR_FORMAT, "AFNT: a face is not 0 or a fallback face of FONT");
+    }
     if (b->kern.len) {
         const char *why = "KERN: malformed";
         if (ink_kern_check(b->data + b->kern.off, b->kern.len, &why) != 0)
@@ -251,7 +263,7 @@ static ink_err_t check_fonts(ink_bundle_t *b)
 }
 
 static const char *const tag_names[] = { "META", "STRS", "SECS", "ARTS", "GRPS", "TITL",
-                                         "DICT", "TEXT", "FONT", "KERN", "HYPH", "PICS" };
+                                         "DICT", "TEXT", "FONT", "KERN", "HYPH", "PICS", "AFNT" };
 
 static ink_err_t check_pics(ink_bundle_t *b);
 
@@ -320,6 +332,7 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
         case INK_TAG_KERN: dst = &b->kern; k = 9; break;
         case INK_TAG_HYPH: dst = &b->hyph; k = 10; break;
         case INK_TAG_PICS: dst = &b->pics; k = 11; break;
+        case INK_TAG_AFNT: dst = &b->afnt; k = 12; break;
         default: continue; /* a section a later minor version added */
         }
         seen |= 1u << k;
@@ -1047,4 +1060,11 @@ int ink_bundle_kern(const ink_bundle_t *b, ink_kern_t *out)
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b)
 {
     return ink_crc32(0, b->data + b->text.off, b->text.len) == b->text_crc ? INK_OK : INK_ERR_CRC;
+}
+
+int ink_bundle_article_face(const ink_bundle_t *b, uint32_t i)
+{
+    if (!b->afnt.len || i >= b->narticles || i >= b->afnt.len)
+        return 0;
+    return b->data[b->afnt.off + i];
 }

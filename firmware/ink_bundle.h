@@ -31,6 +31,7 @@ typedef struct ink_bundle {
     ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
     ink_span_t font, kern, hyph; /**< optional: len 0 when absent */
     ink_span_t pics;             /**< optional (version 4): len 0 when absent */
+    ink_span_t afnt;             /**< optional: each article's CJK face; len 0 when absent */
     uint32_t npics;              /**< pictures in PICS */
     uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
     uint32_t pics_crc;           /**< PICS's CRC, checked lazily as TEXT's */
@@ -136,6 +137,11 @@ ink_err_t ink_bundle_fonts(const ink_bundle_t *b, ink_font_data_t out[INK_FACE_C
  * out[0..*n), *n from 3 (fewer faces in the bundle are padded with len 0)
  * to INK_FONT_MAX_FACES, ready for ink_font_open_n. */
 ink_err_t ink_bundle_faces(const ink_bundle_t *b, ink_font_data_t out[INK_FONT_MAX_FACES], int *n);
+
+/** The FONT face (3 to nfaces - 1) that article i's CJK characters are
+ * drawn from first, among the fallback faces (AFNT; ink_font_prefer), or
+ * 0: the fallback faces in their order (no AFNT, or i out of range). */
+int ink_bundle_article_face(const ink_bundle_t *b, uint32_t i);
 
 /** Size of picture idx (PICS; open checked the table). Returns INK_OK or
  * INK_ERR_NOT_FOUND. */

@@ -44,6 +44,7 @@
 #define INK_TAG_KERN INK_TAG('K', 'E', 'R', 'N')
 #define INK_TAG_HYPH INK_TAG('H', 'Y', 'P', 'H')
 #define INK_TAG_PICS INK_TAG('P', 'I', 'C', 'S')
+#define INK_TAG_AFNT INK_TAG('A', 'F', 'N', 'T') /* per article: the fallback face its CJK text is in */
 
 /* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
  * ngroups u32, nchunks u32, titles_per_chunk u16, flags u16. */

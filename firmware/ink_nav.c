@@ -218,6 +218,7 @@ static ink_err_t open_article(ink_app_t *app, uint32_t i)
     app->page = 0;
     ink_layout_cfg_t cfg;
     layout_cfg(app, &cfg);
+    ink_font_prefer(&app->font, ink_bundle_article_face(&app->bundle, i));
     ink_layout_init(&app->layout, &app->font, app->pool, &cfg);
     app->layout.kern = &app->kern;
     app->layout.hyph = ink_hyph_article(&app->hyph, i) ? &app->hyph : NULL;
@@ -346,6 +347,8 @@ static void draw_library(ink_app_t *app)
                 continue;
             int top = list_top + (row - first) * row_h;
             int base = top + row_h * 7 / 10;
+            /* each row in its article's CJK face: the section's name in its first's */
+            ink_font_prefer(&app->font, ink_bundle_article_face(&app->bundle, sec.first + (uint32_t)(k < 0 ? 0 : k)));
             if (k < 0) {
                 ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.meta_px, g.margin, base, sec.name,
                               strlen(sec.name), w);
@@ -372,6 +375,7 @@ static void draw_library(ink_app_t *app)
             }
         }
     }
+    ink_font_prefer(&app->font, 0);
     char mid[32], right[48];
     snprintf(mid, sizeof mid, "%d / %d", lpage + 1, lpages);
     snprintf(right, sizeof right, "%u articles", (unsigned)app->bundle.narticles);
@@ -473,6 +477,11 @@ static void draw_error(ink_app_t *app)
 void ink_app_draw(ink_app_t *app)
 {
     ink_fb_clear(app->fb);
+    /* an article's page in its own CJK face; the other screens choose per row */
+    if (app->font_ok)
+        ink_font_prefer(&app->font, app->screen == INK_SCREEN_ARTICLE && app->open_article >= 0
+                                        ? ink_bundle_article_face(&app->bundle, (uint32_t)app->open_article)
+                                        : 0);
     switch (app->screen) {
     case INK_SCREEN_LIBRARY: draw_library(app); break;
     case INK_SCREEN_ARTICLE: draw_article(app); break;

@@ -157,11 +157,13 @@ ink_err_t ink_font_reopen(ink_font_t *f)
     int n = f->nfaces, mode = f->mode, threshold = f->threshold;
     ink_pool_t *pool = f->pool;
     unsigned long failures = f->failures, boxes = f->boxes;
+    int prefer = f->prefer;
     memcpy(d, f->data, sizeof d);
     ink_font_close(f);
     ink_err_t err = ink_font_open_n(f, pool, d, n, mode, threshold);
     f->failures = failures;
     f->boxes = boxes;
+    f->prefer = err ? 0 : prefer;
     return err;
 }
 
@@ -387,6 +389,16 @@ static int open_fallback(ink_font_t *f, int i)
         return 1;
     unsigned open = 0;
     int oldest = -1;
+    /* One CFF face open at a time: a CJK face takes about 40 KB of pool,
+     * and an edition in several CJK languages has one for each (a library
+     * page shows their titles one under another). */
+    int cff = f->data[i].len >= 4 && !memcmp(f->data[i].data, "OTTO", 4);
+    for (int j = INK_FACE_COUNT; j < f->nfaces; j++)
+        if (f->face[j] && cff && f->thin[j]) {
+            FT_Done_Face(f->face[j]);
+            f->face[j] = NULL;
+            f->face_px[j] = 0;
+        }
     for (int j = INK_FACE_COUNT; j < f->nfaces; j++)
         if (f->face[j]) {
             open++;
@@ -418,14 +430,22 @@ static int face_for(ink_font_t *f, ink_face_id_t face, uint32_t cp, FT_UInt *gi)
         if (*gi)
             return INK_FACE_REGULAR;
     }
-    for (int i = INK_FACE_COUNT; i < f->nfaces; i++) {
-        if (cp < f->lo[i] || cp > f->hi[i] || !open_fallback(f, i))
+    /* the article's own CJK face first (ink_font_prefer), then in order */
+    for (int k = INK_FACE_COUNT - 1; k < f->nfaces; k++) {
+        int i = k < INK_FACE_COUNT ? f->prefer : k;
+        if ((k >= INK_FACE_COUNT && i == f->prefer) || i < INK_FACE_COUNT || i >= f->nfaces || cp < f->lo[i] ||
+            cp > f->hi[i] || !open_fallback(f, i))
             continue;
         *gi = FT_Get_Char_Index(f->face[i], cp);
         if (*gi)
             return i;
     }
     return face;
+}
+
+void ink_font_prefer(ink_font_t *f, int face)
+{
+    f->prefer = face >= INK_FACE_COUNT && face < f->nfaces ? face : 0;
 }
 
 int ink_font_has(ink_font_t *f, ink_face_id_t face, uint32_t cp)
@@ -518,7 +538,10 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
     if (ink_cp_ignorable(cp))
         return &f->blank;
     int hit;
-    ink_glyph_t *g = lookup(f, cp ? cp : 0xFFFFFFFFu, px, face, &hit);
+    /* a character's glyph depends on the face preferred (one code point,
+     * a Japanese and a Chinese form), which the entry's face keeps too */
+    int slot = (int)face | f->prefer << 2;
+    ink_glyph_t *g = lookup(f, cp ? cp : 0xFFFFFFFFu, px, slot, &hit);
     if (hit) {
         f->hits++;
         return g;
@@ -543,7 +566,7 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
     }
     tmp.cp = cp ? cp : 0xFFFFFFFFu;
     tmp.px = (uint16_t)px;
-    tmp.face = (uint8_t)face;
+    tmp.face = (uint8_t)slot;
     return fill(g, &tmp);
 }
 

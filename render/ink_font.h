@@ -58,6 +58,7 @@ typedef struct ink_font {
     uint16_t upem[INK_FONT_MAX_FACES];        /* units per em of each face */
     uint8_t thin[INK_FONT_MAX_FACES];         /* 1: a CFF face, whose thin strokes are kept */
     uint32_t tick;
+    int prefer;                   /* the fallback tried first (ink_font_prefer), 0: none */
     ink_glyph_t *cache;           /* INK_GLYPH_CACHE_SLOTS entries, in sets of INK_GLYPH_CACHE_WAYS */
     unsigned hand;                /* the next entry to give up its bitmap when the region is full */
     ink_pool_t bitmaps;           /* region for cached bitmaps (INK_GLYPH_CACHE_BYTES) */
@@ -124,6 +125,13 @@ void ink_font_draw(ink_fb_t *fb, const ink_glyph_t *g, int x, int y);
 
 /** Drops every cached bitmap (after a size change, or to free pool memory). */
 void ink_font_flush(ink_font_t *f);
+
+/** Tries fallback face (3 to nfaces - 1) before the other fallbacks for
+ * the characters the styled face and regular lack, until called again; 0
+ * (or any other value): the fallbacks in their order. Article i's CJK
+ * face (ink_bundle_article_face) for its text and title, so that each
+ * CJK article is drawn in its own language's glyph forms. */
+void ink_font_prefer(ink_font_t *f, int face);
 
 /** Closes every open fallback face (they open again when a character asks
  * for one): between articles, so that the faces one article needed (a CJK

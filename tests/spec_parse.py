@@ -13,7 +13,8 @@ import struct
 import sys
 import zlib
 
-KNOWN = (b"META", b"STRS", b"SECS", b"ARTS", b"GRPS", b"TITL", b"DICT", b"TEXT", b"HYPH", b"FONT", b"KERN", b"PICS")
+KNOWN = (b"META", b"STRS", b"SECS", b"ARTS", b"GRPS", b"TITL", b"DICT", b"TEXT", b"HYPH", b"FONT", b"KERN", b"PICS",
+         b"AFNT")
 
 
 def fail(msg):
@@ -122,6 +123,7 @@ def main():
         if rawlen > 49152:
             fail("a title chunk over 49,152 bytes")
     check_font_kern(sect)
+    check_afnt(sect, narticles)
     check_hyph(sect.get("HYPH"), narticles)
     npics = check_pics(sect.get("PICS"), major)
 
@@ -400,6 +402,19 @@ def check_font_kern(sect):
             keys = [p >> 8 for p in pairs]
             if any(k >> 12 >= ncps or k & 0xFFF >= ncps for k in keys) or any(a >= b for a, b in zip(keys, keys[1:])):
                 fail("KERN pairs out of range or order")
+
+
+def check_afnt(sect, narticles):
+    """AFNT: a byte per article, 0 or a fallback face of FONT (3 to nfaces - 1)."""
+    afnt = sect.get("AFNT")
+    if not afnt:
+        return
+    if len(afnt) != narticles:
+        fail("AFNT is not a byte per article")
+    font = sect.get("FONT")
+    nfaces = struct.unpack_from("<I", font, 0)[0] if font else 0
+    if any(b and not 3 <= b < nfaces for b in afnt):
+        fail("AFNT names no fallback face")
 
 
 def cmap_codepoints(f):

@@ -525,6 +525,26 @@ static void font_fourth_face(tb_t *t, int garbage)
     free(nf);
 }
 E(font_fourth_face_fallback) { font_fourth_face(t, 0); }
+/* AFNT: each article's CJK face; the sound bundle has none (one script) */
+static void afnt_with(tb_t *t, int fourth, size_t n, uint8_t face, uint8_t last)
+{
+    if (fourth)
+        font_fourth_face(t, 0);
+    assert_true(t->n < TB_MAX);
+    t->tag[t->n] = INK_TAG('A', 'F', 'N', 'T');
+    t->body[t->n] = malloc(n ? n : 1);
+    t->len[t->n++] = n;
+    uint8_t *a = tb_sec(t, "AFNT", NULL);
+    memset(a, face, n);
+    if (n)
+        a[n - 1] = last;
+}
+E(afnt_sound) { afnt_with(t, 1, narticles(t), 3, 0); }
+E(afnt_face_2) { afnt_with(t, 1, narticles(t), 3, 2); }
+E(afnt_face_past_nfaces) { afnt_with(t, 1, narticles(t), 0, 4); }
+E(afnt_without_fallbacks) { afnt_with(t, 0, narticles(t), 0, 3); }
+E(afnt_short) { afnt_with(t, 1, narticles(t) - 1, 3, 3); }
+E(afnt_one_byte_more) { afnt_with(t, 1, narticles(t) + 1, 3, 0); }
 E(font_fallback_freetype_refuses) { font_fourth_face(t, 1); }
 E(font_freetype_refuses)
 {
@@ -861,6 +881,12 @@ static const row_t rows[] = {
     ROW(chunk_bytes_after_end, INK_ERR_INFLATE, "TEXT: bytes after a stream's end", R_ALL),
     ROW(chunk_raw_length_one_more, INK_ERR_INFLATE, "TEXT: a stream is damaged or ends early", R_ALL),
     ROW(chunk_raw_length_one_less, INK_ERR_INFLATE, "TEXT: a stream goes on past its text", R_ALL),
+    ROW(afnt_sound, INK_OK, "", R_NONE),
+    ROW(afnt_face_2, INK_ERR_FORMAT, "AFNT: a face is not 0 or a fallback face of FONT", R_ALL),
+    ROW(afnt_face_past_nfaces, INK_ERR_FORMAT, "AFNT: a face is not 0 or a fallback face of FONT", R_ALL),
+    ROW(afnt_without_fallbacks, INK_ERR_FORMAT, "AFNT: a face is not 0 or a fallback face of FONT", R_ALL),
+    ROW(afnt_short, INK_ERR_RANGE, "AFNT: shorter than a byte per article", R_ALL),
+    ROW(afnt_one_byte_more, INK_ERR_FORMAT, "AFNT: bytes after its table", R_ALL),
     ROW(pics_npics_0, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096", R_ALL),
     ROW(pics_npics_4097, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096", R_ALL),
     ROW(pics_table_past_end, INK_ERR_RANGE, "PICS: shorter than its table", R_ALL),

@@ -10,6 +10,10 @@
 #include "ink_pool.h"
 #include "ink_profile.h"
 #include "input.h"
+#include "scriptfont.h"
+
+#include <ft2build.h>
+#include FT_FREETYPE_H
 
 #include <dirent.h>
 
@@ -213,9 +217,237 @@ static void test_scripts_no_script_fonts(void **state)
     article_list_free(&arts);
 }
 
+/* The ink of glyph g: how many pixels it sets. */
+static size_t ink_of(const ink_glyph_t *g)
+{
+    size_t n = 0;
+    for (size_t i = 0; g->bits && i < (size_t)g->pitch * g->h; i++)
+        for (uint8_t b = g->bits[i]; b; b &= (uint8_t)(b - 1))
+            n++;
+    return n;
+}
+
+/* Headlines and bold text in another script: the fallback face's glyph
+ * is drawn emboldened (it has no bold), by character and in a shaped run,
+ * with the regular's advance; Latin keeps the bold face's own glyphs. */
+static void test_scripts_bold_fallback_emboldened(void **state)
+{
+    (void)state;
+    article_list_t arts = { 0 };
+    article_t *a = article_list_add(&arts);
+    const char *paras[] = { "\x12\xE0\xA4\xA8\xE0\xA4\xA6\xE0\xA5\x80\x13 \xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2", NULL };
+    tu_article(a, "\xE0\xA4\xA8\xE0\xA4\xAF\xE0\xA4\xBE \xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2", "World", paras);
+    reported_t rep = { 0 };
+    bundle_stats_t st;
+    size_t len;
+    uint8_t *bundle = pack(&arts, &rep, &st, &len);
+    assert_int_equal(st.fallbacks, 1);
+    ink_bundle_t b;
+    ink_pool_t pool;
+    ink_font_t font;
+    ink_font_data_t faces[INK_FONT_MAX_FACES];
+    int nf;
+    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
+    assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
+    ink_pool_init(&pool, pool_mem, sizeof pool_mem);
+    assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+    /* by character: न (U+0928) */
+    const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 40, 0x0928);
+    assert_non_null(g);
+    size_t reg = ink_of(g);
+    int32_t adv = g->adv;
+    g = ink_font_glyph(&font, INK_FACE_BOLD, 40, 0x0928);
+    assert_non_null(g);
+    assert_int_equal(g->adv, adv);
+    assert_true(ink_of(g) > reg + reg / 10); /* visibly heavier */
+    /* by glyph id, as a shaped run draws: the first glyph with ink */
+    size_t done = 0;
+    for (uint32_t gid = 1; gid < 40 && !done; gid++) {
+        g = ink_font_glyph_id(&font, 3, 40, gid, 0);
+        assert_non_null(g);
+        if (!(reg = ink_of(g)))
+            continue;
+        g = ink_font_glyph_id(&font, 3, 40, gid, 1);
+        assert_non_null(g);
+        assert_true(ink_of(g) > reg + reg / 10);
+        /* asked for again, unbolded: the cache keeps the two apart */
+        assert_int_equal(ink_of(ink_font_glyph_id(&font, 3, 40, gid, 0)), reg);
+        done = 1;
+    }
+    assert_true(done);
+    /* the styled faces draw their own weight: Latin bold is Charis Bold's */
+    const ink_glyph_t *lr = ink_font_glyph_id(&font, INK_FACE_BOLD, 40, 20, 1);
+    assert_non_null(lr);
+    size_t lb = ink_of(lr);
+    assert_int_equal(ink_of(ink_font_glyph_id(&font, INK_FACE_BOLD, 40, 20, 0)), lb);
+    ink_font_close(&font);
+    free(bundle);
+    article_list_free(&arts);
+}
+
+/* The whole of a Noto face file from the folders scriptfont looks in. */
+static uint8_t *noto_file(const char *file, size_t *len)
+{
+    char dirs[] = SCRIPTFONT_DIRS_DEFAULT;
+    for (char *d = strtok(dirs, ":"); d; d = strtok(NULL, ":")) {
+        char path[512];
+        snprintf(path, sizeof path, "%s/%s", d, file);
+        FILE *f = fopen(path, "rb");
+        if (!f)
+            continue;
+        fseek(f, 0, SEEK_END);
+        long n = ftell(f);
+        fseek(f, 0, SEEK_SET);
+        uint8_t *p = malloc((size_t)n);
+        assert_non_null(p);
+        assert_int_equal(fread(p, 1, (size_t)n, f), (size_t)n);
+        fclose(f);
+        *len = (size_t)n;
+        return p;
+    }
+    fail_msg("%s is not installed (make deps: fonts-noto-cjk)", file);
+    return NULL;
+}
+
+/* 1 when cp has the same outline (unscaled points, contours, advance) in
+ * face index fa of a and face index fb of b. */
+static int same_outline(FT_Library lib, const uint8_t *a, size_t alen, int fa, const uint8_t *b, size_t blen, int fb,
+                        uint32_t cp)
+{
+    FT_Face x, y;
+    assert_int_equal(FT_New_Memory_Face(lib, a, (FT_Long)alen, fa, &x), 0);
+    assert_int_equal(FT_New_Memory_Face(lib, b, (FT_Long)blen, fb, &y), 0);
+    FT_UInt gx = FT_Get_Char_Index(x, cp), gy = FT_Get_Char_Index(y, cp);
+    assert_true(gx && gy);
+    assert_int_equal(FT_Load_Glyph(x, gx, FT_LOAD_NO_SCALE), 0);
+    assert_int_equal(FT_Load_Glyph(y, gy, FT_LOAD_NO_SCALE), 0);
+    FT_Outline *ox = &x->glyph->outline, *oy = &y->glyph->outline;
+    int same = ox->n_points == oy->n_points && ox->n_contours == oy->n_contours &&
+               x->glyph->advance.x == y->glyph->advance.x &&
+               !memcmp(ox->points, oy->points, (size_t)ox->n_points * sizeof *ox->points) &&
+               !memcmp(ox->contours, oy->contours, (size_t)ox->n_contours * sizeof *ox->contours);
+    FT_Done_Face(x);
+    FT_Done_Face(y);
+    return same;
+}
+
+/* A Chinese, a Japanese and a Traditional Chinese article side by side:
+ * each has its own face of Noto Serif CJK (AFNT), and 直, 骨 and 誤 are
+ * drawn in its language's forms -- the outlines of the face hb-view would
+ * draw them with for that language -- not all in one language's. */
+static void test_scripts_cjk_face_per_article(void **state)
+{
+    (void)state;
+    article_list_t arts = { 0 };
+    const char *zh[] = { "\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE5\x8C\xBB\xE9\x99\xA2\xEF\xBC\x8C"
+                         "\xE6\xB2\xA1\xE6\x9C\x89\xE8\xAA\xA4\xE7\x82\xB9\xE3\x80\x82", NULL }; /* 直通骨科医院，没有誤点。 */
+    const char *ja[] = { "\xE9\xAA\xA8\xE3\x81\xAE\xE7\x97\x85\xE9\x99\xA2\xE3\x81\xB8\xE7\x9B\xB4\xE9\x80\x9A"
+                         "\xE3\x81\xA7\xE3\x80\x81\xE8\xAA\xA4\xE3\x82\x8A\xE3\x81\xAF\xE3\x81\xAA\xE3\x81\x84\xE3\x80\x82",
+                         NULL }; /* 骨の病院へ直通で、誤りはない。 */
+    const char *tw[] = { "\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE9\x86\xAB\xE9\x99\xA2\xEF\xBC\x8C"
+                         "\xE6\xB2\x92\xE6\x9C\x89\xE8\xAA\xA4\xE9\xBB\x9E\xE3\x80\x82", NULL }; /* 直通骨科醫院，沒有誤點。 */
+    tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A", "\xE5\x9B\xBD\xE9\x99\x85", zh);
+    tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A\xE3\x83\x90\xE3\x82\xB9", "\xE7\xA4\xBE\xE4\xBC\x9A", ja);
+    article_t *a = article_list_add(&arts);
+    tu_article(a, "\xE7\x9B\xB4\xE9\x80\x9A", "\xE5\x9C\x8B\xE9\x9A\x9B", tw);
+    a->lang = strdup("zh-TW");
+    reported_t rep = { 0 };
+    bundle_stats_t st;
+    size_t len, boxes;
+    uint8_t *bundle = pack(&arts, &rep, &st, &len);
+    assert_int_equal(st.missing_chars, 0);
+    assert_true(check_all(bundle, len, &rep, &boxes) > 30);
+    assert_int_equal(boxes, 0);
+    ink_bundle_t b;
+    ink_font_data_t faces[INK_FONT_MAX_FACES];
+    int nf;
+    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
+    assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
+    assert_true(b.afnt.len == 3);
+    size_t tlen = 0;
+    uint8_t *ttc = noto_file("NotoSerifCJK-Regular.ttc", &tlen);
+    FT_Library lib;
+    assert_int_equal(FT_Init_FreeType(&lib), 0);
+    /* the test means something: the forms differ between the languages */
+    assert_false(same_outline(lib, ttc, tlen, 0, ttc, tlen, 2, 0x76F4)); /* 直: Japanese, Chinese */
+    assert_false(same_outline(lib, ttc, tlen, 0, ttc, tlen, 2, 0x9AA8)); /* 骨 */
+    assert_false(same_outline(lib, ttc, tlen, 2, ttc, tlen, 3, 0x8AA4)); /* 誤: Simplified, Traditional forms */
+    /* articles in edition order: the sections as they came, zh, ja, zh-TW */
+    static const int want[3] = { 2, 0, 3 }; /* Noto Serif CJK's SC, JP, TC */
+    static const uint32_t cps[3] = { 0x76F4, 0x9AA8, 0x8AA4 };
+    int seen[3];
+    for (uint32_t i = 0; i < 3; i++) {
+        int k = ink_bundle_article_face(&b, i);
+        assert_true(k >= INK_FACE_COUNT && k < nf);
+        seen[i] = k;
+        for (int c = 0; c < 3; c++)
+            if (!same_outline(lib, faces[k].data, faces[k].len, 0, ttc, tlen, want[i], cps[c]))
+                fail_msg("article %u: U+%04X is not Noto Serif CJK face %d's", (unsigned)i, (unsigned)cps[c],
+                         want[i]);
+    }
+    assert_true(seen[0] != seen[1] && seen[1] != seen[2] && seen[0] != seen[2]);
+    /* and the device draws each article's character from its face: what a
+     * font with that face as its only fallback draws, pixel for pixel */
+    ink_pool_t pool;
+    ink_font_t font, only;
+    static uint8_t only_mem[INK_POOL_BYTES];
+    uint8_t bits[3][4096];
+    size_t nbits[3];
+    ink_pool_init(&pool, pool_mem, sizeof pool_mem);
+    assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+    for (uint32_t i = 0; i < 3; i++) {
+        ink_font_prefer(&font, ink_bundle_article_face(&b, i));
+        const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 40, 0x76F4);
+        assert_non_null(g);
+        nbits[i] = (size_t)g->pitch * g->h;
+        assert_true(nbits[i] <= sizeof bits[i]);
+        memcpy(bits[i], g->bits, nbits[i]);
+        ink_font_data_t sub[4] = { faces[0], faces[1], faces[2], faces[seen[i]] };
+        ink_pool_t op;
+        ink_pool_init(&op, only_mem, sizeof only_mem);
+        assert_int_equal(ink_font_open_n(&only, &op, sub, 4, INK_RENDER_GRAY, 112), INK_OK);
+        const ink_glyph_t *o = ink_font_glyph(&only, INK_FACE_REGULAR, 40, 0x76F4);
+        assert_non_null(o);
+        assert_int_equal((size_t)o->pitch * o->h, nbits[i]);
+        assert_memory_equal(o->bits, bits[i], nbits[i]);
+        ink_font_close(&only);
+    }
+    assert_true(nbits[0] != nbits[1] || memcmp(bits[0], bits[1], nbits[0])); /* 直 in Chinese and Japanese */
+    ink_font_close(&font);
+    FT_Done_FreeType(lib);
+    free(ttc);
+    free(bundle);
+    article_list_free(&arts);
+}
+
+/* One CJK language, or none: no AFNT, the edition as it was. */
+static void test_scripts_one_cjk_no_afnt(void **state)
+{
+    (void)state;
+    article_list_t arts = { 0 };
+    const char *zh[] = { "\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE3\x80\x82", NULL };
+    const char *en[] = { "A ferry and a bridge.", NULL };
+    tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A", "World", zh);
+    tu_article(article_list_add(&arts), "Bridge", "World", en);
+    reported_t rep = { 0 };
+    bundle_stats_t st;
+    size_t len;
+    uint8_t *bundle = pack(&arts, &rep, &st, &len);
+    ink_bundle_t b;
+    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
+    assert_int_equal(b.afnt.len, 0);
+    assert_int_equal(ink_bundle_article_face(&b, 0), 0);
+    assert_int_equal(st.fallbacks, 1);
+    free(bundle);
+    article_list_free(&arts);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_scripts_bold_fallback_emboldened),
+        cmocka_unit_test(test_scripts_cjk_face_per_article),
+        cmocka_unit_test(test_scripts_one_cjk_no_afnt),
         cmocka_unit_test(test_scripts_samples_all_drawn),
         cmocka_unit_test(test_scripts_missing_reported_and_boxed),
         cmocka_unit_test(test_scripts_no_script_fonts),

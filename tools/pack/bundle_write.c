@@ -571,17 +571,102 @@ static int use_article(fontsub_use_t *u, const article_t *a)
 }
 
 /* The face of Noto Serif CJK the edition's languages ask for: the CJK
- * language most of its articles are in; -1 (by the characters) for none. */
+ * language most of its articles are in (their own, else the one their
+ * script suggests: typeset_lang); -1 (by the characters) for none. */
 static int cjk_of(const article_t *arts, size_t n)
 {
     size_t votes[5] = { 0 };
     int best = -1;
     for (size_t i = 0; i < n; i++) {
-        int k = scriptfont_cjk_index(arts[i].lang);
+        int k = scriptfont_cjk_index(typeset_lang(&arts[i]));
         if (k >= 0 && ++votes[k] > (best < 0 ? 0 : votes[best]))
             best = k;
     }
     return best;
+}
+
+/* Adds the characters of t[0..len) that are in of to to. */
+static void chars_in(hb_set_t *to, const hb_set_t *of, const uint8_t *t, size_t len)
+{
+    for (size_t i = 0, k; t && i < len; i += k) {
+        uint32_t c = ink_utf8_next(t + i, len - i, &k);
+        if (hb_set_has(of, c))
+            hb_set_add(to, c);
+    }
+}
+
+/* An edition with articles in more than one CJK language gets a face of
+ * Noto Serif CJK for each (Han unification: 直, 骨, 誤 have a Japanese and
+ * a Chinese form under one code point), each subset to the CJK characters
+ * of its own articles (text, title, section name); the face scriptfont
+ * chose keeps those of its language's articles and of the edition's own
+ * strings. art_face[m] is then the FONT face article m's CJK characters
+ * are in (0: none), which the AFNT section carries; *split is 0 (and
+ * art_face untouched) when one face does. */
+static int split_cjk(scriptfont_t *sf, const article_t *arts, const size_t *order, const enc_t *enc,
+                     char *const *ttl, size_t n, const char *const *extra, size_t nextra, uint8_t *art_face,
+                     int *split)
+{
+    *split = 0;
+    int c = scriptfont_cjk_face(sf);
+    if (c < 0)
+        return 0;
+    int rc = -1, def = (int)sf->face[c].index, face_of[5] = { 0 };
+    hb_set_t *cov = hb_set_copy(fontsub_use_cps(sf->face[c].use)), *one = hb_set_create(), *per[5];
+    signed char *k = malloc(n ? n : 1);
+    for (int i = 0; i < 5; i++)
+        per[i] = hb_set_create();
+    if (!k)
+        goto out;
+    for (size_t m = 0; m < n; m++) {
+        const article_t *a = &arts[order[m]];
+        const char *sec = section_of(a);
+        hb_set_clear(one);
+        chars_in(one, cov, enc[m].text, enc[m].len);
+        chars_in(one, cov, (const uint8_t *)ttl[m], strlen(ttl[m]));
+        chars_in(one, cov, (const uint8_t *)sec, strlen(sec));
+        int l = scriptfont_cjk_index(typeset_lang(a));
+        k[m] = (signed char)(hb_set_is_empty(one) ? -1 : l >= 0 ? l : def);
+        if (k[m] >= 0)
+            hb_set_union(per[k[m]], one);
+    }
+    int langs = 0;
+    for (int i = 0; i < 5; i++)
+        langs += !hb_set_is_empty(per[i]);
+    if (langs < 2 || hb_set_is_empty(per[def])) {
+        rc = hb_set_allocation_successful(one) ? 0 : -1;
+        goto out;
+    }
+    /* the chosen face: its language's articles and the edition's strings */
+    hb_set_t *dset = fontsub_use_cps(sf->face[c].use);
+    hb_set_clear(dset);
+    hb_set_union(dset, per[def]);
+    for (size_t i = 0; i < nextra; i++)
+        chars_in(dset, cov, (const uint8_t *)extra[i], extra[i] ? strlen(extra[i]) : 0);
+    face_of[def] = INK_FACE_COUNT + c;
+    for (int i = 0; i < 5; i++) {
+        if (i == def || hb_set_is_empty(per[i]))
+            continue;
+        /* sf is re-read: adding a face may not move the chosen one's set */
+        int pos = scriptfont_add_cjk(sf, i, per[i], fontsub_use_cps(sf->face[c].use));
+        if (pos < 0) { /* no room for another face: drawn in the chosen one's forms */
+            hb_set_union(fontsub_use_cps(sf->face[c].use), per[i]);
+            face_of[i] = INK_FACE_COUNT + c;
+        } else {
+            face_of[i] = INK_FACE_COUNT + pos;
+        }
+    }
+    for (size_t m = 0; m < n; m++)
+        art_face[m] = (uint8_t)(k[m] >= 0 ? face_of[k[m]] : 0);
+    *split = 1;
+    rc = hb_set_allocation_successful(fontsub_use_cps(sf->face[c].use)) ? 0 : -1;
+out:
+    free(k);
+    hb_set_destroy(cov);
+    hb_set_destroy(one);
+    for (int i = 0; i < 5; i++)
+        hb_set_destroy(per[i]);
+    return rc;
 }
 
 /* Reports, through o->on_missing, the articles (and the edition's own
@@ -628,10 +713,11 @@ out:
  * keep their layout tables, which shaping needs and the reader ignores);
  * what no face has is reported; then the texts and titles are shaped
  * (shape.h) where a complex-script face draws them. */
-static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, enc_t *enc, char **ttl,
-                        const uint8_t **samples, size_t *sample_len, size_t n, const char *const *extra,
-                        size_t nextra, const char *const *secn, char **sec_shown, size_t nsec, ink_font_data_t *fb,
-                        size_t *nfb, bundle_stats_t *st, const char **why)
+static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, const size_t *order,
+                        enc_t *enc, char **ttl, const uint8_t **samples, size_t *sample_len, size_t n,
+                        const char *const *extra, size_t nextra, const char *const *secn, char **sec_shown,
+                        size_t nsec, ink_font_data_t *fb, size_t *nfb, uint8_t *art_face, int *split,
+                        bundle_stats_t *st, const char **why)
 {
     scriptfont_t sf = { 0 };
     shaper_t *sh = NULL;
@@ -642,6 +728,8 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
         goto out;
     *why = "out of memory";
     if (report_missing(o, fontsub_use_cps(sf.missing), enc, ttl, n, extra, nextra, st))
+        goto out;
+    if (split_cjk(&sf, arts, order, enc, ttl, n, extra, nextra, art_face, split))
         goto out;
     /* Shape with the whole faces, to learn which glyphs the text takes... */
     for (size_t i = 0; i < sf.n; i++)
@@ -824,6 +912,9 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     size_t *gfirst = NULL, njobs_all = 0;
     ink_font_data_t fbf[SCRIPTFONT_MAX] = { { NULL, 0 } }; /* fallback faces, subset */
     size_t nfb = 0;
+    uint8_t *art_face = NULL; /* AFNT: each article's CJK face, when the edition has several */
+    int split = 0;
+    buf_t afnt = { 0 };
     bundle_stats_t fst;
     memset(&fst, 0, sizeof fst);
     *why = "out of memory";
@@ -924,8 +1015,12 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             extra[1] = date;
             for (size_t j = 0; j < nsec; j++)
                 extra[2 + j] = sec_names[j];
-            int fr = script_fonts(opts, use, arts, enc, ttl, samples, sample_len, n, extra, nsec + 2, sec_names,
-                                  sec_shown, nsec, fbf, &nfb, &fst, why);
+            if (!(art_face = calloc(n, 1))) {
+                free(extra);
+                goto out;
+            }
+            int fr = script_fonts(opts, use, arts, order, enc, ttl, samples, sample_len, n, extra, nsec + 2,
+                                  sec_names, sec_shown, nsec, fbf, &nfb, art_face, &split, &fst, why);
             free(extra);
             if (fr)
                 goto out;
@@ -1046,7 +1141,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         uint32_t tag;
         buf_t *b;
     } part_t;
-    part_t parts[12] = {
+    part_t parts[13] = {
         { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs }, { INK_TAG_ARTS, &index },
         { INK_TAG_GRPS, &grps }, { INK_TAG_TITL, &titl }, { INK_TAG_DICT, &dictb }, { INK_TAG_TEXT, &text },
     };
@@ -1057,6 +1152,12 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         parts[np++] = (part_t){ INK_TAG_FONT, &fontb };
         parts[np++] = (part_t){ INK_TAG_KERN, &kernb };
     }
+    if (split) { /* only an edition with more than one CJK face */
+        put(&afnt, art_face, n);
+        if (afnt.oom)
+            goto out;
+        parts[np++] = (part_t){ INK_TAG_AFNT, &afnt };
+    }
     buf_t picsb = { 0 };
     if (opts->pics && opts->pics_len) {
         picsb.p = (uint8_t *)(uintptr_t)opts->pics; /* not owned: never freed here */
@@ -1064,10 +1165,10 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         parts[np++] = (part_t){ INK_TAG_PICS, &picsb };
     }
     size_t align = opts->align > 4 ? opts->align : 4;
-    uint8_t hdr[INK_HDR_SIZE + 12 * INK_SECT_ENTRY_SIZE];
+    uint8_t hdr[INK_HDR_SIZE + 13 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
     put(&file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
-    uint32_t offs[12];
+    uint32_t offs[13];
     for (size_t i = 0; i < np; i++) {
         pad_to(&file, align);
         offs[i] = (uint32_t)file.n;
@@ -1165,6 +1266,8 @@ out:
             free(ttl[m]);
     free(ttl);
     free(fontb.p);
+    free(afnt.p);
+    free(art_face);
     free(kernb.p);
     free(dictb.p);
     free(hyphb.p);

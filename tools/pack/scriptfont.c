@@ -104,7 +104,8 @@ static uint8_t *read_file(const char *dirs, const char *file, size_t *len, int *
 void scriptfont_free(scriptfont_t *sf)
 {
     for (size_t i = 0; i < sf->n; i++) {
-        free(sf->face[i].data);
+        if (!sf->face[i].borrowed)
+            free(sf->face[i].data);
         fontsub_use_free(sf->face[i].use);
     }
     fontsub_use_free(sf->missing);
@@ -183,6 +184,7 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
         sfc->file = faces[i].file;
         sfc->complex = faces[i].complex;
         sfc->index = index;
+        sfc->cjk = !strcmp(faces[i].file, CJK_FILE);
         sfc->data = data;
         sfc->len = len;
         sf->n++;
@@ -197,4 +199,49 @@ out:
     if (rc)
         scriptfont_free(sf);
     return rc;
+}
+
+int scriptfont_cjk_face(const scriptfont_t *sf)
+{
+    for (size_t i = 0; i < sf->n; i++)
+        if (sf->face[i].cjk)
+            return (int)i;
+    return -1;
+}
+
+int scriptfont_add_cjk(scriptfont_t *sf, int index, const hb_set_t *cps, hb_set_t *left)
+{
+    int c = scriptfont_cjk_face(sf);
+    if (c < 0 || sf->n == SCRIPTFONT_MAX || index < 0 || index > 4)
+        return -1;
+    scriptfont_face_t *f = &sf->face[sf->n];
+    memset(f, 0, sizeof *f);
+    if (!(f->use = fontsub_use_new()))
+        return -1;
+    hb_set_t *has = fontsub_use_cps(f->use);
+    hb_blob_t *b = hb_blob_create((const char *)sf->face[c].data, (unsigned)sf->face[c].len,
+                                  HB_MEMORY_MODE_READONLY, NULL, NULL);
+    hb_face_t *hf = hb_face_create(b, (unsigned)index);
+    hb_face_collect_unicodes(hf, has);
+    hb_face_destroy(hf);
+    hb_blob_destroy(b);
+    hb_set_t *rest = hb_set_copy(cps);
+    hb_set_intersect(has, cps);
+    hb_set_subtract(rest, has);
+    hb_set_union(left, rest);
+    int ok = hb_set_allocation_successful(has) && hb_set_allocation_successful(rest) &&
+             hb_set_allocation_successful(left) && !hb_set_is_empty(has);
+    hb_set_destroy(rest);
+    if (!ok) {
+        fontsub_use_free(f->use);
+        f->use = NULL;
+        return -1;
+    }
+    f->file = sf->face[c].file;
+    f->index = (unsigned)index;
+    f->cjk = 1;
+    f->borrowed = 1;
+    f->data = sf->face[c].data;
+    f->len = sf->face[c].len;
+    return (int)sf->n++;
 }

@@ -34,6 +34,8 @@ typedef struct scriptfont_face {
     size_t len;
     fontsub_use_t *use;    /**< the characters it draws */
     int complex;           /**< its script is shaped (shape.h) */
+    int cjk;               /**< a face of Noto Serif CJK (index: which) */
+    int borrowed;          /**< data is another face's (the same collection): not freed */
 } scriptfont_face_t;
 
 typedef struct scriptfont {
@@ -57,6 +59,19 @@ int scriptfont_cjk_index(const char *lang);
  * read). Deterministic. */
 int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fontsub_use_t *u, const char *dirs,
                       int cjk, const char **why);
+
+/** The position in sf of its face of Noto Serif CJK that
+ * scriptfont_choose took (the first CJK face), or -1 when it took none. */
+int scriptfont_cjk_face(const scriptfont_t *sf);
+
+/** Appends face index (scriptfont_cjk_index) of the CJK collection that
+ * sf's CJK face comes from (sharing its bytes), drawing the characters of
+ * cps it has (the others are added to left): a second CJK face for the
+ * articles of another CJK language, so each is drawn in its own glyph
+ * forms (Han unification: one code point, a Japanese and a Chinese form).
+ * Returns its position in sf, or -1 when sf has no CJK face, is full, the
+ * face has none of cps, or memory runs out. */
+int scriptfont_add_cjk(scriptfont_t *sf, int index, const hb_set_t *cps, hb_set_t *left);
 
 /** Frees what scriptfont_choose took; sf is then empty. */
 void scriptfont_free(scriptfont_t *sf);
