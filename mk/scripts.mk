@@ -16,5 +16,14 @@ $(WORLD): $(B)/inkpress $(FONTS) $(wildcard samples/world/*.txt)
 HOST_LIBS += $(shell pkg-config --libs fribidi 2>/dev/null)
 CPPFLAGS += $(shell pkg-config --cflags fribidi 2>/dev/null)
 
-# qemu-test reads it on every board (mk/firmware.mk).
-FW_TEST_EDITIONS += $(WORLD)
+# An edition in two CJK languages (Japanese and Chinese): a face of Noto
+# Serif CJK for each and AFNT, each article in its own glyph forms;
+# qemu-test draws its library with both titles (tests/keys/cjk.keys).
+CJK2 = $(B)/world-cjk.ink
+$(CJK2): $(B)/inkpress $(FONTS) $(wildcard samples/world/ja-*.txt samples/world/zh-*.txt) tests/keys/cjk.keys
+	$(B)/inkpress pack -q -o $@ --name "Inkpress CJK" --date 2026-11-28 samples/world/ja-*.txt samples/world/zh-*.txt
+	cp tests/keys/cjk.keys $(@:.ink=.keys)
+
+# qemu-test reads them on every board (mk/firmware.mk), the CJK edition
+# with its own key script (tests/qemu.sh takes EDITION.keys beside it).
+FW_TEST_EDITIONS += $(WORLD) $(CJK2)

@@ -4,7 +4,9 @@
 # make bench-firmware; mk/firmware.mk runs it once per board).
 #
 # usage: sh tests/qemu.sh EDITION...           every edition read with the
-#                                              key script in inkpress-sim
+#                                              key script (KEYS, or the
+#                                              edition's own: EDITION.keys
+#                                              beside EDITION.ink) in inkpress-sim
 #                                              (raw frames, --pbm) and in
 #                                              QEMU: every frame and the
 #                                              refresh log must be equal
@@ -85,9 +87,11 @@ for ed in "$@"; do
   n=$((n + 1))
   host=$OUT/host-$n
   rm -rf "$host"
-  $B/inkpress-sim "$ed" --keys-file "$KEYS" -o "$host" --pbm >"$host.out" ||
+  keys=$KEYS
+  [ -f "${ed%.ink}.keys" ] && keys=${ed%.ink}.keys # an edition with a key script of its own
+  $B/inkpress-sim "$ed" --keys-file "$keys" -o "$host" --pbm >"$host.out" ||
     { cat "$host.out"; echo "qemu-test: inkpress-sim failed ($ed)"; exit 1; }
-  run_board "$ed" "qemu-$n" ||
+  run_board "$ed" "qemu-$n" "$keys" ||
     { cat "$OUT/qemu-$n.out"; echo "qemu-test: the firmware failed in QEMU on $BOARD ($ed)"; exit 1; }
   frames=0 bad=0
   for f in "$host"/frame-*.pbm; do
