@@ -1204,7 +1204,11 @@ void ink_layout_clear(ink_layout_t *L)
 
 /* ---- pagination ---------------------------------------------------------- */
 
-/* Where each line on the page being filled starts, to move a break back. */
+/* Where each line on the page being filled starts, to move a break back.
+ * Only the last INK_PAGE_LOOKBACK lines are kept (a ring on the stack: a
+ * break moves back one line, or past a run of subheadings): the page's
+ * every line would hold 2 KiB on the stack under a CFF glyph's load. */
+#define INK_PAGE_LOOKBACK 16
 typedef struct onpage {
     ink_cursor_t c;
     uint8_t kind;
@@ -1226,7 +1230,8 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
     ink_cursor_t c = { 0, 0, 0 };
     L->pages[0] = pack(c);
     L->npages = 1;
-    onpage_t lines[128];
+    onpage_t ring[INK_PAGE_LOOKBACK];
+#define ONPAGE(j) ring[(unsigned)(j) % INK_PAGE_LOOKBACK]
     int on = 0, y = 0;
     while (c.off < L->len) {
         ink_line_t ln;
@@ -1238,31 +1243,31 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
         if (on && y + h > L->cfg.h) {
             /* The page is full before this line. Move the break back when
              * that keeps a heading with its text or a paragraph's single
-             * line from standing alone. */
+             * line from standing alone. Line j is remembered while
+             * j >= low. */
+            int low = on > INK_PAGE_LOOKBACK ? on - INK_PAGE_LOOKBACK : 0;
             int back = on; /* lines that stay on this page */
             if (ln.nlines >= 4 && ln.index == 1 && back >= 2)
                 back -= 1; /* orphan: take the paragraph's first line along */
             else if (ln.nlines >= 4 && ln.index + 1u == ln.nlines && ln.index >= 3 && back >= 2)
                 back -= 1; /* widow: bring a second line over */
             if (ln.kind == INK_TX_PIC && !ln.pic_h && ln.index == 0 && back == on && back >= 2 &&
-                back <= (int)(sizeof lines / sizeof lines[0]) && lines[back - 1].pic)
+                back - 1 >= low && ONPAGE(back - 1).pic)
                 back -= 1; /* a caption's first line goes with its picture */
             /* A heading goes with the two lines after it: when one of the last
              * lines kept is a subheading, it moves to the next page. */
-            if (back <= (int)(sizeof lines / sizeof lines[0])) {
-                int k = back;
-                for (int j = back - 1; j >= 0 && j >= back - 3; j--)
-                    if (lines[j].kind == INK_TX_SUBHEAD) {
-                        k = j;
-                        while (k > 0 && lines[k - 1].kind == INK_TX_SUBHEAD)
-                            k--;
-                        break;
-                    }
-                if (k < back && k > 0)
-                    back = k;
-            }
-            if (back < on && on <= (int)(sizeof lines / sizeof lines[0]))
-                c = lines[back].c;
+            int k = back;
+            for (int j = back - 1; j >= low && j >= back - 3; j--)
+                if (ONPAGE(j).kind == INK_TX_SUBHEAD) {
+                    k = j;
+                    while (k > low && ONPAGE(k - 1).kind == INK_TX_SUBHEAD)
+                        k--;
+                    break;
+                }
+            if (k < back && k > 0)
+                back = k;
+            if (back < on)
+                c = ONPAGE(back).c;
             if (L->npages == (int)INK_MAX_PAGES) {
                 L->truncated = 1;
                 break;
@@ -1272,19 +1277,18 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
             on = 0;
             continue; /* lay the line at c out again, now opening a page */
         }
-        if (on < (int)(sizeof lines / sizeof lines[0])) {
-            lines[on].c = c;
-            lines[on].kind = ln.kind;
-            lines[on].pic = ln.pic_h > 0;
-            lines[on].index = ln.index;
-            lines[on].nlines = ln.nlines;
-        }
+        ONPAGE(on).c = c;
+        ONPAGE(on).kind = ln.kind;
+        ONPAGE(on).pic = ln.pic_h > 0;
+        ONPAGE(on).index = ln.index;
+        ONPAGE(on).nlines = ln.nlines;
         y += h;
         on++;
         if (ln.next.off <= c.off)
             return INK_ERR_FORMAT; /* cannot happen: every line consumes text */
         c = ln.next;
     }
+#undef ONPAGE
     return INK_OK;
 }
 
