@@ -47,9 +47,10 @@
 #endif
 
 /** A fallback face (another script) has no bold: bold text and headlines
- * in it are drawn emboldened, the outline's edges pushed out so that it
- * grows by 1/INK_FONT_EMBOLDEN of the em (FreeType's FT_GlyphSlot_Embolden:
- * 24). Costs no pool. */
+ * in it are drawn emboldened, each glyph's pixels spread to the right by
+ * 1/INK_FONT_EMBOLDEN of the em (at least one pixel; FreeType's
+ * FT_GlyphSlot_Embolden takes 1/24), and up by half as much from 48 px.
+ * Costs no pool. */
 #ifndef INK_FONT_EMBOLDEN
 #define INK_FONT_EMBOLDEN 24
 #endif

@@ -319,14 +319,20 @@ static int keeps_stroke(const FT_Bitmap *bm, int x, int y, unsigned thr)
  * strokes are kept (keeps_stroke) for the faces that have them: the CFF
  * faces, which are Noto CJK's (on the Latin, Indic and Arabic faces it
  * would only put nubs on serifs and crossbars). */
-static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, int thin, ink_glyph_t *g)
+/* Copies bm (gray or 1-bit) into a 1-bit bitmap of the cache; thin:
+ * strokes thinner than a pixel kept (thin_strokes); xs, ys: emboldened,
+ * every pixel spread xs pixels to the right and ys up (the bitmap grows by
+ * as much; g->top is the caller's, raised by ys here). */
+static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, int thin, unsigned xs, unsigned ys,
+                             ink_glyph_t *g)
 {
-    g->w = (uint16_t)bm->width;
-    g->h = (uint16_t)bm->rows;
-    g->pitch = (uint16_t)((bm->width + 7) / 8);
+    g->w = (uint16_t)(bm->width ? bm->width + xs : 0);
+    g->h = (uint16_t)(bm->rows ? bm->rows + ys : 0);
+    g->pitch = (uint16_t)((g->w + 7u) / 8u);
     g->bits = NULL;
     if (!g->w || !g->h)
         return INK_OK;
+    g->top = (int16_t)(g->top + (int)ys);
     size_t n = (size_t)g->pitch * g->h;
     g->bits = region_alloc(f, n);
     if (!g->bits) /* a glyph bigger than the whole region */
@@ -336,14 +342,33 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, int thin, ink_g
     memset(g->bits, 0, n);
     for (unsigned y = 0; y < bm->rows; y++) {
         const unsigned char *src = bm->buffer + (long)y * bm->pitch;
-        uint8_t *dst = g->bits + (size_t)y * g->pitch;
+        uint8_t *dst = g->bits + (size_t)(y + ys) * g->pitch;
         if (bm->pixel_mode == FT_PIXEL_MODE_MONO) {
-            memcpy(dst, src, g->pitch);
+            memcpy(dst, src, (bm->width + 7u) / 8u);
         } else {
             for (unsigned x = 0; x < bm->width; x++)
                 if (src[x] >= f->threshold || (thin && keeps_stroke(bm, (int)x, (int)y, (unsigned)f->threshold)))
                     dst[x >> 3] |= (uint8_t)(0x80u >> (x & 7));
         }
+    }
+    /* Synthetic bold on the bitmap, not the outline: FT_Outline_Embolden
+     * pushes every contour out by the outline's one orientation, and the
+     * CJK faces mix clockwise and counter-clockwise strokes in a glyph
+     * (に: its left stroke thinned away, the dakuten of で cut). Each row
+     * ORed with itself shifted right, from its last byte back so that each
+     * byte reads its left neighbour unchanged; then each row with the ys
+     * rows under it, top down, so that each reads rows not yet spread. */
+    for (unsigned y = 0; xs && y < g->h; y++) {
+        uint8_t *row = g->bits + (size_t)y * g->pitch;
+        for (unsigned s = 0; s < xs; s++)
+            for (unsigned b = g->pitch; b-- > 0;)
+                row[b] = (uint8_t)(row[b] | row[b] >> 1 | (b ? (row[b - 1] & 1u) << 7 : 0));
+    }
+    for (unsigned y = 0; ys && y < g->h; y++) {
+        uint8_t *row = g->bits + (size_t)y * g->pitch;
+        for (unsigned d = 1; d <= ys && y + d < g->h; d++)
+            for (unsigned b = 0; b < g->pitch; b++)
+                row[b] |= row[(size_t)d * g->pitch + b];
     }
     return INK_OK;
 }
@@ -360,16 +385,6 @@ static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, int bold, ink
     if (FT_Load_Glyph(ft, gid, FT_LOAD_DEFAULT | (mono ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
                                                      : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL))))
         return INK_ERR_FONT;
-    /* Synthetic bold, as e-readers do for a face without one: every edge
-     * pushed out by half of INK_FONT_EMBOLDEN of the em (FreeType's own
-     * FT_GlyphSlot_Embolden takes 1/24). The advance stays: the host
-     * shaped the run with the regular's, and the glyph grows about its own
-     * outline, so a line's positions are the regular's. FT_Outline_Embolden
-     * works in place and takes no memory. */
-    if (bold && ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE &&
-        FT_Outline_Embolden(&ft->glyph->outline,
-                            (FT_Pos)(((FT_Pos)f->face_px[fi] * 64 + INK_FONT_EMBOLDEN / 2) / INK_FONT_EMBOLDEN)))
-        return INK_ERR_FONT;
     if (FT_Render_Glyph(ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
         return INK_ERR_FONT;
     free_bits(f, g->bits);
@@ -377,7 +392,18 @@ static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, int bold, ink
     t->adv = (int32_t)ft->glyph->advance.x;
     t->left = (int16_t)ft->glyph->bitmap_left;
     t->top = (int16_t)ft->glyph->bitmap_top;
-    return take_bitmap(f, &ft->glyph->bitmap, f->thin[fi], t);
+    /* Synthetic bold, as e-readers do for a face without one: the glyph
+     * grows by 1/INK_FONT_EMBOLDEN of the em to the right (and half as
+     * much up, from 48 px); the advance stays, since the host shaped the
+     * run with the regular's. */
+    unsigned xs = 0, ys = 0;
+    if (bold) {
+        unsigned px = f->face_px[fi];
+        xs = (px + INK_FONT_EMBOLDEN / 2) / INK_FONT_EMBOLDEN;
+        xs = xs ? xs : 1;
+        ys = px >= 48 ? xs / 2 : 0;
+    }
+    return take_bitmap(f, &ft->glyph->bitmap, f->thin[fi], xs, ys, t);
 }
 
 /* Opens fallback face i, closing the one asked for longest ago when
