@@ -15,7 +15,7 @@ rm -rf "$STAGE"
 make --no-print-directory -s install DESTDIR="$STAGE" PREFIX=$P >"$B/install.log" 2>&1 || bad "make install: $(cat "$B/install.log")"
 for f in bin/inkpress bin/inkpress-sim share/man/man1/inkpress.1 share/man/man1/inkpress-sim.1 \
     share/inkpress/fonts/regular.ttf share/inkpress/fonts/bold.ttf share/inkpress/fonts/italic.ttf \
-    share/inkpress/fonts/README.md; do
+    share/inkpress/fonts/README.md share/inkpress/hyphen/hyph_ru.dic share/inkpress/hyphen/hyph_uk.dic; do
     if [ -f "$STAGE$P/$f" ]; then ok; else bad "make install did not put $P/$f"; fi
 done
 [ -x "$STAGE$P/bin/inkpress" ] && ok || bad "inkpress is not executable"

@@ -5,13 +5,16 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "article.h"
 #include "ink_text.h"
+#include "ink_utf8.h"
 #include "typeset.h"
 
 #define SHY "\x15"
@@ -276,17 +279,23 @@ static void test_typeset_guesses_the_language_from_the_script(void **st)
 }
 
 
-/* Patterns in a one-byte charset are read through it: KOI8-R (Russian),
- * ISO 8859-7 (Greek), ISO 8859-2 (Polish); Russian carries two letters over. */
+/* Patterns in a one-byte charset are read through it: KOI8-R (Debian's
+ * Russian, which the build's own TeX patterns replace: read here from
+ * /usr/share/hyphen alone), ISO 8859-7 (Greek), ISO 8859-2 (Polish);
+ * Russian carries two letters over. */
 static void test_typeset_hyphenates_in_one_byte_charsets(void **st)
 {
     (void)st;
-    expect("\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c\xd0\xbd\xd1\x8b\xd0\xb9", "ru",
-           TS_HYPHENATE,
-           "\xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd0\xbc\xd0\xbe" SHY "\xd0\xb1\xd0\xb8\xd0\xbb\xd1\x8c" SHY
-           "\xd0\xbd\xd1\x8b\xd0\xb9"); /* автомо-биль-ный */
-    expect("\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f", "ru", TS_HYPHENATE,
-           "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82" SHY "\xd1\x81\xd1\x8f"); /* закроет-ся */
+    typeset_t *deb = typeset_new("/usr/share/hyphen");
+    assert_non_null(deb);
+    char *out;
+    size_t n;
+    const char *w = "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82\xd1\x81\xd1\x8f"; /* закроется */
+    assert_int_equal(typeset_text(deb, w, strlen(w), "ru", TS_HYPHENATE, &out, &n), 0);
+    assert_string_equal(out, "\xd0\xb7\xd0\xb0\xd0\xba\xd1\x80\xd0\xbe\xd0\xb5\xd1\x82" SHY "\xd1\x81\xd1\x8f"); /* закроет-ся */
+    assert_non_null(strstr(typeset_patterns(deb, "ru"), "hyph_ru_RU.dic"));
+    free(out);
+    typeset_free(deb);
     expect("\xce\xba\xce\xb1\xcf\x84\xce\xb1\xce\xb9\xce\xb3\xce\xaf\xce\xb4\xce\xb1", "el", TS_HYPHENATE,
            "\xce\xba\xce\xb1" SHY "\xcf\x84\xce\xb1\xce\xb9" SHY "\xce\xb3\xce\xaf\xce\xb4\xce\xb1"); /* κα-ται-γίδα */
     expect("przedsi\xc4\x99" "biorstwo", "pl", TS_HYPHENATE,
@@ -294,6 +303,277 @@ static void test_typeset_hyphenates_in_one_byte_charsets(void **st)
     assert_true(typeset_has_lang(ts, "nl") && typeset_has_lang(ts, "it") && typeset_has_lang(ts, "uk"));
 }
 
+/* Russian and Ukrainian are hyphenated with TeX's patterns (hyph-utf8,
+ * converted by mk/texhyph.py into build/hyphen), found before Debian's
+ * thin hyphen-ru: every word below had no point, or a wrong one, with it. */
+static void test_typeset_hyphenates_russian_with_tex_patterns(void **st)
+{
+    (void)st;
+    const char *path = typeset_patterns(ts, "ru-RU");
+    assert_non_null(path);
+    if (!strstr(path, "/hyphen/hyph_ru.dic"))
+        fail_msg("Russian patterns from %s, not the build's hyph_ru.dic: run 'make deps' then 'make'", path);
+    static const struct {
+        const char *in, *want;
+    } ru[] = {
+        { "годов", "го-дов" },
+        { "открытие", "от-кры-тие" },
+        { "закроется", "за-кро-ет-ся" },
+        { "строительство", "стро-и-тель-ство" },
+        { "объявление", "объ-яв-ле-ние" },
+        { "подъезд", "подъ-езд" },
+        { "теплоснабжения", "теп-ло-снаб-же-ния" },
+        { "модернизации", "мо-дер-ни-за-ции" },
+        { "чересчур", "че-рес-чур" }, /* one of hyph-ru's exceptions */
+    };
+    for (size_t i = 0; i < sizeof ru / sizeof ru[0]; i++) {
+        char *got = mark(ru[i].in, "ru", TS_HYPHENATE);
+        for (char *p = got; *p; p++)
+            if (*p == SHY[0])
+                *p = '-';
+        assert_string_equal(got, ru[i].want);
+        free(got);
+    }
+    assert_non_null(strstr(typeset_patterns(ts, "uk"), "/hyphen/hyph_uk.dic"));
+    char *got = mark("будівництво", "uk", TS_HYPHENATE);
+    for (char *p = got; *p; p++)
+        if (*p == SHY[0])
+            *p = '-';
+    assert_string_equal(got, "бу-дів-ни-цтво");
+    free(got);
+}
+
+/* ---- Liang's algorithm on TeX's own files, to check the conversion ---- */
+
+#define LP_MAX 40
+typedef struct lpat {
+    uint32_t l[LP_MAX];
+    uint8_t n, v[LP_MAX + 1];
+} lpat_t;
+
+static lpat_t *lp;
+static int32_t *lph;
+static size_t nlp, lphcap = 1u << 16;
+
+static uint32_t lp_hash(const uint32_t *l, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ l[i]) * 16777619u;
+    return h;
+}
+
+static const lpat_t *lp_find(const uint32_t *l, size_t n)
+{
+    for (size_t i = lp_hash(l, n) & (lphcap - 1);; i = (i + 1) & (lphcap - 1)) {
+        if (lph[i] < 0)
+            return NULL;
+        if (lp[lph[i]].n == n && !memcmp(lp[lph[i]].l, l, n * sizeof *l))
+            return &lp[lph[i]];
+    }
+}
+
+/* One pattern ("2а1", ".ки8л") or, with exception set, one hyphenated word
+ * ("ки-ло-грамм": 9 where it breaks, 8 elsewhere, as mk/texhyph.py makes). */
+static void lp_add(const char *s, int exception)
+{
+    lpat_t q;
+    memset(&q, 0, sizeof q);
+    size_t len = strlen(s), k;
+    if (exception)
+        q.l[q.n++] = '.';
+    for (size_t i = 0; i < len; i += k) {
+        uint32_t c = ink_utf8_next((const uint8_t *)s + i, len - i, &k);
+        if (exception && c == '-')
+            q.v[q.n] = 9;
+        else if (!exception && c >= '0' && c <= '9')
+            q.v[q.n] = (uint8_t)(c - '0');
+        else if (q.n < LP_MAX - 1) {
+            if (exception && q.n > 1 && !q.v[q.n])
+                q.v[q.n] = 8;
+            q.l[q.n++] = c;
+        }
+    }
+    if (exception)
+        q.l[q.n++] = '.';
+    lp[nlp] = q;
+    for (size_t i = lp_hash(q.l, q.n) & (lphcap - 1);; i = (i + 1) & (lphcap - 1))
+        if (lph[i] < 0) {
+            lph[i] = (int32_t)nlp++;
+            break;
+        }
+}
+
+static size_t lp_load(const char *path, int exception)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    char line[256];
+    size_t n = 0;
+    while (fgets(line, sizeof line, f) && nlp < lphcap / 2) {
+        line[strcspn(line, "\r\n \t")] = '\0';
+        if (line[0] && line[0] != '%') {
+            lp_add(line, exception);
+            n++;
+        }
+    }
+    fclose(f);
+    return n;
+}
+
+/* The word w[0..n) (code points) hyphenated by Liang's algorithm with the
+ * patterns loaded, two letters kept each side, into out as UTF-8 with '-'. */
+static void lp_hyphenate(const uint32_t *w, size_t n, char *out)
+{
+    uint32_t d[LP_MAX + 2];
+    uint8_t v[LP_MAX + 3];
+    memset(v, 0, sizeof v);
+    d[0] = '.';
+    memcpy(d + 1, w, n * sizeof *w);
+    d[n + 1] = '.';
+    for (size_t i = 0; i < n + 2; i++)
+        for (size_t j = i + 1; j <= n + 2 && j - i < LP_MAX; j++) {
+            const lpat_t *q = lp_find(d + i, j - i);
+            if (q)
+                for (size_t k = 0; k <= q->n; k++)
+                    if (q->v[k] > v[i + k])
+                        v[i + k] = q->v[k];
+        }
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (i >= 2 && n - i >= 2 && (v[i + 1] & 1))
+            out[o++] = '-';
+        o += ink_utf8_put(out + o, w[i]);
+    }
+    out[o] = '\0';
+}
+
+/* TeX's patterns as libhyphen reads them after mk/texhyph.py find exactly
+ * the points Liang's algorithm finds on TeX's own files (hyph-ru.pat.txt
+ * and its exceptions, hyph-uk.pat.txt), for 20,000 made-up words of each
+ * alphabet: the closure under substrings misses nothing. */
+static void test_typeset_tex_patterns_match_liang(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *lang, *pat, *hyp, *letters, *vowels;
+    } langs[] = {
+        { "ru", "hyph-ru.pat.txt", "hyph-ru.hyp.txt", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя", "аеёиоуыэюя" },
+        { "uk", "hyph-uk.pat.txt", NULL, "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя", "аеєиіїоуюя" },
+    };
+    char dir[600];
+    ssize_t k = readlink("/proc/self/exe", dir, sizeof dir - 32);
+    assert_true(k > 0);
+    dir[k] = '\0';
+    *strrchr(dir, '/') = '\0';
+    strcat(dir, "/../tex-hyph");
+    for (size_t L = 0; L < sizeof langs / sizeof langs[0]; L++) {
+        lp = calloc(lphcap / 2, sizeof *lp);
+        lph = malloc(lphcap * sizeof *lph);
+        assert_true(lp && lph);
+        memset(lph, 0xff, lphcap * sizeof *lph);
+        nlp = 0;
+        char path[700];
+        snprintf(path, sizeof path, "%s/%s", dir, langs[L].pat);
+        if (lp_load(path, 0) < 1000)
+            fail_msg("%s: TeX's patterns missing: run 'make deps'", path);
+        if (langs[L].hyp) {
+            snprintf(path, sizeof path, "%s/%s", dir, langs[L].hyp);
+            assert_true(lp_load(path, 1) > 100);
+        }
+        uint32_t alpha[40], vow[16];
+        size_t na = 0, nv = 0, len;
+        for (size_t i = 0; langs[L].letters[i]; i += len)
+            alpha[na++] = ink_utf8_next((const uint8_t *)langs[L].letters + i, 4, &len);
+        for (size_t i = 0; langs[L].vowels[i]; i += len)
+            vow[nv++] = ink_utf8_next((const uint8_t *)langs[L].vowels + i, 4, &len);
+        uint32_t seed = 12345;
+        size_t differ = 0, points = 0;
+        for (int t = 0; t < 20000; t++) {
+            uint32_t w[16];
+            seed = seed * 1103515245u + 12345u;
+            size_t n = 3 + (seed >> 16) % 12;
+            for (size_t i = 0; i < n; i++) {
+                seed = seed * 1103515245u + 12345u;
+                uint32_t r = seed >> 16;
+                w[i] = r % 10 < 4 ? vow[(r / 10) % nv] : alpha[(r / 10) % na];
+            }
+            char utf[80], want[100];
+            size_t o = 0;
+            for (size_t i = 0; i < n; i++)
+                o += ink_utf8_put(utf + o, w[i]);
+            utf[o] = '\0';
+            lp_hyphenate(w, n, want);
+            char *got = mark(utf, langs[L].lang, TS_HYPHENATE);
+            for (char *p = got; *p; p++)
+                if (*p == SHY[0])
+                    *p = '-', points++;
+            if (strcmp(got, want) && differ++ < 5)
+                print_message("%s: libhyphen %s, Liang %s\n", langs[L].lang, got, want);
+            free(got);
+        }
+        free(lp);
+        free(lph);
+        assert_int_equal(differ, 0);
+        assert_true(points > 10000);
+    }
+}
+
+/* The Russian samples as a Russian reader checks a hyphenated text: no
+ * break leaves a word's first letter alone on the line or carries its last
+ * one over, and none falls before ь, ъ or й (they stay with the letter
+ * before them). A one-letter syllable inside a word (ре-ги-о-наль-но-му)
+ * is fine: either break around it leaves two letters or more each side. */
+static void test_typeset_russian_samples_break_as_a_reader_expects(void **st)
+{
+    (void)st;
+    static const char *const files[] = { "samples/world/ru-most-cherez-reku.txt" };
+    size_t words = 0, breaks = 0;
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        FILE *fp = fopen(files[f], "rb");
+        if (!fp)
+            fail_msg("%s: cannot open (run the tests from the repository)", files[f]);
+        static char text[65536];
+        size_t len = fread(text, 1, sizeof text - 1, fp);
+        fclose(fp);
+        text[len] = '\0';
+        char *got = mark(text, "ru", TS_HYPHENATE);
+        /* Walk runs of Cyrillic letters (two-byte UTF-8, lead 0xD0/0xD1)
+         * with soft hyphens inside. */
+        for (const unsigned char *p = (const unsigned char *)got; *p;) {
+            if (*p != 0xD0 && *p != 0xD1) {
+                p++;
+                continue;
+            }
+            size_t letters = 0, last = 0;
+            int hyphenated = 0;
+            for (; *p == 0xD0 || *p == 0xD1 || *p == (unsigned char)SHY[0];) {
+                if (*p == (unsigned char)SHY[0]) {
+                    if (!hyphenated)
+                        assert_true(letters >= 2); /* nothing left alone on the line */
+                    last = letters;
+                    hyphenated = 1;
+                    breaks++;
+                    /* ь ъ й do not start a line */
+                    assert_false(p[1] == 0xD1 && p[2] == 0x8C);
+                    assert_false(p[1] == 0xD1 && p[2] == 0x8A);
+                    assert_false(p[1] == 0xD0 && p[2] == 0xB9);
+                    p++;
+                    continue;
+                }
+                letters++;
+                p += 2;
+            }
+            if (hyphenated)
+                assert_true(letters - last >= 2); /* nor carried over */
+            words++;
+        }
+        free(got);
+    }
+    assert_true(words > 250);
+    assert_true(breaks > 150);
+}
 
 /* A flag (two regional indicators) in a caption: libunibreak 1.1 aborts on
  * them; the packer sets them as one unbreakable pair. */
@@ -333,6 +613,9 @@ int main(void)
         cmocka_unit_test(test_typeset_survives_flags),
         cmocka_unit_test(test_typeset_hyphenates_compound_parts),
         cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
+        cmocka_unit_test(test_typeset_hyphenates_russian_with_tex_patterns),
+        cmocka_unit_test(test_typeset_tex_patterns_match_liang),
+        cmocka_unit_test(test_typeset_russian_samples_break_as_a_reader_expects),
         cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -19,9 +19,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <wctype.h>
 
 #define TS_MAX_LANGS 64
+#define TS_MAX_DIRS 8
 #define TS_WORD_MAX 64 /* letters; longer runs are not words worth hyphenating */
 
 typedef struct ts_dict {
@@ -35,13 +37,48 @@ typedef struct ts_dict {
 } ts_dict_t;
 
 struct typeset {
-    char dir[512];
+    char dirs[TS_MAX_DIRS][512]; /* where pattern files are looked for, in this order */
+    size_t ndirs;
     locale_t loc;      /* C.UTF-8 for towlower_l; (locale_t)0 when missing */
     ThBrk *thai;       /* libthai's word breaker, made on first use; NULL when it cannot be */
     int thai_tried;
     ts_dict_t langs[TS_MAX_LANGS];
     size_t nlangs;
 };
+
+static void add_dir(typeset_t *ts, const char *dir, size_t len)
+{
+    if (ts->ndirs < TS_MAX_DIRS && len && len < sizeof ts->dirs[0]) {
+        memcpy(ts->dirs[ts->ndirs], dir, len);
+        ts->dirs[ts->ndirs++][len] = '\0';
+    }
+}
+
+/* The build's own patterns (mk/texhyph.py: TeX's, for the languages whose
+ * Debian patterns are thin) come first: beside the program (build/hyphen),
+ * one folder up (the test programs in build/tests) and where `make
+ * install` puts them; Debian's hyphen-* packages after them. */
+static void default_dirs(typeset_t *ts)
+{
+    char exe[512];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash = NULL;
+    if (n > 0) {
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+    }
+    if (slash) {
+        *slash = '\0';
+        static const char *const rel[] = { "/hyphen", "/../hyphen", "/../share/inkpress/hyphen" };
+        for (size_t i = 0; i < sizeof rel / sizeof rel[0]; i++) {
+            char d[sizeof ts->dirs[0]];
+            int k = snprintf(d, sizeof d, "%s%s", exe, rel[i]);
+            if (k > 0 && (size_t)k < sizeof d)
+                add_dir(ts, d, (size_t)k);
+        }
+    }
+    add_dir(ts, "/usr/share/hyphen", strlen("/usr/share/hyphen"));
+}
 
 typeset_t *typeset_new(const char *dir)
 {
@@ -51,9 +88,17 @@ typeset_t *typeset_new(const char *dir)
     if (!dir) {
         dir = getenv("INKPRESS_HYPHEN_DIR");
         if (!dir || !*dir)
-            dir = "/usr/share/hyphen";
+            dir = NULL;
     }
-    snprintf(ts->dir, sizeof ts->dir, "%s", dir);
+    if (dir) {
+        for (const char *p = dir; *p;) {
+            size_t k = strcspn(p, ":");
+            add_dir(ts, p, k);
+            p += k + (p[k] == ':');
+        }
+    } else {
+        default_dirs(ts);
+    }
     ts->loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
     static int lb_ready;
     if (!lb_ready) {
@@ -97,10 +142,10 @@ static void norm_lang(const char *lang, char key[16])
     key[k] = '\0';
 }
 
-static HyphenDict *try_load(const typeset_t *ts, ts_dict_t *d, const char *name)
+static HyphenDict *try_load(const char *dir, ts_dict_t *d, const char *name)
 {
     char path[sizeof d->path];
-    snprintf(path, sizeof path, "%s/hyph_%s.dic", ts->dir, name);
+    snprintf(path, sizeof path, "%s/hyph_%s.dic", dir, name);
     memcpy(d->path, path, sizeof path);
     FILE *f = fopen(d->path, "r");
     if (!f)
@@ -156,15 +201,21 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
     size_t n = strcspn(key, "_");
     memcpy(ll, key, n);
     ll[n] = '\0';
-    d->dict = try_load(ts, d, key);
-    if (!d->dict && key[n])
-        d->dict = try_load(ts, d, ll);
-    if (!d->dict && n < 8) {
+    alt[0] = '\0';
+    if (n < 8) {
         snprintf(alt, sizeof alt, "%s_", ll);
         for (size_t i = 0; i < n; i++)
             alt[n + 1 + i] = (char)(ll[i] >= 'a' && ll[i] <= 'z' ? ll[i] - 'a' + 'A' : ll[i]);
         alt[2 * n + 1] = '\0';
-        d->dict = try_load(ts, d, alt);
+    }
+    /* Folder by folder, so that the build's own patterns win over Debian's
+     * whatever their file is called (hyph_ru.dic over hyph_ru_RU.dic). */
+    for (size_t k = 0; k < ts->ndirs && !d->dict; k++) {
+        d->dict = try_load(ts->dirs[k], d, key);
+        if (!d->dict && key[n])
+            d->dict = try_load(ts->dirs[k], d, ll);
+        if (!d->dict && alt[0])
+            d->dict = try_load(ts->dirs[k], d, alt);
     }
     if (d->dict && !d->dict->utf8 && !one_byte_charset(d->dict->cset, d->hi)) {
         hnj_hyphen_free(d->dict);

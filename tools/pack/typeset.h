@@ -29,8 +29,11 @@ enum {
 /** Hyphenation dictionaries by language, loaded on first use and kept. */
 typedef struct typeset typeset_t;
 
-/** A typesetter reading dictionaries from dir (NULL: $INKPRESS_HYPHEN_DIR,
- * else /usr/share/hyphen). Returns NULL when out of memory. */
+/** A typesetter reading dictionaries from dir, a folder or a list of them
+ * separated by ':' and tried in order (NULL: $INKPRESS_HYPHEN_DIR, else the
+ * build's own, converted from TeX's patterns by mk/texhyph.py: hyphen/ and
+ * ../hyphen/ beside the program, ../share/inkpress/hyphen/ when installed;
+ * then /usr/share/hyphen). Returns NULL when out of memory. */
 typeset_t *typeset_new(const char *dir);
 
 /** Frees ts and its dictionaries. NULL is fine. */
