@@ -7,10 +7,10 @@
 # `make tex-hyphen`); the build converts what it leaves (mk/texhyph.py) and
 # `make test` only reads it.
 #
-# usage: sh mk/texhyph.sh BUILD PACKAGE LANG...
-#   BUILD    the build folder: the .deb goes to BUILD/deb, the pattern files
-#            to BUILD/tex-hyph (hyph-LANG.tex, hyph-LANG.pat.txt and
-#            hyph-LANG.hyp.txt when the package has one)
+# usage: sh mk/texhyph.sh DEBS OUT PACKAGE LANG...
+#   DEBS     where the .deb is kept (build/deb)
+#   OUT      where the pattern files go (build/tex-hyph): hyph-LANG.tex,
+#            hyph-LANG.pat.txt and hyph-LANG.hyp.txt when the package has one
 #   PACKAGE  the binary package (texlive-lang-cyrillic)
 #   LANG     hyph-utf8's language tags (ru uk)
 #
@@ -18,11 +18,10 @@
 # mirror (nothing installed, the apt configuration left alone), bounded in
 # time; the files come out with dpkg-deb and tar.
 set -u
-B=$1
-PKG=$2
-shift 2
-DEB=$B/deb
-OUT=$B/tex-hyph
+DEB=$1
+OUT=$2
+PKG=$3
+shift 3
 IN=./usr/share/texlive/texmf-dist/tex/generic/hyph-utf8/patterns
 
 die() { echo "texhyph: $*" >&2; exit 1; }

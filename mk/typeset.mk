@@ -24,14 +24,17 @@ DEB_PKGS += fonts-dejavu-core   # a face with kerning, for tests/test_fontsub.c 
 # the files missing it says to run `make deps`.
 TEX_HYPH_PKG   = texlive-lang-cyrillic
 TEX_HYPH_LANGS = ru uk
-TEX_HYPH_DIR   = $(B)/tex-hyph
+# The build's own sub-builds (make asan: B=build/asan; the fuzz builds) read
+# the top build's files: the folder is set once and handed down.
+TEX_HYPH_DIR  ?= $(B)/tex-hyph
+export TEX_HYPH_DIR
 HYPH_DICS      = $(TEX_HYPH_LANGS:%=$(B)/hyphen/hyph_%.dic)
 DEB_PKGS += dpkg
 
 .PHONY: tex-hyphen
 tex-hyphen: $(TEX_HYPH_DIR)/.ready
 $(TEX_HYPH_DIR)/.ready: mk/texhyph.sh
-	sh mk/texhyph.sh $(B) $(TEX_HYPH_PKG) $(TEX_HYPH_LANGS)
+	sh mk/texhyph.sh $(B)/deb $(TEX_HYPH_DIR) $(TEX_HYPH_PKG) $(TEX_HYPH_LANGS)
 	@touch $@
 DEPS_EXTRA += tex-hyphen
 
