@@ -30,8 +30,17 @@ command -v apt-get >/dev/null || die "no apt-get: the patterns come from Debian'
 command -v dpkg-deb >/dev/null || die "no dpkg-deb (package dpkg)"
 mkdir -p "$DEB" "$OUT"
 
-ver=$(apt-cache policy "$PKG" 2>/dev/null | awk '/Candidate:/ { print $2 }')
-[ -n "$ver" ] && [ "$ver" != "(none)" ] ||
+candidate() { apt-cache policy "$PKG" 2>/dev/null | awk '/Candidate:/ && $2 != "(none)" { print $2 }'; }
+ver=$(candidate)
+if [ -z "$ver" ]; then
+  # Lists cleaned away (a container image): fetched again as `make deps`
+  # does before it installs.
+  SUDO=""
+  [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq >/dev/null 2>&1
+  ver=$(candidate)
+fi
+[ -n "$ver" ] ||
   die "the machine's apt lists know no package '$PKG' (run 'apt-get update' as root, then 'make deps' again)"
 file=$(ls "$DEB/${PKG}_"*.deb 2>/dev/null | head -n 1)
 if [ -z "$file" ] || ! dpkg-deb --info "$file" >/dev/null 2>&1; then
