@@ -442,12 +442,69 @@ static void test_scripts_one_cjk_no_afnt(void **state)
     article_list_free(&arts);
 }
 
+/* Greek letters the edition's regular face lacks (Charis has 23, for
+ * phonetics: alpha, not alpha with tonos) bring the whole script to the
+ * fallback face, so that no Greek word mixes two designs; an edition whose
+ * Greek the regular has whole keeps it there and takes no fallback. */
+static int face_has(const ink_font_data_t *fd, uint32_t cp)
+{
+    FT_Library lib;
+    FT_Face face;
+    assert_int_equal(FT_Init_FreeType(&lib), 0);
+    assert_int_equal(FT_New_Memory_Face(lib, fd->data, (FT_Long)fd->len, 0, &face), 0);
+    int has = FT_Get_Char_Index(face, cp) != 0;
+    FT_Done_Face(face);
+    FT_Done_FreeType(lib);
+    return has;
+}
+
+static void test_scripts_greek_whole_from_one_face(void **state)
+{
+    (void)state;
+    for (int partial = 0; partial < 2; partial++) {
+        article_list_t arts = { 0 };
+        /* "Το λιμάνι άνοιξε." (iota and alpha with tonos), or "The β factor." */
+        const char *el[] = { "\xCE\xA4\xCE\xBF \xCE\xBB\xCE\xB9\xCE\xBC\xCE\xAC\xCE\xBD\xCE\xB9 "
+                             "\xCE\xAC\xCE\xBD\xCE\xBF\xCE\xB9\xCE\xBE\xCE\xB5.",
+                             NULL };
+        const char *en[] = { "The \xCE\xB2 factor of the harbour.", NULL };
+        if (partial)
+            tu_article(article_list_add(&arts), "Harbour", "World", el);
+        tu_article(article_list_add(&arts), "Factor", "World", en);
+        reported_t rep = { 0 };
+        bundle_stats_t st;
+        size_t len;
+        uint8_t *bundle = pack(&arts, &rep, &st, &len);
+        ink_bundle_t b;
+        ink_font_data_t faces[INK_FONT_MAX_FACES];
+        int nf;
+        assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
+        assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
+        assert_int_equal(rep.n, 0);
+        /* beta: in the regular's subsets alone, or in the fallback alone */
+        for (int f = 0; f < INK_FACE_COUNT; f++)
+            assert_int_equal(face_has(&faces[f], 0x3B2), !partial);
+        assert_int_equal(nf, partial ? INK_FACE_COUNT + 1 : INK_FACE_COUNT);
+        if (partial) {
+            assert_true(face_has(&faces[INK_FACE_COUNT], 0x3B2));
+            assert_true(face_has(&faces[INK_FACE_COUNT], 0x3BB)); /* lambda, which Charis has */
+            assert_true(face_has(&faces[INK_FACE_COUNT], 0x3AC)); /* alpha with tonos, which it lacks */
+        }
+        size_t boxes;
+        assert_true(check_all(bundle, len, &rep, &boxes) > 0);
+        assert_int_equal(boxes, 0);
+        free(bundle);
+        article_list_free(&arts);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripts_bold_fallback_emboldened),
         cmocka_unit_test(test_scripts_cjk_face_per_article),
         cmocka_unit_test(test_scripts_one_cjk_no_afnt),
+        cmocka_unit_test(test_scripts_greek_whole_from_one_face),
         cmocka_unit_test(test_scripts_samples_all_drawn),
         cmocka_unit_test(test_scripts_missing_reported_and_boxed),
         cmocka_unit_test(test_scripts_no_script_fonts),

@@ -726,6 +726,7 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
     *nfb = 0;
     if (scriptfont_choose(&sf, &o->fonts[INK_FACE_REGULAR], u, o->script_fonts, cjk_of(arts, n), why))
         goto out;
+    hb_set_subtract(fontsub_use_cps(u), sf.taken); /* the reader finds them in the fallback */
     *why = "out of memory";
     if (report_missing(o, fontsub_use_cps(sf.missing), enc, ttl, n, extra, nextra, st))
         goto out;

@@ -109,7 +109,39 @@ void scriptfont_free(scriptfont_t *sf)
         fontsub_use_free(sf->face[i].use);
     }
     fontsub_use_free(sf->missing);
+    hb_set_destroy(sf->taken);
     memset(sf, 0, sizeof *sf);
+}
+
+/* Scripts the regular face may cover in part, each a list of blocks. */
+static const struct { uint32_t lo, hi; uint8_t script; } script_blocks[] = {
+    { 0x0370, 0x03FF, 1 }, { 0x1F00, 0x1FFF, 1 },                         /* Greek */
+    { 0x0400, 0x052F, 2 }, { 0x1C80, 0x1C8F, 2 }, { 0x2DE0, 0x2DFF, 2 }, /* Cyrillic */
+    { 0xA640, 0xA69F, 2 },
+};
+
+/* Moves into miss (and taken) every character of used in a script of
+ * script_blocks of which miss already holds one. 0, or -1 out of memory. */
+static int take_whole_scripts(hb_set_t *miss, const hb_set_t *used, hb_set_t *taken)
+{
+    const size_t nb = sizeof script_blocks / sizeof script_blocks[0];
+    for (uint8_t script = 1; script <= 2; script++) {
+        int lacks = 0;
+        for (size_t b = 0; b < nb && !lacks; b++) {
+            hb_codepoint_t c = script_blocks[b].lo - 1;
+            lacks = script_blocks[b].script == script && hb_set_next(miss, &c) && c <= script_blocks[b].hi;
+        }
+        for (size_t b = 0; b < nb && lacks; b++) {
+            if (script_blocks[b].script != script)
+                continue;
+            for (hb_codepoint_t c = script_blocks[b].lo - 1; hb_set_next(used, &c) && c <= script_blocks[b].hi;)
+                if (!hb_set_has(miss, c)) {
+                    hb_set_add(miss, c);
+                    hb_set_add(taken, c);
+                }
+        }
+    }
+    return hb_set_allocation_successful(miss) && hb_set_allocation_successful(taken) ? 0 : -1;
 }
 
 int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fontsub_use_t *u, const char *dirs,
@@ -140,6 +172,8 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
         if (c < 0x20 || ink_cp_ignorable(c))
             hb_set_add(cov, c);
     hb_set_subtract(miss, cov);
+    if (!(sf->taken = hb_set_create()) || take_whole_scripts(miss, fontsub_use_cps(u), sf->taken))
+        goto out;
     if (cjk < 0) {
         int kana = hb_set_get_population(miss) && (hb_set_has(miss, 0x3042) || hb_set_has(miss, 0x30A2) ||
                                                    hb_set_has(miss, 0x306E) || hb_set_has(miss, 0x30F3));
@@ -190,7 +224,14 @@ int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fo
         sf->n++;
         hb_set_subtract(miss, cov);
     }
-    if (!hb_set_allocation_successful(miss) || !hb_set_allocation_successful(cov))
+    /* what no fallback draws of a script taken whole stays the regular's */
+    hb_set_clear(cov);
+    hb_set_union(cov, sf->taken);
+    hb_set_intersect(cov, miss);
+    hb_set_subtract(miss, cov);
+    hb_set_subtract(sf->taken, cov);
+    if (!hb_set_allocation_successful(miss) || !hb_set_allocation_successful(cov) ||
+        !hb_set_allocation_successful(sf->taken))
         goto out;
     rc = 0;
 out:

@@ -42,6 +42,7 @@ typedef struct scriptfont {
     scriptfont_face_t face[SCRIPTFONT_MAX];
     size_t n;
     fontsub_use_t *missing; /**< characters no face has (ignorable ones left out) */
+    hb_set_t *taken;        /**< characters the regular face has but a fallback draws (below) */
 } scriptfont_t;
 
 /** Which face of Noto Serif CJK (a collection: 0 Japanese, 1 Korean, 2
@@ -57,6 +58,11 @@ int scriptfont_cjk_index(const char *lang);
  * not there is passed over (its characters may then be missing). Returns
  * 0, or -1 with a reason in *why (out of memory, a file that cannot be
  * read). Deterministic. */
+/* A script the regular face has only some letters of (Charis: 23 Greek
+ * letters, for phonetics) is drawn whole from the fallback face when the
+ * edition uses a letter of it the regular lacks: a Greek word never mixes
+ * two designs. Those letters are in sf->taken; the caller leaves them out
+ * of the regular's subsets, so that the reader finds them in the fallback. */
 int scriptfont_choose(scriptfont_t *sf, const ink_font_data_t *regular, const fontsub_use_t *u, const char *dirs,
                       int cjk, const char **why);
 
