@@ -118,12 +118,82 @@ static void test_refresh_changed_rectangle_is_tight_to_8_pixels(void **st)
     assert_int_equal(ink_pool_used(&pool), 0);
 }
 
+/* Against a copy of the last frame: random frames of text-like ink, each
+ * changed in a few random places (pixels, a byte moved along its row or down
+ * its column, two bytes swapped), on a panel whose rows are not 4-byte
+ * aligned. Every rectangle must be the exact bounding box of the change,
+ * in 8-pixel columns. */
+static void test_refresh_rectangle_equals_a_full_compare(void **st)
+{
+    (void)st;
+    ink_pool_t pool;
+    ink_pool_init(&pool, poolmem, sizeof poolmem);
+    enum { W = 84, H = 40, S = (W + 7) / 8 };
+    static uint8_t cur[S * H + 1], last[S * H];
+    ink_fb_t fb;
+    ink_fb_init(&fb, cur + 1, W, H); /* rows start at every alignment */
+    ink_refresh_t r;
+    assert_int_equal(ink_refresh_init(&r, &pool, H, fb.stride, 0), INK_OK);
+    ink_rect_t area;
+    ink_wave_t mode;
+    uint32_t seed = 12345;
+#define RND() (seed = seed * 1103515245u + 12345u, seed >> 16)
+    for (int i = 0; i < S * H; i++)
+        fb.bits[i] = RND() % 3 ? 0 : (uint8_t)RND();
+    ink_refresh_plan(&r, &fb, 0, &area, &mode);
+    int checked = 0;
+    for (int round = 0; round < 3000; round++) {
+        memcpy(last, fb.bits, sizeof last);
+        int kind = (int)(RND() % 4), n = 1 + (int)(RND() % 3);
+        for (int k = 0; k < n; k++) {
+            int x = (int)(RND() % S), y = (int)(RND() % H);
+            uint8_t *b = &fb.bits[y * S + x];
+            if (kind == 0) {
+                *b ^= (uint8_t)(0x80u >> (RND() % 8)); /* one pixel */
+            } else if (kind == 1 && y + 1 < H) {
+                b[S] = *b; /* down its column */
+                *b = 0;
+            } else if (kind == 2 && x + 1 < S) {
+                uint8_t t = b[1]; /* two neighbours swapped */
+                b[1] = *b;
+                *b = t;
+            } else {
+                *b ^= 0x80; /* the high bit only: the hardest change for a column's sum */
+            }
+        }
+        int x0 = S, x1 = -1, y0 = H, y1 = -1;
+        for (int y = 0; y < H; y++)
+            for (int x = 0; x < S; x++)
+                if (fb.bits[y * S + x] != last[y * S + x]) {
+                    x0 = x < x0 ? x : x0;
+                    x1 = x > x1 ? x : x1;
+                    y0 = y < y0 ? y : y0;
+                    y1 = y > y1 ? y : y1;
+                }
+        int changed = ink_refresh_plan(&r, &fb, 0, &area, &mode);
+        if (x1 < 0) {
+            assert_int_equal(changed, 0);
+            continue;
+        }
+        assert_int_equal(changed, 1);
+        assert_int_equal(area.x, x0 * 8);
+        assert_int_equal(area.x + area.w, x1 + 1 == S ? W : (x1 + 1) * 8);
+        assert_int_equal(area.y, y0);
+        assert_int_equal(area.h, y1 - y0 + 1);
+        checked++;
+    }
+#undef RND
+    assert_true(checked > 2000);
+    ink_refresh_free(&r);
+    assert_int_equal(ink_pool_used(&pool), 0);
+}
+
 static void test_refresh_without_memory_is_always_full(void **st)
 {
     (void)st;
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
-    pool.fail_after = 1; /* the row table comes, the column table does not */
+    pool.fail_after = 1; /* the row table comes, the column tables do not */
     ink_fb_t fb;
     ink_fb_init(&fb, fbmem, 64, 48);
     ink_refresh_t r;
@@ -146,6 +216,7 @@ int main(void)
         cmocka_unit_test(test_refresh_first_frame_is_full_then_band),
         cmocka_unit_test(test_refresh_full_every_n),
         cmocka_unit_test(test_refresh_changed_rectangle_is_tight_to_8_pixels),
+        cmocka_unit_test(test_refresh_rectangle_equals_a_full_compare),
         cmocka_unit_test(test_refresh_without_memory_is_always_full),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
