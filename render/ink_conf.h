@@ -95,9 +95,9 @@ _Static_assert(INK_FONT_EMBOLDEN >= 8, "INK_FONT_EMBOLDEN: more than an eighth o
 #endif
 
 /** Total-fit line breaking keeps every item (word piece, space, break
- * point) of a block, 12 bytes each, and its feasible breaks, 28 bytes
+ * point) of a block, 8 bytes each, and its feasible breaks, 28 bytes
  * each, in the pool while it breaks the block (a 600-word paragraph takes
- * about 50 KB); a block with more items or breaks than these, or a pool
+ * about 45 KB); a block with more items or breaks than these, or a pool
  * without the room, is broken greedily instead. */
 #ifndef INK_KP_MAX_ITEMS
 #define INK_KP_MAX_ITEMS 3000u

@@ -233,10 +233,15 @@ static int32_t hyphen_width(ink_layout_t *L, int kind, unsigned style, ink_err_t
 enum { IT_BOX, IT_GLUE, IT_PEN, IT_END };
 
 typedef struct item {
-    uint32_t pos;   /* where it starts; for a penalty, where a line broken there ends */
-    int32_t width;  /* 26.6; a penalty's width is drawn only when broken at */
-    uint8_t type, style, how, pad;
+    int32_t width;      /* 26.6; a penalty's width is drawn only when broken at */
+    uint32_t pos : 24;  /* where it starts; for a penalty, where a line broken there ends
+                           (flow offsets stay below 2^24: ink_layout_set_text) */
+    uint32_t type : 2;  /* IT_* */
+    uint32_t style : 2; /* INK_STYLE_* */
+    uint32_t how : 3;   /* ink_line_end_t */
+    uint32_t pad : 1;   /* a CJK gap */
 } item_t;
+_Static_assert(sizeof(item_t) == 8, "total fit keeps a block's items: 8 bytes each");
 
 /* Reads items from a block one at a time; restartable at any line start. */
 typedef struct tok {
@@ -634,33 +639,50 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
 {
     ink_err_t err = INK_OK;
     *ok = 0;
-    /* Count, then read all items into pool memory. */
+    /* The items, read once into pool memory: room for one every two bytes
+     * of text to start with (a word of English makes about one every
+     * three), more when the block needs it, the rest given back after. */
     tok_t t;
-    item_t it;
-    uint32_t n = 0;
     int32_t limit = box_limit(L, kind, avail);
+    uint32_t n = 0, cap = (end - p) / 2 + 8;
+    if (cap > INK_KP_MAX_ITEMS)
+        cap = INK_KP_MAX_ITEMS;
+    node_t *nodes = NULL;
+    item_t *items = ink_pool_alloc(L->pool, (size_t)cap * sizeof *items);
+    if (!items)
+        return INK_OK; /* no memory: greedy */
     tok_init(&t, L, p, end, kind, style, limit);
     do {
-        tok_item(&t, &it, &err);
+        if (n == cap) {
+            if (cap == INK_KP_MAX_ITEMS)
+                goto out; /* too long a block: greedy */
+            uint32_t more = cap + cap / 2 + 16;
+            if (more > INK_KP_MAX_ITEMS)
+                more = INK_KP_MAX_ITEMS;
+            item_t *grown = ink_pool_realloc(L->pool, items, (size_t)more * sizeof *items);
+            if (!grown)
+                goto out; /* no memory: greedy */
+            items = grown;
+            cap = more;
+        }
+        tok_item(&t, &items[n], &err);
         if (err)
-            return err;
-        n++;
-    } while (it.type != IT_END && n <= INK_KP_MAX_ITEMS);
-    if (n > INK_KP_MAX_ITEMS)
-        return INK_OK; /* too long a block: greedy */
-    item_t *items = ink_pool_alloc(L->pool, (size_t)(n + 1) * sizeof *items);
+            goto out;
+    } while (items[n++].type != IT_END);
+    if (n < cap) {
+        item_t *fit = ink_pool_realloc(L->pool, items, (size_t)n * sizeof *items); /* in place */
+        if (fit)
+            items = fit;
+    }
     /* Feasible breaks number about one a word; a block that makes more
      * than this falls back a pass (and at last to greedy) rather than
      * taking the pool. */
     uint32_t cap_nodes = 2 * n + 32;
     if (cap_nodes > INK_KP_MAX_NODES)
         cap_nodes = INK_KP_MAX_NODES;
-    node_t *nodes = ink_pool_alloc(L->pool, (size_t)cap_nodes * sizeof *nodes);
-    if (!items || !nodes)
+    nodes = ink_pool_alloc(L->pool, (size_t)cap_nodes * sizeof *nodes);
+    if (!nodes)
         goto out; /* no memory: greedy */
-    tok_init(&t, L, p, end, kind, style, limit);
-    for (uint32_t i = 0; i < n; i++)
-        tok_item(&t, &items[i], &err);
     /* items[n-1] is IT_END: it stands for the final glue and forced break. */
     int32_t kst = cjk_stretch(&L->cfg, kind);
     for (int pass = 0; pass < 3 && !*ok; pass++) {
