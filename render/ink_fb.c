@@ -84,25 +84,46 @@ void ink_fb_invert_rect(ink_fb_t *fb, ink_rect_t r)
 void ink_fb_blit1(ink_fb_t *fb, int x, int y, const uint8_t *src, int w, int h, int pitch, int invert)
 {
     if (!invert && x >= 0 && w > 0 && x + w <= fb->w) {
-        /* The common case, a glyph wholly inside the frame across: OR each
-         * source byte, shifted, into the one or two bytes it covers. */
-        int shift = x & 7, nbytes = (w + 7) / 8;
+        /* The common case, a glyph wholly inside the frame across: each
+         * source row, shifted, ORed into the bytes it covers. Rows outside
+         * the frame are cut off first. A byte past the glyph's last gets
+         * only bits that are pixels of the glyph, so inside the row. */
+        int j0 = y < 0 ? -y : 0, j1 = y + h > fb->h ? fb->h - y : h;
+        if (j0 >= j1)
+            return;
+        unsigned shift = (unsigned)x & 7u, back = 8u - shift;
+        int nbytes = (w + 7) / 8;
         uint8_t last = (uint8_t)(0xFFu << ((8 - (w & 7)) & 7));
-        for (int j = 0; j < h; j++) {
-            int yy = y + j;
-            if (yy < 0 || yy >= fb->h)
-                continue;
-            const uint8_t *s = src + (size_t)j * pitch;
-            uint8_t *d = fb->bits + (size_t)yy * fb->stride + (x >> 3);
-            for (int i = 0; i < nbytes; i++) {
-                uint8_t v = i == nbytes - 1 ? (uint8_t)(s[i] & last) : s[i];
-                if (!v)
-                    continue;
-                d[i] |= (uint8_t)(v >> shift);
-                uint8_t spill = (uint8_t)(v << (8 - shift));
-                if (shift && spill)
-                    d[i + 1] |= spill;
+        const uint8_t *s = src + (size_t)j0 * (size_t)pitch;
+        uint8_t *d = fb->bits + (size_t)(y + j0) * (size_t)fb->stride + (x >> 3);
+        if (nbytes == 1) {
+            for (int j = j0; j < j1; j++, s += pitch, d += fb->stride) {
+                unsigned v = (unsigned)(s[0] & last) << back; /* 16 bits: two frame bytes */
+                d[0] |= (uint8_t)(v >> 8);
+                if (v & 0xFFu)
+                    d[1] |= (uint8_t)v;
             }
+            return;
+        }
+        if (nbytes == 2) {
+            for (int j = j0; j < j1; j++, s += pitch, d += fb->stride) {
+                unsigned v = ((unsigned)s[0] << 8 | (unsigned)(s[1] & last)) << back; /* 24 bits */
+                d[0] |= (uint8_t)(v >> 16);
+                d[1] |= (uint8_t)(v >> 8);
+                if (v & 0xFFu)
+                    d[2] |= (uint8_t)v;
+            }
+            return;
+        }
+        for (int j = j0; j < j1; j++, s += pitch, d += fb->stride) {
+            unsigned carry = 0;
+            for (int i = 0; i < nbytes; i++) {
+                unsigned v = (unsigned)(i == nbytes - 1 ? s[i] & last : s[i]) << back;
+                d[i] |= (uint8_t)(v >> 8 | carry);
+                carry = v & 0xFFu;
+            }
+            if (carry)
+                d[nbytes] |= (uint8_t)carry;
         }
         return;
     }

@@ -57,12 +57,51 @@ static void test_fb_blit_clips_at_every_edge(void **st)
     assert_int_equal(tu_count_ink(&fb), 10);
 }
 
+/* The blit against ink_fb_set pixel by pixel: bitmaps 1 to 30 pixels wide
+ * with stray bits past their width, at every shift, across the top and
+ * bottom edges and against the right one, onto a frame already inked. */
+static void test_fb_blit_equals_pixel_by_pixel(void **st)
+{
+    (void)st;
+    enum { W = 61, H = 24, S = (W + 7) / 8 };
+    static uint8_t a[S * H + 1], b[S * H + 1], src[5 * 40];
+    ink_fb_t fa, fb;
+    ink_fb_init(&fa, a, W, H);
+    ink_fb_init(&fb, b, W, H);
+    uint32_t seed = 7;
+#define RND() (seed = seed * 1103515245u + 12345u, seed >> 16)
+    int blits = 0;
+    for (int round = 0; round < 4000; round++) {
+        int w = 1 + (int)(RND() % 30), h = 1 + (int)(RND() % 40), pitch = (w + 7) / 8 + (int)(RND() % 2);
+        for (int i = 0; i < pitch * h; i++)
+            src[i] = (uint8_t)RND();
+        int x = (int)(RND() % (unsigned)(W - w + 1)), y = (int)(RND() % (H + 20)) - 10 - h / 2;
+        if (round % 50 == 0) {
+            ink_fb_clear(&fa);
+            for (int i = 0; i < S * H; i++)
+                a[i] = RND() % 4 ? 0 : (uint8_t)RND();
+            memcpy(b, a, sizeof a);
+        }
+        a[S * H] = b[S * H] = 0; /* the byte after the frame stays untouched */
+        ink_fb_blit1(&fa, x, y, src, w, h, pitch, 0);
+        for (int j = 0; j < h; j++)
+            for (int i = 0; i < w; i++)
+                if (src[j * pitch + i / 8] >> (7 - i % 8) & 1)
+                    ink_fb_set(&fb, x + i, y + j, 1);
+        assert_memory_equal(a, b, sizeof a);
+        blits++;
+    }
+#undef RND
+    assert_int_equal(blits, 4000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fb_msb_is_leftmost_and_one_is_ink),
         cmocka_unit_test(test_fb_fill_rect_is_clipped_and_exact),
         cmocka_unit_test(test_fb_blit_clips_at_every_edge),
+        cmocka_unit_test(test_fb_blit_equals_pixel_by_pixel),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
