@@ -95,23 +95,27 @@ int ink_hyph_article(const ink_hyph_t *h, uint32_t i)
     return h && h->rec && i < h->nbits && (h->bits[i / 8] >> (i % 8) & 1);
 }
 
-/* Applies the records of bucket b to the word w[0..m) at i: each whose
- * letters after the first two follow there raises the values it holds. */
-static void apply_bucket(const ink_hyph_t *h, uint32_t b, const uint8_t *w, unsigned m, unsigned i, uint8_t *vals)
+/* Applies the records of bucket b to the word w[0..m) at i, whose letters
+ * after the bucket's start at `at`: each record whose letters follow there
+ * raises the values it holds. The word and the records are compared as
+ * bytes: '.' sorts before a to z there as in the alphabet, so the order
+ * bind checked holds. */
+static void apply_bucket(const ink_hyph_t *h, uint32_t b, const uint8_t *w, unsigned m, unsigned i, unsigned at,
+                         uint8_t *vals)
 {
     uint32_t p = rd16(h->start + 2 * b), end = rd16(h->start + 2 * b + 2);
-    unsigned at = b % (INK_HYPH_ALPHA + 1) == NONE ? i + 1 : i + 2; /* first letter after the bucket's */
+    const uint8_t *rec = h->rec;
     while (p < end) {
-        const uint8_t *r = h->rec + p;
+        const uint8_t *r = rec + p;
         unsigned nrest = r[0] >> 4, nvals = r[0] & 15;
         p += 1 + nrest + nvals;
         unsigned k = 0;
-        while (k < nrest && at + k < m && alpha(r[1 + k]) == w[at + k])
+        while (k < nrest && at + k < m && r[1 + k] == w[at + k])
             k++;
         if (k < nrest) {
             /* The records ascend (bind checked): past one that runs beyond
              * the word or is greater at its first difference, none fits. */
-            if (at + k == m || alpha(r[1 + k]) > w[at + k])
+            if (at + k == m || r[1 + k] > w[at + k])
                 break;
             continue;
         }
@@ -128,21 +132,25 @@ uint32_t ink_hyph_word(const ink_hyph_t *h, const uint8_t *word, unsigned n)
 {
     if (!h || !h->rec || n < (unsigned)h->left + h->right || n > INK_HYPH_WORD_MAX)
         return 0;
-    uint8_t w[INK_HYPH_WORD_MAX + 2], vals[INK_HYPH_WORD_MAX + 3];
+    /* w: the word between its edges ('.'), as bytes; a: its letters in
+     * the alphabet, for the buckets. */
+    uint8_t w[INK_HYPH_WORD_MAX + 2], a[INK_HYPH_WORD_MAX + 2], vals[INK_HYPH_WORD_MAX + 3];
     unsigned m = n + 2;
-    w[0] = w[m - 1] = 0;
+    w[0] = w[m - 1] = '.';
+    a[0] = a[m - 1] = 0;
     for (unsigned k = 0; k < n; k++) {
-        int a = alpha(word[k]);
-        if (a <= 0)
+        int c = alpha(word[k]);
+        if (c <= 0)
             return 0;
-        w[k + 1] = (uint8_t)a;
+        w[k + 1] = word[k];
+        a[k + 1] = (uint8_t)c;
     }
     memset(vals, 0, m + 1);
     for (unsigned i = 0; i < m; i++) {
-        uint32_t row = (uint32_t)w[i] * (INK_HYPH_ALPHA + 1);
+        uint32_t row = (uint32_t)a[i] * (INK_HYPH_ALPHA + 1);
         if (i + 1 < m)
-            apply_bucket(h, row + w[i + 1], w, m, i, vals);
-        apply_bucket(h, row + NONE, w, m, i, vals);
+            apply_bucket(h, row + a[i + 1], w, m, i, i + 2, vals);
+        apply_bucket(h, row + NONE, w, m, i, i + 1, vals);
     }
     /* vals[j] stands before w[j]: a break after letter k is vals[k + 2]. */
     uint32_t points = 0;
@@ -157,7 +165,8 @@ static int digit(uint8_t c)
     return c >= '0' && c <= '9';
 }
 
-void ink_hyph_run(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32_t p, ink_hyph_run_t *r)
+int ink_hyph_run_letters(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32_t p, ink_hyph_run_t *r,
+                         uint8_t word[INK_HYPH_RUN_MAX], unsigned *n)
 {
     uint32_t s = p, e = p;
     while (s > 0 && ink_hyph_in_run(text[s - 1]))
@@ -167,35 +176,49 @@ void ink_hyph_run(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32
     memset(r, 0, sizeof *r);
     r->start = s;
     r->end = e;
+    *n = 0;
     if (!h || !h->rec || e - s > INK_HYPH_RUN_MAX)
-        return;
+        return 0;
     uint8_t before = s ? text[s - 1] : 0, after = e < len ? text[e] : 0;
     if (before == INK_TX_HYPH_OFF || digit(before) || before >= 0x80 || digit(after) || after >= 0x80 ||
         after == INK_TX_GLYPHS)
-        return;
-    uint8_t word[INK_HYPH_RUN_MAX];
-    unsigned n = 0, caps = 1;
+        return 0;
+    unsigned k = 0, caps = 1;
     for (uint32_t i = s; i < e; i++) {
         uint8_t c = text[i];
         if (c == 0x15)
             continue;
         caps &= c <= 'Z';
-        word[n++] = (uint8_t)(c | 0x20);
+        word[k++] = (uint8_t)(c | 0x20);
     }
-    if (caps || n > INK_HYPH_WORD_MAX)
-        return;
+    if (caps || k > INK_HYPH_WORD_MAX)
+        return 0;
     r->applies = 1;
-    r->points = ink_hyph_word(h, word, n);
-    if (!r->points)
+    *n = k;
+    return 1;
+}
+
+void ink_hyph_run_points(ink_hyph_run_t *r, const uint8_t *text, uint32_t points)
+{
+    r->points = points;
+    if (!points)
         return;
     /* From letters to bytes: a break after letter k falls before the byte
      * that follows it, unless that byte is a soft hyphen already. */
     unsigned k = 0;
-    for (uint32_t i = s; i < e; i++) {
+    for (uint32_t i = r->start; i < r->end; i++) {
         if (text[i] == 0x15)
             continue;
-        if ((r->points >> k & 1) && i + 1 < e && text[i + 1] != 0x15)
-            r->breaks |= (uint64_t)1 << (i + 1 - s);
+        if ((points >> k & 1) && i + 1 < r->end && text[i + 1] != 0x15)
+            r->breaks |= (uint64_t)1 << (i + 1 - r->start);
         k++;
     }
+}
+
+void ink_hyph_run(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32_t p, ink_hyph_run_t *r)
+{
+    uint8_t word[INK_HYPH_RUN_MAX];
+    unsigned n;
+    if (ink_hyph_run_letters(h, text, len, p, r, word, &n))
+        ink_hyph_run_points(r, text, ink_hyph_word(h, word, n));
 }

@@ -69,6 +69,15 @@ uint32_t ink_hyph_word(const ink_hyph_t *h, const uint8_t *word, unsigned n);
  * is longer than INK_HYPH_WORD_MAX letters or INK_HYPH_RUN_MAX bytes. */
 void ink_hyph_run(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32_t p, ink_hyph_run_t *r);
 
+/** ink_hyph_run in two halves, for a caller that keeps the points of words
+ * it has seen (the packer): the run around text[p] in *r, and when the
+ * patterns apply to it (returns 1; r->applies set) its letters lowercased
+ * in word[0..*n); then ink_hyph_run_points gives r the points of those
+ * letters (ink_hyph_word's) and the breaks they add. */
+int ink_hyph_run_letters(const ink_hyph_t *h, const uint8_t *text, uint32_t len, uint32_t p, ink_hyph_run_t *r,
+                         uint8_t word[INK_HYPH_RUN_MAX], unsigned *n);
+void ink_hyph_run_points(ink_hyph_run_t *r, const uint8_t *text, uint32_t points);
+
 /** Whether c belongs in a run: an ASCII letter or a soft hyphen. */
 static inline int ink_hyph_in_run(uint8_t c)
 {
