@@ -101,6 +101,12 @@ static void test_dict_made_of_shared_segments(void **state)
     assert_int_equal(dict_build((const uint8_t *const *)samples, lens, NS, CAP, &d2), len);
     assert_memory_equal(d, d2, len);
     free(d2);
+    /* the same on any number of threads (the strings counted in that many parts) */
+    for (int th = 2; th <= 5; th++) {
+        assert_int_equal(dict_build_threads((const uint8_t *const *)samples, lens, NS, CAP, th, &d2), len);
+        assert_memory_equal(d, d2, len);
+        free(d2);
+    }
     free(d);
 }
 

@@ -1034,7 +1034,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     }
     /* Titles join the dictionary's training text: they are compressed too. */
     if (opts->dict) {
-        dlen = dict_build(samples, sample_len, 2 * n, INK_DICT_MAX, &dict);
+        dlen = dict_build_threads(samples, sample_len, 2 * n, INK_DICT_MAX, opts->threads, &dict);
         if (dlen > INK_DICT_MAX)
             dlen = INK_DICT_MAX;
     }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* dict.c: a cover-style dictionary builder for preset deflate dictionaries. */
 #include "dict.h"
+#include "par.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -10,10 +11,11 @@
 
 typedef struct slot {
     uint64_t key;
-    uint32_t freq;      /* samples it occurs in; 0 once a chosen segment covers it */
-    uint32_t last;      /* last sample counted, + 1 (0 = empty slot) */
-    uint32_t in_win;    /* occurrences in the current window */
+    uint32_t last;       /* last sample counted, + 1 (0 = empty slot) */
+    uint32_t freq : 26;  /* samples it occurs in; 0 once a chosen segment covers it */
+    uint32_t in_win : 6; /* occurrences in the current window (SEG - DMER + 1 at most) */
 } slot_t;
+_Static_assert(SEG - DMER + 1 < 64, "in_win counts a window's strings in 6 bits");
 
 typedef struct table {
     slot_t *s;
@@ -35,12 +37,25 @@ static size_t hash(uint64_t k)
     return (size_t)k;
 }
 
-static slot_t *find(table_t *t, uint64_t k)
+/* The strings are counted in parts, one a thread: a string belongs to the
+ * part its hash's top bits name (the table index takes the low ones). */
+static size_t part_of(size_t h, size_t nparts)
 {
-    size_t i = hash(k) & t->mask;
+    return (size_t)((uint64_t)h >> 56) % nparts;
+}
+
+/* The slot of key k (hash h) in t. */
+static slot_t *find_h(table_t *t, uint64_t k, size_t h)
+{
+    size_t i = h & t->mask;
     while (t->s[i].last && t->s[i].key != k)
         i = (i + 1) & t->mask;
     return &t->s[i];
+}
+
+static slot_t *find(table_t *t, uint64_t k)
+{
+    return find_h(t, k, hash(k));
 }
 
 static int grow(table_t *t)
@@ -78,7 +93,52 @@ static int by_score(const void *a, const void *b)
     return x->at < y->at ? -1 : x->at > y->at;
 }
 
+typedef struct build {
+    const uint8_t *all;
+    const size_t *lens;
+    size_t n, total, nparts;
+    table_t t[PAR_MAX_THREADS];
+    int err[PAR_MAX_THREADS];
+} build_t;
+
+/* Counts in how many samples each string of part `part` occurs. */
+static void count_part(void *ctx, size_t part, size_t thread)
+{
+    build_t *b = ctx;
+    table_t *t = &b->t[part];
+    (void)thread;
+    size_t at = 0;
+    for (size_t i = 0; i < b->n && !b->err[part]; i++) {
+        for (size_t p = 0; p + DMER <= b->lens[i]; p++) {
+            uint64_t k = key_at(b->all + at + p);
+            size_t h = hash(k);
+            if (part_of(h, b->nparts) != part)
+                continue;
+            if (t->used * 10 >= (t->mask + 1) * 7 && grow(t)) {
+                b->err[part] = 1;
+                break;
+            }
+            slot_t *s = find_h(t, k, h);
+            if (!s->last) {
+                s->key = k;
+                t->used++;
+            }
+            if (s->last != i + 1) {
+                s->last = (uint32_t)i + 1;
+                s->freq++;
+            }
+        }
+        at += b->lens[i];
+    }
+}
+
 size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, size_t cap, uint8_t **out)
+{
+    return dict_build_threads(samples, lens, n, cap, 1, out);
+}
+
+size_t dict_build_threads(const uint8_t *const *samples, const size_t *lens, size_t n, size_t cap, int threads,
+                          uint8_t **out)
 {
     *out = NULL;
     size_t total = 0;
@@ -86,44 +146,55 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
         total += lens[i];
     if (total < 4 * cap || cap < SEG)
         return 0; /* a dictionary as big as a quarter of the text does not pay */
-    uint8_t *all = malloc(total);
-    table_t t = { calloc(1u << 16, sizeof(slot_t)), (1u << 16) - 1, 0 };
+    size_t nt = par_threads(threads);
+    build_t b;
+    memset(&b, 0, sizeof b);
+    b.all = malloc(total);
+    b.lens = lens;
+    b.n = n;
+    b.total = total;
+    b.nparts = nt;
     size_t nseg = cap / SEG;
     seg_t *segs = calloc(nseg, sizeof *segs);
-    uint32_t *slot_at = NULL;
+    slot_t **slot_at = NULL;
     size_t got = 0, len = 0;
-    if (!all || !t.s || !segs)
+    /* Each part's table starts near the size it ends at: a third of the
+     * strings of the BBC text are distinct, held at most 70% full. */
+    size_t slots = 1u << 16;
+    while (slots < total / nt / 2)
+        slots *= 2;
+    int bad = !b.all || !segs;
+    for (size_t t = 0; t < nt && !bad; t++) {
+        b.t[t].s = calloc(slots, sizeof(slot_t));
+        b.t[t].mask = slots - 1;
+        bad = !b.t[t].s;
+    }
+    if (bad)
         goto out;
-    /* Count in how many samples each string occurs. */
     size_t at = 0;
     for (size_t i = 0; i < n; i++) {
-        memcpy(all + at, samples[i], lens[i]);
-        for (size_t p = 0; p + DMER <= lens[i]; p++) {
-            if (t.used * 10 >= (t.mask + 1) * 7 && grow(&t))
-                goto out;
-            slot_t *s = find(&t, key_at(all + at + p));
-            if (!s->last) {
-                s->key = key_at(all + at + p);
-                t.used++;
-            }
-            if (s->last != i + 1) {
-                s->last = (uint32_t)i + 1;
-                s->freq++;
-            }
-        }
+        memcpy((uint8_t *)b.all + at, samples[i], lens[i]);
         at += lens[i];
     }
+    /* Count in how many samples each string occurs. */
+    par_for(nt, nt, count_part, &b);
+    for (size_t t = 0; t < nt; t++)
+        if (b.err[t])
+            goto out;
     /* One segment from each stretch ("epoch") of the text. Where each of
-     * its positions' strings is in the table (which no longer changes) is
+     * its positions' strings is in the tables (which no longer change) is
      * looked up once, not four times below. */
     size_t epoch = total / nseg;
     if (epoch >= SEG && !(slot_at = malloc(epoch * sizeof *slot_at)))
         goto out;
-#define SLOT(p) (&t.s[slot_at[(p) - lo]])
     for (size_t e = 0; e < nseg && epoch >= SEG; e++) {
         size_t lo = e * epoch, hi = lo + epoch;
-        for (size_t p = lo; p + DMER <= hi; p++)
-            slot_at[p - lo] = (uint32_t)(find(&t, key_at(all + p)) - t.s);
+        for (size_t p = lo; p + DMER <= hi; p++) {
+            uint64_t k = key_at(b.all + p);
+            size_t h = hash(k);
+            slot_at[p - lo] = find_h(&b.t[part_of(h, nt)], k, h);
+        }
+#define SLOT(p) (slot_at[(p) - lo])
         uint64_t score = 0, best = 0;
         size_t best_at = lo;
         for (size_t p = lo; p + DMER <= hi; p++) {
@@ -150,6 +221,7 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
         segs[got].score = best;
         got++;
     }
+#undef SLOT
     /* Least valuable first: deflate reaches the end of the window cheapest. */
     qsort(segs, got, sizeof *segs, by_score);
     len = got * SEG;
@@ -159,14 +231,15 @@ size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, s
         goto out;
     }
     for (size_t i = 0; i < got; i++)
-        memcpy(*out + i * SEG, all + segs[i].at, SEG);
+        memcpy(*out + i * SEG, b.all + segs[i].at, SEG);
 out:
     if (!len) {
         free(*out);
         *out = NULL;
     }
-    free(all);
-    free(t.s);
+    free((uint8_t *)b.all);
+    for (size_t t = 0; t < nt; t++)
+        free(b.t[t].s);
     free(segs);
     free(slot_at);
     return len;
