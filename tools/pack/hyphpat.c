@@ -253,9 +253,68 @@ static int64_t truth_of(const uint8_t *t, uint32_t s, uint32_t e)
     return mask;
 }
 
+/* The points of words already seen with one table: the texts say the
+ * same few thousand words over and over, and each is read twice (rewritten,
+ * then read back). Open addressing; when it is half full, new words are
+ * looked up without being kept. */
+#define MEMO_SLOTS (1u << 16)
+typedef struct memo_slot {
+    uint32_t points;
+    uint8_t n; /* 0: empty */
+    uint8_t w[INK_HYPH_WORD_MAX];
+} memo_slot_t;
+
+typedef struct memo {
+    memo_slot_t *s; /* MEMO_SLOTS, or NULL: no memo */
+    size_t used;
+} memo_t;
+
+static void memo_init(memo_t *mo)
+{
+    mo->s = calloc(MEMO_SLOTS, sizeof *mo->s);
+    mo->used = 0;
+}
+
+static void memo_free(memo_t *mo)
+{
+    free(mo->s);
+    mo->s = NULL;
+}
+
+/* ink_hyph_run, through the memo. */
+static void run_memo(const ink_hyph_t *h, memo_t *mo, const uint8_t *text, uint32_t len, uint32_t p,
+                     ink_hyph_run_t *r)
+{
+    uint8_t w[INK_HYPH_RUN_MAX];
+    unsigned n;
+    if (!ink_hyph_run_letters(h, text, len, p, r, w, &n))
+        return;
+    if (!mo || !mo->s || !n) {
+        ink_hyph_run_points(r, text, ink_hyph_word(h, w, n));
+        return;
+    }
+    uint32_t x = 2166136261u;
+    for (unsigned k = 0; k < n; k++)
+        x = (x ^ w[k]) * 16777619u;
+    size_t i = x & (MEMO_SLOTS - 1);
+    for (; mo->s[i].n; i = (i + 1) & (MEMO_SLOTS - 1))
+        if (mo->s[i].n == n && !memcmp(mo->s[i].w, w, n)) {
+            ink_hyph_run_points(r, text, mo->s[i].points);
+            return;
+        }
+    uint32_t points = ink_hyph_word(h, w, n);
+    if (mo->used < MEMO_SLOTS / 2) {
+        mo->s[i].n = (uint8_t)n;
+        memcpy(mo->s[i].w, w, n);
+        mo->s[i].points = points;
+        mo->used++;
+    }
+    ink_hyph_run_points(r, text, points);
+}
+
 /* Writes in[0..len) as the device is to read it with h into out (at least
  * 2 * len bytes); returns its length. */
-static size_t rewrite(const ink_hyph_t *h, const uint8_t *in, size_t len, uint8_t *out)
+static size_t rewrite(const ink_hyph_t *h, memo_t *mo, const uint8_t *in, size_t len, uint8_t *out)
 {
     size_t o = 0;
     uint8_t block = 0;
@@ -269,7 +328,7 @@ static size_t rewrite(const ink_hyph_t *h, const uint8_t *in, size_t len, uint8_
             continue;
         }
         ink_hyph_run_t r;
-        ink_hyph_run(h, in, (uint32_t)len, i, &r);
+        run_memo(h, mo, in, (uint32_t)len, i, &r);
         int64_t truth = r.applies ? truth_of(in, r.start, r.end) : -1;
         if (!r.applies) {
             memcpy(out + o, in + r.start, r.end - r.start);
@@ -297,7 +356,7 @@ static size_t rewrite(const ink_hyph_t *h, const uint8_t *in, size_t len, uint8_
 
 /* What the device makes of in[0..len) with h, soft hyphens written out:
  * the text before rewrite(). Returns its length (out: 2 * len bytes). */
-static size_t read_back(const ink_hyph_t *h, const uint8_t *in, size_t len, uint8_t *out)
+static size_t read_back(const ink_hyph_t *h, memo_t *mo, const uint8_t *in, size_t len, uint8_t *out)
 {
     size_t o = 0;
     uint8_t block = 0;
@@ -315,7 +374,7 @@ static size_t read_back(const ink_hyph_t *h, const uint8_t *in, size_t len, uint
             continue;
         }
         ink_hyph_run_t r;
-        ink_hyph_run(h, in, (uint32_t)len, i, &r);
+        run_memo(h, mo, in, (uint32_t)len, i, &r);
         for (uint32_t j = r.start; j < r.end; j++) {
             if (j - r.start < INK_HYPH_RUN_MAX && (r.breaks >> (j - r.start) & 1))
                 out[o++] = INK_TX_SHY;
@@ -331,16 +390,20 @@ static size_t read_back(const ink_hyph_t *h, const uint8_t *in, size_t len, uint
 static size_t estimate(const ink_hyph_t *h, uint8_t *const *texts, const size_t *lens, const uint8_t *eligible,
                        size_t n, uint8_t *scratch)
 {
+    memo_t mo;
+    memo_init(&mo);
     z_stream z;
     memset(&z, 0, sizeof z);
-    if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&z, 6, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY) != Z_OK) {
+        memo_free(&mo);
         return (size_t)-1;
+    }
     uint8_t sink[16384];
     size_t total = 0, fill = 0;
     for (size_t m = 0; m <= n; m++) {
         size_t l = 0;
         if (m < n && eligible[m])
-            l = h ? rewrite(h, texts[m], lens[m], scratch + fill) : (memcpy(scratch + fill, texts[m], lens[m]), lens[m]);
+            l = h ? rewrite(h, &mo, texts[m], lens[m], scratch + fill) : (memcpy(scratch + fill, texts[m], lens[m]), lens[m]);
         fill += l;
         if (fill < CHUNK && m < n)
             continue;
@@ -357,6 +420,7 @@ static size_t estimate(const ink_hyph_t *h, uint8_t *const *texts, const size_t 
         fill = 0;
     }
     deflateEnd(&z);
+    memo_free(&mo);
     return total;
 }
 
@@ -571,12 +635,12 @@ typedef struct rewrites {
     uint8_t **nt;
     size_t *nl;
     uint8_t *refused;
+    memo_t memo[PAR_MAX_THREADS]; /* a thread's */
 } rewrites_t;
 
 static void rewrite_one(void *ctx, size_t m, size_t t)
 {
     rewrites_t *rw = ctx;
-    (void)t;
     if (!rw->eligible[m])
         return;
     size_t len = rw->lens[m];
@@ -587,8 +651,8 @@ static void rewrite_one(void *ctx, size_t m, size_t t)
         free(back);
         return;
     }
-    size_t l = rewrite(rw->h, rw->texts[m], len, out);
-    size_t b = read_back(rw->h, out, l, back);
+    size_t l = rewrite(rw->h, &rw->memo[t], rw->texts[m], len, out);
+    size_t b = read_back(rw->h, &rw->memo[t], out, l, back);
     int same = b == len && !memcmp(back, rw->texts[m], b);
     free(back);
     if (!same) {
@@ -717,8 +781,12 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
         free(nl);
         goto out;
     }
-    rewrites_t rw = { &h, texts, lens, eligible, nt, nl, refused };
+    rewrites_t rw = { &h, texts, lens, eligible, nt, nl, refused, { { NULL, 0 } } };
+    for (size_t t = 0; t < par_threads(threads); t++)
+        memo_init(&rw.memo[t]); /* none when out of memory: the points are found each time */
     par_for(par_threads(threads), n, rewrite_one, &rw);
+    for (size_t t = 0; t < par_threads(threads); t++)
+        memo_free(&rw.memo[t]);
     for (size_t m = 0; m < n; m++) {
         if (!eligible[m])
             continue;
