@@ -113,10 +113,14 @@ static unsigned bits(bitin_t *b, unsigned k)
     return v;
 }
 
-/* A canonical code: how many codes of each length, symbols in code order. */
+/* A canonical code: how many codes of each length, symbols in code order,
+ * and a table of the codes up to FAST bits long by the next FAST bits of
+ * the stream: length << 9 | symbol, 0 for a longer code. */
+#define FAST 10u
 typedef struct code {
     uint16_t count[16];
     uint16_t sym[288];
+    uint16_t fast[1u << FAST];
 } code_t;
 
 static int code_build(code_t *h, const uint8_t *len, unsigned n)
@@ -132,6 +136,27 @@ static int code_build(code_t *h, const uint8_t *len, unsigned n)
     for (unsigned s = 0; s < n; s++)
         if (len[s])
             h->sym[off[len[s]]++] = (uint16_t)s;
+    /* Codes in the stream come first bit first: the table is indexed by
+     * each code's bits reversed, whatever follows it. */
+    unsigned next[16], code = 0;
+    for (unsigned l = 1; l < 16; l++) {
+        code = (code + h->count[l - 1]) << 1;
+        next[l] = code;
+    }
+    memset(h->fast, 0, sizeof h->fast);
+    for (unsigned s = 0; s < n; s++) {
+        unsigned l = len[s];
+        if (!l)
+            continue;
+        unsigned c = next[l]++;
+        if (l > FAST)
+            continue;
+        unsigned r = 0;
+        for (unsigned i = 0; i < l; i++)
+            r |= (c >> i & 1u) << (l - 1 - i);
+        for (unsigned i = r; i < (1u << FAST); i += 1u << l)
+            h->fast[i] = (uint16_t)(l << 9 | s);
+    }
     return 0;
 }
 
@@ -139,6 +164,16 @@ static int code_build(code_t *h, const uint8_t *len, unsigned n)
  * length before, doubled. */
 static int decode(bitin_t *b, const code_t *h)
 {
+    while (b->cnt < FAST && b->at < b->n) {
+        b->acc |= (uint64_t)b->p[b->at++] << b->cnt;
+        b->cnt += 8;
+    }
+    unsigned e = h->fast[b->acc & ((1u << FAST) - 1)];
+    if (e && (e >> 9) <= b->cnt) {
+        b->acc >>= e >> 9;
+        b->cnt -= e >> 9;
+        return (int)(e & 511u);
+    }
     int code = 0, first = 0, index = 0;
     for (unsigned l = 1; l <= 15; l++) {
         code |= (int)bits(b, 1);
