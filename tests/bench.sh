@@ -138,6 +138,10 @@ if command -v valgrind >/dev/null; then
     b=$(ir "$keys1")
     printf 'turn:    %-9s %-4s glyph cache  %8s instructions a page turn, soft hyphens from HYPH patterns\n' total-fit warm \
         "$(awk "BEGIN{printf \"%d\", ($b - $a) / $turns}")"
+    a=$(ir "$keys0" --cold-glyphs)
+    b=$(ir "$keys1" --cold-glyphs)
+    printf 'turn:    %-9s %-4s glyph cache  %8s instructions a page turn, soft hyphens from HYPH patterns\n' total-fit cold \
+        "$(awk "BEGIN{printf \"%d\", ($b - $a) / $turns}")"
     $B/inkpress-sim "$O/sample.ink" --keys "$keys1" -o "$O/cg-frames" | sed 's/^/pool:    long feature, every page: /'
 fi
 
