@@ -641,12 +641,31 @@ static ink_err_t break_total_fit(ink_layout_t *L, uint32_t p, uint32_t end, int 
     *ok = 0;
     /* The items, read once into pool memory: room for one every two bytes
      * of text to start with (a word of English makes about one every
-     * three), more when the block needs it, the rest given back after. */
+     * three), more when the block needs it, the rest given back after;
+     * a long block's counted first. */
     tok_t t;
+    item_t it;
     int32_t limit = box_limit(L, kind, avail);
     uint32_t n = 0, cap = (end - p) / 2 + 8;
     if (cap > INK_KP_MAX_ITEMS)
         cap = INK_KP_MAX_ITEMS;
+    if (2u * (end - p) + 1u > INK_KP_MAX_ITEMS) {
+        /* A block this long may make more items than total fit takes
+         * (two a byte at most): they are counted first, before any memory
+         * is taken, as greedy then needs none (measuring them may open a
+         * fallback face, which wants the room). */
+        tok_init(&t, L, p, end, kind, style, limit);
+        do {
+            tok_item(&t, &it, &err);
+            if (err)
+                return err;
+            n++;
+        } while (it.type != IT_END && n <= INK_KP_MAX_ITEMS);
+        if (n > INK_KP_MAX_ITEMS)
+            return INK_OK; /* too long a block: greedy */
+        cap = n;
+        n = 0;
+    }
     node_t *nodes = NULL;
     item_t *items = ink_pool_alloc(L->pool, (size_t)cap * sizeof *items);
     if (!items)
