@@ -1114,9 +1114,7 @@ static void pic_fit_rest(ink_layout_t *L, ink_line_t *ln, int used)
     ln->height = rest + pad;
 }
 
-/* The line at `at`; its width, spaces and gaps only when measure is set
- * (pagination needs its height alone). */
-static ink_err_t line_at(ink_layout_t *L, ink_cursor_t at, ink_line_t *out, int measure)
+ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
 {
     memset(out, 0, sizeof *out);
     if (at.off >= L->len || !INK_TX_IS_BLOCK(L->text[block_of(L, at.off)]))
@@ -1162,12 +1160,6 @@ static ink_err_t line_at(ink_layout_t *L, ink_cursor_t at, ink_line_t *out, int 
         out->next.off = bl->next;
         out->next.kind = (uint8_t)kind;
         out->next.style = bl->next_style;
-    }
-    if (!measure) {
-        line_box(L, kind, out);
-        if (kind == INK_TX_META && out->last)
-            out->height += L->cfg.para_gap * 2;
-        return INK_OK;
     }
     /* Measure it: widths, spaces. */
     walk_t w;
@@ -1230,11 +1222,6 @@ static ink_err_t line_at(ink_layout_t *L, ink_cursor_t at, ink_line_t *out, int 
     return err ? err : w.err;
 }
 
-ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
-{
-    return line_at(L, at, out, 1);
-}
-
 void ink_layout_init(ink_layout_t *L, ink_font_t *font, ink_pool_t *pool, const ink_layout_cfg_t *cfg)
 {
     memset(L, 0, sizeof *L);
@@ -1289,7 +1276,7 @@ ink_err_t ink_layout_set_text(ink_layout_t *L, const uint8_t *text, uint32_t len
     int on = 0, y = 0;
     while (c.off < L->len) {
         ink_line_t ln;
-        ink_err_t err = line_at(L, c, &ln, 0);
+        ink_err_t err = ink_layout_line(L, c, &ln);
         if (err)
             return err;
         pic_fit_rest(L, &ln, on ? y : 0);
