@@ -265,6 +265,50 @@ static void test_html_lone_link_paragraph(void **state)
     article_free(&a);
 }
 
+static void test_html_short_lines_in_paragraph_wrappers(void **state)
+{
+    (void)state;
+    /* Every paragraph in a div of its own, as some story sites write them:
+     * a short line of dialogue is a paragraph like the others; a wrapped
+     * button label and a "load more" are not. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"chapter\">"
+        "<div><div><span>" PARA1 "</span></div></div>"
+        "<div><div><span>They both took one.</span></div></div>"
+        "<div><div><span>\xe2\x80\x9cGotcha.\xe2\x80\x9d</span></div></div>"
+        "<div><div><span>" PARA2 "</span></div></div>"
+        "<div><div><span>Play Video</span></div></div>"
+        "<div><div><span>" PARA3 "</span></div></div>"
+        "<div><div><span>Mehr laden \xe2\x80\xa6</span></div></div>"
+        "<div><div><span>He stood.</span></div></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_non_null(block_with(&a, "They both took one."));
+    assert_true(body_has(&a, "Gotcha."));
+    assert_non_null(block_with(&a, "He stood."));
+    assert_false(body_has(&a, "Play Video"));
+    assert_false(body_has(&a, "Mehr laden"));
+    article_free(&a);
+}
+
+static void test_html_tail_heading_before_more_text(void **state)
+{
+    (void)state;
+    /* A "related" heading whose list went, with a paragraph of the text
+     * after it: the heading goes, the text after it stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 " " PARA2 "</p><p>" PARA2 " " PARA3 "</p><p>" PARA3 " " PARA1 "</p>"
+        "<h3>Other People Are Reading</h3>"
+        "<p>Exporters of fruit said on Wednesday that the losses would be made good only if the port reopened "
+        "before the harvest, which begins in the first week of November.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "first week of November"));
+    assert_false(body_has(&a, "Other People"));
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -800,6 +844,8 @@ int main(void)
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),
+        cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
+        cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

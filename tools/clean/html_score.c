@@ -209,6 +209,33 @@ static int single_tag_inside(const xmlNode *x, const char *t)
     return 1;
 }
 
+/* A div that only wraps one paragraph, however short, is that paragraph
+ * when it is a sentence (a line of dialogue: "They both took one."), not
+ * when it is a label ("Play Video") or ends in an ellipsis ("Lade weitere
+ * Inhalte ..."). */
+static int wraps_one_p(const xmlNode *x)
+{
+    if (!tag_is(x, "div") || !single_tag_inside(x, "p"))
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    const char *s = b.s ? b.s : "";
+    size_t n = b.s ? b.n : 0;
+    for (;;) { /* closing quotes and brackets after the mark */
+        if (n && strchr("\"')]", s[n - 1]))
+            n--;
+        else if (n >= 3 && !memcmp(s + n - 3, "\xe2\x80", 2) &&
+                 (s[n - 1] == '\x9d' || s[n - 1] == '\x99' || s[n - 1] == '\xba'))
+            n -= 3; /* U+201D, U+2019, U+203A */
+        else
+            break;
+    }
+    int sentence = n && (s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?') &&
+                   !(n >= 3 && s[n - 2] == '.' && s[n - 3] == '.');
+    free(b.s);
+    return sentence;
+}
+
 static int without_content(ctx_t *c, xmlNode *x)
 {
     if (dom_inner_len(c, x, NULL) != 0)
@@ -392,7 +419,7 @@ static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
     double ld = link_density(c, x);
     int fig = dom_has_ancestor(x, "figure", 3);
     int remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) || (input > (double)(long)(p / 3)) ||
-                 (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig) ||
+                 (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig && !wraps_one_p(x)) ||
                  (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) || (embeds == 1 && len < 75) || embeds > 1;
     if (is_list && remove) {
         /* a list of pictures, one to an item, stays */
