@@ -291,6 +291,20 @@ static void test_html_short_lines_in_paragraph_wrappers(void **state)
     article_free(&a);
 }
 
+static void test_html_short_code_in_a_wrapper(void **state)
+{
+    (void)state;
+    /* A short command in its own div is part of the text, as a long one is. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"doc\">"
+        "<p>" PARA1 "</p><div class=\"highlight\"><div><pre>$ hg init public\n</pre></div></div>"
+        "<p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "hg init public"));
+    article_free(&a);
+}
+
 static void test_html_tail_heading_before_more_text(void **state)
 {
     (void)state;
@@ -846,6 +860,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
+        cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

@@ -419,7 +419,8 @@ static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
     double ld = link_density(c, x);
     int fig = dom_has_ancestor(x, "figure", 3);
     int remove = (img > 1 && p / img < 0.5 && !fig) || (!is_list && li > p) || (input > (double)(long)(p / 3)) ||
-                 (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig && !wraps_one_p(x)) ||
+                 (!is_list && hd < 0.9 && len < 25 && (img == 0 || img > 2) && !fig && !wraps_one_p(x) &&
+                  !dom_count_tag(x, "pre")) ||
                  (!is_list && w < 25 && ld > 0.2) || (w >= 25 && ld > 0.5) || (embeds == 1 && len < 75) || embeds > 1;
     if (is_list && remove) {
         /* a list of pictures, one to an item, stays */
