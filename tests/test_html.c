@@ -321,6 +321,16 @@ static void test_html_tail_heading_before_more_text(void **state)
     assert_true(body_has(&a, "first week of November"));
     assert_false(body_has(&a, "Other People"));
     article_free(&a);
+    /* the same in the middle of the text, a subheading after it */
+    static const char q[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>Other People Are Reading</p><h3>What the workers want</h3><p>" PARA2 "</p>"
+        "<p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "What the workers want"));
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Other People"));
+    article_free(&a);
 }
 
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)

@@ -1653,9 +1653,10 @@ void clean_prune_blocks(article_t *a)
         block_t *b = &bs[i];
         lower_prefix(b->text, b->len, lc);
         /* a heading that opens the page's tail, once an article's worth of
-         * text lies before it and little comes after; when a paragraph of
-         * the text follows it, its list went and the heading alone goes
-         * (ehow's "Other People Are Reading" before the last step) */
+         * text lies before it and little comes after, ends the text; when a
+         * paragraph of the text follows it, or more text than a tail, its
+         * list went and the heading alone goes (ehow's "Other People Are
+         * Reading" before the last step; see drop below) */
         int text_next = i + 1 < a->nblocks && a->blocks[i + 1].kind == ARTICLE_BLOCK_PARA &&
                         bs[i + 1].words >= 25 && bs[i + 1].ends_sentence;
         if (before >= 100 && is_after_heading(b) && (total - before - (long)b->eff) * 4 < before && !text_next) {
@@ -1678,7 +1679,7 @@ void clean_prune_blocks(article_t *a)
         const char *lp = lc + (lc[0] == '(');
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
-                   is_consent_banner(lc) || (text_next && before >= 100 && is_after_heading(b)) ||
+                   is_consent_banner(lc) || (before >= 30 && is_after_heading(b)) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
                    (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
                     has_any(lc, action_words, sizeof action_words / sizeof *action_words));
