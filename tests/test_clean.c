@@ -448,6 +448,36 @@ static void test_clean_standfirst_between_headline_and_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_standfirst_under_the_first_headline(void **state)
+{
+    (void)state;
+    /* The headline twice, in the header with the standfirst under it and
+     * again over the text after a long share bar: the standfirst comes
+     * first all the same. */
+    const char in[] = "Home\nNews\nSport\nWeather\nPolar News\n"
+                      "Ice diary from the station\n"
+                      "Eleven weeks on the ice field, told by the four people who stayed.\n"
+                      "By Ana Ferreira\n"
+                      "Published 12 March 2024, 09:30\n"
+                      "Facebook\nTwitter\nFlipboard\nPinterest\nReddit\nLinkedIn\nEmail\nCopy Link\nPrint\nSave\n"
+                      "Comments\n"
+                      "Ice diary from the station\n"
+                      "The helicopter leaves in a storm of snow, and then there is nothing but wind for "
+                      "eleven weeks on the ice field, the crew said on Monday.\n"
+                      "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
+                      "kitchen dome anchored with snow stakes, and a radio mast.\n"
+                      "Nobody goes out alone after dark, and the radio is checked twice a day with the "
+                      "station on the coast, weather permitting.\n";
+    article_t a = {0};
+    clean_ok(in, &a);
+    assert_string_equal(a.title, "Ice diary from the station");
+    assert_true(a.nblocks >= 4);
+    assert_non_null(strstr(a.blocks[0].text, "told by the four people"));
+    assert_false(body_has(&a, "Published"));
+    assert_false(body_has(&a, "Flipboard"));
+    article_free(&a);
+}
+
 static char *json_of(void (*fn)(FILE *, const void *), const void *arg)
 {
     char *buf = NULL;
@@ -886,6 +916,7 @@ int main(void)
         cmocka_unit_test(test_clean_credits_in_a_scrape_as_in_a_page),
         cmocka_unit_test(test_clean_title_not_a_breadcrumb_or_a_link_on),
         cmocka_unit_test(test_clean_standfirst_between_headline_and_text),
+        cmocka_unit_test(test_clean_standfirst_under_the_first_headline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

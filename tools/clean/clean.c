@@ -1124,6 +1124,18 @@ static char *title_from_text(const char *s, size_t n)
  * heading the contents list gave before, a caption that repeats the
  * picture's description. A line said three times or more is a widget
  * ("Read in English", "Getty"); one given twice in a row is a teaser. */
+/* A sentence of a page's header that may be its standfirst: body text,
+ * not the headline th, a byline, a date or a headline-like line. */
+static int standfirst_like(const block_t *b, uint64_t th)
+{
+    if (!(b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) || !b->ends_sentence || b->byline ||
+        b->dated || b->hash == th || not_headline(b))
+        return 0;
+    char lc[LC_MAX + 1], ymd[11];
+    lower_prefix(b->text, b->len, lc);
+    return !find_date(lc, ymd) && !has_time(lc);
+}
+
 static int echo(const page_t *pg, size_t i)
 {
     const block_t *b = &pg->b[i];
@@ -1353,27 +1365,26 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         /* The standfirst stands between the headline and the text, with the
          * byline, the date and the share buttons around it, whose weights
          * keep it out of the run: text of the header after the headline's
-         * last line before the run, ten blocks at most, comes first. */
-        size_t ti = SIZE_MAX;
-        for (size_t i = rs; i-- > begin && rs - i <= 10;)
-            if (pg.b[i].hash == th) {
-                ti = i;
-                break;
-            }
-        for (size_t i = ti == SIZE_MAX ? rs : ti + 1; i < rs; i++) {
-            block_t *b = &pg.b[i];
-            if (!(b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) || !b->ends_sentence || b->byline ||
-                b->dated || b->hash == th || not_headline(b))
+         * last line before the run comes first. The headline may be there
+         * twice, in the header and over the text (pcmag): when nothing
+         * follows its last line, what follows the one before is looked at,
+         * thirty blocks before the run at most. */
+        size_t end = rs, found = 0;
+        for (size_t ti = rs; ti-- > begin && rs - ti <= 30 && !found;) {
+            if (pg.b[ti].hash != th)
                 continue;
-            char lc[LC_MAX + 1], ymd[11];
-            lower_prefix(b->text, b->len, lc);
-            if (find_date(lc, ymd) || has_time(lc))
-                continue;
-            b->kept = 1;
-            if (add_norm(out, ARTICLE_BLOCK_PARA, b->text, b->len) < 0) {
-                reason = "out of memory";
-                goto out;
+            for (size_t i = ti + 1; i < end; i++) {
+                block_t *b = &pg.b[i];
+                if (!standfirst_like(b, th))
+                    continue;
+                b->kept = 1;
+                found++;
+                if (add_norm(out, ARTICLE_BLOCK_PARA, b->text, b->len) < 0) {
+                    reason = "out of memory";
+                    goto out;
+                }
             }
+            end = ti;
         }
     }
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
