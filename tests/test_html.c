@@ -305,6 +305,40 @@ static void test_html_short_code_in_a_wrapper(void **state)
     article_free(&a);
 }
 
+static void test_html_teaser_page_from_its_description(void **state)
+{
+    (void)state;
+    /* A news ticker's item: the search finds no text, the page's
+     * description holds its one paragraph; a cut-off description ("...")
+     * is no text. */
+    static const char p[] =
+        "<html><head><title>Book prize</title><meta property=\"og:description\" content=\"Frankfurt (dpa) - "
+        "For a novel about the old Federal Republic, the author has won this year's book prize, the "
+        "trade's highest award.\"></head><body><nav><a href=\"/\">Home</a></nav><h1>Book prize</h1>"
+        "</body></html>";
+    article_t a;
+    const char *why = NULL;
+    assert_int_equal(html_clean(p, strlen(p), &a, &why), 0);
+    assert_int_equal(a.nblocks, 1);
+    assert_true(body_has(&a, "highest award."));
+    article_free(&a);
+    static const char q[] =
+        "<html><head><title>Book prize</title><meta property=\"og:description\" content=\"Frankfurt (dpa) - "
+        "For a novel about the old Federal Republic, the author has won this year's book prize, the ...\">"
+        "</head><body><nav><a href=\"/\">Home</a></nav><h1>Book prize</h1></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, &why), -1);
+    /* cut off after a whole sentence: the sentence */
+    static const char r[] =
+        "<html><head><title>Book prize</title><meta name=\"description\" content=\"Frankfurt (dpa) - "
+        "For a novel about the old Federal Republic, the author has won this year's book prize. The book, "
+        "titled ...\"></head><body><nav><a href=\"/\">Home</a></nav><h1>Book prize</h1></body></html>";
+    assert_int_equal(html_clean(r, strlen(r), &a, &why), 0);
+    assert_int_equal(a.nblocks, 1);
+    assert_true(body_has(&a, "book prize."));
+    assert_false(body_has(&a, "titled"));
+    article_free(&a);
+}
+
 static void test_html_tail_heading_before_more_text(void **state)
 {
     (void)state;
@@ -870,6 +904,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
+        cmocka_unit_test(test_html_teaser_page_from_its_description),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),

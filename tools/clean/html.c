@@ -523,6 +523,24 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
             best = ld;
         }
     }
+    /* No text found: a page of one teaser paragraph (a news ticker's item)
+     * says it in its description; a description of a sentence or more,
+     * 80 characters at least, is the text rather than nothing. */
+    const char *desc = html_meta_description(&m);
+    size_t dn = desc ? strlen(desc) : 0;
+    /* a description cut off ("Das Buch mit dem Titel ...") keeps its
+     * whole sentences */
+    if (dn >= 3 && (!strcmp(desc + dn - 3, "...") || !strcmp(desc + dn - 3, "\xe2\x80\xa6"))) {
+        dn -= 3;
+        while (dn && !(strchr(".!?", desc[dn - 1]) && desc[dn] == ' '))
+            dn--;
+    }
+    if (!oom && !best.nblocks && dn >= 80 && strchr(".!?", desc[dn - 1])) {
+        char *t = textnorm(desc, dn, 0, NULL);
+        if (!t || (*t && article_add_block(&best, ARTICLE_BLOCK_PARA, t, strlen(t)) < 0))
+            oom = 1;
+        free(t);
+    }
     if (oom || !best.nblocks) {
         article_free(&best);
         free(best_byline);

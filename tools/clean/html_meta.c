@@ -46,6 +46,18 @@ const char *html_meta_image(const meta_t *m)
     return v ? v : meta_get(m, "twitter:image");
 }
 
+const char *html_meta_description(const meta_t *m)
+{
+    static const char *const keys[] = {"og:description", "description", "twitter:description", "dc:description",
+                                       NULL};
+    for (size_t i = 0; keys[i]; i++) {
+        const char *v = meta_get(m, keys[i]);
+        if (v)
+            return v;
+    }
+    return NULL;
+}
+
 void html_meta_free(meta_t *m)
 {
     for (size_t i = 0; i < m->n; i++) {

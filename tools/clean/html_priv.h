@@ -378,6 +378,10 @@ const char *html_meta_language(const meta_t *m);
  * twitter:image; NULL when none. */
 const char *html_meta_image(const meta_t *m);
 
+/* The page's own summary of itself (og:description, description,
+ * twitter:description, dc:description), or NULL. */
+const char *html_meta_description(const meta_t *m);
+
 void html_meta_free(meta_t *m);
 
 /* ---- html_trim.c ---------------------------------------------------------- */
