@@ -48,8 +48,7 @@ const char *html_meta_image(const meta_t *m)
 
 const char *html_meta_description(const meta_t *m)
 {
-    static const char *const keys[] = {"og:description", "description", "twitter:description", "dc:description",
-                                       NULL};
+    static const char *const keys[] = {"og:description", "description", "twitter:description", "dc:description", NULL};
     for (size_t i = 0; keys[i]; i++) {
         const char *v = meta_get(m, keys[i]);
         if (v)
