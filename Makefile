@@ -51,7 +51,7 @@ DEPS_EXTRA :=   # downloads `make deps` also does (source packages), added by mk
 # tool's own files (tools/clean, tools/pack, tools/cmd: libinktools.a); one
 # cmocka program per tests/test_*.c (test_corpus takes the BBC folder and
 # runs apart).
-SIM_SRC   = firmware/ports/sim/sim_io.c
+SIM_SRC   = firmware/ports/sim/sim_io.c firmware/ports/sim/cliopt.c
 DEV_SRC   = $(wildcard render/*.c) $(wildcard firmware/*.c)
 TOOL_SRC  = $(filter-out tools/cmd/inkpress.c,$(wildcard tools/*/*.c))
 TESTS     = $(filter-out test_corpus test_memory,$(patsubst tests/%.c,%,$(wildcard tests/test_*.c)))

@@ -52,6 +52,49 @@ want_rc 2 "fetch: a list that is not there" $I fetch "$OUT/no-such-list.txt" -o 
 want_rc 2 "no such article" $I preview "$ED" --article 99 -o "$OUT/p"
 want_rc 2 "no such page" $I preview "$ED" --article 1 --page 99 -o "$OUT/p"
 want_rc 2 "--page without --article" $I preview "$ED" --page 2 -o "$OUT/p"
+# What the option tables refuse: a value that is no number or out of range,
+# a choice not offered, a missing value, an option a command does not have;
+# each named on stderr with the option, exit 2.
+refused() { # description expected-text command...
+    rd=$1 rw=$2
+    shift 2
+    want_rc 2 "$rd" "$@"
+    grep -q -- "$rw" "$OUT/last.err" && ok || bad "$rd: stderr lacks '$rw': $(head -c 200 "$OUT/last.err")"
+}
+refused "preview: --size not a number" "--size takes 0 to 2" $I preview "$ED" --size x -o "$OUT/p"
+refused "preview: --article 2x" "--article takes" $I preview "$ED" --article 2x -o "$OUT/p"
+refused "preview: --threshold 0" "--threshold takes a number from 1 to 255" $I preview "$ED" --threshold 0 -o "$OUT/p"
+refused "preview: --render blue" "--render takes mono or gray, not 'blue'" $I preview "$ED" --render blue -o "$OUT/p"
+refused "preview: -o at the end" "-o needs a value" $I preview "$ED" -o
+refused "pack: --level 13" "--level takes 0 to 12" $I pack --level 13 -o "$OUT/x.ink" samples/*.txt
+refused "pack: --images some" "--images takes none, lead or all, not 'some'" $I pack --images some -o "$OUT/x.ink" samples/*.txt
+refused "pack: --align 3" "--align takes a power of two" $I pack --align 3 -o "$OUT/x.ink" samples/*.txt
+refused "pack: --date 2026-13-01" "--date takes YYYY-MM-DD, not '2026-13-01'" $I pack --date 2026-13-01 -o "$OUT/x.ink" samples/*.txt
+refused "fetch: --hosts 0" "--hosts takes a number from 1 to 64" $I fetch --hosts 0 "$OUT/feeds.txt" -o "$OUT/x.ink"
+refused "fetch: --delay x" "--delay takes a number" $I fetch --delay x "$OUT/feeds.txt" -o "$OUT/x.ink"
+refused "inspect: --frob" "unknown option --frob" $I inspect --frob "$ED"
+refused "extract: --pictures at the end" "--pictures needs a value" $I extract "$ED" --pictures
+refused "clean: an option of pack" "unknown option --level" $I clean --level 3 samples/01-world-harbour-strike.txt
+refused "a global option after a bad one" "unknown option -x" $I -x pack
+refused "sim: --pool-bytes 12abc" "--pool-bytes wants a number of bytes" $B/inkpress-sim "$ED" --pool-bytes 12abc
+refused "sim: --frob" "unknown option --frob" $B/inkpress-sim "$ED" --frob
+refused "sim: two editions" "one edition at a time" $B/inkpress-sim "$ED" "$ED"
+# Every option a command's help lists is one the command takes (the help
+# comes from the same table), and "--" ends the options.
+for c in clean pack fetch inspect extract preview; do
+    for o in $($I $c --help | grep -o '^ *\(-[a-z], \)\?--[a-z0-9-]*' | grep -o -- '--[a-z0-9-]*'); do
+        $I $c "$o" >/dev/null 2>"$OUT/opt.err" </dev/null
+        if grep -q "unknown option" "$OUT/opt.err"; then bad "inkpress $c --help lists $o, which it refuses"; else ok; fi
+    done
+done
+for o in $($B/inkpress-sim --help | grep -o '^ *\(-[a-z], \)\?--[a-z0-9-]*' | grep -o -- '--[a-z0-9-]*'); do
+    $B/inkpress-sim "$o" >/dev/null 2>"$OUT/opt.err" </dev/null
+    if grep -q "unknown option" "$OUT/opt.err"; then bad "inkpress-sim --help lists $o, which it refuses"; else ok; fi
+done
+cp samples/03-world-tamsin-runoff.txt "$OUT/-dash.txt"
+ABS_I=$(cd "$B" && pwd)/inkpress
+(cd "$OUT" && "$ABS_I" clean -- -dash.txt >dash.out 2>&1) && grep -q "Tamsin" "$OUT/dash.out" && ok ||
+    bad "'--' does not end the options: $(head -c 200 "$OUT/dash.out")"
 : >"$OUT/empty.txt"
 want_rc 1 "a skipped input" $I pack -o "$OUT/x.ink" samples/01-world-harbour-strike.txt "$OUT/empty.txt"
 grep -q "empty file: 1" "$OUT/last.err" && ok || bad "the summary does not give the reason for skipping"

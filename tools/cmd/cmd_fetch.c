@@ -17,6 +17,7 @@
 
 #include "article.h"
 #include "clean.h"
+#include "cliopt.h"
 #include "cmd.h"
 
 #include <libxml/uri.h>
@@ -496,49 +497,31 @@ static size_t parse_size(const char *s)
     return (size_t)(v * mul);
 }
 
-static int num(const char *opt, const char *v, double lo, double hi, double *out)
+static int set_age(void *dest, const char *v)
 {
-    char *end;
-    double x = strtod(v, &end);
-    if (end == v || *end || x < lo || x > hi) {
-        fprintf(stderr, "%s: %s takes a number from %g to %g\n", CMD, opt, lo, hi);
+    long long age = parse_age(v);
+    if (age < 0)
         return -1;
-    }
-    *out = x;
+    *(long long *)dest = age;
     return 0;
 }
 
-static void help(void)
+static int set_size(void *dest, const char *v)
+{
+    size_t n = parse_size(v);
+    if (!n)
+        return -1;
+    *(size_t *)dest = n;
+    return 0;
+}
+
+static void help(const cliopt_t *const *tables)
 {
     printf("usage: inkpress fetch FEEDS -o EDITION.ink [options]\n"
            "Fetches every feed of FEEDS, then the page of each new item the feed gives only\n"
-           "a summary of, cleans them as 'clean' does and packs one edition as 'pack' does.\n"
-           "  FEEDS            a list, one feed a line: its URL, then its section's name\n"
-           "                   ('#' starts a comment); or an OPML file as feed readers\n"
-           "                   export it (an outline holding feeds names their section)\n"
-           "  --max-items N    items per feed, the first N the feed lists (default: all)\n"
-           "  --max-age AGE    leave out items older than AGE: 36h, 2d, 90m (a bare\n"
-           "                   number is days; default: any age)\n"
-           "  --again          pack items already packed into an earlier edition (by\n"
-           "                   default they are left out: the cache folder lists them)\n"
-           "  --cache DIR      the cache folder (default $XDG_CACHE_HOME/inkpress, else\n"
-           "                   ~/.cache/inkpress): each response with its ETag and\n"
-           "                   Last-Modified for conditional GETs, and the items packed\n"
-           "  --no-cache       no cache folder: everything downloaded, nothing remembered\n"
-           "  --ignore-robots  fetch what robots.txt disallows (by default it is obeyed)\n"
-           "  --delay S        seconds between two requests to one host (default 1;\n"
-           "                   robots.txt's Crawl-delay when longer, up to 60)\n"
-           "  --hosts N        hosts fetched from at once, one request each (default 4)\n"
-           "  --timeout S      seconds for one request, all of it (default 30)\n"
-           "  --retries N      more tries after a 5xx, a 429 or a dropped connection, with\n"
-           "                   backoff 1 s, 2 s, 4 s... (default 2)\n"
-           "  --max-bytes N    largest response once decompressed: 8M, 512k (default 8M)\n"
-           "  --max-redirects N  redirects followed (default 5)\n"
-           "  --cacert FILE    CA certificates for https (default: the system's)\n");
-    pack_cli_help(stdout);
-    printf("  -q, --quiet      errors only\n"
-           "  -v, --verbose    a line per feed: items, new ones, pages to fetch\n"
-           "On a terminal a progress bar on stderr shows the feeds and pages done. A feed\n"
+           "a summary of, cleans them as 'clean' does and packs one edition as 'pack' does.\n");
+    cliopt_help(stdout, tables);
+    printf("On a terminal a progress bar on stderr shows the feeds and pages done. A feed\n"
            "or page that fails is named on stderr with the reason, and the rest is packed\n"
            "(exit status 1); a page that fails leaves the feed's summary in its place.\n"
            "Nothing new since the last edition writes no edition (exit status 1).\n"
@@ -554,92 +537,70 @@ int cmd_fetch(int argc, char **argv)
     pack_cli_init(&pc);
     fetch_opts_t fo = FETCH_OPTS_DEFAULT;
     const char *feeds_path = NULL, *cache_opt = NULL;
-    int no_cache = 0;
+    int no_cache = 0, ignore_robots = 0;
     run_t r;
     memset(&r, 0, sizeof r);
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int t = pack_cli_option(&pc, CMD, argc, argv, &i);
-        if (t == 1)
-            continue;
-        if (t == 2)
-            return 2;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            help();
-            return 0;
-        }
-        static const char *const valued[] = { "--max-items", "--max-age", "--cache", "--delay", "--hosts",
-                                              "--timeout", "--retries", "--max-bytes", "--max-redirects",
-                                              "--cacert", NULL };
-        int takes = 0;
-        for (const char *const *p = valued; *p; p++)
-            takes |= !strcmp(a, *p);
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (takes && !v) {
-            fprintf(stderr, "%s: %s needs a value\n", CMD, a);
-            return 2;
-        }
-        double x;
-        if (takes)
-            i++;
-        if (!strcmp(a, "--max-items")) {
-            if (num(a, v, 0, 1e6, &x))
-                return 2;
-            r.max_items = (long)x;
-        } else if (!strcmp(a, "--max-age")) {
-            if ((r.max_age = parse_age(v)) < 0) {
-                fprintf(stderr, "%s: --max-age takes an age: 36h, 2d, 90m\n", CMD);
-                return 2;
-            }
-        } else if (!strcmp(a, "--cache")) {
-            cache_opt = v;
-        } else if (!strcmp(a, "--no-cache")) {
-            no_cache = 1;
-        } else if (!strcmp(a, "--again")) {
-            r.again = 1;
-        } else if (!strcmp(a, "--ignore-robots")) {
-            fo.robots = 0;
-        } else if (!strcmp(a, "--delay")) {
-            if (num(a, v, 0, 600, &fo.delay))
-                return 2;
-        } else if (!strcmp(a, "--hosts")) {
-            if (num(a, v, 1, 64, &x))
-                return 2;
-            fo.hosts = (int)x;
-        } else if (!strcmp(a, "--timeout")) {
-            if (num(a, v, 0.1, 3600, &fo.timeout))
-                return 2;
-            if (fo.connect_timeout > fo.timeout)
-                fo.connect_timeout = fo.timeout;
-        } else if (!strcmp(a, "--retries")) {
-            if (num(a, v, 0, 10, &x))
-                return 2;
-            fo.retries = (int)x;
-        } else if (!strcmp(a, "--max-bytes")) {
-            if (!(fo.max_bytes = parse_size(v))) {
-                fprintf(stderr, "%s: --max-bytes takes a size: 8M, 512k, 1000000\n", CMD);
-                return 2;
-            }
-        } else if (!strcmp(a, "--max-redirects")) {
-            if (num(a, v, 0, 50, &x))
-                return 2;
-            fo.max_redirects = (long)x;
-        } else if (!strcmp(a, "--cacert")) {
-            fo.cacert = v;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "%s: unknown option %s\n", CMD, a);
-            return 2;
-        } else if (feeds_path) {
-            fprintf(stderr, "%s: one FEEDS file only (%s and %s given)\n", CMD, feeds_path, a);
-            return 2;
-        } else {
-            feeds_path = a;
-        }
+    const cliopt_t own[] = {
+        { "FEEDS", NULL, CLIOPT_NOTE,
+          .help = "a list, one feed a line: its URL, then its section's name ('#' starts a comment); or an OPML "
+                  "file as feed readers export it (an outline holding feeds names their section)" },
+        { "--max-items", "N", CLIOPT_LONG, &r.max_items, 0, 1e6,
+          .help = "items per feed, the first N the feed lists (default: all)" },
+        { "--max-age", "AGE", CLIOPT_FUNC, &r.max_age, .fn = set_age, .bad = "--max-age takes an age: 36h, 2d, 90m",
+          .help = "leave out items older than AGE: 36h, 2d, 90m (a bare number is days; default: any age)" },
+        { "--again", NULL, CLIOPT_FLAG, &r.again, 1,
+          .help = "pack items already packed into an earlier edition (by default they are left out: the cache "
+                  "folder lists them)" },
+        { "--cache", "DIR", CLIOPT_STR, &cache_opt,
+          .help = "the cache folder (default $XDG_CACHE_HOME/inkpress, else ~/.cache/inkpress): each response "
+                  "with its ETag and Last-Modified for conditional GETs, and the items packed" },
+        { "--no-cache", NULL, CLIOPT_FLAG, &no_cache, 1,
+          .help = "no cache folder: everything downloaded, nothing remembered" },
+        { "--ignore-robots", NULL, CLIOPT_FLAG, &ignore_robots, 1,
+          .help = "fetch what robots.txt disallows (by default it is obeyed)" },
+        { "--delay", "S", CLIOPT_DOUBLE, &fo.delay, 0, 600,
+          .help = "seconds between two requests to one host (default 1; robots.txt's Crawl-delay when longer, "
+                  "up to 60)" },
+        { "--hosts", "N", CLIOPT_INT, &fo.hosts, 1, 64,
+          .help = "hosts fetched from at once, one request each (default 4)" },
+        { "--timeout", "S", CLIOPT_DOUBLE, &fo.timeout, 0.1, 3600, .help = "seconds for one request, all of it (default 30)" },
+        { "--retries", "N", CLIOPT_INT, &fo.retries, 0, 10,
+          .help = "more tries after a 5xx, a 429 or a dropped connection, with backoff 1 s, 2 s, 4 s... "
+                  "(default 2)" },
+        { "--max-bytes", "N", CLIOPT_FUNC, &fo.max_bytes, .fn = set_size,
+          .bad = "--max-bytes takes a size: 8M, 512k, 1000000",
+          .help = "largest response once decompressed: 8M, 512k (default 8M)" },
+        { "--max-redirects", "N", CLIOPT_LONG, &fo.max_redirects, 0, 50, .help = "redirects followed (default 5)" },
+        { "--cacert", "FILE", CLIOPT_STR, &fo.cacert, .help = "CA certificates for https (default: the system's)" },
+        { 0 },
+    };
+    const cliopt_t tail[] = {
+        { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET, .help = "errors only" },
+        { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
+          .help = "a line per feed: items, new ones, pages to fetch" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { own, pc.table, tail, NULL };
+    int n = cliopt_parse(CMD, tables, argc, argv);
+    if (n == CLIOPT_HELP) {
+        help(tables);
+        return 0;
     }
+    if (n == CLIOPT_USAGE)
+        return 2;
+    if (n > 1) {
+        fprintf(stderr, "%s: one FEEDS file only (%s and %s given)\n", CMD, argv[1], argv[2]);
+        return 2;
+    }
+    feeds_path = n ? argv[1] : NULL;
     if (!feeds_path || !pc.outp) {
         fprintf(stderr, "usage: inkpress fetch FEEDS -o EDITION.ink [options]\n");
         return 2;
     }
+    if (ignore_robots)
+        fo.robots = 0;
+    if (fo.connect_timeout > fo.timeout)
+        fo.connect_timeout = fo.timeout;
     size_t flen;
     char *fbuf = input_read_file(feeds_path, 16u << 20, &flen);
     if (!fbuf) {

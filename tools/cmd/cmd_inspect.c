@@ -5,6 +5,7 @@
 
 #include "article.h"
 #include "bundle_write.h"
+#include "cliopt.h"
 #include "hal/ink_hal.h"
 #include "ink_bundle.h"
 #include "picture.h"
@@ -205,41 +206,39 @@ static const char *tag_name(uint32_t tag, char out[5])
 
 int cmd_inspect(int argc, char **argv)
 {
-    const char *path = NULL;
-    int verify = 0, list = 1;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            printf("usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n"
-                   "Prints the header, the sections with their sizes and CRCs, and the article\n"
-                   "table; inflates every article and title chunk and checks its CRC, and starts\n"
-                   "the device's reader on it (its fonts loaded, the library drawn).\n"
-                   "  --verify   print only problems and a verdict, after laying out every\n"
-                   "             article and drawing every page at every panel profile in the\n"
-                   "             device's pool: 'all checks passed' means the edition opens and\n"
-                   "             every page draws\n"
-                   "  --brief    leave out the article table\n"
-                   "Exit status 0 when everything checks, 3 when anything is damaged.\n"
-                   "example: inkpress inspect --verify build/sample.ink\n");
-            return 0;
-        } else if (!strcmp(argv[i], "--verify")) {
-            verify = 1;
-            list = 0;
-        } else if (!strcmp(argv[i], "--brief")) {
-            list = 0;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "inkpress inspect: unknown option %s\n", argv[i]);
-            return 2;
-        } else if (!path) {
-            path = argv[i];
-        } else {
-            fprintf(stderr, "inkpress inspect: one edition at a time\n");
-            return 2;
-        }
+    int verify = 0, brief = 0;
+    const cliopt_t opts[] = {
+        { "--verify", NULL, CLIOPT_FLAG, &verify, 1,
+          .help = "print only problems and a verdict, after laying out every article and drawing every page at "
+                  "every panel profile in the device's pool: 'all checks passed' means the edition opens and "
+                  "every page draws" },
+        { "--brief", NULL, CLIOPT_FLAG, &brief, 1, .help = "leave out the article table" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { opts, NULL };
+    int n = cliopt_parse("inkpress inspect", tables, argc, argv);
+    if (n == CLIOPT_HELP) {
+        printf("usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n"
+               "Prints the header, the sections with their sizes and CRCs, and the article\n"
+               "table; inflates every article and title chunk and checks its CRC, and starts\n"
+               "the device's reader on it (its fonts loaded, the library drawn).\n");
+        cliopt_help(stdout, tables);
+        printf("Exit status 0 when everything checks, 3 when anything is damaged.\n"
+               "example: inkpress inspect --verify build/sample.ink\n");
+        return 0;
     }
-    if (!path) {
+    if (n == CLIOPT_USAGE)
+        return 2;
+    if (n > 1) {
+        fprintf(stderr, "inkpress inspect: one edition at a time\n");
+        return 2;
+    }
+    if (n == 0) {
         fprintf(stderr, "usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n");
         return 2;
     }
+    const char *path = argv[1];
+    int list = !verify && !brief;
     loaded_t l;
     ink_bundle_t b;
     int rc = load("inspect", path, &l, &b);
@@ -433,33 +432,30 @@ static int write_pictures(const ink_bundle_t *b, const char *dir, const char *pa
 
 int cmd_extract(int argc, char **argv)
 {
-    /* --pictures DIR, anywhere: taken out before the rest is read */
     const char *picdir = NULL;
-    for (int i = 1; i < argc; i++)
-        if (!strcmp(argv[i], "--pictures")) {
-            if (i + 1 >= argc) {
-                fprintf(stderr, "inkpress extract: --pictures needs a folder\n");
-                return 2;
-            }
-            picdir = argv[i + 1];
-            for (int j = i; j + 2 <= argc; j++)
-                argv[j] = argv[j + 2];
-            argc -= 2;
-            break;
-        }
-    if (argc < 2 || argc > 3 || argv[1][0] == '-') {
-        if (argc >= 2 && (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help"))) {
-            printf("usage: inkpress extract EDITION.ink|EDITION.uf2 [N] [--pictures DIR]\n"
-                   "Prints the cleaned text of article N (1-based), or of every article, in the\n"
-                   "form 'inkpress clean' prints (articles separated by a form feed line; a\n"
-                   "picture as ![caption](picture N) credit). --pictures DIR also writes every\n"
-                   "picture of the edition as DIR/picture-NNN.png (gray, as stored).\n"
-                   "example: inkpress extract build/sample.ink 3\n");
-            return 0;
-        }
-        fprintf(stderr, "usage: inkpress extract EDITION.ink [N]\n");
+    const cliopt_t opts[] = {
+        { "--pictures", "DIR", CLIOPT_STR, &picdir,
+          .help = "also write every picture of the edition as DIR/picture-NNN.png (gray, as stored)" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { opts, NULL };
+    int n = cliopt_parse("inkpress extract", tables, argc, argv);
+    if (n == CLIOPT_HELP) {
+        printf("usage: inkpress extract EDITION.ink|EDITION.uf2 [N] [--pictures DIR]\n"
+               "Prints the cleaned text of article N (1-based), or of every article, in the\n"
+               "form 'inkpress clean' prints (articles separated by a form feed line; a\n"
+               "picture as ![caption](picture N) credit).\n");
+        cliopt_help(stdout, tables);
+        printf("example: inkpress extract build/sample.ink 3\n");
+        return 0;
+    }
+    if (n == CLIOPT_USAGE)
+        return 2;
+    if (n < 1 || n > 2) {
+        fprintf(stderr, "usage: inkpress extract EDITION.ink [N] [--pictures DIR]\n");
         return 2;
     }
+    argc = n + 1;
     loaded_t l;
     ink_bundle_t b;
     int rc = load("extract", argv[1], &l, &b);
@@ -468,13 +464,13 @@ int cmd_extract(int argc, char **argv)
     uint32_t first = 0, last = b.narticles;
     if (argc == 3) {
         char *end;
-        unsigned long n = strtoul(argv[2], &end, 10);
-        if (*end || n < 1 || n > b.narticles) {
+        unsigned long k = strtoul(argv[2], &end, 10);
+        if (*end || k < 1 || k > b.narticles) {
             fprintf(stderr, "inkpress extract: no article %s (the edition has 1 to %u)\n", argv[2], b.narticles);
             unload(&l);
             return 2;
         }
-        first = (uint32_t)n - 1;
+        first = (uint32_t)k - 1;
         last = first + 1;
     }
     static uint8_t tpoolmem[INK_TITLE_CHUNK_MAX + 64 * 1024];

@@ -4,6 +4,7 @@
  * onto one grayscale PNG, each with its page number. */
 #include "cmd.h"
 
+#include "cliopt.h"
 #include "hal/ink_hal.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
@@ -239,141 +240,119 @@ static int read_stdin(sim_file_t *f)
     return 0;
 }
 
-int cmd_preview(int argc, char **argv)
+/* What the command line asks for (preview_args), then done (preview_run). */
+typedef struct preview_args {
+    const char *bundle, *out, *fonts_dir, *profile, *sheet;
+    int size, article, page, render, threshold, dry, stats, breaker, columns, thumb_w;
+    size_t pool_bytes;
+} preview_args_t;
+
+/* Reads the command line into *a. Returns -1 to go on, else the exit status. */
+static int preview_args(preview_args_t *a, int argc, char **argv)
 {
-    const char *bundle_path = NULL, *out = NULL, *fonts_dir = NULL, *profile_name = ink_profiles[0].name;
-    const char *sheet_path = NULL;
-    int size = -1, only_article = 0, only_page = 0, render = -1, threshold = -1, dry = 0, stats = 0;
-    int breaker = INK_BREAK_TOTAL_FIT;
+    memset(a, 0, sizeof *a);
+    a->profile = ink_profiles[0].name;
+    a->size = -1;
+    a->render = -1;
+    a->breaker = INK_BREAK_TOTAL_FIT;
+    a->columns = 4;
+    a->thumb_w = 200;
+    a->pool_bytes = INK_POOL_BYTES;
+    char profile_help[96], pool_help[64], size_bad[64];
+    snprintf(profile_help, sizeof profile_help, "panel (default %s; see 'inkpress profiles')", ink_profiles[0].name);
+    snprintf(pool_help, sizeof pool_help, "device pool size (default %u)", (unsigned)INK_POOL_BYTES);
+    snprintf(size_bad, sizeof size_bad, "--size takes 0 to %d", INK_SIZE_COUNT - 1);
+    const cliopt_t opts[] = {
+        { "-o", "DIR", CLIOPT_STR, &a->out, .help = "where the page PNGs go (none without it, with --sheet)" },
+        { "-p|--profile", "NAME", CLIOPT_STR, &a->profile, .help = profile_help },
+        { "--size", "N", CLIOPT_INT, &a->size, 0, INK_SIZE_COUNT - 1, .bad = size_bad,
+          .help = "text size 0 (small), 1 (medium), 2 (large)" },
+        { "--article", "N", CLIOPT_INT, &a->article, 1, INT_MAX, .bad = "--article takes an article's number, from 1",
+          .help = "only article N (1-based)" },
+        { "--page", "P", CLIOPT_INT, &a->page, 1, INT_MAX, .bad = "--page takes a page's number, from 1",
+          .help = "only page P (1-based) of that article" },
+        { "--stats", NULL, CLIOPT_FLAG, &a->stats, 1,
+          .help = "typesetting figures over every page: lines, hyphenated lines and runs, loose lines (spaces "
+                  "over 1.5x and 2x the font's), overfull lines, widows and orphans, straight quotes left in the "
+                  "text; with no -o nothing is written" },
+        { "--greedy", NULL, CLIOPT_FLAG, &a->breaker, INK_BREAK_GREEDY,
+          .help = "break lines first-fit instead of total-fit, to compare" },
+        { "--fonts", "DIR", CLIOPT_STR, &a->fonts_dir,
+          .help = "regular.ttf, bold.ttf, italic.ttf (default: beside the program)" },
+        { "--pool-bytes", "N", CLIOPT_SIZE, &a->pool_bytes, 4096, 4294967295.0,
+          .bad = "--pool-bytes wants at least 4096", .help = pool_help },
+        { "--render", "MODE", CLIOPT_CHOICE, &a->render, .choices = "mono|gray",
+          .help = "glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)" },
+        { "--threshold", "N", CLIOPT_INT, &a->threshold, 1, 255,
+          .help = "coverage 1-255 at which a gray pixel becomes ink" },
+        { "--dry-run", NULL, CLIOPT_FLAG, &a->dry, 1, .help = "render every page but write no PNG (for timing)" },
+        { "--sheet", "FILE", CLIOPT_STR, &a->sheet, .help = "write a contact sheet to FILE (- for standard output)" },
+        { "--columns", "N", CLIOPT_INT, &a->columns, 1, 64, .help = "pages across the sheet (default 4)" },
+        { "--thumb-width", "PX", CLIOPT_INT, &a->thumb_w, 16, 100000,
+          .help = "about how wide a page is on the sheet (default 200)" },
+        { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET, .help = "no summary line" },
+        { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE, .help = "the same as without it" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { opts, NULL };
+    int n = cliopt_parse("inkpress preview", tables, argc, argv);
+    if (n == CLIOPT_HELP) {
+        printf("usage: inkpress preview EDITION.ink -o DIR [options]\n"
+               "       inkpress preview EDITION.ink --sheet SHEET.png [--article N] [options]\n"
+               "Writes the library screen and every page of every article as 1-bit PNGs\n"
+               "(DIR/library.png, DIR/NNN-PPP.png), laid out by the device code itself,\n"
+               "and with --sheet a contact sheet: the first page of every article, or with\n"
+               "--article every page of that article, shrunk onto one grayscale PNG in a\n"
+               "grid with page numbers. EDITION.ink may be - (standard input).\n");
+        cliopt_help(stdout, tables);
+        printf("examples: inkpress preview build/sample.ink -o build/preview --profile kobo-clara\n"
+               "          inkpress preview build/sample.ink --sheet sheet.png\n"
+               "          inkpress preview build/sample.ink --article 7 --sheet - | display\n");
+        return 0;
+    }
+    if (n == CLIOPT_USAGE)
+        return 2;
+    if (n > 1) {
+        fprintf(stderr, "inkpress preview: one edition at a time\n");
+        return 2;
+    }
+    a->bundle = n ? argv[1] : NULL;
+    if (a->render >= 0) /* the index in "mono|gray" */
+        a->render = a->render == 0 ? INK_RENDER_MONO : INK_RENDER_GRAY;
+    if (!a->bundle || (!a->out && !a->sheet && !a->stats && !a->dry)) {
+        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE, --stats, --dry-run)\n");
+        return 2;
+    }
+    if (a->page && !a->article) {
+        fprintf(stderr, "inkpress preview: --page P goes with --article N (both from 1)\n");
+        return 2;
+    }
+    return -1;
+}
+
+/* Every page drawn by the device code, written as asked. */
+static int preview_run(const preview_args_t *a)
+{
+    const char *bundle_path = a->bundle, *out = a->out, *sheet_path = a->sheet;
+    int size = a->size, only_article = a->article, only_page = a->page, dry = a->dry, stats = a->stats;
+    int breaker = a->breaker;
+    size_t pool_bytes = a->pool_bytes;
     ink_layout_stats_t st;
     memset(&st, 0, sizeof st);
     /* straight quotes on the pages: in prose, and in addresses and code */
     size_t quotes = 0, quotes_code = 0, quotes_arts = 0;
     uint32_t quotes_first = 0;
-    int columns = 4, thumb_w = 200;
-    unsigned long pool_bytes = INK_POOL_BYTES;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int takes = !strcmp(a, "-o") || !strcmp(a, "--profile") || !strcmp(a, "-p") || !strcmp(a, "--fonts") ||
-                    !strcmp(a, "--size") || !strcmp(a, "--article") || !strcmp(a, "--page") ||
-                    !strcmp(a, "--pool-bytes") || !strcmp(a, "--render") || !strcmp(a, "--threshold") ||
-                    !strcmp(a, "--sheet") || !strcmp(a, "--columns") || !strcmp(a, "--thumb-width");
-        if (!strcmp(a, "--dry-run")) {
-            dry = 1;
-            continue;
-        }
-        if (!strcmp(a, "--stats")) {
-            stats = 1;
-            continue;
-        }
-        if (!strcmp(a, "--greedy")) {
-            breaker = INK_BREAK_GREEDY;
-            continue;
-        }
-        if (!strcmp(a, "-q") || !strcmp(a, "--quiet") || !strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-            progress_level = a[1] == 'q' || a[2] == 'q' ? PROGRESS_QUIET : PROGRESS_VERBOSE;
-            continue;
-        }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            printf("usage: inkpress preview EDITION.ink -o DIR [options]\n"
-                   "       inkpress preview EDITION.ink --sheet SHEET.png [--article N] [options]\n"
-                   "Writes the library screen and every page of every article as 1-bit PNGs\n"
-                   "(DIR/library.png, DIR/NNN-PPP.png), laid out by the device code itself,\n"
-                   "and with --sheet a contact sheet: the first page of every article, or with\n"
-                   "--article every page of that article, shrunk onto one grayscale PNG in a\n"
-                   "grid with page numbers. EDITION.ink may be - (standard input).\n"
-                   "  -o DIR              where the page PNGs go (none without it, with --sheet)\n"
-                   "  -p, --profile NAME  panel (default %s; see 'inkpress profiles')\n"
-                   "  --size N            text size 0 (small), 1 (medium), 2 (large)\n"
-                   "  --article N         only article N (1-based)\n"
-                   "  --page P            only page P (1-based) of that article\n"
-                   "  --stats             typesetting figures over every page: lines, hyphenated\n"
-                   "                      lines and runs, loose lines (spaces over 1.5x and 2x the\n"
-                   "                      font's), overfull lines, widows and orphans, straight\n"
-                   "                      quotes left in the text; with no -o\n"
-                   "                      nothing is written\n"
-                   "  --greedy            break lines first-fit instead of total-fit, to compare\n"
-                   "  --fonts DIR         regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
-                   "  --pool-bytes N      device pool size (default %u)\n"
-                   "  --render MODE       glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)\n"
-                   "  --threshold N       coverage 1-255 at which a gray pixel becomes ink\n"
-                   "  --dry-run           render every page but write no PNG (for timing)\n"
-                   "  --sheet FILE        write a contact sheet to FILE (- for standard output)\n"
-                   "  --columns N         pages across the sheet (default 4)\n"
-                   "  --thumb-width PX    about how wide a page is on the sheet (default 200)\n"
-                   "  -q, --quiet         no summary line\n"
-                   "examples: inkpress preview build/sample.ink -o build/preview --profile kobo-clara\n"
-                   "          inkpress preview build/sample.ink --sheet sheet.png\n"
-                   "          inkpress preview build/sample.ink --article 7 --sheet - | display\n",
-                   ink_profiles[0].name, (unsigned)INK_POOL_BYTES);
-            return 0;
-        }
-        if (takes && !v) {
-            fprintf(stderr, "inkpress preview: %s needs a value\n", a);
-            return 2;
-        }
-        if (!strcmp(a, "-o")) out = v;
-        else if (!strcmp(a, "-p") || !strcmp(a, "--profile")) profile_name = v;
-        else if (!strcmp(a, "--fonts")) fonts_dir = v;
-        else if (!strcmp(a, "--size")) size = atoi(v);
-        else if (!strcmp(a, "--article")) only_article = atoi(v);
-        else if (!strcmp(a, "--page")) only_page = atoi(v);
-        else if (!strcmp(a, "--pool-bytes")) pool_bytes = strtoul(v, NULL, 10);
-        else if (!strcmp(a, "--threshold")) threshold = atoi(v);
-        else if (!strcmp(a, "--sheet")) sheet_path = v;
-        else if (!strcmp(a, "--columns")) columns = atoi(v);
-        else if (!strcmp(a, "--thumb-width")) thumb_w = atoi(v);
-        else if (!strcmp(a, "--render")) {
-            render = !strcmp(v, "mono") ? INK_RENDER_MONO : !strcmp(v, "gray") ? INK_RENDER_GRAY : -2;
-            if (render == -2) {
-                fprintf(stderr, "inkpress preview: --render takes mono or gray\n");
-                return 2;
-            }
-        }
-        else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "inkpress preview: unknown option %s\n", a);
-            return 2;
-        } else if (!bundle_path) {
-            bundle_path = a;
-            continue;
-        } else {
-            fprintf(stderr, "inkpress preview: one edition at a time\n");
-            return 2;
-        }
-        i++;
-    }
-    if (!bundle_path || (!out && !sheet_path && !stats && !dry)) {
-        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE, --stats, --dry-run)\n");
-        return 2;
-    }
-    if (columns < 1 || columns > 64 || thumb_w < 16) {
-        fprintf(stderr, "inkpress preview: --columns takes 1 to 64, --thumb-width at least 16\n");
-        return 2;
-    }
-    if (only_article < 0 || only_page < 0 || (only_page && !only_article)) {
-        fprintf(stderr, "inkpress preview: --page P goes with --article N (both from 1)\n");
-        return 2;
-    }
-    const ink_profile_t *found = ink_profile_find(profile_name);
+    const ink_profile_t *found = ink_profile_find(a->profile);
     if (!found) {
-        fprintf(stderr, "inkpress preview: no profile called '%s'\n", profile_name);
+        fprintf(stderr, "inkpress preview: no profile called '%s'\n", a->profile);
         return 2;
     }
     ink_profile_t custom = *found;
-    if (render >= 0)
-        custom.render_mode = (unsigned char)render;
-    if (threshold > 0 && threshold < 256)
-        custom.threshold = (unsigned char)threshold;
+    if (a->render >= 0)
+        custom.render_mode = (unsigned char)a->render;
+    if (a->threshold)
+        custom.threshold = (unsigned char)a->threshold;
     const ink_profile_t *profile = &custom;
-    if (pool_bytes < 4096) {
-        fprintf(stderr, "inkpress preview: --pool-bytes wants at least 4096\n");
-        return 2;
-    }
-    if (size >= INK_SIZE_COUNT) {
-        fprintf(stderr, "inkpress preview: --size takes 0 to %d\n", INK_SIZE_COUNT - 1);
-        return 2;
-    }
     sim_file_t bf;
     if ((!strcmp(bundle_path, "-") ? read_stdin(&bf) : sim_file_open(&bf, bundle_path)) != 0) {
         fprintf(stderr, "inkpress preview: %s: %s\n", bundle_path, strerror(errno));
@@ -381,7 +360,7 @@ int cmd_preview(int argc, char **argv)
     }
     sim_file_t ff[INK_FACE_COUNT];
     ink_font_data_t fonts[INK_FACE_COUNT];
-    if (sim_fonts_load(fonts_dir, ff, fonts) != 0) {
+    if (sim_fonts_load(a->fonts_dir, ff, fonts) != 0) {
         sim_file_close(&bf);
         return 2;
     }
@@ -393,12 +372,12 @@ int cmd_preview(int argc, char **argv)
     }
     /* The sheet shrinks pages by a whole factor to about thumb_w wide. */
     sheet_t sheet = { 0 };
-    sheet.scale = (profile->w + thumb_w / 2) / thumb_w;
+    sheet.scale = (profile->w + a->thumb_w / 2) / a->thumb_w;
     if (sheet.scale < 1)
         sheet.scale = 1;
     sheet.tw = profile->w / sheet.scale;
     sheet.th = profile->h / sheet.scale;
-    sheet.cols = columns;
+    sheet.cols = a->columns;
     int rc = 0, pages = 0;
     uint8_t *fbmem = malloc(ink_fb_bytes(profile->w, profile->h));
     void *poolmem = malloc(pool_bytes);
@@ -526,7 +505,7 @@ int cmd_preview(int argc, char **argv)
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (progress_level > PROGRESS_QUIET)
         fprintf(strcmp(sheet_path ? sheet_path : "", "-") ? stdout : stderr,
-                "%d page%s of %u article%s %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %lu bytes\n",
+                "%d page%s of %u article%s %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %zu bytes\n",
            pages, pages == 1 ? "" : "s", only_article ? 1u : app.bundle.narticles,
            only_article || app.bundle.narticles == 1 ? "" : "s", dry ? "rendered, not written, for" : "in",
            out ? out : sheet_path ? sheet_path : "(nothing written)",
@@ -558,4 +537,11 @@ out:
     sim_fonts_close(ff);
     sim_file_close(&bf);
     return rc;
+}
+
+int cmd_preview(int argc, char **argv)
+{
+    preview_args_t a;
+    int rc = preview_args(&a, argc, argv);
+    return rc >= 0 ? rc : preview_run(&a);
 }

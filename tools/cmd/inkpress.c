@@ -11,6 +11,7 @@
 #endif
 
 #include "article.h"
+#include "cliopt.h"
 #include "bundle_write.h"
 #include "dedup.h"
 #include "cmd.h"
@@ -25,51 +26,84 @@
 #include "progress.h"
 
 
+static int cmd_clean(int argc, char **argv);
+static int cmd_pack(int argc, char **argv);
+static int cmd_profiles(int argc, char **argv);
+
+/* The commands: name, what runs it, and its line in 'inkpress help'. */
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *synopsis, *summary;
+} command_t;
+
+static const command_t commands[] = {
+    { "clean", cmd_clean, "clean [--json] FILE...", "cleaned article(s): title, date, section, source, body" },
+    { "pack", cmd_pack, "pack -o EDITION.ink [options] INPUT...", "files and folders -> edition bundle" },
+    { "fetch", cmd_fetch, "fetch FEEDS -o EDITION.ink [options]",
+      "feeds (and their pages) from the web -> edition bundle" },
+    { "inspect", cmd_inspect, "inspect EDITION.ink", "header, sections, articles, sizes, checks" },
+    { "extract", cmd_extract, "extract EDITION.ink [N] [--pictures DIR]",
+      "cleaned text back out (article N, 1-based), pictures as PNG" },
+    { "preview", cmd_preview, "preview EDITION.ink -o DIR [options]", "every page as PNG, through the device code" },
+    { "profiles", cmd_profiles, "profiles", "the panels: size, dpi, text sizes" },
+    { NULL, NULL, "help [COMMAND]", "this text, or one command's options and an example" },
+};
+
+/* Options before the command, for all of it. */
+static int show_version;
+static const cliopt_t main_opts[] = {
+    { "--version", NULL, CLIOPT_FLAG, &show_version, 1, .help = "the version of inkpress" },
+    { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET,
+      .help = "errors only (no progress bar, no summary)" },
+    { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
+      .help = "say more (pack: one line per input)" },
+    { "-", NULL, CLIOPT_NOTE, .help = "(as a file) standard input; '-o -' writes to standard output" },
+    { 0 },
+};
+
 static void main_usage(FILE *f)
 {
-    fprintf(f,
-            "usage: inkpress [-q | -v] COMMAND [options] ...\n"
-            "       inkpress --version\n"
-            "\n"
-            "  clean [--json] FILE...                 cleaned article(s): title, date, section, source, body\n"
-            "  pack -o EDITION.ink [options] INPUT... files and folders -> edition bundle\n"
-            "  fetch FEEDS -o EDITION.ink [options]   feeds (and their pages) from the web -> edition bundle\n"
-            "  inspect EDITION.ink                    header, sections, articles, sizes, checks\n"
-            "  extract EDITION.ink [N] [--pictures DIR]  cleaned text back out (article N, 1-based), pictures as PNG\n"
-            "  preview EDITION.ink -o DIR [options]   every page as PNG, through the device code\n"
-            "  profiles                               the panels: size, dpi, text sizes\n"
-            "  help [COMMAND]                         this text, or one command's options and an example\n"
-            "\n"
-            "  -q, --quiet     errors only (no progress bar, no summary)\n"
-            "  -v, --verbose   say more (pack: one line per input)\n"
-            "  -               (as a file) standard input; '-o -' writes to standard output\n"
-            "\n"
-            "exit status: 0 ok, 1 some inputs skipped or characters no font draws, 2 usage, 3 damaged edition, 4 cannot write output\n"
-            "example: inkpress pack -o news.ink samples/ && inkpress preview news.ink -o pages\n"
-            "'man inkpress' has it all.\n");
+    fprintf(f, "usage: inkpress [-q | -v] COMMAND [options] ...\n"
+               "       inkpress --version\n"
+               "\n");
+    for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
+        fprintf(f, "  %-38s %s\n", commands[i].synopsis, commands[i].summary);
+    fputc('\n', f);
+    cliopt_help(f, (const cliopt_t *const[]){ main_opts, NULL });
+    fprintf(f, "\n"
+               "exit status: 0 ok, 1 some inputs skipped or characters no font draws, 2 usage, 3 damaged edition, 4 "
+               "cannot write output\n"
+               "example: inkpress pack -o news.ink samples/ && inkpress preview news.ink -o pages\n"
+               "'man inkpress' has it all.\n");
 }
 
 static int cmd_clean(int argc, char **argv)
 {
-    int json = 0, nfiles = 0, bad = 0;
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json")) {
-            json = 1;
-        } else if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help")) {
-            printf("usage: inkpress clean [--json] FILE...\n"
-                   "Cleans text scrapes: keeps title, date, section, source, byline and body.\n"
-                   "  --json   one JSON object per file: {title, date, section, source, byline, body[]}\n"
-                   "  FILE     a file, or - for standard input\n"
-                   "example: inkpress clean --json samples/01-world-harbour-strike.txt\n");
-            return 0;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            fprintf(stderr, "inkpress clean: unknown option %s\n", argv[i]);
-            return 2;
-        }
+    int json = 0, bad = 0;
+    const cliopt_t opts[] = {
+        { "--json", NULL, CLIOPT_FLAG, &json, 1,
+          .help = "one JSON object per file: {title, date, section, source, byline, body[]}" },
+        { "FILE", NULL, CLIOPT_NOTE, .help = "a file, or - for standard input" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { opts, NULL };
+    int nfiles = cliopt_parse("inkpress clean", tables, argc, argv);
+    if (nfiles == CLIOPT_HELP) {
+        printf("usage: inkpress clean [--json] FILE...\n"
+               "Cleans text scrapes: keeps title, date, section, source, byline and body.\n");
+        cliopt_help(stdout, tables);
+        printf("example: inkpress clean --json samples/01-world-harbour-strike.txt\n");
+        return 0;
     }
-    for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--json"))
-            continue;
+    if (nfiles == CLIOPT_USAGE)
+        return 2;
+    if (nfiles == 0) {
+        fprintf(stderr, "usage: inkpress clean [--json] FILE...\n");
+        return 2;
+    }
+    size_t shown = 0;
+    for (int i = 1; i <= nfiles; i++) {
         article_list_t list = { 0 };
         const char *why;
         if (input_load(argv[i], &list, &why) < 0) {
@@ -81,17 +115,13 @@ static int cmd_clean(int argc, char **argv)
             if (json) {
                 json_article(stdout, &list.v[k]);
             } else {
-                if (nfiles)
+                if (shown)
                     fputs("\f\n", stdout);
                 article_print(stdout, &list.v[k]);
             }
-            nfiles++;
+            shown++;
         }
         article_list_free(&list);
-    }
-    if (nfiles + bad == 0) {
-        fprintf(stderr, "usage: inkpress clean [--json] FILE...\n");
-        return 2;
     }
     if (fflush(stdout) != 0)
         return 4;
@@ -127,49 +157,45 @@ static int cmd_pack(int argc, char **argv)
     pack_cli_t pc;
     int bad = 0;
     pack_cli_init(&pc);
+    const cliopt_t own[] = {
+        { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET,
+          .help = "no progress bar, no summary line (errors only)" },
+        { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
+          .help = "one line per input: how many articles it gave" },
+        { "INPUT", NULL, CLIOPT_NOTE,
+          .help = "a file, a folder (walked for .txt .html .htm .xml .rss .atom), or - for one file on standard "
+                  "input" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { pc.table, own, NULL };
+    int n = cliopt_parse("inkpress pack", tables, argc, argv);
+    if (n == CLIOPT_HELP) {
+        printf("usage: inkpress pack -o EDITION.ink [options] INPUT...\n"
+               "Cleans every input and packs the articles into one edition bundle.\n");
+        cliopt_help(stdout, tables);
+        printf("On a terminal a progress bar on stderr shows the count, the rate and the\n"
+               "input it is on; at the end one line says how many articles were packed,\n"
+               "how many inputs were skipped and why, the bundle's size and the ratio.\n"
+               "A file that cannot be read or cleaned is named on stderr and skipped; the\n"
+               "rest is packed and the exit status is 1. So is it when a character has no glyph\n"
+               "in any face (each is named with its articles; the reader draws a box).\n"
+               "example: inkpress pack -o build/sample.ink --name \"Sample\" samples/*.txt\n"
+               "         inkpress pack -o news.ink - <feed.xml\n");
+        return 0;
+    }
+    if (n == CLIOPT_USAGE)
+        return 2;
+    if (!pc.outp || n == 0) {
+        fprintf(stderr, "usage: inkpress pack -o EDITION.ink [options] INPUT...\n");
+        return 2;
+    }
     input_list_t inputs = { 0 };
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        int t = pack_cli_option(&pc, "inkpress pack", argc, argv, &i);
-        if (t == 1)
-            continue;
-        if (t == 2) {
-            input_list_free(&inputs);
-            return 2;
-        }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            printf("usage: inkpress pack -o EDITION.ink [options] INPUT...\n"
-                   "Cleans every input and packs the articles into one edition bundle.\n");
-            pack_cli_help(stdout);
-            printf("  -q, --quiet    no progress bar, no summary line (errors only)\n"
-                   "  -v, --verbose  one line per input: how many articles it gave\n"
-                   "  INPUT          a file, a folder (walked for .txt .html .htm .xml .rss .atom),\n"
-                   "                 or - for one file on standard input\n"
-                   "On a terminal a progress bar on stderr shows the count, the rate and the\n"
-                   "input it is on; at the end one line says how many articles were packed,\n"
-                   "how many inputs were skipped and why, the bundle's size and the ratio.\n"
-                   "A file that cannot be read or cleaned is named on stderr and skipped; the\n"
-                   "rest is packed and the exit status is 1. So is it when a character has no glyph\n"
-                   "in any face (each is named with its articles; the reader draws a box).\n"
-                   "example: inkpress pack -o build/sample.ink --name \"Sample\" samples/*.txt\n"
-                   "         inkpress pack -o news.ink - <feed.xml\n");
-            input_list_free(&inputs);
-            return 0;
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "inkpress pack: unknown option %s\n", a);
-            input_list_free(&inputs);
-            return 2;
-        } else if (input_add(&inputs, a, &bad) != 0) {
+    for (int i = 1; i <= n; i++)
+        if (input_add(&inputs, argv[i], &bad) != 0) {
             fprintf(stderr, "inkpress pack: out of memory\n");
             input_list_free(&inputs);
             return 1;
         }
-    }
-    if (!pc.outp || (inputs.n == 0 && bad == 0)) {
-        fprintf(stderr, "usage: inkpress pack -o EDITION.ink [options] INPUT...\n");
-        input_list_free(&inputs);
-        return 2;
-    }
     article_list_t arts = { 0 };
     size_t in_bytes = 0;
     progress_t pr;
@@ -224,15 +250,17 @@ static int cmd_pack(int argc, char **argv)
 
 static int cmd_profiles(int argc, char **argv)
 {
-    if (argc > 1) {
-        int help = !strcmp(argv[1], "-h") || !strcmp(argv[1], "--help");
-        fprintf(help ? stdout : stderr,
+    const cliopt_t none[] = { { 0 } };
+    const cliopt_t *const tables[] = { none, NULL };
+    int n = cliopt_parse("inkpress profiles", tables, argc, argv);
+    if (n != 0) {
+        fprintf(n == CLIOPT_HELP ? stdout : stderr,
                 "usage: inkpress profiles\n"
                 "Lists the panels inkpress knows: name, width and height in pixels, dpi, and\n"
                 "the three text sizes of the menu in points (* the default). The first is\n"
                 "the default profile of preview and inkpress-sim.\n"
                 "example: inkpress profiles\n");
-        return help ? 0 : 2;
+        return n == CLIOPT_HELP ? 0 : 2;
     }
     printf("%-16s %6s %6s %5s  %s\n", "profile", "width", "height", "dpi", "text sizes (pt), default *");
     for (const ink_profile_t *p = ink_profiles; p->name; p++) {
@@ -257,17 +285,21 @@ int main(int argc, char **argv)
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
     /* Options before the command apply to all of it, as in git. */
-    while (argc > 1 && argv[1][0] == '-' && argv[1][1]) {
-        if (!strcmp(argv[1], "-q") || !strcmp(argv[1], "--quiet"))
-            progress_level = PROGRESS_QUIET;
-        else if (!strcmp(argv[1], "-v") || !strcmp(argv[1], "--verbose"))
-            progress_level = PROGRESS_VERBOSE;
-        else
-            break;
-        argv[1] = argv[0];
-        argv++;
-        argc--;
+    const cliopt_t *const tables[] = { main_opts, NULL };
+    int at = cliopt_parse_head("inkpress", tables, argc, argv);
+    if (at == CLIOPT_HELP) {
+        main_usage(stdout);
+        return 0;
     }
+    if (at == CLIOPT_USAGE)
+        return 2;
+    if (show_version) {
+        printf("inkpress %s\n", INKPRESS_VERSION);
+        return 0;
+    }
+    argv[at - 1] = argv[0];
+    argv += at - 1;
+    argc -= at - 1;
     if (argc < 2) {
         main_usage(stderr);
         return 2;
@@ -278,28 +310,17 @@ int main(int argc, char **argv)
         char *sub[] = { argv[0], argv[2], (char *)"--help", NULL };
         return main(3, sub);
     }
-    if (!strcmp(cmd, "help") || !strcmp(cmd, "-h") || !strcmp(cmd, "--help")) {
+    if (!strcmp(cmd, "help")) {
         main_usage(stdout);
         return 0;
     }
-    if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    if (!strcmp(cmd, "version")) {
         printf("inkpress %s\n", INKPRESS_VERSION);
         return 0;
     }
-    if (!strcmp(cmd, "clean"))
-        return cmd_clean(argc - 1, argv + 1);
-    if (!strcmp(cmd, "pack"))
-        return cmd_pack(argc - 1, argv + 1);
-    if (!strcmp(cmd, "fetch"))
-        return cmd_fetch(argc - 1, argv + 1);
-    if (!strcmp(cmd, "inspect"))
-        return cmd_inspect(argc - 1, argv + 1);
-    if (!strcmp(cmd, "extract"))
-        return cmd_extract(argc - 1, argv + 1);
-    if (!strcmp(cmd, "preview"))
-        return cmd_preview(argc - 1, argv + 1);
-    if (!strcmp(cmd, "profiles"))
-        return cmd_profiles(argc - 1, argv + 1);
+    for (const command_t *c = commands; c->name; c++)
+        if (!strcmp(cmd, c->name))
+            return c->run(argc - 1, argv + 1);
     fprintf(stderr, "inkpress: '%s' is not a command; see 'inkpress help'\n", cmd);
     return 2;
 }

@@ -17,6 +17,82 @@
 #include "sim_io.h"
 #include "uf2.h"
 
+/* The options that need more than a store: each checks its value and puts
+ * it where the bundle writer wants it. */
+static int set_fast(void *dest, const char *v)
+{
+    bundle_opts_t *o = dest;
+    (void)v;
+    o->zopfli = 0;
+    if (o->level > 9)
+        o->level = 9;
+    return 0;
+}
+
+static int set_hints(void *dest, const char *v)
+{
+    (void)v;
+    *(unsigned *)dest |= FS_KEEP_HINTS;
+    return 0;
+}
+
+static int set_name(void *dest, const char *v)
+{
+    if (!ink_utf8_valid((const uint8_t *)v, strlen(v)))
+        return -1;
+    *(const char **)dest = v;
+    return 0;
+}
+
+static int set_date(void *dest, const char *v)
+{
+    if (!ink_date_valid(v, strlen(v)))
+        return -1;
+    *(const char **)dest = v;
+    return 0;
+}
+
+/* --zopfli and --threads: any number, more than the cap counts as the cap */
+static int set_capped(int *dest, const char *v, unsigned cap)
+{
+    unsigned long long x;
+    if (cliopt_number(v, 0, 0xFFFFFFFFu, &x) != 0)
+        return -1;
+    *dest = x > cap ? (int)cap : (int)x;
+    return 0;
+}
+
+static int set_zopfli(void *dest, const char *v)
+{
+    return set_capped(dest, v, 1000);
+}
+
+static int set_threads(void *dest, const char *v)
+{
+    return set_capped(dest, v, 64);
+}
+
+static int set_group_bytes(void *dest, const char *v)
+{
+    /* a stream's text may not exceed INK_GROUP_MAX_BYTES (docs/FORMAT.md, GRPS) */
+    unsigned long long x;
+    if (cliopt_number(v, 0, INK_GROUP_MAX_BYTES, &x) != 0)
+        return -1;
+    *(size_t *)dest = x ? (size_t)x : 1;
+    return 0;
+}
+
+static int set_align(void *dest, const char *v)
+{
+    unsigned long long x;
+    if (cliopt_number(v, 1, 1u << 20, &x) != 0 || (x & (x - 1)))
+        return -1;
+    *(size_t *)dest = (size_t)x;
+    return 0;
+}
+
+#define HEX_NUMBER "takes a number (decimal or 0x hex)"
+
 void pack_cli_init(pack_cli_t *pc)
 {
     memset(pc, 0, sizeof *pc);
@@ -24,157 +100,63 @@ void pack_cli_init(pack_cli_t *pc)
     pc->opts = d;
     pc->opts.stats = &pc->stats;
     pc->images = PICS_ALL;
-}
-
-void pack_cli_help(FILE *f)
-{
-    fprintf(f, "  -o FILE        the bundle to write (- for standard output)\n"
-               "  --name NAME    edition name (default: \"inkpress edition\")\n"
-               "  --date DATE    edition date (default: the newest article's date)\n"
-               "  --level N      deflate level: 10-12 libdeflate's near-optimal parser with the\n"
-               "                 dictionary as history (default 12), 0-9 zlib's\n"
-               "  --fast         zlib at level 9 (about 5%% larger, a few times faster)\n"
-               "  --zopfli N     zopfli with N iterations (about as small as level 12, and\n"
-               "                 tens of times slower)\n"
-               "  --threads N    streams compressed at once (default: one a core)\n"
-               "  --no-dict      no preset dictionary trained on the edition\n"
-               "  --no-patterns  every soft hyphen written out, no hyphenation patterns for\n"
-               "                 the reader to find most of them itself (by default the\n"
-               "                 bundle has them when they make it smaller)\n"
-               "  --patterns     hyphenation patterns even when they do not pay\n"
-               "  --group-bytes N  text per stream of grouped short articles (default 32768;\n"
-               "                 at most 262144; 1 = every article its own stream)\n"
-               "  --align N      start every section on an N-byte boundary (flash erase block)\n"
-               "  --fonts DIR    regular.ttf, bold.ttf, italic.ttf to subset into the bundle\n"
-               "                 (default: $INKPRESS_FONTS, else the fonts beside the program)\n"
-               "  --no-fonts     leave the fonts and kerning pairs out (the reader has its own)\n"
-               "  --script-fonts DIRS  where the Noto faces for other scripts are (':' between folders;\n"
-               "                 default: $INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)\n"
-               "  --no-script-fonts  only the three faces: characters they lack are drawn as boxes\n"
-               "  --font-hints   keep the TrueType hinting instructions in the subset fonts\n"
-               "  --images none|lead|all  which pictures go in: none, each article's first, or\n"
-               "                 all (default); icons, tracking pixels and banners never\n"
-               "  --image-budget BYTES  at most this many bytes of pictures in the edition\n"
-               "                 (pictures past it are left out, named with -v; default: no limit)\n"
-               "  --uf2          write a UF2 file for drag-and-drop flashing instead of .ink\n"
-               "  --uf2-base A   flash address of the bundle in the UF2 (e.g. 0x10100000)\n"
-               "  --uf2-family F UF2 family ID (e.g. 0xe48bff56 for the RP2040)\n");
-}
-
-int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int *i)
-{
-    const char *a = argv[*i];
-    const char *v = *i + 1 < argc ? argv[*i + 1] : NULL;
-    int takes = !strcmp(a, "-o") || !strcmp(a, "--name") || !strcmp(a, "--date") || !strcmp(a, "--level") ||
-                !strcmp(a, "--zopfli") || !strcmp(a, "--threads") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
-                !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family") || !strcmp(a, "--fonts") ||
-                !strcmp(a, "--script-fonts") || !strcmp(a, "--images") || !strcmp(a, "--image-budget");
-    if (takes && !v) {
-        fprintf(stderr, "%s: %s needs a value\n", cmd, a);
-        return 2;
-    }
-    if (takes)
-        (*i)++;
-    if (!strcmp(a, "-o")) {
-        pc->outp = v;
-    } else if (!strcmp(a, "--images")) {
-        if (!strcmp(v, "none"))
-            pc->images = PICS_NONE;
-        else if (!strcmp(v, "lead"))
-            pc->images = PICS_LEAD;
-        else if (!strcmp(v, "all"))
-            pc->images = PICS_ALL;
-        else {
-            fprintf(stderr, "%s: --images takes none, lead or all, not '%s'\n", cmd, v);
-            return 2;
-        }
-    } else if (!strcmp(a, "--image-budget")) {
-        char *end;
-        unsigned long long x = strtoull(v, &end, 0);
-        if (*end || !*v || x > 0xFFFFFFFFull) {
-            fprintf(stderr, "%s: --image-budget takes a number of bytes\n", cmd);
-            return 2;
-        }
-        pc->image_budget = (size_t)x;
-    } else if (!strcmp(a, "--fonts")) {
-        pc->fonts_dir = v;
-    } else if (!strcmp(a, "--script-fonts")) {
-        pc->opts.script_fonts = v;
-    } else if (!strcmp(a, "--no-script-fonts")) {
-        pc->opts.no_script_fonts = 1;
-    } else if (!strcmp(a, "--no-fonts")) {
-        pc->no_fonts = 1;
-    } else if (!strcmp(a, "--font-hints")) {
-        pc->opts.font_flags |= FS_KEEP_HINTS;
-    } else if (!strcmp(a, "--name")) {
-        if (!ink_utf8_valid((const uint8_t *)v, strlen(v))) {
-            fprintf(stderr, "%s: --name must be UTF-8 (strings in a bundle are)\n", cmd);
-            return 2;
-        }
-        pc->opts.name = v;
-    } else if (!strcmp(a, "--date")) {
-        if (!ink_date_valid(v, strlen(v))) {
-            fprintf(stderr, "%s: --date takes YYYY-MM-DD, not '%s'\n", cmd, v);
-            return 2;
-        }
-        pc->opts.date = v;
-    } else if (!strcmp(a, "--level")) {
-        pc->opts.level = atoi(v);
-        if (pc->opts.level < 0 || pc->opts.level > 12 || !*v || strspn(v, "0123456789") != strlen(v)) {
-            fprintf(stderr, "%s: --level takes 0 to 12\n", cmd);
-            return 2;
-        }
-    } else if (!strcmp(a, "--zopfli") || !strcmp(a, "--threads") || !strcmp(a, "--group-bytes") || !strcmp(a, "--align") ||
-               !strcmp(a, "--uf2-base") || !strcmp(a, "--uf2-family")) {
-        char *end;
-        unsigned long long x = strtoull(v, &end, 0);
-        if (*end || !*v || x > 0xFFFFFFFFull) {
-            fprintf(stderr, "%s: %s takes a number (decimal or 0x hex)\n", cmd, a);
-            return 2;
-        }
-        if (!strcmp(a, "--zopfli"))
-            pc->opts.zopfli = x > 1000 ? 1000 : (int)x;
-        else if (!strcmp(a, "--threads"))
-            pc->opts.threads = x > 64 ? 64 : (int)x;
-        else if (!strcmp(a, "--group-bytes")) {
-            /* a stream's text may not exceed INK_GROUP_MAX_BYTES (docs/FORMAT.md, GRPS) */
-            if (x > INK_GROUP_MAX_BYTES) {
-                fprintf(stderr, "%s: --group-bytes takes 0 to %u (a stream's text is at most %u bytes)\n", cmd,
-                        (unsigned)INK_GROUP_MAX_BYTES, (unsigned)INK_GROUP_MAX_BYTES);
-                return 2;
-            }
-            pc->opts.group_bytes = x ? (size_t)x : 1;
-        }
-        else if (!strcmp(a, "--align")) {
-            if (x == 0 || (x & (x - 1)) || x > (1u << 20)) {
-                fprintf(stderr, "%s: --align takes a power of two up to 1 MiB\n", cmd);
-                return 2;
-            }
-            pc->opts.align = (size_t)x;
-        } else if (!strcmp(a, "--uf2-base"))
-            pc->uf2_base = (uint32_t)x;
-        else
-            pc->uf2_family = (uint32_t)x;
-    } else if (!strcmp(a, "--fast")) {
-        pc->opts.zopfli = 0;
-        if (pc->opts.level > 9)
-            pc->opts.level = 9;
-    } else if (!strcmp(a, "--no-dict")) {
-        pc->opts.dict = 0;
-    } else if (!strcmp(a, "--no-patterns")) {
-        pc->opts.hyph = 0;
-    } else if (!strcmp(a, "--patterns")) {
-        pc->opts.hyph = 2;
-    } else if (!strcmp(a, "--uf2")) {
-        pc->uf2 = 1;
-    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-        progress_level = PROGRESS_QUIET;
-    } else if (!strcmp(a, "-v") || !strcmp(a, "--verbose")) {
-        progress_level = PROGRESS_VERBOSE;
-    } else {
-        return 0;
-    }
-    return 1;
+    snprintf(pc->group_bad, sizeof pc->group_bad, "--group-bytes takes 0 to %u (a stream's text is at most %u bytes)",
+             (unsigned)INK_GROUP_MAX_BYTES, (unsigned)INK_GROUP_MAX_BYTES);
+    bundle_opts_t *o = &pc->opts;
+    const cliopt_t t[] = {
+        { "-o", "FILE", CLIOPT_STR, &pc->outp, .help = "the bundle to write (- for standard output)" },
+        { "--name", "NAME", CLIOPT_FUNC, &o->name, .fn = set_name,
+          .bad = "--name must be UTF-8 (strings in a bundle are)",
+          .help = "edition name (default: \"inkpress edition\")" },
+        { "--date", "DATE", CLIOPT_FUNC, &o->date, .fn = set_date, .bad = "--date takes YYYY-MM-DD, not '%s'",
+          .help = "edition date (default: the newest article's date)" },
+        { "--level", "N", CLIOPT_INT, &o->level, 0, 12, .bad = "--level takes 0 to 12",
+          .help = "deflate level: 10-12 libdeflate's near-optimal parser with the dictionary as history "
+                  "(default 12), 0-9 zlib's" },
+        { "--fast", NULL, CLIOPT_FUNC, o, .fn = set_fast,
+          .help = "zlib at level 9 (about 5% larger, a few times faster)" },
+        { "--zopfli", "N", CLIOPT_FUNC, &o->zopfli, .fn = set_zopfli, .bad = "--zopfli " HEX_NUMBER,
+          .help = "zopfli with N iterations (about as small as level 12, and tens of times slower)" },
+        { "--threads", "N", CLIOPT_FUNC, &o->threads, .fn = set_threads, .bad = "--threads " HEX_NUMBER,
+          .help = "streams compressed at once (default: one a core)" },
+        { "--no-dict", NULL, CLIOPT_FLAG, &o->dict, 0, .help = "no preset dictionary trained on the edition" },
+        { "--no-patterns", NULL, CLIOPT_FLAG, &o->hyph, 0,
+          .help = "every soft hyphen written out, no hyphenation patterns for the reader to find most of them "
+                  "itself (by default the bundle has them when they make it smaller)" },
+        { "--patterns", NULL, CLIOPT_FLAG, &o->hyph, 2, .help = "hyphenation patterns even when they do not pay" },
+        { "--group-bytes", "N", CLIOPT_FUNC, &o->group_bytes, .fn = set_group_bytes, .bad = pc->group_bad,
+          .help = "text per stream of grouped short articles (default 32768; at most 262144; 1 = every "
+                  "article its own stream)" },
+        { "--align", "N", CLIOPT_FUNC, &o->align, .fn = set_align, .bad = "--align takes a power of two up to 1 MiB",
+          .help = "start every section on an N-byte boundary (flash erase block)" },
+        { "--fonts", "DIR", CLIOPT_STR, &pc->fonts_dir,
+          .help = "regular.ttf, bold.ttf, italic.ttf to subset into the bundle (default: $INKPRESS_FONTS, "
+                  "else the fonts beside the program)" },
+        { "--no-fonts", NULL, CLIOPT_FLAG, &pc->no_fonts, 1,
+          .help = "leave the fonts and kerning pairs out (the reader has its own)" },
+        { "--script-fonts", "DIRS", CLIOPT_STR, &o->script_fonts,
+          .help = "where the Noto faces for other scripts are (':' between folders; default: "
+                  "$INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)" },
+        { "--no-script-fonts", NULL, CLIOPT_FLAG, &o->no_script_fonts, 1,
+          .help = "only the three faces: characters they lack are drawn as boxes" },
+        { "--font-hints", NULL, CLIOPT_FUNC, &o->font_flags, .fn = set_hints,
+          .help = "keep the TrueType hinting instructions in the subset fonts" },
+        { "--images", "none|lead|all", CLIOPT_CHOICE, &pc->images, .choices = "none|lead|all",
+          .help = "which pictures go in: none, each article's first, or all (default); icons, tracking pixels "
+                  "and banners never" },
+        { "--image-budget", "BYTES", CLIOPT_SIZE, &pc->image_budget, 0, 4294967295.0,
+          .bad = "--image-budget takes a number of bytes",
+          .help = "at most this many bytes of pictures in the edition (pictures past it are left out, named "
+                  "with -v; default: no limit)" },
+        { "--uf2", NULL, CLIOPT_FLAG, &pc->uf2, 1, .help = "write a UF2 file for drag-and-drop flashing instead of .ink" },
+        { "--uf2-base", "A", CLIOPT_U32, &pc->uf2_base, 0, 4294967295.0, .bad = "--uf2-base " HEX_NUMBER,
+          .help = "flash address of the bundle in the UF2 (e.g. 0x10100000)" },
+        { "--uf2-family", "F", CLIOPT_U32, &pc->uf2_family, 0, 4294967295.0, .bad = "--uf2-family " HEX_NUMBER,
+          .help = "UF2 family ID (e.g. 0xe48bff56 for the RP2040)" },
+        { 0 },
+    };
+    _Static_assert(sizeof t <= sizeof pc->table, "pack_cli_t.table holds the packing options");
+    memcpy(pc->table, t, sizeof t);
 }
 
 static int write_file(const char *path, const uint8_t *data, size_t len)

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* packcli.h: the packing half of the command line, shared by `inkpress pack`
- * and `inkpress fetch`: the options that shape the bundle (-o, --name,
- * --fast, --fonts, --script-fonts...) and the one path from cleaned articles to a written
- * bundle (duplicates dropped, bundle_write, UF2, the summary line). Host code. */
+ * and `inkpress fetch`: the table of the options that shape the bundle (-o,
+ * --name, --fast, --fonts, --script-fonts...) and the one path from cleaned
+ * articles to a written bundle (duplicates dropped, bundle_write, UF2, the
+ * summary line). Host code. */
 #ifndef INK_PACKCLI_H
 #define INK_PACKCLI_H
 
@@ -11,6 +12,7 @@
 
 #include "article.h"
 #include "bundle_write.h"
+#include "cliopt.h"
 #include "progress.h"
 
 typedef struct pack_cli {
@@ -24,21 +26,14 @@ typedef struct pack_cli {
     int images;              /**< --images: pics_mode_t (default all) */
     size_t image_budget;     /**< --image-budget: bytes of pictures an edition may hold; 0: no limit */
     double secs_inputs;      /**< wall seconds reading and cleaning the inputs (pack -v says) */
+    /** The packing options (-o, --name, --fast...) for cliopt_parse and
+     * cliopt_help, storing into this pack_cli_t (which must not move). */
+    cliopt_t table[24];
+    char group_bad[96];
 } pack_cli_t;
 
-/** Sets the defaults (BUNDLE_OPTS_DEFAULT, no output). */
+/** Sets the defaults (BUNDLE_OPTS_DEFAULT, no output) and the table. */
 void pack_cli_init(pack_cli_t *pc);
-
-/**
- * Takes argv[*i] (and its value, argv[*i + 1]) when it is a packing option
- * or -q/-v, advancing *i past the value. cmd names the command in messages
- * ("inkpress pack"). Returns 1 when taken, 0 when argv[*i] is not a packing
- * option, or 2 (usage error, said on stderr).
- */
-int pack_cli_option(pack_cli_t *pc, const char *cmd, int argc, char **argv, int *i);
-
-/** The packing options' lines for a --help text. */
-void pack_cli_help(FILE *f);
 
 /**
  * Packs arts (consumed: freed on return) into pc->outp: drops duplicates,

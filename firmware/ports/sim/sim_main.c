@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cliopt.h"
 #include "hal/ink_hal.h"
 #include "ink_conf.h"
 #include "ink_nav.h"
@@ -155,35 +156,80 @@ static ink_err_t sim_write(void *ctx, uint32_t off, const void *buf, uint32_t le
 
 static const ink_storage_ops_t sim_storage_ops = { sim_read, sim_write, 2 * INK_STATE_SLOT };
 
-static void usage(FILE *f)
+/* What the command line asks for (parse_args), then done (run). */
+typedef struct sim_args {
+    const char *bundle, *keys, *keys_file, *out, *fonts_dir, *profile, *state;
+    size_t pool_bytes;
+    int window, no_frames, pbm, ghosting, greedy, cold;
+} sim_args_t;
+
+static void usage(FILE *f, const cliopt_t *const *tables)
 {
-    fprintf(f,
-            "usage: inkpress-sim EDITION.ink [options]\n"
-            "  -k, --keys \"KEYS\"     buttons to press: prev next select back menu (or p n s b m)\n"
-            "      --keys-file F     the same, read from a file\n"
-            "  -o, --out DIR         where frames and refresh.log go (default: sim-out)\n"
-            "  -p, --profile NAME    panel profile (default: %s; 'inkpress profiles' lists them)\n"
-            "      --fonts DIR       regular.ttf, bold.ttf, italic.ttf (default: beside the program)\n"
-            "      --pool-bytes N    device pool size (default: %u)\n"
-            "      --greedy          break lines first-fit instead of total-fit (to compare)\n"
-            "      --cold-glyphs     empty the glyph cache before every key (to measure)\n"
-            "      --no-frames       write no frames or log (to measure)\n"
-            "      --state FILE      reading state storage (default: none, start fresh)\n"
-            "      --pbm             each frame also as frame-NNNN.pbm, the raw framebuffer (as the\n"
-            "                        board port writes it)\n"
-            "      --ghosting        model e-ink ghosting: ghost-NNNN.png shows the frame over grey\n"
-            "                        traces of pixels changed by fast refreshes since the last full\n"
-            "                        one; ghosting.log counts them\n"
-            "      --window          read in a desktop window at the panel's size: Left/Up = prev,\n"
-            "                        Right/Down = next, Enter = select, Backspace = back, M = menu,\n"
-            "                        Escape or Q quits; --keys are pressed first; frames are\n"
-            "                        written only with -o\n"
-            "exit status: 0 done; 1 a frame could not be written or the pool leaked; 2 usage;\n"
-            "  3 an error screen was shown (a damaged edition, article or font), even when a\n"
-            "  later key left it\n"
-            "example: inkpress-sim build/sample.ink --keys \"select next next back\" -o build/sim\n"
-            "         inkpress-sim build/sample.ink --window --profile kobo-clara --state reading.bin\n",
-            ink_profiles[0].name, (unsigned)INK_POOL_BYTES);
+    fprintf(f, "usage: inkpress-sim EDITION.ink [options]\n");
+    cliopt_help(f, tables);
+    fprintf(f, "exit status: 0 done; 1 a frame could not be written or the pool leaked; 2 usage;\n"
+               "  3 an error screen was shown (a damaged edition, article or font), even when a\n"
+               "  later key left it\n"
+               "example: inkpress-sim build/sample.ink --keys \"select next next back\" -o build/sim\n"
+               "         inkpress-sim build/sample.ink --window --profile kobo-clara --state reading.bin\n");
+}
+
+/* Reads the command line into *a. Returns -1 to go on, else the exit status. */
+static int parse_args(sim_args_t *a, int argc, char **argv)
+{
+    static char profile_help[96], pool_help[64];
+    memset(a, 0, sizeof *a);
+    a->profile = ink_profiles[0].name;
+    a->pool_bytes = INK_POOL_BYTES;
+    snprintf(profile_help, sizeof profile_help, "panel profile (default: %s; 'inkpress profiles' lists them)",
+             ink_profiles[0].name);
+    snprintf(pool_help, sizeof pool_help, "device pool size (default: %u)", (unsigned)INK_POOL_BYTES);
+    const cliopt_t opts[] = {
+        { "-k|--keys", "\"KEYS\"", CLIOPT_STR, &a->keys, .help = "buttons to press: prev next select back menu (or p n s b m)" },
+        { "--keys-file", "F", CLIOPT_STR, &a->keys_file, .help = "the same, read from a file" },
+        { "-o|--out", "DIR", CLIOPT_STR, &a->out, .help = "where frames and refresh.log go (default: sim-out)" },
+        { "-p|--profile", "NAME", CLIOPT_STR, &a->profile, .help = profile_help },
+        { "--fonts", "DIR", CLIOPT_STR, &a->fonts_dir, .help = "regular.ttf, bold.ttf, italic.ttf (default: beside the program)" },
+        { "--pool-bytes", "N", CLIOPT_SIZE, &a->pool_bytes, 1024, 4294967295.0,
+          .bad = "--pool-bytes wants a number of bytes (at least 1024)", .help = pool_help },
+        { "--greedy", NULL, CLIOPT_FLAG, &a->greedy, 1, .help = "break lines first-fit instead of total-fit (to compare)" },
+        { "--cold-glyphs", NULL, CLIOPT_FLAG, &a->cold, 1, .help = "empty the glyph cache before every key (to measure)" },
+        { "--no-frames", NULL, CLIOPT_FLAG, &a->no_frames, 1, .help = "write no frames or log (to measure)" },
+        { "--state", "FILE", CLIOPT_STR, &a->state, .help = "reading state storage (default: none, start fresh)" },
+        { "--pbm", NULL, CLIOPT_FLAG, &a->pbm, 1,
+          .help = "each frame also as frame-NNNN.pbm, the raw framebuffer (as the board port writes it)" },
+        { "--ghosting", NULL, CLIOPT_FLAG, &a->ghosting, 1,
+          .help = "model e-ink ghosting: ghost-NNNN.png shows the frame over grey traces of pixels changed by "
+                  "fast refreshes since the last full one; ghosting.log counts them" },
+        { "--window", NULL, CLIOPT_FLAG, &a->window, 1,
+          .help = "read in a desktop window at the panel's size: Left/Up = prev, Right/Down = next, Enter = "
+                  "select, Backspace = back, M = menu, Escape or Q quits; --keys are pressed first; frames are "
+                  "written only with -o" },
+        { 0 },
+    };
+    const cliopt_t *const tables[] = { opts, NULL };
+    int n = cliopt_parse("inkpress-sim", tables, argc, argv);
+    if (n == CLIOPT_HELP) {
+        usage(stdout, tables);
+        return 0;
+    }
+    if (n == CLIOPT_USAGE)
+        return 2;
+    if (n > 1) {
+        fprintf(stderr, "inkpress-sim: one edition at a time (%s?)\n", argv[2]);
+        return 2;
+    }
+    if (n == 0) {
+        usage(stderr, tables);
+        return 2;
+    }
+    a->bundle = argv[1];
+    /* frames go to sim-out unless told otherwise; a window alone writes none */
+    if (a->no_frames)
+        a->out = NULL;
+    else if (!a->out && !a->window)
+        a->out = "sim-out";
+    return -1;
 }
 
 /* Says on stderr what the error screen shows, the first time one is up
@@ -228,81 +274,19 @@ static char *slurp(const char *path)
     return buf;
 }
 
-int main(int argc, char **argv)
+/* The firmware on the edition: keys pressed, frames written. */
+static int run(const sim_args_t *a)
 {
-    const char *bundle_path = NULL, *keys = NULL, *keys_file = NULL, *out = "sim-out", *fonts_dir = NULL;
-    const char *profile_name = ink_profiles[0].name, *state_path = NULL;
-    unsigned long pool_bytes = INK_POOL_BYTES;
-    int window = 0, out_given = 0, pbm = 0, ghosting = 0, greedy = 0, cold = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-            usage(stdout);
-            return 0;
-        }
-        if (!strcmp(a, "--pbm") || !strcmp(a, "--ghosting")) {
-            *(a[2] == 'p' ? &pbm : &ghosting) = 1;
-            continue;
-        }
-        if (!strcmp(a, "--window")) {
-            window = 1;
-            continue;
-        }
-        if (!strcmp(a, "--greedy") || !strcmp(a, "--cold-glyphs")) {
-            *(a[2] == 'g' ? &greedy : &cold) = 1;
-            continue;
-        }
-        if (!strcmp(a, "--no-frames")) { /* draw and refresh, write nothing: for measuring */
-            out = NULL;
-            out_given = 1;
-            continue;
-        }
-        int takes = !strcmp(a, "-k") || !strcmp(a, "--keys") || !strcmp(a, "--keys-file") || !strcmp(a, "-o") ||
-                    !strcmp(a, "--out") || !strcmp(a, "-p") || !strcmp(a, "--profile") || !strcmp(a, "--fonts") ||
-                    !strcmp(a, "--pool-bytes") || !strcmp(a, "--state");
-        if (takes && !v) {
-            fprintf(stderr, "inkpress-sim: %s needs a value\n", a);
-            return 2;
-        }
-        if (!strcmp(a, "-k") || !strcmp(a, "--keys")) keys = v;
-        else if (!strcmp(a, "--keys-file")) keys_file = v;
-        else if (!strcmp(a, "-o") || !strcmp(a, "--out")) out = v, out_given = 1;
-        else if (!strcmp(a, "-p") || !strcmp(a, "--profile")) profile_name = v;
-        else if (!strcmp(a, "--fonts")) fonts_dir = v;
-        else if (!strcmp(a, "--state")) state_path = v;
-        else if (!strcmp(a, "--pool-bytes")) {
-            char *end;
-            pool_bytes = strtoul(v, &end, 10);
-            if (*end || pool_bytes < 1024) {
-                fprintf(stderr, "inkpress-sim: --pool-bytes wants a number of bytes (at least 1024)\n");
-                return 2;
-            }
-        } else if (a[0] == '-' && a[1]) {
-            fprintf(stderr, "inkpress-sim: unknown option %s\n", a);
-            usage(stderr);
-            return 2;
-        } else if (!bundle_path) {
-            bundle_path = a;
-            continue;
-        } else {
-            fprintf(stderr, "inkpress-sim: one edition at a time (%s?)\n", a);
-            return 2;
-        }
-        i++;
-    }
-    if (!bundle_path) {
-        usage(stderr);
-        return 2;
-    }
-    const ink_profile_t *profile = ink_profile_find(profile_name);
+    const char *bundle_path = a->bundle, *out = a->out, *state_path = a->state;
+    size_t pool_bytes = a->pool_bytes;
+    const ink_profile_t *profile = ink_profile_find(a->profile);
     if (!profile) {
-        fprintf(stderr, "inkpress-sim: no profile called '%s'\n", profile_name);
+        fprintf(stderr, "inkpress-sim: no profile called '%s'\n", a->profile);
         return 2;
     }
-    char *script = keys_file ? slurp(keys_file) : NULL;
-    if (keys_file && !script) {
-        fprintf(stderr, "inkpress-sim: %s: %s\n", keys_file, strerror(errno));
+    char *script = a->keys_file ? slurp(a->keys_file) : NULL;
+    if (a->keys_file && !script) {
+        fprintf(stderr, "inkpress-sim: %s: %s\n", a->keys_file, strerror(errno));
         return 2;
     }
     sim_file_t bundle;
@@ -313,21 +297,19 @@ int main(int argc, char **argv)
     }
     sim_file_t font_files[INK_FACE_COUNT];
     ink_font_data_t fonts[INK_FACE_COUNT];
-    if (sim_fonts_load(fonts_dir, font_files, fonts) != 0) {
+    if (sim_fonts_load(a->fonts_dir, font_files, fonts) != 0) {
         sim_file_close(&bundle);
         free(script);
         return 2;
     }
-    if (window && !out_given)
-        out = NULL;
     if (out && sim_mkdirs(out) != 0) {
         fprintf(stderr, "inkpress-sim: cannot create %s: %s\n", out, strerror(errno));
         return 2;
     }
     char logpath[PATH_MAX];
     snprintf(logpath, sizeof logpath, "%s/refresh.log", out ? out : ".");
-    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, 0, NULL, out && pbm, NULL, NULL, NULL };
-    if (ghosting && out) {
+    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, 0, NULL, out && a->pbm, NULL, NULL, NULL };
+    if (a->ghosting && out) {
         disp.panel = calloc((size_t)profile->w * (size_t)profile->h, 1);
         disp.ghost = calloc((size_t)profile->w * (size_t)profile->h, 1);
         snprintf(logpath, sizeof logpath, "%s/ghosting.log", out);
@@ -337,7 +319,7 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    if (window) {
+    if (a->window) {
         char title[PATH_MAX + 64];
         const char *why = "";
         snprintf(title, sizeof title, "inkpress-sim: %s (%s)", bundle_path, profile->name);
@@ -370,7 +352,7 @@ int main(int argc, char **argv)
         while (disp.win && sim_window_wait_key(disp.win) != INK_KEY_NONE)
             ; /* the error screen stays until the window closes */
     } else {
-        char *text = script ? script : (keys ? strdup(keys) : NULL);
+        char *text = script ? script : (a->keys ? strdup(a->keys) : NULL);
         script = text;
         for (char *tok = text ? strtok(text, " \t\r\n,") : NULL; tok; tok = strtok(NULL, " \t\r\n,")) {
             if (tok[0] == '#') { /* a comment runs to the end of its line */
@@ -383,8 +365,8 @@ int main(int argc, char **argv)
                 rc = 2;
                 break;
             }
-            app.breaker = greedy ? INK_BREAK_GREEDY : INK_BREAK_TOTAL_FIT;
-            if (cold && app.font_ok)
+            app.breaker = a->greedy ? INK_BREAK_GREEDY : INK_BREAK_TOTAL_FIT;
+            if (a->cold && app.font_ok)
                 ink_font_flush(&app.font);
             ink_app_key(&app, k);
             shown_error |= note_error(&app, bundle_path, shown_error);
@@ -398,7 +380,7 @@ int main(int argc, char **argv)
         if (rc == 0 && shown_error)
             rc = 3;
     }
-    printf("%d frames in %s; pool high-water %zu of %lu bytes\n", disp.frames, out ? out : (window ? "the window" : "no files"),
+    printf("%d frames in %s; pool high-water %zu of %zu bytes\n", disp.frames, out ? out : (a->window ? "the window" : "no files"),
            ink_pool_high_water(&pool), pool_bytes);
     sim_window_close(disp.win);
     ink_app_stop(&app);
@@ -420,4 +402,11 @@ int main(int argc, char **argv)
     sim_fonts_close(font_files);
     sim_file_close(&bundle);
     return rc;
+}
+
+int main(int argc, char **argv)
+{
+    sim_args_t a;
+    int rc = parse_args(&a, argc, argv);
+    return rc >= 0 ? rc : run(&a);
 }
