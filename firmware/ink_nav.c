@@ -515,9 +515,12 @@ static void show(ink_app_t *app)
     }
     ink_rect_t area;
     ink_wave_t mode;
+    app->display_error = INK_OK;
     if (ink_refresh_plan(&app->refresh, app->fb, app->want_full, &area, &mode))
-        app->hal->display->refresh(app->hal->display_ctx, app->fb, area, mode);
-    app->want_full = 0;
+        app->display_error = app->hal->display->refresh(app->hal->display_ctx, app->fb, area, mode);
+    /* A refresh the panel refused leaves it showing something else than the
+     * plan thinks: the next one redraws it whole. */
+    app->want_full = app->display_error != INK_OK;
 }
 
 /* --- the state machine ---------------------------------------------------- */
@@ -621,17 +624,17 @@ static void key_menu(ink_app_t *app, ink_key_t key)
         app->screen = INK_SCREEN_LIBRARY;
 }
 
-void ink_app_key(ink_app_t *app, ink_key_t key)
+ink_err_t ink_app_key(ink_app_t *app, ink_key_t key)
 {
     if (key == INK_KEY_NONE)
-        return;
+        return INK_OK;
     switch (app->screen) {
     case INK_SCREEN_LIBRARY: key_library(app, key); break;
     case INK_SCREEN_ARTICLE: key_article(app, key); break;
     case INK_SCREEN_MENU: key_menu(app, key); break;
     case INK_SCREEN_ERROR:
         if (!app->bundle_ok || !app->font_ok)
-            return; /* nothing to go back to */
+            return INK_OK; /* nothing to go back to */
         app->screen = INK_SCREEN_LIBRARY;
         app->want_full = 1;
         break;
@@ -639,6 +642,7 @@ void ink_app_key(ink_app_t *app, ink_key_t key)
     if (app->screen != INK_SCREEN_ERROR)
         save_state(app);
     show(app);
+    return app->display_error;
 }
 
 ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, ink_fb_t *fb,

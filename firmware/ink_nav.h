@@ -58,19 +58,23 @@ typedef struct ink_app {
     ink_refresh_t refresh;
     ink_state_t state;
     ink_err_t error;        /**< shown by the error screen */
+    ink_err_t display_error;/**< what the display's refresh said of the last screen (INK_OK: shown) */
     char error_where[64];   /**< what failed, e.g. "Opening article 3" */
 } ink_app_t;
 
 /** Starts the reader on the bundle at data[0..len) with the given fonts,
  * restores the saved state when it belongs to this edition, and shows the
  * first screen. A damaged bundle or font shows the error screen; the return
- * value says what went wrong (INK_OK when the library or article shows). */
+ * value says what went wrong (INK_OK when the library or article shows).
+ * What the display said of that first screen is in app->display_error. */
 ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, ink_fb_t *fb,
                         const ink_profile_t *profile, const uint8_t *data, size_t len,
                         const ink_font_data_t fonts[INK_FACE_COUNT]);
 
-/** Handles one button press and refreshes the panel. */
-void ink_app_key(ink_app_t *app, ink_key_t key);
+/** Handles one button press and refreshes the panel. Returns INK_OK, or
+ * the display's error when the panel refused the refresh (the next refresh
+ * is then a full one); what the screen itself shows is in app->screen. */
+ink_err_t ink_app_key(ink_app_t *app, ink_key_t key);
 
 /** Gives every pool allocation back (the pool is empty afterwards). */
 void ink_app_stop(ink_app_t *app);

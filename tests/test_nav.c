@@ -11,6 +11,7 @@ static uint8_t fbmem[(800 / 8) * 600];
 
 typedef struct display_log {
     int frames, full;
+    int refuse; /* the next refreshes to refuse, as a panel whose bus failed */
 } display_log_t;
 
 static ink_err_t log_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
@@ -18,6 +19,10 @@ static ink_err_t log_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
     display_log_t *d = ctx;
     (void)fb;
     (void)area;
+    if (d->refuse) {
+        d->refuse--;
+        return INK_ERR_IO;
+    }
     d->frames++;
     d->full += mode == INK_WAVE_FULL;
     return INK_OK;
@@ -182,6 +187,37 @@ static void test_nav_damaged_bundle_shows_the_error_screen(void **st)
     free(data);
 }
 
+static void test_nav_a_refused_refresh_is_reported_and_redrawn_whole(void **st)
+{
+    (void)st;
+    memset(ram.bytes, 0xFF, sizeof ram.bytes);
+    size_t len;
+    uint8_t *data = tu_bundle(4, &len);
+    assert_int_equal(start(data, len), INK_OK);
+    assert_int_equal(app.display_error, INK_OK);
+    /* the library's cursor moves with fast refreshes */
+    int frames = dlog.frames, full = dlog.full;
+    assert_int_equal(ink_app_key(&app, INK_KEY_NEXT), INK_OK);
+    assert_int_equal(dlog.frames, frames + 1);
+    assert_int_equal(dlog.full, full);
+    dlog.refuse = 1;
+    assert_int_equal(ink_app_key(&app, INK_KEY_NEXT), INK_ERR_IO); /* said, not dropped */
+    assert_int_equal(app.display_error, INK_ERR_IO);
+    assert_int_equal(app.screen, INK_SCREEN_LIBRARY); /* the reader goes on */
+    assert_int_equal(app.article, 2);
+    assert_int_equal(dlog.frames, frames + 1);
+    /* the panel shows an older screen than the plan thought: the next
+     * refresh, which would be fast, is a full one */
+    assert_int_equal(ink_app_key(&app, INK_KEY_NEXT), INK_OK);
+    assert_int_equal(app.display_error, INK_OK);
+    assert_int_equal(dlog.frames, frames + 2);
+    assert_int_equal(dlog.full, full + 1);
+    assert_int_equal(ink_app_key(&app, INK_KEY_PREV), INK_OK);
+    assert_int_equal(dlog.full, full + 1); /* and then fast again */
+    stop();
+    free(data);
+}
+
 static void test_nav_allocation_failures_never_crash_or_leak(void **st)
 {
     (void)st;
@@ -212,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_nav_pages_run_on_into_the_next_article),
         cmocka_unit_test(test_nav_menu_changes_size_and_keeps_the_place),
         cmocka_unit_test(test_nav_damaged_bundle_shows_the_error_screen),
+        cmocka_unit_test(test_nav_a_refused_refresh_is_reported_and_redrawn_whole),
         cmocka_unit_test(test_nav_allocation_failures_never_crash_or_leak),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -67,7 +67,7 @@ typedef struct run {
     char item_text[600];    /* the bar keeps its item by pointer: a copy of the URL */
     size_t feeds_done, feeds_failed, pages, pages_done, pages_failed, pages_cached, old, seen, robots;
     int bad;
-    int oom;
+    const char *why;        /* the first error that stops the run (a static string); NULL: none */
     /* pictures of the pages, fetched into pic_dir (the cache's pictures/) */
     struct picreq {
         size_t slot, block;
@@ -188,7 +188,7 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
     }
     fr->title = items.title ? strdup(items.title) : NULL;
     size_t taken = 0, pages = 0, fresh = 0;
-    for (size_t i = 0; i < items.n && !r->oom; i++) {
+    for (size_t i = 0; i < items.n && !r->why; i++) {
         feed_item_t *it = &items.v[i];
         if (r->max_items && taken >= (size_t)r->max_items)
             break;
@@ -200,7 +200,7 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
         size_t kl = strlen(res->url) + strlen(it->id) + 2;
         char *key = malloc(kl);
         if (!key) {
-            r->oom = 1;
+            r->why = "out of memory";
             break;
         }
         snprintf(key, kl, "%s %s", res->url, it->id);
@@ -212,7 +212,7 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
         slot_t *s = calloc(1, sizeof *s);
         if (!s) {
             free(key);
-            r->oom = 1;
+            r->why = "out of memory";
             break;
         }
         s->feed = fi;
@@ -228,7 +228,7 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
         }
         if (add_slot(r, s) < 0) {
             slot_free(s);
-            r->oom = 1;
+            r->why = "out of memory";
             break;
         }
         fresh++;
@@ -238,7 +238,7 @@ static void on_feed(run_t *r, size_t fi, const fetch_result_t *res)
             want_pics(r, r->nslots - 1, res->final_url && *res->final_url ? res->final_url : res->url, -1);
         if (!s->fi.full && http_url(s->fi.link)) {
             if (fetch_add(r->f, s->fi.link, tag(TAG_PAGE, r->nslots - 1)) < 0) {
-                r->oom = 1;
+                r->why = "out of memory";
                 break;
             }
             r->pages++;
@@ -415,7 +415,7 @@ static void want_pics(run_t *r, size_t si, const char *base, int in_page)
             size_t cap = r->cappics ? r->cappics * 2 : 32;
             struct picreq *v = realloc(r->picreq, cap * sizeof *v);
             if (!v) {
-                r->oom = 1;
+                r->why = "out of memory";
                 return;
             }
             r->picreq = v;
@@ -425,7 +425,7 @@ static void want_pics(run_t *r, size_t si, const char *base, int in_page)
         r->picreq[r->npics].block = i;
         r->picreq[r->npics].in_page = in_page;
         if (fetch_add(r->f, abs, tag(TAG_PIC, r->npics)) < 0)
-            r->oom = 1;
+            r->why = "out of memory";
         else
             r->npics++;
     }
@@ -656,9 +656,10 @@ int cmd_fetch(int argc, char **argv)
     for (size_t i = 0; i < r.list.n; i++) {
         r.feeds[i].e = &r.list.v[i];
         if (fetch_add(r.f, r.list.v[i].url, tag(TAG_FEED, i)) < 0)
-            r.oom = 1;
+            r.why = "out of memory";
     }
-    int frc = r.oom ? -1 : fetch_run(r.f);
+    if (!r.why && fetch_run(r.f) < 0)
+        r.why = "libcurl failed";
     if (cache)
         fcache_prune(cache, CACHE_KEEP_SECS);
     progress_end(&r.pr);
@@ -666,8 +667,8 @@ int cmd_fetch(int argc, char **argv)
     fetch_get_stats(r.f, &st);
     fetch_free(r.f);
     int rc = r.bad ? 1 : 0;
-    if (frc < 0 || r.oom) {
-        fprintf(stderr, "%s: %s\n", CMD, r.oom ? "out of memory" : "libcurl failed");
+    if (r.why) {
+        fprintf(stderr, "%s: %s\n", CMD, r.why);
         rc = 1;
     }
 

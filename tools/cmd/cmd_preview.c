@@ -211,8 +211,9 @@ static int sheet_write(const sheet_t *sh, ink_font_t *font, const char *title, c
     return 0;
 }
 
-/* The bundle from standard input: read into memory, as sim_file_t owns it. */
-static int read_stdin(sim_file_t *f)
+/* The bundle from standard input: read into memory, as sim_file_t owns it.
+ * Returns 0, or -1 with the reason in *why. */
+static int read_stdin(sim_file_t *f, const char **why)
 {
     size_t cap = 1 << 16, n = 0;
     uint8_t *buf = malloc(cap);
@@ -231,7 +232,7 @@ static int read_stdin(sim_file_t *f)
     }
     if (!buf || ferror(stdin) || (n == cap)) {
         free(buf);
-        errno = ferror(stdin) ? EIO : ENOMEM;
+        *why = ferror(stdin) ? strerror(EIO) : "out of memory";
         return -1;
     }
     f->data = buf;
@@ -354,8 +355,9 @@ static int preview_run(const preview_args_t *a)
         custom.threshold = (unsigned char)a->threshold;
     const ink_profile_t *profile = &custom;
     sim_file_t bf;
-    if ((!strcmp(bundle_path, "-") ? read_stdin(&bf) : sim_file_open(&bf, bundle_path)) != 0) {
-        fprintf(stderr, "inkpress preview: %s: %s\n", bundle_path, strerror(errno));
+    const char *why = NULL;
+    if (!strcmp(bundle_path, "-") ? read_stdin(&bf, &why) != 0 : sim_file_open(&bf, bundle_path) != 0) {
+        fprintf(stderr, "inkpress preview: %s: %s\n", bundle_path, why ? why : strerror(errno));
         return 2;
     }
     sim_file_t ff[INK_FACE_COUNT];
@@ -386,7 +388,6 @@ static int preview_run(const preview_args_t *a)
     ink_pool_t pool;
     ink_hal_t hal = { &null_display, NULL, NULL, NULL };
     char path[PATH_MAX];
-    const char *why;
     if (!fbmem || !poolmem) {
         fprintf(stderr, "inkpress preview: out of memory\n");
         rc = 1;

@@ -159,14 +159,23 @@ void pack_cli_init(pack_cli_t *pc)
     memcpy(pc->table, t, sizeof t);
 }
 
-static int write_file(const char *path, const uint8_t *data, size_t len)
+/* Writes data to path ("-": standard output). Returns 0, or -1 with the
+ * reason in *why. */
+static int write_file(const char *path, const uint8_t *data, size_t len, const char **why)
 {
     FILE *f = strcmp(path, "-") == 0 ? stdout : fopen(path, "wb");
-    if (!f)
+    if (!f) {
+        *why = strerror(errno);
         return -1;
+    }
+    errno = 0;
     size_t w = fwrite(data, 1, len, f);
     int rc = (f == stdout) ? fflush(f) : fclose(f);
-    return (w == len && rc == 0) ? 0 : -1;
+    if (w != len || rc != 0) {
+        *why = errno ? strerror(errno) : "a short write";
+        return -1;
+    }
+    return 0;
 }
 
 /* The report of the characters no face of the edition draws (ctx: the
@@ -280,8 +289,8 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
         rc = n ? 4 : 1;
         if (pc->uf2 && bundle && pc->uf2_base)
             rc = 2; /* --uf2-base too high for the bundle: a usage error */
-    } else if (write_file(pc->outp, bundle, blen) != 0) {
-        fprintf(stderr, "%s: cannot write %s: %s\n", cmd, pc->outp, strerror(errno));
+    } else if (write_file(pc->outp, bundle, blen, &why) != 0) {
+        fprintf(stderr, "%s: cannot write %s: %s\n", cmd, pc->outp, why);
         rc = 4;
     } else {
         pc->wrote = 1;

@@ -114,7 +114,6 @@ typedef struct panel {
     const char *dir;
     int log;
     int frames;
-    int failed;
 } panel_t;
 
 static ink_err_t panel_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_wave_t mode)
@@ -128,7 +127,6 @@ static ink_err_t panel_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, i
     size_t bytes = (size_t)fb->stride * (size_t)fb->h;
     if (fd < 0 || write(fd, head, (size_t)hn) != hn || write(fd, fb->bits, bytes) != (ssize_t)bytes) {
         say(INK_BOARD_NAME ": cannot write %s\n", path);
-        p->failed = 1;
         if (fd >= 0)
             close(fd);
         return INK_ERR_IO;
@@ -262,7 +260,7 @@ int main(void)
 
     char logpath[160];
     snprintf(logpath, sizeof logpath, "%s/refresh.log", argv[2]);
-    panel_t panel = { argv[2], open(logpath, O_WRONLY | O_CREAT | O_TRUNC, 0644), 0, 0 };
+    panel_t panel = { argv[2], open(logpath, O_WRONLY | O_CREAT | O_TRUNC, 0644), 0 };
     memset(store, 0xFF, sizeof store);
     ink_hal_t hal = { &panel_ops, &panel, &store_ops, NULL };
     ink_fb_t fb;
@@ -274,6 +272,7 @@ int main(void)
     insn_stat_t turns = { 0 }, opens = { 0 };
     uint64_t start = board_instructions();
     ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, profile, bundle, len, fonts);
+    int display_failed = app.display_error != INK_OK; /* a frame not written: said by panel_refresh */
     if (err) {
         say(INK_BOARD_NAME ": %s %s\n", app.error_where, ink_err_str(err));
         rc = 3;
@@ -294,7 +293,7 @@ int main(void)
             int32_t article = app.open_article;
             int page = app.page;
             uint64_t t0 = board_instructions();
-            ink_app_key(&app, k);
+            display_failed |= ink_app_key(&app, k) != INK_OK;
             uint64_t spent = board_instructions() - t0;
             if (t0 == 0)
                 continue;
@@ -317,7 +316,7 @@ int main(void)
     }
     if (panel.log >= 0)
         close(panel.log);
-    if (panel.failed && !rc)
+    if (display_failed && !rc)
         rc = 1;
     size_t heap = (size_t)((char *)sbrk(0) - __heap_base__);
     size_t reserve = (size_t)(__heap_limit__ - __heap_base__);

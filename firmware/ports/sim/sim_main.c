@@ -24,7 +24,6 @@ typedef struct sim_display {
     const char *dir;
     FILE *log;
     int frames;
-    int failed;
     sim_window_t *win; /* --window: the screen on the desktop too */
     int pbm;           /* --pbm: each frame also as a raw PBM, as the board port writes it */
     uint8_t *panel;    /* --ghosting: the pixels the panel shows now (one byte each) */
@@ -99,23 +98,20 @@ static ink_err_t sim_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
     const char *why = NULL;
     if (sim_png_write(path, fb, &why) != 0) {
         fprintf(stderr, "inkpress-sim: %s: %s\n", path, why);
-        d->failed = 1;
         return INK_ERR_IO;
     }
     if (d->pbm) {
         snprintf(path, sizeof path, "%s/frame-%04d.pbm", d->dir, d->frames);
         if (write_pbm(path, fb) != 0) {
             fprintf(stderr, "inkpress-sim: %s: %s\n", path, strerror(errno));
-            d->failed = 1;
-            return INK_ERR_IO;
+                return INK_ERR_IO;
         }
     }
     if (d->ghost) {
         snprintf(path, sizeof path, "%s/ghost-%04d.png", d->dir, d->frames);
         if (ghost_update(d, fb, area, mode, path) != 0) {
             fprintf(stderr, "inkpress-sim: %s: cannot write\n", path);
-            d->failed = 1;
-            return INK_ERR_IO;
+                return INK_ERR_IO;
         }
     }
     if (d->log)
@@ -308,7 +304,7 @@ static int run(const sim_args_t *a)
     }
     char logpath[PATH_MAX];
     snprintf(logpath, sizeof logpath, "%s/refresh.log", out ? out : ".");
-    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, 0, NULL, out && a->pbm, NULL, NULL, NULL };
+    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, NULL, out && a->pbm, NULL, NULL, NULL };
     if (a->ghosting && out) {
         disp.panel = calloc((size_t)profile->w * (size_t)profile->h, 1);
         disp.ghost = calloc((size_t)profile->w * (size_t)profile->h, 1);
@@ -346,6 +342,7 @@ static int run(const sim_args_t *a)
     static ink_app_t app;
     ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, profile, bundle.data, bundle.len, fonts);
     int rc = 0, shown_error = 0;
+    int display_failed = app.display_error != INK_OK; /* a frame not written: said by sim_refresh */
     if (err) {
         fprintf(stderr, "inkpress-sim: %s: %s %s\n", bundle_path, app.error_where, ink_err_str(err));
         rc = 3;
@@ -368,12 +365,12 @@ static int run(const sim_args_t *a)
             app.breaker = a->greedy ? INK_BREAK_GREEDY : INK_BREAK_TOTAL_FIT;
             if (a->cold && app.font_ok)
                 ink_font_flush(&app.font);
-            ink_app_key(&app, k);
+            display_failed |= ink_app_key(&app, k) != INK_OK;
             shown_error |= note_error(&app, bundle_path, shown_error);
         }
         /* The window: a person presses the buttons until it closes. */
         for (ink_key_t k; rc == 0 && disp.win && (k = sim_window_wait_key(disp.win)) != INK_KEY_NONE;) {
-            ink_app_key(&app, k);
+            display_failed |= ink_app_key(&app, k) != INK_OK;
             shown_error |= note_error(&app, bundle_path, shown_error);
         }
         /* An error screen was shown: status 3, even when a later key left it. */
@@ -394,7 +391,7 @@ static int run(const sim_args_t *a)
         fclose(disp.ghost_log);
     free(disp.panel);
     free(disp.ghost);
-    if (disp.failed && !rc)
+    if (display_failed && !rc)
         rc = 1;
     free(script);
     free(fbmem);
