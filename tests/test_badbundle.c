@@ -999,23 +999,8 @@ static int setup(void **st)
                                          "government", "international", "development", "communities" };
     enum { N = 40, P = 16 };
     article_t arts[N];
-    for (int i = 0; i < N; i++) {
-        static char para[P][400];
-        const char *paras[P + 1];
-        for (int p = 0; p < P; p++) {
-            snprintf(para[p], sizeof para[p],
-                     "The %s said on %s that the %s for the %s would rise by %d percent, according to a %s "
-                     "published by the %s office, and the %s of the %s were told to expect a %s next year.",
-                     words[(i + p) % 16], words[(i * 7 + p) % 16], words[(i * 3 + p * 5) % 16], words[p % 16],
-                     (i * 31 + p * 17) % 97, words[(i + 2 * p) % 16], words[(p * 11) % 16], words[(i * 5) % 16],
-                     words[(i + p * 3) % 16], words[(i * 13 + p) % 16]);
-            paras[p] = para[p];
-        }
-        paras[P] = NULL;
-        char title[80];
-        snprintf(title, sizeof title, "Story %d about the %s and the %s", i, words[i % 16], words[(i * 5) % 16]);
-        tu_article(&arts[i], title, i < 15 ? "World" : i < 30 ? "Business" : "Science", paras);
-    }
+    for (int i = 0; i < N; i++)
+        tu_story(&arts[i], i, P, words, 16, i < 15 ? "World" : i < 30 ? "Business" : "Science");
     /* two real photos (Debian's mate-backgrounds), the first twice, made
      * small (240 pixels wide) so that the table's bundles stay seeds of the
      * bundle fuzzer (at most 128 KiB) */
@@ -1047,16 +1032,13 @@ static int setup(void **st)
     if (pr || pics.n != 2 || pics_section(&pics, &picsec, &picslen))
         return -1;
     pics_free(&pics);
-    tu_load_fonts();
-    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    bundle_opts_t opts = tu_opts_with_fonts();
     opts.pics = picsec;
     opts.pics_len = picslen;
     opts.name = "Test Edition";
     opts.date = "2026-11-29";
-    opts.zopfli = 0;
     opts.group_bytes = 8192;
     opts.hyph = 2;
-    opts.fonts = tu_fonts;
     const char *why;
     int wr_rc = bundle_write(arts, N, &opts, &good, &good_len, &why);
     free(picsec);

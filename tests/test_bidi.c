@@ -135,10 +135,7 @@ static void test_bidi_page_right_to_left(void **state)
                             "\xD8\xA8 2026 \xD8\xA8",
                             NULL };
     tu_article(a, "Bidi", "World", paras);
-    tu_load_fonts();
-    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
-    opts.fonts = tu_fonts;
-    opts.zopfli = 0;
+    bundle_opts_t opts = tu_opts_with_fonts();
     uint8_t *b;
     size_t len;
     const char *why;

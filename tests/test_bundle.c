@@ -78,23 +78,8 @@ static uint8_t *big_bundle(size_t *len, size_t group_bytes, int dict, bundle_sta
                                          "percent", "report", "islands", "morning", "statement", "election" };
     enum { N = 60, P = 12 };
     article_t arts[N];
-    for (int i = 0; i < N; i++) {
-        static char para[P][400];
-        const char *paras[P + 1];
-        for (int p = 0; p < P; p++) {
-            snprintf(para[p], sizeof para[p],
-                     "The %s said on %s that the %s for the %s would rise by %d percent, according to a %s "
-                     "published by the %s office, and the %s of the %s were told to expect a %s next year.",
-                     words[(i + p) % 12], words[(i * 7 + p) % 12], words[(i * 3 + p * 5) % 12], words[p % 12],
-                     (i * 31 + p * 17) % 97, words[(i + 2 * p) % 12], words[(p * 11) % 12], words[(i * 5) % 12],
-                     words[(i + p * 3) % 12], words[(i * 13 + p) % 12]);
-            paras[p] = para[p];
-        }
-        paras[P] = NULL;
-        char title[80];
-        snprintf(title, sizeof title, "Story %d about the %s and the %s", i, words[i % 12], words[(i * 5) % 12]);
-        tu_article(&arts[i], title, i < 30 ? "World" : "Business", paras);
-    }
+    for (int i = 0; i < N; i++)
+        tu_story(&arts[i], i, P, words, 12, i < 30 ? "World" : "Business");
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.zopfli = 0;
     opts.group_bytes = group_bytes;

@@ -54,21 +54,6 @@ static void collect(const uint8_t *s, size_t n)
     }
 }
 
-/* The file of a Noto face in the packer's folders. */
-static void font_path(const char *file, char *out, size_t cap)
-{
-    const char *dirs[] = { "/usr/share/fonts/truetype/noto", "/usr/share/fonts/opentype/noto" };
-    for (int d = 0; d < 2; d++) {
-        snprintf(out, cap, "%s/%s", dirs[d], file);
-        FILE *f = fopen(out, "rb");
-        if (f) {
-            fclose(f);
-            return;
-        }
-    }
-    fail_msg("%s not found (make deps installs fonts-noto-core)", file);
-}
-
 /* hb-shape's glyphs for each line of the texts, at size (0: font units). */
 static hbg_t (*hb_shape_lines(const char *font, const char *txtfile, size_t nlines, int size, size_t **counts))[64]
 {
@@ -119,11 +104,8 @@ static void test_shape_world_runs_match_hb_shape(void **state)
         assert_true(input_load(files.paths[i], &arts, &why) > 0);
     }
     assert_true(arts.n >= 6);
-    tu_load_fonts();
     bundle_stats_t st;
-    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
-    opts.fonts = tu_fonts;
-    opts.zopfli = 0;
+    bundle_opts_t opts = tu_opts_with_fonts();
     opts.stats = &st;
     opts.font_flags = FS_GLYPH_NAMES;
     uint8_t *b;
@@ -172,7 +154,7 @@ static void test_shape_world_runs_match_hb_shape(void **state)
         fclose(t);
         if (!nl)
             continue;
-        font_path(st.fallback_file[f - INK_FACE_COUNT], path, sizeof path);
+        tu_noto_path(st.fallback_file[f - INK_FACE_COUNT], path, sizeof path);
         size_t *cu, *cp;
         hbg_t(*units)[64] = hb_shape_lines(path, txt, nl, 0, &cu);
         hbg_t(*pix)[64] = hb_shape_lines(path, txt, nl, PX, &cp);
@@ -281,10 +263,7 @@ static void test_shape_damaged_run_in_a_bundle(void **state)
         article_t *a = article_list_add(&arts);
         const char *paras[] = { bad[k], NULL };
         tu_article(a, "Damaged", "World", paras);
-        tu_load_fonts();
-        bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
-        opts.fonts = tu_fonts;
-        opts.zopfli = 0;
+        bundle_opts_t opts = tu_opts_with_fonts();
         opts.typeset = 0;
         uint8_t *b;
         size_t len;
@@ -325,20 +304,7 @@ static void test_shape_long_run_cut_into_runs(void **state)
     (void)state;
     /* Noto Serif Lao, from fonts-noto-core, where the packer looks */
     size_t flen = 0;
-    uint8_t *font = NULL;
-    char dirs[] = SCRIPTFONT_DIRS_DEFAULT;
-    for (char *d = strtok(dirs, ":"); d && !font; d = strtok(NULL, ":")) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/NotoSerifLao-Regular.ttf", d);
-        FILE *fp = fopen(path, "rb");
-        if (!fp)
-            continue;
-        font = malloc(1 << 20);
-        assert_non_null(font);
-        flen = fread(font, 1, 1 << 20, fp);
-        fclose(fp);
-    }
-    assert_non_null(font);
+    uint8_t *font = tu_noto_face("NotoSerifLao-Regular.ttf", &flen);
     /* "ສະບາຍດີ ປະເທດລາວ" without the space, twelve times: 180 characters */
     static const char unit[] = "\xe0\xba\xaa\xe0\xba\xb0\xe0\xba\x9a\xe0\xba\xb2\xe0\xba\x8d\xe0\xba\x94\xe0\xba\xb5"
                                "\xe0\xba\x9b\xe0\xba\xb0\xe0\xbb\x80\xe0\xba\x97\xe0\xba\x94\xe0\xba\xa5\xe0\xba\xb2\xe0\xba\xa7";

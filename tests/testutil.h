@@ -15,6 +15,7 @@
 #include "article.h"
 #include "bundle_write.h"
 #include "ink_font.h"
+#include "scriptfont.h"
 #include "sim_io.h"
 
 /* The fonts the build ships, loaded from build/fonts (tests run from the
@@ -28,6 +29,52 @@ static inline void tu_load_fonts(void)
         assert_int_equal(sim_fonts_load("build/fonts", tu_font_files, tu_fonts), 0);
 }
 
+/* Packing options for a bundle read with the build's fonts (loaded): the
+ * defaults, the fonts subset into it, zlib instead of zopfli (fast). */
+static inline bundle_opts_t tu_opts_with_fonts(void)
+{
+    tu_load_fonts();
+    bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
+    opts.fonts = tu_fonts;
+    opts.zopfli = 0;
+    return opts;
+}
+
+/* The path of a Noto face for other scripts, where the packer looks for
+ * them (SCRIPTFONT_DIRS_DEFAULT); fails the test when it is not there. */
+static inline void tu_noto_path(const char *file, char *out, size_t cap)
+{
+    char dirs[] = SCRIPTFONT_DIRS_DEFAULT;
+    for (char *d = strtok(dirs, ":"); d; d = strtok(NULL, ":")) {
+        snprintf(out, cap, "%s/%s", d, file);
+        FILE *f = fopen(out, "rb");
+        if (f) {
+            fclose(f);
+            return;
+        }
+    }
+    fail_msg("%s not found (make deps installs fonts-noto-core)", file);
+}
+
+/* That face's bytes (malloc'd, *len of them). */
+static inline uint8_t *tu_noto_face(const char *file, size_t *len)
+{
+    char path[512];
+    tu_noto_path(file, path, sizeof path);
+    FILE *f = fopen(path, "rb");
+    assert_non_null(f);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    long n = ftell(f);
+    assert_true(n > 0);
+    rewind(f);
+    uint8_t *data = malloc((size_t)n);
+    assert_non_null(data);
+    assert_int_equal(fread(data, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *len = (size_t)n;
+    return data;
+}
+
 /* An article with the given title, section and paragraphs (NULL-ended). */
 static inline void tu_article(article_t *a, const char *title, const char *section, const char *const *paras)
 {
@@ -38,6 +85,29 @@ static inline void tu_article(article_t *a, const char *title, const char *secti
     a->date = strdup("2026-11-29");
     for (size_t i = 0; paras[i]; i++)
         assert_int_equal(article_add_block(a, ARTICLE_BLOCK_PARA, paras[i], strlen(paras[i])), 0);
+}
+
+/* Story i of a made-up edition, in section: np paragraphs of one sentence
+ * with words[0..nw) put in, varied enough from story to story for a
+ * dictionary to be trained on them (about 300 bytes a paragraph). */
+static inline void tu_story(article_t *a, int i, int np, const char *const *words, int nw, const char *section)
+{
+    static char para[32][400];
+    const char *paras[33];
+    assert_true(np <= 32);
+    for (int p = 0; p < np; p++) {
+        snprintf(para[p], sizeof para[p],
+                 "The %s said on %s that the %s for the %s would rise by %d percent, according to a %s "
+                 "published by the %s office, and the %s of the %s were told to expect a %s next year.",
+                 words[(i + p) % nw], words[(i * 7 + p) % nw], words[(i * 3 + p * 5) % nw], words[p % nw],
+                 (i * 31 + p * 17) % 97, words[(i + 2 * p) % nw], words[(p * 11) % nw], words[(i * 5) % nw],
+                 words[(i + p * 3) % nw], words[(i * 13 + p) % nw]);
+        paras[p] = para[p];
+    }
+    paras[np] = NULL;
+    char title[80];
+    snprintf(title, sizeof title, "Story %d about the %s and the %s", i, words[i % nw], words[(i * 5) % nw]);
+    tu_article(a, title, section, paras);
 }
 
 /* A small bundle of n articles across two sections; *len bytes, malloc'd. */
