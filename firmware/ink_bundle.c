@@ -2,6 +2,8 @@
 /* ink_bundle.c: bundle reader. Every number read from the bundle is checked
  * before it is used as an offset or a length. */
 #include "ink_bundle.h"
+#include "ink_utf8.h"
+#include "ink_crc32.h"
 
 #include "ink_conf.h"
 #include "ink_format.h"
@@ -11,94 +13,13 @@
 #include <string.h>
 #include <zlib.h>
 
-uint32_t ink_crc32(uint32_t crc, const uint8_t *data, size_t len)
-{
-    /* zlib takes uInt lengths; feed it in pieces on 16-bit-int targets too. */
-    while (len) {
-        uInt n = len > 0x40000000u ? 0x40000000u : (uInt)len;
-        crc = (uint32_t)crc32(crc, data, n);
-        data += n;
-        len -= n;
-    }
-    return crc;
-}
-
 /* True when [off, off + len) lies inside [0, size). */
 static int inside(uint32_t off, uint32_t len, uint32_t size)
 {
     return off <= size && len <= size - off;
 }
 
-int ink_utf8_valid(const uint8_t *s, size_t n)
-{
-    /* RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF. */
-    for (size_t i = 0; i < n;) {
-        uint8_t c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t k;
-        uint8_t lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            k = 1;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            k = 2;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            k = 3;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        } else
-            return 0;
-        if (k >= n - i || s[i + 1] < lo || s[i + 1] > hi)
-            return 0;
-        for (size_t j = 2; j <= k; j++)
-            if ((s[i + j] & 0xC0) != 0x80)
-                return 0;
-        i += k + 1;
-    }
-    return 1;
-}
-
-/* Text that may hold shaped runs (0x18, read by ink_run_parse, then its
- * text) and bidi levels (0x19 and one byte 0x80 to 0xBF): UTF-8 between
- * and inside them (docs/FORMAT.md, "Shaped runs", "Bidi levels"). Article
- * text, titles and section names may hold both. */
-enum { CODED_OK, CODED_UTF8, CODED_LEVEL, CODED_RUN };
-static int coded_utf8(const uint8_t *s, size_t n)
-{
-    size_t from = 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] != INK_TX_GLYPHS && s[i] != INK_TX_LEVEL) {
-            i++;
-            continue;
-        }
-        if (!ink_utf8_valid(s + from, i - from))
-            return CODED_UTF8;
-        if (s[i] == INK_TX_LEVEL) {
-            if (i + 1 >= n || (s[i + 1] & 0xC0u) != 0x80u)
-                return CODED_LEVEL;
-            i += 2;
-        } else {
-            ink_run_t r;
-            if (ink_run_parse(s + i, n - i, &r) != INK_OK)
-                return CODED_RUN;
-            if (!ink_utf8_valid(r.text, r.ulen))
-                return CODED_UTF8;
-            i += r.len;
-        }
-        from = i;
-    }
-    return ink_utf8_valid(s + from, n - from) ? CODED_OK : CODED_UTF8;
-}
-
-int ink_date_valid(const char *s, size_t n)
+int ink_bundle_date_valid(const char *s, size_t n)
 {
     if (n != 10 || s[4] != '-' || s[7] != '-')
         return 0;
@@ -122,7 +43,7 @@ static ink_err_t str_check(const ink_bundle_t *b, uint32_t ref)
     const uint8_t *nul = memchr(s, 0, b->strs.len - ref);
     if (!nul)
         return INK_ERR_RANGE;
-    return coded_utf8(s, (size_t)(nul - s)) == CODED_OK ? INK_OK : INK_ERR_FORMAT;
+    return ink_text_coded(s, (size_t)(nul - s)) == INK_TEXT_CODED_OK ? INK_OK : INK_ERR_FORMAT;
 }
 
 static const uint8_t *entry(const ink_bundle_t *b, ink_span_t s, uint32_t size, uint32_t i)
@@ -155,7 +76,7 @@ static ink_err_t check_index(ink_bundle_t *b)
         return refuse(b, e, e == INK_ERR_RANGE ? "META: a string reference points outside STRS"
                                                : "STRS: a string is not UTF-8");
     const char *date = ink_bundle_str(b, b->date);
-    if (date && !ink_date_valid(date, strlen(date)))
+    if (date && !ink_bundle_date_valid(date, strlen(date)))
         return refuse(b, INK_ERR_FORMAT, "META: the date is not YYYY-MM-DD");
     uint32_t next = 0;
     for (uint32_t i = 0; i < b->nsections; i++) {
@@ -674,57 +595,6 @@ out:
     return err;
 }
 
-ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why)
-{
-    *why = "";
-    if (!len || !INK_TX_IS_BLOCK(t[0]) || t[0] == INK_TX_HEADLINE || t[0] == INK_TX_META) {
-        *why = "text: does not start with a block code";
-        return INK_ERR_FORMAT;
-    }
-    /* Header blocks first, each once, in the order 0x07 0x08 0x09. */
-    uint8_t last_head = 0;
-    int body = 0;
-    for (uint32_t i = 0; i < len; i++) {
-        uint8_t c = t[i];
-        if (c == INK_TX_HEADLINE || c == INK_TX_META) {
-            *why = "text: holds a reserved code (0x01 or 0x06)";
-            return INK_ERR_FORMAT;
-        }
-        if (c >= INK_TX_SOURCE && c <= INK_TX_BYLINE) {
-            if (body || c <= last_head) {
-                *why = "text: a header block after a body block or out of order";
-                return INK_ERR_FORMAT;
-            }
-            last_head = c;
-        } else if (INK_TX_IS_BLOCK(c)) {
-            body = 1;
-            if (c == INK_TX_PIC) {
-                /* the picture's number, 1 to 4 digits without a leading 0, then a space */
-                uint32_t d = i + 1;
-                while (d < len && t[d] >= '0' && t[d] <= '9' && d - i <= 4)
-                    d++;
-                if (d == i + 1 || d - i > 5 || (t[i + 1] == '0' && d > i + 2) || d >= len || t[d] != ' ') {
-                    *why = "text: a picture block does not start with its number and a space";
-                    return INK_ERR_FORMAT;
-                }
-            }
-        }
-    }
-    switch (coded_utf8(t, len)) {
-    case CODED_OK:
-        return INK_OK;
-    case CODED_LEVEL:
-        *why = "text: a bidi level code (0x19) without its level byte";
-        break;
-    case CODED_RUN:
-        *why = "text: a shaped run (0x18) is damaged";
-        break;
-    default:
-        *why = "text: not UTF-8";
-    }
-    return INK_ERR_FORMAT;
-}
-
 ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len,
                                  const char **why)
 {
@@ -883,7 +753,7 @@ ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool
     return ink_bundle_inflate_why(b, i, pool, dst, dst_len, &why);
 }
 
-void ink_titles_free(ink_titles_t *cache)
+void ink_bundle_titles_free(ink_titles_t *cache)
 {
     if (cache->buf)
         ink_pool_free(cache->pool, cache->buf);
@@ -902,7 +772,7 @@ static ink_err_t chunk_check(const ink_bundle_t *b, uint32_t c, const char *buf,
     uint32_t n = 0, start = 0;
     for (uint32_t k = 0; k < raw; k++)
         if (!buf[k]) {
-            if (coded_utf8((const uint8_t *)buf + start, k - start) != CODED_OK) {
+            if (ink_text_coded((const uint8_t *)buf + start, k - start) != INK_TEXT_CODED_OK) {
                 *why = "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)";
                 return INK_ERR_FORMAT;
             }
@@ -976,31 +846,6 @@ ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, 
 {
     const char *why;
     return ink_bundle_title_why(b, i, pool, cache, title, &why);
-}
-
-void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out)
-{
-    memset(out, 0, sizeof *out);
-    uint32_t i = 0;
-    while (i < len && (text[i] == INK_TX_SOURCE || text[i] == INK_TX_DATE || text[i] == INK_TX_BYLINE)) {
-        uint8_t code = text[i++];
-        uint32_t start = i;
-        while (i < len && !INK_TX_IS_BLOCK(text[i]))
-            i++;
-        const char *s = (const char *)text + start;
-        uint32_t n = i - start;
-        if (code == INK_TX_SOURCE) {
-            out->source = s;
-            out->source_len = n;
-        } else if (code == INK_TX_DATE) {
-            out->date = s;
-            out->date_len = n;
-        } else {
-            out->byline = s;
-            out->byline_len = n;
-        }
-    }
-    out->body = i;
 }
 
 /* The first max faces of FONT into out (the rest zeroed); how many FONT

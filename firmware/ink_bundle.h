@@ -55,16 +55,8 @@ typedef struct ink_section_info {
     uint32_t first, count;       /**< its articles: [first, first + count) */
 } ink_section_info_t;
 
-/** The header blocks at the start of an article's text, as pointers into it
- * (not NUL-terminated: use the lengths). */
-typedef struct ink_text_head {
-    const char *source, *date, *byline;  /**< NULL when absent */
-    uint32_t source_len, date_len, byline_len;
-    uint32_t body;                       /**< offset of the first body block */
-} ink_text_head_t;
-
 /** One inflated title chunk, kept between calls so a library screen costs
- * one inflate. Zero it before first use; ink_titles_free gives it back. */
+ * one inflate. Zero it before first use; ink_bundle_titles_free gives it back. */
 typedef struct ink_titles {
     ink_pool_t *pool;
     int32_t chunk;               /**< chunk in buf, -1 none */
@@ -104,12 +96,6 @@ ink_err_t ink_bundle_inflate(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool
 ink_err_t ink_bundle_inflate_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, uint8_t *dst, uint32_t dst_len,
                                  const char **why);
 
-/** Checks article text t[0..len) as docs/FORMAT.md ("Article text") says:
- * it starts with a block code, holds no reserved code (0x01, 0x06), its
- * header blocks come first, each once and in order, and it is UTF-8.
- * Returns INK_OK or INK_ERR_FORMAT with the check in *why. */
-ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why);
-
 /** Points *title at article i's title (NUL-terminated, valid until the next
  * call with the same cache), inflating its chunk into cache when needed. */
 ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
@@ -121,10 +107,8 @@ ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, 
 ink_err_t ink_bundle_title_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
                                const char **title, const char **why);
 
-void ink_titles_free(ink_titles_t *cache);
-
-/** Splits the header blocks off inflated article text. */
-void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out);
+/** Gives the title chunk cache holds back to its pool (cache may be empty). */
+void ink_bundle_titles_free(ink_titles_t *cache);
 
 /** The bundle's own faces (FONT section), regular, bold and italic, as
  * pointers into the bundle (open checked them against it); a face the
@@ -169,14 +153,7 @@ int ink_bundle_hyph(const ink_bundle_t *b, ink_hyph_t *out);
 /** Checks the TEXT section's CRC (open does not read TEXT). */
 ink_err_t ink_bundle_check_text(const ink_bundle_t *b);
 
-/** 1 when s[0..n) is UTF-8 (RFC 3629: no overlong forms, surrogates or
- * code points past U+10FFFF), else 0. */
-int ink_utf8_valid(const uint8_t *s, size_t n);
-
 /** 1 when s[0..n) is a date YYYY-MM-DD (month 01-12, day 01-31), else 0. */
-int ink_date_valid(const char *s, size_t n);
-
-/** CRC-32 (zlib's polynomial) of data[0..len), continuing from crc (start at 0). */
-uint32_t ink_crc32(uint32_t crc, const uint8_t *data, size_t len);
+int ink_bundle_date_valid(const char *s, size_t n);
 
 #endif

@@ -3,6 +3,7 @@
 #include "ink_state.h"
 
 #include "ink_bundle.h"
+#include "ink_crc32.h"
 #include "ink_format.h"
 
 #include <string.h>

@@ -65,4 +65,38 @@
 #define INK_TX_IS_BLOCK(c) ((c) >= 0x01 && (c) <= 0x0A)
 #define INK_TX_IS_INLINE(c) ((c) >= 0x10 && (c) <= 0x13)
 
+/* --- reading article text (render/ink_text.c) --- */
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ink_err.h"
+
+/** The header blocks at the start of an article's text, as pointers into it
+ * (not NUL-terminated: use the lengths). */
+typedef struct ink_text_head {
+    const char *source, *date, *byline;  /**< NULL when absent */
+    uint32_t source_len, date_len, byline_len;
+    uint32_t body;                       /**< offset of the first body block */
+} ink_text_head_t;
+
+/** Splits the header blocks off inflated article text. */
+void ink_text_head(const uint8_t *text, uint32_t len, ink_text_head_t *out);
+
+/** What ink_text_coded finds. */
+enum { INK_TEXT_CODED_OK, INK_TEXT_CODED_UTF8, INK_TEXT_CODED_LEVEL, INK_TEXT_CODED_RUN };
+
+/** Text that may hold shaped runs (0x18, read by ink_run_parse, then its
+ * text) and bidi levels (0x19 and one byte 0x80 to 0xBF): UTF-8 between
+ * and inside them (docs/FORMAT.md, "Shaped runs", "Bidi levels"). Article
+ * text, titles and section names may hold both.
+ * Returns INK_TEXT_CODED_OK, or what is wrong first. */
+int ink_text_coded(const uint8_t *s, size_t n);
+
+/** Checks article text t[0..len) as docs/FORMAT.md ("Article text") says:
+ * it starts with a block code, holds no reserved code (0x01, 0x06), its
+ * header blocks come first, each once and in order, and it is UTF-8.
+ * Returns INK_OK or INK_ERR_FORMAT with the check in *why. */
+ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why);
+
 #endif

@@ -2,7 +2,9 @@
 /* ink_utf8.c: see ink_utf8.h. */
 #include "ink_utf8.h"
 
-size_t ink_utf8_len(const uint8_t *s, size_t n)
+/* The length of the well-formed sequence at s, or 0: ink_utf8_len's, and
+ * inlined where a whole string is checked. */
+static inline size_t seq_len(const uint8_t *s, size_t n)
 {
     unsigned c = s[0];
     if (c < 0x80)
@@ -29,6 +31,11 @@ size_t ink_utf8_len(const uint8_t *s, size_t n)
         if ((s[i] & 0xC0) != 0x80)
             return 0;
     return need;
+}
+
+size_t ink_utf8_len(const uint8_t *s, size_t n)
+{
+    return seq_len(s, n);
 }
 
 uint32_t ink_utf8_next(const uint8_t *s, size_t len, size_t *n)
@@ -69,4 +76,19 @@ size_t ink_utf8_put(char *o, uint32_t cp)
     o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
     o[3] = (char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+int ink_utf8_valid(const uint8_t *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        if (s[i] < 0x80) { /* most of a text: one test a byte */
+            i++;
+            continue;
+        }
+        size_t k = seq_len(s + i, n - i);
+        if (!k)
+            return 0;
+        i += k;
+    }
+    return 1;
 }

@@ -24,4 +24,8 @@ uint32_t ink_utf8_next(const uint8_t *s, size_t len, size_t *n);
  * bytes; returns the byte count (1 to 4). */
 size_t ink_utf8_put(char *o, uint32_t cp);
 
+/** 1 when s[0..n) is UTF-8 (RFC 3629: no overlong forms, surrogates or
+ * code points past U+10FFFF), else 0. */
+int ink_utf8_valid(const uint8_t *s, size_t n);
+
 #endif

@@ -936,7 +936,7 @@ static ink_err_t read_all(const uint8_t *d, size_t n, const char **why)
         const char *title;
         err = ink_bundle_title_why(&b, i, &pool, &tc, &title, why);
     }
-    ink_titles_free(&tc);
+    ink_bundle_titles_free(&tc);
     if (err)
         return err;
     for (uint32_t i = 0; i < b.npics; i++)

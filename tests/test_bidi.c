@@ -8,7 +8,7 @@
 #include "bidi.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "ink_pool.h"
 #include "ink_profile.h"
 #include "ink_run.h"

@@ -3,9 +3,10 @@
 #include "testutil.h"
 
 #include "ink_bundle.h"
+#include "ink_crc32.h"
 #include "ink_conf.h"
 #include "ink_format.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "ink_text.h"
 #include "uf2.h"
 
@@ -60,7 +61,7 @@ static void test_bundle_roundtrip_gives_back_every_article(void **st)
     assert_int_equal(text[th.body], INK_TX_PARA);
     /* the packer marks hyphenation points with one-byte soft hyphens */
     assert_memory_equal(text + th.body + 1, "The coun\x15" "cil met", 16);
-    ink_titles_free(&tc);
+    ink_bundle_titles_free(&tc);
     assert_int_equal(ink_pool_used(&pool), 0); /* zlib gave its memory back */
     assert_int_equal(ink_bundle_check_text(&b), INK_OK);
     assert_int_equal(ink_bundle_article(&b, 5, &a), INK_ERR_NOT_FOUND);
@@ -113,8 +114,8 @@ static void assert_same_articles(const ink_bundle_t *b, const ink_bundle_t *ref)
         const char *s1 = title_of(b, i, &pool, &t1);
         assert_string_equal(s1, title_of(ref, i, &pool, &t2));
     }
-    ink_titles_free(&t1);
-    ink_titles_free(&t2);
+    ink_bundle_titles_free(&t1);
+    ink_bundle_titles_free(&t2);
     assert_int_equal(ink_pool_used(&pool), 0);
 }
 
@@ -448,7 +449,7 @@ static void test_bundle_long_title_cut_at_the_shared_cap(void **st)
     const char *back = title_of(&b, 0, &pool, &tc);
     assert_int_equal(strlen(back), INK_TITLE_MAX - 1);
     assert_memory_equal(back, title, INK_TITLE_MAX - 1);
-    ink_titles_free(&tc);
+    ink_bundle_titles_free(&tc);
     free(out);
 }
 

@@ -8,13 +8,14 @@
  *
  * usage: test_corpus BBC_DIR */
 #define _DEFAULT_SOURCE
+#include "ink_crc32.h"
 #include "testutil.h"
 
 #include <dirent.h>
 #include <time.h>
 
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "input.h"
 #include "textnorm.h"
 

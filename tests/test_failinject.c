@@ -20,10 +20,11 @@
  * allocation. The device code has no other state, so this is the same as
  * replaying. A run stops once it is back on the reference frames (or a few
  * keys after its error screen). */
+#include "ink_crc32.h"
 #include "testutil.h"
 
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "ink_text.h"
 
 static uint8_t poolmem[INK_POOL_BYTES];

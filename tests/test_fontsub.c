@@ -16,6 +16,7 @@
 #include "bundle_write.h"
 #include "fontsub.h"
 #include "ink_bundle.h"
+#include "ink_crc32.h"
 #include "ink_format.h"
 #include "ink_kern.h"
 #include "sim_io.h"

@@ -23,7 +23,7 @@
 #include <time.h>
 
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "input.h"
 #include "picture.h"
 
@@ -226,7 +226,7 @@ static void test_memory_every_article_every_profile_every_size(void **st)
                           "%zu refused  worst article %zu \"%s\"\n",
                           prof->name, prof->size_pt10[s] / 10.0, fig[s].pages, fig[s].high,
                           (unsigned)INK_POOL_BYTES, base, fig[s].refused, fig[s].worst + 1, title);
-            ink_titles_free(&titles);
+            ink_bundle_titles_free(&titles);
         }
         print_message("memory: %-15s %.1f s\n", prof->name, (double)(clock() - tp) / CLOCKS_PER_SEC);
     }

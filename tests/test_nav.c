@@ -4,7 +4,7 @@
 
 #include "ink_conf.h"
 #include "ink_format.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 
 static uint8_t poolmem[INK_POOL_BYTES];
 static uint8_t fbmem[(800 / 8) * 600];

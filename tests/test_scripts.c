@@ -121,7 +121,7 @@ static size_t check_all(const uint8_t *bundle, size_t len, const reported_t *rep
             }
         }
     }
-    ink_titles_free(&titles);
+    ink_bundle_titles_free(&titles);
     ink_font_close(&font);
     return checked;
 }

@@ -17,7 +17,7 @@
 #include "ink_run.h"
 #include "ink_text.h"
 #include "input.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "scriptfont.h"
 #include "shape.h"
 
@@ -206,7 +206,7 @@ static void test_shape_world_runs_match_hb_shape(void **state)
     print_message("shape: %zu runs, %zu glyphs, all as hb-shape gives them\n", checked, glyphs);
     assert_int_equal(checked, nruns);
     assert_true(checked > 300);
-    ink_titles_free(&titles);
+    ink_bundle_titles_free(&titles);
     ink_font_close(&font);
     for (int i = 0; i < 64; i++)
         free(texts[i]);

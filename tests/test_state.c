@@ -3,7 +3,7 @@
 #include "testutil.h"
 
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "ink_state.h"
 
 /* Storage in RAM that "loses power" after a given number of bytes written. */

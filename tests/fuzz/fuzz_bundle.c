@@ -23,9 +23,10 @@
 #include <zlib.h>
 
 #include "ink_bundle.h"
+#include "ink_crc32.h"
 #include "ink_conf.h"
 #include "ink_format.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "ink_profile.h"
 #include "sim_io.h"
 

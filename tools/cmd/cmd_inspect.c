@@ -8,10 +8,12 @@
 #include "cliopt.h"
 #include "hal/ink_hal.h"
 #include "ink_bundle.h"
+#include "ink_text.h"
+#include "ink_crc32.h"
 #include "picture.h"
 #include "ink_conf.h"
 #include "ink_format.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "ink_profile.h"
 #include "sim_io.h"
 #include "uf2.h"
@@ -346,7 +348,7 @@ int cmd_inspect(int argc, char **argv)
             free(text);
         }
     }
-    ink_titles_free(&titles);
+    ink_bundle_titles_free(&titles);
     if (b.npics) {
         /* every picture inflated and checked, with its stored size */
         static uint8_t ppoolmem[64 * 1024];
@@ -508,7 +510,7 @@ int cmd_extract(int argc, char **argv)
         article_free(&a);
         free(text);
     }
-    ink_titles_free(&titles);
+    ink_bundle_titles_free(&titles);
     if (picdir) {
         int pr = write_pictures(&b, picdir, argv[1]);
         if (pr > rc)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_preview.c: preview, every page as PNG through the device code
- * (firmware/ink_nav and render/), and contact sheets: many pages shrunk
+ * (firmware/ink_app and render/), and contact sheets: many pages shrunk
  * onto one grayscale PNG, each with its page number. */
 #include "cmd.h"
 
@@ -8,7 +8,7 @@
 #include "hal/ink_hal.h"
 #include "ink_bundle.h"
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "progress.h"
 #include "sim_io.h"
 #include "textnorm.h"

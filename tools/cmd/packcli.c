@@ -12,6 +12,7 @@
 #include "fontsub.h"
 #include "picture.h"
 #include "ink_bundle.h"
+#include "ink_utf8.h"
 #include "ink_conf.h"
 #include "ink_profile.h"
 #include "sim_io.h"
@@ -46,7 +47,7 @@ static int set_name(void *dest, const char *v)
 
 static int set_date(void *dest, const char *v)
 {
-    if (!ink_date_valid(v, strlen(v)))
+    if (!ink_bundle_date_valid(v, strlen(v)))
         return -1;
     *(const char **)dest = v;
     return 0;

@@ -977,7 +977,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
                     break;
                 }
                 fst.bidi_texts += p->bidi;
-                if (!opts->date && a->date && ink_date_valid(a->date, strlen(a->date)) &&
+                if (!opts->date && a->date && ink_bundle_date_valid(a->date, strlen(a->date)) &&
                     strcmp(a->date, date ? date : "") > 0)
                     date = a->date;
                 samples[n + m] = (const uint8_t *)ttl[m];

@@ -385,7 +385,7 @@ int picture_max_width(void)
 {
     int m = 0;
     for (const ink_profile_t *p = ink_profiles; p->name; p++) {
-        /* the reader's column: the panel less its margins (ink_nav.c) */
+        /* the reader's column: the panel less its margins (ink_app.c) */
         int col = p->w - 2 * (p->dpi * 22 / 100);
         if (col > m)
             m = col;

@@ -26,7 +26,7 @@
 
 #include "hal/ink_hal.h"
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "board.h"
 
 /* The panel this board drives; profiles larger than it are refused. */

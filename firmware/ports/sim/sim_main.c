@@ -14,7 +14,7 @@
 #include "cliopt.h"
 #include "hal/ink_hal.h"
 #include "ink_conf.h"
-#include "ink_nav.h"
+#include "ink_app.h"
 #include "sim_io.h"
 #include "sim_window.h"
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* ink_nav.c: screens and the button state machine. */
-#include "ink_nav.h"
+/* ink_app.c: screens and the button state machine. */
+#include "ink_app.h"
 
 #include "ink_run.h"
 
@@ -240,7 +240,7 @@ ink_err_t ink_app_open_article(ink_app_t *app, uint32_t i)
      * scattered through it. Open the fonts again (they go back to the
      * bottom, together) and try once more. */
     close_article(app);
-    ink_titles_free(&app->titles);
+    ink_bundle_titles_free(&app->titles);
     if (ink_font_reopen(&app->font) != INK_OK) {
         app->font_ok = 0;
         return INK_ERR_NOMEM;
@@ -720,7 +720,7 @@ ink_err_t ink_app_start(ink_app_t *app, const ink_hal_t *hal, ink_pool_t *pool, 
 void ink_app_stop(ink_app_t *app)
 {
     close_article(app);
-    ink_titles_free(&app->titles);
+    ink_bundle_titles_free(&app->titles);
     if (app->font_ok)
         ink_font_close(&app->font);
     app->font_ok = 0;

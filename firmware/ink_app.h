@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* ink_nav.h: the reader application: screens (library, article, menu,
+/* ink_app.h: the reader application: screens (library, article, menu,
  * error) and the button state machine that moves between them.
  *
  * Buttons: in the library PREV/NEXT move the cursor, SELECT opens, MENU
@@ -8,8 +8,8 @@
  * library, MENU opens the menu. In the menu PREV/NEXT move, SELECT changes
  * or activates, BACK closes. On the error screen any button returns to the
  * library when the edition itself is readable. */
-#ifndef INK_NAV_H
-#define INK_NAV_H
+#ifndef INK_APP_H
+#define INK_APP_H
 
 #include <stddef.h>
 #include <stdint.h>
