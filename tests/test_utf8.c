@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* test_utf8.c: render/ink_utf8, the one UTF-8 decoder and encoder of the
  * device and the host: well-formed sequences, each kind of malformed one,
- * truncation, and every code point there and back. */
+ * truncation, every code point there and back, and whole strings checked
+ * (ink_utf8_valid, what the bundle's strings and texts must be). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -84,6 +85,43 @@ static void test_utf8_every_code_point_round_trips(void **state)
     assert_int_equal(count, 0x110000 - 0x800);
 }
 
+static void test_utf8_valid_strings(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t n;
+        int valid;
+    } rows[] = {
+        { "", 0, 1 },
+        { "plain ASCII, with a NUL\x00 and controls \x01\x1f", 40, 1 },
+        { "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80", 23, 1 },
+        { "\xf4\x8f\xbf\xbf", 4, 1 },     /* U+10FFFF, the last */
+        { "\xc0\xaf", 2, 0 },             /* overlong '/' */
+        { "\xe0\x80\xaf", 3, 0 },         /* overlong, three bytes */
+        { "\xed\xa0\x80", 3, 0 },         /* a surrogate */
+        { "\xf4\x90\x80\x80", 4, 0 },     /* past U+10FFFF */
+        { "ok \xe2\x80", 5, 0 },          /* cut short at the end */
+        { "\xe2\x80\x9c", 2, 0 },         /* cut short by n */
+        { "\x80 lone continuation", 20, 0 },
+        { "\xff", 1, 0 },
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
+        if (ink_utf8_valid((const uint8_t *)rows[i].s, rows[i].n) != rows[i].valid)
+            fail_msg("row %zu: ink_utf8_valid gives %d", i, !rows[i].valid);
+    /* whole strings agree with the decoder, byte by byte, on every 2-byte
+     * string and on 3-byte strings led by E0, ED, F0 and F4 */
+    for (unsigned a = 0; a < 256; a++)
+        for (unsigned b = 0; b < 256; b++) {
+            uint8_t s2[3] = { (uint8_t)a, (uint8_t)b, 0x80 };
+            size_t k = ink_utf8_len(s2, 2);
+            int want = k == 2 || (k == 1 && ink_utf8_len(s2 + 1, 1) == 1);
+            assert_int_equal(ink_utf8_valid(s2, 2), want);
+            if (a == 0xE0 || a == 0xED || a == 0xF0 || a == 0xF4)
+                assert_int_equal(ink_utf8_valid(s2, 3), ink_utf8_len(s2, 3) == 3);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -91,6 +129,7 @@ int main(void)
         cmocka_unit_test(test_utf8_malformed_one_byte_at_a_time),
         cmocka_unit_test(test_utf8_walk_resumes_after_a_bad_byte),
         cmocka_unit_test(test_utf8_every_code_point_round_trips),
+        cmocka_unit_test(test_utf8_valid_strings),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
