@@ -14,7 +14,7 @@
 
 enum { MENU_SIZE, MENU_REFRESH, MENU_LIBRARY, MENU_CLOSE, MENU_COUNT };
 
-static const uint8_t refresh_choices[] = { 0, 1, 2, 4, 6, 10, 20 };
+static const uint8_t refresh_choices[] = {0, 1, 2, 4, 6, 10, 20};
 
 /* Geometry, all derived from the panel's dpi and the chosen size. */
 typedef struct geom {
@@ -290,14 +290,14 @@ static void draw_footer(ink_app_t *app, const char *left, const char *mid, const
     }
     if (right) {
         int tw = (int)(ink_text_width(&app->font, INK_FACE_REGULAR, g.small_px, right, strlen(right)) >> 6);
-        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.small_px, fb->w - g.margin - tw, base, right,
-                      strlen(right), 0);
+        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.small_px, fb->w - g.margin - tw, base, right, strlen(right),
+                      0);
     }
     if (permille >= 0) {
         /* Progress through the edition: a hairline with a thicker filled part. */
         int y = fb->h - g.footer_h / 6 - 2;
-        ink_rect_t line = { g.margin, y + 1, w, 1 };
-        ink_rect_t done = { g.margin, y, w * permille / 1000, 3 };
+        ink_rect_t line = {g.margin, y + 1, w, 1};
+        ink_rect_t done = {g.margin, y, w * permille / 1000, 3};
         ink_fb_fill_rect(fb, line, 1);
         ink_fb_fill_rect(fb, done, 1);
     }
@@ -326,7 +326,7 @@ static void draw_library(ink_app_t *app)
         ink_text_draw(fb, &app->font, INK_FACE_ITALIC, g.meta_px, fb->w - g.margin - tw, y, date, strlen(date), 0);
     }
     y += g.head_px / 2;
-    ink_rect_t rule = { g.margin, y, w, 2 };
+    ink_rect_t rule = {g.margin, y, w, 2};
     ink_fb_fill_rect(fb, rule, 1);
     y += px / 2;
     int list_top = y;
@@ -350,9 +350,8 @@ static void draw_library(ink_app_t *app)
             /* each row in its article's CJK face: the section's name in its first's */
             ink_font_prefer(&app->font, ink_bundle_article_face(&app->bundle, sec.first + (uint32_t)(k < 0 ? 0 : k)));
             if (k < 0) {
-                ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.meta_px, g.margin, base, sec.name,
-                              strlen(sec.name), w);
-                ink_rect_t r = { g.margin, top + row_h - 2, w, 1 };
+                ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.meta_px, g.margin, base, sec.name, strlen(sec.name), w);
+                ink_rect_t r = {g.margin, top + row_h - 2, w, 1};
                 ink_fb_fill_rect(fb, r, 1);
                 continue;
             }
@@ -364,13 +363,12 @@ static void draw_library(ink_app_t *app)
             if (!ink_state_is_marked(&app->state, i)) {
                 /* Unread: a small filled square before the title. */
                 int d = px / 4;
-                ink_rect_t dot = { g.margin + px / 4, base - px / 3 - d / 2, d, d };
+                ink_rect_t dot = {g.margin + px / 4, base - px / 3 - d / 2, d, d};
                 ink_fb_fill_rect(fb, dot, 1);
             }
-            ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, x, base, title, strlen(title),
-                          fb->w - g.margin - x);
+            ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, x, base, title, strlen(title), fb->w - g.margin - x);
             if (i == app->article) {
-                ink_rect_t bar = { g.margin - px / 4, top + 1, w + px / 2, row_h - 2 };
+                ink_rect_t bar = {g.margin - px / 4, top + 1, w + px / 2, row_h - 2};
                 ink_fb_invert_rect(fb, bar);
             }
         }
@@ -404,7 +402,7 @@ static void draw_article(ink_app_t *app)
 
 static const char *size_name(int i)
 {
-    static const char *const names[INK_SIZE_COUNT] = { "small", "medium", "large" };
+    static const char *const names[INK_SIZE_COUNT] = {"small", "medium", "large"};
     return names[i];
 }
 
@@ -416,7 +414,7 @@ static void draw_menu(ink_app_t *app)
     int y = g.top + g.head_px;
     ink_text_draw(fb, &app->font, INK_FACE_BOLD, g.head_px, g.margin, y, "Menu", 4, 0);
     y += g.head_px / 2;
-    ink_rect_t rule = { g.margin, y, w, 2 };
+    ink_rect_t rule = {g.margin, y, w, 2};
     ink_fb_fill_rect(fb, rule, 1);
     y += px;
     int row_h = px * 2;
@@ -437,10 +435,10 @@ static void draw_menu(ink_app_t *app)
         default: snprintf(line, sizeof line, "Close menu"); break;
         }
         int top = y + i * row_h;
-        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, g.margin + px / 2, top + row_h * 2 / 3, line,
-                      strlen(line), w - px);
+        ink_text_draw(fb, &app->font, INK_FACE_REGULAR, px, g.margin + px / 2, top + row_h * 2 / 3, line, strlen(line),
+                      w - px);
         if (i == app->menu_item) {
-            ink_rect_t bar = { g.margin, top + row_h / 8, w, row_h * 3 / 4 + 2 };
+            ink_rect_t bar = {g.margin, top + row_h / 8, w, row_h * 3 / 4 + 2};
             ink_fb_invert_rect(fb, bar);
         }
     }
@@ -455,7 +453,7 @@ static void draw_error(ink_app_t *app)
          * the port reports the sentence through its own channel. */
         for (int y = 0; y < fb->h; y += 8)
             for (int x = (y / 8) % 2 * 8; x < fb->w; x += 16) {
-                ink_rect_t r = { x, y, 8, 8 };
+                ink_rect_t r = {x, y, 8, 8};
                 ink_fb_fill_rect(fb, r, 1);
             }
         return;
@@ -468,8 +466,8 @@ static void draw_error(ink_app_t *app)
     const char *msg = ink_err_str(app->error);
     ink_text_draw(fb, &app->font, INK_FACE_REGULAR, g.body_px, g.margin, y, msg, strlen(msg), w);
     y += g.body_px * 3 / 2;
-    ink_text_draw(fb, &app->font, INK_FACE_ITALIC, g.meta_px, g.margin, y, app->error_where,
-                  strlen(app->error_where), w);
+    ink_text_draw(fb, &app->font, INK_FACE_ITALIC, g.meta_px, g.margin, y, app->error_where, strlen(app->error_where),
+                  w);
     if (app->bundle_ok)
         draw_footer(app, NULL, "Press any button to return to the library", NULL, -1);
 }
@@ -584,9 +582,7 @@ static void key_article(ink_app_t *app, ink_key_t key)
         if (app->article + 1 < n)
             enter_article(app, app->article + 1, 0, 0);
         break;
-    case INK_KEY_BACK:
-        app->screen = INK_SCREEN_LIBRARY;
-        break;
+    case INK_KEY_BACK: app->screen = INK_SCREEN_LIBRARY; break;
     case INK_KEY_MENU:
         app->menu_from = INK_SCREEN_ARTICLE;
         app->menu_item = 0;
@@ -601,7 +597,8 @@ static void key_menu(ink_app_t *app, ink_key_t key)
     switch (key) {
     case INK_KEY_NEXT: app->menu_item = (app->menu_item + 1) % MENU_COUNT; break;
     case INK_KEY_PREV: app->menu_item = (app->menu_item + MENU_COUNT - 1) % MENU_COUNT; break;
-    case INK_KEY_BACK: case INK_KEY_MENU: app->screen = app->menu_from; break;
+    case INK_KEY_BACK:
+    case INK_KEY_MENU: app->screen = app->menu_from; break;
     case INK_KEY_SELECT:
         if (app->menu_item == MENU_SIZE) {
             app->state.size = (uint8_t)((app->state.size + 1) % INK_SIZE_COUNT);
@@ -729,10 +726,13 @@ void ink_app_stop(ink_app_t *app)
 
 ink_key_t ink_key_parse(const char *name)
 {
-    static const struct { const char *name; ink_key_t key; } keys[] = {
-        { "prev", INK_KEY_PREV }, { "p", INK_KEY_PREV }, { "next", INK_KEY_NEXT }, { "n", INK_KEY_NEXT },
-        { "select", INK_KEY_SELECT }, { "s", INK_KEY_SELECT }, { "back", INK_KEY_BACK }, { "b", INK_KEY_BACK },
-        { "menu", INK_KEY_MENU }, { "m", INK_KEY_MENU },
+    static const struct {
+        const char *name;
+        ink_key_t key;
+    } keys[] = {
+        {"prev", INK_KEY_PREV},     {"p", INK_KEY_PREV},   {"next", INK_KEY_NEXT}, {"n", INK_KEY_NEXT},
+        {"select", INK_KEY_SELECT}, {"s", INK_KEY_SELECT}, {"back", INK_KEY_BACK}, {"b", INK_KEY_BACK},
+        {"menu", INK_KEY_MENU},     {"m", INK_KEY_MENU},
     };
     for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
         if (strcmp(name, keys[i].name) == 0)

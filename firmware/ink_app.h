@@ -41,25 +41,25 @@ typedef struct ink_app {
     int bundle_ok, font_ok;
     ink_font_t font;
     ink_layout_t layout;
-    uint8_t *flow_mem;      /**< the open article's buffer; pool */
-    uint8_t *flow;          /**< headline + meta + body of the open article, in flow_mem */
-    ink_titles_t titles;    /**< the title chunk last inflated */
-    ink_kern_t kern;        /**< the edition's kerning pairs (empty: none) */
-    ink_hyph_t hyph;        /**< the edition's hyphenation patterns (empty: none) */
-    ink_pic_src_t pics;     /**< the edition's pictures (PICS) as the layout reads them */
+    uint8_t *flow_mem;   /**< the open article's buffer; pool */
+    uint8_t *flow;       /**< headline + meta + body of the open article, in flow_mem */
+    ink_titles_t titles; /**< the title chunk last inflated */
+    ink_kern_t kern;     /**< the edition's kerning pairs (empty: none) */
+    ink_hyph_t hyph;     /**< the edition's hyphenation patterns (empty: none) */
+    ink_pic_src_t pics;  /**< the edition's pictures (PICS) as the layout reads them */
     uint32_t flow_len, body_off;
-    int32_t open_article;   /**< article whose text is in flow, -1 none */
+    int32_t open_article; /**< article whose text is in flow, -1 none */
     ink_screen_t screen, menu_from;
-    uint32_t article;       /**< current article (cursor in the library) */
+    uint32_t article; /**< current article (cursor in the library) */
     int page;
     int menu_item;
-    int want_full;          /**< next refresh is a full one */
-    int breaker;            /**< ink_breaker_t for article text (total fit unless a tool asks) */
+    int want_full; /**< next refresh is a full one */
+    int breaker;   /**< ink_breaker_t for article text (total fit unless a tool asks) */
     ink_refresh_t refresh;
     ink_state_t state;
-    ink_err_t error;        /**< shown by the error screen */
-    ink_err_t display_error;/**< what the display's refresh said of the last screen (INK_OK: shown) */
-    char error_where[64];   /**< what failed, e.g. "Opening article 3" */
+    ink_err_t error;         /**< shown by the error screen */
+    ink_err_t display_error; /**< what the display's refresh said of the last screen (INK_OK: shown) */
+    char error_where[64];    /**< what failed, e.g. "Opening article 3" */
 } ink_app_t;
 
 /** Starts the reader on the bundle at data[0..len) with the given fonts,

@@ -73,8 +73,8 @@ static ink_err_t check_index(ink_bundle_t *b)
     if (b->data[b->strs.off + b->strs.len - 1] != 0)
         return refuse(b, INK_ERR_FORMAT, "STRS: does not end with a NUL byte");
     if ((e = str_check(b, b->name)) != INK_OK || (e = str_check(b, b->date)) != INK_OK)
-        return refuse(b, e, e == INK_ERR_RANGE ? "META: a string reference points outside STRS"
-                                               : "STRS: a string is not UTF-8");
+        return refuse(
+            b, e, e == INK_ERR_RANGE ? "META: a string reference points outside STRS" : "STRS: a string is not UTF-8");
     const char *date = ink_bundle_str(b, b->date);
     if (date && !ink_bundle_date_valid(date, strlen(date)))
         return refuse(b, INK_ERR_FORMAT, "META: the date is not YYYY-MM-DD");
@@ -83,8 +83,9 @@ static ink_err_t check_index(ink_bundle_t *b)
         const uint8_t *e8 = entry(b, b->secs, INK_SECS_ENTRY_SIZE, i);
         uint32_t first = ink_rd32(e8 + 4), count = ink_rd32(e8 + 8);
         if ((e = str_check(b, ink_rd32(e8))) != INK_OK)
-            return refuse(b, e, e == INK_ERR_RANGE ? "SECS: a string reference points outside STRS"
-                                                   : "STRS: a string is not UTF-8");
+            return refuse(b, e,
+                          e == INK_ERR_RANGE ? "SECS: a string reference points outside STRS"
+                                             : "STRS: a string is not UTF-8");
         if (first != next || count == 0 || count > b->narticles - first)
             return refuse(b, INK_ERR_FORMAT, "SECS: the sections do not cover the articles in order");
         next = first + count;
@@ -183,8 +184,8 @@ static ink_err_t check_fonts(ink_bundle_t *b)
     return INK_OK;
 }
 
-static const char *const tag_names[] = { "META", "STRS", "SECS", "ARTS", "GRPS", "TITL",
-                                         "DICT", "TEXT", "FONT", "KERN", "HYPH", "PICS", "AFNT" };
+static const char *const tag_names[] = {"META", "STRS", "SECS", "ARTS", "GRPS", "TITL", "DICT",
+                                        "TEXT", "FONT", "KERN", "HYPH", "PICS", "AFNT"};
 
 static ink_err_t check_pics(ink_bundle_t *b);
 
@@ -210,7 +211,7 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
         return refuse(b, INK_ERR_TRUNCATED, "header: the section table runs past file_size");
     b->size = size;
     /* Header CRC: the header and table, with the CRC field itself as zeros. */
-    static const uint8_t zero4[4] = { 0, 0, 0, 0 };
+    static const uint8_t zero4[4] = {0, 0, 0, 0};
     uint32_t crc = ink_crc32(0, data, INK_HDR_OFF_CRC);
     crc = ink_crc32(crc, zero4, 4);
     crc = ink_crc32(crc, data + INK_HDR_SIZE, table_end - INK_HDR_SIZE);
@@ -236,24 +237,63 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
     unsigned seen = 0;
     for (uint32_t i = 0; i < nsect; i++) {
         const uint8_t *e = data + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
-        ink_span_t sp = { ink_rd32(e + 4), ink_rd32(e + 8) };
+        ink_span_t sp = {ink_rd32(e + 4), ink_rd32(e + 8)};
         uint32_t tag = ink_rd32(e), scrc = ink_rd32(e + 12);
         ink_span_t *dst = NULL;
         unsigned k;
         switch (tag) {
-        case INK_TAG_META: dst = &b->meta; k = 0; break;
-        case INK_TAG_STRS: dst = &b->strs; k = 1; break;
-        case INK_TAG_SECS: dst = &b->secs; k = 2; break;
-        case INK_TAG_ARTS: dst = &b->arts; k = 3; break;
-        case INK_TAG_GRPS: dst = &b->grps; k = 4; break;
-        case INK_TAG_TITL: dst = &b->titl; k = 5; break;
-        case INK_TAG_DICT: dst = &b->dict; k = 6; break;
-        case INK_TAG_TEXT: dst = &b->text; k = 7; break;
-        case INK_TAG_FONT: dst = &b->font; k = 8; break;
-        case INK_TAG_KERN: dst = &b->kern; k = 9; break;
-        case INK_TAG_HYPH: dst = &b->hyph; k = 10; break;
-        case INK_TAG_PICS: dst = &b->pics; k = 11; break;
-        case INK_TAG_AFNT: dst = &b->afnt; k = 12; break;
+        case INK_TAG_META:
+            dst = &b->meta;
+            k = 0;
+            break;
+        case INK_TAG_STRS:
+            dst = &b->strs;
+            k = 1;
+            break;
+        case INK_TAG_SECS:
+            dst = &b->secs;
+            k = 2;
+            break;
+        case INK_TAG_ARTS:
+            dst = &b->arts;
+            k = 3;
+            break;
+        case INK_TAG_GRPS:
+            dst = &b->grps;
+            k = 4;
+            break;
+        case INK_TAG_TITL:
+            dst = &b->titl;
+            k = 5;
+            break;
+        case INK_TAG_DICT:
+            dst = &b->dict;
+            k = 6;
+            break;
+        case INK_TAG_TEXT:
+            dst = &b->text;
+            k = 7;
+            break;
+        case INK_TAG_FONT:
+            dst = &b->font;
+            k = 8;
+            break;
+        case INK_TAG_KERN:
+            dst = &b->kern;
+            k = 9;
+            break;
+        case INK_TAG_HYPH:
+            dst = &b->hyph;
+            k = 10;
+            break;
+        case INK_TAG_PICS:
+            dst = &b->pics;
+            k = 11;
+            break;
+        case INK_TAG_AFNT:
+            dst = &b->afnt;
+            k = 12;
+            break;
         default: continue; /* a section a later minor version added */
         }
         seen |= 1u << k;
@@ -307,11 +347,17 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
     /* The tables fill their sections exactly. */
     static const struct {
         uint8_t k, size;
-    } tables[] = { { 2, INK_SECS_ENTRY_SIZE }, { 3, INK_ARTS_ENTRY_SIZE }, { 4, INK_GRPS_ENTRY_SIZE },
-                   { 5, INK_TITL_ENTRY_SIZE } };
+    } tables[] = {
+        {2, INK_SECS_ENTRY_SIZE}, {3, INK_ARTS_ENTRY_SIZE}, {4, INK_GRPS_ENTRY_SIZE}, {5, INK_TITL_ENTRY_SIZE}};
     for (unsigned t = 0; t < 4; t++) {
-        const ink_span_t *sp = tables[t].k == 2 ? &b->secs : tables[t].k == 3 ? &b->arts : tables[t].k == 4 ? &b->grps : &b->titl;
-        uint32_t count = tables[t].k == 2 ? b->nsections : tables[t].k == 3 ? b->narticles : tables[t].k == 4 ? b->ngroups : b->nchunks;
+        const ink_span_t *sp = tables[t].k == 2   ? &b->secs
+                               : tables[t].k == 3 ? &b->arts
+                               : tables[t].k == 4 ? &b->grps
+                                                  : &b->titl;
+        uint32_t count = tables[t].k == 2   ? b->nsections
+                         : tables[t].k == 3 ? b->narticles
+                         : tables[t].k == 4 ? b->ngroups
+                                            : b->nchunks;
         uint64_t need = (uint64_t)count * tables[t].size;
         if (need != sp->len) {
             char why[64];
@@ -583,7 +629,8 @@ static ink_err_t inflate_part(const ink_bundle_t *b, const uint8_t *src, uint32_
             *why = "out of memory for the inflater";
         } else if (zr != Z_STREAM_END || z.avail_out != 1) {
             err = INK_ERR_INFLATE;
-            *why = z.avail_out != 1 ? "TEXT: a stream goes on past its text" : "TEXT: a stream is damaged or ends early";
+            *why = z.avail_out != 1 ? "TEXT: a stream goes on past its text"
+                                    : "TEXT: a stream is damaged or ends early";
         }
     }
     if (!err && must_end && z.avail_in) {
@@ -809,8 +856,8 @@ ink_err_t ink_bundle_title_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *po
             *why = "out of memory for the titles";
             return INK_ERR_NOMEM;
         }
-        ink_err_t err = inflate_part(b, b->data + b->text.off + ink_rd32(e), ink_rd32(e + 4), pool, 0,
-                                     (uint8_t *)buf, raw + 1u, raw, 1, why);
+        ink_err_t err = inflate_part(b, b->data + b->text.off + ink_rd32(e), ink_rd32(e + 4), pool, 0, (uint8_t *)buf,
+                                     raw + 1u, raw, 1, why);
         if (!err && ink_crc32(0, (const uint8_t *)buf, raw) != ink_rd32(e + 12)) {
             *why = "TITL: raw_crc mismatch";
             err = INK_ERR_CRC;
@@ -841,8 +888,7 @@ ink_err_t ink_bundle_title_why(const ink_bundle_t *b, uint32_t i, ink_pool_t *po
     return INK_OK;
 }
 
-ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache,
-                           const char **title)
+ink_err_t ink_bundle_title(const ink_bundle_t *b, uint32_t i, ink_pool_t *pool, ink_titles_t *cache, const char **title)
 {
     const char *why;
     return ink_bundle_title_why(b, i, pool, cache, title, &why);

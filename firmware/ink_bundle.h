@@ -26,7 +26,7 @@ typedef struct ink_span {
 
 typedef struct ink_bundle {
     const uint8_t *data;
-    uint32_t size;               /**< the bundle's own size (from its header) */
+    uint32_t size; /**< the bundle's own size (from its header) */
     uint16_t major, minor;
     ink_span_t meta, strs, secs, arts, grps, titl, dict, text;
     ink_span_t font, kern, hyph; /**< optional: len 0 when absent */
@@ -37,29 +37,29 @@ typedef struct ink_bundle {
     uint32_t pics_crc;           /**< PICS's CRC, checked lazily as TEXT's */
     uint32_t dict_len;           /**< bytes the DICT stream inflates to; 0: none */
     uint32_t narticles, nsections, ngroups, nchunks, per_chunk;
-    uint32_t name, date;         /**< string refs */
-    uint32_t id;                 /**< header CRC: tells editions apart */
-    char why[80];                /**< when open fails: the check, "SECTION: what is wrong" */
+    uint32_t name, date; /**< string refs */
+    uint32_t id;         /**< header CRC: tells editions apart */
+    char why[80];        /**< when open fails: the check, "SECTION: what is wrong" */
 } ink_bundle_t;
 
 typedef struct ink_article_info {
-    uint32_t section;            /**< index of its section */
-    uint32_t group;              /**< index of the stream holding it */
-    uint32_t skip;               /**< bytes of that stream's text before it */
+    uint32_t section; /**< index of its section */
+    uint32_t group;   /**< index of the stream holding it */
+    uint32_t skip;    /**< bytes of that stream's text before it */
     uint32_t text_len, text_crc;
     int last_in_group;
 } ink_article_info_t;
 
 typedef struct ink_section_info {
     const char *name;
-    uint32_t first, count;       /**< its articles: [first, first + count) */
+    uint32_t first, count; /**< its articles: [first, first + count) */
 } ink_section_info_t;
 
 /** One inflated title chunk, kept between calls so a library screen costs
  * one inflate. Zero it before first use; ink_bundle_titles_free gives it back. */
 typedef struct ink_titles {
     ink_pool_t *pool;
-    int32_t chunk;               /**< chunk in buf, -1 none */
+    int32_t chunk; /**< chunk in buf, -1 none */
     char *buf;
     uint32_t len;
 } ink_titles_t;

@@ -47,8 +47,8 @@ ink_err_t ink_state_load(const ink_storage_ops_t *ops, void *ctx, ink_state_t *o
     /* One slot's buffer on the stack at a time: validate both, then read
      * the newer again and decode it. */
     uint8_t buf[INK_STATE_SLOT];
-    int ok[2] = { 0, 0 };
-    uint32_t seq[2] = { 0, 0 };
+    int ok[2] = {0, 0};
+    uint32_t seq[2] = {0, 0};
     for (uint32_t k = 0; k < 2; k++) {
         if (ops->read(ctx, k * INK_STATE_SLOT, buf, INK_STATE_SLOT) != INK_OK)
             continue;

@@ -72,16 +72,10 @@ ink_err_t ink_text_check(const uint8_t *t, uint32_t len, const char **why)
         }
     }
     switch (ink_text_coded(t, len)) {
-    case INK_TEXT_CODED_OK:
-        return INK_OK;
-    case INK_TEXT_CODED_LEVEL:
-        *why = "text: a bidi level code (0x19) without its level byte";
-        break;
-    case INK_TEXT_CODED_RUN:
-        *why = "text: a shaped run (0x18) is damaged";
-        break;
-    default:
-        *why = "text: not UTF-8";
+    case INK_TEXT_CODED_OK: return INK_OK;
+    case INK_TEXT_CODED_LEVEL: *why = "text: a bidi level code (0x19) without its level byte"; break;
+    case INK_TEXT_CODED_RUN: *why = "text: a shaped run (0x18) is damaged"; break;
+    default: *why = "text: not UTF-8";
     }
     return INK_ERR_FORMAT;
 }

@@ -6,18 +6,18 @@
 #define INK_TEXT_H
 
 /* A block code starts a block; the block runs to the next block code. */
-#define INK_TX_HEADLINE 0x01  /**< device-side only: the headline at the top of page 1 */
-#define INK_TX_PARA 0x02      /**< paragraph */
-#define INK_TX_SUBHEAD 0x03   /**< subheading */
-#define INK_TX_QUOTE 0x04     /**< block quote */
-#define INK_TX_LIST 0x05      /**< list item */
-#define INK_TX_META 0x06      /**< device-side only: source · date · section line */
+#define INK_TX_HEADLINE 0x01 /**< device-side only: the headline at the top of page 1 */
+#define INK_TX_PARA 0x02     /**< paragraph */
+#define INK_TX_SUBHEAD 0x03  /**< subheading */
+#define INK_TX_QUOTE 0x04    /**< block quote */
+#define INK_TX_LIST 0x05     /**< list item */
+#define INK_TX_META 0x06     /**< device-side only: source · date · section line */
 
 /* Article header blocks: optional, only at the start of an article's text,
  * in this order. The reader takes them out before laying out the body. */
-#define INK_TX_SOURCE 0x07    /**< agency or publisher */
-#define INK_TX_DATE 0x08      /**< YYYY-MM-DD */
-#define INK_TX_BYLINE 0x09    /**< author(s) */
+#define INK_TX_SOURCE 0x07 /**< agency or publisher */
+#define INK_TX_DATE 0x08   /**< YYYY-MM-DD */
+#define INK_TX_BYLINE 0x09 /**< author(s) */
 
 /* A picture block: the picture's number in PICS in ASCII decimal digits
  * (no leading zero), one space, then its caption; INK_TX_CREDIT in the
@@ -75,9 +75,9 @@
 /** The header blocks at the start of an article's text, as pointers into it
  * (not NUL-terminated: use the lengths). */
 typedef struct ink_text_head {
-    const char *source, *date, *byline;  /**< NULL when absent */
+    const char *source, *date, *byline; /**< NULL when absent */
     uint32_t source_len, date_len, byline_len;
-    uint32_t body;                       /**< offset of the first body block */
+    uint32_t body; /**< offset of the first body block */
 } ink_text_head_t;
 
 /** Splits the header blocks off inflated article text. */

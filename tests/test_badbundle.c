@@ -35,12 +35,12 @@ typedef struct tb {
     uint32_t tag[TB_MAX];
     uint8_t *body[TB_MAX];
     size_t len[TB_MAX];
-    uint8_t *file;      /* after tb_build */
+    uint8_t *file; /* after tb_build */
     size_t size;
-    int built;          /* the row edits the built file: tb_build is not run again */
+    int built; /* the row edits the built file: tb_build is not run again */
     uint8_t dict[INK_DICT_MAX];
     size_t dict_len;
-    uint16_t major;     /* the sound bundle's: tb_build writes it back */
+    uint16_t major; /* the sound bundle's: tb_build writes it back */
 } tb_t;
 
 static uint8_t *good;
@@ -347,22 +347,55 @@ typedef struct row {
 #define E(name) static void edit_##name(tb_t *t)
 
 /* header */
-E(sound) { (void)t; }
-E(magic) { t->built = 1, tb_build(t), t->file[0] = 'J'; }
-E(short_header) { t->built = 1, tb_build(t), t->size = 20; }
-E(major_3) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 3), tb_fix_header(t); }
-E(major_4) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 4), tb_fix_header(t); }
-E(major_5) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 5), tb_fix_header(t); }
-E(minor_9) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MINOR, 9), tb_fix_header(t); }
-E(file_size_past_end) { t->built = 1, tb_build(t), ink_wr32(t->file + INK_HDR_OFF_SIZE, (uint32_t)t->size + 1), tb_fix_header(t); }
-E(nentries_0) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 0); }
-E(nentries_33) { t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 33); }
+E(sound)
+{
+    (void)t;
+}
+E(magic)
+{
+    t->built = 1, tb_build(t), t->file[0] = 'J';
+}
+E(short_header)
+{
+    t->built = 1, tb_build(t), t->size = 20;
+}
+E(major_3)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 3), tb_fix_header(t);
+}
+E(major_4)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 4), tb_fix_header(t);
+}
+E(major_5)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 5), tb_fix_header(t);
+}
+E(minor_9)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MINOR, 9), tb_fix_header(t);
+}
+E(file_size_past_end)
+{
+    t->built = 1, tb_build(t), ink_wr32(t->file + INK_HDR_OFF_SIZE, (uint32_t)t->size + 1), tb_fix_header(t);
+}
+E(nentries_0)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 0);
+}
+E(nentries_33)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_NSECT, 33);
+}
 E(table_past_file_size)
 {
     t->built = 1, tb_build(t);
     ink_wr32(t->file + INK_HDR_OFF_SIZE, INK_HDR_SIZE + (uint32_t)t->n * INK_SECT_ENTRY_SIZE - 1);
 }
-E(header_crc) { t->built = 1, tb_build(t), t->file[INK_HDR_SIZE + 5] ^= 1; }
+E(header_crc)
+{
+    t->built = 1, tb_build(t), t->file[INK_HDR_SIZE + 5] ^= 1;
+}
 E(bytes_after_file_size)
 {
     /* flash after the bundle: file_size says where it ends */
@@ -373,18 +406,30 @@ E(bytes_after_file_size)
 }
 
 /* section table */
-E(section_past_end) { t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "STRS") + 4, (uint32_t)t->size + 4096), tb_fix_header(t); }
-E(section_in_table) { t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "META") + 4, INK_HDR_SIZE), tb_fix_header(t); }
-E(section_length_wraps) { t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "TEXT") + 8, 0xFFFFFFF0u), tb_fix_header(t); }
+E(section_past_end)
+{
+    t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "STRS") + 4, (uint32_t)t->size + 4096), tb_fix_header(t);
+}
+E(section_in_table)
+{
+    t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "META") + 4, INK_HDR_SIZE), tb_fix_header(t);
+}
+E(section_length_wraps)
+{
+    t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "TEXT") + 8, 0xFFFFFFF0u), tb_fix_header(t);
+}
 E(sections_overlap)
 {
     t->built = 1, tb_build(t);
     ink_wr32(tb_entry(t, "TITL") + 4, ink_rd32(tb_entry(t, "GRPS") + 4));
-    ink_wr32(tb_entry(t, "TITL") + 12, (uint32_t)crc32(0, t->file + ink_rd32(tb_entry(t, "GRPS") + 4),
-                                                         ink_rd32(tb_entry(t, "TITL") + 8)));
+    ink_wr32(tb_entry(t, "TITL") + 12,
+             (uint32_t)crc32(0, t->file + ink_rd32(tb_entry(t, "GRPS") + 4), ink_rd32(tb_entry(t, "TITL") + 8)));
     tb_fix_header(t);
 }
-E(tag_twice) { t->tag[tb_find(t, "TITL")] = INK_TAG_META; }
+E(tag_twice)
+{
+    t->tag[tb_find(t, "TITL")] = INK_TAG_META;
+}
 E(unknown_tag_twice)
 {
     assert_true(t->n + 2 <= TB_MAX);
@@ -409,25 +454,77 @@ E(empty_section_at_the_end)
     ink_wr32(tb_entry(t, "ZZZ0") + 4, (uint32_t)t->size);
     tb_fix_header(t);
 }
-E(section_crc) { t->built = 1, tb_build(t), t->file[ink_rd32(tb_entry(t, "SECS") + 4) + 4] ^= 1; }
-E(font_crc) { t->built = 1, tb_build(t), t->file[ink_rd32(tb_entry(t, "FONT") + 4) + 200] ^= 1; }
-E(text_crc_is_lazy) { t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "TEXT") + 12, 0), tb_fix_header(t); }
-E(arts_missing) { t->tag[tb_find(t, "ARTS")] = INK_TAG('A', 'R', 'T', 'Z'); }
+E(section_crc)
+{
+    t->built = 1, tb_build(t), t->file[ink_rd32(tb_entry(t, "SECS") + 4) + 4] ^= 1;
+}
+E(font_crc)
+{
+    t->built = 1, tb_build(t), t->file[ink_rd32(tb_entry(t, "FONT") + 4) + 200] ^= 1;
+}
+E(text_crc_is_lazy)
+{
+    t->built = 1, tb_build(t), ink_wr32(tb_entry(t, "TEXT") + 12, 0), tb_fix_header(t);
+}
+E(arts_missing)
+{
+    t->tag[tb_find(t, "ARTS")] = INK_TAG('A', 'R', 'T', 'Z');
+}
 
 /* META and the tables */
-E(meta_27_bytes) { tb_resize(t, "META", 27); }
-E(meta_longer_is_fine) { tb_resize(t, "META", 40); }
-E(strs_empty) { tb_resize(t, "STRS", 0); }
-E(dict_4_bytes) { tb_resize(t, "DICT", 4); }
-E(dict_length_0) { wr(t, "DICT", 0, 0); }
-E(dict_length_32769) { wr(t, "DICT", 0, 32769); }
-E(narticles_0) { wr(t, "META", 8, 0); }
-E(narticles_2_24) { wr(t, "META", 8, 1u << 24); }
-E(ngroups_0) { wr(t, "META", 16, 0); }
-E(titles_per_chunk_0) { ink_wr16(tb_sec(t, "META", NULL) + 24, 0); }
-E(nchunks_off_by_one) { wr(t, "META", 20, rd(t, "META", 20) + 1); }
-E(ngroups_wraps) { wr(t, "META", 16, 0x20000000u); }
-E(secs_bytes_after_table) { size_t n; tb_sec(t, "SECS", &n), tb_resize(t, "SECS", n + 4); }
+E(meta_27_bytes)
+{
+    tb_resize(t, "META", 27);
+}
+E(meta_longer_is_fine)
+{
+    tb_resize(t, "META", 40);
+}
+E(strs_empty)
+{
+    tb_resize(t, "STRS", 0);
+}
+E(dict_4_bytes)
+{
+    tb_resize(t, "DICT", 4);
+}
+E(dict_length_0)
+{
+    wr(t, "DICT", 0, 0);
+}
+E(dict_length_32769)
+{
+    wr(t, "DICT", 0, 32769);
+}
+E(narticles_0)
+{
+    wr(t, "META", 8, 0);
+}
+E(narticles_2_24)
+{
+    wr(t, "META", 8, 1u << 24);
+}
+E(ngroups_0)
+{
+    wr(t, "META", 16, 0);
+}
+E(titles_per_chunk_0)
+{
+    ink_wr16(tb_sec(t, "META", NULL) + 24, 0);
+}
+E(nchunks_off_by_one)
+{
+    wr(t, "META", 20, rd(t, "META", 20) + 1);
+}
+E(ngroups_wraps)
+{
+    wr(t, "META", 16, 0x20000000u);
+}
+E(secs_bytes_after_table)
+{
+    size_t n;
+    tb_sec(t, "SECS", &n), tb_resize(t, "SECS", n + 4);
+}
 E(arts_shorter_than_table)
 {
     uint32_t n = narticles(t) + 1, per = ink_rd16(tb_sec(t, "META", NULL) + 24);
@@ -436,22 +533,52 @@ E(arts_shorter_than_table)
 }
 
 /* strings */
-E(strs_without_final_nul) { size_t n; tb_sec(t, "STRS", &n), tb_resize(t, "STRS", n + 1), tb_sec(t, "STRS", NULL)[n] = 'x'; }
-E(name_ref_outside) { size_t n; tb_sec(t, "STRS", &n), wr(t, "META", 0, (uint32_t)n); }
-E(name_latin1) { name_str(t)[1] = (char)0xE9; }
-E(name_overlong) { name_str(t)[1] = (char)0xC0, name_str(t)[2] = (char)0xAF; }
-E(name_surrogate) { memcpy(name_str(t) + 1, "\xED\xA0\x80", 3); }
-E(name_none) { wr(t, "META", 0, INK_STR_NONE); }
+E(strs_without_final_nul)
+{
+    size_t n;
+    tb_sec(t, "STRS", &n), tb_resize(t, "STRS", n + 1), tb_sec(t, "STRS", NULL)[n] = 'x';
+}
+E(name_ref_outside)
+{
+    size_t n;
+    tb_sec(t, "STRS", &n), wr(t, "META", 0, (uint32_t)n);
+}
+E(name_latin1)
+{
+    name_str(t)[1] = (char)0xE9;
+}
+E(name_overlong)
+{
+    name_str(t)[1] = (char)0xC0, name_str(t)[2] = (char)0xAF;
+}
+E(name_surrogate)
+{
+    memcpy(name_str(t) + 1, "\xED\xA0\x80", 3);
+}
+E(name_none)
+{
+    wr(t, "META", 0, INK_STR_NONE);
+}
 E(date_month_13)
 {
     char *d = (char *)tb_sec(t, "STRS", NULL) + rd(t, "META", 4);
     d[5] = '1', d[6] = '3';
 }
-E(date_none) { wr(t, "META", 4, INK_STR_NONE); }
-E(section_name_outside) { size_t n; tb_sec(t, "STRS", &n), wr(t, "SECS", 0, (uint32_t)n + 7); }
+E(date_none)
+{
+    wr(t, "META", 4, INK_STR_NONE);
+}
+E(section_name_outside)
+{
+    size_t n;
+    tb_sec(t, "STRS", &n), wr(t, "SECS", 0, (uint32_t)n + 7);
+}
 
 /* sections, articles, groups, title chunks */
-E(section_gap) { wr(t, "SECS", 12 + 4, rd(t, "SECS", 12 + 4) + 1); }
+E(section_gap)
+{
+    wr(t, "SECS", 12 + 4, rd(t, "SECS", 12 + 4) + 1);
+}
 E(section_of_no_articles)
 {
     size_t n;
@@ -462,9 +589,18 @@ E(section_of_no_articles)
     wr(t, "SECS", n + 8, 0);
     wr(t, "META", 12, rd(t, "META", 12) + 1);
 }
-E(article_empty) { wr(t, "ARTS", 8 * 1, 0); }
-E(first_group_not_at_0) { wr(t, "GRPS", 0, 1); }
-E(group_past_the_end) { wr(t, "GRPS", 12 * (ngroups(t) - 1), narticles(t)); }
+E(article_empty)
+{
+    wr(t, "ARTS", 8 * 1, 0);
+}
+E(first_group_not_at_0)
+{
+    wr(t, "GRPS", 0, 1);
+}
+E(group_past_the_end)
+{
+    wr(t, "GRPS", 12 * (ngroups(t) - 1), narticles(t));
+}
 E(next_group_past_the_end)
 {
     /* a middle group's successor starts past the articles: its own
@@ -472,28 +608,74 @@ E(next_group_past_the_end)
      * summing their lengths there, past the section) */
     wr(t, "GRPS", 12 * 2, narticles(t) + 1000);
 }
-E(groups_not_increasing) { wr(t, "GRPS", 12 * 2, rd(t, "GRPS", 12 * 1)); }
-E(group_stream_outside_text) { wr(t, "GRPS", 4, 0xFFFFFF00u); }
-E(group_text_wraps) { wr(t, "ARTS", 0, 0xFFFFFFF8u); }
+E(groups_not_increasing)
+{
+    wr(t, "GRPS", 12 * 2, rd(t, "GRPS", 12 * 1));
+}
+E(group_stream_outside_text)
+{
+    wr(t, "GRPS", 4, 0xFFFFFF00u);
+}
+E(group_text_wraps)
+{
+    wr(t, "ARTS", 0, 0xFFFFFFF8u);
+}
 E(group_text_262145)
 {
     uint32_t g = multi_group(t), first = rd(t, "GRPS", 12 * g);
     wr(t, "ARTS", 8 * first, 262145 - rd(t, "ARTS", 8 * (first + 1)));
 }
-E(title_stream_outside_text) { wr(t, "TITL", 4, 0x7FFFFFFFu); }
-E(title_raw_length_49153) { wr(t, "TITL", 8, 49153); }
+E(title_stream_outside_text)
+{
+    wr(t, "TITL", 4, 0x7FFFFFFFu);
+}
+E(title_raw_length_49153)
+{
+    wr(t, "TITL", 8, 49153);
+}
 
 /* FONT */
-E(font_nfaces_0) { wr(t, "FONT", 0, 0); }
-E(font_nfaces_17) { wr(t, "FONT", 0, 17); }
-E(font_3_bytes) { tb_resize(t, "FONT", 3); }
-E(font_table_past_section) { tb_resize(t, "FONT", 12); }
-E(font_empty_face_with_offset) { wr(t, "FONT", 4 + 8 * 2, 8), wr(t, "FONT", 8 + 8 * 2, 0); }
-E(font_empty_face_at_0) { wr(t, "FONT", 4 + 8 * 2, 0), wr(t, "FONT", 8 + 8 * 2, 0); }
-E(font_regular_empty) { wr(t, "FONT", 4, 0), wr(t, "FONT", 8, 0); }
-E(font_face_past_section) { size_t n; tb_sec(t, "FONT", &n), wr(t, "FONT", 8 + 8, (uint32_t)n); }
-E(font_face_in_table) { wr(t, "FONT", 4 + 8, 4); }
-E(font_face_unaligned) { wr(t, "FONT", 4 + 8, rd(t, "FONT", 4 + 8) + 2), wr(t, "FONT", 8 + 8, rd(t, "FONT", 8 + 8) - 2); }
+E(font_nfaces_0)
+{
+    wr(t, "FONT", 0, 0);
+}
+E(font_nfaces_17)
+{
+    wr(t, "FONT", 0, 17);
+}
+E(font_3_bytes)
+{
+    tb_resize(t, "FONT", 3);
+}
+E(font_table_past_section)
+{
+    tb_resize(t, "FONT", 12);
+}
+E(font_empty_face_with_offset)
+{
+    wr(t, "FONT", 4 + 8 * 2, 8), wr(t, "FONT", 8 + 8 * 2, 0);
+}
+E(font_empty_face_at_0)
+{
+    wr(t, "FONT", 4 + 8 * 2, 0), wr(t, "FONT", 8 + 8 * 2, 0);
+}
+E(font_regular_empty)
+{
+    wr(t, "FONT", 4, 0), wr(t, "FONT", 8, 0);
+}
+E(font_face_past_section)
+{
+    size_t n;
+    tb_sec(t, "FONT", &n), wr(t, "FONT", 8 + 8, (uint32_t)n);
+}
+E(font_face_in_table)
+{
+    wr(t, "FONT", 4 + 8, 4);
+}
+E(font_face_unaligned)
+{
+    wr(t, "FONT", 4 + 8, rd(t, "FONT", 4 + 8) + 2), wr(t, "FONT", 8 + 8, rd(t, "FONT", 8 + 8) - 2);
+}
 /* A table entry more: the faces move 8 bytes on and face 3, a fallback
  * face, is face 0 again (garbage: its first 64 bytes spoilt). */
 static void font_fourth_face(tb_t *t, int garbage)
@@ -524,7 +706,10 @@ static void font_fourth_face(tb_t *t, int garbage)
     tb_put(t, "FONT", nf, n + 8);
     free(nf);
 }
-E(font_fourth_face_fallback) { font_fourth_face(t, 0); }
+E(font_fourth_face_fallback)
+{
+    font_fourth_face(t, 0);
+}
 /* AFNT: each article's CJK face; the sound bundle has none (one script) */
 static void afnt_with(tb_t *t, int fourth, size_t n, uint8_t face, uint8_t last)
 {
@@ -539,13 +724,34 @@ static void afnt_with(tb_t *t, int fourth, size_t n, uint8_t face, uint8_t last)
     if (n)
         a[n - 1] = last;
 }
-E(afnt_sound) { afnt_with(t, 1, narticles(t), 3, 0); }
-E(afnt_face_2) { afnt_with(t, 1, narticles(t), 3, 2); }
-E(afnt_face_past_nfaces) { afnt_with(t, 1, narticles(t), 0, 4); }
-E(afnt_without_fallbacks) { afnt_with(t, 0, narticles(t), 0, 3); }
-E(afnt_short) { afnt_with(t, 1, narticles(t) - 1, 3, 3); }
-E(afnt_one_byte_more) { afnt_with(t, 1, narticles(t) + 1, 3, 0); }
-E(font_fallback_freetype_refuses) { font_fourth_face(t, 1); }
+E(afnt_sound)
+{
+    afnt_with(t, 1, narticles(t), 3, 0);
+}
+E(afnt_face_2)
+{
+    afnt_with(t, 1, narticles(t), 3, 2);
+}
+E(afnt_face_past_nfaces)
+{
+    afnt_with(t, 1, narticles(t), 0, 4);
+}
+E(afnt_without_fallbacks)
+{
+    afnt_with(t, 0, narticles(t), 0, 3);
+}
+E(afnt_short)
+{
+    afnt_with(t, 1, narticles(t) - 1, 3, 3);
+}
+E(afnt_one_byte_more)
+{
+    afnt_with(t, 1, narticles(t) + 1, 3, 0);
+}
+E(font_fallback_freetype_refuses)
+{
+    font_fourth_face(t, 1);
+}
 E(font_freetype_refuses)
 {
     uint8_t *f = tb_sec(t, "FONT", NULL);
@@ -572,34 +778,100 @@ static void kern_with(tb_t *t, uint32_t ncps, const uint32_t *cps, const uint32_
 }
 
 #define PAIR(l, r, adj) ((uint32_t)(l) << 20 | (uint32_t)(r) << 8 | (uint8_t)(adj))
-static const uint32_t kern_cps[] = { 'A', 'V', 'W' };
-static const uint32_t kern_np[3] = { 2, 0, 1 };
-E(kern_pairs) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5) }, 0); }
-E(kern_8_bytes) { tb_resize(t, "KERN", 8); }
-E(kern_ncps_4097) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5) }, 0), wr(t, "KERN", 0, 4097); }
-E(kern_short) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5) }, 0), wr(t, "KERN", 4, 3); }
-E(kern_trailing_bytes) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5) }, 4); }
-E(kern_cps_not_ascending) { kern_with(t, 3, (const uint32_t[]){ 'A', 'W', 'V' }, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5) }, 0); }
-E(kern_cp_past_unicode) { kern_with(t, 3, (const uint32_t[]){ 'A', 'V', 0x110000 }, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5) }, 0); }
-E(kern_index_past_ncps) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 3, -8), PAIR(1, 0, -5) }, 0); }
-E(kern_pairs_out_of_order) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 2, -8), PAIR(0, 1, -10), PAIR(1, 0, -5) }, 0); }
-E(kern_pair_twice) { kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){ PAIR(0, 1, -10), PAIR(0, 1, -8), PAIR(1, 0, -5) }, 0); }
+static const uint32_t kern_cps[] = {'A', 'V', 'W'};
+static const uint32_t kern_np[3] = {2, 0, 1};
+E(kern_pairs)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5)}, 0);
+}
+E(kern_8_bytes)
+{
+    tb_resize(t, "KERN", 8);
+}
+E(kern_ncps_4097)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5)}, 0),
+        wr(t, "KERN", 0, 4097);
+}
+E(kern_short)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5)}, 0),
+        wr(t, "KERN", 4, 3);
+}
+E(kern_trailing_bytes)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5)}, 4);
+}
+E(kern_cps_not_ascending)
+{
+    kern_with(t, 3, (const uint32_t[]){'A', 'W', 'V'}, kern_np,
+              (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5)}, 0);
+}
+E(kern_cp_past_unicode)
+{
+    kern_with(t, 3, (const uint32_t[]){'A', 'V', 0x110000}, kern_np,
+              (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 2, -8), PAIR(1, 0, -5)}, 0);
+}
+E(kern_index_past_ncps)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 3, -8), PAIR(1, 0, -5)}, 0);
+}
+E(kern_pairs_out_of_order)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 2, -8), PAIR(0, 1, -10), PAIR(1, 0, -5)}, 0);
+}
+E(kern_pair_twice)
+{
+    kern_with(t, 3, kern_cps, kern_np, (const uint32_t[]){PAIR(0, 1, -10), PAIR(0, 1, -8), PAIR(1, 0, -5)}, 0);
+}
 
 /* HYPH */
-E(hyph_language_bytes_after_nul) { uint8_t *h = tb_sec(t, "HYPH", NULL); memcpy(h + 8, "en\0x\0\0\0\0", 8); }
-E(hyph_language_empty) { memset(tb_sec(t, "HYPH", NULL) + 8, 0, 8); }
-E(hyph_language_space) { memcpy(tb_sec(t, "HYPH", NULL) + 8, "en us\0\0\0", 8); }
-E(hyph_left_0) { tb_sec(t, "HYPH", NULL)[0] = 0; }
-E(hyph_one_byte_more) { size_t n; tb_sec(t, "HYPH", &n), tb_resize(t, "HYPH", n + 1); }
+E(hyph_language_bytes_after_nul)
+{
+    uint8_t *h = tb_sec(t, "HYPH", NULL);
+    memcpy(h + 8, "en\0x\0\0\0\0", 8);
+}
+E(hyph_language_empty)
+{
+    memset(tb_sec(t, "HYPH", NULL) + 8, 0, 8);
+}
+E(hyph_language_space)
+{
+    memcpy(tb_sec(t, "HYPH", NULL) + 8, "en us\0\0\0", 8);
+}
+E(hyph_left_0)
+{
+    tb_sec(t, "HYPH", NULL)[0] = 0;
+}
+E(hyph_one_byte_more)
+{
+    size_t n;
+    tb_sec(t, "HYPH", &n), tb_resize(t, "HYPH", n + 1);
+}
 
 /* DICT */
-E(dict_ends_with_a_final_block) { set_dict(t, Z_FINISH, (uint32_t)t->dict_len); }
-E(dict_not_on_a_byte_boundary) { set_dict(t, Z_PARTIAL_FLUSH, (uint32_t)t->dict_len); }
-E(dict_full_flush_is_fine) { set_dict(t, Z_FULL_FLUSH, (uint32_t)t->dict_len); }
-E(dict_length_one_short) { wr(t, "DICT", 0, (uint32_t)t->dict_len - 1); }
+E(dict_ends_with_a_final_block)
+{
+    set_dict(t, Z_FINISH, (uint32_t)t->dict_len);
+}
+E(dict_not_on_a_byte_boundary)
+{
+    set_dict(t, Z_PARTIAL_FLUSH, (uint32_t)t->dict_len);
+}
+E(dict_full_flush_is_fine)
+{
+    set_dict(t, Z_FULL_FLUSH, (uint32_t)t->dict_len);
+}
+E(dict_length_one_short)
+{
+    wr(t, "DICT", 0, (uint32_t)t->dict_len - 1);
+}
 
 /* streams */
-E(text_crc) { wr(t, "ARTS", 4, rd(t, "ARTS", 4) ^ 1); }
+E(text_crc)
+{
+    wr(t, "ARTS", 4, rd(t, "ARTS", 4) ^ 1);
+}
 E(article_over_reader_limit)
 {
     /* sound by the spec (a group holds up to 262,144 bytes), too long for
@@ -635,7 +907,11 @@ E(stream_ends_early)
     set_group_raw(t, g, raw, n - 1, NULL, 0);
     free(raw);
 }
-E(stream_garbage) { uint8_t *x = tb_sec(t, "TEXT", NULL) + rd(t, "GRPS", 4); memset(x, 0xFF, 8); }
+E(stream_garbage)
+{
+    uint8_t *x = tb_sec(t, "TEXT", NULL) + rd(t, "GRPS", 4);
+    memset(x, 0xFF, 8);
+}
 E(deflate_bomb)
 {
     /* the group's text and then 64 MiB of zeros (about 64 KB deflated): the
@@ -650,32 +926,79 @@ E(deflate_bomb)
 }
 
 /* article text */
-#define TEXT_ROW(name, lit) E(name) { set_article(t, 0, lit, sizeof lit - 1); }
+#define TEXT_ROW(name, lit)                                                                                            \
+    E(name)                                                                                                            \
+    {                                                                                                                  \
+        set_article(t, 0, lit, sizeof lit - 1);                                                                        \
+    }
 TEXT_ROW(text_without_block_code, "Hello, no block code.")
-TEXT_ROW(text_starts_with_headline, "\x01" "A headline is the reader's own")
-TEXT_ROW(text_holds_meta_code, "\x02" "Body\x06" "meta")
-TEXT_ROW(text_header_after_body, "\x02" "Body\x07" "Source")
-TEXT_ROW(text_header_twice, "\x07" "One\x07" "Two\x02" "Body")
-TEXT_ROW(text_headers_out_of_order, "\x08" "2026-11-29\x07" "Source\x02" "Body")
-TEXT_ROW(text_latin1, "\x02" "caf\xe9")
-TEXT_ROW(text_overlong, "\x02" "\xc0\xaf")
-TEXT_ROW(text_surrogate, "\x02" "\xed\xa0\x80")
-TEXT_ROW(text_cut_character, "\x02" "euro \xe2\x82")
-TEXT_ROW(text_one_header_block_only, "\x09" "A byline and nothing else")
+TEXT_ROW(text_starts_with_headline, "\x01"
+                                    "A headline is the reader's own")
+TEXT_ROW(text_holds_meta_code, "\x02"
+                               "Body\x06"
+                               "meta")
+TEXT_ROW(text_header_after_body, "\x02"
+                                 "Body\x07"
+                                 "Source")
+TEXT_ROW(text_header_twice, "\x07"
+                            "One\x07"
+                            "Two\x02"
+                            "Body")
+TEXT_ROW(text_headers_out_of_order, "\x08"
+                                    "2026-11-29\x07"
+                                    "Source\x02"
+                                    "Body")
+TEXT_ROW(text_latin1, "\x02"
+                      "caf\xe9")
+TEXT_ROW(text_overlong, "\x02"
+                        "\xc0\xaf")
+TEXT_ROW(text_surrogate, "\x02"
+                         "\xed\xa0\x80")
+TEXT_ROW(text_cut_character, "\x02"
+                             "euro \xe2\x82")
+TEXT_ROW(text_one_header_block_only, "\x09"
+                                     "A byline and nothing else")
 TEXT_ROW(text_one_empty_paragraph, "\x02")
 /* shaped runs (0x18) and bidi levels (0x19): a run of face 3, one glyph
  * (gid 0, no advance or offsets, cluster 0) for the one byte "a" */
-#define RUN_HEAD(face) "\x18" face "\x81" "\x80\x81"
-#define REC0 "\x80\x80\x80" "\x80\x80" "\x80\x80" "\x80\x80"
-TEXT_ROW(text_run_cut, "\x02" "x" RUN_HEAD("\x83") "\x80\x80\x80\x80\x80")
-TEXT_ROW(text_run_face_2, "\x02" "x" RUN_HEAD("\x82") REC0 "\x80\x80" "a")
-TEXT_ROW(text_run_cluster_past_text, "\x02" "x" RUN_HEAD("\x83") REC0 "\x80\x81" "a")
-TEXT_ROW(text_run_control_byte, "\x02" "x" RUN_HEAD("\x83") REC0 "\x80\x80" "\x15")
-TEXT_ROW(text_run_text_latin1, "\x02" "x" RUN_HEAD("\x83") REC0 "\x80\x80" "\xe9")
-TEXT_ROW(text_level_at_end, "\x02" "abc\x19")
-TEXT_ROW(text_level_without_byte, "\x02" "\x19" "abc")
-TEXT_ROW(text_levels_sound, "\x02" "\x19\xbf" "abc" "\x19\x82" " 12")
-TEXT_ROW(text_other_control_bytes, "\x02" "Ignored \x0b\x1f" "bytes, \x12" "bold\x13" " and \x10" "italic\x11")
+#define RUN_HEAD(face)                                                                                                 \
+    "\x18" face "\x81"                                                                                                 \
+    "\x80\x81"
+#define REC0                                                                                                           \
+    "\x80\x80\x80"                                                                                                     \
+    "\x80\x80"                                                                                                         \
+    "\x80\x80"                                                                                                         \
+    "\x80\x80"
+TEXT_ROW(text_run_cut, "\x02"
+                       "x" RUN_HEAD("\x83") "\x80\x80\x80\x80\x80")
+TEXT_ROW(text_run_face_2, "\x02"
+                          "x" RUN_HEAD("\x82") REC0 "\x80\x80"
+                                                    "a")
+TEXT_ROW(text_run_cluster_past_text, "\x02"
+                                     "x" RUN_HEAD("\x83") REC0 "\x80\x81"
+                                                               "a")
+TEXT_ROW(text_run_control_byte, "\x02"
+                                "x" RUN_HEAD("\x83") REC0 "\x80\x80"
+                                                          "\x15")
+TEXT_ROW(text_run_text_latin1, "\x02"
+                               "x" RUN_HEAD("\x83") REC0 "\x80\x80"
+                                                         "\xe9")
+TEXT_ROW(text_level_at_end, "\x02"
+                            "abc\x19")
+TEXT_ROW(text_level_without_byte, "\x02"
+                                  "\x19"
+                                  "abc")
+TEXT_ROW(text_levels_sound, "\x02"
+                            "\x19\xbf"
+                            "abc"
+                            "\x19\x82"
+                            " 12")
+TEXT_ROW(text_other_control_bytes, "\x02"
+                                   "Ignored \x0b\x1f"
+                                   "bytes, \x12"
+                                   "bold\x13"
+                                   " and \x10"
+                                   "italic\x11")
 
 /* pictures (PICS, picture blocks): the sound bundle has two, shown in
  * articles 1 and 20 */
@@ -686,14 +1009,38 @@ static void pic_stream(tb_t *t, int k, uint8_t **p, uint32_t *len)
     *p = s + ink_rd32(s + PIC_E(k) + 4);
     *len = ink_rd32(s + PIC_E(k) + 8);
 }
-E(pics_npics_0) { wr(t, "PICS", 0, 0); }
-E(pics_npics_4097) { wr(t, "PICS", 0, 4097); }
-E(pics_table_past_end) { wr(t, "PICS", 0, 4096), tb_resize(t, "PICS", 60000); }
-E(pics_width_0) { ink_wr16(tb_sec(t, "PICS", NULL) + PIC_E(1), 0); }
-E(pics_height_2401) { ink_wr16(tb_sec(t, "PICS", NULL) + PIC_E(0) + 2, 2401); }
-E(pics_stream_in_table) { wr(t, "PICS", PIC_E(1) + 4, 8); }
-E(pics_stream_past_end) { wr(t, "PICS", PIC_E(0) + 8, 0x7FFFFFFF); }
-E(pics_stream_empty) { wr(t, "PICS", PIC_E(0) + 8, 0); }
+E(pics_npics_0)
+{
+    wr(t, "PICS", 0, 0);
+}
+E(pics_npics_4097)
+{
+    wr(t, "PICS", 0, 4097);
+}
+E(pics_table_past_end)
+{
+    wr(t, "PICS", 0, 4096), tb_resize(t, "PICS", 60000);
+}
+E(pics_width_0)
+{
+    ink_wr16(tb_sec(t, "PICS", NULL) + PIC_E(1), 0);
+}
+E(pics_height_2401)
+{
+    ink_wr16(tb_sec(t, "PICS", NULL) + PIC_E(0) + 2, 2401);
+}
+E(pics_stream_in_table)
+{
+    wr(t, "PICS", PIC_E(1) + 4, 8);
+}
+E(pics_stream_past_end)
+{
+    wr(t, "PICS", PIC_E(0) + 8, 0x7FFFFFFF);
+}
+E(pics_stream_empty)
+{
+    wr(t, "PICS", PIC_E(0) + 8, 0);
+}
 E(pics_stream_garbage)
 {
     uint8_t *p;
@@ -701,16 +1048,46 @@ E(pics_stream_garbage)
     pic_stream(t, 1, &p, &n);
     memset(p + n / 2, 0xFF, 16);
 }
-E(pics_raw_crc) { wr(t, "PICS", PIC_E(0) + 12, rd(t, "PICS", PIC_E(0) + 12) ^ 1); }
-E(pics_one_row_more) { uint8_t *e = tb_sec(t, "PICS", NULL) + PIC_E(0); ink_wr16(e + 2, (uint16_t)(ink_rd16(e + 2) + 1)); }
-E(pics_one_row_less) { uint8_t *e = tb_sec(t, "PICS", NULL) + PIC_E(0); ink_wr16(e + 2, (uint16_t)(ink_rd16(e + 2) - 1)); }
-E(pics_stream_cut) { wr(t, "PICS", PIC_E(1) + 8, rd(t, "PICS", PIC_E(1) + 8) - 7); }
-TEXT_ROW(text_pic_sound, "\x02" "Text\x0a" "1 A caption, \x10" "styled\x11" " \x1c" "Credit\x0a" "0 ")
-TEXT_ROW(text_pic_past_npics, "\x02" "Text\x0a" "2 A caption")
-TEXT_ROW(text_pic_without_number, "\x02" "Text\x0a" "A caption")
-TEXT_ROW(text_pic_without_space, "\x02" "Text\x0a" "1")
-TEXT_ROW(text_pic_leading_zero, "\x02" "Text\x0a" "01 A caption")
-TEXT_ROW(text_pic_five_digits, "\x02" "Text\x0a" "00001 A caption")
+E(pics_raw_crc)
+{
+    wr(t, "PICS", PIC_E(0) + 12, rd(t, "PICS", PIC_E(0) + 12) ^ 1);
+}
+E(pics_one_row_more)
+{
+    uint8_t *e = tb_sec(t, "PICS", NULL) + PIC_E(0);
+    ink_wr16(e + 2, (uint16_t)(ink_rd16(e + 2) + 1));
+}
+E(pics_one_row_less)
+{
+    uint8_t *e = tb_sec(t, "PICS", NULL) + PIC_E(0);
+    ink_wr16(e + 2, (uint16_t)(ink_rd16(e + 2) - 1));
+}
+E(pics_stream_cut)
+{
+    wr(t, "PICS", PIC_E(1) + 8, rd(t, "PICS", PIC_E(1) + 8) - 7);
+}
+TEXT_ROW(text_pic_sound, "\x02"
+                         "Text\x0a"
+                         "1 A caption, \x10"
+                         "styled\x11"
+                         " \x1c"
+                         "Credit\x0a"
+                         "0 ")
+TEXT_ROW(text_pic_past_npics, "\x02"
+                              "Text\x0a"
+                              "2 A caption")
+TEXT_ROW(text_pic_without_number, "\x02"
+                                  "Text\x0a"
+                                  "A caption")
+TEXT_ROW(text_pic_without_space, "\x02"
+                                 "Text\x0a"
+                                 "1")
+TEXT_ROW(text_pic_leading_zero, "\x02"
+                                "Text\x0a"
+                                "01 A caption")
+TEXT_ROW(text_pic_five_digits, "\x02"
+                               "Text\x0a"
+                               "00001 A caption")
 
 /* title chunks */
 static void chunk_titles(tb_t *t, int drop, const char *add, int final_nul)
@@ -732,13 +1109,34 @@ static void chunk_titles(tb_t *t, int drop, const char *add, int final_nul)
     set_chunk(t, 0, raw, n, NULL, 0);
     free(raw);
 }
-E(chunk_one_title_short) { chunk_titles(t, 1, NULL, 1); }
-E(chunk_one_title_more) { chunk_titles(t, 0, "One title too many", 1); }
-E(chunk_without_final_nul) { chunk_titles(t, 0, NULL, 0); }
-E(chunk_title_latin1) { chunk_titles(t, 1, "Caf\xe9", 1); }
-E(chunk_title_run_cut) { chunk_titles(t, 1, "x" RUN_HEAD("\x83") "\x80", 1); }
-E(chunk_empty_title_is_fine) { chunk_titles(t, 1, "", 1); }
-E(chunk_raw_crc) { wr(t, "TITL", 12, rd(t, "TITL", 12) ^ 1); }
+E(chunk_one_title_short)
+{
+    chunk_titles(t, 1, NULL, 1);
+}
+E(chunk_one_title_more)
+{
+    chunk_titles(t, 0, "One title too many", 1);
+}
+E(chunk_without_final_nul)
+{
+    chunk_titles(t, 0, NULL, 0);
+}
+E(chunk_title_latin1)
+{
+    chunk_titles(t, 1, "Caf\xe9", 1);
+}
+E(chunk_title_run_cut)
+{
+    chunk_titles(t, 1, "x" RUN_HEAD("\x83") "\x80", 1);
+}
+E(chunk_empty_title_is_fine)
+{
+    chunk_titles(t, 1, "", 1);
+}
+E(chunk_raw_crc)
+{
+    wr(t, "TITL", 12, rd(t, "TITL", 12) ^ 1);
+}
 E(chunk_bytes_after_end)
 {
     uint8_t *raw;
@@ -746,10 +1144,19 @@ E(chunk_bytes_after_end)
     set_chunk(t, 0, raw, n, (const uint8_t *)"\0", 1);
     free(raw);
 }
-E(chunk_raw_length_one_more) { wr(t, "TITL", 8, rd(t, "TITL", 8) + 1); }
-E(chunk_raw_length_one_less) { wr(t, "TITL", 8, rd(t, "TITL", 8) - 1); }
+E(chunk_raw_length_one_more)
+{
+    wr(t, "TITL", 8, rd(t, "TITL", 8) + 1);
+}
+E(chunk_raw_length_one_less)
+{
+    wr(t, "TITL", 8, rd(t, "TITL", 8) - 1);
+}
 
-#define ROW(name, err, why, by) { #name, edit_##name, err, why, by }
+#define ROW(name, err, why, by)                                                                                        \
+    {                                                                                                                  \
+#name, edit_##name, err, why, by                                                                               \
+    }
 static const row_t rows[] = {
     ROW(sound, INK_OK, "", R_NONE),
     ROW(magic, INK_ERR_MAGIC, "header: not an inkpress bundle (magic)", R_ALL),
@@ -840,7 +1247,8 @@ static const row_t rows[] = {
     ROW(hyph_left_0, INK_ERR_FORMAT, "HYPH: the table or a record is malformed", R_ALL),
     ROW(hyph_one_byte_more, INK_ERR_FORMAT, "HYPH: the table or a record is malformed", R_ALL),
     ROW(dict_ends_with_a_final_block, INK_ERR_INFLATE, "DICT: its stream is damaged or ends", R_ALL),
-    ROW(dict_not_on_a_byte_boundary, INK_ERR_INFLATE, "DICT: its stream does not stop between blocks on a byte boundary", R_ALL),
+    ROW(dict_not_on_a_byte_boundary, INK_ERR_INFLATE,
+        "DICT: its stream does not stop between blocks on a byte boundary", R_ALL),
     ROW(dict_full_flush_is_fine, INK_OK, "", R_NONE),
     ROW(dict_length_one_short, INK_ERR_INFLATE, "DICT: its stream does not give dict_length bytes", R_ALL),
     ROW(text_crc, INK_ERR_CRC, "ARTS: text_crc mismatch", R_ALL),
@@ -874,8 +1282,10 @@ static const row_t rows[] = {
     ROW(chunk_one_title_short, INK_ERR_FORMAT, "TITL: a chunk does not hold its titles, each ending in a NUL", R_ALL),
     ROW(chunk_one_title_more, INK_ERR_FORMAT, "TITL: a chunk does not hold its titles, each ending in a NUL", R_ALL),
     ROW(chunk_without_final_nul, INK_ERR_FORMAT, "TITL: a chunk does not hold its titles, each ending in a NUL", R_ALL),
-    ROW(chunk_title_latin1, INK_ERR_FORMAT, "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)", R_ALL),
-    ROW(chunk_title_run_cut, INK_ERR_FORMAT, "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)", R_ALL),
+    ROW(chunk_title_latin1, INK_ERR_FORMAT,
+        "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)", R_ALL),
+    ROW(chunk_title_run_cut, INK_ERR_FORMAT,
+        "TITL: a title is not UTF-8 (or a shaped run or bidi level in it is damaged)", R_ALL),
     ROW(chunk_empty_title_is_fine, INK_OK, "", R_NONE),
     ROW(chunk_raw_crc, INK_ERR_CRC, "TITL: raw_crc mismatch", R_ALL),
     ROW(chunk_bytes_after_end, INK_ERR_INFLATE, "TEXT: bytes after a stream's end", R_ALL),
@@ -904,10 +1314,14 @@ static const row_t rows[] = {
     ROW(pics_stream_cut, INK_ERR_INFLATE, "PICS: a picture's stream is damaged", R_INSPECT | R_SPEC),
     ROW(text_pic_sound, INK_OK, "", R_NONE),
     ROW(text_pic_past_npics, INK_ERR_FORMAT, "text: a picture block names a picture PICS does not have", R_ALL),
-    ROW(text_pic_without_number, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
-    ROW(text_pic_without_space, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
-    ROW(text_pic_leading_zero, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
-    ROW(text_pic_five_digits, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space", R_ALL),
+    ROW(text_pic_without_number, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space",
+        R_ALL),
+    ROW(text_pic_without_space, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space",
+        R_ALL),
+    ROW(text_pic_leading_zero, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space",
+        R_ALL),
+    ROW(text_pic_five_digits, INK_ERR_FORMAT, "text: a picture block does not start with its number and a space",
+        R_ALL),
 };
 #define NROWS (sizeof rows / sizeof rows[0])
 
@@ -931,7 +1345,7 @@ static ink_err_t read_all(const uint8_t *d, size_t n, const char **why)
     for (uint32_t i = 0; i < b.narticles; i++)
         if ((err = ink_bundle_inflate_why(&b, i, &pool, textbuf, sizeof textbuf, why)) != INK_OK)
             return err;
-    ink_titles_t tc = { NULL, -1, NULL, 0 };
+    ink_titles_t tc = {NULL, -1, NULL, 0};
     for (uint32_t i = 0; i < b.narticles && !err; i++) {
         const char *title;
         err = ink_bundle_title_why(&b, i, &pool, &tc, &title, why);
@@ -994,9 +1408,9 @@ static void test_badbundle_row(void **st)
 static int setup(void **st)
 {
     (void)st;
-    static const char *const words[] = { "council", "harbour", "budget", "ferry", "minister", "residents",
-                                         "percent", "report", "islands", "morning", "statement", "election",
-                                         "government", "international", "development", "communities" };
+    static const char *const words[] = {
+        "council", "harbour", "budget",    "ferry",    "minister",   "residents",     "percent",     "report",
+        "islands", "morning", "statement", "election", "government", "international", "development", "communities"};
     enum { N = 40, P = 16 };
     article_t arts[N];
     for (int i = 0; i < N; i++)
@@ -1004,8 +1418,8 @@ static int setup(void **st)
     /* two real photos (Debian's mate-backgrounds), the first twice, made
      * small (240 pixels wide) so that the table's bundles stay seeds of the
      * bundle fuzzer (at most 128 KiB) */
-    static const char *const photos[] = { "/usr/share/backgrounds/mate/nature/LadyBird.jpg",
-                                          "/usr/share/backgrounds/mate/nature/Storm.jpg" };
+    static const char *const photos[] = {"/usr/share/backgrounds/mate/nature/LadyBird.jpg",
+                                         "/usr/share/backgrounds/mate/nature/Storm.jpg"};
     char small[2][32];
     for (int k = 0; k < 2; k++) {
         picture_t ph;
@@ -1050,7 +1464,9 @@ static int setup(void **st)
     ink_bundle_t b;
     if (ink_bundle_open(&b, good, good_len) != INK_OK || !b.dict_len || !b.hyph.len || !b.font.len || !b.kern.len ||
         b.nchunks < 2 || b.ngroups < 3 || b.npics != 2) {
-        print_error("the sound bundle lacks a section, a second title chunk or groups: dict %u hyph %u font %u kern %u chunks %u groups %u\n", b.dict_len, b.hyph.len, b.font.len, b.kern.len, b.nchunks, b.ngroups);
+        print_error(
+            "the sound bundle lacks a section, a second title chunk or groups: dict %u hyph %u font %u kern %u chunks %u groups %u\n",
+            b.dict_len, b.hyph.len, b.font.len, b.kern.len, b.nchunks, b.ngroups);
         return -1;
     }
     return 0;
@@ -1074,6 +1490,6 @@ int main(int argc, char **argv)
     }
     assert_true(NROWS >= 100);
     for (size_t i = 0; i < NROWS; i++)
-        tests[i] = (struct CMUnitTest){ rows[i].name, test_badbundle_row, NULL, NULL, (void *)&rows[i] };
+        tests[i] = (struct CMUnitTest){rows[i].name, test_badbundle_row, NULL, NULL, (void *)&rows[i]};
     return _cmocka_run_group_tests("badbundle", tests, NROWS, setup, teardown);
 }

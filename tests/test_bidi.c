@@ -19,17 +19,17 @@ static void test_bidi_order_l2(void **state)
 {
     (void)state;
     uint16_t o[8];
-    const uint8_t a[] = { 0, 0, 1, 1, 1, 0 }; /* an RTL phrase in an LTR line */
+    const uint8_t a[] = {0, 0, 1, 1, 1, 0}; /* an RTL phrase in an LTR line */
     ink_bidi_order(a, 6, o);
-    const uint16_t wa[] = { 0, 1, 4, 3, 2, 5 };
+    const uint16_t wa[] = {0, 1, 4, 3, 2, 5};
     for (int i = 0; i < 6; i++)
         assert_int_equal(o[i], wa[i]);
-    const uint8_t b[] = { 1, 1, 2, 2, 1 }; /* a number (level 2) in an RTL line */
+    const uint8_t b[] = {1, 1, 2, 2, 1}; /* a number (level 2) in an RTL line */
     ink_bidi_order(b, 5, o);
-    const uint16_t wb[] = { 4, 2, 3, 1, 0 }; /* reversed, but the number keeps its order */
+    const uint16_t wb[] = {4, 2, 3, 1, 0}; /* reversed, but the number keeps its order */
     for (int i = 0; i < 5; i++)
         assert_int_equal(o[i], wb[i]);
-    const uint8_t c[] = { 0, 0, 0 };
+    const uint8_t c[] = {0, 0, 0};
     ink_bidi_order(c, 3, o);
     assert_int_equal(o[0], 0);
     assert_int_equal(o[2], 2);
@@ -68,7 +68,9 @@ static void levels_of(const uint8_t *t, size_t n, int *para, uint8_t *lv, size_t
 static void test_bidi_levels(void **state)
 {
     (void)state;
-    const char *ar = "\x02" "\xD9\x83\xD8\xAA\xD8\xA7\xD8\xA8 120 Inkpress \xD9\x86\xD8\xB9\xD9\x85"; /* كتاب 120 Inkpress نعم */
+    const char *ar =
+        "\x02"
+        "\xD9\x83\xD8\xAA\xD8\xA7\xD8\xA8 120 Inkpress \xD9\x86\xD8\xB9\xD9\x85"; /* كتاب 120 Inkpress نعم */
     uint8_t *o;
     size_t ol, nl;
     uint8_t lv[64];
@@ -78,7 +80,7 @@ static void test_bidi_levels(void **state)
     levels_of(o + 1, ol - 1, &para, lv, &nl);
     assert_int_equal(para, 1);
     /* كتاب ␠ 1 2 0 ␠ I n k p r e s s ␠ ن ع م */
-    const uint8_t want[] = { 1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1 };
+    const uint8_t want[] = {1, 1, 1, 1, 1, 2, 2, 2, 1, 2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 1};
     assert_int_equal(nl, sizeof want);
     for (size_t i = 0; i < nl; i++)
         assert_int_equal(lv[i], want[i]);
@@ -128,12 +130,12 @@ static int ink_spans(const ink_fb_t *fb, int y0, int y1, int *x0, int *x1, int m
 static void test_bidi_page_right_to_left(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
+    article_list_t arts = {0};
     article_t *a = article_list_add(&arts);
     /* كككككككككك ب 2026 ب ... : a wide word, then narrow ones */
-    const char *paras[] = { "\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83 "
-                            "\xD8\xA8 2026 \xD8\xA8",
-                            NULL };
+    const char *paras[] = {"\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83\xD9\x83 "
+                           "\xD8\xA8 2026 \xD8\xA8",
+                           NULL};
     tu_article(a, "Bidi", "World", paras);
     bundle_opts_t opts = tu_opts_with_fonts();
     uint8_t *b;
@@ -146,7 +148,7 @@ static void test_bidi_page_right_to_left(void **state)
     ink_fb_t fb;
     ink_pool_t pool;
     static ink_app_t app;
-    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+    ink_hal_t hal = {tu_no_display(), NULL, NULL, NULL};
     ink_fb_init(&fb, fbmem, prof->w, prof->h);
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, prof, b, len, NULL), INK_OK);
@@ -157,8 +159,8 @@ static void test_bidi_page_right_to_left(void **state)
     assert_int_not_equal(app.screen, INK_SCREEN_ERROR);
     /* the body's first line: the line whose block is the paragraph */
     int top = -1;
-    ink_line_t first = { 0 };
-    ink_cursor_t cur = { 0, 0, 0 };
+    ink_line_t first = {0};
+    ink_cursor_t cur = {0, 0, 0};
     int y = app.layout.cfg.y;
     for (int i = 0; i < 8; i++) {
         ink_line_t ln;

@@ -41,7 +41,7 @@ static void test_bundle_roundtrip_gives_back_every_article(void **st)
     assert_int_equal(s1.first, 3);
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_titles_t tc = { NULL, -1, NULL, 0 };
+    ink_titles_t tc = {NULL, -1, NULL, 0};
     assert_string_equal(title_of(&b, 1, &pool, &tc), "Test article number 3");
     assert_string_equal(title_of(&b, 3, &pool, &tc), "Test article number 2");
     ink_article_info_t a;
@@ -60,7 +60,10 @@ static void test_bundle_roundtrip_gives_back_every_article(void **st)
     assert_null(th.byline);
     assert_int_equal(text[th.body], INK_TX_PARA);
     /* the packer marks hyphenation points with one-byte soft hyphens */
-    assert_memory_equal(text + th.body + 1, "The coun\x15" "cil met", 16);
+    assert_memory_equal(text + th.body + 1,
+                        "The coun\x15"
+                        "cil met",
+                        16);
     ink_bundle_titles_free(&tc);
     assert_int_equal(ink_pool_used(&pool), 0); /* zlib gave its memory back */
     assert_int_equal(ink_bundle_check_text(&b), INK_OK);
@@ -75,8 +78,8 @@ static int big_threads; /* big_bundle's opts.threads */
 
 static uint8_t *big_bundle(size_t *len, size_t group_bytes, int dict, bundle_stats_t *stats)
 {
-    static const char *const words[] = { "council", "harbour", "budget", "ferry", "minister", "residents",
-                                         "percent", "report", "islands", "morning", "statement", "election" };
+    static const char *const words[] = {"council", "harbour", "budget",  "ferry",   "minister",  "residents",
+                                        "percent", "report",  "islands", "morning", "statement", "election"};
     enum { N = 60, P = 12 };
     article_t arts[N];
     for (int i = 0; i < N; i++)
@@ -101,7 +104,7 @@ static void assert_same_articles(const ink_bundle_t *b, const ink_bundle_t *ref)
     assert_int_equal(b->narticles, ref->narticles);
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_titles_t t1 = { NULL, -1, NULL, 0 }, t2 = { NULL, -1, NULL, 0 };
+    ink_titles_t t1 = {NULL, -1, NULL, 0}, t2 = {NULL, -1, NULL, 0};
     static uint8_t x[INK_ARTICLE_MAX_BYTES], y[INK_ARTICLE_MAX_BYTES];
     for (uint32_t i = 0; i < b->narticles; i++) {
         ink_article_info_t a, r;
@@ -230,11 +233,11 @@ static void test_bundle_refuses_a_damaged_dictionary(void **st)
         memcpy(data, good, len);
         uint8_t *d = data + off;
         switch (kind) {
-        case 0: ink_wr32(d, ink_rd32(d) - 1); break;              /* a length one short */
-        case 1: ink_wr32(d, ink_rd32(d) + 1); break;              /* one long */
-        case 2: ink_wr32(d + dl - 4, 0); break;                    /* stored block's NLEN wrong */
-        case 3: d[INK_DICT_HEAD] |= 1; break;                      /* the first block made final */
-        case 4: ink_wr32(d, 0); break;                             /* no length at all */
+        case 0: ink_wr32(d, ink_rd32(d) - 1); break; /* a length one short */
+        case 1: ink_wr32(d, ink_rd32(d) + 1); break; /* one long */
+        case 2: ink_wr32(d + dl - 4, 0); break;      /* stored block's NLEN wrong */
+        case 3: d[INK_DICT_HEAD] |= 1; break;        /* the first block made final */
+        case 4: ink_wr32(d, 0); break;               /* no length at all */
         }
         mend_crcs(data);
         ink_err_t e = ink_bundle_open(&b, data, len);
@@ -284,7 +287,7 @@ static uint32_t render_hash(const uint8_t *data, size_t len)
     static ink_app_t app;
     ink_pool_t pool;
     ink_fb_t fb;
-    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+    ink_hal_t hal = {tu_no_display(), NULL, NULL, NULL};
     ink_pool_init(&pool, poolmem, sizeof poolmem);
     ink_fb_init(&fb, fbmem, 800, 600);
     uint32_t h = 0;
@@ -336,8 +339,7 @@ static void test_bundle_every_flip_and_cut_renders_right_or_is_refused(void **st
             same++;
         }
     }
-    print_message("bundle of %zu bytes: %d damaged copies refused, %d rendered as the original\n", len, refused,
-                  same);
+    print_message("bundle of %zu bytes: %d damaged copies refused, %d rendered as the original\n", len, refused, same);
     assert_true(refused > (int)len);
     free(copy);
     free(data);
@@ -361,7 +363,7 @@ static void test_bundle_uf2_carries_the_bundle(void **st)
     assert_memory_equal(back, data, len);
     ink_bundle_t b;
     assert_int_equal(ink_bundle_open(&b, back, back_len), INK_OK); /* padding past the end is fine */
-    u[512 + 20] ^= 1;                                               /* a block out of order */
+    u[512 + 20] ^= 1;                                              /* a block out of order */
     free(back);
     assert_int_equal(uf2_unwrap(u, ulen, &back, &back_len, &base, &family, &why), -1);
     free(u);
@@ -372,7 +374,7 @@ static void test_bundle_align_puts_sections_on_boundaries(void **st)
 {
     (void)st;
     article_t a;
-    const char *const paras[] = { "One paragraph is enough here.", NULL };
+    const char *const paras[] = {"One paragraph is enough here.", NULL};
     tu_article(&a, "Aligned", "World", paras);
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.align = 4096;
@@ -396,11 +398,12 @@ static void test_bundle_one_pattern_file_under_two_language_tags(void **st)
     (void)st;
     if (access("/usr/share/hyphen/hyph_en.dic", R_OK) != 0)
         skip();
-    const char *const paras[] = { "The international community considered the extraordinary circumstances "
-                                  "surrounding the negotiations, and the representatives acknowledged "
-                                  "considerable disagreements concerning responsibilities.", NULL };
+    const char *const paras[] = {"The international community considered the extraordinary circumstances "
+                                 "surrounding the negotiations, and the representatives acknowledged "
+                                 "considerable disagreements concerning responsibilities.",
+                                 NULL};
     article_t a[3];
-    const char *const langs[3] = { "en", "en-US", NULL };
+    const char *const langs[3] = {"en", "en-US", NULL};
     for (int i = 0; i < 3; i++) {
         tu_article(&a[i], "Talks", "World", paras);
         a[i].lang = langs[i] ? strdup(langs[i]) : NULL;
@@ -433,7 +436,7 @@ static void test_bundle_long_title_cut_at_the_shared_cap(void **st)
         memcpy(title + 1 + 2 * k, "\xc3\xa9", 2);
     title[sizeof title - 1] = '\0';
     article_t a;
-    const char *const paras[] = { "One paragraph is enough here.", NULL };
+    const char *const paras[] = {"One paragraph is enough here.", NULL};
     tu_article(&a, title, "World", paras);
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     uint8_t *out;
@@ -445,7 +448,7 @@ static void test_bundle_long_title_cut_at_the_shared_cap(void **st)
     assert_int_equal(ink_bundle_open(&b, out, len), INK_OK);
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_titles_t tc = { NULL, -1, NULL, 0 };
+    ink_titles_t tc = {NULL, -1, NULL, 0};
     const char *back = title_of(&b, 0, &pool, &tc);
     assert_int_equal(strlen(back), INK_TITLE_MAX - 1);
     assert_memory_equal(back, title, INK_TITLE_MAX - 1);
@@ -507,7 +510,7 @@ static void test_bundle_long_page_cut_as_if_it_ended_there(void **st)
     assert_true(lw <= INK_ARTICLE_MAX_BYTES && lw > INK_ARTICLE_MAX_BYTES - 2 * PARA);
     assert_int_equal(lw, lp);
     assert_memory_equal(whole, part, lw);
-    const char *one[1] = { giant };
+    const char *one[1] = {giant};
     lw = packed_text(one, 1, whole);
     giant[200 * 1000] = '\0';
     lp = packed_text(one, 1, part);

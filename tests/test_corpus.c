@@ -92,7 +92,7 @@ static void expected(const char *path, char **title, char **body)
     *title = strdup(raw);
     squeeze(*title);
     *title = typeset_like_clean(*title);
-    tu_text_t t = { 0 };
+    tu_text_t t = {0};
     tu_put(&t, "", 0);
     for (char *line = nl ? nl + 1 : NULL; line && *line;) {
         char *next = strchr(line, '\n');
@@ -128,7 +128,7 @@ static struct {
 
 static ink_app_t *reader_start(const uint8_t *data, size_t len)
 {
-    ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+    ink_hal_t hal = {tu_no_display(), NULL, NULL, NULL};
     ink_pool_init(&reader.pool, reader.poolmem, sizeof reader.poolmem);
     ink_fb_init(&reader.fb, reader.fbmem, 800, 600);
     assert_int_equal(ink_app_start(&reader.app, &hal, &reader.pool, &reader.fb, &ink_profiles[0], data, len, tu_fonts),
@@ -171,7 +171,7 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
         /* Articles are grouped by section in first-seen order; the files
          * were sorted, so section folders come in order and the index
          * matches the file list. */
-        tu_text_t body = { 0 }, head = { 0 };
+        tu_text_t body = {0}, head = {0};
         head.want = INK_TX_HEADLINE;
         tu_layout_text(&app->layout, &body);
         tu_layout_text(&app->layout, &head);
@@ -200,8 +200,8 @@ static void test_corpus_every_bbc_article_lays_out_its_own_text(void **st)
         free(head.s);
     }
     double layout_s = (double)(clock() - t0) / CLOCKS_PER_SEC;
-    print_message("corpus: %zu articles, %zu bytes of text, bundle %zu bytes; clean+pack %.2f s\n", files.n,
-                  text_bytes, len, pack_s);
+    print_message("corpus: %zu articles, %zu bytes of text, bundle %zu bytes; clean+pack %.2f s\n", files.n, text_bytes,
+                  len, pack_s);
     print_message("corpus: %zu pages, %zu lines at %s; layout of all %.2f s; overfull lines %zu; "
                   "pool high-water %zu bytes (article %zu)\n",
                   pages, lines, ink_profiles[0].name, layout_s, overfull, worst_hw, worst_i + 1);

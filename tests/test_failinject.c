@@ -43,27 +43,26 @@ static ink_err_t count_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, i
     return INK_OK;
 }
 
-static const ink_display_ops_t count_display = { count_refresh, NULL };
+static const ink_display_ops_t count_display = {count_refresh, NULL};
 
 static ink_app_t app;
 static ink_pool_t pool;
 static ink_fb_t fb;
 static tu_ram_t ram;
-static ink_hal_t hal = { &count_display, NULL, NULL, &ram }; /* storage set in main */
+static ink_hal_t hal = {&count_display, NULL, NULL, &ram}; /* storage set in main */
 
 /* The session: the library (cursor both ways, into the second title chunk
  * and back), the menu from the library (refresh interval), the first
  * article, then page by page through the next two, with a change of text
  * size in the middle of the long one and a page back across an article's
  * start, the menu's way back to the library and one more article. */
-static const char *const script =
-    "prev prev next next "
-    "menu next select back "
-    "select next next next "
-    "menu select back "
-    "next next next next next next prev "
-    "menu next next select "
-    "next next select back";
+static const char *const script = "prev prev next next "
+                                  "menu next select back "
+                                  "select next next next "
+                                  "menu select back "
+                                  "next next next next next next prev "
+                                  "menu next next select "
+                                  "next next select back";
 
 #define MAX_KEYS 64
 
@@ -97,7 +96,7 @@ static long made(void)
 
 /* Everything the device owns: restoring it puts the device back where it was. */
 typedef struct snap {
-    long allocs;           /* allocations made before this point */
+    long allocs; /* allocations made before this point */
     ink_pool_t pool;
     ink_app_t app;
     tu_ram_t ram;
@@ -229,8 +228,7 @@ static int run(const uint8_t *data, size_t len, long k, tally_t *t)
                 ink_app_key(&app, INK_KEY_BACK);
                 ink_app_key(&app, INK_KEY_BACK);
                 if (app.screen != INK_SCREEN_LIBRARY)
-                    fail_msg("run %ld: not back in the library after the error screen (screen %d)", k,
-                             (int)app.screen);
+                    fail_msg("run %ld: not back in the library after the error screen (screen %d)", k, (int)app.screen);
                 ink_app_key(&app, INK_KEY_SELECT);
                 if (app.screen != INK_SCREEN_ARTICLE)
                     fail_msg("run %ld: no article opens after the failure: %s (%s)", k, ink_err_str(app.error),
@@ -250,8 +248,7 @@ static int run(const uint8_t *data, size_t len, long k, tally_t *t)
     }
     ink_app_stop(&app);
     if (ink_pool_used(&pool) != 0 || pool.allocs != 0)
-        fail_msg("run %ld: %zu bytes in %zu allocations left after ink_app_stop", k, ink_pool_used(&pool),
-                 pool.allocs);
+        fail_msg("run %ld: %zu bytes in %zu allocations left after ink_app_stop", k, ink_pool_used(&pool), pool.allocs);
     assert_int_equal(ink_pool_check(&pool), 0);
     return injected;
 }
@@ -277,9 +274,13 @@ static uint8_t *session_bundle(size_t *len)
                 snprintf(para, sizeof para,
                          "Paragraph %d of a long report on the \x12state of the harbour\x13, its budget and the "
                          "ferries that leave it each morning for the islands, whose people depend on them for "
-                         "\x10" "almost everything\x11: food, post, doctors and school.", p + 1);
-                article_block_kind_t kind = p == 3 ? ARTICLE_BLOCK_QUOTE : p == 5 ? ARTICLE_BLOCK_LIST
-                                       : p == 6 ? ARTICLE_BLOCK_SUBHEAD : ARTICLE_BLOCK_PARA;
+                         "\x10"
+                         "almost everything\x11: food, post, doctors and school.",
+                         p + 1);
+                article_block_kind_t kind = p == 3   ? ARTICLE_BLOCK_QUOTE
+                                            : p == 5 ? ARTICLE_BLOCK_LIST
+                                            : p == 6 ? ARTICLE_BLOCK_SUBHEAD
+                                                     : ARTICLE_BLOCK_PARA;
                 assert_int_equal(article_add_block(&arts[i], kind, para, strlen(para)), 0);
             }
         }
@@ -305,7 +306,7 @@ static void test_failinject_every_allocation_of_a_session(void **st)
     uint8_t *data = session_bundle(&len);
     reference(data, len);
     long total = snaps[nkeys]->allocs;
-    tally_t t = { 0, 0, 0, 0 };
+    tally_t t = {0, 0, 0, 0};
     /* INK_FAILINJECT_FROM=k starts at run k (to look at one in a debugger). */
     const char *from = getenv("INK_FAILINJECT_FROM");
     long k = from ? atol(from) : 0;

@@ -50,7 +50,8 @@ static void test_fontsub_subset_keeps_the_characters_used(void **st)
         skip();
     fontsub_use_t *u = fontsub_use_new();
     assert_non_null(u);
-    const char *text = "\xC5\x81\xC3\xB3" "d\xC5\xBA and Dvo\xC5\x99\xC3\xA1k";
+    const char *text = "\xC5\x81\xC3\xB3"
+                       "d\xC5\xBA and Dvo\xC5\x99\xC3\xA1k";
     assert_int_equal(fontsub_use_text(u, text, strlen(text), FS_REGULAR), 0);
     assert_int_equal(fontsub_use_ui(u), 0);
     uint8_t *sub;
@@ -58,15 +59,15 @@ static void test_fontsub_subset_keeps_the_characters_used(void **st)
     const char *why;
     assert_int_equal(fontsub_subset(fonts[0].data, fonts[0].len, u, 0, &sub, &n, &why), 0);
     assert_true(n < fonts[0].len / 4);
-    assert_true(has_glyph(sub, n, 0x141));   /* Ł from the text */
-    assert_true(has_glyph(sub, n, 0x2026));  /* … from the firmware's screens */
-    assert_true(has_glyph(sub, n, 'Q'));     /* ASCII for the firmware's screens */
-    assert_false(has_glyph(sub, n, 0x416));  /* Ж: not used */
+    assert_true(has_glyph(sub, n, 0x141));  /* Ł from the text */
+    assert_true(has_glyph(sub, n, 0x2026)); /* … from the firmware's screens */
+    assert_true(has_glyph(sub, n, 'Q'));    /* ASCII for the firmware's screens */
+    assert_false(has_glyph(sub, n, 0x416)); /* Ж: not used */
     assert_true(has_glyph(fonts[0].data, fonts[0].len, 0x416));
     /* FreeType opens the subset and draws from it, as the device will */
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_font_data_t d[INK_FACE_COUNT] = { { sub, n }, { NULL, 0 }, { NULL, 0 } };
+    ink_font_data_t d[INK_FACE_COUNT] = {{sub, n}, {NULL, 0}, {NULL, 0}};
     ink_font_t font;
     assert_int_equal(ink_font_open(&font, &pool, d, 1, 128), INK_OK);
     const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 30, 0x141);
@@ -99,7 +100,7 @@ static void test_fontsub_kern_pairs_read_back_with_ink_kern_get(void **st)
     assert_int_equal(fontsub_use_pairs(u, INK_FACE_REGULAR), 4); /* AV To o, xx */
     assert_int_equal(fontsub_use_pairs(u, INK_FACE_BOLD), 0);
     /* regular and italic from the same face; bold has none */
-    ink_font_data_t faces[INK_FACE_COUNT] = { { f.data, f.len }, { NULL, 0 }, { f.data, f.len } };
+    ink_font_data_t faces[INK_FACE_COUNT] = {{f.data, f.len}, {NULL, 0}, {f.data, f.len}};
     uint8_t *sec;
     size_t len, np[INK_FACE_COUNT];
     const char *why;
@@ -124,8 +125,8 @@ static void test_fontsub_kern_pairs_read_back_with_ink_kern_get(void **st)
 static void test_fontsub_font_section_layout(void **st)
 {
     (void)st;
-    const uint8_t a[5] = { 1, 2, 3, 4, 5 }, c[2] = { 7, 8 };
-    ink_font_data_t faces[INK_FACE_COUNT] = { { a, 5 }, { NULL, 0 }, { c, 2 } };
+    const uint8_t a[5] = {1, 2, 3, 4, 5}, c[2] = {7, 8};
+    ink_font_data_t faces[INK_FACE_COUNT] = {{a, 5}, {NULL, 0}, {c, 2}};
     uint8_t *sec;
     size_t len;
     assert_int_equal(fontsub_font_section(faces, &sec, &len), 0);
@@ -167,9 +168,10 @@ static void test_fontsub_bundle_carries_fonts_and_kerning(void **st)
     ink_font_data_t fonts[INK_FACE_COUNT];
     if (sim_fonts_load(BUILD_FONTS, files, fonts) != 0)
         skip();
-    article_t a = { 0 };
+    article_t a = {0};
     a.title = article_strndup("Typesetting on the device", 25);
-    const char *p = "To Avon, Wales and \x10" "Yverdon\x11: the typesetting community.";
+    const char *p = "To Avon, Wales and \x10"
+                    "Yverdon\x11: the typesetting community.";
     assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, p, strlen(p)), 0);
     bundle_stats_t stats;
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
@@ -247,19 +249,21 @@ static void test_fontsub_keeps_typographic_spaces_and_quotes(void **st)
         skip();
     fontsub_use_t *u = fontsub_use_new();
     assert_non_null(u);
-    const char *text = "\xc2\xab\xe2\x80\xaf" "oui\xe2\x80\xaf\xc2\xbb \xe2\x80\x9e" "ja\xe2\x80\x9c 5\xe2\x80\xb2"
+    const char *text = "\xc2\xab\xe2\x80\xaf"
+                       "oui\xe2\x80\xaf\xc2\xbb \xe2\x80\x9e"
+                       "ja\xe2\x80\x9c 5\xe2\x80\xb2"
                        "11\xe2\x80\xb3 Mr\xc2\xa0Smith";
     assert_int_equal(fontsub_use_text(u, text, strlen(text), FS_REGULAR), 0);
     uint8_t *sub;
     size_t n;
     const char *why;
     assert_int_equal(fontsub_subset(fonts[0].data, fonts[0].len, u, 0, &sub, &n, &why), 0);
-    static const uint32_t want[] = { 0x202F, 0xA0, 0xAB, 0xBB, 0x201E, 0x201C, 0x2032, 0x2033 };
+    static const uint32_t want[] = {0x202F, 0xA0, 0xAB, 0xBB, 0x201E, 0x201C, 0x2032, 0x2033};
     for (size_t i = 0; i < sizeof want / sizeof *want; i++)
         assert_true(has_glyph(sub, n, want[i]));
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
-    ink_font_data_t d[INK_FACE_COUNT] = { { sub, n }, { NULL, 0 }, { NULL, 0 } };
+    ink_font_data_t d[INK_FACE_COUNT] = {{sub, n}, {NULL, 0}, {NULL, 0}};
     ink_font_t font;
     assert_int_equal(ink_font_open(&font, &pool, d, 1, 128), INK_OK);
     int32_t space = ink_font_glyph(&font, INK_FACE_REGULAR, 30, ' ')->adv;

@@ -119,14 +119,14 @@ static int read_article(ink_app_t *app, uint32_t i, int draw)
 {
     ink_err_t err = ink_app_open_article(app, i);
     if (err) {
-        ink_article_info_t a = { 0 };
+        ink_article_info_t a = {0};
         const char *title = "?";
         if (ink_bundle_article(&app->bundle, i, &a) == INK_OK)
             (void)ink_bundle_title(&app->bundle, i, app->pool, &app->titles, &title);
         fail_msg("opening article %u (%s, %u bytes) at %s, size %d: %s (pool: %zu bytes in %zu blocks in use, "
-                 "largest free block %zu)", (unsigned)i + 1, title, (unsigned)a.text_len, app->profile->name,
-                 app->state.size, ink_err_str(err), ink_pool_used(app->pool), app->pool->allocs,
-                 ink_pool_largest_free(app->pool));
+                 "largest free block %zu)",
+                 (unsigned)i + 1, title, (unsigned)a.text_len, app->profile->name, app->state.size, ink_err_str(err),
+                 ink_pool_used(app->pool), app->pool->allocs, ink_pool_largest_free(app->pool));
     }
     app->screen = INK_SCREEN_ARTICLE;
     int n = app->layout.npages;
@@ -149,12 +149,15 @@ static void test_memory_every_article_every_profile_every_size(void **st)
     size_t len, count;
     clock_t t0 = clock();
     uint8_t *data = bbc_bundle(&len, &count);
-    print_message("memory: %zu %s articles packed into %zu bytes in %.1f s; pool %u bytes\n", count, pics ? "picture" : world ? "world" : "BBC", len,
-                  (double)(clock() - t0) / CLOCKS_PER_SEC, (unsigned)INK_POOL_BYTES);
+    print_message("memory: %zu %s articles packed into %zu bytes in %.1f s; pool %u bytes\n", count,
+                  pics    ? "picture"
+                  : world ? "world"
+                          : "BBC",
+                  len, (double)(clock() - t0) / CLOCKS_PER_SEC, (unsigned)INK_POOL_BYTES);
     tu_load_fonts();
     static uint8_t poolmem[INK_POOL_BYTES];
     static ink_app_t app;
-    figure_t worst_all = { 0, 0, 0, 0 };
+    figure_t worst_all = {0, 0, 0, 0};
     const ink_profile_t *worst_prof = NULL;
     int worst_size = 0;
     for (const ink_profile_t *prof = ink_profiles; prof->name; prof++) {
@@ -163,7 +166,7 @@ static void test_memory_every_article_every_profile_every_size(void **st)
         assert_non_null(fbmem);
         ink_fb_t fb;
         ink_pool_t pool;
-        ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+        ink_hal_t hal = {tu_no_display(), NULL, NULL, NULL};
         ink_fb_init(&fb, fbmem, prof->w, prof->h);
         assert_int_equal(ink_pool_init(&pool, poolmem, sizeof poolmem), 0);
         assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, prof, data, len, tu_fonts), INK_OK);
@@ -180,7 +183,7 @@ static void test_memory_every_article_every_profile_every_size(void **st)
             draw_or_fail(&app, "drawing the library", 0, 0);
             app.article = app.bundle.narticles - 1;
             draw_or_fail(&app, "drawing the library", app.article, 0);
-            figure_t f = { ink_pool_high_water(&pool), 0, 0, 0 };
+            figure_t f = {ink_pool_high_water(&pool), 0, 0, 0};
             for (uint32_t i = 0; i < app.bundle.narticles; i++) {
                 ink_pool_reset_high_water(&pool);
                 int draw = draw_all || s == prof->default_size || i % 4 == 0;
@@ -218,22 +221,22 @@ static void test_memory_every_article_every_profile_every_size(void **st)
             /* The worst article's title, from a fresh look at the bundle. */
             ink_pool_init(&pool, poolmem, sizeof poolmem);
             ink_bundle_t b;
-            ink_titles_t titles = { .chunk = -1 };
+            ink_titles_t titles = {.chunk = -1};
             const char *title = "?";
             assert_int_equal(ink_bundle_open(&b, data, len), INK_OK);
             (void)ink_bundle_title(&b, (uint32_t)fig[s].worst, &pool, &titles, &title);
             print_message("memory: %-15s %4.1f pt %6ld pages  pool high-water %6zu of %u bytes (base %zu), "
                           "%zu refused  worst article %zu \"%s\"\n",
-                          prof->name, prof->size_pt10[s] / 10.0, fig[s].pages, fig[s].high,
-                          (unsigned)INK_POOL_BYTES, base, fig[s].refused, fig[s].worst + 1, title);
+                          prof->name, prof->size_pt10[s] / 10.0, fig[s].pages, fig[s].high, (unsigned)INK_POOL_BYTES,
+                          base, fig[s].refused, fig[s].worst + 1, title);
             ink_bundle_titles_free(&titles);
         }
         print_message("memory: %-15s %.1f s\n", prof->name, (double)(clock() - tp) / CLOCKS_PER_SEC);
     }
     assert_non_null(worst_prof);
-    print_message("memory: worst of all: %zu bytes (%.1f%% of the pool), article %zu at %s %.1f pt\n",
-                  worst_all.high, 100.0 * (double)worst_all.high / INK_POOL_BYTES, worst_all.worst + 1,
-                  worst_prof->name, worst_prof->size_pt10[worst_size] / 10.0);
+    print_message("memory: worst of all: %zu bytes (%.1f%% of the pool), article %zu at %s %.1f pt\n", worst_all.high,
+                  100.0 * (double)worst_all.high / INK_POOL_BYTES, worst_all.worst + 1, worst_prof->name,
+                  worst_prof->size_pt10[worst_size] / 10.0);
     free(data);
 }
 

@@ -28,7 +28,7 @@ static ink_err_t log_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
     return INK_OK;
 }
 
-static const ink_display_ops_t log_display = { log_refresh, NULL };
+static const ink_display_ops_t log_display = {log_refresh, NULL};
 
 
 static ink_app_t app;
@@ -122,7 +122,8 @@ static void test_nav_menu_changes_size_and_keeps_the_place(void **st)
     for (int i = 0; i < 40; i++) {
         snprintf(para[i], sizeof para[i],
                  "Paragraph %d of a long report on the state of the harbour, its budget and the ferries that "
-                 "leave it each morning for the islands, whose people depend on them for almost everything.", i);
+                 "leave it each morning for the islands, whose people depend on them for almost everything.",
+                 i);
         paras[i] = para[i];
     }
     paras[40] = NULL;

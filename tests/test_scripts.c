@@ -92,7 +92,7 @@ static size_t check_all(const uint8_t *bundle, size_t len, const reported_t *rep
     assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
     size_t checked = 0;
     *boxes = 0;
-    ink_titles_t titles = { 0 };
+    ink_titles_t titles = {0};
     for (uint32_t i = 0; i < b.narticles; i++) {
         ink_article_info_t ai;
         assert_int_equal(ink_bundle_article(&b, i, &ai), INK_OK);
@@ -131,12 +131,12 @@ static size_t check_all(const uint8_t *bundle, size_t len, const reported_t *rep
 static void test_scripts_samples_all_drawn(void **state)
 {
     (void)state;
-    const char *dirs[] = { "samples", "samples/world" };
+    const char *dirs[] = {"samples", "samples/world"};
     for (int d = 0; d < 2; d++) {
-        article_list_t arts = { 0 };
+        article_list_t arts = {0};
         load_dir(dirs[d], &arts);
         assert_true(arts.n > 0); /* an empty set checks nothing */
-        reported_t rep = { 0 };
+        reported_t rep = {0};
         bundle_stats_t st;
         size_t len, boxes;
         uint8_t *b = pack(&arts, &rep, &st, &len);
@@ -159,16 +159,16 @@ static void test_scripts_samples_all_drawn(void **state)
 static void test_scripts_missing_reported_and_boxed(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
+    article_list_t arts = {0};
     article_t *a = article_list_add(&arts);
     assert_non_null(a);
-    const char *paras[] = { "A private sign \xEE\x80\x80 and \xEE\x80\x81, then \xE0\xA4\xA8\xE0\xA4\xAE (Devanagari).",
-                            NULL };
+    const char *paras[] = {"A private sign \xEE\x80\x80 and \xEE\x80\x81, then \xE0\xA4\xA8\xE0\xA4\xAE (Devanagari).",
+                           NULL};
     tu_article(a, "Boxes", "World", paras);
     a = article_list_add(&arts);
-    const char *clean[] = { "Nothing missing here.", NULL };
+    const char *clean[] = {"Nothing missing here.", NULL};
     tu_article(a, "Clean", "World", clean);
-    reported_t rep = { 0 };
+    reported_t rep = {0};
     bundle_stats_t st;
     size_t len, boxes;
     uint8_t *b = pack(&arts, &rep, &st, &len);
@@ -190,12 +190,12 @@ static void test_scripts_missing_reported_and_boxed(void **state)
 static void test_scripts_no_script_fonts(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
+    article_list_t arts = {0};
     article_t *a = article_list_add(&arts);
-    const char *paras[] = { "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87", NULL };
+    const char *paras[] = {"\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8\xE0\xA5\x8D\xE0\xA4\xA4\xE0\xA5\x87", NULL};
     tu_article(a, "Namaste", "World", paras);
     tu_load_fonts();
-    reported_t rep = { 0 };
+    reported_t rep = {0};
     bundle_stats_t st;
     bundle_opts_t opts = BUNDLE_OPTS_DEFAULT;
     opts.fonts = tu_fonts;
@@ -233,11 +233,11 @@ static size_t ink_of(const ink_glyph_t *g)
 static void test_scripts_bold_fallback_emboldened(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
+    article_list_t arts = {0};
     article_t *a = article_list_add(&arts);
-    const char *paras[] = { "\x12\xE0\xA4\xA8\xE0\xA4\xA6\xE0\xA5\x80\x13 \xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2", NULL };
+    const char *paras[] = {"\x12\xE0\xA4\xA8\xE0\xA4\xA6\xE0\xA5\x80\x13 \xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2", NULL};
     tu_article(a, "\xE0\xA4\xA8\xE0\xA4\xAF\xE0\xA4\xBE \xE0\xA4\xAA\xE0\xA5\x81\xE0\xA4\xB2", "World", paras);
-    reported_t rep = { 0 };
+    reported_t rep = {0};
     bundle_stats_t st;
     size_t len;
     uint8_t *bundle = pack(&arts, &rep, &st, &len);
@@ -338,20 +338,24 @@ static int same_outline(FT_Library lib, const uint8_t *a, size_t alen, int fa, c
 static void test_scripts_cjk_face_per_article(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
-    const char *zh[] = { "\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE5\x8C\xBB\xE9\x99\xA2\xEF\xBC\x8C"
-                         "\xE6\xB2\xA1\xE6\x9C\x89\xE8\xAA\xA4\xE7\x82\xB9\xE3\x80\x82", NULL }; /* 直通骨科医院，没有誤点。 */
-    const char *ja[] = { "\xE9\xAA\xA8\xE3\x81\xAE\xE7\x97\x85\xE9\x99\xA2\xE3\x81\xB8\xE7\x9B\xB4\xE9\x80\x9A"
-                         "\xE3\x81\xA7\xE3\x80\x81\xE8\xAA\xA4\xE3\x82\x8A\xE3\x81\xAF\xE3\x81\xAA\xE3\x81\x84\xE3\x80\x82",
-                         NULL }; /* 骨の病院へ直通で、誤りはない。 */
-    const char *tw[] = { "\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE9\x86\xAB\xE9\x99\xA2\xEF\xBC\x8C"
-                         "\xE6\xB2\x92\xE6\x9C\x89\xE8\xAA\xA4\xE9\xBB\x9E\xE3\x80\x82", NULL }; /* 直通骨科醫院，沒有誤點。 */
+    article_list_t arts = {0};
+    const char *zh[] = {"\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE5\x8C\xBB\xE9\x99\xA2\xEF\xBC\x8C"
+                        "\xE6\xB2\xA1\xE6\x9C\x89\xE8\xAA\xA4\xE7\x82\xB9\xE3\x80\x82",
+                        NULL}; /* 直通骨科医院，没有誤点。 */
+    const char *ja[] = {
+        "\xE9\xAA\xA8\xE3\x81\xAE\xE7\x97\x85\xE9\x99\xA2\xE3\x81\xB8\xE7\x9B\xB4\xE9\x80\x9A"
+        "\xE3\x81\xA7\xE3\x80\x81\xE8\xAA\xA4\xE3\x82\x8A\xE3\x81\xAF\xE3\x81\xAA\xE3\x81\x84\xE3\x80\x82",
+        NULL}; /* 骨の病院へ直通で、誤りはない。 */
+    const char *tw[] = {"\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE9\x86\xAB\xE9\x99\xA2\xEF\xBC\x8C"
+                        "\xE6\xB2\x92\xE6\x9C\x89\xE8\xAA\xA4\xE9\xBB\x9E\xE3\x80\x82",
+                        NULL}; /* 直通骨科醫院，沒有誤點。 */
     tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A", "\xE5\x9B\xBD\xE9\x99\x85", zh);
-    tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A\xE3\x83\x90\xE3\x82\xB9", "\xE7\xA4\xBE\xE4\xBC\x9A", ja);
+    tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A\xE3\x83\x90\xE3\x82\xB9", "\xE7\xA4\xBE\xE4\xBC\x9A",
+               ja);
     article_t *a = article_list_add(&arts);
     tu_article(a, "\xE7\x9B\xB4\xE9\x80\x9A", "\xE5\x9C\x8B\xE9\x9A\x9B", tw);
     a->lang = strdup("zh-TW");
-    reported_t rep = { 0 };
+    reported_t rep = {0};
     bundle_stats_t st;
     size_t len, boxes;
     uint8_t *bundle = pack(&arts, &rep, &st, &len);
@@ -373,8 +377,8 @@ static void test_scripts_cjk_face_per_article(void **state)
     assert_false(same_outline(lib, ttc, tlen, 0, ttc, tlen, 2, 0x9AA8)); /* 骨 */
     assert_false(same_outline(lib, ttc, tlen, 2, ttc, tlen, 3, 0x8AA4)); /* 誤: Simplified, Traditional forms */
     /* articles in edition order: the sections as they came, zh, ja, zh-TW */
-    static const int want[3] = { 2, 0, 3 }; /* Noto Serif CJK's SC, JP, TC */
-    static const uint32_t cps[3] = { 0x76F4, 0x9AA8, 0x8AA4 };
+    static const int want[3] = {2, 0, 3}; /* Noto Serif CJK's SC, JP, TC */
+    static const uint32_t cps[3] = {0x76F4, 0x9AA8, 0x8AA4};
     int seen[3];
     for (uint32_t i = 0; i < 3; i++) {
         int k = ink_bundle_article_face(&b, i);
@@ -382,8 +386,7 @@ static void test_scripts_cjk_face_per_article(void **state)
         seen[i] = k;
         for (int c = 0; c < 3; c++)
             if (!same_outline(lib, faces[k].data, faces[k].len, 0, ttc, tlen, want[i], cps[c]))
-                fail_msg("article %u: U+%04X is not Noto Serif CJK face %d's", (unsigned)i, (unsigned)cps[c],
-                         want[i]);
+                fail_msg("article %u: U+%04X is not Noto Serif CJK face %d's", (unsigned)i, (unsigned)cps[c], want[i]);
     }
     assert_true(seen[0] != seen[1] && seen[1] != seen[2] && seen[0] != seen[2]);
     /* and the device draws each article's character from its face: what a
@@ -402,7 +405,7 @@ static void test_scripts_cjk_face_per_article(void **state)
         nbits[i] = (size_t)g->pitch * g->h;
         assert_true(nbits[i] <= sizeof bits[i]);
         memcpy(bits[i], g->bits, nbits[i]);
-        ink_font_data_t sub[4] = { faces[0], faces[1], faces[2], faces[seen[i]] };
+        ink_font_data_t sub[4] = {faces[0], faces[1], faces[2], faces[seen[i]]};
         ink_pool_t op;
         ink_pool_init(&op, only_mem, sizeof only_mem);
         assert_int_equal(ink_font_open_n(&only, &op, sub, 4, INK_RENDER_GRAY, 112), INK_OK);
@@ -424,12 +427,12 @@ static void test_scripts_cjk_face_per_article(void **state)
 static void test_scripts_one_cjk_no_afnt(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
-    const char *zh[] = { "\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE3\x80\x82", NULL };
-    const char *en[] = { "A ferry and a bridge.", NULL };
+    article_list_t arts = {0};
+    const char *zh[] = {"\xE7\x9B\xB4\xE9\x80\x9A\xE9\xAA\xA8\xE7\xA7\x91\xE3\x80\x82", NULL};
+    const char *en[] = {"A ferry and a bridge.", NULL};
     tu_article(article_list_add(&arts), "\xE7\x9B\xB4\xE9\x80\x9A", "World", zh);
     tu_article(article_list_add(&arts), "Bridge", "World", en);
-    reported_t rep = { 0 };
+    reported_t rep = {0};
     bundle_stats_t st;
     size_t len;
     uint8_t *bundle = pack(&arts, &rep, &st, &len);

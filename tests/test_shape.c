@@ -81,7 +81,8 @@ static hbg_t (*hb_shape_lines(const char *font, const char *txtfile, size_t nlin
             out[k][g].name[l] = '\0';
             int ay;
             assert_int_equal(sscanf(e, "\",\"cl\":%d,\"dx\":%d,\"dy\":%d,\"ax\":%d,\"ay\":%d", &out[k][g].cl,
-                                    &out[k][g].dx, &out[k][g].dy, &out[k][g].ax, &ay), 5);
+                                    &out[k][g].dx, &out[k][g].dy, &out[k][g].ax, &ay),
+                             5);
             g++;
             q = e;
         }
@@ -95,8 +96,8 @@ static hbg_t (*hb_shape_lines(const char *font, const char *txtfile, size_t nlin
 static void test_shape_world_runs_match_hb_shape(void **state)
 {
     (void)state;
-    article_list_t arts = { 0 };
-    input_list_t files = { 0 };
+    article_list_t arts = {0};
+    input_list_t files = {0};
     int bad = 0;
     assert_int_equal(input_add(&files, "samples/world", &bad), 0);
     for (size_t i = 0; i < files.n; i++) {
@@ -123,7 +124,7 @@ static void test_shape_world_runs_match_hb_shape(void **state)
     assert_int_equal(ink_bundle_faces(&bb, faces, &nf), INK_OK);
     ink_pool_init(&pool, pool_mem, sizeof pool_mem);
     assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
-    ink_titles_t titles = { .chunk = -1 };
+    ink_titles_t titles = {.chunk = -1};
     nruns = 0;
     for (uint32_t i = 0; i < bb.narticles && i < 64; i++) {
         ink_article_info_t ai;
@@ -158,8 +159,8 @@ static void test_shape_world_runs_match_hb_shape(void **state)
         size_t *cu, *cp;
         hbg_t(*units)[64] = hb_shape_lines(path, txt, nl, 0, &cu);
         hbg_t(*pix)[64] = hb_shape_lines(path, txt, nl, PX, &cp);
-        hb_blob_t *blob = hb_blob_create((const char *)faces[f].data, (unsigned)faces[f].len,
-                                         HB_MEMORY_MODE_READONLY, NULL, NULL);
+        hb_blob_t *blob = hb_blob_create((const char *)faces[f].data, (unsigned)faces[f].len, HB_MEMORY_MODE_READONLY,
+                                         NULL, NULL);
         hb_face_t *hf = hb_face_create(blob, 0);
         hb_font_t *hfont = hb_font_create(hf);
         int upem = ink_font_upem(&font, f);
@@ -177,12 +178,12 @@ static void test_shape_world_runs_match_hb_shape(void **state)
                 assert_true(hb_font_get_glyph_name(hfont, rg.gid, name, sizeof name));
                 /* the glyph the device draws exists in the bundle's face */
                 assert_non_null(ink_font_glyph_id(&font, f, PX, rg.gid, 0));
-                if (strcmp(name, units[l][g].name) || (int)rg.cluster != units[l][g].cl ||
-                    rg.adv != units[l][g].ax || rg.dx != units[l][g].dx || rg.dy != units[l][g].dy)
+                if (strcmp(name, units[l][g].name) || (int)rg.cluster != units[l][g].cl || rg.adv != units[l][g].ax ||
+                    rg.dx != units[l][g].dx || rg.dy != units[l][g].dy)
                     fail_msg("face %d, \"%.*s\" glyph %u: device %s cl %u ax %d dx %d dy %d, hb-shape %s cl %d "
-                             "ax %d dx %d dy %d", f, (int)r->ulen, (const char *)r->text, g, name, rg.cluster,
-                             rg.adv, rg.dx, rg.dy, units[l][g].name, units[l][g].cl, units[l][g].ax,
-                             units[l][g].dx, units[l][g].dy);
+                             "ax %d dx %d dy %d",
+                             f, (int)r->ulen, (const char *)r->text, g, name, rg.cluster, rg.adv, rg.dx, rg.dy,
+                             units[l][g].name, units[l][g].cl, units[l][g].ax, units[l][g].dx, units[l][g].dy);
                 /* in pixels at PX, as run_draw scales them */
                 int ax = (ink_run_scale(rg.adv, PX, upem) + 32) >> 6;
                 int dx = (ink_run_scale(rg.dx, PX, upem) + 32) >> 6;
@@ -221,7 +222,7 @@ static void test_shape_damaged_runs_refused(void **state)
 {
     (void)state;
     static const uint8_t word[] = "\xE0\xA4\x95\xE0\xA4\xBF"; /* कि */
-    ink_run_glyph_t g[2] = { { 7, 246, 0, 0, 0 }, { 9, 711, -3, 12, 0 } };
+    ink_run_glyph_t g[2] = {{7, 246, 0, 0, 0}, {9, 711, -3, 12, 0}};
     uint8_t buf[64];
     size_t n = ink_run_write(buf, 4, g, 2, word, 6);
     assert_int_equal(n, INK_RUN_HEAD + 2 * INK_RUN_REC + 6);
@@ -253,15 +254,15 @@ static void test_shape_damaged_run_in_a_bundle(void **state)
 {
     (void)state;
     static const char *const bad[] = {
-        "Before \x18\x84\x81\x80 after.",             /* cut short: no records */
-        "Before \x18\x84\x81\x80\x81\x05 after.",    /* a block code inside */
-        "Before \x18\x8F\xBF\xBF\xBF after.",          /* lengths past the text */
+        "Before \x18\x84\x81\x80 after.",                                                  /* cut short: no records */
+        "Before \x18\x84\x81\x80\x81\x05 after.",                                          /* a block code inside */
+        "Before \x18\x8F\xBF\xBF\xBF after.",                                              /* lengths past the text */
         "Before \x18\x82\x81\x80\x81\x80\x80\x81\x80\x81\x80\x80\x80\x80\x80\x80x after.", /* face 2 */
     };
     for (size_t k = 0; k < sizeof bad / sizeof bad[0]; k++) {
-        article_list_t arts = { 0 };
+        article_list_t arts = {0};
         article_t *a = article_list_add(&arts);
-        const char *paras[] = { bad[k], NULL };
+        const char *paras[] = {bad[k], NULL};
         tu_article(a, "Damaged", "World", paras);
         bundle_opts_t opts = tu_opts_with_fonts();
         opts.typeset = 0;
@@ -274,7 +275,7 @@ static void test_shape_damaged_run_in_a_bundle(void **state)
         ink_fb_t fb;
         ink_pool_t pool;
         static ink_app_t app;
-        ink_hal_t hal = { tu_no_display(), NULL, NULL, NULL };
+        ink_hal_t hal = {tu_no_display(), NULL, NULL, NULL};
         ink_fb_init(&fb, fbmem, prof->w, prof->h);
         ink_pool_init(&pool, pool_mem, sizeof pool_mem);
         assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, prof, b, len, NULL), INK_OK);
@@ -306,8 +307,9 @@ static void test_shape_long_run_cut_into_runs(void **state)
     size_t flen = 0;
     uint8_t *font = tu_noto_face("NotoSerifLao-Regular.ttf", &flen);
     /* "ສະບາຍດີ ປະເທດລາວ" without the space, twelve times: 180 characters */
-    static const char unit[] = "\xe0\xba\xaa\xe0\xba\xb0\xe0\xba\x9a\xe0\xba\xb2\xe0\xba\x8d\xe0\xba\x94\xe0\xba\xb5"
-                               "\xe0\xba\x9b\xe0\xba\xb0\xe0\xbb\x80\xe0\xba\x97\xe0\xba\x94\xe0\xba\xa5\xe0\xba\xb2\xe0\xba\xa7";
+    static const char unit[] =
+        "\xe0\xba\xaa\xe0\xba\xb0\xe0\xba\x9a\xe0\xba\xb2\xe0\xba\x8d\xe0\xba\x94\xe0\xba\xb5"
+        "\xe0\xba\x9b\xe0\xba\xb0\xe0\xbb\x80\xe0\xba\x97\xe0\xba\x94\xe0\xba\xa5\xe0\xba\xb2\xe0\xba\xa7";
     char sentence[1024] = "";
     for (int i = 0; i < 12; i++)
         strcat(sentence, unit);

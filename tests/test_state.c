@@ -35,12 +35,12 @@ static ink_err_t ram_write(void *ctx, uint32_t off, const void *buf, uint32_t le
     return INK_OK;
 }
 
-static const ink_storage_ops_t ram_ops = { ram_read, ram_write, 2 * INK_STATE_SLOT };
+static const ink_storage_ops_t ram_ops = {ram_read, ram_write, 2 * INK_STATE_SLOT};
 
 static void test_state_fresh_storage_has_no_state(void **st)
 {
     (void)st;
-    ram_t r = { .budget = -1 };
+    ram_t r = {.budget = -1};
     memset(r.bytes, 0xFF, sizeof r.bytes);
     ink_state_t s;
     assert_int_equal(ink_state_load(&ram_ops, &r, &s), INK_ERR_NOT_FOUND);
@@ -49,7 +49,7 @@ static void test_state_fresh_storage_has_no_state(void **st)
 static void test_state_save_then_load_roundtrips(void **st)
 {
     (void)st;
-    ram_t r = { .budget = -1 };
+    ram_t r = {.budget = -1};
     memset(r.bytes, 0xFF, sizeof r.bytes);
     ink_state_t s;
     memset(&s, 0, sizeof s);
@@ -77,7 +77,7 @@ static void test_state_power_cut_at_every_byte_keeps_old_or_new(void **st)
 {
     (void)st;
     for (long cut = 0; cut <= (long)INK_STATE_SLOT; cut++) {
-        ram_t r = { .budget = -1 };
+        ram_t r = {.budget = -1};
         memset(r.bytes, 0xFF, sizeof r.bytes);
         ink_state_t s;
         memset(&s, 0, sizeof s);
@@ -120,7 +120,7 @@ static void test_state_positions_per_article_most_recent_kept(void **st)
     assert_int_equal(ink_state_offset(&s, 7), 0);
     assert_int_equal(ink_state_offset(&s, 100), 1000);
     /* And they survive a save and a load. */
-    ram_t r = { .budget = -1 };
+    ram_t r = {.budget = -1};
     memset(r.bytes, 0xFF, sizeof r.bytes);
     assert_int_equal(ink_state_save(&ram_ops, &r, &s), INK_OK);
     ink_state_t got;
@@ -156,15 +156,15 @@ static void test_state_power_cut_at_every_byte_then_restart(void **st)
     ink_fb_init(&fb, fbmem, 800, 600);
     for (int erase = 0; erase <= 1; erase++) {
         for (long cut = 0; cut <= (long)INK_STATE_SLOT; cut++) {
-            ram_t r = { .budget = -1, .erase = erase };
+            ram_t r = {.budget = -1, .erase = erase};
             memset(r.bytes, 0xFF, sizeof r.bytes);
-            ink_hal_t hal = { tu_no_display(), NULL, &ram_ops, &r };
+            ink_hal_t hal = {tu_no_display(), NULL, &ram_ops, &r};
             ink_pool_init(&pool, poolmem, sizeof poolmem);
             assert_int_equal(ink_app_start(&app, &hal, &pool, &fb, &ink_profiles[0], data, len, tu_fonts), INK_OK);
             press(&app, "next select next"); /* old state: article 2, read */
             uint32_t old_article = app.state.article, old_off = app.state.offset;
-            r.budget = cut; /* the next save loses power after `cut` bytes */
-            press(&app, "select");           /* new state: article 3 */
+            r.budget = cut;        /* the next save loses power after `cut` bytes */
+            press(&app, "select"); /* new state: article 3 */
             uint32_t new_article = app.state.article;
             assert_int_not_equal(old_article, new_article);
             ink_app_stop(&app);

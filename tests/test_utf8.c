@@ -93,18 +93,18 @@ static void test_utf8_valid_strings(void **state)
         size_t n;
         int valid;
     } rows[] = {
-        { "", 0, 1 },
-        { "plain ASCII, with a NUL\x00 and controls \x01\x1f", 40, 1 },
-        { "caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80", 23, 1 },
-        { "\xf4\x8f\xbf\xbf", 4, 1 },     /* U+10FFFF, the last */
-        { "\xc0\xaf", 2, 0 },             /* overlong '/' */
-        { "\xe0\x80\xaf", 3, 0 },         /* overlong, three bytes */
-        { "\xed\xa0\x80", 3, 0 },         /* a surrogate */
-        { "\xf4\x90\x80\x80", 4, 0 },     /* past U+10FFFF */
-        { "ok \xe2\x80", 5, 0 },          /* cut short at the end */
-        { "\xe2\x80\x9c", 2, 0 },         /* cut short by n */
-        { "\x80 lone continuation", 20, 0 },
-        { "\xff", 1, 0 },
+        {"", 0, 1},
+        {"plain ASCII, with a NUL\x00 and controls \x01\x1f", 40, 1},
+        {"caf\xc3\xa9 \xe2\x80\x9cquoted\xe2\x80\x9d \xf0\x9f\x98\x80", 23, 1},
+        {"\xf4\x8f\xbf\xbf", 4, 1}, /* U+10FFFF, the last */
+        {"\xc0\xaf", 2, 0},         /* overlong '/' */
+        {"\xe0\x80\xaf", 3, 0},     /* overlong, three bytes */
+        {"\xed\xa0\x80", 3, 0},     /* a surrogate */
+        {"\xf4\x90\x80\x80", 4, 0}, /* past U+10FFFF */
+        {"ok \xe2\x80", 5, 0},      /* cut short at the end */
+        {"\xe2\x80\x9c", 2, 0},     /* cut short by n */
+        {"\x80 lone continuation", 20, 0},
+        {"\xff", 1, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
         if (ink_utf8_valid((const uint8_t *)rows[i].s, rows[i].n) != rows[i].valid)
@@ -113,7 +113,7 @@ static void test_utf8_valid_strings(void **state)
      * string and on 3-byte strings led by E0, ED, F0 and F4 */
     for (unsigned a = 0; a < 256; a++)
         for (unsigned b = 0; b < 256; b++) {
-            uint8_t s2[3] = { (uint8_t)a, (uint8_t)b, 0x80 };
+            uint8_t s2[3] = {(uint8_t)a, (uint8_t)b, 0x80};
             size_t k = ink_utf8_len(s2, 2);
             int want = k == 2 || (k == 1 && ink_utf8_len(s2 + 1, 1) == 1);
             assert_int_equal(ink_utf8_valid(s2, 2), want);

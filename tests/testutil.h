@@ -229,7 +229,7 @@ static inline ink_err_t tu_no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t 
 
 static inline const ink_display_ops_t *tu_no_display(void)
 {
-    static const ink_display_ops_t ops = { tu_no_refresh, NULL };
+    static const ink_display_ops_t ops = {tu_no_refresh, NULL};
     return &ops;
 }
 
@@ -252,7 +252,7 @@ static inline ink_err_t tu_ram_write(void *ctx, uint32_t off, const void *buf, u
 
 static inline const ink_storage_ops_t *tu_ram_ops(void)
 {
-    static const ink_storage_ops_t ops = { tu_ram_read, tu_ram_write, 2 * INK_STATE_SLOT };
+    static const ink_storage_ops_t ops = {tu_ram_read, tu_ram_write, 2 * INK_STATE_SLOT};
     return &ops;
 }
 

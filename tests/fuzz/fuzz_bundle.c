@@ -53,7 +53,7 @@ static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_
     return INK_OK;
 }
 
-static const ink_display_ops_t no_display = { no_refresh, NULL };
+static const ink_display_ops_t no_display = {no_refresh, NULL};
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -106,7 +106,7 @@ static void run(const uint8_t *data, size_t size)
     check_why(data, size);
     ink_pool_t pool;
     ink_fb_t fb;
-    ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+    ink_hal_t hal = {&no_display, NULL, NULL, NULL};
     size_t pool_bytes = size && (data[size - 1] & 3) == 3 ? SMALL_POOL_BYTES : sizeof poolmem;
     ink_pool_init(&pool, poolmem, pool_bytes);
     ink_fb_init(&fb, fbmem, FB_W, FB_H);
@@ -123,8 +123,8 @@ static void run(const uint8_t *data, size_t size)
         /* The library and the menu too, and a few key presses. */
         app.screen = INK_SCREEN_LIBRARY;
         ink_app_draw(&app);
-        static const ink_key_t keys[] = { INK_KEY_NEXT, INK_KEY_SELECT, INK_KEY_NEXT, INK_KEY_PREV, INK_KEY_PREV,
-                                          INK_KEY_MENU, INK_KEY_SELECT, INK_KEY_BACK, INK_KEY_BACK };
+        static const ink_key_t keys[] = {INK_KEY_NEXT, INK_KEY_SELECT, INK_KEY_NEXT, INK_KEY_PREV, INK_KEY_PREV,
+                                         INK_KEY_MENU, INK_KEY_SELECT, INK_KEY_BACK, INK_KEY_BACK};
         for (size_t k = 0; k < sizeof keys / sizeof keys[0]; k++)
             ink_app_key(&app, keys[k]);
     }
@@ -170,10 +170,10 @@ static void mend(uint8_t *d, size_t size)
     if (nsect == 0 || nsect > INK_MAX_SECTIONS || INK_HDR_SIZE + nsect * INK_SECT_ENTRY_SIZE > size)
         return;
     enum { NTAGS = 11 };
-    uint8_t *ent[NTAGS] = { 0 };
-    static const uint32_t tags[NTAGS] = { INK_TAG_META, INK_TAG_STRS, INK_TAG_SECS, INK_TAG_ARTS,
-                                          INK_TAG_GRPS, INK_TAG_TITL, INK_TAG_DICT, INK_TAG_TEXT,
-                                          INK_TAG_FONT, INK_TAG_KERN, INK_TAG_HYPH };
+    uint8_t *ent[NTAGS] = {0};
+    static const uint32_t tags[NTAGS] = {INK_TAG_META, INK_TAG_STRS, INK_TAG_SECS, INK_TAG_ARTS,
+                                         INK_TAG_GRPS, INK_TAG_TITL, INK_TAG_DICT, INK_TAG_TEXT,
+                                         INK_TAG_FONT, INK_TAG_KERN, INK_TAG_HYPH};
     for (uint32_t i = 0; i < nsect; i++) {
         uint8_t *e = d + INK_HDR_SIZE + i * INK_SECT_ENTRY_SIZE;
         for (int t = 0; t < NTAGS; t++)

@@ -38,11 +38,11 @@
 #define CACHE_KEEP_SECS (30ll * 86400)
 
 typedef struct slot {
-    size_t feed, item;      /* where it came from: the edition keeps this order */
-    feed_item_t fi;         /* what the feed said */
-    article_t page;         /* the cleaned page, when fetched */
+    size_t feed, item; /* where it came from: the edition keeps this order */
+    feed_item_t fi;    /* what the feed said */
+    article_t page;    /* the cleaned page, when fetched */
     int use_page;
-    char *key;              /* the state's key: feed URL, space, item id */
+    char *key; /* the state's key: feed URL, space, item id */
 } slot_t;
 
 typedef struct feedrun {
@@ -59,20 +59,20 @@ typedef struct run {
     size_t nslots, capslots;
     fstate_t state;
     int have_state, again;
-    long long max_age;      /* seconds, 0: any age */
-    long max_items;         /* per feed, 0: all */
+    long long max_age; /* seconds, 0: any age */
+    long max_items;    /* per feed, 0: all */
     long long t_now;
     progress_t pr;
     char what_text[80];
-    char item_text[600];    /* the bar keeps its item by pointer: a copy of the URL */
+    char item_text[600]; /* the bar keeps its item by pointer: a copy of the URL */
     size_t feeds_done, feeds_failed, pages, pages_done, pages_failed, pages_cached, old, seen, robots;
     int bad;
-    const char *why;        /* the first error that stops the run (a static string); NULL: none */
+    const char *why; /* the first error that stops the run (a static string); NULL: none */
     /* pictures of the pages, fetched into pic_dir (the cache's pictures/) */
     struct picreq {
         size_t slot, block;
         int in_page; /* the block is in the slot's page, else in its feed item */
-    } *picreq;
+    } * picreq;
     size_t npics, cappics, pics_done, pics_failed;
     const char *pic_dir;
 } run_t;
@@ -301,7 +301,7 @@ static void on_page(run_t *r, size_t si, const fetch_result_t *res)
     }
     input_kind_t kind = input_sniff(res->body, res->len);
     const char *why = NULL;
-    article_t a = { 0 };
+    article_t a = {0};
     int rc;
     if (kind == INPUT_FEED) {
         why = "a feed, not a web page";
@@ -541,46 +541,47 @@ int cmd_fetch(int argc, char **argv)
     run_t r;
     memset(&r, 0, sizeof r);
     const cliopt_t own[] = {
-        { "FEEDS", NULL, CLIOPT_NOTE,
-          .help = "a list, one feed a line: its URL, then its section's name ('#' starts a comment); or an OPML "
-                  "file as feed readers export it (an outline holding feeds names their section)" },
-        { "--max-items", "N", CLIOPT_LONG, &r.max_items, 0, 1e6,
-          .help = "items per feed, the first N the feed lists (default: all)" },
-        { "--max-age", "AGE", CLIOPT_FUNC, &r.max_age, .fn = set_age, .bad = "--max-age takes an age: 36h, 2d, 90m",
-          .help = "leave out items older than AGE: 36h, 2d, 90m (a bare number is days; default: any age)" },
-        { "--again", NULL, CLIOPT_FLAG, &r.again, 1,
-          .help = "pack items already packed into an earlier edition (by default they are left out: the cache "
-                  "folder lists them)" },
-        { "--cache", "DIR", CLIOPT_STR, &cache_opt,
-          .help = "the cache folder (default $XDG_CACHE_HOME/inkpress, else ~/.cache/inkpress): each response "
-                  "with its ETag and Last-Modified for conditional GETs, and the items packed" },
-        { "--no-cache", NULL, CLIOPT_FLAG, &no_cache, 1,
-          .help = "no cache folder: everything downloaded, nothing remembered" },
-        { "--ignore-robots", NULL, CLIOPT_FLAG, &ignore_robots, 1,
-          .help = "fetch what robots.txt disallows (by default it is obeyed)" },
-        { "--delay", "S", CLIOPT_DOUBLE, &fo.delay, 0, 600,
-          .help = "seconds between two requests to one host (default 1; robots.txt's Crawl-delay when longer, "
-                  "up to 60)" },
-        { "--hosts", "N", CLIOPT_INT, &fo.hosts, 1, 64,
-          .help = "hosts fetched from at once, one request each (default 4)" },
-        { "--timeout", "S", CLIOPT_DOUBLE, &fo.timeout, 0.1, 3600, .help = "seconds for one request, all of it (default 30)" },
-        { "--retries", "N", CLIOPT_INT, &fo.retries, 0, 10,
-          .help = "more tries after a 5xx, a 429 or a dropped connection, with backoff 1 s, 2 s, 4 s... "
-                  "(default 2)" },
-        { "--max-bytes", "N", CLIOPT_FUNC, &fo.max_bytes, .fn = set_size,
-          .bad = "--max-bytes takes a size: 8M, 512k, 1000000",
-          .help = "largest response once decompressed: 8M, 512k (default 8M)" },
-        { "--max-redirects", "N", CLIOPT_LONG, &fo.max_redirects, 0, 50, .help = "redirects followed (default 5)" },
-        { "--cacert", "FILE", CLIOPT_STR, &fo.cacert, .help = "CA certificates for https (default: the system's)" },
-        { 0 },
+        {"FEEDS", NULL, CLIOPT_NOTE,
+         .help = "a list, one feed a line: its URL, then its section's name ('#' starts a comment); or an OPML "
+                 "file as feed readers export it (an outline holding feeds names their section)"},
+        {"--max-items", "N", CLIOPT_LONG, &r.max_items, 0, 1e6,
+         .help = "items per feed, the first N the feed lists (default: all)"},
+        {"--max-age", "AGE", CLIOPT_FUNC, &r.max_age, .fn = set_age, .bad = "--max-age takes an age: 36h, 2d, 90m",
+         .help = "leave out items older than AGE: 36h, 2d, 90m (a bare number is days; default: any age)"},
+        {"--again", NULL, CLIOPT_FLAG, &r.again, 1,
+         .help = "pack items already packed into an earlier edition (by default they are left out: the cache "
+                 "folder lists them)"},
+        {"--cache", "DIR", CLIOPT_STR, &cache_opt,
+         .help = "the cache folder (default $XDG_CACHE_HOME/inkpress, else ~/.cache/inkpress): each response "
+                 "with its ETag and Last-Modified for conditional GETs, and the items packed"},
+        {"--no-cache", NULL, CLIOPT_FLAG, &no_cache, 1,
+         .help = "no cache folder: everything downloaded, nothing remembered"},
+        {"--ignore-robots", NULL, CLIOPT_FLAG, &ignore_robots, 1,
+         .help = "fetch what robots.txt disallows (by default it is obeyed)"},
+        {"--delay", "S", CLIOPT_DOUBLE, &fo.delay, 0, 600,
+         .help = "seconds between two requests to one host (default 1; robots.txt's Crawl-delay when longer, "
+                 "up to 60)"},
+        {"--hosts", "N", CLIOPT_INT, &fo.hosts, 1, 64,
+         .help = "hosts fetched from at once, one request each (default 4)"},
+        {"--timeout", "S", CLIOPT_DOUBLE, &fo.timeout, 0.1, 3600,
+         .help = "seconds for one request, all of it (default 30)"},
+        {"--retries", "N", CLIOPT_INT, &fo.retries, 0, 10,
+         .help = "more tries after a 5xx, a 429 or a dropped connection, with backoff 1 s, 2 s, 4 s... "
+                 "(default 2)"},
+        {"--max-bytes", "N", CLIOPT_FUNC, &fo.max_bytes, .fn = set_size,
+         .bad = "--max-bytes takes a size: 8M, 512k, 1000000",
+         .help = "largest response once decompressed: 8M, 512k (default 8M)"},
+        {"--max-redirects", "N", CLIOPT_LONG, &fo.max_redirects, 0, 50, .help = "redirects followed (default 5)"},
+        {"--cacert", "FILE", CLIOPT_STR, &fo.cacert, .help = "CA certificates for https (default: the system's)"},
+        {0},
     };
     const cliopt_t tail[] = {
-        { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET, .help = "errors only" },
-        { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
-          .help = "a line per feed: items, new ones, pages to fetch" },
-        { 0 },
+        {"-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET, .help = "errors only"},
+        {"-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
+         .help = "a line per feed: items, new ones, pages to fetch"},
+        {0},
     };
-    const cliopt_t *const tables[] = { own, pc.table, tail, NULL };
+    const cliopt_t *const tables[] = {own, pc.table, tail, NULL};
     int n = cliopt_parse(CMD, tables, argc, argv);
     if (n == CLIOPT_HELP) {
         help(tables);
@@ -675,7 +676,7 @@ int cmd_fetch(int argc, char **argv)
     /* the edition in the order of the list and of each feed */
     if (r.nslots)
         qsort(r.slots, r.nslots, sizeof *r.slots, cmp_slot);
-    article_list_t arts = { 0 };
+    article_list_t arts = {0};
     size_t in_bytes = 0;
     for (size_t i = 0; i < r.nslots; i++) {
         slot_t *s = r.slots[i];
@@ -704,8 +705,8 @@ int cmd_fetch(int argc, char **argv)
     }
     if (arts.n == 0) {
         if (r.seen && !r.bad)
-            fprintf(stderr, "%s: nothing new since the last edition (--again packs it anyway); %s not written\n",
-                    CMD, pc.outp);
+            fprintf(stderr, "%s: nothing new since the last edition (--again packs it anyway); %s not written\n", CMD,
+                    pc.outp);
         else
             fprintf(stderr, "%s: no articles to pack; %s not written\n", CMD, pc.outp);
         article_list_free(&arts);

@@ -112,14 +112,13 @@ static ink_err_t no_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink_
     return INK_OK;
 }
 
-static const ink_display_ops_t no_display = { no_refresh, NULL };
+static const ink_display_ops_t no_display = {no_refresh, NULL};
 
 /* The device itself on the edition: its fonts loaded (the edition's own, or
  * the port's when it has none), the library drawn, and with all_pages every
  * article laid out and every page drawn at every profile, in the device's
  * pool. Says each problem on stdout; returns how many there were. */
-static int device_check(const char *path, const uint8_t *data, size_t len, int all_pages, long *pages,
-                        int *nprofiles)
+static int device_check(const char *path, const uint8_t *data, size_t len, int all_pages, long *pages, int *nprofiles)
 {
     static ink_app_t app;
     static uint8_t devpool[INK_POOL_BYTES];
@@ -149,7 +148,7 @@ static int device_check(const char *path, const uint8_t *data, size_t len, int a
         ++*nprofiles;
         ink_pool_t pool;
         ink_pool_init(&pool, devpool, sizeof devpool);
-        ink_hal_t hal = { &no_display, NULL, NULL, NULL };
+        ink_hal_t hal = {&no_display, NULL, NULL, NULL};
         ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, pr, data, len, port);
         if (err || app.screen == INK_SCREEN_ERROR) {
             printf("%s: %s (%s): %s\n", path, app.error_where, pr->name, ink_err_str(err ? err : app.error));
@@ -210,14 +209,14 @@ int cmd_inspect(int argc, char **argv)
 {
     int verify = 0, brief = 0;
     const cliopt_t opts[] = {
-        { "--verify", NULL, CLIOPT_FLAG, &verify, 1,
-          .help = "print only problems and a verdict, after laying out every article and drawing every page at "
-                  "every panel profile in the device's pool: 'all checks passed' means the edition opens and "
-                  "every page draws" },
-        { "--brief", NULL, CLIOPT_FLAG, &brief, 1, .help = "leave out the article table" },
-        { 0 },
+        {"--verify", NULL, CLIOPT_FLAG, &verify, 1,
+         .help = "print only problems and a verdict, after laying out every article and drawing every page at "
+                 "every panel profile in the device's pool: 'all checks passed' means the edition opens and "
+                 "every page draws"},
+        {"--brief", NULL, CLIOPT_FLAG, &brief, 1, .help = "leave out the article table"},
+        {0},
     };
-    const cliopt_t *const tables[] = { opts, NULL };
+    const cliopt_t *const tables[] = {opts, NULL};
     int n = cliopt_parse("inkpress inspect", tables, argc, argv);
     if (n == CLIOPT_HELP) {
         printf("usage: inkpress inspect [--verify] [--brief] EDITION.ink|EDITION.uf2\n"
@@ -300,7 +299,7 @@ int cmd_inspect(int argc, char **argv)
     }
     uint64_t raw = 0;
     size_t worst_hw = 0;
-    static ink_titles_t titles = { NULL, -1, NULL, 0 };
+    static ink_titles_t titles = {NULL, -1, NULL, 0};
     ink_pool_t tpool;
     static uint8_t tpoolmem[INK_TITLE_CHUNK_MAX + 64 * 1024];
     ink_pool_init(&tpool, tpoolmem, sizeof tpoolmem);
@@ -327,7 +326,7 @@ int cmd_inspect(int argc, char **argv)
             ink_err_t terr = ink_bundle_title_why(&b, i, &tpool, &titles, &title, &twhy);
             if (hw > worst_hw)
                 worst_hw = hw;
-            ink_text_head_t th = { 0 };
+            ink_text_head_t th = {0};
             if (!err)
                 ink_text_head(text, len, &th);
             damaged |= err != INK_OK || terr != INK_OK;
@@ -389,8 +388,8 @@ int cmd_inspect(int argc, char **argv)
     if (o)
         printf("\ntext %llu bytes in a %u-byte bundle (%.2f:1); opening an article took at most %zu bytes of pool\n",
                (unsigned long long)raw, b.size, b.size ? (double)raw / (double)b.size : 0.0, worst_hw);
-    printf("%s%s\n", verify ? path : "", damaged ? (verify ? ": DAMAGED" : "DAMAGED")
-                                                : (verify ? ": all checks passed" : "all checks passed"));
+    printf("%s%s\n", verify ? path : "",
+           damaged ? (verify ? ": DAMAGED" : "DAMAGED") : (verify ? ": all checks passed" : "all checks passed"));
     unload(&l);
     return damaged ? 3 : 0;
 }
@@ -408,7 +407,7 @@ static int write_pictures(const ink_bundle_t *b, const char *dir, const char *pa
         int w, h;
         void *rd = NULL;
         ink_bundle_pic(b, i, &w, &h);
-        picture_t p = { w, h, malloc((size_t)w * h) };
+        picture_t p = {w, h, malloc((size_t)w * h)};
         uint8_t *row = malloc(((size_t)w + 1) / 2);
         ink_err_t err = p.px && row ? src.open(src.ctx, i, &pool, &rd) : INK_ERR_NOMEM;
         for (int y = 0; y < h && !err; y++) {
@@ -436,11 +435,11 @@ int cmd_extract(int argc, char **argv)
 {
     const char *picdir = NULL;
     const cliopt_t opts[] = {
-        { "--pictures", "DIR", CLIOPT_STR, &picdir,
-          .help = "also write every picture of the edition as DIR/picture-NNN.png (gray, as stored)" },
-        { 0 },
+        {"--pictures", "DIR", CLIOPT_STR, &picdir,
+         .help = "also write every picture of the edition as DIR/picture-NNN.png (gray, as stored)"},
+        {0},
     };
-    const cliopt_t *const tables[] = { opts, NULL };
+    const cliopt_t *const tables[] = {opts, NULL};
     int n = cliopt_parse("inkpress extract", tables, argc, argv);
     if (n == CLIOPT_HELP) {
         printf("usage: inkpress extract EDITION.ink|EDITION.uf2 [N] [--pictures DIR]\n"
@@ -478,7 +477,7 @@ int cmd_extract(int argc, char **argv)
     static uint8_t tpoolmem[INK_TITLE_CHUNK_MAX + 64 * 1024];
     ink_pool_t tpool;
     ink_pool_init(&tpool, tpoolmem, sizeof tpoolmem);
-    ink_titles_t titles = { NULL, -1, NULL, 0 };
+    ink_titles_t titles = {NULL, -1, NULL, 0};
     for (uint32_t i = first; i < last; i++) {
         ink_article_info_t info;
         ink_section_info_t sec;
@@ -495,7 +494,7 @@ int cmd_extract(int argc, char **argv)
             rc = 3;
             continue;
         }
-        article_t a = { 0 };
+        article_t a = {0};
         a.title = article_strndup(title, strlen(title));
         if (a.title)
             article_unhint(a.title, strlen(a.title));

@@ -31,7 +31,7 @@ static ink_err_t null_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, in
     return INK_OK;
 }
 
-static const ink_display_ops_t null_display = { null_refresh, NULL };
+static const ink_display_ops_t null_display = {null_refresh, NULL};
 
 /* --- contact sheets --------------------------------------------------------
  * Pages are shrunk by a whole factor, each output pixel the share of paper
@@ -127,8 +127,8 @@ static void text_fit(ink_font_t *f, ink_face_id_t face, int px, char *text, size
 
 /* Sets text in ink on the gray image img (w x h) with its baseline at y,
  * starting at x, stopping before max_x. */
-static void text_draw(ink_font_t *f, ink_face_id_t face, int px, const char *text, uint8_t *img, int w, int h,
-                      int x, int y, int max_x)
+static void text_draw(ink_font_t *f, ink_face_id_t face, int px, const char *text, uint8_t *img, int w, int h, int x,
+                      int y, int max_x)
 {
     int32_t pen = x * 64;
     size_t len = strlen(text), n;
@@ -264,38 +264,38 @@ static int preview_args(preview_args_t *a, int argc, char **argv)
     snprintf(pool_help, sizeof pool_help, "device pool size (default %u)", (unsigned)INK_POOL_BYTES);
     snprintf(size_bad, sizeof size_bad, "--size takes 0 to %d", INK_SIZE_COUNT - 1);
     const cliopt_t opts[] = {
-        { "-o", "DIR", CLIOPT_STR, &a->out, .help = "where the page PNGs go (none without it, with --sheet)" },
-        { "-p|--profile", "NAME", CLIOPT_STR, &a->profile, .help = profile_help },
-        { "--size", "N", CLIOPT_INT, &a->size, 0, INK_SIZE_COUNT - 1, .bad = size_bad,
-          .help = "text size 0 (small), 1 (medium), 2 (large)" },
-        { "--article", "N", CLIOPT_INT, &a->article, 1, INT_MAX, .bad = "--article takes an article's number, from 1",
-          .help = "only article N (1-based)" },
-        { "--page", "P", CLIOPT_INT, &a->page, 1, INT_MAX, .bad = "--page takes a page's number, from 1",
-          .help = "only page P (1-based) of that article" },
-        { "--stats", NULL, CLIOPT_FLAG, &a->stats, 1,
-          .help = "typesetting figures over every page: lines, hyphenated lines and runs, loose lines (spaces "
-                  "over 1.5x and 2x the font's), overfull lines, widows and orphans, straight quotes left in the "
-                  "text; with no -o nothing is written" },
-        { "--greedy", NULL, CLIOPT_FLAG, &a->breaker, INK_BREAK_GREEDY,
-          .help = "break lines first-fit instead of total-fit, to compare" },
-        { "--fonts", "DIR", CLIOPT_STR, &a->fonts_dir,
-          .help = "regular.ttf, bold.ttf, italic.ttf (default: beside the program)" },
-        { "--pool-bytes", "N", CLIOPT_SIZE, &a->pool_bytes, 4096, 4294967295.0,
-          .bad = "--pool-bytes wants at least 4096", .help = pool_help },
-        { "--render", "MODE", CLIOPT_CHOICE, &a->render, .choices = "mono|gray",
-          .help = "glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)" },
-        { "--threshold", "N", CLIOPT_INT, &a->threshold, 1, 255,
-          .help = "coverage 1-255 at which a gray pixel becomes ink" },
-        { "--dry-run", NULL, CLIOPT_FLAG, &a->dry, 1, .help = "render every page but write no PNG (for timing)" },
-        { "--sheet", "FILE", CLIOPT_STR, &a->sheet, .help = "write a contact sheet to FILE (- for standard output)" },
-        { "--columns", "N", CLIOPT_INT, &a->columns, 1, 64, .help = "pages across the sheet (default 4)" },
-        { "--thumb-width", "PX", CLIOPT_INT, &a->thumb_w, 16, 100000,
-          .help = "about how wide a page is on the sheet (default 200)" },
-        { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET, .help = "no summary line" },
-        { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE, .help = "the same as without it" },
-        { 0 },
+        {"-o", "DIR", CLIOPT_STR, &a->out, .help = "where the page PNGs go (none without it, with --sheet)"},
+        {"-p|--profile", "NAME", CLIOPT_STR, &a->profile, .help = profile_help},
+        {"--size", "N", CLIOPT_INT, &a->size, 0, INK_SIZE_COUNT - 1, .bad = size_bad,
+         .help = "text size 0 (small), 1 (medium), 2 (large)"},
+        {"--article", "N", CLIOPT_INT, &a->article, 1, INT_MAX, .bad = "--article takes an article's number, from 1",
+         .help = "only article N (1-based)"},
+        {"--page", "P", CLIOPT_INT, &a->page, 1, INT_MAX, .bad = "--page takes a page's number, from 1",
+         .help = "only page P (1-based) of that article"},
+        {"--stats", NULL, CLIOPT_FLAG, &a->stats, 1,
+         .help = "typesetting figures over every page: lines, hyphenated lines and runs, loose lines (spaces "
+                 "over 1.5x and 2x the font's), overfull lines, widows and orphans, straight quotes left in the "
+                 "text; with no -o nothing is written"},
+        {"--greedy", NULL, CLIOPT_FLAG, &a->breaker, INK_BREAK_GREEDY,
+         .help = "break lines first-fit instead of total-fit, to compare"},
+        {"--fonts", "DIR", CLIOPT_STR, &a->fonts_dir,
+         .help = "regular.ttf, bold.ttf, italic.ttf (default: beside the program)"},
+        {"--pool-bytes", "N", CLIOPT_SIZE, &a->pool_bytes, 4096, 4294967295.0,
+         .bad = "--pool-bytes wants at least 4096", .help = pool_help},
+        {"--render", "MODE", CLIOPT_CHOICE, &a->render, .choices = "mono|gray",
+         .help = "glyphs: mono (hinted, 1-bit) or gray (unhinted, thresholded)"},
+        {"--threshold", "N", CLIOPT_INT, &a->threshold, 1, 255,
+         .help = "coverage 1-255 at which a gray pixel becomes ink"},
+        {"--dry-run", NULL, CLIOPT_FLAG, &a->dry, 1, .help = "render every page but write no PNG (for timing)"},
+        {"--sheet", "FILE", CLIOPT_STR, &a->sheet, .help = "write a contact sheet to FILE (- for standard output)"},
+        {"--columns", "N", CLIOPT_INT, &a->columns, 1, 64, .help = "pages across the sheet (default 4)"},
+        {"--thumb-width", "PX", CLIOPT_INT, &a->thumb_w, 16, 100000,
+         .help = "about how wide a page is on the sheet (default 200)"},
+        {"-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET, .help = "no summary line"},
+        {"-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE, .help = "the same as without it"},
+        {0},
     };
-    const cliopt_t *const tables[] = { opts, NULL };
+    const cliopt_t *const tables[] = {opts, NULL};
     int n = cliopt_parse("inkpress preview", tables, argc, argv);
     if (n == CLIOPT_HELP) {
         printf("usage: inkpress preview EDITION.ink -o DIR [options]\n"
@@ -321,7 +321,8 @@ static int preview_args(preview_args_t *a, int argc, char **argv)
     if (a->render >= 0) /* the index in "mono|gray" */
         a->render = a->render == 0 ? INK_RENDER_MONO : INK_RENDER_GRAY;
     if (!a->bundle || (!a->out && !a->sheet && !a->stats && !a->dry)) {
-        fprintf(stderr, "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE, --stats, --dry-run)\n");
+        fprintf(stderr,
+                "usage: inkpress preview EDITION.ink -o DIR [options]  (or --sheet FILE, --stats, --dry-run)\n");
         return 2;
     }
     if (a->page && !a->article) {
@@ -373,7 +374,7 @@ static int preview_run(const preview_args_t *a)
         return 4;
     }
     /* The sheet shrinks pages by a whole factor to about thumb_w wide. */
-    sheet_t sheet = { 0 };
+    sheet_t sheet = {0};
     sheet.scale = (profile->w + a->thumb_w / 2) / a->thumb_w;
     if (sheet.scale < 1)
         sheet.scale = 1;
@@ -386,7 +387,7 @@ static int preview_run(const preview_args_t *a)
     static ink_app_t app;
     ink_fb_t fb;
     ink_pool_t pool;
-    ink_hal_t hal = { &null_display, NULL, NULL, NULL };
+    ink_hal_t hal = {&null_display, NULL, NULL, NULL};
     char path[PATH_MAX];
     if (!fbmem || !poolmem) {
         fprintf(stderr, "inkpress preview: out of memory\n");
@@ -445,8 +446,7 @@ static int preview_run(const preview_args_t *a)
             quotes_code += code;
         }
         if (only_page > app.layout.npages) {
-            fprintf(stderr, "inkpress preview: article %u has %d pages, not %d\n", i + 1, app.layout.npages,
-                    only_page);
+            fprintf(stderr, "inkpress preview: article %u has %d pages, not %d\n", i + 1, app.layout.npages, only_page);
             rc = 2;
             goto stop;
         }
@@ -494,8 +494,8 @@ static int preview_run(const preview_args_t *a)
             int ok = ink_bundle_title(&app.bundle, (uint32_t)only_article - 1, app.pool, &app.titles, &at) == INK_OK;
             snprintf(title, sizeof title, "%d \xc2\xb7 %s", only_article, ok ? at : "");
         } else {
-            snprintf(title, sizeof title, "%s%s%s  (%s, %d\xc3\x97%d at %d dpi)", name ? name : "", date ? " \xc2\xb7 " : "",
-                     date ? date : "", profile->name, profile->w, profile->h, profile->dpi);
+            snprintf(title, sizeof title, "%s%s%s  (%s, %d\xc3\x97%d at %d dpi)", name ? name : "",
+                     date ? " \xc2\xb7 " : "", date ? date : "", profile->name, profile->w, profile->h, profile->dpi);
         }
         if (sheet_write(&sheet, &app.font, title, sheet_path, &why) != 0) {
             fprintf(stderr, "inkpress preview: %s: %s\n", sheet_path, why);
@@ -505,13 +505,16 @@ static int preview_run(const preview_args_t *a)
     }
     double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
     if (progress_level > PROGRESS_QUIET)
-        fprintf(strcmp(sheet_path ? sheet_path : "", "-") ? stdout : stderr,
-                "%d page%s of %u article%s %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %zu bytes\n",
-           pages, pages == 1 ? "" : "s", only_article ? 1u : app.bundle.narticles,
-           only_article || app.bundle.narticles == 1 ? "" : "s", dry ? "rendered, not written, for" : "in",
-           out ? out : sheet_path ? sheet_path : "(nothing written)",
-           profile->name, profile->w, profile->h, profile->dpi, secs, secs > 0 ? pages / secs : 0.0,
-           ink_pool_high_water(&pool), pool_bytes);
+        fprintf(
+            strcmp(sheet_path ? sheet_path : "", "-") ? stdout : stderr,
+            "%d page%s of %u article%s %s %s (%s, %dx%d @%d dpi) in %.2f s, %.0f pages/s; pool high-water %zu of %zu bytes\n",
+            pages, pages == 1 ? "" : "s", only_article ? 1u : app.bundle.narticles,
+            only_article || app.bundle.narticles == 1 ? "" : "s", dry ? "rendered, not written, for" : "in",
+            out          ? out
+            : sheet_path ? sheet_path
+                         : "(nothing written)",
+            profile->name, profile->w, profile->h, profile->dpi, secs, secs > 0 ? pages / secs : 0.0,
+            ink_pool_high_water(&pool), pool_bytes);
     if (stats) {
         double j = st.justified ? 100.0 / (double)st.justified : 0.0;
         char first_buf[32] = "";
@@ -523,8 +526,8 @@ static int preview_run(const preview_args_t *a)
                "  justified lines set flush (one word would be spread across the measure) %ld\n"
                "  overfull lines %ld, widows %ld, orphans %ld\n"
                "  straight quotes %zu in %zu article%s%s, and %zu in addresses and code (left as typed)\n",
-               breaker == INK_BREAK_GREEDY ? "greedy" : "total-fit", profile->name, app.state.size, st.pages,
-               st.lines, st.blocks, breaker == INK_BREAK_GREEDY ? st.blocks : st.greedy_blocks, st.hyphenated,
+               breaker == INK_BREAK_GREEDY ? "greedy" : "total-fit", profile->name, app.state.size, st.pages, st.lines,
+               st.blocks, breaker == INK_BREAK_GREEDY ? st.blocks : st.greedy_blocks, st.hyphenated,
                st.lines ? 100.0 * (double)st.hyphenated / (double)st.lines : 0.0, st.hyphen_runs, st.justified,
                st.loose15, (double)st.loose15 * j, st.loose20, (double)st.loose20 * j, st.flush, st.overfull, st.widows,
                st.orphans, quotes, quotes_arts, quotes_arts == 1 ? "" : "s", first_buf, quotes_code);

@@ -38,28 +38,28 @@ typedef struct command {
 } command_t;
 
 static const command_t commands[] = {
-    { "clean", cmd_clean, "clean [--json] FILE...", "cleaned article(s): title, date, section, source, body" },
-    { "pack", cmd_pack, "pack -o EDITION.ink [options] INPUT...", "files and folders -> edition bundle" },
-    { "fetch", cmd_fetch, "fetch FEEDS -o EDITION.ink [options]",
-      "feeds (and their pages) from the web -> edition bundle" },
-    { "inspect", cmd_inspect, "inspect EDITION.ink", "header, sections, articles, sizes, checks" },
-    { "extract", cmd_extract, "extract EDITION.ink [N] [--pictures DIR]",
-      "cleaned text back out (article N, 1-based), pictures as PNG" },
-    { "preview", cmd_preview, "preview EDITION.ink -o DIR [options]", "every page as PNG, through the device code" },
-    { "profiles", cmd_profiles, "profiles", "the panels: size, dpi, text sizes" },
-    { NULL, NULL, "help [COMMAND]", "this text, or one command's options and an example" },
+    {"clean", cmd_clean, "clean [--json] FILE...", "cleaned article(s): title, date, section, source, body"},
+    {"pack", cmd_pack, "pack -o EDITION.ink [options] INPUT...", "files and folders -> edition bundle"},
+    {"fetch", cmd_fetch, "fetch FEEDS -o EDITION.ink [options]",
+     "feeds (and their pages) from the web -> edition bundle"},
+    {"inspect", cmd_inspect, "inspect EDITION.ink", "header, sections, articles, sizes, checks"},
+    {"extract", cmd_extract, "extract EDITION.ink [N] [--pictures DIR]",
+     "cleaned text back out (article N, 1-based), pictures as PNG"},
+    {"preview", cmd_preview, "preview EDITION.ink -o DIR [options]", "every page as PNG, through the device code"},
+    {"profiles", cmd_profiles, "profiles", "the panels: size, dpi, text sizes"},
+    {NULL, NULL, "help [COMMAND]", "this text, or one command's options and an example"},
 };
 
 /* Options before the command, for all of it. */
 static int show_version;
 static const cliopt_t main_opts[] = {
-    { "--version", NULL, CLIOPT_FLAG, &show_version, 1, .help = "the version of inkpress" },
-    { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET,
-      .help = "errors only (no progress bar, no summary)" },
-    { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
-      .help = "say more (pack: one line per input)" },
-    { "-", NULL, CLIOPT_NOTE, .help = "(as a file) standard input; '-o -' writes to standard output" },
-    { 0 },
+    {"--version", NULL, CLIOPT_FLAG, &show_version, 1, .help = "the version of inkpress"},
+    {"-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET,
+     .help = "errors only (no progress bar, no summary)"},
+    {"-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
+     .help = "say more (pack: one line per input)"},
+    {"-", NULL, CLIOPT_NOTE, .help = "(as a file) standard input; '-o -' writes to standard output"},
+    {0},
 };
 
 static void main_usage(FILE *f)
@@ -70,7 +70,7 @@ static void main_usage(FILE *f)
     for (size_t i = 0; i < sizeof commands / sizeof *commands; i++)
         fprintf(f, "  %-38s %s\n", commands[i].synopsis, commands[i].summary);
     fputc('\n', f);
-    cliopt_help(f, (const cliopt_t *const[]){ main_opts, NULL });
+    cliopt_help(f, (const cliopt_t *const[]){main_opts, NULL});
     fprintf(f, "\n"
                "exit status: 0 ok, 1 some inputs skipped or characters no font draws, 2 usage, 3 damaged edition, 4 "
                "cannot write output\n"
@@ -82,12 +82,12 @@ static int cmd_clean(int argc, char **argv)
 {
     int json = 0, bad = 0;
     const cliopt_t opts[] = {
-        { "--json", NULL, CLIOPT_FLAG, &json, 1,
-          .help = "one JSON object per file: {title, date, section, source, byline, body[]}" },
-        { "FILE", NULL, CLIOPT_NOTE, .help = "a file, or - for standard input" },
-        { 0 },
+        {"--json", NULL, CLIOPT_FLAG, &json, 1,
+         .help = "one JSON object per file: {title, date, section, source, byline, body[]}"},
+        {"FILE", NULL, CLIOPT_NOTE, .help = "a file, or - for standard input"},
+        {0},
     };
-    const cliopt_t *const tables[] = { opts, NULL };
+    const cliopt_t *const tables[] = {opts, NULL};
     int nfiles = cliopt_parse("inkpress clean", tables, argc, argv);
     if (nfiles == CLIOPT_HELP) {
         printf("usage: inkpress clean [--json] FILE...\n"
@@ -104,7 +104,7 @@ static int cmd_clean(int argc, char **argv)
     }
     size_t shown = 0;
     for (int i = 1; i <= nfiles; i++) {
-        article_list_t list = { 0 };
+        article_list_t list = {0};
         const char *why;
         if (input_load(argv[i], &list, &why) < 0) {
             fprintf(stderr, "inkpress clean: %s: %s\n", argv[i], why);
@@ -158,16 +158,16 @@ static int cmd_pack(int argc, char **argv)
     int bad = 0;
     pack_cli_init(&pc);
     const cliopt_t own[] = {
-        { "-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET,
-          .help = "no progress bar, no summary line (errors only)" },
-        { "-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
-          .help = "one line per input: how many articles it gave" },
-        { "INPUT", NULL, CLIOPT_NOTE,
-          .help = "a file, a folder (walked for .txt .html .htm .xml .rss .atom), or - for one file on standard "
-                  "input" },
-        { 0 },
+        {"-q|--quiet", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_QUIET,
+         .help = "no progress bar, no summary line (errors only)"},
+        {"-v|--verbose", NULL, CLIOPT_FLAG, &progress_level, PROGRESS_VERBOSE,
+         .help = "one line per input: how many articles it gave"},
+        {"INPUT", NULL, CLIOPT_NOTE,
+         .help = "a file, a folder (walked for .txt .html .htm .xml .rss .atom), or - for one file on standard "
+                 "input"},
+        {0},
     };
-    const cliopt_t *const tables[] = { pc.table, own, NULL };
+    const cliopt_t *const tables[] = {pc.table, own, NULL};
     int n = cliopt_parse("inkpress pack", tables, argc, argv);
     if (n == CLIOPT_HELP) {
         printf("usage: inkpress pack -o EDITION.ink [options] INPUT...\n"
@@ -189,14 +189,14 @@ static int cmd_pack(int argc, char **argv)
         fprintf(stderr, "usage: inkpress pack -o EDITION.ink [options] INPUT...\n");
         return 2;
     }
-    input_list_t inputs = { 0 };
+    input_list_t inputs = {0};
     for (int i = 1; i <= n; i++)
         if (input_add(&inputs, argv[i], &bad) != 0) {
             fprintf(stderr, "inkpress pack: out of memory\n");
             input_list_free(&inputs);
             return 1;
         }
-    article_list_t arts = { 0 };
+    article_list_t arts = {0};
     size_t in_bytes = 0;
     progress_t pr;
     progress_start(&pr, stderr, -1, "pack", inputs.n);
@@ -204,7 +204,7 @@ static int cmd_pack(int argc, char **argv)
         progress_skip(&pr, NULL, NULL, "cannot be listed");
     /* Inputs are cleaned on every core, a batch at a time; each batch's
      * articles join the edition in input order, and the progress moves. */
-    loads_t ld = { inputs.paths, NULL, 0 };
+    loads_t ld = {inputs.paths, NULL, 0};
     size_t nt = par_threads(pc.opts.threads);
     xmlInitParser(); /* once, before threads parse */
     if (!(ld.v = calloc(LOAD_BATCH, sizeof *ld.v))) {
@@ -250,8 +250,8 @@ static int cmd_pack(int argc, char **argv)
 
 static int cmd_profiles(int argc, char **argv)
 {
-    const cliopt_t none[] = { { 0 } };
-    const cliopt_t *const tables[] = { none, NULL };
+    const cliopt_t none[] = {{0}};
+    const cliopt_t *const tables[] = {none, NULL};
     int n = cliopt_parse("inkpress profiles", tables, argc, argv);
     if (n != 0) {
         fprintf(n == CLIOPT_HELP ? stdout : stderr,
@@ -285,7 +285,7 @@ int main(int argc, char **argv)
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
     /* Options before the command apply to all of it, as in git. */
-    const cliopt_t *const tables[] = { main_opts, NULL };
+    const cliopt_t *const tables[] = {main_opts, NULL};
     int at = cliopt_parse_head("inkpress", tables, argc, argv);
     if (at == CLIOPT_HELP) {
         main_usage(stdout);
@@ -307,7 +307,7 @@ int main(int argc, char **argv)
     const char *cmd = argv[1];
     if (!strcmp(cmd, "help") && argc > 2 && strcmp(argv[2], "help") != 0) {
         /* "inkpress help pack" is "inkpress pack --help". */
-        char *sub[] = { argv[0], argv[2], (char *)"--help", NULL };
+        char *sub[] = {argv[0], argv[2], (char *)"--help", NULL};
         return main(3, sub);
     }
     if (!strcmp(cmd, "help")) {

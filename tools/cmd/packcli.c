@@ -105,56 +105,57 @@ void pack_cli_init(pack_cli_t *pc)
              (unsigned)INK_GROUP_MAX_BYTES, (unsigned)INK_GROUP_MAX_BYTES);
     bundle_opts_t *o = &pc->opts;
     const cliopt_t t[] = {
-        { "-o", "FILE", CLIOPT_STR, &pc->outp, .help = "the bundle to write (- for standard output)" },
-        { "--name", "NAME", CLIOPT_FUNC, &o->name, .fn = set_name,
-          .bad = "--name must be UTF-8 (strings in a bundle are)",
-          .help = "edition name (default: \"inkpress edition\")" },
-        { "--date", "DATE", CLIOPT_FUNC, &o->date, .fn = set_date, .bad = "--date takes YYYY-MM-DD, not '%s'",
-          .help = "edition date (default: the newest article's date)" },
-        { "--level", "N", CLIOPT_INT, &o->level, 0, 12, .bad = "--level takes 0 to 12",
-          .help = "deflate level: 10-12 libdeflate's near-optimal parser with the dictionary as history "
-                  "(default 12), 0-9 zlib's" },
-        { "--fast", NULL, CLIOPT_FUNC, o, .fn = set_fast,
-          .help = "zlib at level 9 (about 5% larger, a few times faster)" },
-        { "--zopfli", "N", CLIOPT_FUNC, &o->zopfli, .fn = set_zopfli, .bad = "--zopfli " HEX_NUMBER,
-          .help = "zopfli with N iterations (about as small as level 12, and tens of times slower)" },
-        { "--threads", "N", CLIOPT_FUNC, &o->threads, .fn = set_threads, .bad = "--threads " HEX_NUMBER,
-          .help = "streams compressed at once (default: one a core)" },
-        { "--no-dict", NULL, CLIOPT_FLAG, &o->dict, 0, .help = "no preset dictionary trained on the edition" },
-        { "--no-patterns", NULL, CLIOPT_FLAG, &o->hyph, 0,
-          .help = "every soft hyphen written out, no hyphenation patterns for the reader to find most of them "
-                  "itself (by default the bundle has them when they make it smaller)" },
-        { "--patterns", NULL, CLIOPT_FLAG, &o->hyph, 2, .help = "hyphenation patterns even when they do not pay" },
-        { "--group-bytes", "N", CLIOPT_FUNC, &o->group_bytes, .fn = set_group_bytes, .bad = pc->group_bad,
-          .help = "text per stream of grouped short articles (default 32768; at most 262144; 1 = every "
-                  "article its own stream)" },
-        { "--align", "N", CLIOPT_FUNC, &o->align, .fn = set_align, .bad = "--align takes a power of two up to 1 MiB",
-          .help = "start every section on an N-byte boundary (flash erase block)" },
-        { "--fonts", "DIR", CLIOPT_STR, &pc->fonts_dir,
-          .help = "regular.ttf, bold.ttf, italic.ttf to subset into the bundle (default: $INKPRESS_FONTS, "
-                  "else the fonts beside the program)" },
-        { "--no-fonts", NULL, CLIOPT_FLAG, &pc->no_fonts, 1,
-          .help = "leave the fonts and kerning pairs out (the reader has its own)" },
-        { "--script-fonts", "DIRS", CLIOPT_STR, &o->script_fonts,
-          .help = "where the Noto faces for other scripts are (':' between folders; default: "
-                  "$INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)" },
-        { "--no-script-fonts", NULL, CLIOPT_FLAG, &o->no_script_fonts, 1,
-          .help = "only the three faces: characters they lack are drawn as boxes" },
-        { "--font-hints", NULL, CLIOPT_FUNC, &o->font_flags, .fn = set_hints,
-          .help = "keep the TrueType hinting instructions in the subset fonts" },
-        { "--images", "none|lead|all", CLIOPT_CHOICE, &pc->images, .choices = "none|lead|all",
-          .help = "which pictures go in: none, each article's first, or all (default); icons, tracking pixels "
-                  "and banners never" },
-        { "--image-budget", "BYTES", CLIOPT_SIZE, &pc->image_budget, 0, 4294967295.0,
-          .bad = "--image-budget takes a number of bytes",
-          .help = "at most this many bytes of pictures in the edition (pictures past it are left out, named "
-                  "with -v; default: no limit)" },
-        { "--uf2", NULL, CLIOPT_FLAG, &pc->uf2, 1, .help = "write a UF2 file for drag-and-drop flashing instead of .ink" },
-        { "--uf2-base", "A", CLIOPT_U32, &pc->uf2_base, 0, 4294967295.0, .bad = "--uf2-base " HEX_NUMBER,
-          .help = "flash address of the bundle in the UF2 (e.g. 0x10100000)" },
-        { "--uf2-family", "F", CLIOPT_U32, &pc->uf2_family, 0, 4294967295.0, .bad = "--uf2-family " HEX_NUMBER,
-          .help = "UF2 family ID (e.g. 0xe48bff56 for the RP2040)" },
-        { 0 },
+        {"-o", "FILE", CLIOPT_STR, &pc->outp, .help = "the bundle to write (- for standard output)"},
+        {"--name", "NAME", CLIOPT_FUNC, &o->name, .fn = set_name,
+         .bad = "--name must be UTF-8 (strings in a bundle are)",
+         .help = "edition name (default: \"inkpress edition\")"},
+        {"--date", "DATE", CLIOPT_FUNC, &o->date, .fn = set_date, .bad = "--date takes YYYY-MM-DD, not '%s'",
+         .help = "edition date (default: the newest article's date)"},
+        {"--level", "N", CLIOPT_INT, &o->level, 0, 12, .bad = "--level takes 0 to 12",
+         .help = "deflate level: 10-12 libdeflate's near-optimal parser with the dictionary as history "
+                 "(default 12), 0-9 zlib's"},
+        {"--fast", NULL, CLIOPT_FUNC, o, .fn = set_fast,
+         .help = "zlib at level 9 (about 5% larger, a few times faster)"},
+        {"--zopfli", "N", CLIOPT_FUNC, &o->zopfli, .fn = set_zopfli, .bad = "--zopfli " HEX_NUMBER,
+         .help = "zopfli with N iterations (about as small as level 12, and tens of times slower)"},
+        {"--threads", "N", CLIOPT_FUNC, &o->threads, .fn = set_threads, .bad = "--threads " HEX_NUMBER,
+         .help = "streams compressed at once (default: one a core)"},
+        {"--no-dict", NULL, CLIOPT_FLAG, &o->dict, 0, .help = "no preset dictionary trained on the edition"},
+        {"--no-patterns", NULL, CLIOPT_FLAG, &o->hyph, 0,
+         .help = "every soft hyphen written out, no hyphenation patterns for the reader to find most of them "
+                 "itself (by default the bundle has them when they make it smaller)"},
+        {"--patterns", NULL, CLIOPT_FLAG, &o->hyph, 2, .help = "hyphenation patterns even when they do not pay"},
+        {"--group-bytes", "N", CLIOPT_FUNC, &o->group_bytes, .fn = set_group_bytes, .bad = pc->group_bad,
+         .help = "text per stream of grouped short articles (default 32768; at most 262144; 1 = every "
+                 "article its own stream)"},
+        {"--align", "N", CLIOPT_FUNC, &o->align, .fn = set_align, .bad = "--align takes a power of two up to 1 MiB",
+         .help = "start every section on an N-byte boundary (flash erase block)"},
+        {"--fonts", "DIR", CLIOPT_STR, &pc->fonts_dir,
+         .help = "regular.ttf, bold.ttf, italic.ttf to subset into the bundle (default: $INKPRESS_FONTS, "
+                 "else the fonts beside the program)"},
+        {"--no-fonts", NULL, CLIOPT_FLAG, &pc->no_fonts, 1,
+         .help = "leave the fonts and kerning pairs out (the reader has its own)"},
+        {"--script-fonts", "DIRS", CLIOPT_STR, &o->script_fonts,
+         .help = "where the Noto faces for other scripts are (':' between folders; default: "
+                 "$INKPRESS_SCRIPT_FONTS, else Debian's fonts-noto-core and -cjk)"},
+        {"--no-script-fonts", NULL, CLIOPT_FLAG, &o->no_script_fonts, 1,
+         .help = "only the three faces: characters they lack are drawn as boxes"},
+        {"--font-hints", NULL, CLIOPT_FUNC, &o->font_flags, .fn = set_hints,
+         .help = "keep the TrueType hinting instructions in the subset fonts"},
+        {"--images", "none|lead|all", CLIOPT_CHOICE, &pc->images, .choices = "none|lead|all",
+         .help = "which pictures go in: none, each article's first, or all (default); icons, tracking pixels "
+                 "and banners never"},
+        {"--image-budget", "BYTES", CLIOPT_SIZE, &pc->image_budget, 0, 4294967295.0,
+         .bad = "--image-budget takes a number of bytes",
+         .help = "at most this many bytes of pictures in the edition (pictures past it are left out, named "
+                 "with -v; default: no limit)"},
+        {"--uf2", NULL, CLIOPT_FLAG, &pc->uf2, 1,
+         .help = "write a UF2 file for drag-and-drop flashing instead of .ink"},
+        {"--uf2-base", "A", CLIOPT_U32, &pc->uf2_base, 0, 4294967295.0, .bad = "--uf2-base " HEX_NUMBER,
+         .help = "flash address of the bundle in the UF2 (e.g. 0x10100000)"},
+        {"--uf2-family", "F", CLIOPT_U32, &pc->uf2_family, 0, 4294967295.0, .bad = "--uf2-family " HEX_NUMBER,
+         .help = "UF2 family ID (e.g. 0xe48bff56 for the RP2040)"},
+        {0},
     };
     _Static_assert(sizeof t <= sizeof pc->table, "pack_cli_t.table holds the packing options");
     memcpy(pc->table, t, sizeof t);
@@ -195,12 +196,23 @@ static void pack_missing(void *ctx, size_t article, const char *title, const uin
                 tl < strlen(title) ? "..." : "");
     }
     for (size_t i = 0; i < n && i < 24; i++) {
-        char u[5] = { 0 };
+        char u[5] = {0};
         uint32_t c = cps[i];
-        if (c < 0x80) u[0] = (char)c;
-        else if (c < 0x800) { u[0] = (char)(0xC0 | c >> 6); u[1] = (char)(0x80 | (c & 0x3F)); }
-        else if (c < 0x10000) { u[0] = (char)(0xE0 | c >> 12); u[1] = (char)(0x80 | (c >> 6 & 0x3F)); u[2] = (char)(0x80 | (c & 0x3F)); }
-        else { u[0] = (char)(0xF0 | c >> 18); u[1] = (char)(0x80 | (c >> 12 & 0x3F)); u[2] = (char)(0x80 | (c >> 6 & 0x3F)); u[3] = (char)(0x80 | (c & 0x3F)); }
+        if (c < 0x80)
+            u[0] = (char)c;
+        else if (c < 0x800) {
+            u[0] = (char)(0xC0 | c >> 6);
+            u[1] = (char)(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            u[0] = (char)(0xE0 | c >> 12);
+            u[1] = (char)(0x80 | (c >> 6 & 0x3F));
+            u[2] = (char)(0x80 | (c & 0x3F));
+        } else {
+            u[0] = (char)(0xF0 | c >> 18);
+            u[1] = (char)(0x80 | (c >> 12 & 0x3F));
+            u[2] = (char)(0x80 | (c >> 6 & 0x3F));
+            u[3] = (char)(0x80 | (c & 0x3F));
+        }
         fprintf(stderr, " U+%04X %s", (unsigned)c, (c >= 0xE000 && c < 0xF900) ? "" : u);
     }
     fprintf(stderr, "%s\n", n > 24 ? " ..." : "");
@@ -229,8 +241,9 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
     for (size_t i = 0; i < arts->n; i++) {
         size_t w = article_body_weight(&arts->v[i]);
         if (w > (size_t)INK_ARTICLE_PART_BYTES * INK_ARTICLE_MAX_PARTS)
-            fprintf(stderr, "%s: \"%s\": %.1f MB of text; its first %u parts (%u KB) are packed, the rest is left out\n",
-                    cmd, arts->v[i].title, w / 1048576.0, INK_ARTICLE_MAX_PARTS,
+            fprintf(stderr,
+                    "%s: \"%s\": %.1f MB of text; its first %u parts (%u KB) are packed, the rest is left out\n", cmd,
+                    arts->v[i].title, w / 1048576.0, INK_ARTICLE_MAX_PARTS,
                     INK_ARTICLE_PART_BYTES / 1024 * INK_ARTICLE_MAX_PARTS);
     }
     int split = article_split_long(arts, INK_ARTICLE_PART_BYTES, INK_ARTICLE_MAX_PARTS);
@@ -268,8 +281,9 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
                 progress_level >= PROGRESS_VERBOSE ? "" : " (-v names them)");
     if (wrote == 0 && pc->stats.missing_chars) {
         /* drawn as boxes on the device: not lost silently, but not right */
-        fprintf(stderr, "%s: %zu character%s no font of the edition draws, in %zu article%s "
-                        "(the reader shows a box for each)\n",
+        fprintf(stderr,
+                "%s: %zu character%s no font of the edition draws, in %zu article%s "
+                "(the reader shows a box for each)\n",
                 cmd, pc->stats.missing_chars, pc->stats.missing_chars == 1 ? "" : "s", pc->stats.missing_articles,
                 pc->stats.missing_articles == 1 ? "" : "s");
         rc = 1;
@@ -299,8 +313,8 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
     if (pc->wrote && progress_level > PROGRESS_QUIET) {
         char skipped[600];
         progress_skipped_text(pr, skipped, sizeof skipped);
-        fprintf(stderr, "%s: %zu article%s packed, %s; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n", cmd,
-                n, n == 1 ? "" : "s", skipped, pc->outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
+        fprintf(stderr, "%s: %zu article%s packed, %s; %s: %zu bytes (body text %zu bytes, %.2f:1) in %.2f s\n", cmd, n,
+                n == 1 ? "" : "s", skipped, pc->outp, blen, in_bytes, blen ? (double)in_bytes / (double)blen : 0.0,
                 progress_elapsed(pr));
         if (progress_level >= PROGRESS_VERBOSE)
             fprintf(stderr,
@@ -321,8 +335,9 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
                     cmd, st->chars, st->face[0], st->face[1], st->face[2], st->fallbacks, st->fallback_bytes,
                     st->kern_pairs[0], st->kern_pairs[1], st->kern_pairs[2]);
         if (progress_level >= PROGRESS_VERBOSE && (pics.n || pics.dropped || pics.dups || pics.over_budget)) {
-            fprintf(stderr, "%s: pictures: %zu stored, %zu bytes (PICS %zu); %zu left out as icons or banners, "
-                            "%zu duplicates, %zu past the budget\n",
+            fprintf(stderr,
+                    "%s: pictures: %zu stored, %zu bytes (PICS %zu); %zu left out as icons or banners, "
+                    "%zu duplicates, %zu past the budget\n",
                     cmd, pics.n, pics.data_len, st->pics, pics.dropped, pics.dups, pics.over_budget);
             for (size_t i = 0; i < pics.n; i++)
                 fprintf(stderr, "%s: picture %zu: %u x %u, %zu bytes: %s\n", cmd, i, ink_rd16(pics.table + 16 * i),

@@ -16,16 +16,16 @@
 #include "progress.h"
 
 typedef struct pack_cli {
-    const char *outp;        /**< -o: the bundle to write ("-": stdout), or NULL */
+    const char *outp; /**< -o: the bundle to write ("-": stdout), or NULL */
     bundle_opts_t opts;
     bundle_stats_t stats;
     int uf2, no_fonts;
     uint32_t uf2_base, uf2_family;
-    const char *fonts_dir;   /**< --fonts, or NULL */
-    int wrote;               /**< set by pack_cli_write: 1 when the bundle was written */
-    int images;              /**< --images: pics_mode_t (default all) */
-    size_t image_budget;     /**< --image-budget: bytes of pictures an edition may hold; 0: no limit */
-    double secs_inputs;      /**< wall seconds reading and cleaning the inputs (pack -v says) */
+    const char *fonts_dir; /**< --fonts, or NULL */
+    int wrote;             /**< set by pack_cli_write: 1 when the bundle was written */
+    int images;            /**< --images: pics_mode_t (default all) */
+    size_t image_budget;   /**< --image-budget: bytes of pictures an edition may hold; 0: no limit */
+    double secs_inputs;    /**< wall seconds reading and cleaning the inputs (pack -v says) */
     /** The packing options (-o, --name, --fast...) for cliopt_parse and
      * cliopt_help, storing into this pack_cli_t (which must not move). */
     cliopt_t table[24];

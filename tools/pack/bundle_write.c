@@ -28,8 +28,8 @@
 /* zopfli.h declares the whole-buffer API only; the part-compressing call
  * (which lets preceding bytes serve as history, our preset dictionary) is
  * in its deflate.h, not installed on every system the same way. */
-void ZopfliDeflatePart(const ZopfliOptions *options, int btype, int final, const unsigned char *in,
-                       size_t instart, size_t inend, unsigned char *bp, unsigned char **out, size_t *outsize);
+void ZopfliDeflatePart(const ZopfliOptions *options, int btype, int final, const unsigned char *in, size_t instart,
+                       size_t inend, unsigned char *bp, unsigned char **out, size_t *outsize);
 
 typedef struct buf {
     uint8_t *p;
@@ -80,7 +80,7 @@ static void put16(buf_t *b, uint16_t v)
 
 static void pad_to(buf_t *b, size_t align)
 {
-    static const uint8_t z[64] = { 0 };
+    static const uint8_t z[64] = {0};
     size_t n = (align - b->n % align) % align;
     while (n) {
         size_t k = n < sizeof z ? n : sizeof z;
@@ -247,7 +247,7 @@ static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, b
         /* The stored block's three header bits (all 0) fit in the last
          * byte when it has three free; the block then starts on a byte
          * boundary with LEN 0 and NLEN 0xFFFF. */
-        static const uint8_t stored[5] = { 0, 0, 0, 0xFF, 0xFF };
+        static const uint8_t stored[5] = {0, 0, 0, 0xFF, 0xFF};
         int fits = bp != 0 && bp <= 5;
         put(out, stored + fits, sizeof stored - (size_t)fits);
         return out->oom ? -1 : 0;
@@ -269,7 +269,7 @@ static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, b
  * the caller frees. Returns 0, or -1 when out of memory. */
 static int article_view(const article_t *a, article_t *v, article_block_t **blocks, char **cut)
 {
-    const char *head[3] = { a->source, a->date, a->byline };
+    const char *head[3] = {a->source, a->date, a->byline};
     size_t pos = 0, i = 0, tail = SIZE_MAX;
     *v = *a;
     *blocks = NULL;
@@ -328,7 +328,7 @@ static void one_job(void *ctx, size_t i, size_t t)
 
 static int run_jobs(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, job_t *v, size_t n)
 {
-    jobs_t js = { o, dict, dlen, v, { NULL } };
+    jobs_t js = {o, dict, dlen, v, {NULL}};
     size_t nt = par_threads(o->threads);
     int rc = 0;
     for (size_t t = 0; t < nt && o->zopfli <= 0 && o->level > 9; t++)
@@ -354,7 +354,7 @@ typedef struct prep {
     article_t view, ta;  /* the part that can reach the bundle; it typeset */
     article_block_t *vb; /* the view's own (article_view) */
     char *vc;
-    size_t bidi;         /* its text and title with bidi levels (0 to 2) */
+    size_t bidi; /* its text and title with bidi levels (0 to 2) */
     int err;
 } prep_t;
 
@@ -519,8 +519,8 @@ static int hyph_section(typeset_t *ts, const article_t *arts, const size_t *orde
     uint8_t *data = NULL;
     size_t len = 0;
     hyphpat_stats_t hs;
-    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, typeset_right(ts, lang), always, texts, lens, elig, n,
-                      threads, &data, &len, &hs);
+    rc = hyphpat_pack(path[best], lang, TS_HYPHEN_LEFT, typeset_right(ts, lang), always, texts, lens, elig, n, threads,
+                      &data, &len, &hs);
     for (size_t m = 0; m < n; m++) {
         enc[m].text = texts[m];
         enc[m].len = lens[m];
@@ -549,17 +549,17 @@ out:
  * the meta line in italic, body text by block kind and inline style. */
 static int use_article(fontsub_use_t *u, const article_t *a)
 {
-    const char *meta[] = { a->title, a->source, a->date, a->byline, a->section };
-    const unsigned mf[] = { FS_REGULAR | FS_BOLD, FS_REGULAR | FS_ITALIC, FS_REGULAR | FS_ITALIC,
-                            FS_REGULAR | FS_ITALIC, FS_REGULAR | FS_ITALIC | FS_BOLD };
+    const char *meta[] = {a->title, a->source, a->date, a->byline, a->section};
+    const unsigned mf[] = {FS_REGULAR | FS_BOLD, FS_REGULAR | FS_ITALIC, FS_REGULAR | FS_ITALIC, FS_REGULAR | FS_ITALIC,
+                           FS_REGULAR | FS_ITALIC | FS_BOLD};
     for (int i = 0; i < 5; i++)
         if (meta[i] && fontsub_use_text(u, meta[i], strlen(meta[i]), mf[i]))
             return -1;
     for (size_t i = 0; i < a->nblocks; i++) {
         unsigned f = a->blocks[i].kind == ARTICLE_BLOCK_SUBHEAD ? FS_BOLD
-                   : a->blocks[i].kind == ARTICLE_BLOCK_QUOTE  ? FS_ITALIC | FS_INVERT
-                   : a->blocks[i].kind == ARTICLE_BLOCK_PIC    ? FS_ITALIC | FS_INVERT
-                                                            : FS_REGULAR;
+                     : a->blocks[i].kind == ARTICLE_BLOCK_QUOTE ? FS_ITALIC | FS_INVERT
+                     : a->blocks[i].kind == ARTICLE_BLOCK_PIC   ? FS_ITALIC | FS_INVERT
+                                                                : FS_REGULAR;
         if (a->blocks[i].kind == ARTICLE_BLOCK_PIC && a->blocks[i].pic < 0)
             continue; /* left out */
         if (fontsub_use_text(u, a->blocks[i].text, strlen(a->blocks[i].text), f | FS_STYLED))
@@ -575,7 +575,7 @@ static int use_article(fontsub_use_t *u, const article_t *a)
  * script suggests: typeset_lang); -1 (by the characters) for none. */
 static int cjk_of(const article_t *arts, size_t n)
 {
-    size_t votes[5] = { 0 };
+    size_t votes[5] = {0};
     int best = -1;
     for (size_t i = 0; i < n; i++) {
         int k = scriptfont_cjk_index(typeset_lang(&arts[i]));
@@ -603,15 +603,14 @@ static void chars_in(hb_set_t *to, const hb_set_t *of, const uint8_t *t, size_t 
  * strings. art_face[m] is then the FONT face article m's CJK characters
  * are in (0: none), which the AFNT section carries; *split is 0 (and
  * art_face untouched) when one face does. */
-static int split_cjk(scriptfont_t *sf, const article_t *arts, const size_t *order, const enc_t *enc,
-                     char *const *ttl, size_t n, const char *const *extra, size_t nextra, uint8_t *art_face,
-                     int *split)
+static int split_cjk(scriptfont_t *sf, const article_t *arts, const size_t *order, const enc_t *enc, char *const *ttl,
+                     size_t n, const char *const *extra, size_t nextra, uint8_t *art_face, int *split)
 {
     *split = 0;
     int c = scriptfont_cjk_face(sf);
     if (c < 0)
         return 0;
-    int rc = -1, def = (int)sf->face[c].index, face_of[5] = { 0 };
+    int rc = -1, def = (int)sf->face[c].index, face_of[5] = {0};
     hb_set_t *cov = hb_set_copy(fontsub_use_cps(sf->face[c].use)), *one = hb_set_create(), *per[5];
     signed char *k = malloc(n ? n : 1);
     for (int i = 0; i < 5; i++)
@@ -715,13 +714,13 @@ out:
  * (shape.h) where a complex-script face draws them. */
 static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_t *arts, const size_t *order,
                         enc_t *enc, char **ttl, const uint8_t **samples, size_t *sample_len, size_t n,
-                        const char *const *extra, size_t nextra, const char *const *secn, char **sec_shown,
-                        size_t nsec, ink_font_data_t *fb, size_t *nfb, uint8_t *art_face, int *split,
-                        bundle_stats_t *st, const char **why)
+                        const char *const *extra, size_t nextra, const char *const *secn, char **sec_shown, size_t nsec,
+                        ink_font_data_t *fb, size_t *nfb, uint8_t *art_face, int *split, bundle_stats_t *st,
+                        const char **why)
 {
-    scriptfont_t sf = { 0 };
+    scriptfont_t sf = {0};
     shaper_t *sh = NULL;
-    hb_map_t *maps[SCRIPTFONT_MAX] = { NULL };
+    hb_map_t *maps[SCRIPTFONT_MAX] = {NULL};
     int rc = -1;
     *nfb = 0;
     if (scriptfont_choose(&sf, &o->fonts[INK_FACE_REGULAR], u, o->script_fonts, cjk_of(arts, n), why))
@@ -734,9 +733,9 @@ static int script_fonts(const bundle_opts_t *o, fontsub_use_t *u, const article_
         goto out;
     /* Shape with the whole faces, to learn which glyphs the text takes... */
     for (size_t i = 0; i < sf.n; i++)
-        if (sf.face[i].complex && ((!sh && !(sh = shaper_new())) ||
-                                   shaper_add_face(sh, INK_FACE_COUNT + (int)i, sf.face[i].data, sf.face[i].len,
-                                                   fontsub_use_cps(sf.face[i].use))))
+        if (sf.face[i].complex &&
+            ((!sh && !(sh = shaper_new())) || shaper_add_face(sh, INK_FACE_COUNT + (int)i, sf.face[i].data,
+                                                              sf.face[i].len, fontsub_use_cps(sf.face[i].use))))
             goto out;
     for (size_t m = 0; sh && m < n; m++) {
         uint8_t *t;
@@ -849,10 +848,10 @@ out:
 /* FONT and KERN for the characters of u, from the caller's faces and the
  * fallback faces other scripts need (scriptfont.h); what no face draws is
  * reported. */
-static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const ink_font_data_t *fb, size_t nfb,
-                       buf_t *font, buf_t *kern, bundle_stats_t *st, const char **why)
+static int build_fonts(const bundle_opts_t *o, fontsub_use_t *u, const ink_font_data_t *fb, size_t nfb, buf_t *font,
+                       buf_t *kern, bundle_stats_t *st, const char **why)
 {
-    ink_font_data_t sub[INK_FONT_MAX_FACES] = { { NULL, 0 } };
+    ink_font_data_t sub[INK_FONT_MAX_FACES] = {{NULL, 0}};
     uint8_t *fs = NULL, *ks = NULL;
     size_t fl = 0, kl = 0, np[INK_FACE_COUNT], nf = INK_FACE_COUNT;
     int rc = -1;
@@ -892,9 +891,9 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
                  const char **why)
 {
     int rc = -1;
-    strpool_t sp = { 0 };
-    buf_t meta = { 0 }, secs = { 0 }, index = { 0 }, grps = { 0 }, titl = { 0 }, text = { 0 }, file = { 0 };
-    buf_t dictb = { 0 }, hyphb = { 0 };
+    strpool_t sp = {0};
+    buf_t meta = {0}, secs = {0}, index = {0}, grps = {0}, titl = {0}, text = {0}, file = {0};
+    buf_t dictb = {0}, hyphb = {0};
     const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
     char **sec_shown = calloc(n ? n : 1, sizeof *sec_shown); /* as STRS holds them: shaped, with levels */
     size_t *sec_first = calloc(n ? n : 1, sizeof *sec_first), *sec_count = calloc(n ? n : 1, sizeof *sec_count);
@@ -907,15 +906,15 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     char **ttl = calloc(n ? n : 1, sizeof *ttl); /* titles as packed (with break marks) */
     typeset_t *ts = NULL;
     fontsub_use_t *use = NULL;
-    buf_t fontb = { 0 }, kernb = { 0 };
+    buf_t fontb = {0}, kernb = {0};
     prep_t *preps = NULL; /* each article's text on its way to enc */
     job_t *jobs = NULL;   /* TEXT's streams: groups, then title chunks */
     size_t *gfirst = NULL, njobs_all = 0;
-    ink_font_data_t fbf[SCRIPTFONT_MAX] = { { NULL, 0 } }; /* fallback faces, subset */
+    ink_font_data_t fbf[SCRIPTFONT_MAX] = {{NULL, 0}}; /* fallback faces, subset */
     size_t nfb = 0;
     uint8_t *art_face = NULL; /* AFNT: each article's CJK face, when the edition has several */
     int split = 0;
-    buf_t afnt = { 0 };
+    buf_t afnt = {0};
     bundle_stats_t fst;
     memset(&fst, 0, sizeof fst);
     *why = "out of memory";
@@ -958,7 +957,7 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     {
         /* a batch at a time, so that a long edition is not held typeset
          * whole beside its encoded text */
-        preps_t pc = { arts, order, { NULL }, enc, ttl, preps, 0 };
+        preps_t pc = {arts, order, {NULL}, enc, ttl, preps, 0};
         size_t nt = par_threads(opts->threads);
         int bad = 0;
         pc.ts[0] = ts;
@@ -1020,8 +1019,8 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
                 free(extra);
                 goto out;
             }
-            int fr = script_fonts(opts, use, arts, order, enc, ttl, samples, sample_len, n, extra, nsec + 2,
-                                  sec_names, sec_shown, nsec, fbf, &nfb, art_face, &split, &fst, why);
+            int fr = script_fonts(opts, use, arts, order, enc, ttl, samples, sample_len, n, extra, nsec + 2, sec_names,
+                                  sec_shown, nsec, fbf, &nfb, art_face, &split, &fst, why);
             free(extra);
             if (fr)
                 goto out;
@@ -1143,27 +1142,27 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         buf_t *b;
     } part_t;
     part_t parts[13] = {
-        { INK_TAG_META, &meta }, { INK_TAG_STRS, &sp.data }, { INK_TAG_SECS, &secs }, { INK_TAG_ARTS, &index },
-        { INK_TAG_GRPS, &grps }, { INK_TAG_TITL, &titl }, { INK_TAG_DICT, &dictb }, { INK_TAG_TEXT, &text },
+        {INK_TAG_META, &meta}, {INK_TAG_STRS, &sp.data}, {INK_TAG_SECS, &secs},  {INK_TAG_ARTS, &index},
+        {INK_TAG_GRPS, &grps}, {INK_TAG_TITL, &titl},    {INK_TAG_DICT, &dictb}, {INK_TAG_TEXT, &text},
     };
     size_t np = 8;
     if (hyphb.n) /* HYPH when patterns pay, FONT and KERN only with fonts */
-        parts[np++] = (part_t){ INK_TAG_HYPH, &hyphb };
+        parts[np++] = (part_t){INK_TAG_HYPH, &hyphb};
     if (use) {
-        parts[np++] = (part_t){ INK_TAG_FONT, &fontb };
-        parts[np++] = (part_t){ INK_TAG_KERN, &kernb };
+        parts[np++] = (part_t){INK_TAG_FONT, &fontb};
+        parts[np++] = (part_t){INK_TAG_KERN, &kernb};
     }
     if (split) { /* only an edition with more than one CJK face */
         put(&afnt, art_face, n);
         if (afnt.oom)
             goto out;
-        parts[np++] = (part_t){ INK_TAG_AFNT, &afnt };
+        parts[np++] = (part_t){INK_TAG_AFNT, &afnt};
     }
-    buf_t picsb = { 0 };
+    buf_t picsb = {0};
     if (opts->pics && opts->pics_len) {
         picsb.p = (uint8_t *)(uintptr_t)opts->pics; /* not owned: never freed here */
         picsb.n = opts->pics_len;
-        parts[np++] = (part_t){ INK_TAG_PICS, &picsb };
+        parts[np++] = (part_t){INK_TAG_PICS, &picsb};
     }
     size_t align = opts->align > 4 ? opts->align : 4;
     uint8_t hdr[INK_HDR_SIZE + 13 * INK_SECT_ENTRY_SIZE];
@@ -1185,9 +1184,9 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     memcpy(h, INK_MAGIC, INK_MAGIC_LEN);
     /* 3 when a text holds shaped runs, which a 2.0 reader would show as
      * stray bytes; otherwise 2, as before */
-    ink_wr16(h + INK_HDR_OFF_MAJOR, picsb.n ? INK_VERSION_MAJOR_PICS
+    ink_wr16(h + INK_HDR_OFF_MAJOR, picsb.n                                                  ? INK_VERSION_MAJOR_PICS
                                     : fst.shaped_runs || fst.shaped_titles || fst.bidi_texts ? INK_VERSION_MAJOR_RUNS
-                                                                                               : INK_VERSION_MAJOR);
+                                                                                             : INK_VERSION_MAJOR);
     ink_wr16(h + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
     ink_wr32(h + INK_HDR_OFF_SIZE, (uint32_t)file.n);
     ink_wr16(h + INK_HDR_OFF_NSECT, (uint16_t)np);

@@ -119,7 +119,7 @@ static int dec_png(const uint8_t *buf, size_t len, picture_t *out, const char **
         return -1;
     }
     im.format = PNG_FORMAT_GRAY; /* alpha composed over the background below */
-    png_color white = { 255, 255, 255 };
+    png_color white = {255, 255, 255};
     uint8_t *px = malloc((size_t)im.width * im.height);
     if (!px) {
         png_image_free(&im);
@@ -184,7 +184,7 @@ static int gif_read(GifFileType *g, GifByteType *dst, int n)
 
 static int dec_gif(const uint8_t *buf, size_t len, picture_t *out, const char **why)
 {
-    gifmem_t m = { buf, len, 0 };
+    gifmem_t m = {buf, len, 0};
     int e = 0;
     GifFileType *g = DGifOpen(&m, gif_read, &e);
     if (!g) {
@@ -320,7 +320,8 @@ int picture_fit(picture_t *p, int maxw, int maxh)
             for (int yy = y0; yy < y1; yy++)
                 for (int xx = x0; xx < x1; xx++)
                     s += p->px[(size_t)yy * p->w + xx];
-            q[(size_t)y * w + x] = (uint8_t)((s + (uint32_t)((x1 - x0) * (y1 - y0)) / 2) / (uint32_t)((x1 - x0) * (y1 - y0)));
+            q[(size_t)y * w + x] = (uint8_t)((s + (uint32_t)((x1 - x0) * (y1 - y0)) / 2) /
+                                             (uint32_t)((x1 - x0) * (y1 - y0)));
         }
     }
     free(p->px);
@@ -416,8 +417,10 @@ static int pics_add(pics_t *p, const picture_t *pic, const char *src, uint32_t *
     if (picture_encode(pic, &s, &len, &crc))
         return -1;
     for (size_t i = 0; i < p->n; i++)
-        if (p->hash[i] == crc && !memcmp(p->table + 16 * i, (uint8_t[4]){ (uint8_t)pic->w, (uint8_t)(pic->w >> 8),
-                                                                           (uint8_t)pic->h, (uint8_t)(pic->h >> 8) }, 4)) {
+        if (p->hash[i] == crc &&
+            !memcmp(p->table + 16 * i,
+                    (uint8_t[4]){(uint8_t)pic->w, (uint8_t)(pic->w >> 8), (uint8_t)pic->h, (uint8_t)(pic->h >> 8)},
+                    4)) {
             free(s);
             *index = (uint32_t)i; /* the same picture again: stored once */
             *bytes = 0;
@@ -492,7 +495,8 @@ int pics_prepare(article_t *arts, size_t n, pics_mode_t mode, size_t budget, pic
             if (!strncasecmp(b->src, "http://", 7) || !strncasecmp(b->src, "https://", 8) || strstr(b->src, "://") ||
                 !strncasecmp(b->src, "data:", 5)) {
                 if (log)
-                    fprintf(log, "picture %s (in \"%s\"): not a file here (inkpress fetch downloads pictures); left out\n",
+                    fprintf(log,
+                            "picture %s (in \"%s\"): not a file here (inkpress fetch downloads pictures); left out\n",
                             b->src, ar->title ? ar->title : "");
                 out->failed++;
                 continue;

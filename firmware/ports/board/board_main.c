@@ -139,7 +139,7 @@ static ink_err_t panel_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, i
     return INK_OK;
 }
 
-static const ink_display_ops_t panel_ops = { panel_refresh, NULL };
+static const ink_display_ops_t panel_ops = {panel_refresh, NULL};
 
 /* --- storage: a RAM copy of the two state slots (a board's flash page) --- */
 
@@ -163,7 +163,7 @@ static ink_err_t store_write(void *ctx, uint32_t off, const void *buf, uint32_t 
     return INK_OK;
 }
 
-static const ink_storage_ops_t store_ops = { store_read, store_write, sizeof store };
+static const ink_storage_ops_t store_ops = {store_read, store_write, sizeof store};
 
 /* --- the run ------------------------------------------------------------ */
 
@@ -228,7 +228,8 @@ int main(void)
     const char *fonts_dir = argc > 3 ? argv[3] : "build/fonts";
     const ink_profile_t *profile = ink_profile_find(argc > 4 ? argv[4] : ink_profiles[0].name);
     if (!profile || profile->w > BOARD_FB_W || profile->h > BOARD_FB_H) {
-        say(INK_BOARD_NAME ": no profile '%s' that fits a %dx%d panel\n", argc > 4 ? argv[4] : "", BOARD_FB_W, BOARD_FB_H);
+        say(INK_BOARD_NAME ": no profile '%s' that fits a %dx%d panel\n", argc > 4 ? argv[4] : "", BOARD_FB_W,
+            BOARD_FB_H);
         return 2;
     }
     size_t len;
@@ -237,7 +238,7 @@ int main(void)
         say(INK_BOARD_NAME ": cannot read %s\n", argv[0]);
         return 2;
     }
-    static const char *const face_files[INK_FACE_COUNT] = { "regular.ttf", "bold.ttf", "italic.ttf" };
+    static const char *const face_files[INK_FACE_COUNT] = {"regular.ttf", "bold.ttf", "italic.ttf"};
     ink_font_data_t fonts[INK_FACE_COUNT];
     for (int i = 0; i < INK_FACE_COUNT; i++) {
         char path[160];
@@ -260,16 +261,16 @@ int main(void)
 
     char logpath[160];
     snprintf(logpath, sizeof logpath, "%s/refresh.log", argv[2]);
-    panel_t panel = { argv[2], open(logpath, O_WRONLY | O_CREAT | O_TRUNC, 0644), 0 };
+    panel_t panel = {argv[2], open(logpath, O_WRONLY | O_CREAT | O_TRUNC, 0644), 0};
     memset(store, 0xFF, sizeof store);
-    ink_hal_t hal = { &panel_ops, &panel, &store_ops, NULL };
+    ink_hal_t hal = {&panel_ops, &panel, &store_ops, NULL};
     ink_fb_t fb;
     ink_fb_init(&fb, fbmem, profile->w, profile->h);
     ink_pool_t pool;
     ink_pool_init(&pool, poolmem, sizeof poolmem);
 
     int rc = 0;
-    insn_stat_t turns = { 0 }, opens = { 0 };
+    insn_stat_t turns = {0}, opens = {0};
     uint64_t start = board_instructions();
     ink_err_t err = ink_app_start(&app, &hal, &pool, &fb, profile, bundle, len, fonts);
     int display_failed = app.display_error != INK_OK; /* a frame not written: said by panel_refresh */
@@ -297,8 +298,8 @@ int main(void)
             uint64_t spent = board_instructions() - t0;
             if (t0 == 0)
                 continue;
-            if (screen == INK_SCREEN_ARTICLE && app.screen == INK_SCREEN_ARTICLE &&
-                app.open_article == article && app.page != page)
+            if (screen == INK_SCREEN_ARTICLE && app.screen == INK_SCREEN_ARTICLE && app.open_article == article &&
+                app.page != page)
                 insn_add(&turns, spent);
             else if (screen == INK_SCREEN_LIBRARY && app.screen == INK_SCREEN_ARTICLE)
                 insn_add(&opens, spent);

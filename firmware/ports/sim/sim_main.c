@@ -104,14 +104,14 @@ static ink_err_t sim_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
         snprintf(path, sizeof path, "%s/frame-%04d.pbm", d->dir, d->frames);
         if (write_pbm(path, fb) != 0) {
             fprintf(stderr, "inkpress-sim: %s: %s\n", path, strerror(errno));
-                return INK_ERR_IO;
+            return INK_ERR_IO;
         }
     }
     if (d->ghost) {
         snprintf(path, sizeof path, "%s/ghost-%04d.png", d->dir, d->frames);
         if (ghost_update(d, fb, area, mode, path) != 0) {
             fprintf(stderr, "inkpress-sim: %s: cannot write\n", path);
-                return INK_ERR_IO;
+            return INK_ERR_IO;
         }
     }
     if (d->log)
@@ -120,7 +120,7 @@ static ink_err_t sim_refresh(void *ctx, const ink_fb_t *fb, ink_rect_t area, ink
     return INK_OK;
 }
 
-static const ink_display_ops_t sim_display_ops = { sim_refresh, NULL };
+static const ink_display_ops_t sim_display_ops = {sim_refresh, NULL};
 
 /* Storage: a file of 1 KiB; reads past its end give erased flash (0xFF). */
 typedef struct sim_storage {
@@ -150,7 +150,7 @@ static ink_err_t sim_write(void *ctx, uint32_t off, const void *buf, uint32_t le
     return (n == (ssize_t)len && rc == 0) ? INK_OK : INK_ERR_IO;
 }
 
-static const ink_storage_ops_t sim_storage_ops = { sim_read, sim_write, 2 * INK_STATE_SLOT };
+static const ink_storage_ops_t sim_storage_ops = {sim_read, sim_write, 2 * INK_STATE_SLOT};
 
 /* What the command line asks for (parse_args), then done (run). */
 typedef struct sim_args {
@@ -181,29 +181,33 @@ static int parse_args(sim_args_t *a, int argc, char **argv)
              ink_profiles[0].name);
     snprintf(pool_help, sizeof pool_help, "device pool size (default: %u)", (unsigned)INK_POOL_BYTES);
     const cliopt_t opts[] = {
-        { "-k|--keys", "\"KEYS\"", CLIOPT_STR, &a->keys, .help = "buttons to press: prev next select back menu (or p n s b m)" },
-        { "--keys-file", "F", CLIOPT_STR, &a->keys_file, .help = "the same, read from a file" },
-        { "-o|--out", "DIR", CLIOPT_STR, &a->out, .help = "where frames and refresh.log go (default: sim-out)" },
-        { "-p|--profile", "NAME", CLIOPT_STR, &a->profile, .help = profile_help },
-        { "--fonts", "DIR", CLIOPT_STR, &a->fonts_dir, .help = "regular.ttf, bold.ttf, italic.ttf (default: beside the program)" },
-        { "--pool-bytes", "N", CLIOPT_SIZE, &a->pool_bytes, 1024, 4294967295.0,
-          .bad = "--pool-bytes wants a number of bytes (at least 1024)", .help = pool_help },
-        { "--greedy", NULL, CLIOPT_FLAG, &a->greedy, 1, .help = "break lines first-fit instead of total-fit (to compare)" },
-        { "--cold-glyphs", NULL, CLIOPT_FLAG, &a->cold, 1, .help = "empty the glyph cache before every key (to measure)" },
-        { "--no-frames", NULL, CLIOPT_FLAG, &a->no_frames, 1, .help = "write no frames or log (to measure)" },
-        { "--state", "FILE", CLIOPT_STR, &a->state, .help = "reading state storage (default: none, start fresh)" },
-        { "--pbm", NULL, CLIOPT_FLAG, &a->pbm, 1,
-          .help = "each frame also as frame-NNNN.pbm, the raw framebuffer (as the board port writes it)" },
-        { "--ghosting", NULL, CLIOPT_FLAG, &a->ghosting, 1,
-          .help = "model e-ink ghosting: ghost-NNNN.png shows the frame over grey traces of pixels changed by "
-                  "fast refreshes since the last full one; ghosting.log counts them" },
-        { "--window", NULL, CLIOPT_FLAG, &a->window, 1,
-          .help = "read in a desktop window at the panel's size: Left/Up = prev, Right/Down = next, Enter = "
-                  "select, Backspace = back, M = menu, Escape or Q quits; --keys are pressed first; frames are "
-                  "written only with -o" },
-        { 0 },
+        {"-k|--keys", "\"KEYS\"", CLIOPT_STR, &a->keys,
+         .help = "buttons to press: prev next select back menu (or p n s b m)"},
+        {"--keys-file", "F", CLIOPT_STR, &a->keys_file, .help = "the same, read from a file"},
+        {"-o|--out", "DIR", CLIOPT_STR, &a->out, .help = "where frames and refresh.log go (default: sim-out)"},
+        {"-p|--profile", "NAME", CLIOPT_STR, &a->profile, .help = profile_help},
+        {"--fonts", "DIR", CLIOPT_STR, &a->fonts_dir,
+         .help = "regular.ttf, bold.ttf, italic.ttf (default: beside the program)"},
+        {"--pool-bytes", "N", CLIOPT_SIZE, &a->pool_bytes, 1024, 4294967295.0,
+         .bad = "--pool-bytes wants a number of bytes (at least 1024)", .help = pool_help},
+        {"--greedy", NULL, CLIOPT_FLAG, &a->greedy, 1,
+         .help = "break lines first-fit instead of total-fit (to compare)"},
+        {"--cold-glyphs", NULL, CLIOPT_FLAG, &a->cold, 1,
+         .help = "empty the glyph cache before every key (to measure)"},
+        {"--no-frames", NULL, CLIOPT_FLAG, &a->no_frames, 1, .help = "write no frames or log (to measure)"},
+        {"--state", "FILE", CLIOPT_STR, &a->state, .help = "reading state storage (default: none, start fresh)"},
+        {"--pbm", NULL, CLIOPT_FLAG, &a->pbm, 1,
+         .help = "each frame also as frame-NNNN.pbm, the raw framebuffer (as the board port writes it)"},
+        {"--ghosting", NULL, CLIOPT_FLAG, &a->ghosting, 1,
+         .help = "model e-ink ghosting: ghost-NNNN.png shows the frame over grey traces of pixels changed by "
+                 "fast refreshes since the last full one; ghosting.log counts them"},
+        {"--window", NULL, CLIOPT_FLAG, &a->window, 1,
+         .help = "read in a desktop window at the panel's size: Left/Up = prev, Right/Down = next, Enter = "
+                 "select, Backspace = back, M = menu, Escape or Q quits; --keys are pressed first; frames are "
+                 "written only with -o"},
+        {0},
     };
-    const cliopt_t *const tables[] = { opts, NULL };
+    const cliopt_t *const tables[] = {opts, NULL};
     int n = cliopt_parse("inkpress-sim", tables, argc, argv);
     if (n == CLIOPT_HELP) {
         usage(stdout, tables);
@@ -304,7 +308,7 @@ static int run(const sim_args_t *a)
     }
     char logpath[PATH_MAX];
     snprintf(logpath, sizeof logpath, "%s/refresh.log", out ? out : ".");
-    sim_display_t disp = { out, out ? fopen(logpath, "w") : NULL, 0, NULL, out && a->pbm, NULL, NULL, NULL };
+    sim_display_t disp = {out, out ? fopen(logpath, "w") : NULL, 0, NULL, out && a->pbm, NULL, NULL, NULL};
     if (a->ghosting && out) {
         disp.panel = calloc((size_t)profile->w * (size_t)profile->h, 1);
         disp.ghost = calloc((size_t)profile->w * (size_t)profile->h, 1);
@@ -325,8 +329,8 @@ static int run(const sim_args_t *a)
             return 2;
         }
     }
-    sim_storage_t store = { state_path };
-    ink_hal_t hal = { &sim_display_ops, &disp, state_path ? &sim_storage_ops : NULL, &store };
+    sim_storage_t store = {state_path};
+    ink_hal_t hal = {&sim_display_ops, &disp, state_path ? &sim_storage_ops : NULL, &store};
 
     /* The device's memory: a framebuffer and the pool, taken once here. */
     uint8_t *fbmem = malloc(ink_fb_bytes(profile->w, profile->h));
@@ -377,8 +381,8 @@ static int run(const sim_args_t *a)
         if (rc == 0 && shown_error)
             rc = 3;
     }
-    printf("%d frames in %s; pool high-water %zu of %zu bytes\n", disp.frames, out ? out : (a->window ? "the window" : "no files"),
-           ink_pool_high_water(&pool), pool_bytes);
+    printf("%d frames in %s; pool high-water %zu of %zu bytes\n", disp.frames,
+           out ? out : (a->window ? "the window" : "no files"), ink_pool_high_water(&pool), pool_bytes);
     sim_window_close(disp.win);
     ink_app_stop(&app);
     if (ink_pool_used(&pool) != 0) {
