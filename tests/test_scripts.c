@@ -465,16 +465,16 @@ static void test_scripts_greek_whole_from_one_face(void **state)
 {
     (void)state;
     for (int partial = 0; partial < 2; partial++) {
-        article_list_t arts = { 0 };
+        article_list_t arts = {0};
         /* "Το λιμάνι άνοιξε." (iota and alpha with tonos), or "The β factor." */
-        const char *el[] = { "\xCE\xA4\xCE\xBF \xCE\xBB\xCE\xB9\xCE\xBC\xCE\xAC\xCE\xBD\xCE\xB9 "
-                             "\xCE\xAC\xCE\xBD\xCE\xBF\xCE\xB9\xCE\xBE\xCE\xB5.",
-                             NULL };
-        const char *en[] = { "The \xCE\xB2 factor of the harbour.", NULL };
+        const char *el[] = {"\xCE\xA4\xCE\xBF \xCE\xBB\xCE\xB9\xCE\xBC\xCE\xAC\xCE\xBD\xCE\xB9 "
+                            "\xCE\xAC\xCE\xBD\xCE\xBF\xCE\xB9\xCE\xBE\xCE\xB5.",
+                            NULL};
+        const char *en[] = {"The \xCE\xB2 factor of the harbour.", NULL};
         if (partial)
             tu_article(article_list_add(&arts), "Harbour", "World", el);
         tu_article(article_list_add(&arts), "Factor", "World", en);
-        reported_t rep = { 0 };
+        reported_t rep = {0};
         bundle_stats_t st;
         size_t len;
         uint8_t *bundle = pack(&arts, &rep, &st, &len);
