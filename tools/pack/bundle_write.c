@@ -887,190 +887,288 @@ out:
     return rc;
 }
 
-int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uint8_t **out, size_t *len,
-                 const char **why)
-{
-    int rc = -1;
-    strpool_t sp = {0};
-    buf_t meta = {0}, secs = {0}, index = {0}, grps = {0}, titl = {0}, text = {0}, file = {0};
-    buf_t dictb = {0}, hyphb = {0};
-    const char **sec_names = calloc(n ? n : 1, sizeof *sec_names);
-    char **sec_shown = calloc(n ? n : 1, sizeof *sec_shown); /* as STRS holds them: shaped, with levels */
-    size_t *sec_first = calloc(n ? n : 1, sizeof *sec_first), *sec_count = calloc(n ? n : 1, sizeof *sec_count);
-    size_t nsec = 0, *order = calloc(n ? n : 1, sizeof *order), k = 0;
-    enc_t *enc = calloc(n ? n : 1, sizeof *enc);
-    const uint8_t **samples = calloc(2 * n + 1, sizeof *samples);
-    size_t *sample_len = calloc(2 * n + 1, sizeof *sample_len);
-    uint8_t *dict = NULL;
-    size_t dlen = 0, ngroups = 0, nchunks = 0;
-    char **ttl = calloc(n ? n : 1, sizeof *ttl); /* titles as packed (with break marks) */
-    typeset_t *ts = NULL;
-    fontsub_use_t *use = NULL;
-    buf_t fontb = {0}, kernb = {0};
-    prep_t *preps = NULL; /* each article's text on its way to enc */
-    job_t *jobs = NULL;   /* TEXT's streams: groups, then title chunks */
-    size_t *gfirst = NULL, njobs_all = 0;
-    ink_font_data_t fbf[SCRIPTFONT_MAX] = {{NULL, 0}}; /* fallback faces, subset */
-    size_t nfb = 0;
-    uint8_t *art_face = NULL; /* AFNT: each article's CJK face, when the edition has several */
-    int split = 0;
-    buf_t afnt = {0};
+/* What the steps of bundle_write share: the articles in their order in
+ * the bundle, their texts and titles on the way in, and each section's
+ * bytes on the way out. */
+typedef struct wctx {
+    const article_t *arts;
+    size_t n;
+    const bundle_opts_t *opts;
+    const char **why;
+    const char **sec_names; /* in order of first appearance */
+    char **sec_shown;       /* as STRS holds them: shaped, with levels */
+    size_t *sec_first, *sec_count, nsec;
+    size_t *order;    /* order[m]: the index in arts of the bundle's article m */
+    const char *date; /* the edition's: opts->date, or its articles' latest */
+    enc_t *enc;
+    const uint8_t **samples; /* the dictionary's training text: texts, then titles */
+    size_t *sample_len;
+    uint8_t *dict;
+    size_t dlen, ngroups, nchunks;
+    char **ttl; /* titles as packed (with break marks) */
+    typeset_t *ts;
+    fontsub_use_t *use;
+    prep_t *preps; /* each article's text on its way to enc */
+    job_t *jobs;   /* TEXT's streams: groups, then title chunks */
+    size_t *gfirst, njobs_all;
+    size_t njobs;                        /* jobs filled (of njobs_all) */
+    ink_font_data_t fbf[SCRIPTFONT_MAX]; /* fallback faces, subset */
+    size_t nfb;
+    uint8_t *art_face; /* AFNT: each article's CJK face, when the edition has several */
+    int split;
     bundle_stats_t fst;
-    memset(&fst, 0, sizeof fst);
-    *why = "out of memory";
-    if (n == 0) {
-        *why = "no articles to pack";
-        goto out;
-    }
-    if (n > 0xFFFFFFu) {
-        *why = "too many articles";
-        goto out;
-    }
-    if (!sec_names || !order || !enc || !samples || !sample_len || !ttl || !sec_shown || !sec_first || !sec_count)
-        goto out;
-    if ((opts->typeset && !(ts = typeset_new(NULL))) || (opts->fonts && !(use = fontsub_use_new())))
-        goto out;
-    /* Sections in order of first appearance; articles grouped under them. */
+    strpool_t sp;
+    buf_t meta, secs, index, grps, titl, text, dictb, hyphb, fontb, kernb, afnt;
+    buf_t picsb; /* opts->pics, not owned: never freed here */
+    buf_t file;
+    size_t nsect; /* the file's sections */
+} wctx_t;
+
+/* The context's arrays, one slot an article. Returns 0, or -1 when one
+ * could not be had (the others are still freed by ctx_free). */
+static int ctx_alloc(wctx_t *c)
+{
+    size_t n = c->n;
+    c->sec_names = calloc(n ? n : 1, sizeof *c->sec_names);
+    c->sec_shown = calloc(n ? n : 1, sizeof *c->sec_shown);
+    c->sec_first = calloc(n ? n : 1, sizeof *c->sec_first);
+    c->sec_count = calloc(n ? n : 1, sizeof *c->sec_count);
+    c->order = calloc(n ? n : 1, sizeof *c->order);
+    c->enc = calloc(n ? n : 1, sizeof *c->enc);
+    c->samples = calloc(2 * n + 1, sizeof *c->samples);
+    c->sample_len = calloc(2 * n + 1, sizeof *c->sample_len);
+    c->ttl = calloc(n ? n : 1, sizeof *c->ttl);
+    if (!c->sec_names || !c->order || !c->enc || !c->samples || !c->sample_len || !c->ttl || !c->sec_shown ||
+        !c->sec_first || !c->sec_count)
+        return -1;
+    return 0;
+}
+
+static void ctx_free(wctx_t *c)
+{
+    size_t n = c->n;
+    if (c->preps)
+        for (size_t m = 0; m < n; m++)
+            prep_free(&c->preps[m]);
+    free(c->preps);
+    if (c->jobs)
+        for (size_t i = 0; i < c->njobs_all; i++) {
+            free((void *)(uintptr_t)c->jobs[i].in);
+            free(c->jobs[i].out.p);
+        }
+    free(c->jobs);
+    free(c->gfirst);
+    if (c->enc)
+        for (size_t m = 0; m < n; m++)
+            free(c->enc[m].text);
+    free(c->enc);
+    free(c->samples);
+    free(c->sample_len);
+    free(c->dict);
+    free(c->sp.data.p);
+    free(c->sp.slots);
+    free(c->meta.p);
+    free(c->secs.p);
+    free(c->index.p);
+    free(c->grps.p);
+    free(c->titl.p);
+    free(c->text.p);
+    free(c->file.p);
+    if (c->sec_shown)
+        for (size_t j = 0; j < n; j++)
+            free(c->sec_shown[j]);
+    free(c->sec_shown);
+    free(c->sec_first);
+    free(c->sec_count);
+    free(c->sec_names);
+    free(c->order);
+    if (c->ttl)
+        for (size_t m = 0; m < n; m++)
+            free(c->ttl[m]);
+    free(c->ttl);
+    free(c->fontb.p);
+    free(c->afnt.p);
+    free(c->art_face);
+    free(c->kernb.p);
+    free(c->dictb.p);
+    free(c->hyphb.p);
+    typeset_free(c->ts);
+    fontsub_use_free(c->use);
+    for (size_t i = 0; i < c->nfb; i++)
+        free((void *)(uintptr_t)c->fbf[i].data);
+}
+
+/* Sections in order of first appearance; articles grouped under them. */
+static void order_sections(wctx_t *c)
+{
+    const article_t *arts = c->arts;
+    size_t n = c->n, k = 0;
     for (size_t i = 0; i < n; i++) {
         size_t j = 0;
-        while (j < nsec && strcmp(sec_names[j], section_of(&arts[i])) != 0)
+        while (j < c->nsec && strcmp(c->sec_names[j], section_of(&arts[i])) != 0)
             j++;
-        if (j == nsec)
-            sec_names[nsec++] = section_of(&arts[i]);
+        if (j == c->nsec)
+            c->sec_names[c->nsec++] = section_of(&arts[i]);
     }
-    const char *date = opts->date;
-    for (size_t j = 0; j < nsec; j++) {
+    for (size_t j = 0; j < c->nsec; j++) {
         size_t first = k;
         for (size_t i = 0; i < n; i++)
-            if (strcmp(section_of(&arts[i]), sec_names[j]) == 0)
-                order[k++] = i;
-        sec_first[j] = first;
-        sec_count[j] = k - first;
+            if (strcmp(section_of(&arts[i]), c->sec_names[j]) == 0)
+                c->order[k++] = i;
+        c->sec_first[j] = first;
+        c->sec_count[j] = k - first;
     }
-    double t0 = now();
-    /* Encode every article's text, cut at a block boundary when it is
-     * longer than a reader accepts: on every thread, then in order the
-     * characters each uses and the edition's date. */
-    preps = calloc(n, sizeof *preps);
-    if (!preps)
-        goto out;
-    {
-        /* a batch at a time, so that a long edition is not held typeset
-         * whole beside its encoded text */
-        preps_t pc = {arts, order, {NULL}, enc, ttl, preps, 0};
-        size_t nt = par_threads(opts->threads);
-        int bad = 0;
-        pc.ts[0] = ts;
-        for (size_t t = 1; t < nt && ts; t++)
-            if (!(pc.ts[t] = typeset_new(NULL)))
+}
+
+/* Encode every article's text, cut at a block boundary when it is
+ * longer than a reader accepts: on every thread, then in order the
+ * characters each uses and the edition's date. */
+static int prep_texts(wctx_t *c)
+{
+    const bundle_opts_t *opts = c->opts;
+    size_t n = c->n;
+    c->preps = calloc(n, sizeof *c->preps);
+    if (!c->preps)
+        return -1;
+    /* a batch at a time, so that a long edition is not held typeset
+     * whole beside its encoded text */
+    preps_t pc = {c->arts, c->order, {NULL}, c->enc, c->ttl, c->preps, 0};
+    size_t nt = par_threads(opts->threads);
+    int bad = 0;
+    pc.ts[0] = c->ts;
+    for (size_t t = 1; t < nt && c->ts; t++)
+        if (!(pc.ts[t] = typeset_new(NULL)))
+            bad = 1;
+    for (size_t m0 = 0; m0 < n && !bad; m0 += PREP_BATCH) {
+        size_t nb = n - m0 < PREP_BATCH ? n - m0 : PREP_BATCH;
+        pc.first = m0;
+        par_for(nt, nb, prep_one, &pc);
+        for (size_t m = m0; m < m0 + nb && !bad; m++) {
+            prep_t *p = &c->preps[m];
+            const article_t *a = &p->view, *e = c->ts ? &p->ta : &p->view;
+            if (p->err || (c->use && use_article(c->use, e))) {
                 bad = 1;
-        for (size_t m0 = 0; m0 < n && !bad; m0 += PREP_BATCH) {
-            size_t nb = n - m0 < PREP_BATCH ? n - m0 : PREP_BATCH;
-            pc.first = m0;
-            par_for(nt, nb, prep_one, &pc);
-            for (size_t m = m0; m < m0 + nb && !bad; m++) {
-                prep_t *p = &preps[m];
-                const article_t *a = &p->view, *e = ts ? &p->ta : &p->view;
-                if (p->err || (use && use_article(use, e))) {
-                    bad = 1;
-                    break;
-                }
-                fst.bidi_texts += p->bidi;
-                if (!opts->date && a->date && ink_bundle_date_valid(a->date, strlen(a->date)) &&
-                    strcmp(a->date, date ? date : "") > 0)
-                    date = a->date;
-                samples[n + m] = (const uint8_t *)ttl[m];
-                sample_len[n + m] = strlen((const char *)samples[n + m]);
-                prep_free(p);
+                break;
             }
+            c->fst.bidi_texts += p->bidi;
+            if (!opts->date && a->date && ink_bundle_date_valid(a->date, strlen(a->date)) &&
+                strcmp(a->date, c->date ? c->date : "") > 0)
+                c->date = a->date;
+            c->samples[n + m] = (const uint8_t *)c->ttl[m];
+            c->sample_len[n + m] = strlen((const char *)c->samples[n + m]);
+            prep_free(p);
         }
-        for (size_t t = 1; t < nt; t++)
-            typeset_free(pc.ts[t]);
-        if (bad)
-            goto out;
     }
-    double t1 = now();
-    /* Hyphenation patterns for the edition's main language (HYPH): the
-     * text then keeps only the soft hyphens they do not find. */
-    if (ts && opts->hyph && hyph_section(ts, arts, order, enc, n, opts->hyph > 1, opts->threads, &hyphb, &fst))
-        goto out;
-    double t2 = now();
-    /* The edition's own strings join the characters; the faces for other
-     * scripts are chosen, and their text shaped, before anything is
-     * compressed. */
+    for (size_t t = 1; t < nt; t++)
+        typeset_free(pc.ts[t]);
+    return bad ? -1 : 0;
+}
+
+/* Hyphenation patterns for the edition's main language (HYPH): the
+ * text then keeps only the soft hyphens they do not find. */
+static int write_hyph(wctx_t *c)
+{
+    const bundle_opts_t *opts = c->opts;
+    if (c->ts && opts->hyph &&
+        hyph_section(c->ts, c->arts, c->order, c->enc, c->n, opts->hyph > 1, opts->threads, &c->hyphb, &c->fst))
+        return -1;
+    return 0;
+}
+
+/* The edition's own strings join the characters; the faces for other
+ * scripts are chosen, and their text shaped, before anything is
+ * compressed. */
+static int choose_fonts(wctx_t *c)
+{
+    const bundle_opts_t *opts = c->opts;
     const char *en = opts->name ? opts->name : "inkpress edition";
-    if (use) {
-        if (fontsub_use_text(use, en, strlen(en), FS_BOLD) ||
-            (date && fontsub_use_text(use, date, strlen(date), FS_ITALIC)) || fontsub_use_ui(use))
-            goto out;
-        for (size_t j = 0; j < nsec; j++)
-            if (fontsub_use_text(use, sec_names[j], strlen(sec_names[j]), FS_REGULAR | FS_BOLD))
-                goto out;
-        if (!opts->no_script_fonts) {
-            /* the edition's own strings, for the report: name, date, sections */
-            const char **extra = calloc(nsec + 2, sizeof *extra);
-            if (!extra)
-                goto out;
-            extra[0] = en;
-            extra[1] = date;
-            for (size_t j = 0; j < nsec; j++)
-                extra[2 + j] = sec_names[j];
-            if (!(art_face = calloc(n, 1))) {
-                free(extra);
-                goto out;
-            }
-            int fr = script_fonts(opts, use, arts, order, enc, ttl, samples, sample_len, n, extra, nsec + 2, sec_names,
-                                  sec_shown, nsec, fbf, &nfb, art_face, &split, &fst, why);
+    fontsub_use_t *use = c->use;
+    if (!use)
+        return 0;
+    if (fontsub_use_text(use, en, strlen(en), FS_BOLD) ||
+        (c->date && fontsub_use_text(use, c->date, strlen(c->date), FS_ITALIC)) || fontsub_use_ui(use))
+        return -1;
+    for (size_t j = 0; j < c->nsec; j++)
+        if (fontsub_use_text(use, c->sec_names[j], strlen(c->sec_names[j]), FS_REGULAR | FS_BOLD))
+            return -1;
+    if (!opts->no_script_fonts) {
+        /* the edition's own strings, for the report: name, date, sections */
+        const char **extra = calloc(c->nsec + 2, sizeof *extra);
+        if (!extra)
+            return -1;
+        extra[0] = en;
+        extra[1] = c->date;
+        for (size_t j = 0; j < c->nsec; j++)
+            extra[2 + j] = c->sec_names[j];
+        if (!(c->art_face = calloc(c->n, 1))) {
             free(extra);
-            if (fr)
-                goto out;
+            return -1;
         }
+        int fr = script_fonts(opts, use, c->arts, c->order, c->enc, c->ttl, c->samples, c->sample_len, c->n, extra,
+                              c->nsec + 2, c->sec_names, c->sec_shown, c->nsec, c->fbf, &c->nfb, c->art_face, &c->split,
+                              &c->fst, c->why);
+        free(extra);
+        if (fr)
+            return -1;
     }
-    double t3 = now();
+    return 0;
+}
+
+/* Titles join the dictionary's training text: they are compressed too. */
+static void train_dict(wctx_t *c)
+{
+    size_t n = c->n;
     for (size_t m = 0; m < n; m++) {
-        samples[m] = enc[m].text;
-        sample_len[m] = enc[m].len;
+        c->samples[m] = c->enc[m].text;
+        c->sample_len[m] = c->enc[m].len;
     }
-    /* Titles join the dictionary's training text: they are compressed too. */
-    if (opts->dict) {
-        dlen = dict_build_threads(samples, sample_len, 2 * n, INK_DICT_MAX, opts->threads, &dict);
-        if (dlen > INK_DICT_MAX)
-            dlen = INK_DICT_MAX;
+    if (c->opts->dict) {
+        c->dlen = dict_build_threads(c->samples, c->sample_len, 2 * n, INK_DICT_MAX, c->opts->threads, &c->dict);
+        if (c->dlen > INK_DICT_MAX)
+            c->dlen = INK_DICT_MAX;
     }
-    double t4 = now();
-    /* Groups: runs of articles of one section, up to group_bytes of text;
-     * an article of more than half that stands alone. Then the titles, in
-     * chunks of INK_TITLES_PER_CHUNK. Each is one stream of TEXT, in that
-     * order; they are compressed together (run_jobs). */
-    size_t gcap = opts->group_bytes ? opts->group_bytes : 1;
+}
+
+/* Groups: runs of articles of one section, up to group_bytes of text;
+ * an article of more than half that stands alone. Then the titles, in
+ * chunks of INK_TITLES_PER_CHUNK. Each is one stream of TEXT, in that
+ * order; they are compressed together (run_jobs). ARTS, each article's
+ * length and CRC, is written on the way. */
+static int write_arts(wctx_t *c)
+{
+    const article_t *arts = c->arts;
+    const enc_t *enc = c->enc;
+    size_t n = c->n;
+    size_t gcap = c->opts->group_bytes ? c->opts->group_bytes : 1;
     size_t njobs = 0, nchunk_jobs = (n + INK_TITLES_PER_CHUNK - 1) / INK_TITLES_PER_CHUNK;
-    jobs = calloc(n + nchunk_jobs, sizeof *jobs);
-    njobs_all = jobs ? n + nchunk_jobs : 0;
-    gfirst = calloc(n + 1, sizeof *gfirst);
-    if (!jobs || !gfirst)
-        goto out;
+    c->jobs = calloc(n + nchunk_jobs, sizeof *c->jobs);
+    c->njobs_all = c->jobs ? n + nchunk_jobs : 0;
+    c->gfirst = calloc(n + 1, sizeof *c->gfirst);
+    if (!c->jobs || !c->gfirst)
+        return -1;
+    job_t *jobs = c->jobs;
     for (size_t m = 0; m < n;) {
         size_t end = m + 1, raw = enc[m].len;
-        const char *s = section_of(&arts[order[m]]);
+        const char *s = section_of(&arts[c->order[m]]);
         while (end < n && raw + enc[end].len <= gcap && enc[m].len * 2 <= gcap && enc[end].len * 2 <= gcap &&
-               strcmp(section_of(&arts[order[end]]), s) == 0)
+               strcmp(section_of(&arts[c->order[end]]), s) == 0)
             raw += enc[end++].len;
         buf_t *g = &jobs[njobs].out; /* the group's text first, its stream in its place later */
         for (size_t i = m; i < end; i++) {
             put(g, enc[i].text, enc[i].len);
-            put32(&index, (uint32_t)enc[i].len);
-            put32(&index, (uint32_t)crc32(0, enc[i].text, (uInt)enc[i].len));
+            put32(&c->index, (uint32_t)enc[i].len);
+            put32(&c->index, (uint32_t)crc32(0, enc[i].text, (uInt)enc[i].len));
         }
         if (g->oom)
-            goto out;
-        gfirst[njobs++] = m;
-        ngroups++;
+            return -1;
+        c->gfirst[njobs++] = m;
+        c->ngroups++;
         m = end;
     }
-    for (size_t c = 0; c < nchunk_jobs; c++) {
+    for (size_t k = 0; k < nchunk_jobs; k++) {
         buf_t *ch = &jobs[njobs++].out;
-        for (size_t m = c * INK_TITLES_PER_CHUNK; m < n && m < (c + 1) * INK_TITLES_PER_CHUNK; m++) {
-            const char *t = ttl[m];
+        for (size_t m = k * INK_TITLES_PER_CHUNK; m < n && m < (k + 1) * INK_TITLES_PER_CHUNK; m++) {
+            const char *t = c->ttl[m];
             size_t tl = strlen(t);
             if (tl > INK_TITLE_MAX)
                 tl = INK_TITLE_MAX;
@@ -1080,115 +1178,146 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
             put(ch, "", 1);
         }
         if (ch->oom)
-            goto out;
+            return -1;
     }
     for (size_t i = 0; i < njobs; i++) { /* the inputs move out of the way of the streams */
         jobs[i].in = jobs[i].out.p;
         jobs[i].n = jobs[i].out.n;
         memset(&jobs[i].out, 0, sizeof jobs[i].out);
     }
-    if (run_jobs(opts, dict, dlen, jobs, njobs)) {
-        *why = "compression failed";
-        goto out;
+    c->njobs = njobs;
+    return 0;
+}
+
+/* TEXT: the streams compressed, in order; GRPS and TITL point into it. */
+static int write_text(wctx_t *c)
+{
+    size_t njobs = c->njobs;
+    job_t *jobs = c->jobs;
+    if (run_jobs(c->opts, c->dict, c->dlen, jobs, njobs)) {
+        *c->why = "compression failed";
+        return -1;
     }
     for (size_t i = 0; i < njobs; i++) {
-        uint32_t off = (uint32_t)text.n;
-        put(&text, jobs[i].out.p, jobs[i].out.n);
-        if (i < ngroups) {
-            put32(&grps, (uint32_t)gfirst[i]);
-            put32(&grps, off);
-            put32(&grps, (uint32_t)(text.n - off));
+        uint32_t off = (uint32_t)c->text.n;
+        put(&c->text, jobs[i].out.p, jobs[i].out.n);
+        if (i < c->ngroups) {
+            put32(&c->grps, (uint32_t)c->gfirst[i]);
+            put32(&c->grps, off);
+            put32(&c->grps, (uint32_t)(c->text.n - off));
         } else {
-            put32(&titl, off);
-            put32(&titl, (uint32_t)(text.n - off));
-            put32(&titl, (uint32_t)jobs[i].n);
-            put32(&titl, (uint32_t)crc32(0, jobs[i].in, (uInt)jobs[i].n));
-            nchunks++;
+            put32(&c->titl, off);
+            put32(&c->titl, (uint32_t)(c->text.n - off));
+            put32(&c->titl, (uint32_t)jobs[i].n);
+            put32(&c->titl, (uint32_t)crc32(0, jobs[i].in, (uInt)jobs[i].n));
+            c->nchunks++;
         }
     }
-    double t5 = now();
-    if (use && build_fonts(opts, use, fbf, nfb, &fontb, &kernb, &fst, why))
-        goto out;
-    double t6 = now();
-    /* Sections (their names first in STRS, as always), shaped and with
-     * their bidi levels where their script asks for it. */
-    for (size_t j = 0; j < nsec; j++) {
-        put32(&secs, intern(&sp, sec_shown[j] ? sec_shown[j] : sec_names[j]));
-        put32(&secs, (uint32_t)sec_first[j]);
-        put32(&secs, (uint32_t)sec_count[j]);
-    }
-    put32(&meta, intern(&sp, opts->name ? opts->name : "inkpress edition"));
-    put32(&meta, intern(&sp, date));
-    put32(&meta, (uint32_t)n);
-    put32(&meta, (uint32_t)nsec);
-    put32(&meta, (uint32_t)ngroups);
-    put32(&meta, (uint32_t)nchunks);
-    put16(&meta, INK_TITLES_PER_CHUNK);
-    put16(&meta, 0);
-    if (dlen && pack_dict(opts, dict, dlen, &dictb))
-        goto out;
-    fst.secs_texts = t1 - t0;
-    fst.secs_patterns = t2 - t1;
-    fst.secs_fonts = (t3 - t2) + (t6 - t5);
-    fst.secs_dict = t4 - t3;
-    fst.secs_streams = (t5 - t4) + (now() - t6);
-    if (sp.data.oom || meta.oom || secs.oom || index.oom || grps.oom || titl.oom || text.oom)
-        goto out;
+    return 0;
+}
 
-    /* File: header, section table, then each section on a boundary of
-     * opts->align bytes (4 at least). */
+/* FONT and KERN, only with fonts. */
+static int write_fonts(wctx_t *c)
+{
+    if (c->use && build_fonts(c->opts, c->use, c->fbf, c->nfb, &c->fontb, &c->kernb, &c->fst, c->why))
+        return -1;
+    return 0;
+}
+
+/* Sections (their names first in STRS, as always), shaped and with
+ * their bidi levels where their script asks for it. */
+static void write_secs(wctx_t *c)
+{
+    for (size_t j = 0; j < c->nsec; j++) {
+        put32(&c->secs, intern(&c->sp, c->sec_shown[j] ? c->sec_shown[j] : c->sec_names[j]));
+        put32(&c->secs, (uint32_t)c->sec_first[j]);
+        put32(&c->secs, (uint32_t)c->sec_count[j]);
+    }
+}
+
+static void write_meta(wctx_t *c)
+{
+    const bundle_opts_t *opts = c->opts;
+    put32(&c->meta, intern(&c->sp, opts->name ? opts->name : "inkpress edition"));
+    put32(&c->meta, intern(&c->sp, c->date));
+    put32(&c->meta, (uint32_t)c->n);
+    put32(&c->meta, (uint32_t)c->nsec);
+    put32(&c->meta, (uint32_t)c->ngroups);
+    put32(&c->meta, (uint32_t)c->nchunks);
+    put16(&c->meta, INK_TITLES_PER_CHUNK);
+    put16(&c->meta, 0);
+}
+
+static int write_dict(wctx_t *c)
+{
+    if (c->dlen && pack_dict(c->opts, c->dict, c->dlen, &c->dictb))
+        return -1;
+    return 0;
+}
+
+/* AFNT: only an edition with more than one CJK face. */
+static int write_afnt(wctx_t *c)
+{
+    if (!c->split)
+        return 0;
+    put(&c->afnt, c->art_face, c->n);
+    return c->afnt.oom ? -1 : 0;
+}
+
+/* File: header, section table, then each section on a boundary of
+ * opts->align bytes (4 at least). */
+static int write_bundle(wctx_t *c)
+{
+    const bundle_opts_t *opts = c->opts;
     typedef struct part {
         uint32_t tag;
         buf_t *b;
     } part_t;
     part_t parts[13] = {
-        {INK_TAG_META, &meta}, {INK_TAG_STRS, &sp.data}, {INK_TAG_SECS, &secs},  {INK_TAG_ARTS, &index},
-        {INK_TAG_GRPS, &grps}, {INK_TAG_TITL, &titl},    {INK_TAG_DICT, &dictb}, {INK_TAG_TEXT, &text},
+        {INK_TAG_META, &c->meta}, {INK_TAG_STRS, &c->sp.data}, {INK_TAG_SECS, &c->secs},  {INK_TAG_ARTS, &c->index},
+        {INK_TAG_GRPS, &c->grps}, {INK_TAG_TITL, &c->titl},    {INK_TAG_DICT, &c->dictb}, {INK_TAG_TEXT, &c->text},
     };
     size_t np = 8;
-    if (hyphb.n) /* HYPH when patterns pay, FONT and KERN only with fonts */
-        parts[np++] = (part_t){INK_TAG_HYPH, &hyphb};
-    if (use) {
-        parts[np++] = (part_t){INK_TAG_FONT, &fontb};
-        parts[np++] = (part_t){INK_TAG_KERN, &kernb};
+    if (c->hyphb.n) /* HYPH when patterns pay, FONT and KERN only with fonts */
+        parts[np++] = (part_t){INK_TAG_HYPH, &c->hyphb};
+    if (c->use) {
+        parts[np++] = (part_t){INK_TAG_FONT, &c->fontb};
+        parts[np++] = (part_t){INK_TAG_KERN, &c->kernb};
     }
-    if (split) { /* only an edition with more than one CJK face */
-        put(&afnt, art_face, n);
-        if (afnt.oom)
-            goto out;
-        parts[np++] = (part_t){INK_TAG_AFNT, &afnt};
-    }
-    buf_t picsb = {0};
+    if (c->split) /* only an edition with more than one CJK face */
+        parts[np++] = (part_t){INK_TAG_AFNT, &c->afnt};
     if (opts->pics && opts->pics_len) {
-        picsb.p = (uint8_t *)(uintptr_t)opts->pics; /* not owned: never freed here */
-        picsb.n = opts->pics_len;
-        parts[np++] = (part_t){INK_TAG_PICS, &picsb};
+        c->picsb.p = (uint8_t *)(uintptr_t)opts->pics; /* not owned: never freed here */
+        c->picsb.n = opts->pics_len;
+        parts[np++] = (part_t){INK_TAG_PICS, &c->picsb};
     }
     size_t align = opts->align > 4 ? opts->align : 4;
     uint8_t hdr[INK_HDR_SIZE + 13 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
-    put(&file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
+    buf_t *file = &c->file;
+    put(file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
     uint32_t offs[13];
     for (size_t i = 0; i < np; i++) {
-        pad_to(&file, align);
-        offs[i] = (uint32_t)file.n;
-        put(&file, parts[i].b->p, parts[i].b->n);
+        pad_to(file, align);
+        offs[i] = (uint32_t)file->n;
+        put(file, parts[i].b->p, parts[i].b->n);
     }
-    if (file.oom)
-        goto out;
-    if (file.n > 0xFFFFFFF0u) {
-        *why = "edition larger than 4 GiB";
-        goto out;
+    if (file->oom)
+        return -1;
+    if (file->n > 0xFFFFFFF0u) {
+        *c->why = "edition larger than 4 GiB";
+        return -1;
     }
-    uint8_t *h = file.p;
+    uint8_t *h = file->p;
     memcpy(h, INK_MAGIC, INK_MAGIC_LEN);
     /* 3 when a text holds shaped runs, which a 2.0 reader would show as
      * stray bytes; otherwise 2, as before */
-    ink_wr16(h + INK_HDR_OFF_MAJOR, picsb.n                                                  ? INK_VERSION_MAJOR_PICS
-                                    : fst.shaped_runs || fst.shaped_titles || fst.bidi_texts ? INK_VERSION_MAJOR_RUNS
-                                                                                             : INK_VERSION_MAJOR);
+    const bundle_stats_t *fst = &c->fst;
+    ink_wr16(h + INK_HDR_OFF_MAJOR, c->picsb.n                                                  ? INK_VERSION_MAJOR_PICS
+                                    : fst->shaped_runs || fst->shaped_titles || fst->bidi_texts ? INK_VERSION_MAJOR_RUNS
+                                                                                                : INK_VERSION_MAJOR);
     ink_wr16(h + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
-    ink_wr32(h + INK_HDR_OFF_SIZE, (uint32_t)file.n);
+    ink_wr32(h + INK_HDR_OFF_SIZE, (uint32_t)file->n);
     ink_wr16(h + INK_HDR_OFF_NSECT, (uint16_t)np);
     ink_wr16(h + INK_HDR_OFF_FLAGS, 0);
     for (size_t i = 0; i < np; i++) {
@@ -1199,81 +1328,101 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
         ink_wr32(e + 12, (uint32_t)crc32(0, parts[i].b->p, (uInt)parts[i].b->n));
     }
     ink_wr32(h + INK_HDR_OFF_CRC, (uint32_t)crc32(0, h, INK_HDR_SIZE + (uInt)np * INK_SECT_ENTRY_SIZE));
-    if (opts->stats) {
-        bundle_stats_t *st = opts->stats;
-        *st = fst;
-        st->header = INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE;
-        st->meta = meta.n;
-        st->strs = sp.data.n;
-        st->secs = secs.n;
-        st->arts = index.n;
-        st->grps = grps.n;
-        st->titl = titl.n;
-        st->dict = dictb.n;
-        st->text = text.n;
-        st->font = fontb.n;
-        st->kern = kernb.n;
-        st->hyph = hyphb.n;
-        st->pics = picsb.n;
-        st->npics = picsb.n >= 4 ? ink_rd32(picsb.p) : 0;
-        st->groups = ngroups;
-        st->chunks = nchunks;
-        for (size_t m = 0; m < n; m++)
-            st->raw_text += enc[m].len;
+    c->nsect = np;
+    return 0;
+}
+
+/* opts->stats: the timings and counts gathered on the way, and each
+ * section's size. */
+static void fill_stats(const wctx_t *c)
+{
+    bundle_stats_t *st = c->opts->stats;
+    if (!st)
+        return;
+    *st = c->fst;
+    st->header = INK_HDR_SIZE + c->nsect * INK_SECT_ENTRY_SIZE;
+    st->meta = c->meta.n;
+    st->strs = c->sp.data.n;
+    st->secs = c->secs.n;
+    st->arts = c->index.n;
+    st->grps = c->grps.n;
+    st->titl = c->titl.n;
+    st->dict = c->dictb.n;
+    st->text = c->text.n;
+    st->font = c->fontb.n;
+    st->kern = c->kernb.n;
+    st->hyph = c->hyphb.n;
+    st->pics = c->picsb.n;
+    st->npics = c->picsb.n >= 4 ? ink_rd32(c->picsb.p) : 0;
+    st->groups = c->ngroups;
+    st->chunks = c->nchunks;
+    for (size_t m = 0; m < c->n; m++)
+        st->raw_text += c->enc[m].len;
+}
+
+int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uint8_t **out, size_t *len,
+                 const char **why)
+{
+    int rc = -1;
+    wctx_t c;
+    memset(&c, 0, sizeof c);
+    c.arts = arts;
+    c.n = n;
+    c.opts = opts;
+    c.why = why;
+    c.date = opts->date;
+    int no_mem = ctx_alloc(&c);
+    *why = "out of memory";
+    if (n == 0) {
+        *why = "no articles to pack";
+        goto out;
     }
-    *out = file.p;
-    *len = file.n;
-    file.p = NULL;
+    if (n > 0xFFFFFFu) {
+        *why = "too many articles";
+        goto out;
+    }
+    if (no_mem)
+        goto out;
+    if ((opts->typeset && !(c.ts = typeset_new(NULL))) || (opts->fonts && !(c.use = fontsub_use_new())))
+        goto out;
+    order_sections(&c);
+    double t0 = now();
+    if (prep_texts(&c))
+        goto out;
+    double t1 = now();
+    if (write_hyph(&c))
+        goto out;
+    double t2 = now();
+    if (choose_fonts(&c))
+        goto out;
+    double t3 = now();
+    train_dict(&c);
+    double t4 = now();
+    if (write_arts(&c) || write_text(&c))
+        goto out;
+    double t5 = now();
+    if (write_fonts(&c))
+        goto out;
+    double t6 = now();
+    write_secs(&c);
+    write_meta(&c);
+    if (write_dict(&c))
+        goto out;
+    c.fst.secs_texts = t1 - t0;
+    c.fst.secs_patterns = t2 - t1;
+    c.fst.secs_fonts = (t3 - t2) + (t6 - t5);
+    c.fst.secs_dict = t4 - t3;
+    c.fst.secs_streams = (t5 - t4) + (now() - t6);
+    if (c.sp.data.oom || c.meta.oom || c.secs.oom || c.index.oom || c.grps.oom || c.titl.oom || c.text.oom)
+        goto out;
+    if (write_afnt(&c) || write_bundle(&c))
+        goto out;
+    fill_stats(&c);
+    *out = c.file.p;
+    *len = c.file.n;
+    c.file.p = NULL;
     rc = 0;
 out:
-    if (preps)
-        for (size_t m = 0; m < n; m++)
-            prep_free(&preps[m]);
-    free(preps);
-    if (jobs)
-        for (size_t i = 0; i < njobs_all; i++) {
-            free((void *)(uintptr_t)jobs[i].in);
-            free(jobs[i].out.p);
-        }
-    free(jobs);
-    free(gfirst);
-    if (enc)
-        for (size_t m = 0; m < n; m++)
-            free(enc[m].text);
-    free(enc);
-    free(samples);
-    free(sample_len);
-    free(dict);
-    free(sp.data.p);
-    free(sp.slots);
-    free(meta.p);
-    free(secs.p);
-    free(index.p);
-    free(grps.p);
-    free(titl.p);
-    free(text.p);
-    free(file.p);
-    if (sec_shown)
-        for (size_t j = 0; j < n; j++)
-            free(sec_shown[j]);
-    free(sec_shown);
-    free(sec_first);
-    free(sec_count);
-    free(sec_names);
-    free(order);
-    if (ttl)
-        for (size_t m = 0; m < n; m++)
-            free(ttl[m]);
-    free(ttl);
-    free(fontb.p);
-    free(afnt.p);
-    free(art_face);
-    free(kernb.p);
-    free(dictb.p);
-    free(hyphb.p);
-    typeset_free(ts);
-    fontsub_use_free(use);
-    for (size_t i = 0; i < nfb; i++)
-        free((void *)(uintptr_t)fbf[i].data);
+    ctx_free(&c);
     return rc;
 }
