@@ -9,7 +9,6 @@
 #include FT_FREETYPE_H
 #include FT_FONT_FORMATS_H
 #include FT_MODULE_H
-#include FT_OUTLINE_H
 #include FT_SYSTEM_H
 
 #include <string.h>
@@ -444,6 +443,15 @@ static int open_fallback(ink_font_t *f, int i)
     return 1;
 }
 
+/* cp's glyph index in fallback face i, opening it when cp is in its
+ * range; 0 when it has none. */
+static FT_UInt fallback_index(ink_font_t *f, int i, uint32_t cp)
+{
+    if (cp < f->lo[i] || cp > f->hi[i] || !open_fallback(f, i))
+        return 0;
+    return FT_Get_Char_Index(f->face[i], cp);
+}
+
 /* The face that draws cp for style face: the style's own, regular, then
  * the fallbacks in order; its glyph index in *gi, 0 when none has it. */
 static int face_for(ink_font_t *f, ink_face_id_t face, uint32_t cp, FT_UInt *gi)
@@ -456,16 +464,13 @@ static int face_for(ink_font_t *f, ink_face_id_t face, uint32_t cp, FT_UInt *gi)
         if (*gi)
             return INK_FACE_REGULAR;
     }
-    /* the article's own CJK face first (ink_font_prefer), then in order */
-    for (int k = INK_FACE_COUNT - 1; k < f->nfaces; k++) {
-        int i = k < INK_FACE_COUNT ? f->prefer : k;
-        if ((k >= INK_FACE_COUNT && i == f->prefer) || i < INK_FACE_COUNT || i >= f->nfaces || cp < f->lo[i] ||
-            cp > f->hi[i] || !open_fallback(f, i))
-            continue;
-        *gi = FT_Get_Char_Index(f->face[i], cp);
-        if (*gi)
+    /* the article's own CJK face first (ink_font_prefer: 0 or a fallback),
+     * then the fallbacks in order */
+    if (f->prefer && (*gi = fallback_index(f, f->prefer, cp)))
+        return f->prefer;
+    for (int i = INK_FACE_COUNT; i < f->nfaces; i++)
+        if (i != f->prefer && (*gi = fallback_index(f, i, cp)))
             return i;
-    }
     return face;
 }
 
