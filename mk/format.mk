@@ -24,7 +24,7 @@ FORMAT_FILES = \
 	tests/test_charset.c tests/test_cliopt.c tests/test_corpus.c tests/test_dict.c tests/test_failinject.c \
 	tests/test_font.c tests/test_fontsub.c tests/test_input.c tests/test_json.c tests/test_memory.c \
 	tests/test_nav.c tests/test_par.c tests/test_pic.c tests/test_profile.c tests/test_scripts.c \
-	tests/test_shape.c tests/test_state.c tests/test_uf2.c tests/test_utf8.c tests/testutil.h
+	tests/test_shape.c tests/test_state.c tests/test_uf2.c tests/test_utf8.c tests/testutil.h tests/decbench.c
 
 .PHONY: format format-check
 format:
