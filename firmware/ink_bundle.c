@@ -185,9 +185,52 @@ static ink_err_t check_fonts(ink_bundle_t *b)
 }
 
 static const char *const tag_names[] = {"META", "STRS", "SECS", "ARTS", "GRPS", "TITL", "DICT",
-                                        "TEXT", "FONT", "KERN", "HYPH", "PICS", "AFNT"};
+                                        "TEXT", "FONT", "KERN", "HYPH", "PICS", "AFNT", "ORDR"};
 
 static ink_err_t check_pics(ink_bundle_t *b);
+
+/* Entry i of ORDR (open checked its length). */
+static uint32_t ordr_at(const ink_bundle_t *b, uint32_t i)
+{
+    uint32_t w = ink_ordr_width(b->narticles), v = 0;
+    const uint8_t *p = b->data + b->ordr.off + (size_t)i * w;
+    for (uint32_t k = w; k--;)
+        v = v << 8 | p[k];
+    return v;
+}
+
+/* ORDR: only in version 5; exactly a table; a permutation of the articles.
+ * That each place appears once is checked ORDR_WINDOW places at a time
+ * with a bitmap on the stack (one pass over ORDR for an edition of up to
+ * that many articles), since open has no memory of its own. */
+#define ORDR_WINDOW 4096u
+static ink_err_t check_ordr(ink_bundle_t *b)
+{
+    if (!b->ordr.len)
+        return INK_OK;
+    if (b->major < INK_VERSION_MAJOR_ORDR)
+        return refuse(b, INK_ERR_FORMAT, "ORDR: in a bundle of version 2 to 4");
+    uint64_t need = (uint64_t)b->narticles * ink_ordr_width(b->narticles);
+    if (b->ordr.len < need)
+        return refuse(b, INK_ERR_RANGE, "ORDR: shorter than its table");
+    if (b->ordr.len > need)
+        return refuse(b, INK_ERR_FORMAT, "ORDR: bytes after its table");
+    uint8_t seen[ORDR_WINDOW / 8];
+    for (uint32_t lo = 0; lo < b->narticles; lo += ORDR_WINDOW) {
+        memset(seen, 0, sizeof seen);
+        for (uint32_t i = 0; i < b->narticles; i++) {
+            uint32_t s = ordr_at(b, i);
+            if (s >= b->narticles)
+                return refuse(b, INK_ERR_FORMAT, "ORDR: a place is past the last article");
+            if (s < lo || s - lo >= ORDR_WINDOW)
+                continue;
+            if (seen[(s - lo) / 8] >> ((s - lo) % 8) & 1)
+                return refuse(b, INK_ERR_FORMAT, "ORDR: a place is given twice");
+            seen[(s - lo) / 8] |= (uint8_t)(1u << ((s - lo) % 8));
+        }
+    }
+    return INK_OK;
+}
 
 static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
 {
@@ -198,8 +241,8 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
     b->data = data;
     b->major = ink_rd16(data + INK_HDR_OFF_MAJOR);
     b->minor = ink_rd16(data + INK_HDR_OFF_MINOR);
-    if (b->major != INK_VERSION_MAJOR && b->major != INK_VERSION_MAJOR_RUNS && b->major != INK_VERSION_MAJOR_PICS)
-        return refuse(b, INK_ERR_VERSION, "header: major version is not 2, 3 or 4");
+    if (b->major < INK_VERSION_MAJOR || b->major > INK_VERSION_MAJOR_ORDR)
+        return refuse(b, INK_ERR_VERSION, "header: major version is not 2 to 5");
     uint32_t size = ink_rd32(data + INK_HDR_OFF_SIZE);
     uint32_t nsect = ink_rd16(data + INK_HDR_OFF_NSECT);
     if (size > len)
@@ -294,6 +337,10 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
             dst = &b->afnt;
             k = 12;
             break;
+        case INK_TAG_ORDR:
+            dst = &b->ordr;
+            k = 13;
+            break;
         default: continue; /* a section a later minor version added */
         }
         seen |= 1u << k;
@@ -374,6 +421,8 @@ static ink_err_t open_checked(ink_bundle_t *b, const uint8_t *data, size_t len)
         err = check_fonts(b);
     if (!err)
         err = check_pics(b);
+    if (!err)
+        err = check_ordr(b);
     return err;
 }
 
@@ -464,7 +513,11 @@ ink_err_t ink_bundle_article(const ink_bundle_t *b, uint32_t i, ink_article_info
 {
     if (i >= b->narticles)
         return INK_ERR_NOT_FOUND;
-    const uint8_t *e = entry(b, b->arts, INK_ARTS_ENTRY_SIZE, i);
+    /* The section by the article's own index; ARTS and the groups by its
+     * place in storage. */
+    uint32_t s = b->ordr.len ? ordr_at(b, i) : i;
+    out->stored = s;
+    const uint8_t *e = entry(b, b->arts, INK_ARTS_ENTRY_SIZE, s);
     out->text_len = ink_rd32(e);
     out->text_crc = ink_rd32(e + 4);
     /* Binary searches: the section and the group whose first article is the
@@ -482,16 +535,16 @@ ink_err_t ink_bundle_article(const ink_bundle_t *b, uint32_t i, ink_article_info
     hi = b->ngroups - 1;
     while (lo < hi) {
         uint32_t mid = lo + (hi - lo + 1) / 2;
-        if (group_first(b, mid) <= i)
+        if (group_first(b, mid) <= s)
             lo = mid;
         else
             hi = mid - 1;
     }
     out->group = lo;
     out->skip = 0;
-    for (uint32_t k = group_first(b, lo); k < i; k++)
+    for (uint32_t k = group_first(b, lo); k < s; k++)
         out->skip += ink_rd32(entry(b, b->arts, INK_ARTS_ENTRY_SIZE, k));
-    out->last_in_group = i + 1 == group_first(b, lo + 1);
+    out->last_in_group = s + 1 == group_first(b, lo + 1);
     return INK_OK;
 }
 

@@ -32,6 +32,7 @@ typedef struct ink_bundle {
     ink_span_t font, kern, hyph; /**< optional: len 0 when absent */
     ink_span_t pics;             /**< optional (version 4): len 0 when absent */
     ink_span_t afnt;             /**< optional: each article's CJK face; len 0 when absent */
+    ink_span_t ordr;             /**< optional (version 5): each article's place in storage; len 0: identity */
     uint32_t npics;              /**< pictures in PICS */
     uint32_t text_crc;           /**< TEXT's CRC, for a whole-section check */
     uint32_t pics_crc;           /**< PICS's CRC, checked lazily as TEXT's */
@@ -44,6 +45,7 @@ typedef struct ink_bundle {
 
 typedef struct ink_article_info {
     uint32_t section; /**< index of its section */
+    uint32_t stored;  /**< its place in storage order (ORDR; the article's own index without it) */
     uint32_t group;   /**< index of the stream holding it */
     uint32_t skip;    /**< bytes of that stream's text before it */
     uint32_t text_len, text_crc;

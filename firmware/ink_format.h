@@ -15,6 +15,7 @@
 #define INK_VERSION_MAJOR 2u         /**< a reader refuses any other major (2: DICT deflated) */
 #define INK_VERSION_MAJOR_RUNS 3u    /**< 3: as 2, and article text may hold shaped runs (ink_run.h) */
 #define INK_VERSION_MAJOR_PICS 4u    /**< 4: as 3, and the bundle may hold pictures (PICS, picture blocks) */
+#define INK_VERSION_MAJOR_ORDR 5u    /**< 5: as 4, and texts may be stored in an order of their own (ORDR) */
 #define INK_VERSION_MINOR 0u         /**< additions a v2 reader may ignore */
 
 /* Header: magic[8], major u16, minor u16, file_size u32, nsections u16,
@@ -45,6 +46,7 @@
 #define INK_TAG_HYPH INK_TAG('H', 'Y', 'P', 'H')
 #define INK_TAG_PICS INK_TAG('P', 'I', 'C', 'S')
 #define INK_TAG_AFNT INK_TAG('A', 'F', 'N', 'T') /* per article: the fallback face its CJK text is in */
+#define INK_TAG_ORDR INK_TAG('O', 'R', 'D', 'R') /* per article: where its text is stored (ARTS, GRPS) */
 
 /* META: name u32 (string), date u32 (string), narticles u32, nsections u32,
  * ngroups u32, nchunks u32, titles_per_chunk u16, flags u16. */
@@ -62,6 +64,14 @@
 /* GRPS entry: first_article u32, data_off u32 (in TEXT), data_len u32. A
  * group's stream inflates to its articles' texts, one after another. */
 #define INK_GRPS_ENTRY_SIZE 12u
+
+/* ORDR (version 5): per article, in reading order, its place in storage
+ * order (the order of ARTS and of the texts in GRPS's streams), each
+ * ink_ordr_width(narticles) bytes; absent: storage order is reading order. */
+static inline uint32_t ink_ordr_width(uint32_t narticles)
+{
+    return narticles <= 0x100u ? 1u : narticles <= 0x10000u ? 2u : 3u;
+}
 
 /* TITL entry: data_off u32 (in TEXT), data_len u32, raw_len u32, raw_crc
  * u32. Chunk c inflates to the titles of articles [c * titles_per_chunk,

@@ -57,8 +57,8 @@ $(FUZZ_B)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_util.h fuzz-libs $(FONTS)
 # Seed corpora: the samples, our own small feeds, the shared data when it is
 # there, and bundles packed from the samples (one with fallback faces for
 # Devanagari and Hebrew from samples/world/) and from 58 BBC articles (which
-# have a dictionary), and the sound rows of the reader's table of damaged
-# bundles (tests/test_badbundle.c: a bundle with DICT, HYPH, FONT and KERN
+# have a dictionary and ORDR), and the sound rows of the reader's table of damaged
+# bundles (tests/test_badbundle.c: a bundle with DICT, HYPH, FONT, ORDR and KERN
 # pairs, and the variants the spec allows); fuzz-regress replays every row,
 # damaged ones too. Each of these lays out 40 articles: a run goes at 10
 # inputs a second on an idle core, fewer under load (generated, never

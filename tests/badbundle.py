@@ -76,9 +76,10 @@ def main():
     # Not a bundle at all, and one letter of the magic wrong.
     write("magic", b"PK\x03\x04" + good[4:], "-", NOT_INK)
     # A future major version (CRC mended: only the version is wrong); a
-    # reader reads 2, 3 (3: shaped runs and bidi levels) and 4 (pictures).
+    # reader reads 2, 3 (3: shaped runs and bidi levels), 4 (pictures) and 5
+    # (texts in an order of their own).
     b = Bundle(good)
-    struct.pack_into("<H", b.d, 8, 5)
+    struct.pack_into("<H", b.d, 8, 6)
     b.mend_header()
     write("version", b.d, "-", NEWER)
     # Offsets past the end: a section starting past the bundle's end.

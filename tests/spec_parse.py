@@ -14,7 +14,7 @@ import sys
 import zlib
 
 KNOWN = (b"META", b"STRS", b"SECS", b"ARTS", b"GRPS", b"TITL", b"DICT", b"TEXT", b"HYPH", b"FONT", b"KERN", b"PICS",
-         b"AFNT")
+         b"AFNT", b"ORDR")
 
 
 def fail(msg):
@@ -35,7 +35,7 @@ def main():
     if len(data) < 24:
         fail("shorter than the header")
     major, minor, size, nentries, _flags, hcrc = struct.unpack_from("<HHIHHI", data, 8)
-    if major not in (2, 3, 4):
+    if major not in (2, 3, 4, 5):
         fail("major version %d" % major)
     if size > len(data):
         fail("file_size past the end")
@@ -122,6 +122,7 @@ def main():
             fail("a title stream outside TEXT")
         if rawlen > 49152:
             fail("a title chunk over 49,152 bytes")
+    place = check_ordr(sect.get("ORDR"), narticles, major)
     check_font_kern(sect)
     check_afnt(sect, narticles)
     check_hyph(sect.get("HYPH"), narticles)
@@ -156,7 +157,7 @@ def main():
             fail("a stream does not end in its last byte")
         return out
 
-    texts = []
+    stored = []  # the texts in storage order
     for g, (first, off, length) in enumerate(grps):
         end = grps[g + 1][0] if g + 1 < ngroups else narticles
         raw = inflate(off, length)
@@ -165,12 +166,14 @@ def main():
             tlen, tcrc = arts[i]
             piece = raw[at:at + tlen]
             if len(piece) != tlen or zlib.crc32(piece) != tcrc:
-                fail("article %d damaged" % (i + 1))
-            check_text(piece, i, npics)
-            texts.append(piece)
+                fail("the text at place %d damaged" % i)
+            stored.append(piece)
             at += tlen
         if at != len(raw):
             fail("group %d longer than its articles" % g)
+    texts = [stored[s] for s in place]
+    for i, t in enumerate(texts):
+        check_text(t, i, npics)
     titles = []
     for c, (off, length, rawlen, crc) in enumerate(titl):
         raw = inflate(off, length)
@@ -211,6 +214,22 @@ def main():
         article = "\n".join(lines) + "\n" + "".join("\n" + b + "\n" for b in blocks)
         out.append(article)
     sys.stdout.write("\f\n".join(out))
+
+
+def check_ordr(o, narticles, major):
+    """ORDR ("ORDR: storage order"): only in version 5; w bytes an article (1 up to 256 articles, 2 up to 65,536,
+    else 3), a permutation of the places. Returns each article's place (its own index without ORDR)."""
+    if o is None or not o:
+        return list(range(narticles))
+    if major < 5:
+        fail("ORDR in a bundle of version %d" % major)
+    w = 1 if narticles <= 256 else 2 if narticles <= 65536 else 3
+    if len(o) != w * narticles:
+        fail("ORDR is not exactly its table")
+    place = [int.from_bytes(o[w * i:w * i + w], "little") for i in range(narticles)]
+    if sorted(place) != list(range(narticles)):
+        fail("ORDR is not a permutation of the places")
+    return place
 
 
 def check_pics(p, major):

@@ -371,6 +371,10 @@ E(major_5)
 {
     t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 5), tb_fix_header(t);
 }
+E(major_6)
+{
+    t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MAJOR, 6), tb_fix_header(t);
+}
 E(minor_9)
 {
     t->built = 1, tb_build(t), ink_wr16(t->file + INK_HDR_OFF_MINOR, 9), tb_fix_header(t);
@@ -747,6 +751,43 @@ E(afnt_short)
 E(afnt_one_byte_more)
 {
     afnt_with(t, 1, narticles(t) + 1, 3, 0);
+}
+/* ORDR: each article's place in storage (the sound bundle has one: its
+ * texts are stored apart from reading order). n entries of one byte (the
+ * sound bundle has fewer than 256 articles): the identity but for places
+ * a and b swapped, the last set to last when last is not -1. */
+static void ordr_with(tb_t *t, uint16_t major, size_t n, uint32_t a, uint32_t b, int last)
+{
+    assert_true(narticles(t) < 256 && t->major == INK_VERSION_MAJOR_ORDR);
+    t->major = major;
+    tb_resize(t, "ORDR", n);
+    uint8_t *o = tb_sec(t, "ORDR", NULL);
+    for (size_t i = 0; i < n; i++)
+        o[i] = (uint8_t)i;
+    o[a] = (uint8_t)b;
+    o[b] = (uint8_t)a;
+    if (last >= 0)
+        o[n - 1] = (uint8_t)last;
+}
+E(ordr_swap)
+{
+    ordr_with(t, 5, narticles(t), 0, narticles(t) - 1, -1);
+}
+E(ordr_short)
+{
+    ordr_with(t, 5, narticles(t) - 1, 0, 1, -1);
+}
+E(ordr_one_byte_more)
+{
+    ordr_with(t, 5, narticles(t) + 1, 0, 1, -1);
+}
+E(ordr_place_past_end)
+{
+    ordr_with(t, 5, narticles(t), 0, 1, (int)narticles(t));
+}
+E(ordr_place_twice)
+{
+    ordr_with(t, 5, narticles(t), 0, 1, 2);
 }
 E(font_fallback_freetype_refuses)
 {
@@ -1162,8 +1203,9 @@ static const row_t rows[] = {
     ROW(magic, INK_ERR_MAGIC, "header: not an inkpress bundle (magic)", R_ALL),
     ROW(short_header, INK_ERR_TRUNCATED, "header: shorter than 24 bytes", R_ALL),
     ROW(major_3, INK_ERR_FORMAT, "PICS: in a bundle of version 2 or 3", R_ALL), /* the sound bundle has pictures */
-    ROW(major_4, INK_OK, "", R_NONE),
-    ROW(major_5, INK_ERR_VERSION, "header: major version is not 2, 3 or 4", R_ALL),
+    ROW(major_4, INK_ERR_FORMAT, "ORDR: in a bundle of version 2 to 4", R_ALL), /* and has ORDR */
+    ROW(major_5, INK_OK, "", R_NONE),
+    ROW(major_6, INK_ERR_VERSION, "header: major version is not 2 to 5", R_ALL),
     ROW(minor_9, INK_OK, "", R_NONE),
     ROW(file_size_past_end, INK_ERR_TRUNCATED, "header: file_size is larger than the bytes there are", R_ALL),
     ROW(nentries_0, INK_ERR_FORMAT, "header: nentries is not 1 to 32", R_ALL),
@@ -1297,6 +1339,11 @@ static const row_t rows[] = {
     ROW(afnt_without_fallbacks, INK_ERR_FORMAT, "AFNT: a face is not 0 or a fallback face of FONT", R_ALL),
     ROW(afnt_short, INK_ERR_RANGE, "AFNT: shorter than a byte per article", R_ALL),
     ROW(afnt_one_byte_more, INK_ERR_FORMAT, "AFNT: bytes after its table", R_ALL),
+    ROW(ordr_swap, INK_OK, "", R_NONE),
+    ROW(ordr_short, INK_ERR_RANGE, "ORDR: shorter than its table", R_ALL),
+    ROW(ordr_one_byte_more, INK_ERR_FORMAT, "ORDR: bytes after its table", R_ALL),
+    ROW(ordr_place_past_end, INK_ERR_FORMAT, "ORDR: a place is past the last article", R_ALL),
+    ROW(ordr_place_twice, INK_ERR_FORMAT, "ORDR: a place is given twice", R_ALL),
     ROW(pics_npics_0, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096", R_ALL),
     ROW(pics_npics_4097, INK_ERR_FORMAT, "PICS: npics is not 1 to 4,096", R_ALL),
     ROW(pics_table_past_end, INK_ERR_RANGE, "PICS: shorter than its table", R_ALL),
@@ -1403,7 +1450,7 @@ static void test_badbundle_row(void **st)
 }
 
 /* The sound bundle: 40 articles in 3 sections (2 title chunks, groups of
- * several articles), a dictionary, hyphenation patterns, fonts, and KERN
+ * several articles, stored apart from reading order: ORDR), a dictionary, hyphenation patterns, fonts, and KERN
  * pairs put in by the kern_pairs row's edit. */
 static int setup(void **st)
 {

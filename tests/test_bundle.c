@@ -193,7 +193,7 @@ static void test_bundle_refuses_bad_headers(void **st)
     copy[0] = 'X';
     assert_int_equal(ink_bundle_open(&b, copy, len), INK_ERR_MAGIC);
     memcpy(copy, data, len);
-    ink_wr16(copy + INK_HDR_OFF_MAJOR, INK_VERSION_MAJOR_PICS + 1);
+    ink_wr16(copy + INK_HDR_OFF_MAJOR, INK_VERSION_MAJOR_ORDR + 1);
     assert_int_equal(ink_bundle_open(&b, copy, len), INK_ERR_VERSION);
     assert_int_equal(ink_bundle_open(&b, data, len - 1), INK_ERR_TRUNCATED);
     assert_int_equal(ink_bundle_open(&b, data, 12), INK_ERR_TRUNCATED);

@@ -125,6 +125,9 @@ void pack_cli_init(pack_cli_t *pc)
          .help = "every soft hyphen written out, no hyphenation patterns for the reader to find most of them "
                  "itself (by default the bundle has them when they make it smaller)"},
         {"--patterns", NULL, CLIOPT_FLAG, &o->hyph, 2, .help = "hyphenation patterns even when they do not pay"},
+        {"--no-order", NULL, CLIOPT_FLAG, &o->no_order, 1,
+         .help = "store the texts in reading order (by default each section's similar texts share a stream, "
+                 "which makes the edition smaller; ORDR)"},
         {"--group-bytes", "N", CLIOPT_FUNC, &o->group_bytes, .fn = set_group_bytes, .bad = pc->group_bad,
          .help = "text per stream of grouped short articles (default 32768; at most 262144; 1 = every "
                  "article its own stream)"},
@@ -322,6 +325,10 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
                     "DICT %zu, TEXT %zu, HYPH %zu, FONT %zu, KERN %zu, PICS %zu; %zu streams, %zu title chunks\n",
                     cmd, st->header, st->meta, st->strs, st->secs, st->arts, st->grps, st->titl, st->dict, st->text,
                     st->hyph, st->font, st->kern, st->pics, st->groups, st->chunks);
+        if (progress_level >= PROGRESS_VERBOSE)
+            fprintf(stderr,
+                    "%s: order: %zu of %zu articles stored apart from their reading place (ORDR %zu bytes) in %.3f s\n",
+                    cmd, st->moved, n, st->ordr, st->secs_order);
         if (progress_level >= PROGRESS_VERBOSE && st->hyph)
             fprintf(stderr,
                     "%s: hyphenation: %zu patterns for %zu articles; soft hyphens written %zu of %zu, "

@@ -7,6 +7,7 @@
 #include "dict.h"
 #include "fontsub.h"
 #include "hyphpat.h"
+#include "order.h"
 #include "scriptfont.h"
 #include "shape.h"
 #include "bidi.h"
@@ -918,7 +919,7 @@ typedef struct wctx {
     int split;
     bundle_stats_t fst;
     strpool_t sp;
-    buf_t meta, secs, index, grps, titl, text, dictb, hyphb, fontb, kernb, afnt;
+    buf_t meta, secs, index, grps, titl, text, dictb, hyphb, fontb, kernb, afnt, ordr;
     buf_t picsb; /* opts->pics, not owned: never freed here */
     buf_t file;
     size_t nsect; /* the file's sections */
@@ -988,6 +989,7 @@ static void ctx_free(wctx_t *c)
     free(c->ttl);
     free(c->fontb.p);
     free(c->afnt.p);
+    free(c->ordr.p);
     free(c->art_face);
     free(c->kernb.p);
     free(c->dictb.p);
@@ -1129,11 +1131,56 @@ static void train_dict(wctx_t *c)
     }
 }
 
-/* Groups: runs of articles of one section, up to group_bytes of text;
- * an article of more than half that stands alone. Then the titles, in
- * chunks of INK_TITLES_PER_CHUNK. Each is one stream of TEXT, in that
- * order; they are compressed together (run_jobs). ARTS, each article's
- * length and CRC, is written on the way. */
+/* The order the texts are stored in (order.h): st[k] is the article
+ * stored k-th; ORDR, each article's place in it, when that is not
+ * reading order. */
+static int store_order(wctx_t *c, size_t gcap, size_t *st)
+{
+    size_t n = c->n;
+    for (size_t m = 0; m < n; m++)
+        st[m] = m;
+    if (c->opts->no_order)
+        return 0;
+    const uint8_t **t = malloc(n * sizeof *t);
+    size_t *len = malloc(n * sizeof *len), *sec = malloc(n * sizeof *sec);
+    int rc = -1;
+    if (!t || !len || !sec)
+        goto out;
+    for (size_t j = 0; j < c->nsec; j++)
+        for (size_t m = c->sec_first[j]; m < c->sec_first[j] + c->sec_count[j]; m++)
+            sec[m] = j;
+    for (size_t m = 0; m < n; m++) {
+        t[m] = c->enc[m].text;
+        len[m] = c->enc[m].len;
+    }
+    if (order_texts(t, len, sec, n, gcap, st))
+        goto out;
+    size_t w = ink_ordr_width((uint32_t)n);
+    uint8_t *pos = calloc(n, w);
+    if (!pos)
+        goto out;
+    for (size_t k = 0; k < n; k++) {
+        c->fst.moved += st[k] != k;
+        for (size_t b = 0; b < w; b++)
+            pos[st[k] * w + b] = (uint8_t)(k >> (8 * b));
+    }
+    if (c->fst.moved)
+        put(&c->ordr, pos, n * w);
+    free(pos);
+    rc = c->ordr.oom ? -1 : 0;
+out:
+    free(t);
+    free(len);
+    free(sec);
+    return rc;
+}
+
+/* Groups: runs of articles of one section, consecutive in storage order,
+ * up to group_bytes of text; an article of more than half that stands
+ * alone. Then the titles, in chunks of INK_TITLES_PER_CHUNK. Each is one
+ * stream of TEXT, in that order; they are compressed together
+ * (run_jobs). ARTS, each stored text's length and CRC, is written on the
+ * way. */
 static int write_arts(wctx_t *c)
 {
     const article_t *arts = c->arts;
@@ -1144,27 +1191,36 @@ static int write_arts(wctx_t *c)
     c->jobs = calloc(n + nchunk_jobs, sizeof *c->jobs);
     c->njobs_all = c->jobs ? n + nchunk_jobs : 0;
     c->gfirst = calloc(n + 1, sizeof *c->gfirst);
-    if (!c->jobs || !c->gfirst)
+    size_t *st = malloc(n * sizeof *st);
+    double t0 = now();
+    if (!c->jobs || !c->gfirst || !st || store_order(c, gcap, st)) {
+        free(st);
         return -1;
-    job_t *jobs = c->jobs;
-    for (size_t m = 0; m < n;) {
-        size_t end = m + 1, raw = enc[m].len;
-        const char *s = section_of(&arts[c->order[m]]);
-        while (end < n && raw + enc[end].len <= gcap && enc[m].len * 2 <= gcap && enc[end].len * 2 <= gcap &&
-               strcmp(section_of(&arts[c->order[end]]), s) == 0)
-            raw += enc[end++].len;
-        buf_t *g = &jobs[njobs].out; /* the group's text first, its stream in its place later */
-        for (size_t i = m; i < end; i++) {
-            put(g, enc[i].text, enc[i].len);
-            put32(&c->index, (uint32_t)enc[i].len);
-            put32(&c->index, (uint32_t)crc32(0, enc[i].text, (uInt)enc[i].len));
-        }
-        if (g->oom)
-            return -1;
-        c->gfirst[njobs++] = m;
-        c->ngroups++;
-        m = end;
     }
+    c->fst.secs_order = now() - t0;
+    job_t *jobs = c->jobs;
+    for (size_t k = 0; k < n;) {
+        size_t end = k + 1, raw = enc[st[k]].len;
+        const char *s = section_of(&arts[c->order[st[k]]]);
+        while (end < n && raw + enc[st[end]].len <= gcap && enc[st[k]].len * 2 <= gcap &&
+               enc[st[end]].len * 2 <= gcap && strcmp(section_of(&arts[c->order[st[end]]]), s) == 0)
+            raw += enc[st[end++]].len;
+        buf_t *g = &jobs[njobs].out; /* the group's text first, its stream in its place later */
+        for (size_t i = k; i < end; i++) {
+            const enc_t *e = &enc[st[i]];
+            put(g, e->text, e->len);
+            put32(&c->index, (uint32_t)e->len);
+            put32(&c->index, (uint32_t)crc32(0, e->text, (uInt)e->len));
+        }
+        if (g->oom) {
+            free(st);
+            return -1;
+        }
+        c->gfirst[njobs++] = k;
+        c->ngroups++;
+        k = end;
+    }
+    free(st);
     for (size_t k = 0; k < nchunk_jobs; k++) {
         buf_t *ch = &jobs[njobs++].out;
         for (size_t m = k * INK_TITLES_PER_CHUNK; m < n && m < (k + 1) * INK_TITLES_PER_CHUNK; m++) {
@@ -1273,7 +1329,7 @@ static int write_bundle(wctx_t *c)
         uint32_t tag;
         buf_t *b;
     } part_t;
-    part_t parts[13] = {
+    part_t parts[14] = {
         {INK_TAG_META, &c->meta}, {INK_TAG_STRS, &c->sp.data}, {INK_TAG_SECS, &c->secs},  {INK_TAG_ARTS, &c->index},
         {INK_TAG_GRPS, &c->grps}, {INK_TAG_TITL, &c->titl},    {INK_TAG_DICT, &c->dictb}, {INK_TAG_TEXT, &c->text},
     };
@@ -1286,17 +1342,19 @@ static int write_bundle(wctx_t *c)
     }
     if (c->split) /* only an edition with more than one CJK face */
         parts[np++] = (part_t){INK_TAG_AFNT, &c->afnt};
+    if (c->ordr.n) /* only when texts are stored in an order of their own */
+        parts[np++] = (part_t){INK_TAG_ORDR, &c->ordr};
     if (opts->pics && opts->pics_len) {
         c->picsb.p = (uint8_t *)(uintptr_t)opts->pics; /* not owned: never freed here */
         c->picsb.n = opts->pics_len;
         parts[np++] = (part_t){INK_TAG_PICS, &c->picsb};
     }
     size_t align = opts->align > 4 ? opts->align : 4;
-    uint8_t hdr[INK_HDR_SIZE + 13 * INK_SECT_ENTRY_SIZE];
+    uint8_t hdr[INK_HDR_SIZE + 14 * INK_SECT_ENTRY_SIZE];
     memset(hdr, 0, sizeof hdr);
     buf_t *file = &c->file;
     put(file, hdr, INK_HDR_SIZE + np * INK_SECT_ENTRY_SIZE);
-    uint32_t offs[13];
+    uint32_t offs[14];
     for (size_t i = 0; i < np; i++) {
         pad_to(file, align);
         offs[i] = (uint32_t)file->n;
@@ -1313,7 +1371,8 @@ static int write_bundle(wctx_t *c)
     /* 3 when a text holds shaped runs, which a 2.0 reader would show as
      * stray bytes; otherwise 2, as before */
     const bundle_stats_t *fst = &c->fst;
-    ink_wr16(h + INK_HDR_OFF_MAJOR, c->picsb.n                                                  ? INK_VERSION_MAJOR_PICS
+    ink_wr16(h + INK_HDR_OFF_MAJOR, c->ordr.n                                                   ? INK_VERSION_MAJOR_ORDR
+                                    : c->picsb.n                                                ? INK_VERSION_MAJOR_PICS
                                     : fst->shaped_runs || fst->shaped_titles || fst->bidi_texts ? INK_VERSION_MAJOR_RUNS
                                                                                                 : INK_VERSION_MAJOR);
     ink_wr16(h + INK_HDR_OFF_MINOR, INK_VERSION_MINOR);
@@ -1353,6 +1412,7 @@ static void fill_stats(const wctx_t *c)
     st->kern = c->kernb.n;
     st->hyph = c->hyphb.n;
     st->pics = c->picsb.n;
+    st->ordr = c->ordr.n;
     st->npics = c->picsb.n >= 4 ? ink_rd32(c->picsb.p) : 0;
     st->groups = c->ngroups;
     st->chunks = c->nchunks;

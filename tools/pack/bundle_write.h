@@ -36,10 +36,13 @@ typedef struct bundle_stats {
     size_t hyph_patterns, hyph_articles;   /**< patterns in it, articles they hyphenate */
     size_t shy_before, shy_after, hyph_marked; /**< soft hyphens in those articles before and after; words marked off */
     size_t pics, npics;                    /**< PICS section bytes and its pictures (0 when none) */
+    size_t ordr;                           /**< ORDR section (0 when texts are stored in reading order) */
+    size_t moved;                          /**< articles stored elsewhere than their reading place */
     /** Wall seconds of each step: the texts (typeset, encoded, bidi
      * levels), the hyphenation patterns, fonts and shaping, the
-     * dictionary, the streams (TEXT and DICT). */
-    double secs_texts, secs_patterns, secs_fonts, secs_dict, secs_streams;
+     * dictionary, the streams (TEXT and DICT); of the streams' time, the
+     * storage order (order.h). */
+    double secs_texts, secs_patterns, secs_fonts, secs_dict, secs_streams, secs_order;
 } bundle_stats_t;
 
 typedef struct bundle_opts {
@@ -67,16 +70,18 @@ typedef struct bundle_opts {
     const uint8_t *pics;
     size_t pics_len;
     int threads;          /**< streams compressed at once; 0 = one a core the machine has online */
+    int no_order;         /**< 1: texts stored in reading order (no ORDR); 0: similar texts together (order.h) */
 } bundle_opts_t;
 
 /** Defaults: libdeflate at level 12 on every core, a dictionary, 32 KiB
- * groups, typesetting marks, hyphenation patterns, no fonts (the caller
- * loads them), no pictures. */
-#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 12, 0, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL, NULL, 0, 0 }
+ * groups of similar texts, typesetting marks, hyphenation patterns, no
+ * fonts (the caller loads them), no pictures. */
+#define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 12, 0, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL, NULL, 0, 0, 0 }
 
 /** Writes the bundle for arts[0..n) into *out (malloc'd, *len bytes).
  * Articles are grouped by section in the order each section first appears,
- * keeping their order inside a section. Deterministic: the same articles and
+ * keeping their order inside a section (their texts are stored in an order
+ * of their own unless opts->no_order: ORDR). Deterministic: the same articles and
  * options give the same bytes, whatever the number of threads. Returns 0, or -1 with a reason in *why. */
 int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uint8_t **out, size_t *len,
                  const char **why);
