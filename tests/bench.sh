@@ -20,12 +20,15 @@ edition() { # name input...
     $B/inkpress pack -q --fast -o "$O/$name-fast.ink" --name "$name" "$@"
     t2=$(now)
     $B/inkpress pack -q --fast --no-dict --group-bytes 1 -o "$O/$name-alone.ink" --name "$name" "$@"
+    # the texts stored in reading order: what ORDR's storage order saves
+    $B/inkpress pack -q --no-order -o "$O/$name-noorder.ink" --name "$name" "$@"
     $B/inkpress extract "$O/$name.ink" >"$O/$name.txt"
     in=$(cat $(find "$@" -type f -name '*.txt' ! -iname 'readme*' | sort) | wc -c)
     txt=$(wc -c <"$O/$name.txt")
     bundle=$(wc -c <"$O/$name.ink")
     fast=$(wc -c <"$O/$name-fast.ink")
     alone=$(wc -c <"$O/$name-alone.ink")
+    noorder=$(wc -c <"$O/$name-noorder.ink")
     g0=$(now)
     gz=$(gzip -9 -c "$O/$name.txt" | wc -c)
     g1=$(now)
@@ -42,6 +45,8 @@ edition() { # name input...
     payload=$((bundle - fonts))
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (libdeflate 12, dict, groups)" "$bundle" "$(fig "$txt" "$bundle")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "  its text payload (all but fonts)" "$payload" "$(fig "$txt" "$payload")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle --no-order (reading order)" "$noorder" "$(fig "$txt" "$noorder")"
+    grep -o 'order:.*' "$O/$name.pack" | sed "s/^order: /size:    storage order: /;s/\$/; $((noorder - bundle)) bytes saved/"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle --fast (zlib -9)" "$fast" "$(fig "$txt" "$fast")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "per-article deflate -9, no dict" "$alone" "$(fig "$txt" "$alone")"
     printf 'size:    %-34s %9s bytes  %5s:1  in %s s\n' "gzip -9, all text in one stream" "$gz" "$(fig "$txt" "$gz")" \

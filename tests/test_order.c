@@ -73,7 +73,7 @@ static void test_order_chains_each_story_together(void **state)
         len[i] = strlen(text[i]);
     }
     assert_int_equal(story_changes((size_t[]){0, 1}, 2), 1);
-    assert_int_equal(order_texts(t, len, sec, N, 4096, st), 0);
+    assert_int_equal(order_texts(t, len, sec, N, 4096, 1, st), 0);
     /* a permutation that starts where reading starts */
     int seen[N] = {0};
     for (int k = 0; k < N; k++) {
@@ -84,16 +84,16 @@ static void test_order_chains_each_story_together(void **state)
     /* reading order changes story at every step; the chain once a story */
     assert_int_equal(story_changes((size_t[]){0, 1, 2, 3, 4}, 5), 4);
     assert_int_equal(story_changes(st, N), STORIES - 1);
-    /* the same again (deterministic) */
+    /* the same again, on three threads (deterministic) */
     size_t again[N];
-    assert_int_equal(order_texts(t, len, sec, N, 4096, again), 0);
+    assert_int_equal(order_texts(t, len, sec, N, 4096, 3, again), 0);
     assert_memory_equal(st, again, sizeof st);
     /* a section whose texts fit one group keeps reading order, and so
      * does an edition packed one article a stream */
-    assert_int_equal(order_texts(t, len, sec, N, 1u << 20, again), 0);
+    assert_int_equal(order_texts(t, len, sec, N, 1u << 20, 0, again), 0);
     for (int k = 0; k < N; k++)
         assert_int_equal(again[k], k);
-    assert_int_equal(order_texts(t, len, sec, N, 1, again), 0);
+    assert_int_equal(order_texts(t, len, sec, N, 1, 0, again), 0);
     for (int k = 0; k < N; k++)
         assert_int_equal(again[k], k);
 }
@@ -117,7 +117,7 @@ static void test_order_keeps_sections_and_puts_long_texts_last(void **state)
     }
     size_t gcap = 2 * 400; /* a long text (about 1,000 bytes) is over half a group */
     assert_true(len[1] * 2 > gcap && len[5] * 2 <= gcap);
-    assert_int_equal(order_texts(t, len, sec, N, gcap, st), 0);
+    assert_int_equal(order_texts(t, len, sec, N, gcap, 0, st), 0);
     /* each section in its place: its short texts (every fifth) first, then
      * its long ones in reading order */
     for (int s0 = 0, s1; s0 < N; s0 = s1) {

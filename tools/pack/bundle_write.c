@@ -1153,7 +1153,7 @@ static int store_order(wctx_t *c, size_t gcap, size_t *st)
         t[m] = c->enc[m].text;
         len[m] = c->enc[m].len;
     }
-    if (order_texts(t, len, sec, n, gcap, st))
+    if (order_texts(t, len, sec, n, gcap, c->opts->threads, st))
         goto out;
     size_t w = ink_ordr_width((uint32_t)n);
     uint8_t *pos = calloc(n, w);

@@ -2,6 +2,8 @@
 /* order.c: a storage order that puts similar texts in one group (order.h). */
 #include "order.h"
 
+#include "par.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,43 +125,89 @@ static slot_t *tab_get(table_t *t, uint64_t h)
     return &t->s[j];
 }
 
+/* The work shared by the threads: each text's distinct words with their
+ * counts (dw[m][0..ndw[m]), malloc'd), then its heaviest ones. */
+typedef struct words_job {
+    const uint8_t *const *texts;
+    const size_t *lens;
+    slot_t *loc[PAR_MAX_THREADS]; /* a scratch table a thread, room[t] slots */
+    size_t room[PAR_MAX_THREADS];
+    slot_t **dw;
+    size_t *ndw;
+    const table_t *df; /* read only once filled */
+    word_t *feat;
+    uint32_t *nfeat;
+    double *norm;
+    uint8_t *err;
+} words_job_t;
+
+/* Text m's distinct words and their counts, through thread t's table. */
+static void distinct_words(void *ctx, size_t m, size_t t)
+{
+    words_job_t *j = ctx;
+    uint64_t *w = NULL;
+    size_t nw = 0, cap = 0;
+    j->err[m] = 1;
+    if (words_of(j->texts[m], j->lens[m], &w, &nw, &cap))
+        goto out;
+    size_t nc = 64;
+    while (nc < 2 * nw + 2) /* room for all its words: no growing inside */
+        nc *= 2;
+    if (nc > j->room[t]) {
+        free(j->loc[t]);
+        j->room[t] = 0;
+        if (!(j->loc[t] = malloc(nc * sizeof *j->loc[t])))
+            goto out;
+        j->room[t] = nc;
+    }
+    table_t tab = {j->loc[t], nc, 0};
+    memset(tab.s, 0, nc * sizeof *tab.s);
+    for (size_t i = 0; i < nw; i++)
+        tab_get(&tab, w[i])->count++;
+    if (!(j->dw[m] = malloc((tab.used ? tab.used : 1) * sizeof *j->dw[m])))
+        goto out;
+    for (size_t i = 0; i < nc; i++)
+        if (tab.s[i].hash)
+            j->dw[m][j->ndw[m]++] = tab.s[i];
+    j->err[m] = 0;
+out:
+    free(w);
+}
+
 /* Text m's ORDER_WORDS heaviest words (tf-idf: count times log2 of how
  * rare the word is among the texts, df's last; none that only this text
- * has) into f[0..*nf), heaviest first, ties by hash. loc is a scratch
- * table with room for all of w. */
-static int top_words(const uint64_t *w, size_t nw, const table_t *df, table_t *loc, uint32_t m, word_t *f, uint32_t *nf)
+ * has), heaviest first, ties by hash, and the length of their weights. */
+static void pick_words(void *ctx, size_t m, size_t t)
 {
-    memset(loc->s, 0, loc->cap * sizeof *loc->s);
-    loc->used = 0;
-    for (size_t i = 0; i < nw; i++) {
-        slot_t *sl = tab_get(loc, w[i]);
-        if (!sl)
-            return -1;
-        sl->count++;
-    }
-    *nf = 0;
-    for (size_t i = 0; i < loc->cap; i++) {
-        if (!loc->s[i].hash)
+    (void)t;
+    words_job_t *j = ctx;
+    const table_t *df = j->df;
+    word_t *f = j->feat + m * ORDER_WORDS;
+    uint32_t nf = 0;
+    for (size_t i = 0; i < j->ndw[m]; i++) {
+        uint64_t h = j->dw[m][i].hash;
+        size_t k = (size_t)(h >> 17) & (df->cap - 1);
+        while (df->s[k].hash != h)
+            k = (k + 1) & (df->cap - 1);
+        if (!df->s[k].last)
             continue;
-        uint64_t h = loc->s[i].hash;
-        size_t j = (size_t)(h >> 17) & (df->cap - 1);
-        while (df->s[j].hash != h)
-            j = (j + 1) & (df->cap - 1);
-        if (!df->s[j].last)
-            continue;
-        word_t x = {h, m, loc->s[i].count * df->s[j].last};
-        uint32_t at = *nf;
+        word_t x = {h, (uint32_t)m, j->dw[m][i].count * df->s[k].last};
+        uint32_t at = nf;
         while (at && by_weight(&x, &f[at - 1]) < 0)
             at--;
         if (at >= ORDER_WORDS)
             continue;
-        uint32_t end = *nf < ORDER_WORDS ? *nf : ORDER_WORDS - 1;
+        uint32_t end = nf < ORDER_WORDS ? nf : ORDER_WORDS - 1;
         memmove(f + at + 1, f + at, (end - at) * sizeof *f);
         f[at] = x;
-        if (*nf < ORDER_WORDS)
-            (*nf)++;
+        if (nf < ORDER_WORDS)
+            nf++;
     }
-    return 0;
+    j->nfeat[m] = nf;
+    uint64_t s2 = 0;
+    for (uint32_t q = 0; q < nf; q++)
+        s2 += (uint64_t)f[q].weight * f[q].weight;
+    j->norm[m] = s2 ? sqrt((double)s2) : 1.0;
 }
 
 /* Where each text's words are found: for word q of text m, the postings
@@ -236,71 +284,54 @@ static size_t first_of(const word_t *post, size_t np, uint64_t h)
     return lo;
 }
 
-int order_texts(const uint8_t *const *texts, const size_t *lens, const size_t *sec, size_t n, size_t gcap, size_t *st)
+int order_texts(const uint8_t *const *texts, const size_t *lens, const size_t *sec, size_t n, size_t gcap, int threads,
+                size_t *st)
 {
     for (size_t m = 0; m < n; m++)
         st[m] = m;
     if (n < 3 || gcap < 2)
         return 0;
     int rc = -1;
-    uint64_t *w = NULL;
     word_t *feat = NULL, *post = NULL;
-    size_t nw = 0, cap = 0, npost = 0;
-    table_t df = {NULL, 0, 0}, loc = {NULL, 0, 0};
-    size_t loc_room = 0;
+    size_t npost = 0, nt = par_threads(threads);
+    table_t df = {NULL, 0, 0};
+    words_job_t job;
+    memset(&job, 0, sizeof job);
     uint32_t *nfeat = calloc(n, sizeof *nfeat), *local = calloc(n, sizeof *local);
     size_t *ps = NULL, *pe = NULL, *run = malloc(n * sizeof *run), *out = malloc(n * sizeof *out);
     double *norm = calloc(n, sizeof *norm);
     int64_t *score = malloc(ORDER_RUN * sizeof *score);
     uint8_t *used = malloc(ORDER_RUN);
-    if (!nfeat || !local || !run || !out || !norm || !score || !used)
+    job.dw = calloc(n, sizeof *job.dw);
+    job.ndw = calloc(n, sizeof *job.ndw);
+    job.err = calloc(n, 1);
+    feat = calloc(n * ORDER_WORDS, sizeof *feat);
+    if (!nfeat || !local || !run || !out || !norm || !score || !used || !job.dw || !job.ndw || !job.err || !feat)
         goto out;
-    /* every text's words, and how many texts hold each */
-    size_t *wat = malloc((n + 1) * sizeof *wat);
-    if (!wat)
-        goto out;
+    /* every text's words (on every thread), then how many texts hold each */
+    job.texts = texts;
+    job.lens = lens;
+    par_for(nt, n, distinct_words, &job);
     for (size_t m = 0; m < n; m++) {
-        wat[m] = nw;
-        if (words_of(texts[m], lens[m], &w, &nw, &cap))
-            goto out_wat;
-        for (size_t i = wat[m]; i < nw; i++) {
-            slot_t *sl = tab_get(&df, w[i]);
+        if (job.err[m])
+            goto out;
+        for (size_t i = 0; i < job.ndw[m]; i++) {
+            slot_t *sl = tab_get(&df, job.dw[m][i].hash);
             if (!sl)
-                goto out_wat;
-            if (sl->last != m + 1) {
-                sl->count++;
-                sl->last = (uint32_t)m + 1;
-            }
+                goto out;
+            sl->count++;
         }
     }
-    wat[n] = nw;
     uint32_t ln = log2_q8((uint32_t)n);
     for (size_t i = 0; i < df.cap; i++) /* from here on, last is the word's idf (0: one text has it) */
         df.s[i].last = df.s[i].count < 2 ? 0 : ln - log2_q8(df.s[i].count) + 1u;
-    if (!(feat = calloc(n * ORDER_WORDS, sizeof *feat)) || !(post = malloc(n * ORDER_WORDS * sizeof *post)))
-        goto out_wat;
-    for (size_t m = 0; m < n; m++) {
-        size_t k = wat[m + 1] - wat[m], nc = 64;
-        while (nc < 2 * k + 2) /* room for all its words: no growing inside */
-            nc *= 2;
-        if (nc > loc_room) {
-            free(loc.s);
-            if (!(loc.s = malloc(nc * sizeof *loc.s)))
-                goto out_wat;
-            loc_room = nc;
-        }
-        loc.cap = nc;
-        word_t *f = feat + m * ORDER_WORDS;
-        if (top_words(w + wat[m], k, &df, &loc, (uint32_t)m, f, &nfeat[m]))
-            goto out_wat;
-        uint64_t s2 = 0;
-        for (uint32_t q = 0; q < nfeat[m]; q++)
-            s2 += (uint64_t)f[q].weight * f[q].weight;
-        norm[m] = s2 ? sqrt((double)s2) : 1.0;
-    }
-    free(wat);
-    free(w);
-    w = NULL;
+    job.df = &df;
+    job.feat = feat;
+    job.nfeat = nfeat;
+    job.norm = norm;
+    par_for(nt, n, pick_words, &job);
+    if (!(post = malloc(n * ORDER_WORDS * sizeof *post)))
+        goto out;
     /* the postings again, of the chosen words only, with their weights */
     for (size_t m = 0; m < n; m++)
         for (uint32_t q = 0; q < nfeat[m]; q++)
@@ -342,13 +373,15 @@ int order_texts(const uint8_t *const *texts, const size_t *lens, const size_t *s
     }
     memcpy(st, out, n * sizeof *st);
     rc = 0;
-    goto out;
-out_wat:
-    free(wat);
 out:
     free(df.s);
-    free(loc.s);
-    free(w);
+    for (size_t t = 0; t < PAR_MAX_THREADS; t++)
+        free(job.loc[t]);
+    for (size_t m = 0; job.dw && m < n; m++)
+        free(job.dw[m]);
+    free(job.dw);
+    free(job.ndw);
+    free(job.err);
     free(feat);
     free(post);
     free(ps);

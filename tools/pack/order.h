@@ -25,8 +25,11 @@
  * texts of at most gcap / 2 bytes come first, in a chain of similar ones,
  * then the longer ones (which a stream of their own holds) in reading
  * order. A section whose texts fit one group of gcap bytes keeps its
- * reading order. Deterministic: integer weights, ties to the lower index.
- * Returns 0, or -1 when out of memory (st is then reading order). */
-int order_texts(const uint8_t *const *texts, const size_t *lens, const size_t *sec, size_t n, size_t gcap, size_t *st);
+ * reading order. The words are found on threads threads (par.h: 0 = one
+ * a core). Deterministic: integer weights, ties to the lower index, the
+ * same whatever the threads. Returns 0, or -1 when out of memory (st is
+ * then reading order). */
+int order_texts(const uint8_t *const *texts, const size_t *lens, const size_t *sec, size_t n, size_t gcap, int threads,
+                size_t *st);
 
 #endif
