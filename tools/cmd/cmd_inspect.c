@@ -273,6 +273,15 @@ int cmd_inspect(int argc, char **argv)
             printf("dictionary %u bytes (deflated to %u)\n", b.dict_len, b.dict.len - INK_DICT_HEAD);
         else
             printf("no dictionary\n");
+        if (b.ordr.len) { /* the texts in an order of their own */
+            uint32_t moved = 0;
+            for (uint32_t i = 0; i < b.narticles; i++) {
+                ink_article_info_t a;
+                moved += ink_bundle_article(&b, i, &a) == INK_OK && a.stored != i;
+            }
+            printf("storage order (ORDR): %u of %u articles' texts stored apart from their reading place\n", moved,
+                   b.narticles);
+        }
     }
     /* The faces: each must open in FreeType, as the reader opens them. */
     ink_font_data_t faces[INK_FONT_MAX_FACES];
