@@ -126,7 +126,7 @@ firmware-$(1): $$(FW_ELF_$(1))
 	@$$($(1)_CC:gcc=size) $$(FW_ELF_$(1))
 
 qemu-test-$(1): $$(FW_ELF_$(1)) all $$(SAMPLE) $$$$(FW_TEST_EDITIONS)
-	@$(B)/inkpress pack -q --patterns -o $(B)/fw-$(1)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
+	@$(B)/inkpress pack -q --patterns --group-bytes 8192 -o $(B)/fw-$(1)/patterns.ink --name "The Inkpress Sample" --date 2026-11-29 samples/*.txt
 	@B=$(B) OUT=$(B)/fw-$(1) BOARD="$(1) ($$($(1)_CPU))" KEYS=$$(QEMU_KEYS) QEMU="$$(FW_RUN_$(1))" \
 	  sh tests/qemu.sh "$$(SAMPLE)" "$(B)/fw-$(1)/patterns.ink" $$(FW_TEST_EDITIONS)
 
@@ -145,8 +145,9 @@ endef
 QEMU_KEYS ?= tests/keys/tour.keys
 
 # qemu-test reads the sample edition, the sample packed with hyphenation
-# patterns (so the target finds soft hyphens too; its frames must be the
-# same) and whatever editions other mk/*.mk files add here (read when the
+# patterns in groups of 8 KiB, whose texts are then stored apart from
+# reading order (so the target finds soft hyphens too, and follows ORDR;
+# its frames must be the same) and whatever editions other mk/*.mk files add here (read when the
 # rule runs, by then every mk file has added its own: .SECONDEXPANSION).
 FW_TEST_EDITIONS ?=
 .SECONDEXPANSION:
