@@ -223,7 +223,7 @@ typedef struct index {
 /* Chains arts[0..k) (reading indexes, ascending; k <= ORDER_RUN) into
  * out[0..k): from the first, each next the unchained one whose words
  * share the most weight with a profile of the chain so far (the last
- * text's words, plus seven tenths of the profile before), scaled by its
+ * text's words, plus eight tenths of the profile before), scaled by its
  * own words' norm; none sharing any, the first unchained one in reading
  * order. local[] is zero on entry and on return. */
 static void chain(const index_t *x, const size_t *arts, size_t k, int64_t *score, uint8_t *used, uint32_t *local,
@@ -239,7 +239,7 @@ static void chain(const index_t *x, const size_t *arts, size_t k, int64_t *score
         used[cur] = 1;
         out[got] = arts[cur];
         for (size_t i = 0; i < k; i++)
-            score[i] = score[i] * 7 / 10;
+            score[i] = score[i] * 8 / 10;
         size_t m = arts[cur];
         for (uint32_t q = 0; q < x->nfeat[m]; q++) {
             int64_t wq = x->feat[m * ORDER_WORDS + q].weight;

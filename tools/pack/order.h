@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 /** Words of an article that describe it (the most by tf-idf). */
-#define ORDER_WORDS 32u
+#define ORDER_WORDS 64u
 /** Articles of one section chained at once (bounds the time, which grows
  * with the square of this). */
 #define ORDER_RUN 4096u
