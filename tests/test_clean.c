@@ -650,6 +650,29 @@ static void test_clean_keeps_a_list_inside_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_short_sentences_in_other_languages(void **state)
+{
+    (void)state;
+    /* short German sentences at the end of the text: "auf" and "einer"
+     * tell them from a menu as "the" and "of" do in English */
+    const char s[] =
+        "Startseite\nRezepte\nKontakt\n"
+        "Mandelplätzchen zum Fest\n"
+        "Zu Weihnachten backen wir jedes Jahr diese Plätzchen, und sie gelingen auch Anfängern ohne große Mühe in der "
+        "eigenen Küche.\n"
+        "Den Teig bereiten wir am Abend vorher zu, damit er über Nacht im Kühlschrank ruhen kann und sich morgens gut "
+        "verarbeiten lässt.\n"
+        "Backofen auf 200 Grad vorheizen.\n"
+        "Teig auf einer bemehlten Fläche ausrollen.\n"
+        "Impressum\nDatenschutz\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Backofen auf 200 Grad vorheizen."));
+    assert_true(body_has(&a, "Teig auf einer bemehlten"));
+    assert_false(body_has(&a, "Impressum"));
+    article_free(&a);
+}
+
 static void test_clean_keeps_headings_the_contents_list_repeats(void **state)
 {
     (void)state;
@@ -903,6 +926,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
+        cmocka_unit_test(test_clean_short_sentences_in_other_languages),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),

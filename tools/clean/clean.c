@@ -204,6 +204,19 @@ static const char *const stopwords[] = {
     "de", "la", "le", "les", "et", "des", "du", "en", "un", "une", "est", "que", "qui", "der",
     "die", "das", "und", "ist", "zu", "den", "von", "mit", "el", "los", "y", "se", "del",
     "las", "por", "con", "para", "na", "je", "v", "z", "do", "o", "e", "da", "il", "di", "che",
+    /* German, French, Spanish, Italian, Portuguese, Dutch and Polish: a
+     * line of a few words there has one or two of these too, and ten
+     * articles and conjunctions alone left short sentences looking like
+     * menus ("Backofen auf 200 °C vorheizen.") */
+    "auf", "ein", "eine", "einen", "einem", "einer", "nicht", "sich", "es", "ich", "auch", "für",
+    "im", "dem", "bei", "nach", "wie", "wird", "sind", "oder", "aus", "noch", "nur", "wir", "sie",
+    "er", "hat", "kann", "wenn", "dass", "am", "um", "über", "vor", "zum", "zur", "als",
+    "man", "durch", "pour", "dans", "sur", "pas", "au", "aux", "elle", "ce", "ces", "son", "sa",
+    "ses", "sont", "ont", "avec", "plus", "nous", "vous", "ne", "lo", "al", "su", "sus", "como",
+    "pero", "una", "fue", "ha", "este", "esta", "sobre", "per", "sono", "della", "nel",
+    "gli", "si", "anche", "os", "uma", "não", "com", "em", "no", "ao", "dos", "het",
+    "een", "van", "op", "te", "dat", "niet", "zijn", "voor", "met", "w", "się", "nie", "że",
+    "jest", "od", "po", "za", "jak",
 };
 
 static int is_stopword(const char *w, size_t n)
@@ -889,7 +902,7 @@ static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
             before += b->w;
             continue;
         }
-        if (before < 100 || !is_after_heading(b))
+        if (before < 50 || !is_after_heading(b))
             continue;
         /* The article goes on after the heading only if a run of
          * paragraphs follows and the best stretch of text after it weighs
