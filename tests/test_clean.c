@@ -650,6 +650,35 @@ static void test_clean_keeps_a_list_inside_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_subtitle_under_the_headline(void **state)
+{
+    (void)state;
+    /* a subtitle without a full stop between the share buttons and the
+     * text belongs to the article; the buttons do not */
+    const char s[] =
+        "Home\nNews\nResearch\n"
+        "New Robot Draws Blood\n"
+        "By Ann Writer\n"
+        "February 5, 2020\n"
+        "Share\nFacebook\nTwitter\nEmail\n"
+        "First clinical trial of an automated blood drawing and testing device\n"
+        "A team at the university has built a robot that takes blood samples as well as nurses do, according to a study "
+        "published this week.\n"
+        "The machine finds a vein with ultrasound, guides the needle into it and tests the sample on the spot, so that "
+        "results come back within minutes.\n"
+        "In the trial the robot drew blood from more than thirty volunteers and succeeded on the first attempt almost "
+        "every time.\n"
+        "Contact us\nPrivacy\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "New Robot Draws Blood");
+    assert_true(body_has(&a, "First clinical trial"));
+    assert_true(body_has(&a, "first attempt"));
+    assert_false(body_has(&a, "Facebook"));
+    assert_false(body_has(&a, "Privacy"));
+    article_free(&a);
+}
+
 static void test_clean_short_sentences_in_other_languages(void **state)
 {
     (void)state;
@@ -927,6 +956,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_short_sentences_in_other_languages),
+        cmocka_unit_test(test_clean_subtitle_under_the_headline),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),

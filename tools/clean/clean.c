@@ -480,7 +480,7 @@ static const char *const nav_words[] = {
 static const char *const caption_words[] = {
     "(pic source*", "pic source:", "photo:", "photo by", "photos:", "photo credit*",
     "photograph:", "photograph by", "image:", "image source*", "image caption*",
-    "getty images", "reuters/", "afp/", "ap/", "ap photo*", "credit:", "illustration:",
+    "media caption", "getty images", "reuters/", "afp/", "ap/", "ap photo*", "credit:", "illustration:",
     "illustration by", "(file photo)", "file photo", "shutterstock", "via getty",
     "(photo*", "(image*", "(credit*", "caption:",
 };
@@ -1139,10 +1139,15 @@ static char *title_from_text(const char *s, size_t n)
  * ("Read in English", "Getty"); one given twice in a row is a teaser. */
 /* A sentence of a page's header that may be its standfirst: body text,
  * not the headline th, a byline, a date or a headline-like line. */
-static int standfirst_like(const block_t *b, uint64_t th)
+static int standfirst_like(const block_t *b, uint64_t th, const char *title, int edge)
 {
-    if (!(b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) || !b->ends_sentence || b->byline ||
-        b->dated || b->hash == th || not_headline(b))
+    int sentence = (b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) && b->ends_sentence;
+    /* a subtitle: a line of words once on the page, just under the
+     * headline or just over the text, that is not the headline again in
+     * other words ("Headline - Section - Site") */
+    int subtitle = edge && (b->label == L_MEDIUM || b->label == L_SHORT) && b->eff >= 6 && b->eff <= 40 &&
+                   b->count == 1 && !strstr(title, b->text) && !strstr(b->text, title);
+    if (!(sentence || subtitle) || b->byline || b->dated || b->hash == th || not_headline(b))
         return 0;
     char lc[LC_MAX + 1], ymd[11];
     lower_prefix(b->text, b->len, lc);
@@ -1386,9 +1391,12 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         for (size_t ti = rs; ti-- > begin && rs - ti <= 30 && !found;) {
             if (pg.b[ti].hash != th)
                 continue;
+            int first = 1; /* no line of text yet between the headline and b */
             for (size_t i = ti + 1; i < end; i++) {
                 block_t *b = &pg.b[i];
-                if (!standfirst_like(b, th))
+                int edge = first || i + 1 == rs;
+                first &= b->eff < 6 || b->label == L_CHROME || b->label == L_DUP;
+                if (!standfirst_like(b, th, pg.title, edge))
                     continue;
                 b->kept = 1;
                 found++;
