@@ -679,6 +679,45 @@ static void test_clean_subtitle_under_the_headline(void **state)
     article_free(&a);
 }
 
+static void test_clean_intro_before_a_contents_list(void **state)
+{
+    (void)state;
+    /* the first paragraphs stand apart from the rest behind a contents
+     * list of thirty lines that weighs more than they do: they are the
+     * text's all the same, and the list, long beside them, is not */
+    static const char *const sizes[] = {"small", "large", "shy", "loud", "rare", "common"};
+    size_t cap = 16384, n = 0;
+    char *s = malloc(cap);
+    assert_non_null(s);
+    n += (size_t)snprintf(s + n, cap - n,
+                          "Home\nGarden\nShop\n"
+                          "Thirty birds to look for this winter\n"
+                          "Winter is the best time of the year to watch birds in the garden, when the trees are "
+                          "bare and food is short.\n"
+                          "We asked the local society which visitors are worth waiting for, and here is what they "
+                          "told us.\n"
+                          "Contents\n");
+    for (int k = 1; k <= 30; k++)
+        n += (size_t)snprintf(s + n, cap - n, "%d. Bird number %d\n", k, k);
+    for (int k = 1; k <= 30; k++)
+        n += (size_t)snprintf(s + n, cap - n,
+                              "%d. Bird number %d\n"
+                              "Bird number %d is a %s visitor that comes to the feeder in the morning and "
+                              "stays in the hedge for the rest of the day.\n",
+                              k, k, k, sizes[k % 6]);
+    n += (size_t)snprintf(s + n, cap - n, "Privacy\nContact us\n");
+    assert_true(n < cap);
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "best time of the year"));
+    assert_true(body_has(&a, "what they told us"));
+    assert_true(body_has(&a, "Bird number 30 is a"));
+    assert_false(body_has(&a, "Contents"));
+    assert_false(body_has(&a, "Privacy"));
+    article_free(&a);
+    free(s);
+}
+
 static void test_clean_short_sentences_in_other_languages(void **state)
 {
     (void)state;
@@ -957,6 +996,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_short_sentences_in_other_languages),
         cmocka_unit_test(test_clean_subtitle_under_the_headline),
+        cmocka_unit_test(test_clean_intro_before_a_contents_list),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),

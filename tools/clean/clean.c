@@ -6,7 +6,8 @@
  * per blank-line-separated paragraph) -> per-block features -> labels
  * (chrome patterns, repeats, menu-like, body-like) -> the densest contiguous
  * run of body text (maximum-sum subarray), searched again before a list of
- * dated items (comments, a live feed) -> article.
+ * dated items (comments, a live feed), joined by dense text before it that
+ * a contents list or a menu split off -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
 #include "charset.h"
@@ -26,6 +27,12 @@
 #define MAX_BLOCKS (1u << 20)
 /* Pattern checks look at the start of a block only; chrome is short. */
 #define LC_MAX 480
+/* join_before: the least weight of text that joins the main run from
+ * before it, how dense it must be, and how long the lines between may be
+ * (times its weight) and still be kept. */
+#define JOIN_MIN 25
+#define JOIN_DENSE 8
+#define JOIN_GAP 3
 
 enum label {
     L_GOOD,   /* body paragraph */
@@ -48,6 +55,7 @@ typedef struct {
     int hard;          /* chrome no article text looks like (credits, (c), slugs) */
     int list;          /* starts with a list marker: authored text, not a menu */
     int kept;          /* went into the article body */
+    int gap;           /* between two stretches of the text: left out */
     int dated;         /* a short line with a date or clock time: a dateline, an item's stamp */
     int byline;        /* "By A. Writer", "Posted by ...", "by: ..." */
     long w;            /* weight in the search for the main text */
@@ -965,6 +973,51 @@ static size_t dated_list(const page_t *pg, size_t rs, size_t re)
     return re;
 }
 
+static long run_sum(const page_t *pg, size_t from, size_t to)
+{
+    long s = 0;
+    for (size_t i = from; i < to; i++)
+        s += pg->b[i].w;
+    return s;
+}
+
+/* The text's first paragraphs may stand apart from the rest, behind a
+ * contents list, a gallery or an embed whose lines weigh more than they
+ * do. The best run before the main one [rs, re) joins it when it weighs
+ * JOIN_MIN or more (and a fiftieth of the main run), is dense text (its own
+ * short lines weigh at most 1/JOIN_DENSE of it: not teasers between
+ * headlines) and no heading that opens a page's tail lies between. The
+ * lines between stay when they weigh less than JOIN_GAP times the part
+ * joined (a list, a table, captions), else they are marked left out (a
+ * menu). Returns the new start; a few joins at most, so that the pass
+ * stays linear. */
+static size_t join_before(page_t *pg, size_t begin, size_t rs, size_t re)
+{
+    long main = run_sum(pg, rs, re);
+    for (int k = 0; k < 8; k++) {
+        size_t ps, pe;
+        best_run(pg, begin, rs, &ps, &pe);
+        if (ps == pe)
+            break;
+        long w = run_sum(pg, ps, pe), neg = 0;
+        for (size_t i = ps; i < pe; i++)
+            neg -= pg->b[i].w < 0 ? pg->b[i].w : 0;
+        if (w < JOIN_MIN || w * 50 < main || neg * JOIN_DENSE > w + neg)
+            break;
+        size_t i = pe;
+        while (i < rs && !is_after_heading(&pg->b[i]))
+            i++;
+        if (i < rs)
+            break;
+        if (-run_sum(pg, pe, rs) > JOIN_GAP * w)
+            for (i = pe; i < rs; i++)
+                pg->b[i].gap = 1;
+        main += w;
+        rs = ps;
+    }
+    return rs;
+}
+
 /* Marks repeats: count and first occurrence of each folded text. */
 static int find_repeats(page_t *pg)
 {
@@ -1346,6 +1399,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
 
     /* Main text: the maximum-sum run of block weights. */
     size_t rs = begin, re = begin; /* [rs, re) */
+    size_t head = begin;           /* where the run started before join_before */
     int loose = 0;
     if (whole) {
         re = pg.n;
@@ -1358,6 +1412,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         if (tail < re)
             best_run(&pg, rs, tail, &rs, &re);
         re = cut_at_boundary(&pg, rs, re);
+        head = rs;
+        rs = join_before(&pg, begin, rs, re);
     }
 
     if (rs == re && !whole) {
@@ -1374,7 +1430,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
     }
     if (!pg.title) {
-        size_t ti = guess_title(&pg, rs);
+        /* the headline stands over the main run, not over what joined it */
+        size_t ti = guess_title(&pg, head > rs ? head : rs);
         if (ti != SIZE_MAX)
             pg.title = article_strndup(pg.b[ti].text, pg.b[ti].len);
     }
@@ -1420,7 +1477,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                     as_title = i;
                 continue;
             }
-            if (b->label == L_CHROME || b->label == L_TITLE)
+            if (b->label == L_CHROME || b->label == L_TITLE || b->gap)
                 continue;
             if (b->label == L_DUP && !loose && !echo(&pg, i))
                 continue;
