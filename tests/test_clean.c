@@ -718,6 +718,26 @@ static void test_clean_intro_before_a_contents_list(void **state)
     free(s);
 }
 
+static void test_clean_author_note_after_the_text(void **state)
+{
+    (void)state;
+    /* a line on who wrote it closes the text: not the article's */
+    const char s[] =
+        "Home\nPolitics\n"
+        "Council votes for new cycle lanes\n"
+        "The city council voted on Tuesday to build twelve kilometres of new cycle lanes over the coming year.\n"
+        "Most of the cost of about four million euros will be paid by the state, the council said in a statement.\n"
+        "Residents of the high street have complained for years about heavy traffic and the lack of safe routes.\n"
+        "Ann Writer is a senior reporter for the Example Times, covering transport and city hall.\n"
+        "Privacy\nContact us\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "twelve kilometres"));
+    assert_true(body_has(&a, "safe routes"));
+    assert_false(body_has(&a, "senior reporter"));
+    article_free(&a);
+}
+
 static void test_clean_short_sentences_in_other_languages(void **state)
 {
     (void)state;
@@ -997,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_clean_short_sentences_in_other_languages),
         cmocka_unit_test(test_clean_subtitle_under_the_headline),
         cmocka_unit_test(test_clean_intro_before_a_contents_list),
+        cmocka_unit_test(test_clean_author_note_after_the_text),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),

@@ -1018,6 +1018,46 @@ static size_t join_before(page_t *pg, size_t begin, size_t rs, size_t re)
     return rs;
 }
 
+/* Who wrote it, in a line or two after the text: "Perry Bacon Jr. is a
+ * senior writer for ...", "Jake is the co-founder of ...", "Inga Buller
+ * ist Head of Social ...". */
+static int author_note(const block_t *b)
+{
+    static const char *const roles[] = {
+        "writer", "editor", "reporter", "journalist*", "correspondent", "columnist", "founder",
+        "co-founder", "professor", "author", "contributor", "expert", "redakteur*", "autor*",
+        "journalistin", "korrespondent*", "gründer*", "professorin", "expertin", "head of",
+        "rédact*", "periodista", "redactor*", "escritor*",
+    };
+    static const char *const verbs[] = {"is", "was", "ist", "war", "est", "es", "lehrt", "writes", "schreibt"};
+    if (b->words > 80 || b->words < 5)
+        return 0;
+    char lc[LC_MAX + 1];
+    lower_prefix(b->text, b->len, lc);
+    /* the verb among the first six words, the role after it */
+    const char *p = lc;
+    for (int w = 0; w < 6 && *p; w++) {
+        for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
+            size_t k = strlen(verbs[v]);
+            if (strncmp(p, verbs[v], k) == 0 && p[k] == ' ' && w >= 1)
+                return has_any(p + k, roles, sizeof roles / sizeof *roles);
+        }
+        while (*p && *p != ' ')
+            p++;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/* The run's end without the author's note that closes it. */
+static size_t trim_author(const page_t *pg, size_t rs, size_t re)
+{
+    if (re > rs + 1 && author_note(&pg->b[re - 1]))
+        re--;
+    return re;
+}
+
 /* Marks repeats: count and first occurrence of each folded text. */
 static int find_repeats(page_t *pg)
 {
@@ -1414,6 +1454,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         re = cut_at_boundary(&pg, rs, re);
         head = rs;
         rs = join_before(&pg, begin, rs, re);
+        re = trim_author(&pg, rs, re);
     }
 
     if (rs == re && !whole) {
