@@ -738,6 +738,35 @@ static void test_clean_author_note_after_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_no_subtitle_from_a_dateline_or_a_slug(void **state)
+{
+    (void)state;
+    /* under the headline: a wire slug that restates it, and a dateline in
+     * Bengali digits; neither is a subtitle */
+    const char s[] =
+        " date 2026-11-28 News / Business / Chocolate maker raises prices for the third time this year\n"
+        "Home\nBusiness\n"
+        "Chocolate maker raises prices for the third time this year\n"
+        /* 26 November 2026, 05:40 in Bengali */
+        "\xe0\xa7\xa8\xe0\xa7\xac \xe0\xa6\xa8\xe0\xa6\xad\xe0\xa7\x87\xe0\xa6\xae\xe0\xa7\x8d\xe0\xa6\xac"
+        "\xe0\xa6\xb0 \xe0\xa7\xa8\xe0\xa7\xa6\xe0\xa7\xa8\xe0\xa7\xac, \xe0\xa7\xa6\xe0\xa7\xab:\xe0\xa7\xaa"
+        "\xe0\xa7\xa6 PM IST\n"
+        "FOOD-COCOA/MAKER:Chocolate maker raises prices again -company\n"
+        "The family-owned confectioner said on Saturday it would raise wholesale prices by nine percent from "
+        "January, its third increase this year.\n"
+        "Cocoa prices have been driven higher by poor harvests in several growing regions, where dry weather has "
+        "cut yields.\n"
+        "The company also said it would trim the size of several seasonal products rather than charge more for "
+        "them.\n"
+        "Privacy\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "nine percent"));
+    assert_false(body_has(&a, "FOOD-COCOA"));
+    assert_false(body_has(&a, "PM IST"));
+    article_free(&a);
+}
+
 static void test_clean_short_sentences_in_other_languages(void **state)
 {
     (void)state;
@@ -1016,6 +1045,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_headings_the_contents_list_repeats),
         cmocka_unit_test(test_clean_short_sentences_in_other_languages),
         cmocka_unit_test(test_clean_subtitle_under_the_headline),
+        cmocka_unit_test(test_clean_no_subtitle_from_a_dateline_or_a_slug),
         cmocka_unit_test(test_clean_intro_before_a_contents_list),
         cmocka_unit_test(test_clean_author_note_after_the_text),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),

@@ -587,6 +587,33 @@ static int has_time(const char *lc)
     return 0;
 }
 
+/* A decimal digit of any of the scripts a page may count in. */
+static int is_digit_cp(uint32_t c)
+{
+    static const uint32_t zero[] = {'0',    0x0660, 0x06F0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66,
+                                    0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0E50, 0x0ED0, 0x1040, 0xFF10};
+    for (size_t i = 0; i < sizeof zero / sizeof *zero; i++)
+        if (c >= zero[i] && c <= zero[i] + 9)
+            return 1;
+    return 0;
+}
+
+/* A clock time in any script's digits ("০৫:৪০", "٠٥:٤٠"): a dateline. */
+static int has_clock(const char *s, size_t n)
+{
+    uint32_t before = 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t c = next_cp((const unsigned char *)s, n, &i);
+        if (c == ':' && is_digit_cp(before) && i < n) {
+            size_t j = i;
+            if (is_digit_cp(next_cp((const unsigned char *)s, n, &j)))
+                return 1;
+        }
+        before = c;
+    }
+    return 0;
+}
+
 static int has_month_word(const char *lc)
 {
     for (const char *p = lc; *p; p++)
@@ -1232,14 +1259,34 @@ static char *title_from_text(const char *s, size_t n)
  * ("Read in English", "Getty"); one given twice in a row is a teaser. */
 /* A sentence of a page's header that may be its standfirst: body text,
  * not the headline th, a byline, a date or a headline-like line. */
+/* The headline again in other words: a line holding the title's first
+ * thirty bytes ("FOOD-COCOA/BRANNOCK:Chocolate maker Brannock raises ...
+ * -company", "Headline - Section - Site"), or held in the title. */
+static int restates(const char *title, const block_t *b)
+{
+    size_t n = strlen(title);
+    if (n > 30)
+        n = 30;
+    while (n && ((unsigned char)title[n] & 0xC0) == 0x80)
+        n--; /* whole characters */
+    if (strstr(title, b->text))
+        return 1;
+    if (n < 12)
+        return strstr(b->text, title) != NULL;
+    for (const char *p = b->text; (p = strchr(p, title[0])) != NULL; p++)
+        if (strncmp(p, title, n) == 0)
+            return 1;
+    return 0;
+}
+
 static int standfirst_like(const block_t *b, uint64_t th, const char *title, int edge)
 {
     int sentence = (b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) && b->ends_sentence;
     /* a subtitle: a line of words once on the page, just under the
      * headline or just over the text, that is not the headline again in
-     * other words ("Headline - Section - Site") */
+     * other words nor a dateline */
     int subtitle = edge && (b->label == L_MEDIUM || b->label == L_SHORT) && b->eff >= 6 && b->eff <= 40 &&
-                   b->count == 1 && !strstr(title, b->text) && !strstr(b->text, title);
+                   b->count == 1 && !restates(title, b) && !has_clock(b->text, b->len);
     if (!(sentence || subtitle) || b->byline || b->dated || b->hash == th || not_headline(b))
         return 0;
     char lc[LC_MAX + 1], ymd[11];
