@@ -1172,14 +1172,16 @@ int textnorm_glued(const uint32_t *c, size_t n, size_t i)
     while (l0 < l1 && (c[l0] == '(' || c[l0] == '[' || is_open_quote(c[l0]) || is_straight(c[l0])))
         l0++;
     size_t m = sizeof months / sizeof *months;
+    /* the cheap test of each pair first: this runs at every space of
+     * every text the packer typesets, and the word lists are long */
     if (number_token(c, l0, l1) && token_is(c, r0, r1, units, sizeof units / sizeof *units, 0))
         return 1; /* £5 m, 10 %, 5 km */
-    if (token_is(c, l0, l1, currencies, sizeof currencies / sizeof *currencies, 0) && r0 < r1 &&
-        is_digit_cp(c[r0]))
+    if (r0 < r1 && is_digit_cp(c[r0]) &&
+        token_is(c, l0, l1, currencies, sizeof currencies / sizeof *currencies, 0))
         return 1; /* € 5 */
     if (day_token(c, l0, l1) && token_is(c, r0, r1, months, m, 1))
         return 1; /* 26 Aug */
-    if (token_is(c, l0, l1, months, m, 1) && (day_token(c, r0, r1) || year_token(c, r0, r1)))
+    if ((day_token(c, r0, r1) || year_token(c, r0, r1)) && token_is(c, l0, l1, months, m, 1))
         return 1; /* Aug 26, August 2004 */
     return 0;
 }
