@@ -77,6 +77,19 @@ static void test_typeset_hyphenates_german_french_spanish(void **st)
     expect("administraci\xC3\xB3n", "es", TS_HYPHENATE, "ad" SHY "mi" SHY "nis" SHY "tra" SHY "ci\xC3\xB3n");
 }
 
+/* A typesetter keeps the breaks of the words it has hyphenated: the same
+ * letters in another language, or in capitals, are hyphenated on their own. */
+static void test_typeset_remembers_words_per_language(void **st)
+{
+    (void)st;
+    for (int round = 0; round < 3; round++) { /* the first time, then from the memo */
+        expect("Information Religion", "en", TS_HYPHENATE, "In" SHY "for" SHY "ma" SHY "tion Re" SHY "li" SHY "gion");
+        expect("Information Religion", "de", TS_HYPHENATE,
+               "In" SHY "for" SHY "ma" SHY "ti" SHY "on Re" SHY "li" SHY "gi" SHY "on");
+        expect("RELIGION Religion", "en", TS_HYPHENATE, "RELIGION Re" SHY "li" SHY "gion");
+    }
+}
+
 /* Every soft hyphen has at least 2 letters of its word before it and 3 after. */
 static void test_typeset_keeps_two_letters_before_three_after(void **st)
 {
@@ -611,6 +624,7 @@ int main(void)
         cmocka_unit_test(test_typeset_hyphenates_english_by_default),
         cmocka_unit_test(test_typeset_keeps_numbers_with_units_and_dates),
         cmocka_unit_test(test_typeset_hyphenates_german_french_spanish),
+        cmocka_unit_test(test_typeset_remembers_words_per_language),
         cmocka_unit_test(test_typeset_keeps_two_letters_before_three_after),
         cmocka_unit_test(test_typeset_leaves_numbers_urls_acronyms_and_compounds),
         cmocka_unit_test(test_typeset_marks_uax14_breaks_for_the_device_rule),

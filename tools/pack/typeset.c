@@ -36,6 +36,17 @@ typedef struct ts_dict {
     char path[600];    /* the file they came from */
 } ts_dict_t;
 
+/* A word hyphenated before: its dictionary, its letters as written
+ * (words[at..at + n)) and the breaks found (bit i: after letter i). */
+typedef struct ts_word {
+    const ts_dict_t *d; /* NULL: an empty slot */
+    uint32_t hash, at, n;
+    uint64_t breaks;
+} ts_word_t;
+_Static_assert(TS_WORD_MAX <= 64, "a word's breaks fit in 64 bits");
+
+#define TS_MEMO_MAX (1u << 20) /* slots at most; past half that, words are no longer kept */
+
 struct typeset {
     char dirs[TS_MAX_DIRS][512]; /* where pattern files are looked for, in this order */
     size_t ndirs;
@@ -44,6 +55,12 @@ struct typeset {
     int thai_tried;
     ts_dict_t langs[TS_MAX_LANGS];
     size_t nlangs;
+    /* The words hyphenated so far: news text says the same few thousand
+     * words over and over, and libhyphen takes a while over each. */
+    ts_word_t *memo; /* open addressing, at most half full */
+    size_t memo_cap, memo_used;
+    uint32_t *letters; /* the memo's words' letters */
+    size_t letters_n, letters_cap;
 };
 
 static void add_dir(typeset_t *ts, const char *dir, size_t len)
@@ -119,6 +136,8 @@ void typeset_free(typeset_t *ts)
         freelocale(ts->loc);
     if (ts->thai)
         th_brk_delete(ts->thai);
+    free(ts->memo);
+    free(ts->letters);
     free(ts);
 }
 
@@ -375,23 +394,21 @@ static int upper(const typeset_t *ts, uint32_t c)
     return c >= 0xC0 && c <= 0xDE && c != 0xD7;
 }
 
-/* Soft hyphens for the letters cps[a..b): shy[i] = 1 means a break after
- * cps[i]. */
-static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps, size_t a, size_t b, char *shy)
+/* The breaks libhyphen finds in the n letters w[0..n) (bit i: after w[i]),
+ * TS_HYPHEN_LEFT before and d's right after every one; none in an acronym
+ * or a word with a letter d's charset lacks. */
+static uint64_t word_breaks(typeset_t *ts, const ts_dict_t *d, const uint32_t *w, size_t n)
 {
-    size_t n = b - a;
     size_t right = d->right ? d->right : TS_HYPHEN_RIGHT;
-    if (n < TS_HYPHEN_LEFT + right || n > TS_WORD_MAX)
-        return;
     int caps = 1;
-    for (size_t i = a; i < b; i++)
-        caps &= upper(ts, cps[i]);
+    for (size_t i = 0; i < n; i++)
+        caps &= upper(ts, w[i]);
     if (caps)
-        return; /* an acronym */
+        return 0; /* an acronym */
     char word[TS_WORD_MAX * 4 + 1];
     size_t k = 0;
-    for (size_t i = a; i < b; i++) {
-        uint32_t c = lower(ts, cps[i]);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = lower(ts, w[i]);
         if (d->bytes) {
             unsigned byte = 0;
             if (c < 0x80)
@@ -401,7 +418,7 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
                     if (d->hi[j] == c)
                         byte = 0x80 + j;
             if (!byte)
-                return; /* a letter the patterns' charset lacks */
+                return 0; /* a letter the patterns' charset lacks */
             word[k++] = (char)byte;
         } else {
             k += textnorm_put_utf8(word + k, c);
@@ -412,11 +429,12 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
     memset(hy, 0, sizeof hy);
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
+    uint64_t breaks = 0;
     if (hnj_hyphen_hyphenate2(d->dict, word, (int)k, hy, NULL, &rep, &pos, &cut) == 0) {
         /* hy is indexed by character (UTF-8 patterns count characters). */
         for (size_t i = TS_HYPHEN_LEFT - 1; i + right < n; i++)
             if ((hy[i] & 1) && !(rep && rep[i]))
-                shy[a + i] = 1;
+                breaks |= (uint64_t)1 << i;
     }
     if (rep) {
         for (size_t i = 0; i < k; i++)
@@ -425,6 +443,78 @@ static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps
     }
     free(pos);
     free(cut);
+    return breaks;
+}
+
+/* The memo's slot for word w[0..n) of d (hash h): its own, or the empty
+ * one where it would go. */
+static ts_word_t *memo_slot(const typeset_t *ts, const ts_dict_t *d, const uint32_t *w, size_t n, uint32_t h)
+{
+    size_t mask = ts->memo_cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        ts_word_t *e = &ts->memo[i];
+        if (!e->d || (e->hash == h && e->d == d && e->n == n && !memcmp(ts->letters + e->at, w, n * sizeof *w)))
+            return e;
+    }
+}
+
+/* Keeps the breaks of w[0..n) of d; when memory runs short, or the memo
+ * is full, it is simply not kept. */
+static void memo_put(typeset_t *ts, const ts_dict_t *d, const uint32_t *w, size_t n, uint32_t h, uint64_t breaks)
+{
+    if ((ts->memo_used + 1) * 2 > ts->memo_cap) {
+        size_t cap = ts->memo_cap ? 2 * ts->memo_cap : 4096;
+        ts_word_t *m = cap <= TS_MEMO_MAX ? calloc(cap, sizeof *m) : NULL;
+        if (!m)
+            return;
+        ts_word_t *old = ts->memo;
+        size_t oldcap = ts->memo_cap;
+        ts->memo = m;
+        ts->memo_cap = cap;
+        for (size_t i = 0; i < oldcap; i++)
+            if (old[i].d)
+                *memo_slot(ts, old[i].d, ts->letters + old[i].at, old[i].n, old[i].hash) = old[i];
+        free(old);
+    }
+    if (ts->letters_n + n > ts->letters_cap) {
+        size_t cap = ts->letters_cap ? 2 * ts->letters_cap : 65536;
+        while (cap < ts->letters_n + n)
+            cap *= 2;
+        uint32_t *l = realloc(ts->letters, cap * sizeof *l);
+        if (!l)
+            return;
+        ts->letters = l;
+        ts->letters_cap = cap;
+    }
+    ts_word_t *e = memo_slot(ts, d, w, n, h);
+    memcpy(ts->letters + ts->letters_n, w, n * sizeof *w);
+    *e = (ts_word_t){ d, h, (uint32_t)ts->letters_n, (uint32_t)n, breaks };
+    ts->letters_n += n;
+    ts->memo_used++;
+}
+
+/* Soft hyphens for the letters cps[a..b): shy[i] = 1 means a break after
+ * cps[i]. */
+static void hyphenate_run(typeset_t *ts, const ts_dict_t *d, const uint32_t *cps, size_t a, size_t b, char *shy)
+{
+    size_t n = b - a;
+    size_t right = d->right ? d->right : TS_HYPHEN_RIGHT;
+    if (n < TS_HYPHEN_LEFT + right || n > TS_WORD_MAX)
+        return;
+    uint32_t h = 2166136261u;
+    for (size_t i = a; i < b; i++)
+        h = (h ^ cps[i]) * 16777619u;
+    ts_word_t *e = ts->memo_cap ? memo_slot(ts, d, cps + a, n, h) : NULL;
+    uint64_t breaks;
+    if (e && e->d) {
+        breaks = e->breaks;
+    } else {
+        breaks = word_breaks(ts, d, cps + a, n);
+        memo_put(ts, d, cps + a, n, h, breaks);
+    }
+    for (size_t i = 0; i < n; i++)
+        if (breaks >> i & 1)
+            shy[a + i] = 1;
 }
 
 int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, unsigned flags, char **out,
