@@ -101,6 +101,26 @@ typedef struct build {
     int err[PAR_MAX_THREADS];
 } build_t;
 
+/* The tables are far larger than the caches: the slot of a string a few
+ * positions on is fetched while this one is counted. Returns the string's
+ * hash. */
+#define AHEAD 16u
+static size_t fetch(const table_t *t, const uint8_t *p, size_t part, size_t nparts)
+{
+    size_t h = hash(key_at(p));
+    if (part_of(h, nparts) == part)
+        __builtin_prefetch(&t->s[h & t->mask]);
+    return h;
+}
+
+/* fetch, whichever part the string is in. */
+static size_t fetch_any(const table_t *t, size_t nparts, const uint8_t *p)
+{
+    size_t h = hash(key_at(p)), part = part_of(h, nparts);
+    __builtin_prefetch(&t[part].s[h & t[part].mask]);
+    return h;
+}
+
 /* Counts in how many samples each string of part `part` occurs. */
 static void count_part(void *ctx, size_t part, size_t thread)
 {
@@ -108,10 +128,16 @@ static void count_part(void *ctx, size_t part, size_t thread)
     table_t *t = &b->t[part];
     (void)thread;
     size_t at = 0;
+    size_t ahead[AHEAD]; /* the hashes of the next AHEAD strings, their slots fetched */
     for (size_t i = 0; i < b->n && !b->err[part]; i++) {
-        for (size_t p = 0; p + DMER <= b->lens[i]; p++) {
+        size_t len = b->lens[i];
+        for (size_t p = 0; p < AHEAD && p + DMER <= len; p++)
+            ahead[p] = fetch(t, b->all + at + p, part, b->nparts);
+        for (size_t p = 0; p + DMER <= len; p++) {
             uint64_t k = key_at(b->all + at + p);
-            size_t h = hash(k);
+            size_t h = ahead[p % AHEAD];
+            if (p + AHEAD + DMER <= len)
+                ahead[p % AHEAD] = fetch(t, b->all + at + p + AHEAD, part, b->nparts);
             if (part_of(h, b->nparts) != part)
                 continue;
             if (t->used * 10 >= (t->mask + 1) * 7 && grow(t)) {
@@ -189,9 +215,14 @@ size_t dict_build_threads(const uint8_t *const *samples, const size_t *lens, siz
         goto out;
     for (size_t e = 0; e < nseg && epoch >= SEG; e++) {
         size_t lo = e * epoch, hi = lo + epoch;
+        size_t ahead[AHEAD];
+        for (size_t p = lo; p < lo + AHEAD && p + DMER <= hi; p++)
+            ahead[p % AHEAD] = fetch_any(b.t, nt, b.all + p);
         for (size_t p = lo; p + DMER <= hi; p++) {
             uint64_t k = key_at(b.all + p);
-            size_t h = hash(k);
+            size_t h = ahead[p % AHEAD];
+            if (p + AHEAD + DMER <= hi)
+                ahead[p % AHEAD] = fetch_any(b.t, nt, b.all + p + AHEAD);
             slot_at[p - lo] = find_h(&b.t[part_of(h, nt)], k, h);
         }
 #define SLOT(p) (slot_at[(p) - lo])
