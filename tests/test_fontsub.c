@@ -122,6 +122,52 @@ static void test_fontsub_kern_pairs_read_back_with_ink_kern_get(void **st)
     sim_file_close(&f);
 }
 
+/* Two uses filled apart (the packer's threads) and merged hold what one
+ * use given both texts holds, in either order: the same characters, the
+ * same pairs, the same KERN section. */
+static void test_fontsub_merged_uses_equal_one(void **st)
+{
+    (void)st;
+    sim_file_t f;
+    if (sim_file_open(&f, KERNED_FONT) != 0)
+        skip();
+    static const char a[] = "AV To, xx", b[] = "To Wa \xc3\xa9t\xc3\xa9 AV";
+    fontsub_use_t *one = fontsub_use_new(), *x[2], *y[2];
+    assert_non_null(one);
+    assert_int_equal(fontsub_use_text(one, a, strlen(a), FS_REGULAR | FS_ITALIC), 0);
+    assert_int_equal(fontsub_use_text(one, b, strlen(b), FS_BOLD), 0);
+    ink_font_data_t faces[INK_FACE_COUNT] = {{f.data, f.len}, {f.data, f.len}, {f.data, f.len}};
+    uint8_t *want, *got;
+    size_t wlen, glen, np[INK_FACE_COUNT];
+    const char *why;
+    assert_int_equal(fontsub_kern(faces, one, &want, &wlen, np, &why), 0);
+    for (int order = 0; order < 2; order++) {
+        for (int i = 0; i < 2; i++) {
+            x[i] = fontsub_use_new();
+            assert_non_null(x[i]);
+        }
+        assert_int_equal(fontsub_use_text(x[0], a, strlen(a), FS_REGULAR | FS_ITALIC), 0);
+        assert_int_equal(fontsub_use_text(x[1], b, strlen(b), FS_BOLD), 0);
+        y[0] = x[order];
+        y[1] = x[1 - order];
+        assert_int_equal(fontsub_use_merge(y[0], y[1]), 0);
+        assert_int_equal(fontsub_use_count(y[0]), fontsub_use_count(one));
+        assert_true(hb_set_is_equal(fontsub_use_cps(y[0]), fontsub_use_cps(one)));
+        for (unsigned face = 0; face < INK_FACE_COUNT; face++)
+            assert_int_equal(fontsub_use_pairs(y[0], face), fontsub_use_pairs(one, face));
+        assert_true(fontsub_use_pairs(y[0], INK_FACE_BOLD) > 0 && fontsub_use_pairs(y[0], INK_FACE_REGULAR) > 0);
+        assert_int_equal(fontsub_kern(faces, y[0], &got, &glen, np, &why), 0);
+        assert_int_equal(glen, wlen);
+        assert_memory_equal(got, want, wlen);
+        free(got);
+        fontsub_use_free(x[0]);
+        fontsub_use_free(x[1]);
+    }
+    free(want);
+    fontsub_use_free(one);
+    sim_file_close(&f);
+}
+
 static void test_fontsub_font_section_layout(void **st)
 {
     (void)st;
@@ -286,6 +332,7 @@ int main(void)
         cmocka_unit_test(test_fontsub_subset_keeps_the_characters_used),
         cmocka_unit_test(test_fontsub_keeps_typographic_spaces_and_quotes),
         cmocka_unit_test(test_fontsub_kern_pairs_read_back_with_ink_kern_get),
+        cmocka_unit_test(test_fontsub_merged_uses_equal_one),
         cmocka_unit_test(test_fontsub_font_section_layout),
         cmocka_unit_test(test_fontsub_bundle_carries_fonts_and_kerning),
     };

@@ -363,6 +363,7 @@ typedef struct preps {
     const article_t *arts;
     const size_t *order;
     typeset_t *ts[PAR_MAX_THREADS]; /* a typesetter a thread (NULL: no typesetting) */
+    fontsub_use_t *use[PAR_MAX_THREADS]; /* the characters and pairs a thread's articles use (NULL: no fonts) */
     enc_t *enc;
     char **ttl;
     prep_t *p;
@@ -371,10 +372,12 @@ typedef struct preps {
 
 #define PREP_BATCH 256 /* articles typeset at once */
 
+static int use_article(fontsub_use_t *u, const article_t *a);
+
 /* Article order[m]: its part that can reach the bundle typeset, encoded,
  * given its bidi levels and cut to what a reader takes (enc[m]); its title
- * likewise (ttl[m]). The typeset article stays in p[m] for the characters
- * it uses. */
+ * likewise (ttl[m]). The characters and pairs it uses join thread t's
+ * use (when there are fonts). */
 static void prep_one(void *ctx, size_t j, size_t t)
 {
     preps_t *c = ctx;
@@ -387,7 +390,7 @@ static void prep_one(void *ctx, size_t j, size_t t)
     if (c->ts[t] && typeset_article(c->ts[t], &p->view, &p->ta))
         return;
     const article_t *e = c->ts[t] ? &p->ta : &p->view;
-    if (article_encode_text(e, &enc->text, &enc->len))
+    if ((c->use[t] && use_article(c->use[t], e)) || article_encode_text(e, &enc->text, &enc->len))
         return;
     if (!(c->ttl[m] = article_strndup(e->title ? e->title : "", e->title ? strlen(e->title) : 0)))
         return;
@@ -1023,8 +1026,8 @@ static void order_sections(wctx_t *c)
 }
 
 /* Encode every article's text, cut at a block boundary when it is
- * longer than a reader accepts: on every thread, then in order the
- * characters each uses and the edition's date. */
+ * longer than a reader accepts, and gather the characters each uses: on
+ * every thread; then in order the edition's date. */
 static int prep_texts(wctx_t *c)
 {
     const bundle_opts_t *opts = c->opts;
@@ -1034,12 +1037,16 @@ static int prep_texts(wctx_t *c)
         return -1;
     /* a batch at a time, so that a long edition is not held typeset
      * whole beside its encoded text */
-    preps_t pc = {c->arts, c->order, {NULL}, c->enc, c->ttl, c->preps, 0};
+    preps_t pc = {c->arts, c->order, {NULL}, {NULL}, c->enc, c->ttl, c->preps, 0};
     size_t nt = par_threads(opts->threads);
     int bad = 0;
     pc.ts[0] = c->ts;
+    pc.use[0] = c->use;
     for (size_t t = 1; t < nt && c->ts; t++)
         if (!(pc.ts[t] = typeset_new(NULL)))
+            bad = 1;
+    for (size_t t = 1; t < nt && c->use; t++)
+        if (!(pc.use[t] = fontsub_use_new()))
             bad = 1;
     for (size_t m0 = 0; m0 < n && !bad; m0 += PREP_BATCH) {
         size_t nb = n - m0 < PREP_BATCH ? n - m0 : PREP_BATCH;
@@ -1047,8 +1054,8 @@ static int prep_texts(wctx_t *c)
         par_for(nt, nb, prep_one, &pc);
         for (size_t m = m0; m < m0 + nb && !bad; m++) {
             prep_t *p = &c->preps[m];
-            const article_t *a = &p->view, *e = c->ts ? &p->ta : &p->view;
-            if (p->err || (c->use && use_article(c->use, e))) {
+            const article_t *a = &p->view;
+            if (p->err) {
                 bad = 1;
                 break;
             }
@@ -1061,8 +1068,12 @@ static int prep_texts(wctx_t *c)
             prep_free(p);
         }
     }
-    for (size_t t = 1; t < nt; t++)
+    for (size_t t = 1; t < nt; t++) {
         typeset_free(pc.ts[t]);
+        if (pc.use[t] && !bad && fontsub_use_merge(c->use, pc.use[t]))
+            bad = 1;
+        fontsub_use_free(pc.use[t]);
+    }
     return bad ? -1 : 0;
 }
 

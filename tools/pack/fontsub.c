@@ -88,6 +88,21 @@ void fontsub_use_free(fontsub_use_t *u)
     free(u);
 }
 
+int fontsub_use_merge(fontsub_use_t *to, const fontsub_use_t *from)
+{
+    hb_set_union(to->cps, from->cps);
+    for (size_t i = 0; i < from->pairs.cap; i++) {
+        uint64_t key = from->pairs.v[i];
+        if (!key)
+            continue;
+        int a = keyset_add(&to->pairs, key);
+        if (a < 0)
+            return -1;
+        to->npairs[key >> 42] += (size_t)a;
+    }
+    return hb_set_allocation_successful(to->cps) ? 0 : -1;
+}
+
 hb_set_t *fontsub_use_cps(const fontsub_use_t *u)
 {
     return u->cps;

@@ -46,6 +46,11 @@ int fontsub_use_text(fontsub_use_t *u, const char *text, size_t len, unsigned fl
  * the no-break space, the soft hyphen, · • … × – — ‘ ’ “ ” and U+FFFD. */
 int fontsub_use_ui(fontsub_use_t *u);
 
+/** Adds the characters and pairs of from to to (a use filled on each
+ * thread joins one: the result does not depend on the order). Returns 0,
+ * or -1 when out of memory. */
+int fontsub_use_merge(fontsub_use_t *to, const fontsub_use_t *from);
+
 /** The set of characters in u (owned by u), to read or add to. */
 hb_set_t *fontsub_use_cps(const fontsub_use_t *u);
 
