@@ -932,6 +932,16 @@ const char *textnorm_guess_lang(const char *str, size_t n)
     size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0, hebr = 0, arab = 0, farsi = 0;
     char w[16];
     size_t wl = 0;
+    /* the lengths of the function words by their first letter (bit l:
+     * one of l letters): most words of a text are not looked up at all */
+    uint16_t lens_by_first[256] = { 0 };
+    for (size_t l = 0; l < NLANG_WORDS; l++)
+        for (size_t k = 1; k < 16; k++) {
+            const char *fw = lang_words[l][k];
+            size_t fl = strlen(fw);
+            if (fl < 16)
+                lens_by_first[(unsigned char)fw[0]] |= (uint16_t)(1u << fl);
+        }
     for (size_t i = 0; i <= n;) {
         uint32_t c = i < n ? get_cp(s, n, &i) : (i++, 0);
         if (c >= 0x400 && c <= 0x4FF)
@@ -960,7 +970,7 @@ const char *textnorm_guess_lang(const char *str, size_t n)
             wl = sizeof w;
             continue;
         }
-        if (wl && wl < sizeof w) {
+        if (wl && wl < sizeof w && (lens_by_first[(unsigned char)w[0]] >> wl & 1)) {
             w[wl] = '\0';
             for (size_t l = 0; l < NLANG_WORDS; l++)
                 for (size_t k = 1; k < 16; k++)
