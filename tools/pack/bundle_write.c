@@ -145,15 +145,14 @@ static uint32_t intern(strpool_t *sp, const char *s)
     return off;
 }
 
-/* Deflates in[0..n) with zlib at o->level as raw deflate after dict[0..dlen)
- * as history, appending to out: with Z_FINISH a whole stream, with
- * Z_SYNC_FLUSH one that stops unfinished after an empty stored block. */
-static int zlib_raw(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int flush,
-                    buf_t *out)
+/* Deflates in[0..n) with zlib at level (0-9) as raw deflate after
+ * dict[0..dlen) as history, appending to out: with Z_FINISH a whole stream,
+ * with Z_SYNC_FLUSH one that stops unfinished after an empty stored block. */
+static int zlib_raw(int level, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int flush, buf_t *out)
 {
     z_stream z;
     memset(&z, 0, sizeof z);
-    if (deflateInit2(&z, o->level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+    if (deflateInit2(&z, level, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
         return -1;
     if (dlen && deflateSetDictionary(&z, dict, (uInt)dlen) != Z_OK) {
         deflateEnd(&z);
@@ -175,6 +174,10 @@ static int zlib_raw(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, co
     return zr == (flush == Z_FINISH ? Z_STREAM_END : Z_OK) && !z.avail_in ? 0 : -1;
 }
 
+/* A stream whose text is shorter than 1/SHORT_STREAM of the dictionary
+ * goes through zlib (pack_stream). */
+#define SHORT_STREAM 8u
+
 /* Compresses in[0..n) as one raw deflate stream with dict as its preset
  * dictionary, appending to out; zd is the thread's libdeflate compressor
  * (levels 10-12). */
@@ -182,6 +185,14 @@ static int pack_stream(const bundle_opts_t *o, zdict_t *zd, const uint8_t *dict,
                        size_t n, buf_t *out)
 {
     if (o->zopfli <= 0 && o->level > 9) {
+        /* A stream far shorter than the dictionary (a chunk of titles):
+         * libdeflate would parse the whole dictionary ahead of its few
+         * hundred words, zlib only indexes it. On the BBC corpus its 65
+         * title chunks take 1,114 B more this way (35,590 B), in a
+         * twentieth of the time: libdeflate spent a sixth of its work on
+         * them. */
+        if (dlen && n * SHORT_STREAM < dlen)
+            return zlib_raw(9, dict, dlen, in, n, Z_FINISH, out);
         uint8_t *z;
         size_t zn;
         if (!zd || zdict_deflate(zd, dict, dlen, in, n, 1, &z, &zn))
@@ -212,7 +223,7 @@ static int pack_stream(const bundle_opts_t *o, zdict_t *zd, const uint8_t *dict,
         free(z);
         return out->oom ? -1 : 0;
     }
-    return zlib_raw(o, dict, dlen, in, n, Z_FINISH, out);
+    return zlib_raw(o->level, dict, dlen, in, n, Z_FINISH, out);
 }
 
 /* The DICT section: the dictionary's length, then the dictionary as a raw
@@ -253,7 +264,7 @@ static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, b
         put(out, stored + fits, sizeof stored - (size_t)fits);
         return out->oom ? -1 : 0;
     }
-    return zlib_raw(o, NULL, 0, dict, dlen, Z_SYNC_FLUSH, out); /* ends in an empty stored block */
+    return zlib_raw(o->level, NULL, 0, dict, dlen, Z_SYNC_FLUSH, out); /* ends in an empty stored block */
 }
 
 /* The most of an article's body that can reach the bundle: its text is cut
