@@ -492,45 +492,107 @@ static int32_t word_find(hp_t *hp, const char *w, size_t n, int add)
     return (int32_t)hp->nword++;
 }
 
-/* The words the patterns may hyphenate (rule: h, a table without patterns),
- * each with the host's points and the number of articles it is in. */
-static void collect(hp_t *hp, const ink_hyph_t *h, uint8_t *const *texts, const size_t *lens,
-                    const uint8_t *eligible, size_t n)
+/* The words of one article the patterns may hyphenate, in text order:
+ * records of a length byte, the host's points (4 bytes, little-endian)
+ * and the letters, folded (words_of, on every thread). */
+typedef struct words {
+    const ink_hyph_t *h;
+    uint8_t *const *texts;
+    const size_t *lens;
+    const uint8_t *eligible;
+    uint8_t **rec;   /* rec[m]: article m's records (malloc'd), or NULL */
+    size_t *rec_len; /* their bytes */
+    int oom;
+} words_t;
+
+static void words_of(void *ctx, size_t m, size_t thread)
 {
-    for (size_t m = 0; m < n && !hp->oom; m++) {
-        if (!eligible[m])
+    words_t *ws = ctx;
+    (void)thread;
+    if (!ws->eligible[m])
+        return;
+    const ink_hyph_t *h = ws->h;
+    const uint8_t *t = ws->texts[m];
+    size_t len = ws->lens[m], n = 0, cap = 0;
+    uint8_t *rec = NULL;
+    uint8_t block = 0;
+    for (uint32_t i = 0; i < len;) {
+        if (INK_TX_IS_BLOCK(t[i]))
+            block = t[i];
+        if (!body(block) || !ink_hyph_in_run(t[i])) {
+            i++;
             continue;
-        const uint8_t *t = texts[m];
-        uint8_t block = 0;
-        for (uint32_t i = 0; i < lens[m];) {
-            if (INK_TX_IS_BLOCK(t[i]))
-                block = t[i];
-            if (!body(block) || !ink_hyph_in_run(t[i])) {
-                i++;
-                continue;
-            }
-            ink_hyph_run_t r;
-            ink_hyph_run(h, t, (uint32_t)lens[m], i, &r);
-            int64_t truth = r.applies ? truth_of(t, r.start, r.end) : -1;
-            if (truth >= 0) {
-                char w[INK_HYPH_RUN_MAX];
-                size_t k = 0;
-                for (uint32_t j = r.start; j < r.end; j++)
-                    if (t[j] != INK_TX_SHY)
-                        w[k++] = (char)(t[j] | 0x20);
-                if (k >= (size_t)h->left + h->right) {
-                    int32_t id = word_find(hp, w, k, 1);
-                    if (id >= 0 && hp->word[id].last != m) {
-                        if (hp->word[id].last == (size_t)-1)
-                            hp->word[id].truth = (uint32_t)truth;
-                        hp->word[id].last = m;
-                        hp->word[id].weight++;
+        }
+        ink_hyph_run_t r;
+        ink_hyph_run(h, t, (uint32_t)len, i, &r);
+        int64_t truth = r.applies ? truth_of(t, r.start, r.end) : -1;
+        if (truth >= 0) {
+            uint8_t w[5 + INK_HYPH_RUN_MAX];
+            size_t k = 0;
+            for (uint32_t j = r.start; j < r.end; j++)
+                if (t[j] != INK_TX_SHY)
+                    w[5 + k++] = (uint8_t)(t[j] | 0x20);
+            if (k >= (size_t)h->left + h->right) {
+                w[0] = (uint8_t)k;
+                for (int b = 0; b < 4; b++)
+                    w[1 + b] = (uint8_t)((uint64_t)truth >> (8 * b));
+                if (n + 5 + k > cap) {
+                    size_t nc = cap ? 2 * cap : 4096;
+                    while (nc < n + 5 + k)
+                        nc *= 2;
+                    uint8_t *p = realloc(rec, nc);
+                    if (!p) {
+                        free(rec);
+                        ws->oom = 1;
+                        return;
                     }
+                    rec = p;
+                    cap = nc;
                 }
+                memcpy(rec + n, w, 5 + k);
+                n += 5 + k;
             }
-            i = r.end;
+        }
+        i = r.end;
+    }
+    ws->rec[m] = rec;
+    ws->rec_len[m] = n;
+}
+
+/* The words the patterns may hyphenate (rule: h, a table without patterns),
+ * each with the host's points (the first seen) and the number of articles
+ * it is in: found on every thread, then counted in article order. */
+static void collect(hp_t *hp, const ink_hyph_t *h, uint8_t *const *texts, const size_t *lens,
+                    const uint8_t *eligible, size_t n, int threads)
+{
+    words_t ws = { h, texts, lens, eligible, calloc(n ? n : 1, sizeof(uint8_t *)), calloc(n ? n : 1, sizeof(size_t)),
+                   0 };
+    if (!ws.rec || !ws.rec_len) {
+        hp->oom = 1;
+    } else {
+        par_for(par_threads(threads), n, words_of, &ws);
+        hp->oom |= ws.oom;
+    }
+    for (size_t m = 0; m < n && !hp->oom; m++) {
+        const uint8_t *rec = ws.rec[m];
+        for (size_t at = 0; at < ws.rec_len[m] && !hp->oom;) {
+            size_t k = rec[at];
+            uint32_t truth = (uint32_t)rec[at + 1] | (uint32_t)rec[at + 2] << 8 | (uint32_t)rec[at + 3] << 16 |
+                             (uint32_t)rec[at + 4] << 24;
+            int32_t id = word_find(hp, (const char *)rec + at + 5, k, 1);
+            if (id >= 0 && hp->word[id].last != m) {
+                if (hp->word[id].last == (size_t)-1)
+                    hp->word[id].truth = truth;
+                hp->word[id].last = m;
+                hp->word[id].weight++;
+            }
+            at += 5 + k;
         }
     }
+    for (size_t m = 0; ws.rec && m < n; m++)
+        free(ws.rec[m]);
+    free(ws.rec);
+    free(ws.rec_len);
 }
 
 /* Points of w from its matches ms[0..nm), leaving out pattern skip. */
@@ -726,7 +788,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
         goto out;
     int bad = ink_hyph_bind(&rule, empty, elen, (uint32_t)n);
     if (!bad)
-        collect(&hp, &rule, texts, lens, eligible, n);
+        collect(&hp, &rule, texts, lens, eligible, n, threads);
     free(empty);
     if (bad || hp.oom)
         goto out;
