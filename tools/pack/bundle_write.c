@@ -373,7 +373,7 @@ typedef struct prep {
 typedef struct preps {
     const article_t *arts;
     const size_t *order;
-    typeset_t *ts[PAR_MAX_THREADS]; /* a typesetter a thread (NULL: no typesetting) */
+    typeset_t *ts[PAR_MAX_THREADS];      /* a typesetter a thread (NULL: no typesetting) */
     fontsub_use_t *use[PAR_MAX_THREADS]; /* the characters and pairs a thread's articles use (NULL: no fonts) */
     enc_t *enc;
     char **ttl;
