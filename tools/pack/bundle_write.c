@@ -694,7 +694,7 @@ static int report_missing(const bundle_opts_t *o, hb_set_t *miss, const enc_t *e
     if (!cps || !hb_set_allocation_successful(got))
         goto out;
     st->missing_chars = hb_set_get_population(miss);
-    for (size_t m = 0; m <= n; m++) {
+    for (size_t m = 0; m <= n && st->missing_chars; m++) { /* nothing to name: no pass over the texts */
         hb_set_clear(got);
         for (size_t part = 0; part < (m < n ? 2 : nextra); part++) {
             const uint8_t *t = m < n ? (part ? (const uint8_t *)ttl[m] : enc[m].text) : (const uint8_t *)extra[part];
