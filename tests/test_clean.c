@@ -1024,6 +1024,68 @@ static void test_clean_json_escaping(void **state)
     article_free(&a);
 }
 
+/* Short paragraphs in Hindi and Urdu end in the danda and the Urdu full
+ * stop: they are sentences, not menu lines (the Hindi page was "no article
+ * text found", the Urdu one lost its first paragraph to its menu). */
+static const char scrape_hindi[] =
+    "मुख्य पृष्ठ\n"
+    "देश\n"
+    "विदेश\n"
+    "खेल\n"
+    "मनोरंजन\n"
+    "\n"
+    "शहर में नई बस सेवा शुरू\n"
+    "\n"
+    "संवाददाता | 2 दिसंबर 2026\n"
+    "\n"
+    "शहर में सोमवार से बीस नई बसें चलने लगीं। परिवहन विभाग ने बताया कि ये बसें बिजली से चलती हैं।\n"
+    "\n"
+    "यात्रियों ने नई सेवा का स्वागत किया। कई लोगों ने कहा कि अब दफ़्तर पहुँचना आसान होगा।\n"
+    "\n"
+    "स्कूल के बच्चों के लिए किराया आधा रहेगा।\n"
+    "\n"
+    "अगले महीने दस और बसें जोड़ी जाएँगी।\n"
+    "\n"
+    "हमें फ़ॉलो करें\n"
+    "फ़ेसबुक\n"
+    "ट्विटर\n"
+    "कॉपीराइट © 2026 समाचार\n";
+static const char scrape_urdu[] =
+    "صفحہ اول\n"
+    "پاکستان\n"
+    "دنیا\n"
+    "کھیل\n"
+    "\n"
+    "شہر میں نئی بس سروس شروع\n"
+    "\n"
+    "نامہ نگار | 2 دسمبر 2026\n"
+    "\n"
+    "شہر میں پیر سے بیس نئی بسیں چلنے لگیں۔ محکمہ ٹرانسپورٹ نے بتایا کہ یہ بسیں بجلی سے چلتی ہیں۔\n"
+    "\n"
+    "مسافروں نے نئی سروس کا خیر مقدم کیا۔ کئی لوگوں نے کہا کہ اب دفتر پہنچنا آسان ہوگا۔\n"
+    "\n"
+    "اگلے مہینے دس اور بسیں شامل کی جائیں گی۔\n"
+    "\n"
+    "ہمیں فالو کریں\n"
+    "فیس بک\n"
+    "کاپی رائٹ © 2026\n";
+
+static void test_clean_sentence_ends_of_other_scripts(void **state)
+{
+    (void)state;
+    article_t a = {0};
+    clean_ok(scrape_hindi, &a);
+    assert_int_equal(a.nblocks, 4);
+    assert_true(body_has(&a, "\xe0\xa4\xac\xe0\xa4\xbf\xe0\xa4\x9c\xe0\xa4\xb2\xe0\xa5\x80")); /* बिजली */
+    assert_false(body_has(&a, "\xe0\xa4\x96\xe0\xa5\x87\xe0\xa4\xb2")); /* the menu's खेल */
+    article_free(&a);
+    clean_ok(scrape_urdu, &a);
+    assert_int_equal(a.nblocks, 3);
+    assert_true(body_has(&a, "\xd8\xa8\xd8\xac\xd9\x84\xdb\x8c")); /* بجلی */
+    assert_false(body_has(&a, "\xd9\x81\xdb\x8c\xd8\xb3 \xd8\xa8\xda\xa9")); /* the footer's فیس بک */
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1062,6 +1124,7 @@ int main(void)
         cmocka_unit_test(test_clean_title_not_a_breadcrumb_or_a_link_on),
         cmocka_unit_test(test_clean_standfirst_between_headline_and_text),
         cmocka_unit_test(test_clean_standfirst_under_the_first_headline),
+        cmocka_unit_test(test_clean_sentence_ends_of_other_scripts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -254,6 +254,17 @@ static int is_closer(uint32_t c)
            c == 0xBB || c == 0x300D || c == 0x300F;
 }
 
+/* A word's last character that ends a sentence: . ! ? and the ellipsis,
+ * the danda and double danda (Devanagari, Bengali and the other Indic
+ * scripts share them), the Arabic question mark and the Urdu full stop, the
+ * Armenian, Ethiopic and Myanmar full stops. (The ideographic full stop and
+ * full-width ! ? are counted wherever they stand: CJK text has no spaces.) */
+static int is_sentence_end(uint32_t c)
+{
+    return c == '.' || c == '!' || c == '?' || c == 0x2026 || c == 0x0964 || c == 0x0965 || c == 0x061F ||
+           c == 0x06D4 || c == 0x0589 || c == 0x1362 || c == 0x104B;
+}
+
 static int is_cjk(uint32_t c)
 {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -307,9 +318,10 @@ static void measure(block_t *b)
                     b->alpha_words++;
                     b->caps += w[0] >= 'A' && w[0] <= 'Z';
                 }
-                /* a sentence ends where a word ends in . ! ? or an ellipsis,
-                 * closing quotes and brackets aside */
-                if (wlast == '.' || wlast == '!' || wlast == '?' || wlast == 0x2026)
+                /* a sentence ends where a word ends in a full stop, ! ? or
+                 * an ellipsis (is_sentence_end), closing quotes and
+                 * brackets aside */
+                if (is_sentence_end(wlast))
                     b->marks++;
             }
             inword = 0;
@@ -328,8 +340,7 @@ static void measure(block_t *b)
         if (!is_closer(c))
             last = wlast = c;
     }
-    b->ends_sentence = last == '.' || last == '!' || last == '?' || last == 0x2026 ||
-                       last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
+    b->ends_sentence = is_sentence_end(last) || last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
     b->eff = b->words + b->cjk / 2;
     /* html2scrape and copy-paste keep authored bullets ("+ ", "* ", "- ",
      * "• ") but menus come out bare */
