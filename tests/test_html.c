@@ -265,6 +265,39 @@ static void test_html_lone_link_paragraph(void **state)
     article_free(&a);
 }
 
+static void test_html_author_box_and_disclaimer_dropped(void **state)
+{
+    (void)state;
+    /* The author's portrait and a notice about affiliate links sit inside
+     * the article's container; their class names them, and they go. A class
+     * that wraps most of the text ("author-info" on the whole post) is the
+     * page's, not a box's: that text stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<p class=\"aawp-disclaimer\">Last updated on 2 March / the links are affiliate links.</p>"
+        "<p>" PARA3 "</p>"
+        "<div class=\"TestReport__AuthorBox\"><p>Ana Ferreira covers ports and shipping, and in her spare time "
+        "she sails.</p></div>"
+        "<div id=\"entry-author-info\"><div id=\"author-description\">Teacher and coach, blogs now and then."
+        "</div></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "affiliate links"));
+    assert_false(body_has(&a, "she sails"));
+    assert_false(body_has(&a, "Teacher and coach"));
+    article_free(&a);
+
+    static const char whole[] = "<html><head><title>Harbour</title></head><body><div class=\"author-info\">"
+                                "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(whole, strlen(whole), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_short_lines_in_paragraph_wrappers(void **state)
 {
     (void)state;
@@ -902,6 +935,7 @@ int main(void)
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),
+        cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_teaser_page_from_its_description),

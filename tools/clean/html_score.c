@@ -535,6 +535,37 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+static int has_word(const char *s, const char *const *pats);
+
+/* Class and id words of the boxes a page puts in or after its text that are
+ * no part of it: the author's portrait, a notice about advertising or
+ * affiliate links. (Not a call to subscribe: Readability keeps those, and
+ * its pages' gold with them.) */
+static const char *const re_box[] = {
+    "author-bio",   "authorbio",   "author_bio", "author-box", "authorbox",  "author-info", "author-description",
+    "about-author", "saboxplugin", "m-a-box",    "abh_box",    "disclaimer", "disclosure",  NULL,
+};
+
+/* Drops the elements below art whose class or id names such a box, unless
+ * one holds a third of the text or more (then the class is the page's
+ * wrapper, not a box). */
+static void drop_boxes(ctx_t *c, xmlNode *art)
+{
+    size_t total = dom_inner_len(c, art, NULL);
+    xmlNode *end = next_node(art, 1);
+    for (xmlNode *x = next_node(art, 0); x && x != end;) {
+        char ms[512];
+        match_string(x, ms, sizeof ms);
+        if (has_word(ms, re_box) && dom_inner_len(c, x, NULL) * 3 < total) {
+            xmlNode *n = next_node(x, 1);
+            dom_remove(c, x);
+            x = n;
+        } else {
+            x = next_node(x, 0);
+        }
+    }
+}
+
 static void prep_article(ctx_t *c, xmlNode *art)
 {
     mark_data_tables(c, art);
@@ -565,6 +596,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
+    drop_boxes(c, art);
     /* empty paragraphs */
     {
         static const char *const ps[] = {"p", NULL};
