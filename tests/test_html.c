@@ -269,15 +269,15 @@ static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
     /* The author's portrait and a notice about affiliate links sit inside
-     * the article's container; their class names them, and they go. A class
-     * that wraps most of the text ("author-info" on the whole post) is the
+     * the article's container; their class names them, and they go (the
+     * author's at the end only). A class that wraps most of the text ("author-info" on the whole post) is the
      * page's, not a box's: that text stays. */
     static const char p[] =
         "<html><head><title>Harbour</title></head><body><div class=\"article\">"
         "<p>" PARA1 "</p><p>" PARA2 "</p>"
         "<p class=\"aawp-disclaimer\">Last updated on 2 March / the links are affiliate links.</p>"
         "<p>" PARA3 "</p>"
-        "<div class=\"TestReport__AuthorBox\"><p>Ana Ferreira covers ports and shipping, and in her spare time "
+        "<div class=\"TestReport__AuthorBox\"><h4>The author</h4><p>Ana Ferreira covers ports and shipping, and in her spare time "
         "she sails.</p></div>"
         "<div id=\"entry-author-info\"><div id=\"author-description\">Teacher and coach, blogs now and then."
         "</div></div></div></body></html>";
@@ -288,6 +288,16 @@ static void test_html_author_box_and_disclaimer_dropped(void **state)
     assert_false(body_has(&a, "affiliate links"));
     assert_false(body_has(&a, "she sails"));
     assert_false(body_has(&a, "Teacher and coach"));
+    article_free(&a);
+
+    /* an author's box of advice in the middle of the text is part of it */
+    static const char mid[] = "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+                              "<p>" PARA1 "</p><div class=\"author-box\"><h4>Tested</h4><p>Tested and loved: my children "
+                              "still play with the wooden harbour crane, years after the toy boats and "
+                              "the singing lighthouse.</p></div>"
+                              "<p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(mid, strlen(mid), &a, NULL), 0);
+    assert_true(body_has(&a, "wooden harbour crane"));
     article_free(&a);
 
     static const char whole[] = "<html><head><title>Harbour</title></head><body><div class=\"author-info\">"

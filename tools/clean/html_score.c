@@ -537,18 +537,32 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
 
 static int has_word(const char *s, const char *const *pats);
 
-/* Class and id words of the boxes a page puts in or after its text that are
- * no part of it: the author's portrait, a notice about advertising or
- * affiliate links. (Not a call to subscribe: Readability keeps those, and
- * its pages' gold with them.) */
-static const char *const re_box[] = {
-    "author-bio",   "authorbio",   "author_bio", "author-box", "authorbox",  "author-info", "author-description",
-    "about-author", "saboxplugin", "m-a-box",    "abh_box",    "disclaimer", "disclosure",  NULL,
+/* Class and id words of an author's portrait ("About the author"), which
+ * ends a post: one in the middle of the text is the author's own box of
+ * advice and stays. */
+static const char *const re_author_box[] = {
+    "author-bio",         "authorbio",    "author_bio",  "author-box", "authorbox", "author-info",
+    "author-description", "about-author", "saboxplugin", "m-a-box",    "abh_box",   NULL,
 };
 
-/* Drops the elements below art whose class or id names such a box, unless
- * one holds a third of the text or more (then the class is the page's
- * wrapper, not a box). */
+/* Class and id words of a notice about advertising or affiliate links,
+ * wherever it stands. (Not a call to subscribe: Readability keeps those, and
+ * its pages' gold with them.) */
+static const char *const re_notice[] = {"disclaimer", "disclosure", NULL};
+
+/* Characters of art's text after x's subtree. */
+static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art)
+{
+    size_t n = 0;
+    for (xmlNode *u = x; u && u != art; u = u->parent)
+        for (xmlNode *k = u->next; k; k = k->next)
+            n += is_el(k) ? dom_inner_len(c, k, NULL) : is_text(k) && !only_space((const char *)k->content);
+    return n;
+}
+
+/* Drops the author's portrait at the end of art and the notices about
+ * advertising in it, by their class or id, unless one holds a third of the
+ * text or more (then the class is the page's wrapper, not a box's). */
 static void drop_boxes(ctx_t *c, xmlNode *art)
 {
     size_t total = dom_inner_len(c, art, NULL);
@@ -556,7 +570,10 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
     for (xmlNode *x = next_node(art, 0); x && x != end;) {
         char ms[512];
         match_string(x, ms, sizeof ms);
-        if (has_word(ms, re_box) && dom_inner_len(c, x, NULL) * 3 < total) {
+        size_t len = 0;
+        int box = has_word(ms, re_notice) ||
+                  (has_word(ms, re_author_box) && (len = dom_inner_len(c, x, NULL), text_after(c, x, art) < len));
+        if (box && dom_inner_len(c, x, NULL) * 3 < total) {
             xmlNode *n = next_node(x, 1);
             dom_remove(c, x);
             x = n;
