@@ -308,6 +308,38 @@ static void test_html_author_box_and_disclaimer_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_link_cards_dropped(void **state)
+{
+    (void)state;
+    /* A link around a heading or a box is a card leading to another story
+     * and goes; a link in a sentence (even one whose <br>s turn into
+     * paragraphs), an accordion's title (no address) and a picture's link
+     * to its larger size stay. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><article class=\"article\">"
+        "<section id=\"article-body\" class=\"body\"><p>" PARA1 "</p>"
+        "<figure class=\"teaserable-layout\"><a class=\"sz-teaser\" href=\"/rail\"><figcaption><h3>Rail freight "
+        "doubles in a month</h3></figcaption></a></figure>"
+        "<p>" PARA2 "</p>"
+        "<section class=\"box teaser\"><a href=\"/ships\"><div class=\"teaser__content\"><span>Ships wait off the "
+        "coast for a berth</span></div></a></section>"
+        "<section><a class=\"accordion-title\" role=\"tab\"><h3>Night shifts</h3></a></section>"
+        "<p>The full offer is one you can <a href=\"/offer.pdf\">download from the port's site<br><br></a></p>"
+        "<figure><a href=\"/pics/gates-large.jpg\"><div class=\"wrap\"><img src=\"/pics/gates.jpg\" alt=\"\">"
+        "</div><div class=\"cap\">Pickets at the gates on Monday</div></a></figure>"
+        "<p>" PARA3 "</p></section></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "Rail freight doubles"));
+    assert_false(body_has(&a, "Ships wait off the coast"));
+    assert_true(body_has(&a, "Night shifts"));
+    assert_true(body_has(&a, "download from the port"));
+    assert_true(body_has(&a, "Pickets at the gates"));
+    article_free(&a);
+}
+
 static void test_html_short_lines_in_paragraph_wrappers(void **state)
 {
     (void)state;
@@ -946,6 +978,7 @@ int main(void)
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
+        cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_teaser_page_from_its_description),

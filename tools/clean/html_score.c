@@ -583,6 +583,63 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
     }
 }
 
+/* An address that shows a picture: a link around a figure that opens it
+ * larger. */
+static int links_to_picture(const char *href)
+{
+    static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", NULL};
+    if (!href)
+        return 0;
+    size_t n = strcspn(href, "?#");
+    for (const char *const *e = ext; *e; e++) {
+        size_t k = strlen(*e);
+        if (n >= k && !strncasecmp(href + n - k, *e, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* Whether x has words of its own beside it in its parent: then it is part
+ * of a sentence, not a block of its own. */
+static int in_running_text(const xmlNode *x)
+{
+    for (const xmlNode *k = x->parent ? x->parent->children : NULL; k; k = k->next)
+        if (k != x && is_text(k) && !only_space((const char *)k->content))
+            return 1;
+    return 0;
+}
+
+/* A link around a heading, a paragraph or a box is a card that leads to
+ * another page (a related story, a teaser of the next one): the text of an
+ * article links words, not blocks. The card goes, unless it holds a third
+ * of the text or more, opens a picture, leads nowhere (an accordion's
+ * title) or stands in a sentence (a link whose <br>s became paragraphs). */
+static void drop_link_cards(ctx_t *c, xmlNode *art)
+{
+    static const char *const as[] = {"a", NULL};
+    static const char *const blocks[] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "figcaption", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, as, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    size_t total = dom_inner_len(c, art, NULL);
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        const char *href = attr(x, "href");
+        if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) || links_to_picture(href) ||
+            in_running_text(x))
+            continue;
+        int card = 0;
+        for (xmlNode *k = x->children; k && !card; k = walk_next(k, x, 0))
+            card = tag_in(k, blocks);
+        size_t len = card ? dom_inner_len(c, x, NULL) : 0;
+        if (card && len && len * 3 < total)
+            dom_remove(c, x);
+    }
+    free(l.v);
+}
+
 static void prep_article(ctx_t *c, xmlNode *art)
 {
     mark_data_tables(c, art);
@@ -614,6 +671,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
     drop_boxes(c, art);
+    drop_link_cards(c, art);
     /* empty paragraphs */
     {
         static const char *const ps[] = {"p", NULL};
