@@ -94,9 +94,9 @@ static void close_article(ink_app_t *app)
 /* 1 when the first strong character of s is right to left (Hebrew, Arabic,
  * Syriac, Thaana, N'Ko... and their presentation forms), 0 when it is left
  * to right or there is none; shaped runs' glyph bytes are passed over. */
-static int starts_rtl(const char *s)
+static int starts_rtl(const char *s, size_t len)
 {
-    size_t len = strlen(s), n;
+    size_t n;
     for (size_t i = 0; i < len; i += n ? n : 1) {
         uint32_t c = ink_utf8_next((const uint8_t *)s + i, len - i, &n);
         if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0xFB1D && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFE) ||
@@ -113,10 +113,17 @@ static int starts_rtl(const char *s)
  * opens with the paragraph's level, the separators sit at level 1 and each
  * piece at 1 or, when it reads left to right (a date, a Latin name), 2 --
  * so the source stands at the right and the section at the left. */
-static size_t meta_add(char *buf, size_t at, size_t cap, const char *s, int rtl)
+/* The most of one piece (source, date, section) the meta line shows: a
+ * source shaped on the host carries its glyphs too (a Bengali byline of
+ * two words is 177 bytes). */
+#define META_PIECE_MAX 256u
+
+static size_t meta_add(char *buf, size_t at, size_t cap, const char *s, size_t len, int rtl)
 {
-    if (!s || !*s)
+    if (!s || !len)
         return at;
+    if (len > META_PIECE_MAX) /* no piece crowds the others out */
+        len = ink_text_safe_cut((const uint8_t *)s, len, META_PIECE_MAX);
     char sep[16];
     size_t sl = 0;
     if (rtl && !at) {
@@ -133,13 +140,13 @@ static size_t meta_add(char *buf, size_t at, size_t cap, const char *s, int rtl)
     }
     if (rtl) {
         sep[sl++] = INK_TX_LEVEL;
-        sep[sl++] = (char)(0x80 | (starts_rtl(s) ? 1 : 2));
+        sep[sl++] = (char)(0x80 | (starts_rtl(s, len) ? 1 : 2));
     }
     if (at + sl + 1 >= cap)
         return at;
     /* a piece that does not fit is cut where it cuts no character and no
      * shaped run */
-    size_t l = ink_text_safe_cut((const uint8_t *)s, strlen(s), cap - at - sl - 1);
+    size_t l = ink_text_safe_cut((const uint8_t *)s, len, cap - at - sl - 1);
     if (!l)
         return at;
     memcpy(buf + at, sep, sl);
@@ -173,7 +180,7 @@ static ink_err_t open_article(ink_app_t *app, uint32_t i)
             tlen--;
     /* The text is inflated behind room for the headline and the meta line,
      * which are then written to end exactly where its body begins. */
-    char meta[192];
+    char meta[2 * META_PIECE_MAX];
     uint32_t room = (uint32_t)(2 + tlen + sizeof meta);
     uint8_t *mem = ink_pool_alloc_top(app->pool, room + a.text_len);
     if (!mem)
@@ -186,19 +193,14 @@ static ink_err_t open_article(ink_app_t *app, uint32_t i)
     }
     ink_text_head_t th;
     ink_text_head(text, a.text_len, &th);
-    char part[96];
     size_t m = 0;
     meta[0] = '\0';
-    size_t pl = th.source ? ink_text_safe_cut((const uint8_t *)th.source, th.source_len, 95) : 0;
-    memcpy(part, th.source ? th.source : "", pl);
-    part[pl] = '\0';
     /* the body's first paragraph says the article's direction */
     const uint8_t *b = text + th.body;
     int rtl = th.body + 2 < a.text_len && b[1] == INK_TX_LEVEL && b[2] == (0x80 | INK_LEVEL_PARA_RTL);
-    m = meta_add(meta, m, sizeof meta, part, rtl);
-    snprintf(part, sizeof part, "%.*s", (int)(th.date_len < 95 ? th.date_len : 95), th.date ? th.date : "");
-    m = meta_add(meta, m, sizeof meta, part, rtl);
-    m = meta_add(meta, m, sizeof meta, s.name, rtl);
+    m = meta_add(meta, m, sizeof meta, th.source, th.source_len, rtl);
+    m = meta_add(meta, m, sizeof meta, th.date, th.date_len, rtl);
+    m = meta_add(meta, m, sizeof meta, s.name, strlen(s.name), rtl);
     uint32_t head = (uint32_t)(1 + tlen + (m ? 1 + m : 0));
     uint8_t *flow = text + th.body - head;
     uint32_t k = 0;
