@@ -270,11 +270,8 @@ static int image_attrs(const xmlNode *x, const char *url)
     xmlChar *medium = xmlGetProp(x, (const xmlChar *)"medium"), *type = xmlGetProp(x, (const xmlChar *)"type");
     int img = (medium && !strcmp((const char *)medium, "image")) ||
               (type && !strncmp((const char *)type, "image/", 6));
-    if (!medium && !type) {
-        const char *dot = strrchr(url, '.');
-        img = dot && (!strcasecmp(dot, ".jpg") || !strcasecmp(dot, ".jpeg") || !strcasecmp(dot, ".png") ||
-                      !strcasecmp(dot, ".webp") || !strcasecmp(dot, ".gif"));
-    }
+    if (!medium && !type)
+        img = html_picture_url(url, strlen(url));
     xmlFree(medium);
     xmlFree(type);
     return img;

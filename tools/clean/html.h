@@ -53,4 +53,8 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out);
  */
 size_t html_trim_unread(char *s, size_t n);
 
+/** 1 when the address url[0..n) ends as a picture file's does (.jpg,
+ * .jpeg, .png, .gif, .webp; any case). */
+int html_picture_url(const char *url, size_t n);
+
 #endif

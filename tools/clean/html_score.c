@@ -570,10 +570,9 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
     for (xmlNode *x = next_node(art, 0); x && x != end;) {
         char ms[512];
         match_string(x, ms, sizeof ms);
-        size_t len = 0;
-        int box = has_word(ms, re_notice) ||
-                  (has_word(ms, re_author_box) && (len = dom_inner_len(c, x, NULL), text_after(c, x, art) < len));
-        if (box && dom_inner_len(c, x, NULL) * 3 < total) {
+        int notice = has_word(ms, re_notice), author = !notice && has_word(ms, re_author_box);
+        size_t len = notice || author ? dom_inner_len(c, x, NULL) : 0;
+        if ((notice || (author && text_after(c, x, art) < len)) && len * 3 < total) {
             xmlNode *n = next_node(x, 1);
             dom_remove(c, x);
             x = n;
@@ -583,17 +582,12 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
     }
 }
 
-/* An address that shows a picture: a link around a figure that opens it
- * larger. */
-static int links_to_picture(const char *href)
+int html_picture_url(const char *url, size_t n)
 {
     static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", NULL};
-    if (!href)
-        return 0;
-    size_t n = strcspn(href, "?#");
     for (const char *const *e = ext; *e; e++) {
         size_t k = strlen(*e);
-        if (n >= k && !strncasecmp(href + n - k, *e, k))
+        if (n >= k && !strncasecmp(url + n - k, *e, k))
             return 1;
     }
     return 0;
@@ -627,7 +621,8 @@ static void drop_link_cards(ctx_t *c, xmlNode *art)
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         const char *href = attr(x, "href");
-        if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) || links_to_picture(href) ||
+        if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) ||
+            html_picture_url(href, strcspn(href, "?#")) || /* a figure that opens larger */
             in_running_text(x))
             continue;
         int card = 0;
