@@ -196,6 +196,14 @@ static void test_textnorm_guesses_language(void **state)
     assert_string_equal(textnorm_guess_lang(es, strlen(es)), "es");
     assert_string_equal(textnorm_guess_lang(ru, strlen(ru)), "ru");
     assert_null(textnorm_guess_lang("Hello", 5));
+    /* Cyrillic: Ukrainian by і ї є ґ, Belarusian by ў, else Russian (a
+     * Ukrainian article was set with Russian patterns and quotes) */
+    const char *uk = "Будівництво павільйону тривало п'ять місяців і коштувало громаді дев'ять мільйонів.";
+    const char *be = "Новы мост праз раку адкрылі ў пятніцу, і жыхары ўжо ездзяць па ім у горад.";
+    const char *ru2 = "Строительство моста заняло три года и обошлось бюджету в два миллиарда рублей.";
+    assert_string_equal(textnorm_guess_lang(uk, strlen(uk)), "uk");
+    assert_string_equal(textnorm_guess_lang(be, strlen(be)), "be");
+    assert_string_equal(textnorm_guess_lang(ru2, strlen(ru2)), "ru");
     /* right-to-left scripts: Hebrew, Arabic, and Persian by its own letters */
     const char *he = "קו הרכבת החדש לצפון נפתח הבוקר לנוסעים, לאחר שבע שנות עבודה.";
     const char *ar = "افتتحت المدينة اليوم جسرا جديدا فوق النهر بعد ثلاث سنوات من العمل.";

@@ -20,6 +20,8 @@
 #define SHY "\x15"
 #define ZWSP "\x16"
 #define NBSP_MARK "\x14"
+#define APOS "\xe2\x80\x99"      /* ’ U+2019 */
+#define LETTER_APOS "\xca\xbc"    /* ʼ U+02BC */
 
 static typeset_t *ts;
 
@@ -274,6 +276,7 @@ static void test_typeset_guesses_the_language_from_the_script(void **st)
         { "\xec\x8b\x9c\xec\x9e\xa5\xec\x9d\xb4", "ko" },
         { "\xe0\xb8\xa3\xe0\xb8\x96\xe0\xb9\x84\xe0\xb8\x9f", "th" },
         { "Ch\xe1\xbb\xa3 n\xe1\xbb\x95i C\xc3\xa1i L\xc4\x83ng tr\xe1\xbb\x9f l\xe1\xba\xa1i", "vi" },
+        { "Будівництво тривало п'ять місяців", "uk" },
         { "The harbour reopened", NULL },
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -353,6 +356,57 @@ static void test_typeset_hyphenates_russian_with_tex_patterns(void **st)
         if (*p == SHY[0])
             *p = '-';
     assert_string_equal(got, "бу-дів-ни-цтво");
+    free(got);
+}
+
+/* An apostrophe inside a Ukrainian word (typed ', typographic ’ or the
+ * letter ʼ) is part of the word: the word is hyphenated whole, as TeX's
+ * patterns (which know ' and ’) hyphenate it, and never right before or
+ * after the apostrophe. Before, п'ятниця was hyphenated as ятниця alone
+ * and м'ясо, дев'яти not at all (ясо, яти too short). */
+static void test_typeset_hyphenates_ukrainian_apostrophe_words_whole(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *in, *want;
+    } uk[] = {
+        { "п'ятниця", "п'я-тни-ця" },
+        { "м’ясо", "м’я-со" },
+        { "девʼяти", "девʼя-ти" },
+        { "Підгір’я", "Під-гір’я" },
+        { "кав'ярень", "кав'я-рень" },
+        { "сім’я", "сім’я" },                   /* сім'-я: the patterns' only point, beside it */
+        { "обʼєкт", "обʼєкт" },
+        { "п'ятдесят", "п'ят-де-сят" },
+        { "будівництво", "бу-дів-ни-цтво" }, /* words without one as before */
+    };
+    for (size_t i = 0; i < sizeof uk / sizeof uk[0]; i++) {
+        char *got = mark(uk[i].in, "uk", TS_HYPHENATE);
+        for (char *p = got; *p; p++)
+            if (*p == SHY[0])
+                *p = '-';
+        assert_string_equal(got, uk[i].want);
+        free(got);
+    }
+    /* in running text too, and no soft hyphen ever touches an apostrophe */
+    const char *text = "«Раніше м’ясо доводилося "
+                       "везти додому», — розповіла "
+                       "вона; її сім’я та п’ятеро "
+                       "дітей переїхали в Підгір'я.";
+    char *got = mark(text, "uk", TS_HYPHENATE);
+    assert_non_null(strstr(got, "м’я" SHY "со"));      /* м’я-со */
+    assert_non_null(strstr(got, "п’я" SHY "те" SHY "ро")); /* п’я-те-ро */
+    for (const char *p = got; (p = strchr(p, SHY[0])); p++) {
+        assert_false(p > got && p[-1] == '\'');
+        assert_false(p[1] == '\'');
+        assert_false(p >= got + 3 && (!memcmp(p - 3, APOS, 3) || !memcmp(p - 2, LETTER_APOS, 2)));
+        assert_false(!memcmp(p + 1, APOS, 3) || !memcmp(p + 1, LETTER_APOS, 2));
+    }
+    free(got);
+    /* French keeps its elisions apart: l'électricité is hyphenated as électricité */
+    got = mark("l'électricité", "fr", TS_HYPHENATE);
+    assert_non_null(strchr(got, SHY[0]));
+    assert_true(strchr(got, SHY[0]) > strchr(got, '\''));
     free(got);
 }
 
@@ -636,6 +690,7 @@ int main(void)
         cmocka_unit_test(test_typeset_hyphenates_compound_parts),
         cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
         cmocka_unit_test(test_typeset_hyphenates_russian_with_tex_patterns),
+        cmocka_unit_test(test_typeset_hyphenates_ukrainian_apostrophe_words_whole),
         cmocka_unit_test(test_typeset_tex_patterns_match_liang),
         cmocka_unit_test(test_typeset_russian_samples_break_as_a_reader_expects),
         cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),

@@ -926,10 +926,39 @@ static const char *const lang_words[][16] = {
 };
 #define NLANG_WORDS (sizeof lang_words / sizeof lang_words[0])
 
+int textnorm_cyrillic_letter(uint32_t c)
+{
+    if (c >= 0x400 && c <= 0x40F)
+        c += 0x50; /* Ѐ..Џ -> ѐ..џ */
+    else if (c >= 0x410 && c <= 0x42F)
+        c += 0x20;
+    else if (c == 0x490)
+        c = 0x491;
+    if (c == 0x456 || c == 0x457 || c == 0x454 || c == 0x491)
+        return 1;
+    if (c == 0x45E)
+        return 2;
+    if (c == 0x44B || c == 0x44D || c == 0x451)
+        return 3;
+    if (c == 0x438 || c == 0x449 || c == 0x44A)
+        return 4;
+    return 0;
+}
+
+const char *textnorm_cyrillic_lang(const size_t n[5])
+{
+    if (n[2] && n[2] + n[1] > n[4])
+        return "be";
+    if (n[1] > n[3])
+        return "uk";
+    return "ru";
+}
+
 const char *textnorm_guess_lang(const char *str, size_t n)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t hits[NLANG_WORDS] = { 0 }, latin = 0, cyr = 0, kana = 0, han = 0, hebr = 0, arab = 0, farsi = 0;
+    size_t cyrl[5] = { 0 };
     char w[16];
     size_t wl = 0;
     /* the lengths of the function words by their first letter (bit l:
@@ -944,9 +973,10 @@ const char *textnorm_guess_lang(const char *str, size_t n)
         }
     for (size_t i = 0; i <= n;) {
         uint32_t c = i < n ? get_cp(s, n, &i) : (i++, 0);
-        if (c >= 0x400 && c <= 0x4FF)
+        if (c >= 0x400 && c <= 0x4FF) {
             cyr++;
-        else if (c >= 0x3040 && c <= 0x30FF)
+            cyrl[textnorm_cyrillic_letter(c)]++;
+        } else if (c >= 0x3040 && c <= 0x30FF)
             kana++;
         else if (c >= 0x4E00 && c <= 0x9FFF)
             han++;
@@ -991,7 +1021,7 @@ const char *textnorm_guess_lang(const char *str, size_t n)
     if (han * 2 > letters)
         return "zh";
     if (cyr * 2 > letters)
-        return "ru";
+        return textnorm_cyrillic_lang(cyrl);
     size_t best = 0, second = 0, bi = 0;
     for (size_t l = 0; l < NLANG_WORDS; l++) {
         if (hits[l] > best) {

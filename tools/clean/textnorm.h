@@ -51,10 +51,23 @@ char *textnorm_lang(const char *s, size_t n, unsigned flags, const char *lang, s
 int textnorm_article(article_t *a);
 
 /** The language of s[0..n) from its function words and scripts: "en", "de",
- * "fr", "es", "ru" (Cyrillic), "ja" (kana), "zh" (Han), or NULL when the
+ * "fr", "es", "ru", "uk" or "be" (Cyrillic: textnorm_cyrillic_lang), "ja"
+ * (kana), "zh" (Han), or NULL when the
  * text is too short, no language stands out or the one that does is
  * another (Italian, Portuguese, Dutch, Latin). A static string. */
 const char *textnorm_guess_lang(const char *s, size_t n);
+
+/** What a Cyrillic letter says of its language (upper and lower case
+ * alike): 1 і ї є ґ (Ukrainian; і Belarusian too), 2 ў (Belarusian), 3
+ * ы э ё (Russian and Belarusian, not Ukrainian), 4 и щ ъ (Russian and
+ * Ukrainian, not Belarusian), 0 any other. */
+int textnorm_cyrillic_letter(uint32_t c);
+
+/** The language of a Cyrillic text from the counts n[1..4] of its letters
+ * by textnorm_cyrillic_letter (n[0] unused): "be" when it has ў and more
+ * of ў і than of и щ ъ, else "uk" when і ї є ґ outnumber ы э ё, else
+ * "ru". */
+const char *textnorm_cyrillic_lang(const size_t n[5]);
 
 /** Counts the straight quotes ' and " in s[0..n) (UTF-8, bundle control
  * codes allowed); *in_code (may be NULL) gets how many of them are inside

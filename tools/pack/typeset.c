@@ -33,6 +33,8 @@ typedef struct ts_dict {
     uint32_t hi[128];  /* the charset's bytes 0x80 to 0xFF as code points; 0 for none */
     size_t right;      /* letters kept after a break when not TS_HYPHEN_RIGHT; 0: that */
     int compounds;     /* the parts of a hyphenated compound are hyphenated too */
+    int apostrophe;    /* an apostrophe between two letters is inside the word (м'ясо) */
+    HyphenDict *whole; /* dict's level of patterns, for words with an apostrophe; NULL: dict */
     char path[600];    /* the file they came from */
 } ts_dict_t;
 
@@ -251,6 +253,21 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
     static const char *const compounding[] = { "de", "nl", "ru", "uk", "pl", "sv", "da", "no", "nb", "fi", "hu", NULL };
     for (size_t i = 0; compounding[i]; i++)
         d->compounds |= !strcmp(ll, compounding[i]);
+    /* Ukrainian and Belarusian write an apostrophe inside a word, where it
+     * marks a sound (п'ять, сім'я, м'ясо); elsewhere it ends a word (l'eau,
+     * dell'anno) or starts a suffix (NATO's), and what stands either side
+     * is hyphenated on its own. */
+    d->apostrophe = !strcmp(ll, "uk") || !strcmp(ll, "be");
+    /* libhyphen reads an apostrophe as the edge of a compound's part (a
+     * file without levels of its own gets a first level that breaks at '
+     * and ’, for elisions: l'amour) and hyphenates each part alone, with
+     * its minima: сім'я as сім and я, м'ясо with no break. These words go
+     * to the patterns' level whole, and the minima are counted here, in
+     * letters (word_breaks). */
+    if (d->apostrophe && d->dict && d->dict->nextlevel) {
+        d->dict->nextlevel->lhmin = d->dict->nextlevel->rhmin = 1;
+        d->whole = d->dict->nextlevel;
+    }
     return d;
 }
 
@@ -288,6 +305,12 @@ static int is_letter(uint32_t c)
     if (c >= 0x400 && c <= 0x52F)
         return c < 0x482 || c > 0x489;
     return c >= 0x1E00 && c <= 0x1FFF;
+}
+
+/* The three apostrophes texts use: typed, typographic, the letter U+02BC. */
+static int is_apostrophe(uint32_t c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x2BC;
 }
 
 static int is_digit(uint32_t c)
@@ -402,13 +425,15 @@ static uint64_t word_breaks(typeset_t *ts, const ts_dict_t *d, const uint32_t *w
     size_t right = d->right ? d->right : TS_HYPHEN_RIGHT;
     int caps = 1;
     for (size_t i = 0; i < n; i++)
-        caps &= upper(ts, w[i]);
+        caps &= upper(ts, w[i]) || is_apostrophe(w[i]);
     if (caps)
         return 0; /* an acronym */
     char word[TS_WORD_MAX * 4 + 1];
     size_t k = 0;
     for (size_t i = 0; i < n; i++) {
         uint32_t c = lower(ts, w[i]);
+        if (c == 0x2BC)
+            c = 0x2019; /* TeX's Ukrainian patterns know ' and ’ */
         if (d->bytes) {
             unsigned byte = 0;
             if (c < 0x80)
@@ -430,11 +455,23 @@ static uint64_t word_breaks(typeset_t *ts, const ts_dict_t *d, const uint32_t *w
     char **rep = NULL;
     int *pos = NULL, *cut = NULL;
     uint64_t breaks = 0;
-    if (hnj_hyphen_hyphenate2(d->dict, word, (int)k, hy, NULL, &rep, &pos, &cut) == 0) {
+    if (hnj_hyphen_hyphenate2(d->whole ? d->whole : d->dict, word, (int)k, hy, NULL, &rep, &pos, &cut) == 0) {
         /* hy is indexed by character (UTF-8 patterns count characters). */
         for (size_t i = TS_HYPHEN_LEFT - 1; i + right < n; i++)
             if ((hy[i] & 1) && !(rep && rep[i]))
                 breaks |= (uint64_t)1 << i;
+    }
+    /* An apostrophe inside the word: never a break beside it (the line
+     * would end or start with it), and the letters either side of a break
+     * are counted without it. */
+    size_t apos = 0;
+    for (size_t i = 0; i < n; i++)
+        apos += is_apostrophe(w[i]);
+    for (size_t i = 0, before = 0; apos && i + 1 < n; i++) {
+        before += !is_apostrophe(w[i]);
+        if (is_apostrophe(w[i]) || is_apostrophe(w[i + 1]) || before < TS_HYPHEN_LEFT ||
+            n - apos - before < right)
+            breaks &= ~((uint64_t)1 << i);
     }
     if (rep) {
         for (size_t i = 0; i < k; i++)
@@ -599,7 +636,9 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
                     continue;
                 }
                 size_t j = i + 1;
-                while (j < e && is_letter(cps[j]) && !ctl[j])
+                while (j < e && !ctl[j] &&
+                       (is_letter(cps[j]) || (d->apostrophe && is_apostrophe(cps[j]) && j + 1 < e &&
+                                              is_letter(cps[j + 1]) && !ctl[j + 1])))
                     j++;
                 hyphenate_run(ts, d, cps, i, j, shy);
                 i = j;
@@ -693,15 +732,20 @@ static int script_of(uint32_t c)
     return -1;
 }
 
-static void count_scripts(const char *s, size_t *n)
+/* n[script]++ for each letter of s; cyrl[textnorm_cyrillic_letter]++ for
+ * each Cyrillic one. */
+static void count_scripts(const char *s, size_t *n, size_t cyrl[5])
 {
     if (!s)
         return;
     size_t len = strlen(s);
     for (size_t i = 0, k; i < len; i += k) {
-        int sc = script_of(ink_utf8_next((const uint8_t *)s + i, len - i, &k));
+        uint32_t c = ink_utf8_next((const uint8_t *)s + i, len - i, &k);
+        int sc = script_of(c);
         if (sc >= 0)
             n[sc]++;
+        if (sc == SC_CYRL)
+            cyrl[textnorm_cyrillic_letter(c)]++;
     }
 }
 
@@ -709,10 +753,10 @@ const char *typeset_lang(const article_t *a)
 {
     if (a->lang && *a->lang)
         return a->lang;
-    size_t n[SC_N] = { 0 };
-    count_scripts(a->title, n);
+    size_t n[SC_N] = { 0 }, cyrl[5] = { 0 };
+    count_scripts(a->title, n, cyrl);
     for (size_t i = 0; i < a->nblocks; i++)
-        count_scripts(a->blocks[i].text, n);
+        count_scripts(a->blocks[i].text, n, cyrl);
     /* Japanese mixes kana with Han: a text with kana in it is Japanese. */
     if (n[SC_KANA] * 10 > n[SC_HAN] + n[SC_KANA] && n[SC_KANA] > 0)
         n[SC_HAN] += n[SC_KANA];
@@ -724,7 +768,7 @@ const char *typeset_lang(const article_t *a)
         if (sc != SC_VIET && n[sc] > n[best])
             best = sc;
     switch (best) {
-    case SC_CYRL: return "ru";
+    case SC_CYRL: return textnorm_cyrillic_lang(cyrl);
     case SC_GREEK: return "el";
     case SC_HAN: return n[SC_KANA] ? "ja" : "zh";
     case SC_KANA: return "ja";

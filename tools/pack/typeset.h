@@ -62,7 +62,8 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
 
 /** The language a is set in: its own (from the page, the feed), else one
  * guessed from the script most of its letters are in (kana: "ja", Han:
- * "zh", Hangul: "ko", Thai: "th", Cyrillic: "ru", Greek: "el", Latin with
+ * "zh", Hangul: "ko", Thai: "th", Cyrillic: "ru", "uk" or "be"
+ * (textnorm_cyrillic_lang), Greek: "el", Latin with
  * Vietnamese letters: "vi"), else NULL (TS_LANG_DEFAULT). */
 const char *typeset_lang(const article_t *a);
 
