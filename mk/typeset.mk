@@ -8,7 +8,10 @@ DEB_PKGS += libhyphen-dev hyphen-en-us hyphen-de hyphen-fr hyphen-es libunibreak
 # ../shared/data/traf-dev), and libthai's word breaker for Thai.
 DEB_PKGS += hyphen-ru hyphen-uk hyphen-el hyphen-it hyphen-pt-pt hyphen-pt-br hyphen-nl hyphen-pl libthai-dev
 
-HOST_LIBS += $(shell pkg-config --libs harfbuzz-subset harfbuzz libunibreak libthai 2>/dev/null) -lhyphen
+# ICU's line breaker, for the words of Khmer, Lao and Myanmar (its
+# dictionaries; libunibreak has none for them, libthai is Thai's).
+DEB_PKGS += libicu-dev
+HOST_LIBS += $(shell pkg-config --libs harfbuzz-subset harfbuzz libunibreak libthai icu-uc 2>/dev/null) -lhyphen
 CPPFLAGS += $(shell pkg-config --cflags harfbuzz libthai 2>/dev/null)
 HOST_LIBS += -lm
 DEB_PKGS += fonts-dejavu-core   # a face with kerning, for tests/test_fontsub.c (Charis SIL 6 has none)

@@ -104,6 +104,17 @@ static int cjk_gap(uint32_t prev, uint32_t cp)
     return prev && !breaks_after(prev) && ink_brk_between(prev, cp);
 }
 
+/* Whether the zero-width break mark at s[p] (INK_TX_ZWSP) lies between two
+ * words of a script written without spaces between them (Thai, Khmer,
+ * Lao, Myanmar: the packer marks their word ends): a shaped run right after
+ * it, a character's last byte right before it. Such a break stretches a
+ * justified line as a CJK gap does, so that a line with few spaces is not
+ * opened at them alone. */
+static int word_gap(const uint8_t *s, uint32_t p, uint32_t end)
+{
+    return s[p] == INK_TX_ZWSP && p > 0 && s[p - 1] >= 0x80 && p + 1 < end && s[p + 1] == INK_TX_GLYPHS;
+}
+
 /* Stretch of one inter-character gap of a justified line, 26.6: an eighth
  * of an em (a line of 30 ideographs may open by nearly four em in all). */
 static int32_t cjk_stretch(const ink_layout_cfg_t *cfg, int kind)
@@ -339,6 +350,13 @@ static void tok_next(tok_t *t, item_t *it, ink_err_t *err)
         n = 1;
     else
         cp = cp_at(t->L, t->p, t->end, &n);
+    if (word_gap(s, t->p, t->end)) { /* a break between words that stretches */
+        t->p++;
+        it->type = IT_GLUE;
+        it->how = INK_END_ZWSP;
+        it->pad = 1;
+        return;
+    }
     if (cp == CP_SHY || cp == CP_ZWSP) {
         t->p += (uint32_t)n;
         it->type = IT_PEN;
@@ -1200,6 +1218,7 @@ ink_err_t ink_layout_line(ink_layout_t *L, ink_cursor_t at, ink_line_t *out)
             cp = ink_utf8_next(s + p, out->end - p, &n);
         p += (uint32_t)n;
         if (cp == CP_SHY || cp == CP_ZWSP) {
+            out->kgaps += word_gap(s, p - (uint32_t)n, out->end);
             w.prev_cp = 0;
             prev = 0;
             continue;
@@ -1504,7 +1523,9 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
         if (c == INK_TX_GLYPHS) {
             uint32_t rl;
             int32_t a = run_width(L->font, px, t + p, ln->end - p, &rl, err);
-            v[n++] = (atom_t){ p, 0, a, ATOM_RUN, (uint8_t)level, (uint8_t)kind_face(kind, w.style), 0 };
+            /* pad: a word gap (word_gap) before the run */
+            uint8_t gap = p > ln->start && word_gap(t, p - 1, ln->end);
+            v[n++] = (atom_t){ p, 0, a, ATOM_RUN, (uint8_t)level, (uint8_t)kind_face(kind, w.style), gap };
             w.prev_cp = 0;
             p += rl;
             continue;
@@ -1553,7 +1574,7 @@ static int draw_line_bidi(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, i
     if (w_all <= 0)
         extra = 0;
     for (int i = 0; i < n; i++) {
-        int kg = v[i].kind == ATOM_GLYPH && v[i].pad && extra && w_kgap;
+        int kg = v[i].kind != ATOM_SPACE && v[i].pad && extra && w_kgap;
         if (kg && !(v[i].level & 1)) {
             x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
             w_done += w_kgap;
@@ -1674,6 +1695,10 @@ static void draw_line(ink_layout_t *L, ink_fb_t *fb, const ink_line_t *ln, int t
             cp = ink_utf8_next(t + p, ln->end - p, &n);
         p += (uint32_t)n;
         if (cp == CP_SHY || cp == CP_ZWSP) {
+            if (extra && w_kgap && word_gap(t, p - (uint32_t)n, ln->end)) {
+                x += (int32_t)((int64_t)extra * (w_done + w_kgap) / w_all - (int64_t)extra * w_done / w_all);
+                w_done += w_kgap;
+            }
             w.prev_cp = 0;
             prev = 0;
             continue;

@@ -126,13 +126,13 @@ static size_t check_all(const uint8_t *bundle, size_t len, const reported_t *rep
     return checked;
 }
 
-/* The sample edition and the world edition: everything drawn, nothing
- * reported, with a fallback face per script. */
+/* The sample edition and the two world editions: everything drawn,
+ * nothing reported, with a fallback face per script. */
 static void test_scripts_samples_all_drawn(void **state)
 {
     (void)state;
-    const char *dirs[] = {"samples", "samples/world"};
-    for (int d = 0; d < 2; d++) {
+    const char *dirs[] = {"samples", "samples/world", "samples/world2"};
+    for (int d = 0; d < 3; d++) {
         article_list_t arts = {0};
         load_dir(dirs[d], &arts);
         assert_true(arts.n > 0); /* an empty set checks nothing */

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "ink_brk.h"
 #include "ink_text.h"
 #include "ink_utf8.h"
 #include "typeset.h"
@@ -252,6 +253,28 @@ static void test_typeset_cjk_thai_korean_marks(void **st)
         }
     assert_true(zw >= 3);
     free(th);
+    /* Khmer, Lao and Myanmar write no spaces between words either: ICU's
+     * dictionaries find them (libunibreak gave none, and a line could only
+     * be cut inside a word). ផ្សារនេះមានតូបលក់ចំនួនពីររយ: market / this / has /
+     * stall / sell / number / two hundred; ကလေးများအတွက်စာဖတ်ခန်း: children /
+     * for / reading room */
+    static const char *const sa[] = { "ផ្សារនេះមានតូបលក់ចំនួនពីររយ", "ကလေးများအတွက်စာဖတ်ခန်း",
+                                      "ຕະຫຼາດໃໝ່ເປີດໃຫ້ບໍລິການ" };
+    for (size_t i = 0; i < sizeof sa / sizeof sa[0]; i++) {
+        char *got = mark(sa[i], i == 0 ? "km" : i == 1 ? "my" : "lo", TS_BREAKS | TS_HYPHENATE);
+        size_t marks = 0;
+        for (const char *p = got; *p; p++)
+            if (*p == ZWSP[0]) {
+                marks++;
+                /* never before a mark that extends a cluster, nor after a coeng (U+17D2) or virama (U+1039) */
+                uint32_t c = ink_utf8_next((const uint8_t *)p + 1, strlen(p + 1), &(size_t){ 0 });
+                assert_false(ink_brk_extend(c));
+                assert_false(p - got >= 3 && (!memcmp(p - 3, "\xe1\x9f\x92", 3) || !memcmp(p - 3, "\xe1\x80\xb9", 3)));
+            }
+        if (marks < 2)
+            fail_msg("%s: %zu word breaks", sa[i], marks);
+        free(got);
+    }
     /* The device's rule never breaks at a word joiner (U+2060); UAX #14
      * never breaks on either side of an ASCII quote, where the device
      * would: a JOIN mark there */

@@ -12,6 +12,7 @@
 #include <linebreak.h>
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
+#include <unicode/ubrk.h>
 #include <iconv.h>
 #include <wchar.h>
 #include <locale.h>
@@ -55,6 +56,8 @@ struct typeset {
     locale_t loc;      /* C.UTF-8 for towlower_l; (locale_t)0 when missing */
     ThBrk *thai;       /* libthai's word breaker, made on first use; NULL when it cannot be */
     int thai_tried;
+    UBreakIterator *icu; /* ICU's line breaker (Khmer, Lao, Myanmar words), made on first use */
+    int icu_tried;
     ts_dict_t langs[TS_MAX_LANGS];
     size_t nlangs;
     /* The words hyphenated so far: news text says the same few thousand
@@ -138,6 +141,8 @@ void typeset_free(typeset_t *ts)
         freelocale(ts->loc);
     if (ts->thai)
         th_brk_delete(ts->thai);
+    if (ts->icu)
+        ubrk_close(ts->icu);
     free(ts->memo);
     free(ts->letters);
     free(ts);
@@ -394,6 +399,55 @@ static void thai_breaks(typeset_t *ts, const uint32_t *cps, size_t n, char *brks
     }
 }
 
+/* Scripts written without spaces between words that libunibreak leaves
+ * whole (UAX #14's class SA without a dictionary): Khmer, Lao, Myanmar. */
+static int is_sa_dict(uint32_t c)
+{
+    return (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF) || (c >= 0x0E80 && c <= 0x0EFF) ||
+           (c >= 0x1000 && c <= 0x109F) || (c >= 0xA9E0 && c <= 0xA9FF) || (c >= 0xAA60 && c <= 0xAA7F);
+}
+
+/* Khmer, Lao and Myanmar have no spaces between words either (a space
+ * ends a phrase or a sentence): ICU's line breaker finds the words with
+ * its dictionaries. Every run of them in cps[0..n) gets brks[i] =
+ * LINEBREAK_ALLOWBREAK where ICU allows a break after cps[i]. */
+static void sa_breaks(typeset_t *ts, const uint32_t *cps, size_t n, char *brks)
+{
+    for (size_t i = 0; i < n;) {
+        if (!is_sa_dict(cps[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && (is_sa_dict(cps[j]) || cps[j] == 0x200C || cps[j] == 0x200D))
+            j++;
+        if (!ts->icu_tried) {
+            UErrorCode err = U_ZERO_ERROR;
+            ts->icu = ubrk_open(UBRK_LINE, "", NULL, 0, &err);
+            if (U_FAILURE(err))
+                ts->icu = NULL;
+            ts->icu_tried = 1;
+        }
+        /* the run in UTF-16 (all of it in the BMP), one unit a character */
+        size_t m = j - i;
+        UChar *u = ts->icu && m <= INT32_MAX ? malloc(m * sizeof *u) : NULL;
+        if (u) {
+            for (size_t k = 0; k < m; k++)
+                u[k] = (UChar)cps[i + k];
+            UErrorCode err = U_ZERO_ERROR;
+            ubrk_setText(ts->icu, u, (int32_t)m, &err);
+            for (int32_t p = U_SUCCESS(err) ? ubrk_first(ts->icu) : UBRK_DONE; p != UBRK_DONE;
+                 p = ubrk_next(ts->icu))
+                if (p > 0 && (size_t)p < m && !ink_brk_extend(cps[i + (size_t)p]) && cps[i + (size_t)p - 1] != 0x200D)
+                    brks[i + (size_t)p - 1] = LINEBREAK_ALLOWBREAK;
+            err = U_ZERO_ERROR;
+            ubrk_setText(ts->icu, NULL, 0, &err); /* u is freed below */
+        }
+        free(u);
+        i = j;
+    }
+}
+
 static int is_hyphen(uint32_t c)
 {
     return c == '-' || c == 0x2010;
@@ -610,8 +664,10 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
         } else {
             set_linebreaks_utf32(cps, n, lb_lang, brks);
         }
-        if (flags & TS_BREAKS)
+        if (flags & TS_BREAKS) {
             thai_breaks(ts, cps, n, brks);
+            sa_breaks(ts, cps, n, brks);
+        }
     }
     ts_dict_t *d = (flags & TS_HYPHENATE) ? dict_for(ts, lang) : NULL;
     if (d && d->dict) {
