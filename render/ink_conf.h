@@ -54,6 +54,14 @@
 #ifndef INK_FONT_EMBOLDEN
 #define INK_FONT_EMBOLDEN 24
 #endif
+
+/** Italic text of Latin, Greek, Cyrillic or Armenian that a fallback face
+ * draws (those faces are upright) is slanted by this much, 16.16: x moves
+ * by this times y (0x366A, about 12 degrees, as FreeType's
+ * FT_GlyphSlot_Oblique). Other scripts stay upright in italic runs. */
+#ifndef INK_FONT_OBLIQUE
+#define INK_FONT_OBLIQUE 0x366A
+#endif
 _Static_assert(INK_FONT_EMBOLDEN >= 8, "INK_FONT_EMBOLDEN: more than an eighth of the em fills the counters");
 
 /** Full (flashing) refresh after this many fast page turns; 0 = never. */

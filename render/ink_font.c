@@ -9,6 +9,7 @@
 #include FT_FREETYPE_H
 #include FT_FONT_FORMATS_H
 #include FT_MODULE_H
+#include FT_OUTLINE_H
 #include FT_SYSTEM_H
 
 #include <string.h>
@@ -377,13 +378,20 @@ static ink_err_t take_bitmap(ink_font_t *f, const FT_Bitmap *bm, int thin, unsig
  * take; bold: emboldened (a fallback face set in bold, which has no bold
  * of its own). Hinting runs the font's bytecode, whose interpreter state
  * costs some 30 KB of pool a face; unhinted outlines cost almost nothing. */
-static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, int bold, ink_glyph_t *g, ink_glyph_t *t)
+static ink_err_t render_glyph(ink_font_t *f, int fi, uint32_t gid, int bold, int oblique, ink_glyph_t *g,
+                              ink_glyph_t *t)
 {
     FT_Face ft = f->face[fi];
     int mono = f->mode == INK_RENDER_MONO;
     if (FT_Load_Glyph(ft, gid, FT_LOAD_DEFAULT | (mono ? (FT_LOAD_TARGET_MONO | FT_LOAD_MONOCHROME)
                                                      : (FT_LOAD_NO_HINTING | FT_LOAD_TARGET_NORMAL))))
         return INK_ERR_FONT;
+    /* Synthetic italic, as for a face without one: the outline leans right
+     * about its baseline; the advance stays. */
+    if (oblique && ft->glyph->format == FT_GLYPH_FORMAT_OUTLINE) {
+        FT_Matrix m = { 0x10000, INK_FONT_OBLIQUE, 0, 0x10000 };
+        FT_Outline_Transform(&ft->glyph->outline, &m);
+    }
     if (FT_Render_Glyph(ft->glyph, mono ? FT_RENDER_MODE_MONO : FT_RENDER_MODE_NORMAL))
         return INK_ERR_FONT;
     free_bits(f, g->bits);
@@ -506,6 +514,17 @@ int ink_cp_ignorable(uint32_t c)
     return 0;
 }
 
+/* Scripts whose italic is a slanted form of their roman (Latin, Greek,
+ * Cyrillic, Armenian): in an italic run, a fallback face's glyph of them
+ * is slanted (INK_FONT_OBLIQUE). Arabic, Hebrew, the Indic and CJK scripts
+ * have no such italic and stay upright. */
+static int slants(uint32_t c)
+{
+    return (c >= 0x41 && c <= 0x24F) || (c >= 0x370 && c <= 0x58F) || (c >= 0x1C80 && c <= 0x1C8F) ||
+           (c >= 0x1E00 && c <= 0x1FFF) || (c >= 0x2DE0 && c <= 0x2DFF) || (c >= 0xA640 && c <= 0xA69F) ||
+           (c >= 0xFB13 && c <= 0xFB17);
+}
+
 /* A replacement box for a character no face has, as readers draw one: an
  * outlined rectangle half an em wide and as tall as a capital, so the loss
  * shows on the page. */
@@ -553,7 +572,7 @@ const ink_glyph_t *ink_font_glyph_id(ink_font_t *f, int face, int px, uint32_t g
     if ((face >= INK_FACE_COUNT && !open_fallback(f, face)) || set_size(f, face, px))
         goto fail;
     ink_glyph_t tmp = { 0 };
-    if (gid >= (uint32_t)((FT_Face)f->face[face])->num_glyphs || render_glyph(f, face, gid, bold, g, &tmp))
+    if (gid >= (uint32_t)((FT_Face)f->face[face])->num_glyphs || render_glyph(f, face, gid, bold, 0, g, &tmp))
         goto fail;
     tmp.cp = key;
     tmp.px = (uint16_t)px;
@@ -592,7 +611,8 @@ static const ink_glyph_t *glyph_get(ink_font_t *f, ink_face_id_t face, int px, u
         if (set_size(f, fi, px))
             return NULL;
         /* whatever held the entry goes; it is rendered again when asked */
-        if (render_glyph(f, fi, gi, face == INK_FACE_BOLD && fi >= INK_FACE_COUNT, g, &tmp))
+        if (render_glyph(f, fi, gi, face == INK_FACE_BOLD && fi >= INK_FACE_COUNT,
+                         face == INK_FACE_ITALIC && fi >= INK_FACE_COUNT && slants(cp), g, &tmp))
             return NULL;
     }
     tmp.cp = cp ? cp : 0xFFFFFFFFu;

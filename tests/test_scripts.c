@@ -285,6 +285,80 @@ static void test_scripts_bold_fallback_emboldened(void **state)
     article_list_free(&arts);
 }
 
+/* Where a glyph's ink sits across, in its top and bottom thirds: the mean
+ * column of each, times the count (so the caller compares sums). */
+static void lean_of(const ink_glyph_t *g, double *top, double *bottom)
+{
+    size_t nt = 0, nb = 0;
+    double st = 0, sb = 0;
+    for (int y = 0; y < g->h; y++)
+        for (int x = 0; x < g->w; x++)
+            if (g->bits[(size_t)y * g->pitch + (size_t)x / 8] & (0x80 >> (x % 8))) {
+                if (y < g->h / 3)
+                    st += x, nt++;
+                else if (y >= g->h - g->h / 3)
+                    sb += x, nb++;
+            }
+    assert_true(nt > 0 && nb > 0);
+    *top = st / (double)nt;
+    *bottom = sb / (double)nb;
+}
+
+/* Italic in another script: Cyrillic has Charis Italic's own forms; Greek
+ * (which Charis lacks but for phonetic letters, so the fallback Noto Serif
+ * draws it) and Armenian lean as an oblique, with the regular's advance
+ * (they were upright: Ελλάδα in an italic run looked like roman); Hebrew
+ * and Arabic have no italic and stay upright. */
+static void test_scripts_italic_fallback_slanted(void **state)
+{
+    (void)state;
+    article_list_t arts = {0};
+    article_t *a = article_list_add(&arts);
+    const char *paras[] = {"\x10λιμάνι Երևան שלום "
+                           "مكتبة лиман\x11 λιμάνι", NULL};
+    tu_article(a, "Italic", "World", paras);
+    reported_t rep = {0};
+    bundle_stats_t st;
+    size_t len;
+    uint8_t *bundle = pack(&arts, &rep, &st, &len);
+    ink_bundle_t b;
+    ink_pool_t pool;
+    ink_font_t font;
+    ink_font_data_t faces[INK_FONT_MAX_FACES];
+    int nf;
+    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
+    assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
+    ink_pool_init(&pool, pool_mem, sizeof pool_mem);
+    assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+    /* λ (U+03BB, Noto Serif) and Ե (U+0535, Noto Serif Armenian) lean right;
+     * ש (U+05E9) and ك (U+0643) do not move; и (U+0438) is Charis Italic's */
+    static const struct { uint32_t cp; int leans; } cases[] = {
+        { 0x03BB, 1 }, { 0x0535, 1 }, { 0x05E9, 0 }, { 0x0643, 0 },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 60, cases[i].cp);
+        assert_non_null(g);
+        int32_t adv = g->adv;
+        double rt, rb, it, ib;
+        lean_of(g, &rt, &rb);
+        g = ink_font_glyph(&font, INK_FACE_ITALIC, 60, cases[i].cp);
+        assert_non_null(g);
+        assert_int_equal(g->adv, adv);
+        lean_of(g, &it, &ib);
+        /* the top moves right of the bottom by some pixels more than in roman */
+        double lean = (it - ib) - (rt - rb);
+        if (cases[i].leans && lean < 3)
+            fail_msg("U+%04X in italic leans %.1f px more than roman, not slanted", (unsigned)cases[i].cp, lean);
+        if (!cases[i].leans && (lean > 0.5 || lean < -0.5))
+            fail_msg("U+%04X in italic leans %.1f px, slanted", (unsigned)cases[i].cp, lean);
+    }
+    /* Cyrillic comes from Charis Italic itself: another glyph, not a slant */
+    assert_true(ink_font_has(&font, INK_FACE_ITALIC, 0x0438));
+    ink_font_close(&font);
+    free(bundle);
+    article_list_free(&arts);
+}
+
 /* The whole of a Noto face file from the folders scriptfont looks in. */
 static uint8_t *noto_file(const char *file, size_t *len)
 {
@@ -505,6 +579,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_scripts_bold_fallback_emboldened),
+        cmocka_unit_test(test_scripts_italic_fallback_slanted),
         cmocka_unit_test(test_scripts_cjk_face_per_article),
         cmocka_unit_test(test_scripts_one_cjk_no_afnt),
         cmocka_unit_test(test_scripts_greek_whole_from_one_face),
