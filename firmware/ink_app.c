@@ -113,10 +113,12 @@ static int starts_rtl(const char *s, size_t len)
  * opens with the paragraph's level, the separators sit at level 1 and each
  * piece at 1 or, when it reads left to right (a date, a Latin name), 2 --
  * so the source stands at the right and the section at the left. */
-/* The most of one piece (source, date, section) the meta line shows: a
- * source shaped on the host carries its glyphs too (a Bengali byline of
- * two words is 177 bytes). */
-#define META_PIECE_MAX 256u
+/* The most of one piece (source, date, section) the meta line shows, and
+ * of the whole line: a source shaped on the host carries its glyphs too
+ * (a Bengali byline of two words is 177 bytes, the Thai สำนักข่าวอิงค์เพรส,
+ * one run of 19 glyphs, 268, which a cap of 256 left out whole). */
+#define META_PIECE_MAX 384u
+#define META_BYTES 512u
 
 static size_t meta_add(char *buf, size_t at, size_t cap, const char *s, size_t len, int rtl)
 {
@@ -180,7 +182,7 @@ static ink_err_t open_article(ink_app_t *app, uint32_t i)
             tlen--;
     /* The text is inflated behind room for the headline and the meta line,
      * which are then written to end exactly where its body begins. */
-    char meta[2 * META_PIECE_MAX];
+    char meta[META_BYTES];
     uint32_t room = (uint32_t)(2 + tlen + sizeof meta);
     uint8_t *mem = ink_pool_alloc_top(app->pool, room + a.text_len);
     if (!mem)

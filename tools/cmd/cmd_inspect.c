@@ -345,10 +345,17 @@ int cmd_inspect(int argc, char **argv)
                 snprintf(tt, sizeof tt, "%s", title);
                 article_unhint(tt, strlen(tt));
             }
+            /* the source as text: a shaped one (Bengali, Tamil...) has its
+             * glyph records in front of each run */
+            char src[INK_TITLE_MAX + 1] = "";
+            if (th.source) {
+                snprintf(src, sizeof src, "%.*s", (int)th.source_len, th.source);
+                article_unhint(src, strlen(src));
+            }
             if (list)
-                printf("%4u %7u %8u  %-5s  %s%s%.*s%s%.*s\n", i + 1, a.group + 1, a.text_len,
-                       err || terr ? "BAD" : "ok", tt, th.source ? " | " : "", (int)th.source_len,
-                       th.source ? th.source : "", th.date ? " | " : "", (int)th.date_len, th.date ? th.date : "");
+                printf("%4u %7u %8u  %-5s  %s%s%s%s%.*s\n", i + 1, a.group + 1, a.text_len,
+                       err || terr ? "BAD" : "ok", tt, th.source ? " | " : "", src, th.date ? " | " : "",
+                       (int)th.date_len, th.date ? th.date : "");
             if (err)
                 printf("%s: article %u: %s (%s)\n", path, i + 1, ink_err_str(err), why);
             if (terr)
