@@ -16,6 +16,7 @@
 #include "ink_brk.h"
 #include "ink_text.h"
 #include "ink_utf8.h"
+#include "input.h"
 #include "typeset.h"
 
 #define SHY "\x15"
@@ -433,6 +434,65 @@ static void test_typeset_hyphenates_ukrainian_apostrophe_words_whole(void **st)
     free(got);
 }
 
+/* The Indic scripts are hyphenated between syllables with Debian's
+ * patterns (hyphen-hi, -ml, -kn...: hyph_ml_IN.dic, found by the
+ * language alone): their words are long, and a narrow column of Malayalam
+ * opened gaps of four spaces. Never before a vowel sign or other mark,
+ * never after a virama or a joiner, so no conjunct is split. */
+static void test_typeset_hyphenates_indic_between_syllables(void **st)
+{
+    (void)st;
+    static const struct {
+        const char *lang, *in, *want;
+    } w[] = {
+        { "ml", "ബന്ധിപ്പിക്കുന്ന", "ബന്ധി-പ്പി-ക്കു-ന്ന" },
+        { "ml", "വിദ്യാർത്ഥിനിയായ", "വി-ദ്യാർ-ത്ഥി-നി-യായ" },
+        { "hi", "विद्यार्थियों", "वि-द्या-र्थि-यों" },
+        { "kn", "ತೋಟಗಾರಿಕೆ", "ತೋ-ಟ-ಗಾ-ರಿಕೆ" },
+    };
+    for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+        char *got = mark(w[i].in, w[i].lang, TS_HYPHENATE);
+        for (char *p = got; *p; p++)
+            if (*p == SHY[0])
+                *p = '-';
+        assert_string_equal(got, w[i].want);
+        free(got);
+    }
+    /* every soft hyphen of the Indic samples, each in the language its
+     * script gives (typeset_lang) */
+    static const char *const files[] = { "samples/world/hi-nadi-pul.txt", "samples/world/bn-boi-mela.txt",
+                                         "samples/world/ta-mazhai.txt", "samples/world2/gu-pustakalay.txt",
+                                         "samples/world2/pa-mandi.txt", "samples/world2/te-vantena.txt",
+                                         "samples/world2/kn-udyana.txt", "samples/world2/ml-jalametro.txt" };
+    static const char *const langs[] = { "hi", "bn", "ta", "gu", "pa", "te", "kn", "ml" };
+    for (size_t f = 0; f < sizeof files / sizeof files[0]; f++) {
+        article_list_t arts = { 0 };
+        const char *why;
+        if (input_load(files[f], &arts, &why) < 1)
+            fail_msg("%s: %s", files[f], why);
+        assert_string_equal(typeset_lang(&arts.v[0]), langs[f]);
+        size_t shy = 0;
+        for (size_t b = 0; b < arts.v[0].nblocks; b++) {
+            char *got = mark(arts.v[0].blocks[b].text, langs[f], TS_BREAKS | TS_HYPHENATE);
+            for (const char *p = got; (p = strchr(p, SHY[0])); p++) {
+                shy++;
+                size_t k;
+                uint32_t next = ink_utf8_next((const uint8_t *)p + 1, strlen(p + 1), &k);
+                const char *q = p;
+                while (q > got && ((unsigned char)q[-1] & 0xC0) == 0x80)
+                    q--;
+                uint32_t prev = ink_utf8_next((const uint8_t *)q - 1, (size_t)(p - q + 1), &k);
+                if (ink_brk_extend(next) || (prev & 0x7F) == 0x4D || prev == 0x200D || prev == 0x200C)
+                    fail_msg("%s: a soft hyphen between U+%04X and U+%04X", files[f], (unsigned)prev, (unsigned)next);
+            }
+            free(got);
+        }
+        if (shy < 3)
+            fail_msg("%s: %zu soft hyphens", files[f], shy);
+        article_list_free(&arts);
+    }
+}
+
 /* ---- Liang's algorithm on TeX's own files, to check the conversion ---- */
 
 #define LP_MAX 40
@@ -714,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_typeset_hyphenates_in_one_byte_charsets),
         cmocka_unit_test(test_typeset_hyphenates_russian_with_tex_patterns),
         cmocka_unit_test(test_typeset_hyphenates_ukrainian_apostrophe_words_whole),
+        cmocka_unit_test(test_typeset_hyphenates_indic_between_syllables),
         cmocka_unit_test(test_typeset_tex_patterns_match_liang),
         cmocka_unit_test(test_typeset_russian_samples_break_as_a_reader_expects),
         cmocka_unit_test(test_typeset_guesses_the_language_from_the_script),

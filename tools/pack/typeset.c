@@ -13,6 +13,7 @@
 #include <thai/thbrk.h>
 #include <thai/thwbrk.h>
 #include <unicode/ubrk.h>
+#include <dirent.h>
 #include <iconv.h>
 #include <wchar.h>
 #include <locale.h>
@@ -243,6 +244,25 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
         if (!d->dict && alt[0])
             d->dict = try_load(ts->dirs[k], d, alt);
     }
+    /* then any hyph_ll_RR.dic, the first by name (hyph_ml_IN.dic) */
+    for (size_t k = 0; k < ts->ndirs && !d->dict && n < 8; k++) {
+        DIR *dir = opendir(ts->dirs[k]);
+        if (!dir)
+            continue;
+        char best[64] = "", pre[32];
+        snprintf(pre, sizeof pre, "hyph_%s_", ll);
+        for (struct dirent *de; (de = readdir(dir));) {
+            size_t nl = strlen(de->d_name);
+            if (nl < sizeof best && nl > strlen(pre) + 4 && !strncmp(de->d_name, pre, strlen(pre)) &&
+                !strcmp(de->d_name + nl - 4, ".dic") && (!best[0] || strcmp(de->d_name, best) < 0))
+                memcpy(best, de->d_name, nl + 1);
+        }
+        closedir(dir);
+        if (best[0]) {
+            best[strlen(best) - 4] = '\0';
+            d->dict = try_load(ts->dirs[k], d, best + 5);
+        }
+    }
     if (d->dict && !d->dict->utf8 && !one_byte_charset(d->dict->cset, d->hi)) {
         hnj_hyphen_free(d->dict);
         d->dict = NULL;
@@ -294,9 +314,34 @@ const char *typeset_patterns(typeset_t *ts, const char *lang)
     return d && d->dict ? d->path : NULL;
 }
 
-/* Letters of the scripts the patterns cover: Latin, Greek, Cyrillic. */
+/* An Indic digit (Devanagari to Sinhala: each block's 0x66 to 0x6F). */
+static int is_indic_digit(uint32_t c)
+{
+    return c >= 0x900 && c <= 0xDFF && (c & 0x7F) >= 0x66 && (c & 0x7F) <= 0x6F;
+}
+
+/* Letters and signs of the Indic scripts (Devanagari to Sinhala), whose
+ * words Debian's hyphen-hi, -bn, -pa, -gu, -ta, -te, -kn and -ml patterns
+ * break between syllables: everything in their blocks but digits and the
+ * dandas. */
+static int is_indic(uint32_t c)
+{
+    return c >= 0x900 && c <= 0xDFF && c != 0x964 && c != 0x965 && !is_indic_digit(c);
+}
+
+/* A virama (halant, pulli, chandrakkala, al-lakuna): the consonant before
+ * it joins the one after, so no break follows it. */
+static int is_virama(uint32_t c)
+{
+    return c >= 0x900 && c <= 0xDFF && ((c & 0x7F) == 0x4D || c == 0xDCA);
+}
+
+/* Letters of the scripts the patterns cover: Latin, Greek, Cyrillic, and
+ * the Indic scripts. */
 static int is_letter(uint32_t c)
 {
+    if (c >= 0x900 && c <= 0xDFF)
+        return is_indic(c);
     if (c < 0x80)
         return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
     if (c < 0xC0)
@@ -320,7 +365,7 @@ static int is_apostrophe(uint32_t c)
 
 static int is_digit(uint32_t c)
 {
-    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0xFF10 && c <= 0xFF19);
+    return (c >= '0' && c <= '9') || (c >= 0x660 && c <= 0x669) || (c >= 0xFF10 && c <= 0xFF19) || is_indic_digit(c);
 }
 
 static int is_gap(uint32_t c)
@@ -515,6 +560,13 @@ static uint64_t word_breaks(typeset_t *ts, const ts_dict_t *d, const uint32_t *w
             if ((hy[i] & 1) && !(rep && rep[i]))
                 breaks |= (uint64_t)1 << i;
     }
+    /* Indic words: never a break before a sign that belongs to the
+     * syllable before it, nor after a virama or a joiner (the patterns
+     * should not give one; a wrong one would show a broken conjunct). */
+    for (size_t i = 0; i + 1 < n; i++)
+        if (ink_brk_extend(w[i + 1]) || is_virama(w[i]) || w[i] == 0x200C || w[i] == 0x200D ||
+            w[i + 1] == 0x200C || w[i + 1] == 0x200D)
+            breaks &= ~((uint64_t)1 << i);
     /* An apostrophe inside the word: never a break beside it (the line
      * would end or start with it), and the letters either side of a break
      * are counted without it. */
@@ -693,8 +745,9 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
                 }
                 size_t j = i + 1;
                 while (j < e && !ctl[j] &&
-                       (is_letter(cps[j]) || (d->apostrophe && is_apostrophe(cps[j]) && j + 1 < e &&
-                                              is_letter(cps[j + 1]) && !ctl[j + 1])))
+                       (is_letter(cps[j]) ||
+                        (d->apostrophe && is_apostrophe(cps[j]) && j + 1 < e && is_letter(cps[j + 1]) && !ctl[j + 1]) ||
+                        ((cps[j] == 0x200C || cps[j] == 0x200D) && is_indic(cps[j - 1]))))
                     j++;
                 hyphenate_run(ts, d, cps, i, j, shy);
                 i = j;
@@ -758,7 +811,12 @@ out:
 }
 
 /* Letters by script, to guess an article's language from its text. */
-enum { SC_LATIN, SC_VIET, SC_CYRL, SC_GREEK, SC_HAN, SC_KANA, SC_HANGUL, SC_THAI, SC_N };
+enum { SC_LATIN, SC_VIET, SC_CYRL, SC_GREEK, SC_HAN, SC_KANA, SC_HANGUL, SC_THAI, SC_INDIC, SC_N = SC_INDIC + 10 };
+
+/* The language each Indic block (0x900 + 0x80 k) is most written in, for
+ * its hyphenation patterns: Devanagari Hindi, Bengali, Gurmukhi Punjabi,
+ * Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam, Sinhala. */
+static const char *const indic_lang[10] = { "hi", "bn", "pa", "gu", "or", "ta", "te", "kn", "ml", "si" };
 
 static int script_of(uint32_t c)
 {
@@ -779,6 +837,8 @@ static int script_of(uint32_t c)
         return SC_CYRL;
     if (c >= 0x0E01 && c <= 0x0E5B)
         return SC_THAI;
+    if (is_indic(c))
+        return SC_INDIC + (int)((c - 0x900) >> 7);
     if ((c >= 0x3041 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F))
         return SC_KANA;
     if (is_hangul(c))
@@ -832,6 +892,8 @@ const char *typeset_lang(const article_t *a)
     case SC_THAI: return "th";
     default: break;
     }
+    if (best >= SC_INDIC)
+        return indic_lang[best - SC_INDIC];
     /* Latin: Vietnamese when its own letters are common, else unknown. */
     if (n[SC_LATIN] && n[SC_VIET] * 20 > n[SC_LATIN])
         return "vi";
