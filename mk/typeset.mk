@@ -9,7 +9,7 @@ DEB_PKGS += libhyphen-dev hyphen-en-us hyphen-de hyphen-fr hyphen-es libunibreak
 DEB_PKGS += hyphen-ru hyphen-uk hyphen-el hyphen-it hyphen-pt-pt hyphen-pt-br hyphen-nl hyphen-pl libthai-dev
 # Indic scripts: their words are long (Malayalam, Kannada, Telugu), and a
 # narrow column opens wide gaps without breaks inside them.
-DEB_PKGS += hyphen-hi hyphen-bn hyphen-ta hyphen-te hyphen-kn hyphen-ml hyphen-gu hyphen-pa
+DEB_PKGS += hyphen-hi hyphen-ta hyphen-te hyphen-ml hyphen-gu hyphen-pa
 
 # ICU's line breaker, for the words of Khmer, Lao and Myanmar (its
 # dictionaries; libunibreak has none for them, libthai is Thai's).

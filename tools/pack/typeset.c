@@ -235,6 +235,17 @@ static ts_dict_t *dict_for(typeset_t *ts, const char *lang)
             alt[n + 1 + i] = (char)(ll[i] >= 'a' && ll[i] <= 'z' ? ll[i] - 'a' + 'A' : ll[i]);
         alt[2 * n + 1] = '\0';
     }
+    /* Bengali (and Assamese) and Kannada are not hyphenated: a word's
+     * parts are shaped as runs of their own, and there that changes them
+     * (Noto Serif Bengali gives a vowel sign its initial or final form by
+     * its place in the run, চে-য়ে; a Kannada consonant below the base
+     * takes its room from the next syllable, ಉದ್ಘಾ-ಟನೆ). The other Indic
+     * scripts' parts shape as the whole word, their kerning across the
+     * break aside (under a pixel). */
+    static const char *const unsplit[] = { "bn", "as", "kn", NULL };
+    for (size_t i = 0; unsplit[i]; i++)
+        if (!strcmp(ll, unsplit[i]))
+            return d;
     /* Folder by folder, so that the build's own patterns win over Debian's
      * whatever their file is called (hyph_ru.dic over hyph_ru_RU.dic). */
     for (size_t k = 0; k < ts->ndirs && !d->dict; k++) {
