@@ -76,7 +76,7 @@ fuzz-seed: $(B)/inkpress $(SAMPLE) $(B)/tests/test_badbundle
 	@$(B)/inkpress pack -q --fast --no-fonts --patterns -o $(FUZZ_SEED)/bundle/patterns.ink samples/07*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts --no-dict --group-bytes 1 -o $(FUZZ_SEED)/bundle/nodict.ink samples/01*.txt samples/05*.txt
 	@$(B)/inkpress pack -q --fast --no-fonts -o $(FUZZ_SEED)/bundle/feeds.ink tests/fuzz/seeds/feed
-	@$(B)/inkpress pack -q --fast --patterns -o $(FUZZ_SEED)/bundle/patterns-fonts.ink samples/
+	@$(B)/inkpress pack -q --fast --patterns -o $(FUZZ_SEED)/bundle/patterns-fonts.ink samples/*.txt samples/pics/ samples/world/
 	@mkdir -p $(FUZZ_B)/table && $(B)/tests/test_badbundle $(FUZZ_B)/table >/dev/null
 	@awk '$$2 == 0 && $$3 == 0 && $$4 == 0 { print $$1 }' $(FUZZ_B)/table/rows.txt | while read -r r; do \
 	  [ $$(wc -c <$(FUZZ_B)/table/$$r.ink) -le $(FUZZ_MAXLEN_bundle) ] && cp $(FUZZ_B)/table/$$r.ink $(FUZZ_SEED)/bundle/table-$$r.ink; done; true

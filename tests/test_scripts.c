@@ -315,7 +315,8 @@ static void test_scripts_italic_fallback_slanted(void **state)
     article_list_t arts = {0};
     article_t *a = article_list_add(&arts);
     const char *paras[] = {"\x10λιμάνι Երևան שלום "
-                           "مكتبة лиман\x11 λιμάνι", NULL};
+                           "مكتبة лиман\x11 λιμάνι",
+                           NULL};
     tu_article(a, "Italic", "World", paras);
     reported_t rep = {0};
     bundle_stats_t st;
@@ -332,8 +333,14 @@ static void test_scripts_italic_fallback_slanted(void **state)
     assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
     /* λ (U+03BB, Noto Serif) and Ե (U+0535, Noto Serif Armenian) lean right;
      * ש (U+05E9) and ك (U+0643) do not move; и (U+0438) is Charis Italic's */
-    static const struct { uint32_t cp; int leans; } cases[] = {
-        { 0x03BB, 1 }, { 0x0535, 1 }, { 0x05E9, 0 }, { 0x0643, 0 },
+    static const struct {
+        uint32_t cp;
+        int leans;
+    } cases[] = {
+        {0x03BB, 1},
+        {0x0535, 1},
+        {0x05E9, 0},
+        {0x0643, 0},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 60, cases[i].cp);

@@ -369,10 +369,8 @@ static void test_shape_long_run_cut_into_runs(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_shape_world_runs_match_hb_shape),
-        cmocka_unit_test(test_shape_world2_runs_match_hb_shape),
-        cmocka_unit_test(test_shape_damaged_runs_refused),
-        cmocka_unit_test(test_shape_damaged_run_in_a_bundle),
+        cmocka_unit_test(test_shape_world_runs_match_hb_shape), cmocka_unit_test(test_shape_world2_runs_match_hb_shape),
+        cmocka_unit_test(test_shape_damaged_runs_refused),      cmocka_unit_test(test_shape_damaged_run_in_a_bundle),
         cmocka_unit_test(test_shape_long_run_cut_into_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

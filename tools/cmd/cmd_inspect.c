@@ -353,9 +353,8 @@ int cmd_inspect(int argc, char **argv)
                 article_unhint(src, strlen(src));
             }
             if (list)
-                printf("%4u %7u %8u  %-5s  %s%s%s%s%.*s\n", i + 1, a.group + 1, a.text_len,
-                       err || terr ? "BAD" : "ok", tt, th.source ? " | " : "", src, th.date ? " | " : "",
-                       (int)th.date_len, th.date ? th.date : "");
+                printf("%4u %7u %8u  %-5s  %s%s%s%s%.*s\n", i + 1, a.group + 1, a.text_len, err || terr ? "BAD" : "ok",
+                       tt, th.source ? " | " : "", src, th.date ? " | " : "", (int)th.date_len, th.date ? th.date : "");
             if (err)
                 printf("%s: article %u: %s (%s)\n", path, i + 1, ink_err_str(err), why);
             if (terr)
