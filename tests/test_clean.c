@@ -767,6 +767,35 @@ static void test_clean_no_subtitle_from_a_dateline_or_a_slug(void **state)
     article_free(&a);
 }
 
+/* A date line before the text in a script other than Latin (a day, the
+ * month's name, a year: "17 វិច្ឆិកា 2026", the Thai one in the Buddhist
+ * era with a time) is not a paragraph of the text; Khmer, Myanmar and Thai
+ * kept theirs as the first one. */
+static void test_clean_date_line_in_other_scripts(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file, *date, *first;
+    } cases[] = {
+        { "samples/world/km-phsar-thmei.txt", "17 វិច្ឆិកា 2026", "នៅព្រឹកថ្ងៃច័ន្ទ" },
+        { "samples/world/my-sarkyeetaik.txt", "16 နိုဝင်ဘာ 2026", "ရန်ကုန်မြို့" },
+        { "samples/world/th-rot-fai.txt", "25 พฤศจิกายน 2569", "รถไฟสายใหม่ที่เชื่อม" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *buf = read_file(cases[i].file, &len);
+        article_t a = {0};
+        const char *why = NULL;
+        if (clean_scrape(buf, len, &a, &why))
+            fail_msg("%s: %s", cases[i].file, why);
+        if (body_has(&a, cases[i].date))
+            fail_msg("%s: the date line is a paragraph", cases[i].file);
+        assert_true(a.nblocks > 0 && !strncmp(a.blocks[0].text, cases[i].first, strlen(cases[i].first)));
+        article_free(&a);
+        free(buf);
+    }
+}
+
 static void test_clean_short_sentences_in_other_languages(void **state)
 {
     (void)state;
@@ -1108,6 +1137,7 @@ int main(void)
         cmocka_unit_test(test_clean_short_sentences_in_other_languages),
         cmocka_unit_test(test_clean_subtitle_under_the_headline),
         cmocka_unit_test(test_clean_no_subtitle_from_a_dateline_or_a_slug),
+        cmocka_unit_test(test_clean_date_line_in_other_scripts),
         cmocka_unit_test(test_clean_intro_before_a_contents_list),
         cmocka_unit_test(test_clean_author_note_after_the_text),
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),

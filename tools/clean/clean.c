@@ -1680,10 +1680,42 @@ static int dangling_label(const article_block_t *ab, const block_t *b, int at_en
     return (at_end && ab->kind == ARTICLE_BLOCK_SUBHEAD) || (n && b->text[n - 1] == ':');
 }
 
+/* A day, a month's name in a script other than Latin and a year, at the
+ * start of s[0..n): "17 វិច្ឆិកា 2026", "16 နိုဝင်ဘာ 2026", "25 พฤศจิกายน
+ * 2569 09:30 น." (the Buddhist era's years too). */
+static int day_month_year(const char *s, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t i = 0, nd = 0;
+    while (i < n && u[i] >= '0' && u[i] <= '9')
+        i++, nd++;
+    if (nd < 1 || nd > 2 || i >= n || u[i] != ' ')
+        return 0;
+    i++;
+    size_t m = i, letters = 0;
+    while (i < n && u[i] != ' ') {
+        uint32_t c = next_cp(u, n, &i);
+        if (c < 0x370) /* ASCII and Latin months are find_date's */
+            return 0;
+        letters++;
+    }
+    if (!letters || i >= n || i == m)
+        return 0;
+    i++;
+    int y = 0;
+    size_t ny = 0;
+    while (i < n && u[i] >= '0' && u[i] <= '9' && ny < 5)
+        y = y * 10 + (u[i++] - '0'), ny++;
+    return ny == 4 && (i == n || u[i] == ' ') && ((y >= 1900 && y <= 2099) || (y >= 2443 && y <= 2642));
+}
+
 /* A line of a few words that is a date ("23.10.2018", "2021-10-16 |
- * Botschaft", "16 marca 2021", "Veröffentlichung: 2. Februar 2022"). */
+ * Botschaft", "16 marca 2021", "Veröffentlichung: 2. Februar 2022",
+ * "17 វិច្ឆិកា 2026"). */
 static int date_line(const block_t *b)
 {
+    if (b->words <= 5 && day_month_year(b->text, b->len))
+        return 1; /* "... 09:30 น." ends in a full stop of an abbreviation */
     if (b->words > 5 || b->ends_sentence)
         return 0;
     char lc[LC_MAX + 1], ymd[11];
