@@ -20,7 +20,7 @@ FORMAT_FILES = \
 	tools/clean/html_dom.c tools/clean/html_emit.c tools/clean/html_meta.c tools/clean/html_priv.h \
 	tools/clean/html_score.c tools/clean/html_trim.c tools/cmd/cmd_fetch.c tools/cmd/cmd_inspect.c \
 	tools/cmd/cmd_preview.c tools/cmd/inkpress.c tools/cmd/packcli.c tools/cmd/packcli.h tools/pack/bundle_write.c \
-	tools/pack/order.c tools/pack/order.h tools/pack/picture.c tests/fuzz/fuzz_bundle.c tests/test_badbundle.c tests/test_bidi.c tests/test_bundle.c \
+	tools/pack/order.c tools/pack/order.h tools/pack/picture.c tools/pack/zdict.c tools/pack/zdict.h tests/test_zdict.c tests/fuzz/fuzz_bundle.c tests/test_badbundle.c tests/test_bidi.c tests/test_bundle.c \
 	tests/test_charset.c tests/test_cliopt.c tests/test_corpus.c tests/test_dict.c tests/test_failinject.c \
 	tests/test_font.c tests/test_fontsub.c tests/test_input.c tests/test_json.c tests/test_memory.c \
 	tests/test_nav.c tests/test_order.c tests/test_par.c tests/test_pic.c tests/test_profile.c tests/test_scripts.c \

@@ -43,7 +43,7 @@ edition() { # name input...
     grep -o 'seconds:.*' "$O/$name.pack" | sed 's/^seconds:/pack:    steps (s):/'
     fonts=$(grep -o 'FONT [0-9]*\|KERN [0-9]*' "$O/$name.pack" | awk '{s += $2} END {print s + 0}')
     payload=$((bundle - fonts))
-    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (libdeflate 12, dict, groups)" "$bundle" "$(fig "$txt" "$bundle")"
+    printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (zdict 12, dict, groups)" "$bundle" "$(fig "$txt" "$bundle")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "  its text payload (all but fonts)" "$payload" "$(fig "$txt" "$payload")"
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle --no-order (reading order)" "$noorder" "$(fig "$txt" "$noorder")"
     grep -o 'order:.*' "$O/$name.pack" | sed "s/^order: /size:    storage order: /;s/\$/; $((noorder - bundle)) bytes saved/"
@@ -54,7 +54,7 @@ edition() { # name input...
     printf 'size:    %-34s %9s bytes  %5s:1  in %s s\n' "xz -9, all text in one stream" "$xz" "$(fig "$txt" "$xz")" \
         "$(awk "BEGIN{printf \"%.2f\", $g2 - $g1}")"
     [ "$zs" -gt 0 ] && printf 'size:    %-34s %9s bytes  %5s:1\n' "zstd -19, all text in one stream" "$zs" "$(fig "$txt" "$zs")"
-    echo "pack:    $(fig $dt 1 2) s = $(fig "$in / 1048576" "$dt") MB/s wall on $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') (clean, typeset, patterns, dictionary, libdeflate 12), $(awk '{printf "%.2f", $1 + $2}' "$O/$name.cpu") s of CPU; --fast $(fig $dtf 1 2) s = $(fig "$in / 1048576" "$dtf") MB/s"
+    echo "pack:    $(fig $dt 1 2) s = $(fig "$in / 1048576" "$dt") MB/s wall on $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') (clean, typeset, patterns, dictionary, zdict 12), $(awk '{printf "%.2f", $1 + $2}' "$O/$name.cpu") s of CPU; --fast $(fig $dtf 1 2) s = $(fig "$in / 1048576" "$dtf") MB/s"
     $B/inkpress inspect "$O/$name.ink" | grep -o 'opening an article took.*' | sed 's/^/memory:  /;s/$/ (zlib state and 32 KiB window included)/'
     $B/inkpress preview "$O/$name.ink" -o "$O/$name-pv" --dry-run | sed 's/^/render:  /'
 }

@@ -15,8 +15,8 @@
 
 #include "zdict.h"
 
-static const char *const words[] = { "harbour", "council", "minister", "railway", "budget", "weather", "market",
-                                     "school",  "river",   "festival", "election", "museum", "bridge", "ferry" };
+static const char *const words[] = {"harbour", "council", "minister", "railway",  "budget", "weather", "market",
+                                    "school",  "river",   "festival", "election", "museum", "bridge",  "ferry"};
 
 /* n bytes of sentences, varied by seed. */
 static uint8_t *text_of(size_t n, unsigned seed)
@@ -34,8 +34,7 @@ static uint8_t *text_of(size_t n, unsigned seed)
 }
 
 /* Inflates p[0..len) after dict; the text's bytes in *out (malloc'd). */
-static size_t inflate_after(const uint8_t *dict, size_t dlen, const uint8_t *p, size_t len, int final,
-                            uint8_t **out)
+static size_t inflate_after(const uint8_t *dict, size_t dlen, const uint8_t *p, size_t len, int final, uint8_t **out)
 {
     z_stream s;
     memset(&s, 0, sizeof s);
@@ -77,39 +76,132 @@ static size_t zlib9(const uint8_t *dict, size_t dlen, const uint8_t *in, size_t 
     return r;
 }
 
+/* Compresses in[0..n) after d's dictionary (dict[0..dlen)) twice, on two
+ * compressors (the second fresh), checks the bytes are the same and that
+ * zlib's inflate gives the text back; returns the stream's length. */
+static size_t round_trip(zdict_t *z, const zdict_dict_t *d, const uint8_t *dict, size_t dlen, const uint8_t *in,
+                         size_t n)
+{
+    uint8_t *p, *q, *back;
+    size_t pl, ql;
+    zdict_t *fresh = zdict_new(12);
+    assert_non_null(fresh);
+    assert_int_equal(zdict_deflate(z, d, in, n, 1, &p, &pl), 0);
+    assert_int_equal(zdict_deflate(fresh, d, in, n, 1, &q, &ql), 0);
+    assert_int_equal(pl, ql); /* the same whatever the compressor has done before */
+    assert_memory_equal(p, q, pl);
+    assert_int_equal(inflate_after(dict, dlen, p, pl, 1, &back), n);
+    assert_memory_equal(back, in, n);
+    free(p);
+    free(q);
+    free(back);
+    zdict_free(fresh);
+    return pl;
+}
+
 static void test_zdict_streams_give_the_text_back_after_the_dictionary(void **st)
 {
     (void)st;
     zdict_t *z = zdict_new(12);
     assert_non_null(z);
     uint8_t *dict = text_of(32768, 1);
-    static const size_t sizes[] = { 0, 1, 2, 3, 100, 4000, 32768, 200000 };
+    zdict_dict_t *d = zdict_dict_new(dict, 32768, 12);
+    assert_non_null(d);
+    static const size_t sizes[] = {0, 1, 2, 3, 4, 5, 100, 4000, 32768, 200000};
     size_t with = 0, without = 0, zl = 0;
     for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
-        uint8_t *in = text_of(sizes[i], 7 + (unsigned)i), *p, *q, *back;
-        size_t pl, ql;
-        for (int d = 0; d < 2; d++) {
-            size_t dlen = d ? 32768 : 0;
-            assert_int_equal(zdict_deflate(z, dict, dlen, in, sizes[i], 1, &p, &pl), 0);
-            assert_int_equal(zdict_deflate(z, dict, dlen, in, sizes[i], 1, &q, &ql), 0);
-            assert_int_equal(pl, ql); /* the same every time */
-            assert_memory_equal(p, q, pl);
-            assert_int_equal(inflate_after(dict, dlen, p, pl, 1, &back), sizes[i]);
-            assert_memory_equal(back, in, sizes[i]);
-            if (sizes[i] >= 4000) {
-                *(d ? &with : &without) += pl;
-                if (d)
-                    zl += zlib9(dict, dlen, in, sizes[i]);
+        uint8_t *in = text_of(sizes[i], 7 + (unsigned)i);
+        for (int k = 0; k < 2; k++) {
+            size_t pl = round_trip(z, k ? d : NULL, dict, k ? 32768 : 0, in, sizes[i]);
+            if (sizes[i] >= 4000 && sizes[i] <= 32768) { /* a stream's size in the packer */
+                *(k ? &with : &without) += pl;
+                if (k)
+                    zl += zlib9(dict, 32768, in, sizes[i]);
             }
-            free(p);
-            free(q);
-            free(back);
         }
         free(in);
     }
     /* the dictionary is used, and the parse beats zlib's best */
     assert_true(with < without);
     assert_true(with < zl);
+    zdict_dict_free(d);
+    free(dict);
+    zdict_free(z);
+}
+
+/* Input made to catch a matchfinder out: runs, matches of 258 bytes that
+ * end at the text's end, reach exactly 32768 bytes back (to the
+ * dictionary's first byte) or one byte too far, dictionaries shorter than
+ * a match's first bytes, bytes that do not repeat. */
+static void test_zdict_hard_inputs_give_the_text_back(void **st)
+{
+    (void)st;
+    zdict_t *z = zdict_new(12);
+    assert_non_null(z);
+    enum { N = 70000 };
+    uint8_t *dict = malloc(32768), *in = malloc(N);
+    assert_non_null(dict);
+    assert_non_null(in);
+    unsigned x = 12345;
+    for (size_t i = 0; i < 32768; i++) {
+        x = x * 1103515245u + 12345u;
+        dict[i] = (uint8_t)(x >> 16);
+    }
+    for (int c = 0; c < 9; c++) {
+        size_t n = N, dlen = 32768;
+        switch (c) {
+        case 0: /* one byte over and over, and the dictionary the same */
+            memset(in, 'a', n);
+            memset(dict, 'a', dlen);
+            break;
+        case 1: /* a run after unrelated bytes, ending the text */
+            for (size_t i = 0; i < n; i++)
+                in[i] = i < 1000 ? (uint8_t)(i * 7) : 'b';
+            break;
+        case 2: /* the dictionary's start, exactly a window back, then its end */
+            for (size_t i = 0; i < 32768; i++) {
+                x = x * 1103515245u + 12345u;
+                dict[i] = (uint8_t)(x >> 16);
+            }
+            n = 600;
+            memcpy(in, dict, 558); /* 32768 back: 258 bytes twice, then 42 */
+            memcpy(in + 558, dict + 32768 - 42, 42);
+            break;
+        case 3: /* a text whose 258-byte repeats sit 32768 and 32769 bytes apart */
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                in[i] = (uint8_t)(x >> 16);
+            }
+            memcpy(in + 32768 + 100, in + 100, 258);
+            memcpy(in + 32769 + 1000, in + 1000, 258);
+            memcpy(in + n - 258, in + n - 258 - 32768, 258);
+            break;
+        case 4: /* bytes that never repeat (a stored-like stream) */
+            for (size_t i = 0; i < n; i++) {
+                x = x * 1103515245u + 12345u;
+                in[i] = (uint8_t)(x >> 16);
+            }
+            break;
+        case 5: /* a dictionary of 1, 2, 3 and 4 bytes the text starts by repeating */
+        case 6:
+        case 7:
+        case 8:
+            dlen = (size_t)(c - 4);
+            memset(dict, 'q', dlen);
+            memset(in, 'q', 5);
+            n = 5;
+            break;
+        }
+        zdict_dict_t *d = zdict_dict_new(dict, dlen, 12);
+        assert_non_null(d);
+        size_t pl = round_trip(z, d, dict, dlen, in, n);
+        if (c == 0)
+            assert_true(pl < n / 100); /* runs are matches, 258 bytes a time */
+        if (c == 2)
+            assert_true(pl < 40); /* three matches, the first 32768 back */
+        zdict_dict_free(d);
+    }
+    free(in);
     free(dict);
     zdict_free(z);
 }
@@ -122,9 +214,9 @@ static void test_zdict_unfinished_stream_stops_on_a_byte_boundary(void **st)
     zdict_t *z = zdict_new(12);
     uint8_t *in = text_of(20000, 3), *p, *back;
     size_t pl;
-    assert_int_equal(zdict_deflate(z, NULL, 0, in, 20000, 0, &p, &pl), 0);
+    assert_int_equal(zdict_deflate(z, NULL, in, 20000, 0, &p, &pl), 0);
     assert_true(pl > 4);
-    static const uint8_t tail[4] = { 0, 0, 0xFF, 0xFF };
+    static const uint8_t tail[4] = {0, 0, 0xFF, 0xFF};
     assert_memory_equal(p + pl - 4, tail, 4);
     assert_int_equal(inflate_after(NULL, 0, p, pl, 0, &back), 20000);
     assert_memory_equal(back, in, 20000);
@@ -137,19 +229,18 @@ static void test_zdict_unfinished_stream_stops_on_a_byte_boundary(void **st)
 static void test_zdict_refuses_a_dictionary_past_the_window(void **st)
 {
     (void)st;
-    zdict_t *z = zdict_new(12);
-    uint8_t *dict = text_of(40000, 2), *p = NULL;
-    size_t pl = 0;
-    assert_int_equal(zdict_deflate(z, dict, 32769, dict, 10, 1, &p, &pl), -1);
-    assert_null(p);
+    uint8_t *dict = text_of(40000, 2);
+    assert_null(zdict_dict_new(dict, 32769, 12));
+    assert_null(zdict_dict_new(dict, 100, 9)); /* and levels it has not */
+    assert_null(zdict_new(13));
     free(dict);
-    zdict_free(z);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_zdict_streams_give_the_text_back_after_the_dictionary),
+        cmocka_unit_test(test_zdict_hard_inputs_give_the_text_back),
         cmocka_unit_test(test_zdict_unfinished_stream_stops_on_a_byte_boundary),
         cmocka_unit_test(test_zdict_refuses_a_dictionary_past_the_window),
     };

@@ -112,8 +112,8 @@ void pack_cli_init(pack_cli_t *pc)
         {"--date", "DATE", CLIOPT_FUNC, &o->date, .fn = set_date, .bad = "--date takes YYYY-MM-DD, not '%s'",
          .help = "edition date (default: the newest article's date)"},
         {"--level", "N", CLIOPT_INT, &o->level, 0, 12, .bad = "--level takes 0 to 12",
-         .help = "deflate level: 10-12 libdeflate's near-optimal parser with the dictionary as history "
-                 "(default 12; streams under an eighth of the dictionary, the title chunks, zlib -9), 0-9 zlib's"},
+         .help = "deflate level: 10-12 our near-optimal parser, the dictionary searched once for every "
+                 "stream (default 12; 10 and 11 search less and parse fewer times), 0-9 zlib's"},
         {"--fast", NULL, CLIOPT_FUNC, o, .fn = set_fast,
          .help = "zlib at level 9 (about 5% larger, a few times faster)"},
         {"--zopfli", "N", CLIOPT_FUNC, &o->zopfli, .fn = set_zopfli, .bad = "--zopfli " HEX_NUMBER,

@@ -174,28 +174,16 @@ static int zlib_raw(int level, const uint8_t *dict, size_t dlen, const uint8_t *
     return zr == (flush == Z_FINISH ? Z_STREAM_END : Z_OK) && !z.avail_in ? 0 : -1;
 }
 
-/* A stream whose text is shorter than 1/SHORT_STREAM of the dictionary
- * goes through zlib (pack_stream). */
-#define SHORT_STREAM 8u
-
 /* Compresses in[0..n) as one raw deflate stream with dict as its preset
- * dictionary, appending to out; zd is the thread's libdeflate compressor
- * (levels 10-12). */
-static int pack_stream(const bundle_opts_t *o, zdict_t *zd, const uint8_t *dict, size_t dlen, const uint8_t *in,
-                       size_t n, buf_t *out)
+ * dictionary, appending to out; zd is the thread's compressor and zdd the
+ * dictionary's trees (levels 10-12, zdict.h). */
+static int pack_stream(const bundle_opts_t *o, zdict_t *zd, const zdict_dict_t *zdd, const uint8_t *dict, size_t dlen,
+                       const uint8_t *in, size_t n, buf_t *out)
 {
     if (o->zopfli <= 0 && o->level > 9) {
-        /* A stream far shorter than the dictionary (a chunk of titles):
-         * libdeflate would parse the whole dictionary ahead of its few
-         * hundred words, zlib only indexes it. On the BBC corpus its 65
-         * title chunks take 1,114 B more this way (35,590 B), in a
-         * twentieth of the time: libdeflate spent a sixth of its work on
-         * them. */
-        if (dlen && n * SHORT_STREAM < dlen)
-            return zlib_raw(9, dict, dlen, in, n, Z_FINISH, out);
         uint8_t *z;
         size_t zn;
-        if (!zd || zdict_deflate(zd, dict, dlen, in, n, 1, &z, &zn))
+        if (!zd || zdict_deflate(zd, zdd, in, n, 1, &z, &zn))
             return -1;
         put(out, z, zn);
         free(z);
@@ -230,16 +218,13 @@ static int pack_stream(const bundle_opts_t *o, zdict_t *zd, const uint8_t *dict,
  * deflate stream that stops on a byte boundary without a final block (an
  * empty stored block ends it), so the device runs it through the same
  * inflater just before an article's stream (docs/FORMAT.md). */
-static int pack_dict(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, buf_t *out)
+static int pack_dict(const bundle_opts_t *o, zdict_t *zd, const uint8_t *dict, size_t dlen, buf_t *out)
 {
     put32(out, (uint32_t)dlen);
     if (o->zopfli <= 0 && o->level > 9) {
-        zdict_t *zd = zdict_new(o->level);
         uint8_t *z;
         size_t zn;
-        int e = !zd || zdict_deflate(zd, NULL, 0, dict, dlen, 0, &z, &zn);
-        zdict_free(zd);
-        if (e)
+        if (!zd || zdict_deflate(zd, NULL, dict, dlen, 0, &z, &zn))
             return -1;
         put(out, z, zn);
         free(z);
@@ -327,33 +312,45 @@ typedef struct jobs {
     const bundle_opts_t *o;
     const uint8_t *dict;
     size_t dlen;
+    zdict_dict_t *zdd; /* the dictionary's trees, shared */
     job_t *v;
-    zdict_t *zd[PAR_MAX_THREADS]; /* a libdeflate compressor a thread */
+    zdict_t *zd[PAR_MAX_THREADS]; /* a compressor a thread */
+    buf_t *dictb;                 /* DICT, job 0 when not NULL */
+    int dict_rc;
 } jobs_t;
 
 static void one_job(void *ctx, size_t i, size_t t)
 {
     jobs_t *js = ctx;
+    if (js->dictb && i-- == 0) {
+        js->dict_rc = pack_dict(js->o, js->zd[t], js->dict, js->dlen, js->dictb);
+        return;
+    }
     job_t *j = &js->v[i];
-    j->rc = pack_stream(js->o, js->zd[t], js->dict, js->dlen, j->in, j->n, &j->out);
+    j->rc = pack_stream(js->o, js->zd[t], js->zdd, js->dict, js->dlen, j->in, j->n, &j->out);
 }
 
-static int run_jobs(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, job_t *v, size_t n)
+/* The streams v[0..n) compressed on every thread, and DICT into dictb
+ * unless it is NULL (first: it is the longest). */
+static int run_jobs(const bundle_opts_t *o, const uint8_t *dict, size_t dlen, job_t *v, size_t n, buf_t *dictb)
 {
-    jobs_t js = {o, dict, dlen, v, {NULL}};
+    jobs_t js = {o, dict, dlen, NULL, v, {NULL}, dictb, 0};
     size_t nt = par_threads(o->threads);
     int rc = 0;
+    if (o->zopfli <= 0 && o->level > 9 && dlen && !(js.zdd = zdict_dict_new(dict, dlen, o->level)))
+        rc = -1;
     for (size_t t = 0; t < nt && o->zopfli <= 0 && o->level > 9; t++)
         if (!(js.zd[t] = zdict_new(o->level)))
             rc = -1;
     if (!rc)
-        par_for(nt, n, one_job, &js);
+        par_for(nt, n + (dictb != NULL), one_job, &js);
     for (size_t t = 0; t < nt; t++)
         zdict_free(js.zd[t]);
+    zdict_dict_free(js.zdd);
     for (size_t i = 0; i < n && !rc; i++)
         if (v[i].rc || v[i].out.oom)
             rc = -1;
-    return rc;
+    return rc || js.dict_rc ? -1 : 0;
 }
 
 typedef struct enc {
@@ -1272,7 +1269,7 @@ static int write_text(wctx_t *c)
 {
     size_t njobs = c->njobs;
     job_t *jobs = c->jobs;
-    if (run_jobs(c->opts, c->dict, c->dlen, jobs, njobs)) {
+    if (run_jobs(c->opts, c->dict, c->dlen, jobs, njobs, c->dlen ? &c->dictb : NULL)) {
         *c->why = "compression failed";
         return -1;
     }
@@ -1326,12 +1323,6 @@ static void write_meta(wctx_t *c)
     put16(&c->meta, 0);
 }
 
-static int write_dict(wctx_t *c)
-{
-    if (c->dlen && pack_dict(c->opts, c->dict, c->dlen, &c->dictb))
-        return -1;
-    return 0;
-}
 
 /* AFNT: only an edition with more than one CJK face. */
 static int write_afnt(wctx_t *c)
@@ -1488,8 +1479,6 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     double t6 = now();
     write_secs(&c);
     write_meta(&c);
-    if (write_dict(&c))
-        goto out;
     c.fst.secs_texts = t1 - t0;
     c.fst.secs_patterns = t2 - t1;
     c.fst.secs_fonts = (t3 - t2) + (t6 - t5);

@@ -48,7 +48,7 @@ typedef struct bundle_stats {
 typedef struct bundle_opts {
     const char *name;     /**< edition name */
     const char *date;     /**< edition date, or NULL for the newest article date */
-    int level;            /**< when zopfli is 0: zlib's deflate level 0-9, or libdeflate's 10-12 (zdict.h) */
+    int level;            /**< when zopfli is 0: zlib's deflate level 0-9, or zdict's 10-12 (zdict.h) */
     int zopfli;           /**< zopfli iterations (smaller, much slower); 0 = level */
     int dict;             /**< train and use a preset dictionary */
     size_t group_bytes;   /**< text per compressed group of short articles; 1 = one article a stream */
@@ -73,7 +73,7 @@ typedef struct bundle_opts {
     int no_order;         /**< 1: texts stored in reading order (no ORDR); 0: similar texts together (order.h) */
 } bundle_opts_t;
 
-/** Defaults: libdeflate at level 12 on every core, a dictionary, 32 KiB
+/** Defaults: zdict at level 12 on every core, a dictionary, 32 KiB
  * groups of similar texts, typesetting marks, hyphenation patterns, no
  * fonts (the caller loads them), no pictures. */
 #define BUNDLE_OPTS_DEFAULT { "inkpress edition", NULL, 12, 0, 1, 32768, 4, NULL, NULL, 1, 0, 1, 0, NULL, NULL, NULL, NULL, 0, 0, 0 }

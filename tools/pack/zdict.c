@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
-/* zdict.c: libdeflate's parse of a text after a preset dictionary, written
- * as a stream of its own (zdict.h; RFC 1951 for the bit layout). */
+/* zdict.c: a near-optimal deflate parser whose preset dictionary is
+ * searched once for every stream (zdict.h; RFC 1951 for the bit layout). */
 #include "zdict.h"
 
-#include <libdeflate.h>
+#include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
@@ -13,14 +14,20 @@
 #define NDIST 30 /* distance symbols */
 #define NCL 19   /* code-length symbols */
 
-static const uint16_t len_base[29] = { 3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
-                                       31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258 };
-static const uint8_t len_extra[29] = { 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0 };
-static const uint16_t dist_base[30] = { 1,    2,    3,    4,    5,    7,     9,     13,    17,  25,
-                                        33,   49,   65,   97,   129,  193,   257,   385,   513, 769,
-                                        1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577 };
-static const uint8_t dist_extra[30] = { 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13 };
-static const uint8_t cl_order[NCL] = { 16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15 };
+static const uint16_t len_base[29] = {3,  4,  5,  6,  7,  8,  9,  10, 11,  13,  15,  17,  19,  23, 27,
+                                      31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
+static const uint8_t len_extra[29] = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2,
+                                      2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0};
+static const uint16_t dist_base[30] = {1,    2,    3,    4,    5,    7,    9,    13,    17,    25,
+                                       33,   49,   65,   97,   129,  193,  257,  385,   513,   769,
+                                       1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577};
+static const uint8_t dist_extra[30] = {0, 0, 0, 0, 1, 1, 2, 2,  3,  3,  4,  4,  5,  5,  6,
+                                       6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13};
+static const uint8_t cl_order[NCL] = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
+
+typedef struct match {
+    uint16_t len, dist;
+} match_t;
 
 /* A literal (dist 0, len the byte) or a match. */
 typedef struct tok {
@@ -28,27 +35,49 @@ typedef struct tok {
 } tok_t;
 
 struct zdict {
-    struct libdeflate_compressor *c;
-    uint8_t len_sym[259]; /* length 3..258 -> symbol - 257 */
-    uint8_t *all, *packed;
-    size_t all_cap, packed_cap;
+    unsigned depth, nice, passes; /* the level's search (bt_insert) and parse passes */
+    uint8_t len_sym[259];         /* length 3..258 -> symbol - 257 */
+    uint8_t *all;                 /* the dictionary, then the text */
+    size_t all_cap;
     tok_t *tok;
     size_t ntok, tok_cap;
     size_t *block; /* token index where each block of the text starts */
     size_t nblock, block_cap;
+    int32_t *head, *child; /* the trees: the dictionary's copied in, then the text's */
+    size_t child_cap;
+    uint32_t *mstart; /* a text position's first match in m (n + 1 of them) */
+    match_t *m;
+    uint8_t *mds; /* each match's distance symbol */
+    size_t m_cap, mds_cap, pos_cap;
+    uint32_t *cost;         /* from each text position to the end, in sixteenths of a bit */
+    uint16_t *clen, *cdist; /* the choice at each text position (cdist 0: a literal) */
+    size_t choice_cap[3];
 };
+
+static void dist_tables(void);
+static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* What each level searches: nodes looked at a position, the match length
+ * that ends the search, passes of the parse. */
+static const struct {
+    unsigned depth, nice, passes;
+} levels[3] = {{8, 32, 2}, {16, 64, 2}, {32, 128, 3}};
 
 zdict_t *zdict_new(int level)
 {
-    zdict_t *z = calloc(1, sizeof *z);
-    if (!z || !(z->c = libdeflate_alloc_compressor(level))) {
-        free(z);
+    if (level < 10 || level > 12)
         return NULL;
-    }
+    zdict_t *z = calloc(1, sizeof *z);
+    if (!z)
+        return NULL;
+    z->depth = levels[level - 10].depth;
+    z->nice = levels[level - 10].nice;
+    z->passes = levels[level - 10].passes;
     for (unsigned s = 0; s < 29; s++)
         for (unsigned l = len_base[s]; l < len_base[s] + (1u << len_extra[s]) && l <= 258; l++)
             z->len_sym[l] = (uint8_t)s;
     z->len_sym[258] = 28;
+    pthread_once(&tables_once, dist_tables);
     return z;
 }
 
@@ -56,20 +85,38 @@ void zdict_free(zdict_t *z)
 {
     if (!z)
         return;
-    libdeflate_free_compressor(z->c);
     free(z->all);
-    free(z->packed);
     free(z->tok);
     free(z->block);
+    free(z->head);
+    free(z->child);
+    free(z->mstart);
+    free(z->m);
+    free(z->mds);
+    free(z->cost);
+    free(z->clen);
+    free(z->cdist);
     free(z);
 }
 
+/* Distance symbols: of distances 1-256 by d - 1, of longer ones by
+ * (d - 1) >> 7 (every symbol past 15 covers a multiple of 128). */
+static uint8_t dsym_lo[256], dsym_hi[256];
+
 static unsigned dist_sym(unsigned d)
 {
-    unsigned s = 29;
-    while (dist_base[s] > d)
-        s--;
-    return s;
+    return d <= 256 ? dsym_lo[d - 1] : dsym_hi[(d - 1) >> 7];
+}
+
+static void dist_tables(void)
+{
+    for (unsigned s = 0; s < 30; s++)
+        for (unsigned d = dist_base[s]; d < dist_base[s] + (1u << dist_extra[s]); d++) {
+            if (d <= 256)
+                dsym_lo[d - 1] = (uint8_t)s;
+            else if (((d - 1) & 127) == 0)
+                dsym_hi[(d - 1) >> 7] = (uint8_t)s;
+        }
 }
 
 static int grow(void **p, size_t *cap, size_t need, size_t size)
@@ -87,107 +134,6 @@ static int grow(void **p, size_t *cap, size_t need, size_t size)
     return 0;
 }
 
-/* --- reading libdeflate's stream back as tokens -------------------------- */
-
-typedef struct bitin {
-    const uint8_t *p;
-    size_t n, at;
-    uint64_t acc;
-    unsigned cnt;
-    int err;
-} bitin_t;
-
-static unsigned bits(bitin_t *b, unsigned k)
-{
-    while (b->cnt < k) {
-        if (b->at >= b->n) {
-            b->err = 1;
-            return 0;
-        }
-        b->acc |= (uint64_t)b->p[b->at++] << b->cnt;
-        b->cnt += 8;
-    }
-    unsigned v = (unsigned)(b->acc & ((1u << k) - 1));
-    b->acc >>= k;
-    b->cnt -= k;
-    return v;
-}
-
-/* A canonical code: how many codes of each length, symbols in code order,
- * and a table of the codes up to FAST bits long by the next FAST bits of
- * the stream: length << 9 | symbol, 0 for a longer code. */
-#define FAST 10u
-typedef struct code {
-    uint16_t count[16];
-    uint16_t sym[288];
-    uint16_t fast[1u << FAST];
-} code_t;
-
-static int code_build(code_t *h, const uint8_t *len, unsigned n)
-{
-    uint16_t off[16];
-    memset(h->count, 0, sizeof h->count);
-    for (unsigned s = 0; s < n; s++)
-        h->count[len[s]]++;
-    h->count[0] = 0;
-    off[1] = 0;
-    for (unsigned l = 1; l < 15; l++)
-        off[l + 1] = (uint16_t)(off[l] + h->count[l]);
-    for (unsigned s = 0; s < n; s++)
-        if (len[s])
-            h->sym[off[len[s]]++] = (uint16_t)s;
-    /* Codes in the stream come first bit first: the table is indexed by
-     * each code's bits reversed, whatever follows it. */
-    unsigned next[16], code = 0;
-    for (unsigned l = 1; l < 16; l++) {
-        code = (code + h->count[l - 1]) << 1;
-        next[l] = code;
-    }
-    memset(h->fast, 0, sizeof h->fast);
-    for (unsigned s = 0; s < n; s++) {
-        unsigned l = len[s];
-        if (!l)
-            continue;
-        unsigned c = next[l]++;
-        if (l > FAST)
-            continue;
-        unsigned r = 0;
-        for (unsigned i = 0; i < l; i++)
-            r |= (c >> i & 1u) << (l - 1 - i);
-        for (unsigned i = r; i < (1u << FAST); i += 1u << l)
-            h->fast[i] = (uint16_t)(l << 9 | s);
-    }
-    return 0;
-}
-
-/* One symbol, a bit at a time: codes of each length follow those of the
- * length before, doubled. */
-static int decode(bitin_t *b, const code_t *h)
-{
-    while (b->cnt < FAST && b->at < b->n) {
-        b->acc |= (uint64_t)b->p[b->at++] << b->cnt;
-        b->cnt += 8;
-    }
-    unsigned e = h->fast[b->acc & ((1u << FAST) - 1)];
-    if (e && (e >> 9) <= b->cnt) {
-        b->acc >>= e >> 9;
-        b->cnt -= e >> 9;
-        return (int)(e & 511u);
-    }
-    int code = 0, first = 0, index = 0;
-    for (unsigned l = 1; l <= 15; l++) {
-        code |= (int)bits(b, 1);
-        int c = h->count[l];
-        if (code - first < c)
-            return h->sym[index + code - first];
-        index += c;
-        first = (first + c) << 1;
-        code <<= 1;
-    }
-    b->err = 1;
-    return -1;
-}
-
 static int push_tok(zdict_t *z, unsigned len, unsigned dist)
 {
     if (grow((void **)&z->tok, &z->tok_cap, z->ntok + 1, sizeof *z->tok))
@@ -195,128 +141,6 @@ static int push_tok(zdict_t *z, unsigned len, unsigned dist)
     z->tok[z->ntok].len = (uint16_t)len;
     z->tok[z->ntok++].dist = (uint16_t)dist;
     return 0;
-}
-
-/* Byte pos of all[] is coded as a literal (or the rest of a match from
- * pos on, dist back); what lies in the dictionary is not the text's. */
-static int emit_match(zdict_t *z, size_t dlen, size_t pos, unsigned len, unsigned dist)
-{
-    if (pos + len <= dlen)
-        return 0;
-    if (pos < dlen) { /* reaches past the dictionary's end: keep its tail */
-        len -= (unsigned)(dlen - pos);
-        pos = dlen;
-        if (len < 3) {
-            for (unsigned i = 0; i < len; i++)
-                if (push_tok(z, z->all[pos + i], 0))
-                    return -1;
-            return 0;
-        }
-    }
-    return push_tok(z, len, dist);
-}
-
-static int read_tokens(zdict_t *z, const uint8_t *p, size_t n, size_t dlen, size_t total)
-{
-    bitin_t b = { p, n, 0, 0, 0, 0 };
-    size_t pos = 0;
-    int last = 0;
-    code_t ll, dc;
-    z->ntok = z->nblock = 0;
-    while (!last && !b.err) {
-        size_t start = z->ntok;
-        last = (int)bits(&b, 1);
-        unsigned type = bits(&b, 2);
-        if (type == 0) {
-            b.acc >>= b.cnt & 7;
-            b.cnt -= b.cnt & 7;
-            unsigned len = bits(&b, 16), nlen = bits(&b, 16);
-            if (len != (~nlen & 0xFFFFu) || pos + len > total)
-                return -1;
-            for (unsigned i = 0; i < len; i++, pos++)
-                if (pos >= dlen && push_tok(z, z->all[pos], 0))
-                    return -1;
-            /* the bytes were read through the bit buffer: skip them there */
-            for (unsigned i = 0; i < len && !b.err; i++)
-                bits(&b, 8);
-        } else if (type == 3) {
-            return -1;
-        } else {
-            uint8_t lens[288 + 32];
-            unsigned hlit = 288, hdist = 30;
-            if (type == 1) {
-                for (unsigned s = 0; s < 288; s++)
-                    lens[s] = s < 144 ? 8 : s < 256 ? 9 : s < 280 ? 7 : 8;
-                memset(lens + 288, 5, 30);
-            } else {
-                hlit = bits(&b, 5) + 257;
-                hdist = bits(&b, 5) + 1;
-                unsigned hclen = bits(&b, 4) + 4;
-                uint8_t cl[NCL] = { 0 };
-                for (unsigned i = 0; i < hclen; i++)
-                    cl[cl_order[i]] = (uint8_t)bits(&b, 3);
-                code_t cc;
-                code_build(&cc, cl, NCL);
-                for (unsigned i = 0; i < hlit + hdist && !b.err;) {
-                    int s = decode(&b, &cc);
-                    unsigned rep = 0, v = 0;
-                    if (s < 0)
-                        return -1;
-                    if (s < 16) {
-                        lens[i++] = (uint8_t)s;
-                        continue;
-                    }
-                    if (s == 16) {
-                        if (i == 0)
-                            return -1;
-                        v = lens[i - 1];
-                        rep = 3 + bits(&b, 2);
-                    } else {
-                        rep = s == 17 ? 3 + bits(&b, 3) : 11 + bits(&b, 7);
-                    }
-                    if (i + rep > hlit + hdist)
-                        return -1;
-                    while (rep--)
-                        lens[i++] = (uint8_t)v;
-                }
-                memmove(lens + 288, lens + hlit, hdist);
-            }
-            code_build(&ll, lens, hlit);
-            code_build(&dc, lens + 288, hdist);
-            for (;;) {
-                int s = decode(&b, &ll);
-                if (s < 0 || b.err)
-                    return -1;
-                if (s < 256) {
-                    if (pos >= total)
-                        return -1;
-                    if (pos >= dlen && push_tok(z, (unsigned)s, 0))
-                        return -1;
-                    pos++;
-                    continue;
-                }
-                if (s == 256)
-                    break;
-                s -= 257;
-                if (s >= 29)
-                    return -1;
-                unsigned len = len_base[s] + bits(&b, len_extra[s]);
-                int d = decode(&b, &dc);
-                if (d < 0 || d >= 30)
-                    return -1;
-                unsigned dist = dist_base[d] + bits(&b, dist_extra[d]);
-                if (dist > pos || pos + len > total || emit_match(z, dlen, pos, len, dist))
-                    return -1;
-                pos += len;
-            }
-        }
-        if (z->ntok > start) {
-            if (grow((void **)&z->block, &z->block_cap, z->nblock + 1, sizeof *z->block))
-                return -1;
-            z->block[z->nblock++] = start;
-        }
-    }
-    return b.err || pos != total ? -1 : 0;
 }
 
 /* --- writing them as a stream of their own -------------------------------- */
@@ -362,7 +186,7 @@ static void flush_bytes(bitout_t *o)
 /* Canonical codes for lengths len[0..n), bit-reversed for LSB-first output. */
 static void codes_of(const unsigned *len, unsigned n, uint16_t *code)
 {
-    unsigned count[16] = { 0 }, next[16];
+    unsigned count[16] = {0}, next[16];
     for (unsigned s = 0; s < n; s++)
         count[len[s]]++;
     count[0] = 0;
@@ -490,7 +314,7 @@ static int plan_block(zdict_t *z, plan_t *p, const tok_t *t, size_t nt)
         memcpy(all + hlit, dl, hdist * sizeof *all);
         for (unsigned use = 0; use < 8; use++) {
             uint8_t rs[NLL + NDIST], rx[NLL + NDIST];
-            size_t fc[NCL] = { 0 };
+            size_t fc[NCL] = {0};
             unsigned cl[NCL];
             size_t nr = rle(all, hlit + hdist, use, rs, rx);
             for (size_t i = 0; i < nr; i++)
@@ -573,8 +397,7 @@ static void write_block(zdict_t *z, bitout_t *o, plan_t *p, const tok_t *t, size
 
 /* Whether p[0..len) inflates after dict to in[0..n) (ending where it
  * should: in a final block, or unfinished when final is 0). */
-static int gives_back(const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int final, uint8_t *p,
-                      size_t len)
+static int gives_back(const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int final, uint8_t *p, size_t len)
 {
     z_stream s;
     memset(&s, 0, sizeof s);
@@ -596,31 +419,18 @@ static int gives_back(const uint8_t *dict, size_t dlen, const uint8_t *in, size_
     return ok;
 }
 
-int zdict_deflate(zdict_t *z, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int final,
-                  uint8_t **out, size_t *outlen)
+/* The stream of z->tok in z->block's blocks, checked against the text. */
+static int write_stream(zdict_t *z, const uint8_t *dict, size_t dlen, const uint8_t *in, size_t n, int final,
+                        uint8_t **out, size_t *outlen)
 {
-    bitout_t o = { 0 };
-    if (dlen > 32768 || grow((void **)&z->all, &z->all_cap, dlen + n + 1, 1))
-        return -1;
-    if (dlen)
-        memcpy(z->all, dict, dlen);
-    if (n)
-        memcpy(z->all + dlen, in, n);
-    size_t bound = libdeflate_deflate_compress_bound(z->c, dlen + n);
-    if (grow((void **)&z->packed, &z->packed_cap, bound, 1))
-        return -1;
-    size_t plen = libdeflate_deflate_compress(z->c, z->all, dlen + n, z->packed, bound);
-    if (!plen || read_tokens(z, z->packed, plen, dlen, dlen + n))
-        return -1;
+    bitout_t o = {0};
     if (z->nblock == 0) { /* no text: one empty block */
         if (grow((void **)&z->block, &z->block_cap, 1, sizeof *z->block))
             return -1;
         z->block[z->nblock++] = 0;
     }
-    /* libdeflate split its blocks for the dictionary and the text together:
-     * the text's part of the block that held the dictionary's end is often
-     * small, and two blocks may now be smaller as one. Neighbours are
-     * joined while that saves bits. */
+    /* split_blocks judged by guessed sizes: neighbours are joined while
+     * their real codes say that saves bits. */
     plan_t *p = malloc(3 * sizeof *p);
     if (!p)
         return -1;
@@ -662,4 +472,404 @@ int zdict_deflate(zdict_t *z, const uint8_t *dict, size_t dlen, const uint8_t *i
     *out = o.p;
     *outlen = o.n;
     return 0;
+}
+
+/* --- a parser of our own, whose dictionary part is built once ------------- */
+
+#define WINDOW 32768u
+#define MAXLEN 258u
+#define HBITS 16u
+#define NIL INT32_MIN /* below every window's start */
+
+/* The binary trees of a dictionary's positions (those whose four bytes lie
+ * in it): built once, copied before each stream's own positions go in
+ * (inserting re-roots a tree, which rewrites older nodes' links). */
+struct zdict_dict {
+    uint8_t *d;
+    size_t dlen, done; /* positions 0..done-1 are in the trees */
+    int32_t *head;     /* 1 << HBITS roots by four bytes, then as many latest places by three; NIL for none */
+    int32_t *child;    /* 2 a position: the smaller and the larger subtree */
+};
+
+static uint32_t hash4(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return (v * 0x9E3779B1u) >> (32 - HBITS);
+}
+
+static uint32_t hash3(const uint8_t *p)
+{
+    uint32_t v = (uint32_t)p[0] << 16 | (uint32_t)p[1] << 8 | p[2];
+    return (v * 0x9E3779B1u) >> (32 - HBITS);
+}
+
+/* Puts pos into its tree (buf[pos..end) with at least 3 bytes) and, with
+ * m, writes there the matches met on the way down, each longer than the
+ * one before; returns how many. Looks at depth nodes at most; a match of
+ * nice bytes (or to the end) ends the search. Every node's subtrees hold
+ * older places than it, so the walk goes back in the text and stops at
+ * the window's start. */
+static unsigned bt_insert(const uint8_t *buf, int32_t *head, int32_t *child, size_t pos, size_t end, unsigned depth,
+                          unsigned nice, match_t *m)
+{
+    unsigned maxlen = end - pos < MAXLEN ? (unsigned)(end - pos) : MAXLEN, best = 2, nm = 0;
+    int32_t lo = (int32_t)pos - (int32_t)WINDOW;
+    const uint8_t *b = buf + pos;
+    /* the latest place with the same three bytes: a match of 3 */
+    uint32_t h3 = hash3(b);
+    int32_t c3 = head[(1u << HBITS) + h3];
+    head[(1u << HBITS) + h3] = (int32_t)pos;
+    if (c3 >= lo && buf[c3] == b[0] && buf[c3 + 1] == b[1] && buf[c3 + 2] == b[2]) {
+        best = 3;
+        if (m)
+            m[nm++] = (match_t){3, (uint16_t)(pos - (size_t)c3)};
+    }
+    if (maxlen < 4) {
+        child[2 * pos] = child[2 * pos + 1] = NIL;
+        return nm;
+    }
+    uint32_t h = hash4(b);
+    int32_t cur = head[h];
+    int32_t *lt = &child[2 * pos], *gt = &child[2 * pos + 1];
+    unsigned lt_len = 0, gt_len = 0, stop = nice < maxlen ? nice : maxlen;
+    head[h] = (int32_t)pos;
+    while (cur >= lo && depth--) {
+        const uint8_t *a = buf + cur;
+        unsigned len = lt_len < gt_len ? lt_len : gt_len;
+        while (len + 8 <= maxlen) { /* eight bytes at a time (little-endian: the first differing byte is the lowest) */
+            uint64_t x, y;
+            memcpy(&x, a + len, 8);
+            memcpy(&y, b + len, 8);
+            if (x != y) {
+                len += (unsigned)__builtin_ctzll(x ^ y) >> 3;
+                goto compared;
+            }
+            len += 8;
+        }
+        while (len < maxlen && a[len] == b[len])
+            len++;
+    compared:
+        if (len > best) {
+            best = len;
+            if (m)
+                m[nm++] = (match_t){(uint16_t)len, (uint16_t)(pos - (size_t)cur)};
+        }
+        if (len >= stop) { /* cur's place is pos's now */
+            *lt = child[2 * cur];
+            *gt = child[2 * cur + 1];
+            return nm;
+        }
+        if (a[len] < b[len]) {
+            *lt = cur;
+            lt = &child[2 * cur + 1];
+            cur = *lt;
+            lt_len = len;
+        } else {
+            *gt = cur;
+            gt = &child[2 * cur];
+            cur = *gt;
+            gt_len = len;
+        }
+    }
+    *lt = *gt = NIL;
+    return nm;
+}
+
+
+zdict_dict_t *zdict_dict_new(const uint8_t *dict, size_t dlen, int level)
+{
+    zdict_dict_t *d = calloc(1, sizeof *d);
+    if (!d || dlen > WINDOW || level < 10 || level > 12)
+        goto fail;
+    d->dlen = dlen;
+    d->d = malloc(dlen + 1);
+    d->head = malloc(sizeof *d->head << (HBITS + 1));
+    d->child = malloc(2 * (dlen + 1) * sizeof *d->child);
+    if (!d->d || !d->head || !d->child)
+        goto fail;
+    if (dlen)
+        memcpy(d->d, dict, dlen);
+    for (size_t h = 0; h < (2u << HBITS); h++)
+        d->head[h] = NIL;
+    pthread_once(&tables_once, dist_tables);
+    /* a position's tree is keyed by its first four bytes: the last three
+     * go in with each stream, when the text's first bytes follow them */
+    d->done = dlen >= 4 ? dlen - 3 : 0;
+    for (size_t p = 0; p < d->done; p++)
+        bt_insert(d->d, d->head, d->child, p, dlen, levels[level - 10].depth, levels[level - 10].nice, NULL);
+    return d;
+fail:
+    zdict_dict_free(d);
+    return NULL;
+}
+
+void zdict_dict_free(zdict_dict_t *d)
+{
+    if (!d)
+        return;
+    free(d->d);
+    free(d->head);
+    free(d->child);
+    free(d);
+}
+
+/* Bit costs in sixteenths. */
+#define CS 16u
+
+typedef struct costs {
+    uint32_t lit[256], len[MAXLEN + 1], dsym[NDIST];
+} costs_t;
+
+/* Costs from symbol counts: -log2 of each one's share (a symbol not seen
+ * costs as one seen half a time). */
+static void costs_from(costs_t *c, const size_t *fl, const size_t *fd)
+{
+    static const double half = 0.5;
+    double tl = 0, td = 0;
+    for (unsigned s = 0; s < NLL; s++)
+        tl += (double)fl[s];
+    for (unsigned s = 0; s < NDIST; s++)
+        td += (double)fd[s];
+    uint32_t sym[NLL];
+    for (unsigned s = 0; s < NLL; s++)
+        sym[s] = (uint32_t)(CS * log2((tl + 1) / (fl[s] ? (double)fl[s] : half)) + 0.5);
+    for (unsigned s = 0; s < 256; s++)
+        c->lit[s] = sym[s];
+    for (unsigned l = 3; l <= MAXLEN; l++) {
+        unsigned ls = l == 258 ? 28 : 0;
+        if (l < 258)
+            while (ls + 1 < 28 && len_base[ls + 1] <= l)
+                ls++;
+        c->len[l] = sym[257 + ls] + CS * len_extra[ls];
+    }
+    for (unsigned s = 0; s < NDIST; s++)
+        c->dsym[s] = (uint32_t)(CS * log2((td + 1) / (fd[s] ? (double)fd[s] : half)) + 0.5) + CS * dist_extra[s];
+}
+
+/* The cheapest way to the end from each text position under c, back to
+ * front; then the choices, front to back, as tokens. */
+static int parse_pass(zdict_t *z, const costs_t *c, const uint8_t *t, size_t n)
+{
+    uint32_t *cost = z->cost;
+    cost[n] = 0;
+    for (size_t i = n; i-- > 0;) {
+        uint32_t best = cost[i + 1] + c->lit[t[i]];
+        unsigned bl = 1, bd = 0, prev = 2;
+        for (uint32_t k = z->mstart[i]; k < z->mstart[i + 1]; k++) {
+            unsigned len = z->m[k].len;
+            uint32_t dc = c->dsym[z->mds[k]];
+            for (unsigned l = prev + 1; l <= len; l++) {
+                uint32_t v = cost[i + l] + c->len[l] + dc;
+                if (v < best) {
+                    best = v;
+                    bl = l;
+                    bd = z->m[k].dist;
+                }
+            }
+            prev = len;
+        }
+        cost[i] = best;
+        z->clen[i] = (uint16_t)bl;
+        z->cdist[i] = (uint16_t)bd;
+    }
+    z->ntok = 0;
+    for (size_t i = 0; i < n; i += z->clen[i])
+        if (push_tok(z, z->cdist[i] ? z->clen[i] : t[i], z->cdist[i]))
+            return -1;
+    return 0;
+}
+
+static void count_tokens(const zdict_t *z, const tok_t *t, size_t nt, size_t *fl, size_t *fd)
+{
+    memset(fl, 0, NLL * sizeof *fl);
+    memset(fd, 0, NDIST * sizeof *fd);
+    for (size_t i = 0; i < nt; i++) {
+        if (t[i].dist) {
+            fl[257 + z->len_sym[t[i].len]]++;
+            fd[dist_sym(t[i].dist)]++;
+        } else {
+            fl[t[i].len]++;
+        }
+    }
+    fl[256]++;
+}
+
+/* A block's size in bits, guessed from its counts: each symbol at -log2
+ * of its share, the extra bits, and a header of about 5 bits a symbol
+ * used. */
+typedef struct counts {
+    uint32_t fl[NLL], fd[NDIST];
+    size_t extra;
+} counts_t;
+
+static double guess_bits(const counts_t *c)
+{
+    double tl = 0, td = 0, bits = (double)c->extra + 17 + 57;
+    for (unsigned s = 0; s < NLL; s++)
+        tl += c->fl[s];
+    for (unsigned s = 0; s < NDIST; s++)
+        td += c->fd[s];
+    for (unsigned s = 0; s < NLL; s++)
+        if (c->fl[s])
+            bits += c->fl[s] * log2(tl / c->fl[s]) + 5;
+    for (unsigned s = 0; s < NDIST; s++)
+        if (c->fd[s])
+            bits += c->fd[s] * log2(td / c->fd[s]) + 5;
+    return bits;
+}
+
+static void counts_add(counts_t *to, const counts_t *a, const counts_t *b)
+{
+    for (unsigned s = 0; s < NLL; s++)
+        to->fl[s] = a->fl[s] + b->fl[s];
+    for (unsigned s = 0; s < NDIST; s++)
+        to->fd[s] = a->fd[s] + b->fd[s];
+    to->extra = a->extra + b->extra;
+    to->fl[256]--; /* one end of block */
+}
+
+/* Blocks: the tokens cut in pieces of CHUNK, neighbours joined while the
+ * join that saves the most saves bits (by guess_bits; write_stream plans
+ * the blocks for real). */
+#define CHUNK 1024u
+static int split_blocks(zdict_t *z)
+{
+    size_t k = (z->ntok + CHUNK - 1) / CHUNK;
+    if (!k)
+        k = 1;
+    counts_t *c = calloc(k, sizeof *c), both;
+    double *bits = malloc(k * sizeof *bits), *join = malloc(k * sizeof *join);
+    if (!c || !bits || !join || grow((void **)&z->block, &z->block_cap, k, sizeof *z->block)) {
+        free(c);
+        free(bits);
+        free(join);
+        return -1;
+    }
+    for (size_t b = 0; b < k; b++) {
+        z->block[b] = b * CHUNK;
+        size_t e = (b + 1) * CHUNK < z->ntok ? (b + 1) * CHUNK : z->ntok;
+        for (size_t i = b * CHUNK; i < e; i++) {
+            const tok_t *t = &z->tok[i];
+            if (t->dist) {
+                unsigned ls = z->len_sym[t->len], ds = dist_sym(t->dist);
+                c[b].fl[257 + ls]++;
+                c[b].fd[ds]++;
+                c[b].extra += len_extra[ls] + dist_extra[ds];
+            } else {
+                c[b].fl[t->len]++;
+            }
+        }
+        c[b].fl[256] = 1;
+        bits[b] = guess_bits(&c[b]);
+    }
+    z->nblock = k;
+    for (size_t b = 0; b + 1 < k; b++) {
+        counts_add(&both, &c[b], &c[b + 1]);
+        join[b] = guess_bits(&both);
+    }
+    for (;;) {
+        double best = 0;
+        size_t at = 0;
+        for (size_t b = 0; b + 1 < z->nblock; b++)
+            if (bits[b] + bits[b + 1] - join[b] > best) {
+                best = bits[b] + bits[b + 1] - join[b];
+                at = b;
+            }
+        if (best <= 0)
+            break;
+        counts_add(&c[at], &c[at], &c[at + 1]);
+        bits[at] = join[at];
+        size_t rest = z->nblock - at - 2;
+        memmove(z->block + at + 1, z->block + at + 2, rest * sizeof *z->block);
+        memmove(c + at + 1, c + at + 2, rest * sizeof *c);
+        memmove(bits + at + 1, bits + at + 2, rest * sizeof *bits);
+        memmove(join + at + 1, join + at + 2, rest * sizeof *join);
+        z->nblock--;
+        for (size_t b = at ? at - 1 : 0; b <= at && b + 1 < z->nblock; b++) {
+            counts_add(&both, &c[b], &c[b + 1]);
+            join[b] = guess_bits(&both);
+        }
+    }
+    free(c);
+    free(bits);
+    free(join);
+    return 0;
+}
+
+int zdict_deflate(zdict_t *z, const zdict_dict_t *d, const uint8_t *in, size_t n, int final, uint8_t **out,
+                  size_t *outlen)
+{
+    size_t dlen = d ? d->dlen : 0, total = dlen + n;
+    if (grow((void **)&z->all, &z->all_cap, total + 1, 1) ||
+        grow((void **)&z->child, &z->child_cap, 2 * total + 2, sizeof *z->child) ||
+        grow((void **)&z->mstart, &z->pos_cap, n + 2, sizeof *z->mstart) ||
+        grow((void **)&z->cost, &z->choice_cap[0], n + 1, sizeof *z->cost) ||
+        grow((void **)&z->clen, &z->choice_cap[1], n + 1, sizeof *z->clen) ||
+        grow((void **)&z->cdist, &z->choice_cap[2], n + 1, sizeof *z->cdist) ||
+        (!z->head && !(z->head = malloc(sizeof *z->head << (HBITS + 1)))))
+        return -1;
+    if (dlen)
+        memcpy(z->all, d->d, dlen);
+    if (n)
+        memcpy(z->all + dlen, in, n);
+    size_t from = 0;
+    if (d) {
+        memcpy(z->head, d->head, sizeof *z->head << (HBITS + 1));
+        memcpy(z->child, d->child, 2 * d->done * sizeof *z->child);
+        from = d->done;
+    } else {
+        for (size_t h = 0; h < (2u << HBITS); h++)
+            z->head[h] = NIL;
+    }
+    for (size_t p = from; p < dlen && p + 3 <= total; p++)
+        bt_insert(z->all, z->head, z->child, p, total, z->depth, z->nice, NULL);
+    size_t nm = 0, skip = 0;
+    for (size_t i = 0; i < n; i++) {
+        z->mstart[i] = (uint32_t)nm;
+        size_t p = dlen + i;
+        if (p + 3 > total)
+            continue;
+        if (grow((void **)&z->m, &z->m_cap, nm + MAXLEN, sizeof *z->m) ||
+            grow((void **)&z->mds, &z->mds_cap, nm + MAXLEN, 1))
+            return -1;
+        if (skip) {
+            skip--;
+            bt_insert(z->all, z->head, z->child, p, total, z->depth, z->nice, NULL);
+            continue;
+        }
+        unsigned k = bt_insert(z->all, z->head, z->child, p, total, z->depth, z->nice, z->m + nm);
+        for (unsigned j = 0; j < k; j++)
+            z->mds[nm + j] = (uint8_t)dist_sym(z->m[nm + j].dist);
+        nm += k;
+        if (k && z->m[nm - 1].len >= z->nice)
+            skip = z->m[nm - 1].len - 1;
+    }
+    z->mstart[n] = (uint32_t)nm;
+    /* first costs: of the longest match at each place taken */
+    costs_t c;
+    size_t fl[NLL] = {0}, fd[NDIST] = {0};
+    for (size_t i = 0; i < n;) {
+        uint32_t k = z->mstart[i + 1];
+        if (k == z->mstart[i]) {
+            fl[in[i++]]++;
+            continue;
+        }
+        fl[257 + z->len_sym[z->m[k - 1].len]]++;
+        fd[z->mds[k - 1]]++;
+        i += z->m[k - 1].len;
+    }
+    fl[256]++;
+    costs_from(&c, fl, fd);
+    for (unsigned pass = 0; pass < z->passes; pass++) {
+        if (pass) {
+            count_tokens(z, z->tok, z->ntok, fl, fd);
+            costs_from(&c, fl, fd);
+        }
+        if (parse_pass(z, &c, in, n))
+            return -1;
+    }
+    if (split_blocks(z))
+        return -1;
+    return write_stream(z, d ? d->d : NULL, dlen, in, n, final, out, outlen);
 }
