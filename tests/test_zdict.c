@@ -206,6 +206,41 @@ static void test_zdict_hard_inputs_give_the_text_back(void **st)
     zdict_free(z);
 }
 
+/* Many small random cases: texts and dictionaries of 2, 4 or 256 byte
+ * values, of every length up to a few thousand bytes, the text often a
+ * copy of part of the dictionary. */
+static void test_zdict_random_inputs_give_the_text_back(void **st)
+{
+    (void)st;
+    zdict_t *z = zdict_new(12);
+    assert_non_null(z);
+    uint8_t *dict = malloc(32768), *in = malloc(5000);
+    assert_non_null(dict);
+    assert_non_null(in);
+    unsigned x = 777;
+#define RND() (x = x * 1103515245u + 12345u, x >> 16)
+    for (int round = 0; round < 150; round++) {
+        unsigned vals = round % 3 == 0 ? 2 : round % 3 == 1 ? 4 : 256;
+        size_t dlen = round % 5 == 0 ? 0 : RND() % 32769, n = RND() % 5000;
+        for (size_t i = 0; i < dlen; i++)
+            dict[i] = (uint8_t)('a' + RND() % vals);
+        for (size_t i = 0; i < n; i++)
+            in[i] = (uint8_t)('a' + RND() % vals);
+        if (dlen > 600 && n > 600 && RND() % 2) { /* a piece of the dictionary again */
+            size_t to = RND() % (n - 500), from = RND() % (dlen - 500);
+            memcpy(in + to, dict + from, 500);
+        }
+        zdict_dict_t *d = zdict_dict_new(dict, dlen, 10 + round % 3);
+        assert_non_null(d);
+        round_trip(z, d, dict, dlen, in, n);
+        zdict_dict_free(d);
+    }
+#undef RND
+    free(in);
+    free(dict);
+    zdict_free(z);
+}
+
 /* DICT's form: no final block, an empty stored block ending on a byte
  * boundary (00 00 FF FF its last four bytes). */
 static void test_zdict_unfinished_stream_stops_on_a_byte_boundary(void **st)
@@ -241,6 +276,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_zdict_streams_give_the_text_back_after_the_dictionary),
         cmocka_unit_test(test_zdict_hard_inputs_give_the_text_back),
+        cmocka_unit_test(test_zdict_random_inputs_give_the_text_back),
         cmocka_unit_test(test_zdict_unfinished_stream_stops_on_a_byte_boundary),
         cmocka_unit_test(test_zdict_refuses_a_dictionary_past_the_window),
     };

@@ -507,9 +507,12 @@ static uint32_t hash3(const uint8_t *p)
 /* Puts pos into its tree (buf[pos..end) with at least 3 bytes) and, with
  * m, writes there the matches met on the way down, each longer than the
  * one before; returns how many. Looks at depth nodes at most; a match of
- * nice bytes (or to the end) ends the search. Every node's subtrees hold
- * older places than it, so the walk goes back in the text and stops at
- * the window's start. */
+ * nice bytes (or to the end) ends the search, pos taking the place of the
+ * node it matched, whose subtrees are then in order with pos only as far
+ * as those bytes: no later search may count on more of the order (each
+ * starts a comparison past the bytes the nodes it went left and right
+ * from share with it). Every node's subtrees hold older places than it,
+ * so the walk goes back in the text and stops at the window's start. */
 static unsigned bt_insert(const uint8_t *buf, int32_t *head, int32_t *child, size_t pos, size_t end, unsigned depth,
                           unsigned nice, match_t *m)
 {
@@ -593,11 +596,14 @@ zdict_dict_t *zdict_dict_new(const uint8_t *dict, size_t dlen, int level)
     for (size_t h = 0; h < (2u << HBITS); h++)
         d->head[h] = NIL;
     pthread_once(&tables_once, dist_tables);
-    /* a position's tree is keyed by its first four bytes: the last three
-     * go in with each stream, when the text's first bytes follow them */
-    d->done = dlen >= 4 ? dlen - 3 : 0;
+    /* The trees are in order only as far as the searches that built them
+     * compared (bt_insert), and a stream's searches compare up to its
+     * level's nice length: here every place is put in with all MAXLEN
+     * bytes compared, and the last MAXLEN places, whose bytes run on into
+     * the text, go in with each stream. */
+    d->done = dlen > MAXLEN ? dlen - MAXLEN : 0;
     for (size_t p = 0; p < d->done; p++)
-        bt_insert(d->d, d->head, d->child, p, dlen, levels[level - 10].depth, levels[level - 10].nice, NULL);
+        bt_insert(d->d, d->head, d->child, p, dlen, levels[level - 10].depth, MAXLEN, NULL);
     return d;
 fail:
     zdict_dict_free(d);
