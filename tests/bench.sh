@@ -55,6 +55,10 @@ edition() { # name input...
         "$(awk "BEGIN{printf \"%.2f\", $g2 - $g1}")"
     [ "$zs" -gt 0 ] && printf 'size:    %-34s %9s bytes  %5s:1\n' "zstd -19, all text in one stream" "$zs" "$(fig "$txt" "$zs")"
     echo "pack:    $(fig $dt 1 2) s = $(fig "$in / 1048576" "$dt") MB/s wall on $(nproc 2>/dev/null || echo '?') cores, load $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?') (clean, typeset, patterns, dictionary, zdict 12), $(awk '{printf "%.2f", $1 + $2}' "$O/$name.cpu") s of CPU; --fast $(fig $dtf 1 2) s = $(fig "$in / 1048576" "$dtf") MB/s"
+    for l in 11 10; do # zdict's lighter levels: the streams step's seconds against bytes
+        $B/inkpress pack -q -v --level $l -o "$O/$name-l$l.ink" --name "$name" "$@" 2>"$O/$name-l$l.pack"
+        echo "pack:    --level $l: streams $(grep -o 'streams [0-9.]*' "$O/$name-l$l.pack" | cut -d' ' -f2) s (level 12: $(grep -o 'streams [0-9.]*' "$O/$name.pack" | cut -d' ' -f2) s), $(wc -c <"$O/$name-l$l.ink") bytes ($(($(wc -c <"$O/$name-l$l.ink") - bundle)) more)"
+    done
     $B/inkpress inspect "$O/$name.ink" | grep -o 'opening an article took.*' | sed 's/^/memory:  /;s/$/ (zlib state and 32 KiB window included)/'
     $B/inkpress preview "$O/$name.ink" -o "$O/$name-pv" --dry-run | sed 's/^/render:  /'
 }
