@@ -571,6 +571,48 @@ static void test_clean_stops_before_dated_comments(void **state)
     article_free(&a);
 }
 
+static void test_clean_article_after_a_list_of_dated_teasers(void **state)
+{
+    (void)state;
+    /* a site's latest stories, each with its section and month, stand over
+     * the article: a dated list like comments, but the text comes after it */
+    const char s[] =
+        "Startseite\nNews\n"
+        "Politik | Januar 2022\nNew rules for apprentices\n"
+        "The ministry has published new rules for apprentices that will apply from the summer, and the chambers have welcomed them in a first statement.\n"
+        "Betrieb | Januar 2022\nBakers choose the bread of the year\n"
+        "The bakers' association has chosen a rye loaf baked in a wood oven as the bread of the year, the third time a rye bread has been chosen.\n"
+        "Politik | Januar 2022\nA new agency for the climate\n"
+        "A new state agency is to bring together the work on energy and the climate that four ministries have done on their own until now.\n"
+        "Bildung | Januar 2022\nA film about electricians\n"
+        "Pupils can now watch a film about the work of electricians that was shot with a camera that sees in every direction at once.\n"
+        "Betrieb | Januar 2022\nLonger time to change a licence\n"
+        "Drivers who change their old licence late will not be fined for the time being, the interior ministers agreed at their last meeting.\n"
+        "Politik | Januar 2022\nStudents pleased with their grants\n"
+        "Most of the young founders who received a grant from the state last year say they were pleased with it, according to a survey.\n"
+        "Bildung | Januar 2022\nA prize for the best young carpenter\n"
+        "The best young carpenter of the year comes from a small village in the hills and built a cupboard without a single screw or nail.\n"
+        "Betrieb | Januar 2022\nA fair moved to the spring\n"
+        "The trade fair for hairdressers that was to open next month has been moved to the spring because of the rising number of infections.\n"
+        "Menu\nClose\n"
+        "What now applies at the hairdresser\n"
+        "Januar 2022\n"
+        "The states have issued new rules against the virus, and these also decide who may visit a hairdresser or a beautician in the coming weeks.\n"
+        "In most states only customers who have been vaccinated or have recovered may have their hair cut, and children under twelve count as vaccinated.\n"
+        "Some states also ask for a test on the same day, unless the customer has had a third dose, which many salons say has cost them customers.\n"
+        "Staff who have not been vaccinated must be tested every working day, and the owner of the salon has to keep a record of the tests for a month.\n"
+        "Masks must be worn by everyone in the salon, except while a treatment of the face makes that impossible, and the windows should be opened often.\n"
+        "The chambers of crafts publish the rules of each state on their websites and answer questions from their members by telephone.\n"
+        "Salons that break the rules can be fined up to several thousand euros, and the local authorities have said that they will carry out checks.\n"
+        "Impressum\nDatenschutz\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "The states have issued new rules"));
+    assert_true(body_has(&a, "carry out checks"));
+    assert_false(body_has(&a, "bread of the year"));
+    article_free(&a);
+}
+
 static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
 {
     (void)state;
@@ -1130,6 +1172,7 @@ int main(void)
         cmocka_unit_test(test_clean_scrape_gets_typography),
         cmocka_unit_test(test_clean_stops_at_related_stories),
         cmocka_unit_test(test_clean_stops_before_dated_comments),
+        cmocka_unit_test(test_clean_article_after_a_list_of_dated_teasers),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

@@ -6,8 +6,9 @@
  * per blank-line-separated paragraph) -> per-block features -> labels
  * (chrome patterns, repeats, menu-like, body-like) -> the densest contiguous
  * run of body text (maximum-sum subarray), searched again before a list of
- * dated items (comments, a live feed), joined by dense text before it that
- * a contents list or a menu split off -> article.
+ * dated items (comments, a live feed) or after one (a site's dated teasers
+ * over the article), joined by dense text before it that a contents list
+ * or a menu split off -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
 #include "charset.h"
@@ -967,9 +968,12 @@ static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
  * its own date or time stamp, a few blocks apart. An article has a dateline
  * or two. Returns where such a list starts inside [rs, re) once an
  * article's worth of text lies before it (at its heading if one opens it
- * shortly before: "12 Comments", "View comments"), else re. */
-static size_t dated_list(const page_t *pg, size_t rs, size_t re)
+ * shortly before: "12 Comments", "View comments"), else re. *end is
+ * set past the list's last stamp: the list goes on while a stamp follows
+ * the one before within eight blocks. */
+static size_t dated_list(const page_t *pg, size_t rs, size_t re, size_t *end)
 {
+    *end = re;
     long before = 0;
     for (size_t i = rs; i < re; i++) {
         const block_t *b = &pg->b[i];
@@ -997,6 +1001,10 @@ static size_t dated_list(const page_t *pg, size_t rs, size_t re)
         }
         if (items < 3)
             continue;
+        for (size_t j = last + 1; j < re && j <= last + 8; j++)
+            if (pg->b[j].dated)
+                last = j;
+        *end = last + 1;
         size_t cut = i;
         for (size_t k = i; k > rs && k + 25 > i; k--)
             if (is_after_heading(&pg->b[k - 1])) {
@@ -1505,14 +1513,33 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         for (size_t i = begin; i < pg.n; i++)
             pg.b[i].w = weight(&pg, &pg.b[i]);
         best_run(&pg, begin, pg.n, &rs, &re);
+#ifdef INK_CLEAN_DEBUG
+        fprintf(stderr, "run %zu..%zu (%ld)\n", rs, re, run_sum(&pg, rs, re));
+#endif
         /* comments or a feed after the article: search again before them */
-        size_t tail = dated_list(&pg, rs, re);
-        if (tail < re)
-            best_run(&pg, rs, tail, &rs, &re);
+        size_t lend, tail = dated_list(&pg, rs, re, &lend);
+        if (tail < re) {
+            /* ... or after them, when the list was of dated teasers over
+             * the article and the text after it weighs more than twice
+             * what came before */
+            size_t bs, be, as, ae;
+            best_run(&pg, rs, tail, &bs, &be);
+            best_run(&pg, lend, re, &as, &ae);
+            if (run_sum(&pg, as, ae) > 2 * run_sum(&pg, bs, be))
+                bs = as, be = ae;
+            rs = bs;
+            re = be;
+        }
+#ifdef INK_CLEAN_DEBUG
+        fprintf(stderr, "dated list at %zu: run %zu..%zu\n", tail, rs, re);
+#endif
         re = cut_at_boundary(&pg, rs, re);
         head = rs;
         rs = join_before(&pg, begin, rs, re);
         re = trim_author(&pg, rs, re);
+#ifdef INK_CLEAN_DEBUG
+        fprintf(stderr, "final %zu..%zu\n", rs, re);
+#endif
     }
 
     if (rs == re && !whole) {
