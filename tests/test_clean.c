@@ -613,6 +613,32 @@ static void test_clean_article_after_a_list_of_dated_teasers(void **state)
     article_free(&a);
 }
 
+static void test_clean_keeps_an_ingredient_list(void **state)
+{
+    (void)state;
+    /* a recipe's ingredients come out one to a line, each led by its
+     * quantity: short lines, but the recipe's own */
+    const char s[] =
+        "Home\nRecipes\nAbout\n"
+        "Almond biscuits\n"
+        "These almond biscuits keep for weeks in a tin and are the first thing we bake each December.\n"
+        "Ingredients:\n"
+        "300 g flour\n1 tsp baking powder\n100 g ground almonds\n200 g butter\n200 g sugar\n1 pinch salt\n"
+        "1 egg\n1 tsp cinnamon\n2 tbsp flaked almonds\n"
+        "Method:\n"
+        "Put everything but the flaked almonds in a bowl and knead it into a smooth dough with the hooks of the mixer.\n"
+        "Roll the dough out on a floured board and cut out stars, hearts and moons of any size you like.\n"
+        "Press a few flaked almonds into each biscuit and bake them in the middle of the oven for fifteen minutes until golden.\n"
+        "Categories\nDessert\nBaking\nArchive\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "first thing we bake"));
+    assert_true(body_has(&a, "200 g sugar"));
+    assert_true(body_has(&a, "until golden"));
+    assert_false(body_has(&a, "Archive"));
+    article_free(&a);
+}
+
 static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
 {
     (void)state;
@@ -1173,6 +1199,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_at_related_stories),
         cmocka_unit_test(test_clean_stops_before_dated_comments),
         cmocka_unit_test(test_clean_article_after_a_list_of_dated_teasers),
+        cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

@@ -835,6 +835,21 @@ static int body_like(const page_t *pg, const block_t *b)
            (b->label == L_MEDIUM && b->marks && b->eff >= 8 && stop_ok(pg, b) && !b->titlecase);
 }
 
+/* A line of a few words led by a number ("200 g Zucker", "1957-1959
+ * Erster Bauabschnitt", "3. Klasse"): an ingredient, a step, a result or a
+ * row of a table; menus and teasers lead with words. The number is a word
+ * of its own (not "1Password"). */
+static int counted(const block_t *b)
+{
+    if (b->eff < 2 || b->dated || !(b->text[0] >= '0' && b->text[0] <= '9'))
+        return 0;
+    for (const char *p = b->text; *p && *p != ' '; p++)
+        if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == ',' || *p == '/' || *p == '-' || *p == ')' ||
+              (unsigned char)*p >= 0x80))
+            return 0;
+    return 1;
+}
+
 /* Weight of a block in the search for the main text: body text pulls the
  * region over itself, chrome and menus push it away. */
 static long weight(const page_t *pg, const block_t *b)
@@ -845,8 +860,9 @@ static long weight(const page_t *pg, const block_t *b)
         return body_like(pg, b) || (b->marks && b->eff >= 4 && stop_ok(pg, b) && !b->titlecase) ||
                        b->list || (b->cjk > b->words && b->eff >= 8)
                    ? (long)b->eff / 2
-                   : -2;
-    case L_SHORT: return -4;
+                   : counted(b) ? 1 : -2;
+    case L_SHORT:
+        return counted(b) ? 1 : -4;
     case L_CHROME: return -6;
     case L_DUP: return -6;
     case L_TITLE: return 0;
