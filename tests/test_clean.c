@@ -639,6 +639,29 @@ static void test_clean_keeps_an_ingredient_list(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_lone_paragraph_after_the_chrome(void **state)
+{
+    (void)state;
+    /* after the text and its share buttons, one paragraph on its own: the
+     * site's offer to its readers, not the article's last word */
+    const char s[] =
+        "Home\nGardens\n"
+        "A hedge for the birds\n"
+        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
+        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
+        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
+        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
+        "Facebook\nTwitter\nEmail\nPrint\n"
+        "Every Friday we send our readers the best stories of the week about gardens, and you can leave the list at any time you like.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "A hedge of native shrubs"));
+    assert_true(body_has(&a, "before the birds nest"));
+    assert_false(body_has(&a, "Every Friday"));
+    article_free(&a);
+}
+
 static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
 {
     (void)state;
@@ -1200,6 +1223,7 @@ int main(void)
         cmocka_unit_test(test_clean_stops_before_dated_comments),
         cmocka_unit_test(test_clean_article_after_a_list_of_dated_teasers),
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
+        cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

@@ -8,7 +8,8 @@
  * run of body text (maximum-sum subarray), searched again before a list of
  * dated items (comments, a live feed) or after one (a site's dated teasers
  * over the article), joined by dense text before it that a contents list
- * or a menu split off -> article.
+ * or a menu split off, without a lone paragraph that chrome sets apart
+ * after it -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
 #include "charset.h"
@@ -34,6 +35,11 @@
 #define JOIN_MIN 25
 #define JOIN_DENSE 8
 #define JOIN_GAP 3
+/* trim_tail: a lone paragraph ends the run no longer when lines weighing
+ * TAIL_GAP or more set it apart and the text before weighs TAIL_SHARE
+ * times as much. */
+#define TAIL_GAP 8
+#define TAIL_SHARE 4
 
 enum label {
     L_GOOD,   /* body paragraph */
@@ -1112,11 +1118,24 @@ static int author_note(const block_t *b)
     return 0;
 }
 
-/* The run's end without the author's note that closes it. */
-static size_t trim_author(const page_t *pg, size_t rs, size_t re)
+/* The run's end without the author's note that closes it, nor a lone
+ * paragraph that lines of chrome or menus set apart from the text: the
+ * site's word on itself, a newsletter's offer, a bio. */
+static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
 {
     if (re > rs + 1 && author_note(&pg->b[re - 1]))
         re--;
+    size_t i = re;
+    unsigned paras = 0;
+    long lone = 0;
+    while (i > rs && pg->b[i - 1].w > 0)
+        paras++, lone += pg->b[--i].w;
+    size_t g = i;
+    long gap = 0;
+    while (g > rs && pg->b[g - 1].w <= 0)
+        gap += pg->b[--g].w;
+    if (paras == 1 && g > rs && i - g >= 2 && gap <= -TAIL_GAP && lone * TAIL_SHARE < run_sum(pg, rs, g))
+        re = g;
     return re;
 }
 
@@ -1552,7 +1571,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         re = cut_at_boundary(&pg, rs, re);
         head = rs;
         rs = join_before(&pg, begin, rs, re);
-        re = trim_author(&pg, rs, re);
+        re = trim_tail(&pg, rs, re);
 #ifdef INK_CLEAN_DEBUG
         fprintf(stderr, "final %zu..%zu\n", rs, re);
 #endif
