@@ -662,6 +662,41 @@ static void test_clean_drops_a_lone_paragraph_after_the_chrome(void **state)
     article_free(&a);
 }
 
+static void test_clean_short_post_before_a_heavier_comment(void **state)
+{
+    (void)state;
+    /* a podcast's short notes, then the episode's details and links, then
+     * one long comment and the site's words on itself, which together
+     * weigh more than the notes */
+    const char s[] =
+        "Skip to content\nResonator\nMenu\nHome\nArchive\nShort episodes\nLong episodes\n"
+        "EP158 Stars made in an accelerator\n"
+        "Kathrin Goebel is an astrophysicist and works at a heavy ion research centre in Darmstadt, where she builds the detectors of a new accelerator "
+        "that is to open in a few years.\n"
+        "With these machines she measures how often the nuclei that stars are made of are formed, which tells us how old the stars in our galaxy are "
+        "and how long the sun will go on shining.\n"
+        "Download: mp3 (30 MB) m4a (24 MB)\nPublished 16.08.2019\nLength: 1 hour 4 minutes\nLicence: CC-BY 4.0\n"
+        "More on this:\nEP035 The ion research centre\nEP036 Heavy ions\nEP155 The periodic table\nEP156 Lead into gold\n"
+        "EP157 Understanding stars\nEP101 Dark matter\nEP102 The big telescope\nEP120 Neutron stars\nEP121 Black holes\n"
+        "Imprint | Privacy\n"
+        "One thought on \xe2\x80\x9c" "EP158 Stars made in an accelerator\xe2\x80\x9d\n"
+        "Peter says:\n"
+        "August 24, 2019 at 03:36\n"
+        "First of all, thank you for this podcast, which I have listened to from the very first episode on the long drives to work and back. "
+        "I should write here much more often, because the topics are always well chosen.\n"
+        "Reply\nLeave a Reply\n"
+        "We do not store your IP address when you write a comment here, and you may leave the name and the website fields empty if you like.\n"
+        "The Resonator is a free podcast of a research association, in which the host talks with scientists about what they find out and how.\n"
+        "A new episode comes out about every two weeks, and there are long ones and short ones.\n"
+        "Search\nSubscribe for free\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Kathrin Goebel is an astrophysicist"));
+    assert_true(body_has(&a, "how old the stars"));
+    assert_false(body_has(&a, "thank you for this podcast"));
+    article_free(&a);
+}
+
 static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
 {
     (void)state;
@@ -1224,6 +1259,7 @@ int main(void)
         cmocka_unit_test(test_clean_article_after_a_list_of_dated_teasers),
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
+        cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

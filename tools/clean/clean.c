@@ -7,7 +7,8 @@
  * (chrome patterns, repeats, menu-like, body-like) -> the densest contiguous
  * run of body text (maximum-sum subarray), searched again before a list of
  * dated items (comments, a live feed) or after one (a site's dated teasers
- * over the article), joined by dense text before it that a contents list
+ * over the article), or an earlier run half as heavy (a short post before
+ * its comments), joined by dense text before it that a contents list
  * or a menu split off, without a lone paragraph that chrome sets apart
  * after it -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
@@ -40,6 +41,9 @@
  * times as much. */
 #define TAIL_GAP 8
 #define TAIL_SHARE 4
+/* earlier_text: text before the main run that weighs at least
+ * EARLIER_SHARE tenths of it is the article. */
+#define EARLIER_SHARE 5
 
 enum label {
     L_GOOD,   /* body paragraph */
@@ -1086,6 +1090,28 @@ static size_t join_before(page_t *pg, size_t begin, size_t rs, size_t re)
     return rs;
 }
 
+/* The article comes before what follows it: a short post before its
+ * comments, a page's text before the site's words on itself, its legal
+ * notes and its newsletter's offer, which may together weigh more. The best
+ * run before the main one [*rs, *re) is taken instead when it weighs at
+ * least EARLIER_SHARE tenths of it, holds two blocks of text or more and is
+ * dense (as in join_before). */
+static void earlier_text(const page_t *pg, size_t begin, size_t *rs, size_t *re)
+{
+    size_t ps, pe;
+    best_run(pg, begin, *rs, &ps, &pe);
+    long w = run_sum(pg, ps, pe), neg = 0;
+    unsigned paras = 0;
+    for (size_t i = ps; i < pe; i++) {
+        neg -= pg->b[i].w < 0 ? pg->b[i].w : 0;
+        paras += pg->b[i].w > 0;
+    }
+    if (paras >= 2 && w * 10 >= run_sum(pg, *rs, *re) * EARLIER_SHARE && neg * JOIN_DENSE <= w + neg) {
+        *rs = ps;
+        *re = pe;
+    }
+}
+
 /* Who wrote it, in a line or two after the text: "Perry Bacon Jr. is a
  * senior writer for ...", "Jake is the co-founder of ...", "Inga Buller
  * ist Head of Social ...". */
@@ -1568,6 +1594,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
 #ifdef INK_CLEAN_DEBUG
         fprintf(stderr, "dated list at %zu: run %zu..%zu\n", tail, rs, re);
 #endif
+        earlier_text(&pg, begin, &rs, &re);
         re = cut_at_boundary(&pg, rs, re);
         head = rs;
         rs = join_before(&pg, begin, rs, re);
