@@ -697,6 +697,40 @@ static void test_clean_short_post_before_a_heavier_comment(void **state)
     article_free(&a);
 }
 
+static void test_clean_joins_hard_wrapped_lines(void **state)
+{
+    (void)state;
+    /* a post written with line breaks at seventy columns: each line of the
+     * scrape is part of a sentence, few of them end one */
+    const char s[] =
+        "THE AUDIO DESKTOP\nHome\nArchive\nAbout\n"
+        "Here is where I plan to write about tricks and introduce new features as I build them.\n"
+        "Wednesday, October 16, 2019\n"
+        "Programs that change programs\n"
+        "1 Introduction\n"
+        "An article about decorators in another language reminded me to write\n"
+        "up the same idea for the editor that I have used for thirty years now.\n"
+        "Decorators there let you change the way an existing function behaves\n"
+        "without touching the function itself; advice in the editor, which goes\n"
+        "back to the eighties, does the same, and it was what first gave people\n"
+        "the idea of aspects in the languages that came after it.\n"
+        "2 Advice comes to the editor\n"
+        "Advice arrived in the summer of 1994, when a small module shipped as\n"
+        "part of a new release. A few weeks later a colleague at work wrote up\n"
+        "a simple example that added advice before the check-in functions of\n"
+        "the time, creating a folder for old versions when none existed, and\n"
+        "soon everyone in our lab was using it in their own settings.\n"
+        "Posted by the author at 2:33 PM\n"
+        "Newer Post Older Post Home\n"
+        "View my complete profile\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "reminded me to write up the same idea"));
+    assert_true(body_has(&a, "in their own settings"));
+    assert_true(body_has(&a, "languages that came after it"));
+    article_free(&a);
+}
+
 static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
 {
     (void)state;
@@ -1260,6 +1294,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
+        cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

@@ -44,6 +44,9 @@
 /* earlier_text: text before the main run that weighs at least
  * EARLIER_SHARE tenths of it is the article. */
 #define EARLIER_SHARE 5
+/* build_blocks: in a scrape of one block a line, a line of WRAP_MIN bytes
+ * or more that a line in lower case follows was wrapped by its author. */
+#define WRAP_MIN 50
 
 enum label {
     L_GOOD,   /* body paragraph */
@@ -1418,12 +1421,16 @@ static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int 
          * prose: the line before is long and the line goes on in lower case
          * (or after a comma or hyphen). A short line ("Reuters |", a caption)
          * or a run of capitalised chrome lines ("Already have an account?
-         * Sign In") stands alone even without a blank line after it. */
+         * Sign In") stands alone even without a blank line after it. In a
+         * scrape of one block a line, where a line is a page's block, only
+         * text its author wrapped (a <pre>, lines ended by <br>) goes on in
+         * lower case after a long line that ends no sentence or label. */
         const block_t *pb = pg->n ? &pg->b[pg->n - 1] : NULL;
         char pend = pb && pb->len ? pb->text[pb->len - 1] : 0;
         int lower_next = len && ((s[0] >= 'a' && s[0] <= 'z') || pend == ',' || pend == '-');
-        if (para && pg->n && !ln->blank_before && i > from && !bullet_len(s, len) && pb->len >= 40 &&
-            pend != '|' && lower_next) {
+        int wrapped = para ? pb && pb->len >= 40 && lower_next
+                           : pb && pb->len >= WRAP_MIN && s[0] >= 'a' && s[0] <= 'z' && pend != '.' && pend != ':';
+        if (pg->n && !ln->blank_before && i > from && !bullet_len(s, len) && pend != '|' && wrapped) {
             /* join this line to the paragraph before: lines are stored one
              * after another, so moving the text back over the NUL works. */
             block_t *p = &pg->b[pg->n - 1];

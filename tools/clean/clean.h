@@ -17,7 +17,8 @@
  * not be NUL-terminated. A first line " date YYYY-MM-DD Section / ... / Title"
  * supplies date, section and title; without it the title is guessed from the
  * page. Input with blank lines between all paragraphs is read one paragraph
- * per blank-line-separated group, anything else one block per line.
+ * per blank-line-separated group, anything else one block per line (a
+ * long line that a line in lower case follows was wrapped: joined).
  *
  * out must be zeroed (or freshly article_free()d) by the caller. On success
  * returns 0 and fills *out: title never NULL, body blocks ARTICLE_BLOCK_PARA in
