@@ -731,6 +731,32 @@ static void test_clean_joins_hard_wrapped_lines(void **state)
     article_free(&a);
 }
 
+static void test_clean_text_goes_on_after_a_list_of_short_lines(void **state)
+{
+    (void)state;
+    /* ten principles, one short line each, weigh more than the two short
+     * paragraphs after them, which still belong to the article */
+    const char s[] =
+        "Home\nLove\nPersonality\n"
+        "Ikigai makes you happier\n"
+        "Are you happy? It is a hard question, and many of us have to think for a long while before we can answer it at all.\n"
+        "For those still looking for what fills their days, the Japanese idea of ikigai may come at the right moment, and it is simple to try.\n"
+        "The word joins the Japanese for life with the word for worth, and it means the reason you get up in the morning.\n"
+        "These ten principles belong to it\n"
+        "Make time for dreams\nStay active\nLook after yourself\nAvoid the traps of stress\nBe grateful\n"
+        "Live among others\nTrust your heart\nValue the small things\nStay curious\nSmile often\n"
+        "Does it give me energy, and would I tell my friends about it with joy?\n"
+        "So, have you found your ikigai yet, or are you still looking for it?\n"
+        "Facebook\nPinterest\nEmail\n"
+        "Topics in this article\nHappiness\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Are you happy?"));
+    assert_true(body_has(&a, "Stay curious"));
+    assert_true(body_has(&a, "have you found your ikigai"));
+    article_free(&a);
+}
+
 static void test_clean_teaser_given_twice_in_a_row_is_chrome(void **state)
 {
     (void)state;
@@ -1295,6 +1321,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
+        cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

@@ -9,8 +9,8 @@
  * dated items (comments, a live feed) or after one (a site's dated teasers
  * over the article), or an earlier run half as heavy (a short post before
  * its comments), joined by dense text before it that a contents list
- * or a menu split off, without a lone paragraph that chrome sets apart
- * after it -> article.
+ * or a menu split off and after it that a list of short lines split off,
+ * without a lone paragraph that chrome sets apart after it -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
 #include "charset.h"
@@ -1115,6 +1115,37 @@ static void earlier_text(const page_t *pg, size_t begin, size_t *rs, size_t *re)
     }
 }
 
+/* The text goes on after a list or a table of short lines (a list of
+ * principles, the rows of a table) that weighs more than the text before
+ * or after it: the best run after the main one [rs, re), up to lim, joins
+ * it when it holds two blocks of text or more, is dense (as in
+ * join_before) and only short lines and sentences lie between: no chrome,
+ * no repeated line, no heading that opens a page's tail. */
+static size_t join_after(page_t *pg, size_t rs, size_t re, size_t lim)
+{
+    long main = run_sum(pg, rs, re);
+    for (int k = 0; k < 8; k++) {
+        size_t stop = re, ns, ne;
+        while (stop < lim && pg->b[stop].label != L_CHROME && pg->b[stop].label != L_DUP &&
+               pg->b[stop].label != L_TITLE && !is_after_heading(&pg->b[stop]))
+            stop++;
+        best_run(pg, re, stop, &ns, &ne);
+        if (ns == ne)
+            break;
+        long w = run_sum(pg, ns, ne), neg = 0;
+        unsigned paras = 0;
+        for (size_t i = ns; i < ne; i++) {
+            neg -= pg->b[i].w < 0 ? pg->b[i].w : 0;
+            paras += pg->b[i].w > 0;
+        }
+        if (w < JOIN_MIN || w * 50 < main || neg * JOIN_DENSE > w + neg || paras < 2)
+            break;
+        main += w;
+        re = ne;
+    }
+    return re;
+}
+
 /* Who wrote it, in a line or two after the text: "Perry Bacon Jr. is a
  * senior writer for ...", "Jake is the co-founder of ...", "Inga Buller
  * ist Head of Social ...". */
@@ -1585,8 +1616,9 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         fprintf(stderr, "run %zu..%zu (%ld)\n", rs, re, run_sum(&pg, rs, re));
 #endif
         /* comments or a feed after the article: search again before them */
-        size_t lend, tail = dated_list(&pg, rs, re, &lend);
+        size_t lend, tail = dated_list(&pg, rs, re, &lend), lim = pg.n;
         if (tail < re) {
+            lim = tail;
             /* ... or after them, when the list was of dated teasers over
              * the article and the text after it weighs more than twice
              * what came before */
@@ -1602,7 +1634,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         fprintf(stderr, "dated list at %zu: run %zu..%zu\n", tail, rs, re);
 #endif
         earlier_text(&pg, begin, &rs, &re);
-        re = cut_at_boundary(&pg, rs, re);
+        size_t cut = cut_at_boundary(&pg, rs, re);
+        re = cut < re ? cut : join_after(&pg, rs, re, lim);
         head = rs;
         rs = join_before(&pg, begin, rs, re);
         re = trim_tail(&pg, rs, re);
