@@ -851,10 +851,11 @@ static int body_like(const page_t *pg, const block_t *b)
 /* A line of a few words led by a number ("200 g Zucker", "1957-1959
  * Erster Bauabschnitt", "3. Klasse"): an ingredient, a step, a result or a
  * row of a table; menus and teasers lead with words. The number is a word
- * of its own (not "1Password"). */
+ * of its own (not "1Password"), and a line with a clock time is a dateline
+ * ("25 พฤศจิกายน 2569 09:30 น."). */
 static int counted(const block_t *b)
 {
-    if (b->eff < 2 || b->dated || !(b->text[0] >= '0' && b->text[0] <= '9'))
+    if (b->eff < 2 || b->dated || !(b->text[0] >= '0' && b->text[0] <= '9') || has_clock(b->text, b->len))
         return 0;
     for (const char *p = b->text; *p && *p != ' '; p++)
         if (!((*p >= '0' && *p <= '9') || *p == '.' || *p == ',' || *p == '/' || *p == '-' || *p == ')' ||
@@ -1644,7 +1645,10 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
 #endif
     }
 
-    if (rs == re && !whole) {
+    long most = 0; /* the run's heaviest block: counted lines weigh 1 */
+    for (size_t i = rs; i < re && !whole; i++)
+        most = pg.b[i].w > most ? pg.b[i].w : most;
+    if (most <= 1 && !whole) {
         /* No run of body text: a page of a few short lines and no chrome is
          * a note, taken as it is. */
         size_t keep = 0, words = 0;
