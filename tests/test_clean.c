@@ -1248,6 +1248,30 @@ static void test_clean_a_number_alone_is_no_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_stops_at_a_comment_threads_heading(void **state)
+{
+    (void)state;
+    /* a blog's thread opens with the post's title ("3 thoughts on “...”"),
+     * longer than a heading, and its comments carry no dates */
+    const char s[] =
+        "Home\nBlog\n"
+        "The loneliest woman in the world\n"
+        "The song came out when I was fourteen, and I played it so often that my brother hid the record behind the radiator.\n"
+        "It starts with a piano and a voice that sounds as if it is singing in an empty house at three in the morning.\n"
+        "Then the drums come in, and the voice that was so quiet a moment ago fills the whole room and the street outside.\n"
+        "I still cannot listen to it in the car, because I sing along and miss the turning every single time I hear it.\n"
+        "Years later I saw her sing it live in a small hall, and the whole audience went quiet before the last chorus began.\n"
+        "3 thoughts on \xe2\x80\x9cThe loneliest woman in the world: the song I played until the record wore out\xe2\x80\x9d\n"
+        "I had exactly the same record and my mother hid it too, though she put it in the freezer, which did not help it.\n"
+        "Leave a Reply\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "miss the turning"));
+    assert_false(body_has(&a, "in the freezer"));
+    assert_false(body_has(&a, "3 thoughts on"));
+    article_free(&a);
+}
+
 static void test_clean_json_escaping(void **state)
 {
     (void)state;
@@ -1354,6 +1378,7 @@ int main(void)
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),
         cmocka_unit_test(test_clean_a_number_alone_is_no_text),
+        cmocka_unit_test(test_clean_stops_at_a_comment_threads_heading),
         cmocka_unit_test(test_clean_teaser_given_twice_in_a_row_is_chrome),
         cmocka_unit_test(test_clean_stops_at_related_with_summaries),
         cmocka_unit_test(test_clean_keeps_a_list_inside_the_text),

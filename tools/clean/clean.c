@@ -916,6 +916,29 @@ static const char *const after_words[] = {
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
 
+/* A comment thread's heading names the article after it ("3 thoughts on
+ * “...”", "Ein Gedanke zu „...“"), however long its title. It ends a
+ * scrape's text (prune_blocks); a page's DOM has set its thread apart
+ * already, and Readability keeps what follows such a heading there. */
+static int is_thread_heading(const block_t *b)
+{
+    static const char *const thread_words[] = {
+        "thoughts on", "thought on", "responses to", "response to", "replies to", "comments on",
+        "one thought on", "one response to", "one reply to", "one comment on",
+        "gedanken zu", "gedanke zu", "antworten zu", "antwort zu", "kommentare zu", "kommentar zu",
+        "ein gedanke zu", "eine antwort zu", "ein kommentar zu", "réponses à", "réponse à",
+        "commentaires sur", "respuestas a", "comentarios en", "risposte a", "commenti su",
+    };
+    if (b->words > 40 || b->ends_sentence)
+        return 0;
+    char lc[LC_MAX + 1];
+    lower_prefix(b->text, b->len, lc);
+    const char *p = lc;
+    while ((*p >= '0' && *p <= '9') || *p == ' ' || *p == ',')
+        p++;
+    return starts_with_any(p, thread_words, sizeof thread_words / sizeof *thread_words);
+}
+
 static int is_after_heading(const block_t *b)
 {
     if (b->words > 6 || b->ends_sentence)
@@ -1481,6 +1504,8 @@ static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int 
     return 0;
 }
 
+static void prune_blocks(article_t *a, int scrape);
+
 int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
 {
     const char *reason = NULL;
@@ -1767,7 +1792,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     out->byline = pg.byline;
     pg.title = pg.date = pg.section = pg.source = pg.byline = NULL;
     if (!whole) /* a plain-text article is the author's, line by line */
-        clean_prune_blocks(out);
+        prune_blocks(out, 1);
     if (textnorm_article(out) < 0) {
         reason = "out of memory";
         goto out;
@@ -1970,7 +1995,9 @@ static void cut_block(char *t, size_t keep)
     *q = '\0';
 }
 
-void clean_prune_blocks(article_t *a)
+/* clean_prune_blocks; in a scrape (scrape set) a comment thread's
+ * heading ends the text as a tail heading does. */
+static void prune_blocks(article_t *a, int scrape)
 {
     if (!a || a->nblocks < 2)
         return;
@@ -2012,7 +2039,8 @@ void clean_prune_blocks(article_t *a)
          * Reading" before the last step; see drop below) */
         int text_next = i + 1 < a->nblocks && a->blocks[i + 1].kind == ARTICLE_BLOCK_PARA &&
                         bs[i + 1].words >= 25 && bs[i + 1].ends_sentence;
-        if (before >= 100 && is_after_heading(b) && (total - before - (long)b->eff) * 4 < before && !text_next) {
+        int tail_head = is_after_heading(b) || (scrape && is_thread_heading(b));
+        if (before >= 100 && tail_head && (total - before - (long)b->eff) * 4 < before && !text_next) {
             cut = i;
             break;
         }
@@ -2032,7 +2060,8 @@ void clean_prune_blocks(article_t *a)
         const char *lp = lc + (lc[0] == '(');
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
-                   is_consent_banner(lc) || (before >= 30 && is_after_heading(b)) ||
+                   is_consent_banner(lc) ||
+                   (before >= 30 && (is_after_heading(b) || (scrape && is_thread_heading(b)))) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
                    (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
                     has_any(lc, action_words, sizeof action_words / sizeof *action_words));
@@ -2076,4 +2105,9 @@ void clean_prune_blocks(article_t *a)
     a->nblocks = keep;
     free(plain);
     free(bs);
+}
+
+void clean_prune_blocks(article_t *a)
+{
+    prune_blocks(a, 0);
 }
