@@ -414,6 +414,41 @@ static void test_html_teaser_page_from_its_description(void **state)
     article_free(&a);
 }
 
+static void test_html_short_post_not_traded_for_chrome(void **state)
+{
+    (void)state;
+    /* A post of two short paragraphs, under the length at which the search
+     * stops; looser attempts find the newsletter box beside it as well, a
+     * little more text in all. More chrome is no better text: the post
+     * alone is the article. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"post\"><p>The harbour authority said on "
+        "Tuesday that the strike, now in its third week, had cost the port more than forty million euros.</p>"
+        "<p>Dock workers, who walked out over pay and night shifts, said they were ready to return if the offer "
+        "matched inflation.</p><p>Shipping lines have diverted vessels to other ports, and exporters warned of "
+        "lost contracts.</p></div><div class=\"sidebar newsletter\"><p>Stay up to date with our newsletter, "
+        "every Friday, free of charge, straight to your inbox.</p><p>I agree that the Coast Herald may send me "
+        "news about its work, and I can withdraw this at any time.</p><p>Something went wrong. Please try again "
+        "later, or write to us.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 3);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "lost contracts"));
+    assert_false(body_has(&a, "newsletter"));
+    article_free(&a);
+    /* a looser attempt that finds much more text than the strict one's
+     * scrap is the article (the scrap was a caption or a teaser) */
+    static const char q[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"comment-wrap\"><p>" PARA1 "</p><p>" PARA2
+        "</p><p>" PARA3 "</p></div><div class=\"teaser\"><p>The port is closed, and the strike goes on for a "
+        "third week.</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_tail_heading_before_more_text(void **state)
 {
     (void)state;
@@ -982,6 +1017,7 @@ int main(void)
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_teaser_page_from_its_description),
+        cmocka_unit_test(test_html_short_post_not_traded_for_chrome),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),

@@ -369,8 +369,13 @@ static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_
 
 /* The main-text search, with fewer heuristics each attempt until one finds
  * CHAR_THRESHOLD characters; the longest result goes into *best, the byline
- * element its attempt found into *byline. Each attempt scores a fresh parse
- * (doc is the first, and is freed). Returns 0, or -1 when out of memory. */
+ * element its attempt found into *byline. An attempt with fewer heuristics
+ * takes the place of an earlier one only when it finds half as much text
+ * again: what the heuristics held back and a looser search finds is
+ * mostly the page's chrome (a newsletter form, the footer's links, the
+ * author's bio beside a short post), and a little more of it is no better
+ * text. Each attempt scores a fresh parse (doc is the first, and is freed).
+ * Returns 0, or -1 when out of memory. */
 static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article_t *best, char **byline)
 {
     static const unsigned attempts[] = {
@@ -404,7 +409,7 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         size_t own = n > c.lead_len ? n - c.lead_len : 0;
         if (own > best_own)
             best_own = own;
-        if (n > best_len || !best->nblocks) {
+        if (n > best_len * 2 || !best->nblocks) {
             article_free(best);
             *best = a;
             best_len = n;
