@@ -449,6 +449,33 @@ static void test_html_short_post_not_traded_for_chrome(void **state)
     article_free(&a);
 }
 
+static void test_html_text_only_without_scripts(void **state)
+{
+    (void)state;
+    /* A blog whose script writes the post in: the post is in a script
+     * template and again in <noscript>, for browsers without scripts. With
+     * nothing else found, the page is read as such a browser shows it. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"blog-header\"><p>News and views from the "
+        "harbour</p></div><div class=\"post-body\"><script type=\"text/template\"><p>" PARA1 "</p></script>"
+        "<noscript><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></noscript></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "News and views"));
+    article_free(&a);
+    /* a page whose text is found keeps its <noscript> notice out */
+    static const char q[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\"><noscript><p>Please turn on "
+        "JavaScript to see all of this page, and to leave a comment below the article.</p></noscript><p>" PARA1
+        "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "JavaScript"));
+    article_free(&a);
+}
+
 static void test_html_tail_heading_before_more_text(void **state)
 {
     (void)state;
@@ -1018,6 +1045,7 @@ int main(void)
         cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_teaser_page_from_its_description),
         cmocka_unit_test(test_html_short_post_not_traded_for_chrome),
+        cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),

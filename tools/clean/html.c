@@ -368,7 +368,9 @@ static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_
 }
 
 /* The main-text search, with fewer heuristics each attempt until one finds
- * CHAR_THRESHOLD characters; the longest result goes into *best, the byline
+ * CHAR_THRESHOLD characters, then once more with the page's <noscript>
+ * content shown when that holds more text than the best result; the
+ * longest result goes into *best, the byline
  * element its attempt found into *byline. An attempt with fewer heuristics
  * takes the place of an earlier one only when it finds half as much text
  * again: what the heuristics held back and a looser search finds is
@@ -383,10 +385,16 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         F_WEIGHT_CLASSES | F_CLEAN_COND,
         F_CLEAN_COND,
         0,
+        /* last, when none found enough and the page's <noscript> holds
+         * more than the best: the page as it shows without scripts (a
+         * blog whose script writes the post in) */
+        F_NOSCRIPT | F_STRIP_UNLIKELY | F_WEIGHT_CLASSES | F_CLEAN_COND,
     };
-    size_t best_len = 0, best_own = 0;
+    size_t best_len = 0, best_own = 0, noscript_len = 0;
     int oom = 0;
     for (size_t ai = 0; ai < sizeof attempts / sizeof attempts[0]; ai++) {
+        if ((attempts[ai] & F_NOSCRIPT) && noscript_len <= best_len)
+            break;
         if (!doc)
             doc = parse(pg->src, pg->srclen, pg->enc);
         if (!doc || !xmlDocGetRootElement(doc)) {
@@ -399,6 +407,8 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         c.title = title;
         xmlNode *r = xmlDocGetRootElement(doc);
         html_prep_document(&c, r);
+        if (!ai)
+            noscript_len = c.noscript_len;
         xmlNode *art = html_grab_article(&c, r);
         article_t a = {0};
         if (art && !c.oom && html_emit_blocks(art, &a) < 0)

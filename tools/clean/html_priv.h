@@ -32,6 +32,7 @@ enum {
     F_STRIP_UNLIKELY = 1,
     F_WEIGHT_CLASSES = 2,
     F_CLEAN_COND = 4,
+    F_NOSCRIPT = 8, /* the page as a browser without scripts shows it: <noscript> kept */
 };
 
 /* ---- small buffers ----------------------------------------------------- */
@@ -129,8 +130,9 @@ typedef struct {
     nodes_t trash; /* unlinked nodes, freed with the attempt */
     nodes_t candidates;
     unsigned flags;
-    const char *title; /* the article title as found by metadata */
-    char *byline;      /* byline element found in the body */
+    const char *title;   /* the article title as found by metadata */
+    char *byline;        /* byline element found in the body */
+    size_t noscript_len; /* characters inside the page's <noscript> elements */
     int oom;
 } ctx_t;
 
@@ -322,8 +324,9 @@ double dom_text_similarity(const char *a, const char *b);
 
 /* ---- html_score.c: the main-text search ----------------------------------- */
 
-/* Drops scripts, styles and comments, turns runs of <br> into paragraphs
- * and <font> into <span>. */
+/* Drops scripts, styles and comments (and <noscript>, but for its content
+ * under F_NOSCRIPT; its characters go into c->noscript_len), turns runs of
+ * <br> into paragraphs and <font> into <span>. */
 void html_prep_document(ctx_t *c, xmlNode *root);
 
 /* The article container (a new detached div holding the top candidate and

@@ -751,8 +751,16 @@ void html_prep_document(ctx_t *c, xmlNode *root)
         c->oom = 1;
         return;
     }
-    for (size_t i = l.n; i-- > 0;)
-        dom_remove(c, l.v[i]);
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        if (tag_is(x, "noscript")) {
+            c->noscript_len += dom_inner_len(c, x, NULL);
+            if (c->flags & F_NOSCRIPT)
+                while (x->children)
+                    dom_insert_before(x, x->children);
+        }
+        dom_remove(c, x);
+    }
     free(l.v);
     /* comments carry no text; dropping them keeps "whitespace" checks simple */
     for (xmlNode *k = root->children; k;) {
