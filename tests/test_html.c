@@ -476,6 +476,53 @@ static void test_html_text_only_without_scripts(void **state)
     article_free(&a);
 }
 
+static void test_html_recipe_ingredients_from_json_ld(void **state)
+{
+    (void)state;
+    /* A recipe's ingredients stand in a table of their own, which the
+     * search leaves out; its JSON-LD Recipe lists them, and they go in as a
+     * list before the first step. */
+    static const char p[] =
+        "<html><head><title>Plum cake</title><script type=\"application/ld+json\">{\"@context\": "
+        "\"https://schema.org\", \"@graph\": [{\"@type\": \"WebSite\", \"name\": \"Baking\"}, {\"@type\": "
+        "\"Recipe\", \"name\": \"Plum cake\", \"recipeIngredient\": [\"250\u00a0g flour\", \"125 g "
+        "butter\\u2063\", \"1 egg\", \"750 g plums\"], \"recipeInstructions\": [{\"@type\": \"HowToStep\", "
+        "\"text\": \"Rub the butter into the flour, add the egg and knead a smooth dough.\"}, {\"@type\": "
+        "\"HowToStep\", \"text\": \"Press the dough into the tin and cover it with the halved plums.\"}]}]}"
+        "</script></head><body><div class=\"ingredients\"><table><tr><td>250 g</td><td><a href=\"/flour\">flour"
+        "</a></td></tr><tr><td>125 g</td><td><a href=\"/butter\">butter</a></td></tr></table></div>"
+        "<div class=\"method\"><p>Rub the butter into the flour, add the egg and knead a smooth dough. Let it "
+        "rest in a cool place for half an hour, covered, while you wash the plums.</p><p>Press the dough into "
+        "the tin and cover it with the halved plums, cut side up, in rows that overlap a little. Bake for forty "
+        "minutes at 180 degrees, until the edge is golden.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 6);
+    assert_int_equal(a.blocks[0].kind, ARTICLE_BLOCK_LIST);
+    assert_string_equal(a.blocks[0].text, "250\xc2\xa0g flour");
+    assert_string_equal(a.blocks[1].text, "125 g butter");
+    assert_string_equal(a.blocks[3].text, "750 g plums");
+    assert_true(strstr(a.blocks[4].text, "Rub the butter") == a.blocks[4].text);
+    article_free(&a);
+
+    /* ingredients the text has already (in its own words) are not given
+     * twice; steps it lacks follow the text */
+    static const char q[] =
+        "<html><head><title>Plum cake</title><script type=\"application/ld+json\">{\"@context\": "
+        "\"https://schema.org\", \"@type\": \"Recipe\", \"name\": \"Plum cake\", \"recipeIngredient\": "
+        "[\"250 g flour\", \"125 g cold butter\", \"750 g plums\"], \"recipeInstructions\": \"Knead a smooth "
+        "dough.\\nBake for forty minutes.\"}</script></head><body><div class=\"post\"><p>This is the plum cake of "
+        "my grandmother, and it needs no more than flour, butter and plums, the dark ones that come at the end "
+        "of the summer. Nobody in the family has ever baked it quite as well as she did.</p><ul><li>250 g (two "
+        "cups) flour</li><li>125 g cold butter</li><li>750 g plums, halved</li></ul></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 6);
+    assert_true(body_has(&a, "two cups"));
+    assert_string_equal(a.blocks[4].text, "Knead a smooth dough.");
+    assert_int_equal(a.blocks[5].kind, ARTICLE_BLOCK_LIST);
+    article_free(&a);
+}
+
 static void test_html_tail_heading_before_more_text(void **state)
 {
     (void)state;
@@ -1046,6 +1093,7 @@ int main(void)
         cmocka_unit_test(test_html_teaser_page_from_its_description),
         cmocka_unit_test(test_html_short_post_not_traded_for_chrome),
         cmocka_unit_test(test_html_text_only_without_scripts),
+        cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),

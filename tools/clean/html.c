@@ -475,6 +475,178 @@ static int ld_body_blocks(const char *body, article_t *out)
     return 0;
 }
 
+/* Bytes of a space or an invisible mark at s: no-break and thin spaces,
+ * U+2000-200F, U+2060-2064; else 0. */
+static size_t blank_mark(const unsigned char *s)
+{
+    if (s[0] == 0xC2 && s[1] == 0xA0)
+        return 2;
+    if (s[0] == 0xE2 && s[1] == 0x80 && s[2] && ((s[2] >= 0x80 && s[2] <= 0x8F) || s[2] == 0xAF))
+        return 3;
+    if (s[0] == 0xE2 && s[1] == 0x81 && s[2] >= 0xA0 && s[2] <= 0xA4)
+        return 3;
+    return 0;
+}
+
+/* A line of a JSON-LD list as the text has it: references decoded
+ * (JSON-LD holds "&nbsp;" and "&amp;#8217;" at times), normalised.
+ * malloc'd, or NULL when out of memory. */
+static char *ld_line(const char *s, size_t n)
+{
+    char *d = article_strndup(s, n);
+    if (!d)
+        return NULL;
+    decode_refs(d);
+    decode_refs(d);
+    char *t = textnorm(d, strlen(d), 0, NULL);
+    free(d);
+    return t;
+}
+
+/* The words of t (a block's text or an ld_line) for finding one text in
+ * another: ASCII lower-cased, of three bytes or more, not numbers, each
+ * with a space before and after (" plum cake "); max: at most the words
+ * of its first max bytes (0: all), a word cut there left out. *nw: how
+ * many. malloc'd, or NULL when out of memory. */
+static char *word_key(const char *t, size_t max, size_t *nw)
+{
+    size_t tl = strlen(t);
+    int cut = max && tl > max;
+    if (cut)
+        tl = max;
+    char *k = malloc(tl + 3), *w = k; /* a space, each word with one after it, NUL */
+    *nw = 0;
+    if (!k)
+        return NULL;
+    *w++ = ' ';
+    for (size_t i = 0; i < tl;) {
+        size_t b = blank_mark((const unsigned char *)t + i);
+        unsigned char c = (unsigned char)t[i];
+        if (b || !(c >= 0x80 || isalnum(c))) {
+            i += b ? b : 1;
+            continue;
+        }
+        size_t e = i, digits = 1;
+        while (e < tl && !blank_mark((const unsigned char *)t + e) &&
+               ((unsigned char)t[e] >= 0x80 || isalnum((unsigned char)t[e]))) {
+            digits &= isdigit((unsigned char)t[e]) != 0;
+            e++;
+        }
+        if (e - i >= 3 && !digits && !(cut && e == tl)) {
+            for (size_t j = i; j < e; j++)
+                *w++ = (char)tolower((unsigned char)t[j]);
+            *w++ = ' ';
+            (*nw)++;
+        }
+        i = e;
+    }
+    *w = '\0';
+    return k;
+}
+
+/* Adds each line of list to a as a block of kind, at block index at
+ * (moved up). Returns the blocks added, or -1 when out of memory. */
+static long insert_lines(article_t *a, const char *list, article_block_kind_t kind, size_t at)
+{
+    size_t before = a->nblocks;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, "\n");
+        char *t = ld_line(p, len);
+        if (!t || (*t && article_add_block(a, kind, t, strlen(t)) < 0)) {
+            free(t);
+            return -1;
+        }
+        free(t);
+        p += len + (p[len] == '\n');
+    }
+    size_t added = a->nblocks - before;
+    if (added && at < before) {
+        article_block_t *tmp = malloc(added * sizeof *tmp);
+        if (!tmp)
+            return -1;
+        memcpy(tmp, a->blocks + before, added * sizeof *tmp);
+        memmove(a->blocks + at + added, a->blocks + at, (before - at) * sizeof *tmp);
+        memcpy(a->blocks + at, tmp, added * sizeof *tmp);
+        free(tmp);
+    }
+    return (long)added;
+}
+
+/* The block of keys bk (nb of them, their word counts bw) that holds the
+ * words k (nw of them): any block, or (line) a short one, an item of a
+ * list and not a mention in a sentence. nb when none. */
+static size_t block_holding(char *const *bk, const size_t *bw, size_t nb, const char *k, size_t nw, int line)
+{
+    for (size_t i = 0; i < nb; i++)
+        if (bk[i] && strstr(bk[i], k) && (!line || bw[i] <= nw + 4))
+            return i;
+    return nb;
+}
+
+/* How many lines of list (one a line) are in the text (block keys bk, nb
+ * of them): an ingredient (line) as an item of its own, a step's opening
+ * words anywhere. *n: the lines with words to look for. */
+static size_t lines_found(const char *list, char *const *bk, const size_t *bw, size_t nb, int line, size_t *n)
+{
+    size_t found = 0;
+    *n = 0;
+    for (const char *p = list; *p;) {
+        size_t len = strcspn(p, "\n"), nw = 0;
+        char *t = ld_line(p, len);
+        char *k = t ? word_key(t, line ? 0 : 60, &nw) : NULL;
+        free(t);
+        if (k && nw) {
+            (*n)++;
+            found += block_holding(bk, bw, nb, k, nw, line) < nb;
+        }
+        free(k);
+        p += len + (p[len] == '\n');
+    }
+    return found;
+}
+
+/* A recipe's page shows its ingredients in a box of their own, a table or
+ * a list the search leaves out for a list of links, and at times its
+ * steps too; its JSON-LD Recipe has both. The ingredients the text lacks
+ * (fewer than half of them found in it as items of their own) go in as a
+ * list before the first step, the steps it lacks (fewer than half of them
+ * found) as a list after the text. Returns 0, or -1 when out of memory. */
+static int add_recipe(article_t *a, const meta_t *m)
+{
+    size_t nb = a->nblocks, ni = 0, ns = 0, fi = 0, fs = 0;
+    char **bk = calloc(nb ? nb : 1, sizeof *bk);
+    size_t *bw = calloc(nb ? nb : 1, sizeof *bw);
+    int oom = !bk || !bw;
+    for (size_t i = 0; i < nb && !oom; i++)
+        oom = !(bk[i] = word_key(a->blocks[i].text, 0, &bw[i]));
+    if (!oom) {
+        fi = lines_found(m->ingredients, bk, bw, nb, 1, &ni);
+        fs = m->steps ? lines_found(m->steps, bk, bw, nb, 0, &ns) : 0;
+    }
+    /* where the steps begin in the text: the block holding the first one */
+    size_t at = nb;
+    if (!oom && m->steps && ns && fs * 2 >= ns) {
+        size_t nw = 0;
+        char *t = ld_line(m->steps, strcspn(m->steps, "\n"));
+        char *k = t ? word_key(t, 40, &nw) : NULL;
+        free(t);
+        oom = !k;
+        if (k && nw)
+            at = block_holding(bk, bw, nb, k, nw, 0);
+        free(k);
+    }
+    for (size_t i = 0; bk && i < nb; i++)
+        free(bk[i]);
+    free(bk);
+    free(bw);
+    long rc = oom ? -1 : 0;
+    if (rc == 0 && fi * 2 < ni)
+        rc = insert_lines(a, m->ingredients, ARTICLE_BLOCK_LIST, at);
+    if (rc >= 0 && m->steps && fs * 2 < ns)
+        rc = insert_lines(a, m->steps, ARTICLE_BLOCK_LIST, a->nblocks);
+    return rc < 0 ? -1 : 0;
+}
+
 /* A page without any title: the first ten words of the text, or NULL. */
 static char *title_from_text(const article_t *a)
 {
@@ -568,6 +740,8 @@ int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *o
     }
     *out = best;
     clean_prune_blocks(out);
+    if (m.ingredients && add_recipe(out, &m) < 0)
+        oom = 1;
     out->title = norm_field(title);
     if (!out->title)
         out->title = title_from_text(out);

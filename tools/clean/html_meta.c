@@ -71,6 +71,8 @@ void html_meta_free(meta_t *m)
     free(m->section);
     free(m->lang);
     free(m->body);
+    free(m->ingredients);
+    free(m->steps);
     memset(m, 0, sizeof *m);
 }
 
@@ -256,9 +258,88 @@ static void take_ld(meta_t *m, const jv_t *o, xmlNode *root)
         m->section = squash(sec->kids[0].str);
 }
 
+static int ld_is(const jv_t *o, const char *type)
+{
+    const jv_t *t = json_get(o, "@type");
+    if (t && t->type == JV_STR)
+        return !strcmp(t->str, type);
+    for (size_t i = 0; t && t->type == JV_ARR && i < t->n; i++)
+        if (t->kids[i].type == JV_STR && !strcmp(t->kids[i].str, type))
+            return 1;
+    return 0;
+}
+
+/* Appends s (squashed) to the line list b; lines of nothing are left out. */
+static void add_line(sbuf_t *b, const char *s)
+{
+    char *q = squash(s);
+    if (q && *q) {
+        if (b->n)
+            sb_addc(b, '\n');
+        sb_add(b, q, strlen(q));
+    }
+    free(q);
+}
+
+/* A recipe's steps: a text (one step a line), a list of texts, of
+ * HowToSteps ({"text": ...}) or of HowToSections holding them. Markup in
+ * a step is not read: such a recipe gives no steps. */
+static void recipe_steps(sbuf_t *b, const jv_t *v, int depth, int *markup)
+{
+    if (!v || depth > 8) /* sections of steps of texts: 5 levels */
+        return;
+    if (v->type == JV_STR) {
+        for (const char *p = v->str; *p;) {
+            size_t n = strcspn(p, "\n");
+            char *line = article_strndup(p, n);
+            if (line) {
+                for (const char *q = line; (q = strchr(q, '<')) != NULL; q++)
+                    *markup |= isalpha((unsigned char)q[1]) || q[1] == '/';
+                add_line(b, line);
+            }
+            free(line);
+            p += n + (p[n] == '\n');
+        }
+    } else if (v->type == JV_ARR) {
+        for (size_t i = 0; i < v->n; i++)
+            recipe_steps(b, &v->kids[i], depth + 1, markup);
+    } else if (v->type == JV_OBJ) {
+        const jv_t *t = json_get(v, "text");
+        recipe_steps(b, t ? t : json_get(v, "itemListElement"), depth + 1, markup);
+    }
+}
+
+/* Takes the ingredients and steps of the first Recipe among o and its
+ * @graph. */
+static void take_recipe(meta_t *m, const jv_t *o)
+{
+    const jv_t *g = json_get(o, "@graph");
+    for (size_t k = 0; g && g->type == JV_ARR && k < g->n && !m->ingredients; k++)
+        take_recipe(m, &g->kids[k]);
+    if (m->ingredients || !ld_is(o, "Recipe"))
+        return;
+    const jv_t *in = json_get(o, "recipeIngredient");
+    if (!in || in->type != JV_ARR)
+        return;
+    sbuf_t b = {0};
+    for (size_t i = 0; i < in->n; i++)
+        if (in->kids[i].type == JV_STR)
+            add_line(&b, in->kids[i].str);
+    if (!b.s)
+        return;
+    m->ingredients = b.s;
+    sbuf_t st = {0};
+    int markup = 0;
+    recipe_steps(&st, json_get(o, "recipeInstructions"), 0, &markup);
+    if (markup)
+        free(st.s);
+    else
+        m->steps = st.s;
+}
+
 static void collect_ld(meta_t *m, xmlNode *root)
 {
-    for (xmlNode *x = root; x && !m->title; x = walk_next(x, root, 0)) {
+    for (xmlNode *x = root; x && (!m->title || !m->ingredients); x = walk_next(x, root, 0)) {
         if (!tag_is(x, "script"))
             continue;
         const char *ty = attr(x, "type");
@@ -290,6 +371,8 @@ static void collect_ld(meta_t *m, xmlNode *root)
             items = v->kids;
             ni = v->n;
         }
+        for (size_t i = 0; i < ni && !m->ingredients; i++)
+            take_recipe(m, &items[i]);
         for (size_t i = 0; i < ni && !m->title; i++) {
             const jv_t *o = &items[i];
             const jv_t *ctx = json_get(o, "@context");

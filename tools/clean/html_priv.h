@@ -354,6 +354,9 @@ typedef struct {
     char *title, *byline, *site, *date, *section, *lang; /* from JSON-LD */
     char *image;                                         /* JSON-LD's image (its url) */
     char *body;                                          /* JSON-LD articleBody, as given */
+    /* A JSON-LD Recipe's ingredients and steps, one a line ('\n' between
+     * them), or NULL */
+    char *ingredients, *steps;
 } meta_t;
 
 /* Reads the page's JSON-LD article and its meta elements into m (zeroed). */
