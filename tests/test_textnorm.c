@@ -32,6 +32,19 @@ static void test_textnorm_nfc_composes_latin_greek_cyrillic(void **state)
     assert_int_equal(textnorm_compose('A', 0x30A), 0xC5);
 }
 
+static void test_textnorm_nfc_decomposes_nukta_letters(void **state)
+{
+    (void)state;
+    /* NFC writes a letter with a nukta (a composition exclusion) as the
+     * letter and the sign: Bengali U+09DF as U+09AF U+09BC, Devanagari
+     * U+0958 as U+0915 U+093C, Gurmukhi U+0A5E as U+0A2B U+0A3C; a text
+     * already so written stays. */
+    expect("\xe0\xa6\x95\xe0\xa7\x9f\xe0\xa6\xbe", 0, "\xe0\xa6\x95\xe0\xa6\xaf\xe0\xa6\xbc\xe0\xa6\xbe");
+    expect("\xe0\xa5\x98\xe0\xa4\xbe", 0, "\xe0\xa4\x95\xe0\xa4\xbc\xe0\xa4\xbe");
+    expect("\xe0\xa9\x9e", 0, "\xe0\xa8\xab\xe0\xa8\xbc");
+    expect("\xe0\xa6\xaf\xe0\xa6\xbc", 0, "\xe0\xa6\xaf\xe0\xa6\xbc");
+}
+
 static void test_textnorm_typography(void **state)
 {
     (void)state;
@@ -320,6 +333,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_textnorm_nfc_composes_latin_greek_cyrillic),
+        cmocka_unit_test(test_textnorm_nfc_decomposes_nukta_letters),
         cmocka_unit_test(test_textnorm_typography),
         cmocka_unit_test(test_textnorm_space_and_invisibles),
         cmocka_unit_test(test_textnorm_style_codes),

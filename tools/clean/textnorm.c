@@ -818,6 +818,30 @@ static void emit(outbuf_t *b, uint32_t cp)
     b->last = cp;
 }
 
+/* The letters with a nukta that NFC writes as the letter and the sign
+ * (composition exclusions of Devanagari, Bengali, Gurmukhi and Oriya:
+ * U+09DF is U+09AF U+09BC), each with its base. */
+static const uint16_t nukta_tab[][2] = {
+    {0x0958, 0x0915}, {0x0959, 0x0916}, {0x095A, 0x0917}, {0x095B, 0x091C}, {0x095C, 0x0921}, {0x095D, 0x0922},
+    {0x095E, 0x092B}, {0x095F, 0x092F}, {0x09DC, 0x09A1}, {0x09DD, 0x09A2}, {0x09DF, 0x09AF}, {0x0A33, 0x0A32},
+    {0x0A36, 0x0A38}, {0x0A59, 0x0A16}, {0x0A5A, 0x0A17}, {0x0A5B, 0x0A1C}, {0x0A5E, 0x0A2B}, {0x0B5C, 0x0B21},
+    {0x0B5D, 0x0B22},
+};
+
+/* emit, in NFC: a letter with a nukta as its letter and the sign (the
+ * sign is U+093C, U+09BC, U+0A3C or U+0B3C: its block's 0x3C). */
+static void emit_nfc(outbuf_t *b, uint32_t cp)
+{
+    if (cp >= 0x0958 && cp <= 0x0B5D)
+        for (size_t i = 0; i < sizeof nukta_tab / sizeof nukta_tab[0]; i++)
+            if (nukta_tab[i][0] == cp) {
+                emit(b, nukta_tab[i][1]);
+                emit(b, (cp & ~0x7Fu) | 0x3C);
+                return;
+            }
+    emit(b, cp);
+}
+
 char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang, size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -882,8 +906,8 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
             prev_vis = ' ';
         }
         space = 0;
-        emit(&b, c);
-        prev_vis = c;
+        emit_nfc(&b, c);
+        prev_vis = b.last;
     }
     /* trailing style codes close at the end: drop a trailing space before them */
     if (flags & TN_STYLE) {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* textnorm.h: normalising cleaned text for the reader: well-formed UTF-8,
- * Unicode NFC (Latin, Greek, Cyrillic), typographic quotes, dashes and
- * ellipses, collapsed white space, no zero-width or control characters.
+ * Unicode NFC (Latin, Greek, Cyrillic; the Indic letters with a nukta),
+ * typographic quotes, dashes and ellipses, collapsed white space, no
+ * zero-width or control characters.
  * Host only. */
 #ifndef INK_TEXTNORM_H
 #define INK_TEXTNORM_H
@@ -26,7 +27,9 @@ enum {
  * (may be NULL). White space runs become one space (U+00A0 is kept), the
  * ends are trimmed, control, zero-width, bidi and soft-hyphen characters are
  * dropped, a base letter followed by a combining mark is composed where
- * Unicode has a precomposed form. Returns NULL when out of memory.
+ * Unicode has a precomposed form, and a Devanagari, Bengali, Gurmukhi or
+ * Oriya letter with a nukta that NFC excludes from composition is written
+ * as the letter and the sign. Returns NULL when out of memory.
  */
 char *textnorm(const char *s, size_t n, unsigned flags, size_t *outlen);
 
