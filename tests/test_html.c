@@ -193,6 +193,18 @@ static void test_html_lead_outside_the_article_body(void **state)
     assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
     assert_int_equal(a.nblocks, 3);
     article_free(&a);
+    /* a lead whose class is on a div around its one paragraph: the search
+     * turns that div into the paragraph, and the lead is still found */
+    static const char r[] =
+        "<html><head><title>Harbour strike</title></head><body><main><header class=\"wrapper\">"
+        "<div class=\"artikel-teaser\"><p>Talks between the port and the dock workers broke down again on "
+        "Monday, and the strike enters its fourth week.</p></div></header>"
+        "<article class=\"wrapper\"><div class=\"artikel-inhalt\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+        "</p></div></article></main></body></html>";
+    assert_int_equal(html_clean(r, strlen(r), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 4);
+    assert_non_null(strstr(a.blocks[0].text, "broke down again on Monday"));
+    article_free(&a);
 }
 
 static void test_html_edges_left_without_their_content(void **state)

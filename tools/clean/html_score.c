@@ -850,6 +850,10 @@ static xmlNode *div_to_paragraphs(ctx_t *c, xmlNode *x, nodes_t *score)
         xmlNode *child = first_el(x);
         dom_replace(x, child);
         dom_remove(c, x);
+        /* a lead that was this div is now its paragraph */
+        for (int i = 0; i < c->nleads; i++)
+            if (c->leads[i].x == x)
+                c->leads[i].x = child;
         x = child;
         if (nodes_push(score, x) < 0)
             c->oom = 1;
