@@ -205,6 +205,17 @@ static void test_html_lead_outside_the_article_body(void **state)
     assert_int_equal(a.nblocks, 4);
     assert_non_null(strstr(a.blocks[0].text, "broke down again on Monday"));
     article_free(&a);
+    /* the page's header ends in the lead, the text's container comes next
+     * (siblings under <body>, the header stripped by the search) */
+    static const char t[] =
+        "<html><head><title>Harbour strike</title></head><body><header class=\"site-header\"><div class=\"grid\">"
+        "<div class=\"text-lead\"><p>Talks between the port and the dock workers broke down again on "
+        "Monday, and the strike enters its fourth week.</p></div></div></header>"
+        "<main class=\"main\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></main></body></html>";
+    assert_int_equal(html_clean(t, strlen(t), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 4);
+    assert_non_null(strstr(a.blocks[0].text, "broke down again on Monday"));
+    article_free(&a);
 }
 
 static void test_html_edges_left_without_their_content(void **state)

@@ -1135,7 +1135,8 @@ static size_t order_of(const xmlNode *x)
  * search may have dropped the header it was in; add_leads skips a lead the
  * article still has), or it comes earlier in the page and they meet within
  * a few levels (the header and the body of one article, not a teaser
- * elsewhere). */
+ * elsewhere), or it starts at most a dozen elements before tc (the page's
+ * header, ending in the lead, then the text). */
 static int lead_fits(const lead_t *l, xmlNode *tc)
 {
     for (int i = 0; i < 6; i++)
@@ -1144,6 +1145,8 @@ static int lead_fits(const lead_t *l, xmlNode *tc)
     size_t lo = order_of(l->x), to = order_of(tc);
     if (!lo || !to || lo >= to)
         return 0;
+    if (to - lo <= 12) /* right before it: the page's header ends there */
+        return 1;
     xmlNode *t = tc->parent;
     for (int j = 0; j < 4 && is_el(t) && !tag_is(t, "body") && !tag_is(t, "html"); j++, t = t->parent)
         for (int i = 0; i < 6 && l->up[i]; i++)
