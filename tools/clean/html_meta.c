@@ -349,8 +349,11 @@ static void collect_ld(meta_t *m, xmlNode *root)
         for (xmlNode *k = x->children; k; k = k->next)
             if (is_text(k) && k->content)
                 sb_add(&b, (const char *)k->content, strlen((const char *)k->content));
-        if (!b.s)
+        /* once the article is found, only a recipe is still looked for */
+        if (!b.s || (m->title && !strstr(b.s, "recipeIngredient"))) {
+            free(b.s);
             continue;
+        }
         /* CDATA wrappers some sites leave in */
         char *s = b.s;
         size_t n = b.n;

@@ -325,8 +325,9 @@ double dom_text_similarity(const char *a, const char *b);
 /* ---- html_score.c: the main-text search ----------------------------------- */
 
 /* Drops scripts, styles and comments (and <noscript>, but for its content
- * under F_NOSCRIPT; its characters go into c->noscript_len), turns runs of
- * <br> into paragraphs and <font> into <span>. */
+ * under F_NOSCRIPT; its characters go into c->noscript_len under
+ * F_STRIP_UNLIKELY), turns runs of <br> into paragraphs and <font> into
+ * <span>. */
 void html_prep_document(ctx_t *c, xmlNode *root);
 
 /* The article container (a new detached div holding the top candidate and

@@ -753,7 +753,8 @@ void html_prep_document(ctx_t *c, xmlNode *root)
     }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
-        if (tag_is(x, "noscript")) {
+        if (tag_is(x, "noscript") && (c->flags & F_STRIP_UNLIKELY)) {
+            /* measured in the first attempt (the only one search_text asks) */
             c->noscript_len += dom_inner_len(c, x, NULL);
             if (c->flags & F_NOSCRIPT)
                 while (x->children)
