@@ -18,6 +18,7 @@
 #include "ink_utf8.h"
 #include "textnorm.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #ifdef INK_CLEAN_DEBUG
 #include <stdio.h>
@@ -241,6 +242,33 @@ static const char *const stopwords[] = {
     "jest", "od", "po", "za", "jak",
 };
 
+/* The stopwords in an open-addressed hash table, built once (the pack
+ * cleans on several threads): a word costs a hash and a compare or two, not
+ * a pass over the list. */
+#define N_STOPWORDS (sizeof stopwords / sizeof *stopwords)
+#define STOP_SLOTS 512
+_Static_assert(N_STOPWORDS * 2 <= STOP_SLOTS, "the stopword table is at most half full");
+static const char *stop_tab[STOP_SLOTS];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static unsigned stop_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h & (STOP_SLOTS - 1);
+}
+
+static void stop_build(void)
+{
+    for (size_t i = 0; i < N_STOPWORDS; i++) {
+        unsigned h = stop_hash(stopwords[i], strlen(stopwords[i]));
+        while (stop_tab[h] && strcmp(stop_tab[h], stopwords[i]))
+            h = (h + 1) & (STOP_SLOTS - 1);
+        stop_tab[h] = stopwords[i];
+    }
+}
+
 static int is_stopword(const char *w, size_t n)
 {
     char lc[8];
@@ -251,8 +279,9 @@ static int is_stopword(const char *w, size_t n)
         lc[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
     }
     lc[n] = '\0';
-    for (size_t i = 0; i < sizeof stopwords / sizeof *stopwords; i++)
-        if (stopwords[i][0] == lc[0] && strcmp(lc, stopwords[i]) == 0)
+    pthread_once(&stop_once, stop_build);
+    for (unsigned h = stop_hash(lc, n); stop_tab[h]; h = (h + 1) & (STOP_SLOTS - 1))
+        if (!strcmp(stop_tab[h], lc))
             return 1;
     return 0;
 }

@@ -10,6 +10,7 @@
 #include "html_priv.h"
 
 #include <ctype.h>
+#include <stdint.h>
 
 #define N_TOP 5
 
@@ -43,30 +44,66 @@ static const char *const re_byline[] = {
     "byline", "author", "dateline", "writtenby", "p-author", NULL,
 };
 
+/* A class or id string lower-cased (ASCII, as strcasestr folds in the C
+ * locale) with the set of its adjacent byte pairs: a pattern with a pair
+ * the string lacks is not in it, and most patterns of a list are turned
+ * away so, without a search. */
+typedef struct {
+    char low[512];
+    uint64_t pairs[4];
+} lowered_t;
+
+static inline unsigned pair_bit(unsigned char a, unsigned char b)
+{
+    return (a * 7u + b) & 255u;
+}
+
+/* 0 when s is too long for l (the caller searches s itself). */
+static int lower_pairs(const char *s, lowered_t *l)
+{
+    memset(l->pairs, 0, sizeof l->pairs);
+    unsigned char prev = 0;
+    size_t n = 0;
+    for (; s[n] && n + 1 < sizeof l->low; n++) {
+        unsigned char ch = (unsigned char)s[n];
+        if (ch >= 'A' && ch <= 'Z')
+            ch += 32;
+        l->low[n] = (char)ch;
+        if (n) {
+            unsigned b = pair_bit(prev, ch);
+            l->pairs[b >> 6] |= 1ull << (b & 63);
+        }
+        prev = ch;
+    }
+    l->low[n] = '\0';
+    return s[n] == '\0';
+}
+
+/* 0 when pat (lower-case) cannot occur in l. */
+static int may_hold(const lowered_t *l, const char *pat)
+{
+    for (; pat[0] && pat[1]; pat++) {
+        unsigned b = pair_bit((unsigned char)pat[0], (unsigned char)pat[1]);
+        if (!(l->pairs[b >> 6] >> (b & 63) & 1))
+            return 0;
+    }
+    return 1;
+}
+
 /* strcasestr(s, pat) for any of pats (lower-case ASCII, no white space). */
 static int contains_any(const char *s, const char *const *pats)
 {
     if (!s || !*s)
         return 0;
-    char low[512];
-    size_t n = 0;
-    int word = 0;
-    for (; s[n] && n + 1 < sizeof low; n++) {
-        unsigned char ch = (unsigned char)s[n];
-        low[n] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        word |= !is_space_byte(ch);
-    }
-    low[n] = '\0';
-    if (s[n]) {
+    lowered_t l;
+    if (!lower_pairs(s, &l)) {
         for (; *pats; pats++)
             if (strcasestr(s, *pats))
                 return 1;
         return 0;
     }
-    if (!word) /* no class, no id: nothing to find */
-        return 0;
     for (; *pats; pats++)
-        if (strstr(low, *pats))
+        if (may_hold(&l, *pats) && strstr(l.low, *pats))
             return 1;
     return 0;
 }
@@ -1055,10 +1092,17 @@ static const char *const re_not_lead[] = {
  * "leading-110" or "misleading"). */
 static int has_word(const char *s, const char *const *pats)
 {
-    for (; s && *pats; pats++) {
+    if (!s)
+        return 0;
+    lowered_t l;
+    int fits = lower_pairs(s, &l);
+    for (; *pats; pats++) {
+        if (fits && !may_hold(&l, *pats))
+            continue;
         size_t n = strlen(*pats);
-        for (const char *p = s; (p = strcasestr(p, *pats)) != NULL; p++) {
-            unsigned char a = p == s ? ' ' : (unsigned char)p[-1], z = (unsigned char)p[n];
+        for (const char *p = fits ? l.low : s; (p = fits ? strstr(p, *pats) : strcasestr(p, *pats)) != NULL; p++) {
+            size_t at = (size_t)(p - (fits ? l.low : s));
+            unsigned char a = at == 0 ? ' ' : (unsigned char)s[at - 1], z = (unsigned char)s[at + n];
             if (!isalpha(a) && !(z >= 'a' && z <= 'z'))
                 return 1;
         }
