@@ -87,8 +87,10 @@ typedef struct {
 /* ---- decoding ---------------------------------------------------------- */
 
 /* One code point of the well-formed UTF-8 s[0..n) at s[*i]. */
-static uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
+static inline uint32_t next_cp(const unsigned char *s, size_t n, size_t *i)
 {
+    if (s[*i] < 0x80) /* most text: no call */
+        return s[(*i)++];
     size_t k;
     uint32_t c = ink_utf8_next(s + *i, n - *i, &k);
     *i += k;

@@ -184,9 +184,9 @@ static int script_in_title(xmlNode *root)
     return 0;
 }
 
-static void ctx_free(ctx_t *c)
+void html_ctx_free(ctx_t *c, int undone)
 {
-    for (size_t i = 0; i < c->trash.n; i++)
+    for (size_t i = 0; !undone && i < c->trash.n; i++)
         xmlFreeNode(c->trash.v[i]);
     free(c->trash.v);
     free(c->candidates.v);
@@ -376,8 +376,9 @@ static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_
  * again: what the heuristics held back and a looser search finds is
  * mostly the page's chrome (a newsletter form, the footer's links, the
  * author's bio beside a short post), and a little more of it is no better
- * text. Each attempt scores a fresh parse (doc is the first, and is freed).
- * Returns 0, or -1 when out of memory. */
+ * text. Each attempt scores the page as parsed: doc (freed here) with the
+ * edits of the attempt before taken back (dom_undo), or a fresh parse when
+ * they could not be noted. Returns 0, or -1 when out of memory. */
 static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article_t *best, char **byline)
 {
     static const unsigned attempts[] = {
@@ -405,6 +406,11 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         c.doc = doc;
         c.flags = attempts[ai];
         c.title = title;
+        /* a later attempt may need the page as parsed */
+        edits_t edits = {0};
+        int last = ai + 1 == sizeof attempts / sizeof attempts[0];
+        if (!last)
+            doc->_private = &edits;
         xmlNode *r = xmlDocGetRootElement(doc);
         html_prep_document(&c, r);
         if (!ai)
@@ -429,12 +435,21 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         } else {
             article_free(&a);
         }
+        int again = !oom && best_own < CHAR_THRESHOLD && !last;
+        if (again && doc->_private && !edits.oom) {
+            dom_undo(doc, &edits);
+            if (art)
+                xmlFreeNode(art);
+            html_ctx_free(&c, 1);
+            continue;
+        }
+        dom_edits_drop(doc, &edits);
         if (art)
             xmlFreeNode(art);
-        ctx_free(&c);
+        html_ctx_free(&c, 0);
         xmlFreeDoc(doc);
         doc = NULL;
-        if (oom || best_own >= CHAR_THRESHOLD)
+        if (!again)
             break;
     }
     xmlFreeDoc(doc);
@@ -803,7 +818,7 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
     html_prep_document(&c, r);
     html_drop_widgets(&c, r);
     int rc = c.oom ? -1 : html_emit_blocks(dom_find_body(r), out);
-    ctx_free(&c);
+    html_ctx_free(&c, 0);
     xmlFreeDoc(doc);
     return rc;
 }

@@ -19,8 +19,34 @@ static void sum_stale(xmlNode *x)
     }
 }
 
+/* The edits log of x's document, or NULL when its edits are not noted. */
+static edits_t *edits_of(const xmlNode *x)
+{
+    return x->doc ? x->doc->_private : NULL;
+}
+
+static void note(edits_t *e, xmlNode *x, xmlChar *name)
+{
+    if (e->oom)
+        return;
+    if (e->n == e->cap) {
+        size_t cap = e->cap ? e->cap * 2 : 256;
+        edit_t *v = realloc(e->v, cap * sizeof *v);
+        if (!v) {
+            e->oom = 1;
+            return;
+        }
+        e->v = v;
+        e->cap = cap;
+    }
+    e->v[e->n++] = (edit_t){x, x->parent, x->next, name};
+}
+
 static void dom_unlink(xmlNode *x)
 {
+    edits_t *e = edits_of(x);
+    if (e)
+        note(e, x, NULL);
     sum_stale(x->parent);
     xmlUnlinkNode(x);
 }
@@ -29,7 +55,7 @@ void dom_remove(ctx_t *c, xmlNode *x)
 {
     dom_unlink(x);
     if (nodes_push(&c->trash, x) < 0) {
-        c->oom = 1;
+        c->oom = 1;     /* no attempt follows: nothing is undone */
         xmlFreeNode(x); /* nothing else points into it */
     }
 }
@@ -72,8 +98,90 @@ void dom_replace(xmlNode *old, xmlNode *x)
 
 void dom_set_tag(xmlNode *x, const char *t)
 {
+    edits_t *e = edits_of(x);
+    if (e) {
+        /* xmlNodeSetName frees the old name unless the dictionary has it */
+        xmlDict *dict = x->doc->dict;
+        xmlChar *was = dict ? (xmlChar *)xmlDictLookup(dict, x->name, -1) : xmlStrdup(x->name);
+        if (was)
+            note(e, x, was);
+        if (!was || e->oom) {
+            if (!dict)
+                xmlFree(was);
+            e->oom = 1;
+        }
+    }
     sum_stale(x->parent); /* an <a> counts in its ancestors' link sums */
     xmlNodeSetName(x, (const xmlChar *)t);
+}
+
+void dom_undo(xmlDoc *doc, edits_t *e)
+{
+    for (size_t i = e->n; i-- > 0;) {
+        edit_t *u = &e->v[i];
+        xmlNode *x = u->x;
+        if (u->name) {
+            if (!doc->dict || !xmlDictOwns(doc->dict, x->name))
+                xmlFree((xmlChar *)x->name);
+            x->name = u->name; /* the node's own now */
+            continue;
+        }
+        xmlUnlinkNode(x);
+        xmlNode *p = u->parent, *nx = u->next;
+        if (!p)
+            continue;
+        x->parent = p;
+        x->next = nx;
+        if (nx) {
+            x->prev = nx->prev;
+            if (nx->prev)
+                nx->prev->next = x;
+            else
+                p->children = x;
+            nx->prev = x;
+        } else {
+            x->prev = p->last;
+            if (p->last)
+                p->last->next = x;
+            else
+                p->children = x;
+            p->last = x;
+        }
+    }
+    /* What stands nowhere now was made by the attempt (every node of the
+     * page is back in its place): each such node once, then freed. Its
+     * _private, pointing into the attempt's freed node data, marks it. */
+    static char made;
+    for (size_t i = 0; i < e->n; i++)
+        if (!e->v[i].name && !e->v[i].x->parent)
+            e->v[i].x->_private = &made;
+    size_t k = 0;
+    for (size_t i = 0; i < e->n; i++) {
+        xmlNode *x = e->v[i].x;
+        if (!e->v[i].name && x->_private == &made) {
+            x->_private = NULL;
+            e->v[k++].x = x;
+        }
+    }
+    for (size_t i = 0; i < k; i++)
+        xmlFreeNode(e->v[i].x);
+    for (xmlNode *top = doc->children; top; top = top->next)
+        for (xmlNode *x = top; x; x = walk_next(x, top, 0))
+            x->_private = NULL;
+    free(e->v);
+    e->v = NULL;
+    e->n = e->cap = 0;
+    doc->_private = NULL;
+}
+
+void dom_edits_drop(xmlDoc *doc, edits_t *e)
+{
+    for (size_t i = 0; !doc->dict && i < e->n; i++)
+        xmlFree(e->v[i].name);
+    free(e->v);
+    e->v = NULL;
+    e->n = e->cap = 0;
+    doc->_private = NULL;
 }
 
 int dom_has_ancestor(const xmlNode *x, const char *t, int max_depth)

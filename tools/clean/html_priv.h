@@ -278,9 +278,41 @@ static inline int only_space(const char *s)
     return 1;
 }
 
+/* ---- html_dom.c: an attempt's edits, taken back ------------------------------ */
+
+/* One edit of the tree: x moved (parent and next say where it stood
+ * before: parent NULL when it stood nowhere, a node made by the attempt)
+ * or renamed (name: a copy of its name before, the edit's own, or the
+ * document dictionary's when it has one). */
+typedef struct {
+    xmlNode *x;
+    xmlNode *parent, *next;
+    xmlChar *name;
+} edit_t;
+
+/* While a document's _private points to an edits_t, the edits below note
+ * in it every change they make to that document's tree, so that the next
+ * attempt of the search can start from the page as parsed without parsing
+ * it again (dom_undo). */
+typedef struct {
+    edit_t *v;
+    size_t n, cap;
+    int oom; /* an edit could not be noted: the tree cannot be taken back */
+} edits_t;
+
+/* Takes back the edits e notes on doc's tree, newest first, frees the
+ * nodes the attempt made, clears every node's _private and stops the
+ * noting. The attempt's trash then holds nothing to free (html_ctx_free with
+ * undone set); its article container, empty of the page's nodes, is the
+ * caller's to free. e->v is freed too. */
+void dom_undo(xmlDoc *doc, edits_t *e);
+
+/* Stops the noting and frees e's notes, the tree as it is. */
+void dom_edits_drop(xmlDoc *doc, edits_t *e);
+
 /* ---- html_dom.c: tree edits, text sums, node lists ------------------------ */
 
-/* Unlinks x and keeps it until the attempt ends (ctx_free). */
+/* Unlinks x and keeps it until the attempt ends (html_ctx_free). */
 void dom_remove(ctx_t *c, xmlNode *x);
 
 /* Appends x (unlinked first) as parent's last child; no text merging. */
@@ -321,6 +353,12 @@ xmlNode *dom_find_body(xmlNode *root);
 
 /* Readability's text similarity: share of b's ASCII word tokens found in a. */
 double dom_text_similarity(const char *a, const char *b);
+
+/* ---- html.c ---------------------------------------------------------------- */
+
+/* Frees what the attempt c kept; the nodes it unlinked too unless its
+ * edits were undone (dom_undo put them back or freed them). */
+void html_ctx_free(ctx_t *c, int undone);
 
 /* ---- html_score.c: the main-text search ----------------------------------- */
 

@@ -227,8 +227,10 @@ uint32_t textnorm_compose(uint32_t base, uint32_t mark)
 
 /* One code point at s[*i]: a well-formed UTF-8 sequence, else the byte
  * read as Windows-1252 (charset.h). */
-static uint32_t get_cp(const unsigned char *s, size_t n, size_t *i)
+static inline uint32_t get_cp(const unsigned char *s, size_t n, size_t *i)
 {
+    if (s[*i] < 0x80) /* most text: no call */
+        return s[(*i)++];
     return charset_next(s, n, i, CHARSET_HOLES_FFFD);
 }
 

@@ -88,6 +88,10 @@ int textnorm_glued(const uint32_t *c, size_t n, size_t i);
  * now, still use it. */
 static inline size_t textnorm_put_utf8(char *o, uint32_t cp)
 {
+    if (cp < 0x80) { /* most text: no call */
+        o[0] = (char)cp;
+        return 1;
+    }
     return ink_utf8_put(o, cp);
 }
 
