@@ -145,8 +145,9 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
         end = vend;
     }
     int keep = 0;
+    unsigned char a0 = (unsigned char)s[an] | 0x20; /* the names are lower-case letters */
     for (const char *const *a = read_attrs; *a && !keep; a++)
-        keep = strlen(*a) == anlen && !strncasecmp(s + an, *a, anlen);
+        keep = (unsigned char)(*a)[0] == a0 && strlen(*a) == anlen && !strncasecmp(s + an, *a, anlen);
     if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
         (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
         *json = 1;

@@ -269,8 +269,8 @@ int input_load_mem(const char *buf, size_t len, article_list_t *list, const char
     /* A binary file is named as one before any parser sees it. */
     {
         size_t nul = 0, lim = len < 65536 ? len : 65536;
-        for (size_t i = 0; i < lim; i++)
-            nul += buf[i] == 0;
+        for (const char *p = buf; (p = memchr(p, 0, (size_t)(buf + lim - p))) != NULL; p++)
+            nul++;
         int utf16 = len >= 2 && (((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
                                  ((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF));
         /* binaries are full of NULs; a stray one in a page is read past */

@@ -236,6 +236,8 @@ static inline uint32_t get_cp(const unsigned char *s, size_t n, size_t *i)
 
 static int is_space(uint32_t c)
 {
+    if (c > ' ' && c < 0x85) /* most text */
+        return 0;
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' ||
            c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
            c == 0x205F || c == 0x3000 || c == 0x85;
@@ -245,6 +247,8 @@ static int is_space(uint32_t c)
  * scripts spell with them. */
 static int is_dropped(uint32_t c)
 {
+    if (c >= 0x20 && c < 0x7F) /* most text */
+        return 0;
     return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || c == 0x200B || (c >= 0x200E && c <= 0x200F) ||
            (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
            (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF ||

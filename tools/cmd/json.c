@@ -14,6 +14,15 @@ static void put_string(FILE *f, const char *s, int plain)
 {
     putc('"', f);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        /* a run that needs no escape goes out in one write */
+        const unsigned char *q = p;
+        while (*q >= 0x20 && *q != '"' && *q != '\\' && *q != 0x7f)
+            q++;
+        if (q > p) {
+            fwrite(p, 1, (size_t)(q - p), f);
+            p = q - 1;
+            continue;
+        }
         unsigned c = *p;
         if (plain && c >= 0x10 && c <= 0x13)
             continue;
