@@ -603,7 +603,7 @@ static int number_range(const uint32_t *c, size_t n, size_t i)
 static char *typo_pass(const char *str, size_t len, unsigned flags, const char *lang, size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)str;
-    uint32_t *c = malloc((len + 1) * sizeof *c);
+    uint32_t *c = calloc(len + 1, sizeof *c); /* zeroed: gcc cannot see the loop below fill it */
     char *prot = calloc(len + 1, 1);
     cpbuf_t o = { malloc((2 * len + 1) * sizeof(uint32_t)), 0 };
     char *out = NULL;
@@ -810,6 +810,26 @@ done:
     return out;
 }
 
+/* Whether typo_pass can change s[0..n) (well-formed UTF-8): only at a
+ * quote, a backtick, a hyphen or two dots (an ellipsis), or, in French,
+ * wherever a narrow no-break space may go; most lines have none of these
+ * but for the French ones, and pass as they are. */
+static int typo_may_change(const char *s, size_t n, unsigned flags, const char *lang)
+{
+    if ((flags & TN_TYPO) && quotes_for(lang).french)
+        return 1;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((flags & TN_DASH) && c == '-')
+            return 1;
+        if ((flags & TN_TYPO) &&
+            (c == '"' || c == '\'' || c == '`' ||
+             (c == '.' && i + 1 < n && (s[i + 1] == '.' || (s[i + 1] == ' ' && i + 2 < n && s[i + 2] == '.')))))
+            return 1;
+    }
+    return 0;
+}
+
 typedef struct {
     char *o;
     size_t k;
@@ -922,12 +942,17 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
             b.k--;
     }
     b.o[b.k] = '\0';
-    if (flags & (TN_TYPO | TN_DASH)) {
+    if ((flags & (TN_TYPO | TN_DASH)) && typo_may_change(b.o, b.k, flags, lang)) {
         char *t = typo_pass(b.o, b.k, flags, lang, &b.k);
         free(b.o);
         if (!t)
             return NULL;
         b.o = t;
+    } else if (flags & (TN_TYPO | TN_DASH)) {
+        /* as typo_pass would: the buffer fits the text */
+        char *fit = realloc(b.o, b.k + 1);
+        if (fit)
+            b.o = fit;
     }
     if (outlen)
         *outlen = b.k;
