@@ -41,6 +41,7 @@ edition() { # name input...
     grep -o 'sections:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
     grep -o 'hyphenation:.*' "$O/$name.pack" | sed 's/^/bundle:  /'
     grep -o 'seconds:.*' "$O/$name.pack" | sed 's/^seconds:/pack:    steps (s):/'
+    grep -o 'CPU of the steps:.*' "$O/$name.pack" | sed 's/^CPU of the steps:/pack:    steps (s of CPU):/'
     fonts=$(grep -o 'FONT [0-9]*\|KERN [0-9]*' "$O/$name.pack" | awk '{s += $2} END {print s + 0}')
     payload=$((bundle - fonts))
     printf 'size:    %-34s %9s bytes  %5s:1\n' "bundle (zdict 12, dict, groups)" "$bundle" "$(fig "$txt" "$bundle")"

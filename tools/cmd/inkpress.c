@@ -212,8 +212,9 @@ static int cmd_pack(int argc, char **argv)
         input_list_free(&inputs);
         return 1;
     }
-    struct timespec tl0, tl1;
+    struct timespec tl0, tl1, tc0, tc1;
     clock_gettime(CLOCK_MONOTONIC, &tl0);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &tc0);
     for (size_t i0 = 0; i0 < inputs.n; i0 += LOAD_BATCH) {
         size_t nb = inputs.n - i0 < LOAD_BATCH ? inputs.n - i0 : LOAD_BATCH;
         ld.first = i0;
@@ -241,7 +242,9 @@ static int cmd_pack(int argc, char **argv)
     }
     free(ld.v);
     clock_gettime(CLOCK_MONOTONIC, &tl1);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &tc1);
     pc.secs_inputs = (double)(tl1.tv_sec - tl0.tv_sec) + (double)(tl1.tv_nsec - tl0.tv_nsec) * 1e-9;
+    pc.cpu_inputs = (double)(tc1.tv_sec - tc0.tv_sec) + (double)(tc1.tv_nsec - tc0.tv_nsec) * 1e-9;
     progress_end(&pr);
     int rc = pack_cli_write(&pc, "inkpress pack", &arts, in_bytes, &pr, bad ? 1 : 0);
     input_list_free(&inputs);

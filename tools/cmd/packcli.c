@@ -356,6 +356,11 @@ int pack_cli_write(pack_cli_t *pc, const char *cmd, article_list_t *arts, size_t
                     "streams %.2f (%zu threads)\n",
                     cmd, pc->secs_inputs, st->secs_texts, st->secs_patterns, st->secs_fonts, st->secs_dict,
                     st->secs_streams, par_threads(opts->threads));
+        if (progress_level >= PROGRESS_VERBOSE)
+            fprintf(stderr,
+                    "%s: CPU of the steps: inputs %.2f, texts %.2f, patterns %.2f, fonts %.2f, dictionary %.2f, "
+                    "streams %.2f\n",
+                    cmd, pc->cpu_inputs, st->cpu_texts, st->cpu_patterns, st->cpu_fonts, st->cpu_dict, st->cpu_streams);
         if (progress_level >= PROGRESS_VERBOSE && st->shaped_runs)
             fprintf(stderr, "%s: shaped: %zu runs of %zu glyphs in the texts, %zu titles\n", cmd, st->shaped_runs,
                     st->shaped_glyphs, st->shaped_titles);

@@ -26,6 +26,7 @@ typedef struct pack_cli {
     int images;            /**< --images: pics_mode_t (default all) */
     size_t image_budget;   /**< --image-budget: bytes of pictures an edition may hold; 0: no limit */
     double secs_inputs;    /**< wall seconds reading and cleaning the inputs (pack -v says) */
+    double cpu_inputs;     /**< and their CPU seconds, every thread's */
     /** The packing options (-o, --name, --fast...) for cliopt_parse and
      * cliopt_help, storing into this pack_cli_t (which must not move). */
     cliopt_t table[24];

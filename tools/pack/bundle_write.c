@@ -460,6 +460,14 @@ static double now(void)
     return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
 }
 
+/* CPU seconds of the whole process, every thread. */
+static double cpu_now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec * 1e-9;
+}
+
 static const char *section_of(const article_t *a)
 {
     return a->section ? a->section : "News";
@@ -1459,24 +1467,24 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     if ((opts->typeset && !(c.ts = typeset_new(NULL))) || (opts->fonts && !(c.use = fontsub_use_new())))
         goto out;
     order_sections(&c);
-    double t0 = now();
+    double t0 = now(), u0 = cpu_now();
     if (prep_texts(&c))
         goto out;
-    double t1 = now();
+    double t1 = now(), u1 = cpu_now();
     if (write_hyph(&c))
         goto out;
-    double t2 = now();
+    double t2 = now(), u2 = cpu_now();
     if (choose_fonts(&c))
         goto out;
-    double t3 = now();
+    double t3 = now(), u3 = cpu_now();
     train_dict(&c);
-    double t4 = now();
+    double t4 = now(), u4 = cpu_now();
     if (write_arts(&c) || write_text(&c))
         goto out;
-    double t5 = now();
+    double t5 = now(), u5 = cpu_now();
     if (write_fonts(&c))
         goto out;
-    double t6 = now();
+    double t6 = now(), u6 = cpu_now();
     write_secs(&c);
     write_meta(&c);
     c.fst.secs_texts = t1 - t0;
@@ -1484,6 +1492,11 @@ int bundle_write(const article_t *arts, size_t n, const bundle_opts_t *opts, uin
     c.fst.secs_fonts = (t3 - t2) + (t6 - t5);
     c.fst.secs_dict = t4 - t3;
     c.fst.secs_streams = (t5 - t4) + (now() - t6);
+    c.fst.cpu_texts = u1 - u0;
+    c.fst.cpu_patterns = u2 - u1;
+    c.fst.cpu_fonts = (u3 - u2) + (u6 - u5);
+    c.fst.cpu_dict = u4 - u3;
+    c.fst.cpu_streams = (u5 - u4) + (cpu_now() - u6);
     if (c.sp.data.oom || c.meta.oom || c.secs.oom || c.index.oom || c.grps.oom || c.titl.oom || c.text.oom)
         goto out;
     if (write_afnt(&c) || write_bundle(&c))

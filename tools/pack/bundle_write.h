@@ -43,6 +43,9 @@ typedef struct bundle_stats {
      * dictionary, the streams (TEXT and DICT); of the streams' time, the
      * storage order (order.h). */
     double secs_texts, secs_patterns, secs_fonts, secs_dict, secs_streams, secs_order;
+    /** CPU seconds of the same steps, all threads together: a step whose
+     * CPU is near its wall time ran on one core. */
+    double cpu_texts, cpu_patterns, cpu_fonts, cpu_dict, cpu_streams;
 } bundle_stats_t;
 
 typedef struct bundle_opts {
