@@ -110,6 +110,156 @@ static void test_dict_made_of_shared_segments(void **state)
     free(d);
 }
 
+/* The builder as first written, from dict.h's description alone: one
+ * table of every 8-byte string (in how many samples it occurs), then for
+ * each stretch of the text the 64-byte window whose strings, each counted
+ * once, are worth most (a string in f >= 2 samples is worth f - 1, and 0
+ * once a chosen window covers it), the windows least worth first. A string
+ * that runs from one sample into the next is not counted, but it is worth
+ * what the same bytes inside a sample are. */
+#define REF_SLOTS (1u << 16)
+typedef struct ref_slot {
+    uint64_t key;
+    uint32_t freq, last, in_win, used;
+} ref_slot_t;
+
+static ref_slot_t *ref_find(ref_slot_t *t, const uint8_t *p, int add)
+{
+    static ref_slot_t none; /* strings never counted: worth nothing */
+    uint64_t k;
+    memcpy(&k, p, 8);
+    size_t i = (size_t)((k * 0x9E3779B97F4A7C15ull) >> 48);
+    while (t[i].used && t[i].key != k)
+        i = (i + 1) % REF_SLOTS;
+    if (!t[i].used && !add) {
+        memset(&none, 0, sizeof none);
+        return &none;
+    }
+    t[i].used = 1;
+    t[i].key = k;
+    return &t[i];
+}
+
+static uint32_t ref_worth(const ref_slot_t *s)
+{
+    return s->freq >= 2 ? s->freq - 1 : 0;
+}
+
+typedef struct ref_seg {
+    size_t at;
+    uint64_t score;
+} ref_seg_t;
+
+static int ref_by_score(const void *a, const void *b)
+{
+    const ref_seg_t *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? -1 : 1;
+    return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static size_t ref_build(uint8_t *const *s, const size_t *l, size_t n, size_t cap, uint8_t *out)
+{
+    size_t tot = 0;
+    for (size_t i = 0; i < n; i++)
+        tot += l[i];
+    if (tot < 4 * cap || cap < 64)
+        return 0;
+    uint8_t *a = malloc(tot);
+    ref_slot_t *t = calloc(REF_SLOTS, sizeof *t);
+    ref_seg_t *segs = calloc(cap / 64, sizeof *segs);
+    assert_non_null(a);
+    assert_non_null(t);
+    assert_non_null(segs);
+    for (size_t i = 0, at = 0; i < n; at += l[i++]) {
+        memcpy(a + at, s[i], l[i]);
+        for (size_t p = 0; p + 8 <= l[i]; p++) {
+            ref_slot_t *r = ref_find(t, a + at + p, 1);
+            if (r->last != i + 1) {
+                r->last = (uint32_t)i + 1;
+                r->freq++;
+            }
+        }
+    }
+    size_t nseg = cap / 64, epoch = tot / nseg, got = 0;
+    for (size_t e = 0; e < nseg; e++) {
+        size_t lo = e * epoch, hi = lo + epoch, best_at = lo;
+        uint64_t score = 0, best = 0;
+        for (size_t p = lo; p + 8 <= hi; p++) {
+            ref_slot_t *r = ref_find(t, a + p, 0);
+            if (r->in_win++ == 0)
+                score += ref_worth(r);
+            if (p >= lo + 57) {
+                ref_slot_t *o = ref_find(t, a + p - 57, 0);
+                if (--o->in_win == 0)
+                    score -= ref_worth(o);
+            }
+            if (p + 1 >= lo + 57 && score > best) {
+                best = score;
+                best_at = p + 1 - 57;
+            }
+        }
+        for (size_t p = lo; p + 8 <= hi; p++)
+            ref_find(t, a + p, 0)->in_win = 0;
+        if (!best)
+            continue;
+        for (size_t p = best_at; p + 8 <= best_at + 64; p++)
+            ref_find(t, a + p, 0)->freq = 0;
+        segs[got].at = best_at;
+        segs[got++].score = best;
+    }
+    qsort(segs, got, sizeof *segs, ref_by_score);
+    for (size_t i = 0; i < got; i++)
+        memcpy(out + 64 * i, a + segs[i].at, 64);
+    free(a);
+    free(t);
+    free(segs);
+    return 64 * got;
+}
+
+/* Samples of every length, from none to a few hundred bytes (titles and
+ * texts), of a few words: their strings recur within and across samples
+ * and run from one sample into the next. The builder gives what the
+ * reference does, on any number of threads. */
+static void test_dict_same_as_reference(void **state)
+{
+    (void)state;
+    enum { N = 1500 };
+    static const char *const w[] = {"storm", "the ", "council ", "rail", "way ", "budget. ", "\x01", "Minister ", "s "};
+    uint8_t *s[N];
+    size_t l[N];
+    uint32_t r = 99;
+    for (size_t i = 0; i < N; i++) {
+        char buf[600];
+        size_t n = 0;
+        r = r * 1103515245u + 12345u;
+        size_t want = (r >> 16) % 7 == 0 ? (r >> 8) % 9 : (r >> 12) % 500; /* a seventh shorter than a string */
+        while (n < want) {
+            r = r * 1103515245u + 12345u;
+            const char *x = w[(r >> 16) % 9];
+            size_t k = strlen(x) < want - n ? strlen(x) : want - n;
+            memcpy(buf + n, x, k);
+            n += k;
+        }
+        s[i] = malloc(n + 1);
+        memcpy(s[i], buf, n);
+        l[i] = n;
+    }
+    for (size_t cap = 512; cap <= 8192; cap *= 4) {
+        uint8_t *want = malloc(cap), *d;
+        size_t wl = ref_build(s, l, N, cap, want);
+        assert_true(wl >= cap / 2);
+        for (int th = 1; th <= 4; th++) {
+            assert_int_equal(dict_build_threads((const uint8_t *const *)s, l, N, cap, th, &d), wl);
+            assert_memory_equal(d, want, wl);
+            free(d);
+        }
+        free(want);
+    }
+    for (size_t i = 0; i < N; i++)
+        free(s[i]);
+}
+
 /* Raw deflate of s, from dictionary d (or none); the compressed size. */
 static size_t deflated(const uint8_t *s, size_t n, const uint8_t *d, size_t dlen)
 {
@@ -152,6 +302,7 @@ int main(void)
         cmocka_unit_test(test_dict_not_worth_it),
         cmocka_unit_test(test_dict_made_of_shared_segments),
         cmocka_unit_test(test_dict_makes_streams_smaller),
+        cmocka_unit_test(test_dict_same_as_reference),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

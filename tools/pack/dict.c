@@ -1,26 +1,43 @@
 /* SPDX-License-Identifier: MIT */
-/* dict.c: a cover-style dictionary builder for preset deflate dictionaries. */
+/* dict.c: a cover-style dictionary builder for preset deflate dictionaries.
+ *
+ * The text's 8-byte strings are counted bucket by bucket (a bucket: the
+ * strings whose hash starts alike, a few thousand positions), so that each
+ * bucket's table stays in the cache; one table of all of them (64 MB on the
+ * BBC corpus) missed the cache at nearly every position, once counting and
+ * once choosing. Counted, each position points to its string's first
+ * position, which holds the string's count: choosing the segments then
+ * reads the positions in text order, and a string seen for the first time
+ * (a third of them) has its count right there. */
 #include "dict.h"
 #include "par.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#define DMER 8u    /* strings this long are what the dictionary should cover */
-#define SEG 64u    /* segment length; measured best of 32..256 on the BBC text */
+#define DMER 8u              /* strings this long are what the dictionary should cover */
+#define SEG 64u              /* segment length; measured best of 32..256 on the BBC text */
+#define BUCKET_STRINGS 4096u /* positions a bucket gets, about: its table stays in the cache */
+#define AHEAD 16u            /* positions whose data is fetched ahead */
 
+/* at[p], once counted: the first position of p's string, or, at that first
+ * position, REC and the string's count: in how many samples it occurs (0
+ * once a chosen segment covers it; FREQ bits) and how often it is in the
+ * current window (WIN bits). */
+#define REC 0x80000000u
+#define FREQ 0x01FFFFFFu
+#define WIN_SHIFT 25
+#define WIN (0x3Fu << WIN_SHIFT)
+_Static_assert(SEG - DMER + 1 < 64, "a window's strings are counted in 6 bits");
+_Static_assert(2u * 0xFFFFFFu <= FREQ, "a string's samples (texts and titles of an edition) fit its count");
+
+/* A bucket's table slot while it is counted. */
 typedef struct slot {
     uint64_t key;
-    uint32_t last;       /* last sample counted, + 1 (0 = empty slot) */
-    uint32_t freq : 26;  /* samples it occurs in; 0 once a chosen segment covers it */
-    uint32_t in_win : 6; /* occurrences in the current window (SEG - DMER + 1 at most) */
+    uint32_t first; /* first position + 1 (0: empty slot) */
+    uint32_t last;  /* last sample counted, + 1 */
+    uint32_t freq;  /* samples it occurs in */
 } slot_t;
-_Static_assert(SEG - DMER + 1 < 64, "in_win counts a window's strings in 6 bits");
-
-typedef struct table {
-    slot_t *s;
-    size_t mask, used;
-} table_t;
 
 static uint64_t key_at(const uint8_t *p)
 {
@@ -29,55 +46,20 @@ static uint64_t key_at(const uint8_t *p)
     return k;
 }
 
-static size_t hash(uint64_t k)
+static uint64_t hash(uint64_t k)
 {
     k ^= k >> 33;
     k *= 0xff51afd7ed558ccdULL;
     k ^= k >> 33;
-    return (size_t)k;
-}
-
-/* The strings are counted in parts, one a thread: a string belongs to the
- * part its hash's top bits name (the table index takes the low ones). */
-static size_t part_of(size_t h, size_t nparts)
-{
-    return (size_t)((uint64_t)h >> 56) % nparts;
-}
-
-/* The slot of key k (hash h) in t. */
-static slot_t *find_h(table_t *t, uint64_t k, size_t h)
-{
-    size_t i = h & t->mask;
-    while (t->s[i].last && t->s[i].key != k)
-        i = (i + 1) & t->mask;
-    return &t->s[i];
-}
-
-static slot_t *find(table_t *t, uint64_t k)
-{
-    return find_h(t, k, hash(k));
-}
-
-static int grow(table_t *t)
-{
-    size_t n = (t->mask + 1) * 2;
-    slot_t *s = calloc(n, sizeof *s);
-    if (!s)
-        return -1;
-    table_t nt = { s, n - 1, t->used };
-    for (size_t i = 0; i <= t->mask; i++)
-        if (t->s[i].last)
-            *find(&nt, t->s[i].key) = t->s[i];
-    free(t->s);
-    *t = nt;
-    return 0;
+    return k;
 }
 
 /* Worth of a string to the dictionary: only strings in two or more samples
  * help more than one stream. */
-static uint32_t worth(const slot_t *s)
+static uint32_t worth(uint32_t rec)
 {
-    return s->freq >= 2 ? s->freq - 1 : 0;
+    uint32_t f = rec & FREQ;
+    return f >= 2 ? f - 1 : 0;
 }
 
 typedef struct seg {
@@ -95,67 +77,99 @@ static int by_score(const void *a, const void *b)
 
 typedef struct build {
     const uint8_t *all;
-    const size_t *lens;
-    size_t n, total, nparts;
-    table_t t[PAR_MAX_THREADS];
+    size_t n, npos;  /* samples; positions a whole string starts at (npos + DMER - 1 bytes) */
+    unsigned shift;  /* a string's bucket: its hash >> shift */
+    size_t nbuckets, nchunks;
+    size_t *start;   /* sample i: all[start[i] .. start[i + 1]) */
+    size_t chunk[PAR_MAX_THREADS + 1]; /* chunk c: samples chunk[c] to chunk[c + 1] - 1 */
+    size_t *hist;    /* hist[c * nbuckets + k]: chunk c's positions in bucket k, then where they go */
+    size_t *bstart;  /* bucket k's positions: pos[bstart[k] .. bstart[k + 1]) */
+    uint32_t *pos;   /* positions bucket by bucket, in text order in each */
+    uint32_t *at;    /* npos: see REC */
+    slot_t *tab[PAR_MAX_THREADS];
+    size_t tabcap[PAR_MAX_THREADS];
     int err[PAR_MAX_THREADS];
 } build_t;
 
-/* The tables are far larger than the caches: the slot of a string a few
- * positions on is fetched while this one is counted. Returns the string's
- * hash. */
-#define AHEAD 16u
-static size_t fetch(const table_t *t, const uint8_t *p, size_t part, size_t nparts)
+/* Chunk c's positions (the strings that start in its samples, some of
+ * which run on into the next). Without to, how many fall in each bucket
+ * (hist); with it, they go to their buckets. */
+static void chunk_walk(build_t *b, size_t c, uint32_t *to)
 {
-    size_t h = hash(key_at(p));
-    if (part_of(h, nparts) == part)
-        __builtin_prefetch(&t->s[h & t->mask]);
-    return h;
+    size_t *h = b->hist + c * b->nbuckets;
+    size_t lo = b->start[b->chunk[c]], hi = b->start[b->chunk[c + 1]];
+    if (hi > b->npos)
+        hi = b->npos;
+    for (size_t p = lo; p < hi; p++) {
+        size_t k = (size_t)(hash(key_at(b->all + p)) >> b->shift);
+        if (to)
+            to[h[k]++] = (uint32_t)p;
+        else
+            h[k]++;
+    }
 }
 
-/* fetch, whichever part the string is in. */
-static size_t fetch_any(const table_t *t, size_t nparts, const uint8_t *p)
+static void histogram(void *ctx, size_t c, size_t thread)
 {
-    size_t h = hash(key_at(p)), part = part_of(h, nparts);
-    __builtin_prefetch(&t[part].s[h & t[part].mask]);
-    return h;
+    (void)thread;
+    chunk_walk(ctx, c, NULL);
 }
 
-/* Counts in how many samples each string of part `part` occurs. */
-static void count_part(void *ctx, size_t part, size_t thread)
+static void scatter(void *ctx, size_t c, size_t thread)
 {
     build_t *b = ctx;
-    table_t *t = &b->t[part];
     (void)thread;
-    size_t at = 0;
-    size_t ahead[AHEAD]; /* the hashes of the next AHEAD strings, their slots fetched */
-    for (size_t i = 0; i < b->n && !b->err[part]; i++) {
-        size_t len = b->lens[i];
-        for (size_t p = 0; p < AHEAD && p + DMER <= len; p++)
-            ahead[p] = fetch(t, b->all + at + p, part, b->nparts);
-        for (size_t p = 0; p + DMER <= len; p++) {
-            uint64_t k = key_at(b->all + at + p);
-            size_t h = ahead[p % AHEAD];
-            if (p + AHEAD + DMER <= len)
-                ahead[p % AHEAD] = fetch(t, b->all + at + p + AHEAD, part, b->nparts);
-            if (part_of(h, b->nparts) != part)
-                continue;
-            if (t->used * 10 >= (t->mask + 1) * 7 && grow(t)) {
-                b->err[part] = 1;
-                break;
-            }
-            slot_t *s = find_h(t, k, h);
-            if (!s->last) {
-                s->key = k;
-                t->used++;
-            }
-            if (s->last != i + 1) {
-                s->last = (uint32_t)i + 1;
-                s->freq++;
-            }
+    chunk_walk(b, c, b->pos);
+}
+
+/* Bucket k's strings: each counted once per sample it occurs in (one that
+ * runs from one sample into the next is not counted there), each position
+ * pointed to its string's first, which gets the count. */
+static void count_bucket(void *ctx, size_t k, size_t thread)
+{
+    build_t *b = ctx;
+    size_t lo = b->bstart[k], hi = b->bstart[k + 1], cap = 64;
+    while (cap * 7 < (hi - lo) * 10) /* room for every position's own string, at most 70% full */
+        cap *= 2;
+    if (cap > b->tabcap[thread]) {
+        free(b->tab[thread]);
+        b->tabcap[thread] = 0;
+        if (!(b->tab[thread] = malloc(cap * sizeof(slot_t)))) {
+            b->err[thread] = 1;
+            return;
         }
-        at += b->lens[i];
+        b->tabcap[thread] = cap;
     }
+    slot_t *t = b->tab[thread];
+    memset(t, 0, cap * sizeof *t);
+    const uint32_t *pos = b->pos;
+    size_t i = 0; /* the sample of the position at hand: positions only grow */
+    for (size_t e = lo; e < hi; e++) {
+        if (e + AHEAD < hi) {
+            __builtin_prefetch(b->all + pos[e + AHEAD]);
+            __builtin_prefetch(&b->at[pos[e + AHEAD]], 1);
+        }
+        size_t p = pos[e];
+        uint64_t key = key_at(b->all + p);
+        size_t j = (size_t)hash(key) & (cap - 1);
+        while (t[j].first && t[j].key != key)
+            j = (j + 1) & (cap - 1);
+        slot_t *s = &t[j];
+        if (!s->first) {
+            s->key = key;
+            s->first = (uint32_t)p + 1;
+        }
+        while (b->start[i + 1] <= p)
+            i++;
+        if (p + DMER <= b->start[i + 1] && s->last != i + 1) {
+            s->last = (uint32_t)i + 1;
+            s->freq++;
+        }
+        b->at[p] = s->first - 1;
+    }
+    for (size_t j = 0; j < cap; j++)
+        if (t[j].first)
+            b->at[t[j].first - 1] = REC | t[j].freq;
 }
 
 size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, size_t cap, uint8_t **out)
@@ -172,87 +186,101 @@ size_t dict_build_threads(const uint8_t *const *samples, const size_t *lens, siz
         total += lens[i];
     if (total < 4 * cap || cap < SEG)
         return 0; /* a dictionary as big as a quarter of the text does not pay */
+    if (total >= REC)
+        return 0; /* positions are kept in 31 bits: 2 GiB of text */
     size_t nt = par_threads(threads);
     build_t b;
     memset(&b, 0, sizeof b);
-    b.all = malloc(total);
-    b.lens = lens;
     b.n = n;
-    b.total = total;
-    b.nparts = nt;
-    size_t nseg = cap / SEG;
+    b.npos = total - DMER + 1;
+    size_t nseg = cap / SEG, got = 0, len = 0;
+    uint8_t *all = NULL;
     seg_t *segs = calloc(nseg, sizeof *segs);
-    slot_t **slot_at = NULL;
-    size_t got = 0, len = 0;
-    /* Each part's table starts near the size it ends at: a third of the
-     * strings of the BBC text are distinct, held at most 70% full. */
-    size_t slots = 1u << 16;
-    while (slots < total / nt / 2)
-        slots *= 2;
-    int bad = !b.all || !segs;
-    for (size_t t = 0; t < nt && !bad; t++) {
-        b.t[t].s = calloc(slots, sizeof(slot_t));
-        b.t[t].mask = slots - 1;
-        bad = !b.t[t].s;
-    }
-    if (bad)
+    /* Buckets: a power of two of them, about BUCKET_STRINGS positions each. */
+    unsigned bits = 1;
+    while (bits < 24 && ((size_t)1 << bits) * BUCKET_STRINGS < b.npos)
+        bits++;
+    b.nbuckets = (size_t)1 << bits;
+    b.shift = 64 - bits;
+    b.start = malloc((n + 1) * sizeof *b.start);
+    b.all = all = malloc(total);
+    b.hist = calloc(nt * b.nbuckets, sizeof *b.hist);
+    b.bstart = malloc((b.nbuckets + 1) * sizeof *b.bstart);
+    b.pos = malloc(b.npos * sizeof *b.pos);
+    b.at = malloc(b.npos * sizeof *b.at);
+    if (!segs || !b.start || !all || !b.hist || !b.bstart || !b.pos || !b.at)
         goto out;
-    size_t at = 0;
+    b.start[0] = 0;
     for (size_t i = 0; i < n; i++) {
-        memcpy((uint8_t *)b.all + at, samples[i], lens[i]);
-        at += lens[i];
+        memcpy(all + b.start[i], samples[i], lens[i]);
+        b.start[i + 1] = b.start[i] + lens[i];
     }
-    /* Count in how many samples each string occurs. */
-    par_for(nt, nt, count_part, &b);
+    /* Chunks: runs of whole samples about as long as each other, one a
+     * thread. */
+    b.chunk[0] = 0;
+    for (size_t i = 0; i < n; i++)
+        if (b.start[i + 1] >= total * (b.nchunks + 1) / nt && b.nchunks + 1 < nt)
+            b.chunk[++b.nchunks] = i + 1;
+    b.chunk[++b.nchunks] = n;
+    /* The positions into buckets (chunk by chunk in each: text order)... */
+    par_for(nt, b.nchunks, histogram, &b);
+    size_t to = 0;
+    for (size_t k = 0; k < b.nbuckets; k++) {
+        b.bstart[k] = to;
+        for (size_t c = 0; c < b.nchunks; c++) {
+            size_t h = b.hist[c * b.nbuckets + k];
+            b.hist[c * b.nbuckets + k] = to;
+            to += h;
+        }
+    }
+    b.bstart[b.nbuckets] = to;
+    par_for(nt, b.nchunks, scatter, &b);
+    /* ...and each bucket counted apart. */
+    par_for(nt, b.nbuckets, count_bucket, &b);
     for (size_t t = 0; t < nt; t++)
         if (b.err[t])
             goto out;
-    /* One segment from each stretch ("epoch") of the text. Where each of
-     * its positions' strings is in the tables (which no longer change) is
-     * looked up once, not four times below. */
+    free(b.pos);
+    b.pos = NULL;
+    /* One segment from each stretch ("epoch") of the text. */
+    uint32_t *at = b.at;
+#define REC_OF(p) (at[p] & REC ? &at[p] : &at[at[p]])
     size_t epoch = total / nseg;
-    if (epoch >= SEG && !(slot_at = malloc(epoch * sizeof *slot_at)))
-        goto out;
     for (size_t e = 0; e < nseg && epoch >= SEG; e++) {
         size_t lo = e * epoch, hi = lo + epoch;
-        size_t ahead[AHEAD];
-        for (size_t p = lo; p < lo + AHEAD && p + DMER <= hi; p++)
-            ahead[p % AHEAD] = fetch_any(b.t, nt, b.all + p);
-        for (size_t p = lo; p + DMER <= hi; p++) {
-            uint64_t k = key_at(b.all + p);
-            size_t h = ahead[p % AHEAD];
-            if (p + AHEAD + DMER <= hi)
-                ahead[p % AHEAD] = fetch_any(b.t, nt, b.all + p + AHEAD);
-            slot_at[p - lo] = find_h(&b.t[part_of(h, nt)], k, h);
-        }
-#define SLOT(p) (slot_at[(p) - lo])
         uint64_t score = 0, best = 0;
         size_t best_at = lo;
         for (size_t p = lo; p + DMER <= hi; p++) {
-            slot_t *s = SLOT(p);
-            if (s->in_win++ == 0)
-                score += worth(s);
+            if (p + AHEAD + DMER <= hi && !(at[p + AHEAD] & REC))
+                __builtin_prefetch(&at[at[p + AHEAD]], 1);
+            uint32_t *s = REC_OF(p);
+            if ((*s & WIN) == 0)
+                score += worth(*s);
+            *s += 1u << WIN_SHIFT;
             if (p >= lo + SEG - DMER + 1) { /* the window holds SEG - DMER + 1 strings */
-                slot_t *o = SLOT(p - (SEG - DMER + 1));
-                if (--o->in_win == 0)
-                    score -= worth(o);
+                uint32_t *o = REC_OF(p - (SEG - DMER + 1));
+                *o -= 1u << WIN_SHIFT;
+                if ((*o & WIN) == 0)
+                    score -= worth(*o);
             }
             if (p + 1 >= lo + SEG - DMER + 1 && score > best) {
                 best = score;
                 best_at = p + 1 - (SEG - DMER + 1);
             }
         }
-        for (size_t p = lo; p + DMER <= hi; p++) /* clear the window counts */
-            SLOT(p)->in_win = 0;
+        /* the window's counts back to 0: those of the last window, the
+         * others left as they came in */
+        for (size_t p = hi - lo >= SEG ? hi - SEG : lo; p + DMER <= hi; p++)
+            *REC_OF(p) &= ~WIN;
         if (!best)
             continue;
         for (size_t p = best_at; p + DMER <= best_at + SEG; p++)
-            SLOT(p)->freq = 0; /* covered now */
+            *REC_OF(p) &= ~FREQ; /* covered now */
         segs[got].at = best_at;
         segs[got].score = best;
         got++;
     }
-#undef SLOT
+#undef REC_OF
     /* Least valuable first: deflate reaches the end of the window cheapest. */
     qsort(segs, got, sizeof *segs, by_score);
     len = got * SEG;
@@ -262,16 +290,20 @@ size_t dict_build_threads(const uint8_t *const *samples, const size_t *lens, siz
         goto out;
     }
     for (size_t i = 0; i < got; i++)
-        memcpy(*out + i * SEG, b.all + segs[i].at, SEG);
+        memcpy(*out + i * SEG, all + segs[i].at, SEG);
 out:
     if (!len) {
         free(*out);
         *out = NULL;
     }
-    free((uint8_t *)b.all);
+    free(all);
+    free(b.start);
+    free(b.hist);
+    free(b.bstart);
+    free(b.pos);
+    free(b.at);
     for (size_t t = 0; t < nt; t++)
-        free(b.t[t].s);
+        free(b.tab[t]);
     free(segs);
-    free(slot_at);
     return len;
 }

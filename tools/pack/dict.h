@@ -18,9 +18,11 @@
  * small to be worth one); *out is malloc'd (NULL when 0). */
 size_t dict_build(const uint8_t *const *samples, const size_t *lens, size_t n, size_t cap, uint8_t **out);
 
-/** dict_build on `threads` threads (0: one a core; par.h): the strings are
- * counted in as many parts at once, and looked up an epoch a thread. The
- * same dictionary whatever the number. */
+/** dict_build on `threads` threads (0: one a core; par.h): the strings
+ * are counted a bucket (strings of one hash prefix) a thread; the segments
+ * are chosen on one. The same dictionary whatever the number. Needs about
+ * 9 bytes a byte of text for the while; text past 2 GiB gets no
+ * dictionary. */
 size_t dict_build_threads(const uint8_t *const *samples, const size_t *lens, size_t n, size_t cap, int threads,
                           uint8_t **out);
 
