@@ -19,6 +19,8 @@
 #include "input.h"
 #include "typeset.h"
 
+#include <linebreak.h>
+
 #define SHY "\x15"
 #define ZWSP "\x16"
 #define NBSP_MARK "\x14"
@@ -154,6 +156,50 @@ static void test_typeset_marks_uax14_breaks_for_the_device_rule(void **st)
     expect("Bonjour ! ( sic )", "fr", TS_BREAKS, "Bonjour" NBSP_MARK "!" " (" NBSP_MARK "sic" NBSP_MARK ")");
     /* ordinary spaces stay spaces */
     expect("one two three", NULL, TS_BREAKS, "one two three");
+}
+
+/* typeset_linebreaks gives libunibreak's breaks exactly, letters next to
+ * every class it may meet: made-up text of ASCII words with digits,
+ * spaces, punctuation, quotes, dashes, marks, other scripts and emoji,
+ * in four languages' tables. */
+static void test_typeset_linebreaks_as_libunibreak(void **st)
+{
+    (void)st;
+    static const uint32_t other[] = {
+        '0', '7', ' ', 0xA0, '.', ',', ';', ':', '!', '?', '\'', '"', '(', ')', '[', ']', '{', '}', '-', '/', '%', '$',
+        '&', '+', '=', '#', '@', '*', '_', 0x20AC, 0xA3, 0x2018, 0x2019, 0x201C, 0x201D, 0xAB, 0xBB, 0x2010, 0x2013,
+        0x2014, 0x2026, 0x200B, 0x200D, 0x2060, 0xAD, 0x301, 0xE9, 0xDF, 0x3B1, 0x434, 0x5D0, 0x628, 0x4E2D, 0x3001,
+        0x3002, 0x300C, 0x300D, 0x3042, 0x30FC, 0xD55C, 0xE01, 0x1F600, 0x2764, 0xFE0F, 0x1F3FB, 0xFF01, 0x2032, 0xB0,
+    };
+    static const char *const langs[] = {"en", "ja", "zh", "ko"};
+    enum { N = 400 };
+    uint32_t cps[N], tmp[N];
+    char want[N], got[N], tb[N];
+    uint32_t r = 7;
+    size_t diffs = 0, letters = 0;
+    for (int round = 0; round < 2000; round++) {
+        size_t n = 0;
+        while (n < N) {
+            r = r * 1103515245u + 12345u;
+            if ((r >> 16) % 3) { /* a word: 1 to 9 ASCII letters */
+                size_t k = 1 + (r >> 8) % 9;
+                for (size_t i = 0; i < k && n < N; i++) {
+                    r = r * 1103515245u + 12345u;
+                    cps[n++] = ((r >> 16) % 5 ? 'a' : 'A') + (r >> 20) % 26;
+                    letters++;
+                }
+            } else {
+                cps[n++] = other[(r >> 8) % (sizeof other / sizeof *other)];
+            }
+        }
+        size_t len = 1 + (size_t)round % N; /* every length, the ends of runs cut anywhere */
+        const char *lang = langs[round % 4];
+        set_linebreaks_utf32(cps, len, lang, want);
+        typeset_linebreaks(cps, len, lang, got, tmp, tb);
+        diffs += memcmp(want, got, len) != 0;
+    }
+    assert_true(letters > 100000);
+    assert_int_equal(diffs, 0);
 }
 
 static void test_typeset_keeps_numbers_with_units_and_dates(void **st)
@@ -767,6 +813,7 @@ int main(void)
         cmocka_unit_test(test_typeset_keeps_two_letters_before_three_after),
         cmocka_unit_test(test_typeset_leaves_numbers_urls_acronyms_and_compounds),
         cmocka_unit_test(test_typeset_marks_uax14_breaks_for_the_device_rule),
+        cmocka_unit_test(test_typeset_linebreaks_as_libunibreak),
         cmocka_unit_test(test_typeset_keeps_style_codes_in_place),
         cmocka_unit_test(test_typeset_unhint_gives_back_the_clean_text),
         cmocka_unit_test(test_typeset_article_copies_and_marks),

@@ -420,6 +420,31 @@ static int keep_all(uint32_t a, uint32_t b)
     return (is_hangul(a) || is_letter(a) || is_digit(a)) && (is_hangul(b) || is_letter(b) || is_digit(b));
 }
 
+static int ascii_letter(uint32_t c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* libunibreak 1.1 finds each character's class by a linear search of its
+ * tables, about 200 instructions a character (a quarter of typesetting);
+ * a run of ASCII letters (class AL) breaks nowhere inside (LB28) and as
+ * one letter would at its ends (the rules see the classes next to a
+ * break, and AL after AL leaves the state as it was), so it is given each
+ * run as its first letter. */
+void typeset_linebreaks(const uint32_t *cps, size_t n, const char *lang, char *brks, uint32_t *tmp, char *tb)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++)
+        if (!(i && ascii_letter(cps[i]) && ascii_letter(cps[i - 1])))
+            tmp[m++] = cps[i];
+    set_linebreaks_utf32(tmp, m, lang, tb);
+    for (size_t i = 0, j = 0; i < n; i++) {
+        if (i && !(ascii_letter(cps[i]) && ascii_letter(cps[i - 1])))
+            j++;
+        brks[i] = i + 1 < n && ascii_letter(cps[i]) && ascii_letter(cps[i + 1]) ? LINEBREAK_NOBREAK : tb[j];
+    }
+}
+
 /* Thai has no spaces between words: libthai's dictionary breaker finds
  * them. Every run of Thai characters in cps[0..n) gets brks[i] =
  * LINEBREAK_ALLOWBREAK where a word ends after cps[i]. */
@@ -678,16 +703,16 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
     const uint8_t *s = (const uint8_t *)text;
     /* The characters without the control codes, where each starts, and
      * whether a control code (a style switch) comes right before it. */
-    uint32_t *cps = malloc((len + 1) * sizeof *cps);
+    uint32_t *cps = malloc((len + 1) * sizeof *cps), *lb = malloc((len + 1) * sizeof *lb);
     size_t *at = malloc((len + 1) * sizeof *at);
-    char *brks = malloc(len + 1), *shy = calloc(len + 1, 1), *ctl = calloc(len + 1, 1);
+    char *brks = malloc(len + 1), *shy = calloc(len + 1, 1), *ctl = calloc(len + 1, 1), *tb = malloc(len + 1);
     char *o = malloc(4 * len + 1);
-    if (!cps || !at || !brks || !shy || !ctl || !o)
+    if (!cps || !lb || !at || !brks || !shy || !ctl || !tb || !o)
         goto out;
     size_t n = 0;
     int after_ctl = 0;
     for (size_t i = 0, k; i < len; i += k) {
-        uint32_t c = ink_utf8_next(s + i, len - i, &k);
+        uint32_t c = s[i] < 0x80 ? (k = 1, s[i]) : ink_utf8_next(s + i, len - i, &k);
         if (c < 0x20) {
             after_ctl = 1;
             continue;
@@ -712,20 +737,20 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
         for (size_t i = 0; i < n && !ri; i++)
             ri = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF;
         if (ri) {
-            uint32_t *lb = malloc(n * sizeof *lb);
-            if (!lb)
+            uint32_t *fl = malloc(n * sizeof *fl);
+            if (!fl)
                 goto out;
             for (size_t i = 0; i < n; i++)
-                lb[i] = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF ? 0x2600 : cps[i];
-            set_linebreaks_utf32(lb, n, lb_lang, brks);
-            free(lb);
+                fl[i] = cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF ? 0x2600 : cps[i];
+            typeset_linebreaks(fl, n, lb_lang, brks, lb, tb);
+            free(fl);
             for (size_t i = 0; i + 1 < n; i++)
                 if (cps[i] >= 0x1F1E6 && cps[i] <= 0x1F1FF && cps[i + 1] >= 0x1F1E6 && cps[i + 1] <= 0x1F1FF) {
                     brks[i] = LINEBREAK_NOBREAK; /* the two halves of a flag */
                     i++;
                 }
         } else {
-            set_linebreaks_utf32(cps, n, lb_lang, brks);
+            typeset_linebreaks(cps, n, lb_lang, brks, lb, tb);
         }
         if (flags & TS_BREAKS) {
             thai_breaks(ts, cps, n, brks);
@@ -768,15 +793,20 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
     }
     size_t k = 0, from = 0;
     for (size_t i = 0; i < n; i++) {
-        memcpy(o + k, s + from, at[i] - from); /* control codes before it */
-        k += at[i] - from;
-        size_t clen = (i + 1 < n ? at[i + 1] : len) - at[i];
-        /* its own bytes only: the controls after it go out before the next */
-        for (size_t q = at[i]; q < at[i] + clen; q++)
-            if (s[q] < 0x20) {
-                clen = q - at[i];
-                break;
-            }
+        if (at[i] > from) { /* control codes before it */
+            memcpy(o + k, s + from, at[i] - from);
+            k += at[i] - from;
+        }
+        size_t clen = 1; /* an ASCII character's */
+        if (s[at[i]] >= 0x80) {
+            clen = (i + 1 < n ? at[i + 1] : len) - at[i];
+            /* its own bytes only: the controls after it go out before the next */
+            for (size_t q = at[i]; q < at[i] + clen; q++)
+                if (s[q] < 0x20) {
+                    clen = q - at[i];
+                    break;
+                }
+        }
         from = at[i] + clen;
         int last = i + 1 == n;
         if ((flags & TS_BREAKS) && cps[i] == ' ' && !last &&
@@ -786,17 +816,28 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
             o[k++] = INK_TX_NOBREAK;
             continue;
         }
-        memcpy(o + k, s + at[i], clen);
-        k += clen;
+        if (clen == 1)
+            o[k++] = (char)s[at[i]];
+        else {
+            memcpy(o + k, s + at[i], clen);
+            k += clen;
+        }
         if (last)
             continue;
         /* The device breaks after a space, a hyphen or a dash, and between
          * two characters where its CJK rule says so (ink_brk.h): marks go
          * only where UAX #14 says otherwise. Korean keeps its words whole
          * (breaks at spaces, as CSS's keep-all). */
-        int dev = rule_breaks_after(cps[i]) || ink_brk_between(cps[i], cps[i + 1]);
-        int cjk = ink_brk_cjk(cps[i]) || ink_brk_cjk(cps[i + 1]);
-        int uax = brks[i] == LINEBREAK_ALLOWBREAK && !keep_all(cps[i], cps[i + 1]);
+        int dev, cjk, uax;
+        if (cps[i] < 0x1100 && cps[i + 1] < 0x1100) { /* neither CJK nor Hangul: what the rules come to */
+            dev = rule_breaks_after(cps[i]);
+            cjk = 0;
+            uax = brks[i] == LINEBREAK_ALLOWBREAK;
+        } else {
+            dev = rule_breaks_after(cps[i]) || ink_brk_between(cps[i], cps[i + 1]);
+            cjk = ink_brk_cjk(cps[i]) || ink_brk_cjk(cps[i + 1]);
+            uax = brks[i] == LINEBREAK_ALLOWBREAK && !keep_all(cps[i], cps[i + 1]);
+        }
         if (shy[i])
             o[k++] = INK_TX_SHY;
         else if ((flags & TS_BREAKS) && uax && !dev && !cjk) /* next to CJK, the device's kinsoku rules */
@@ -813,6 +854,8 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
     rc = 0;
 out:
     free(cps);
+    free(lb);
+    free(tb);
     free(at);
     free(brks);
     free(shy);

@@ -10,6 +10,7 @@
 #define INK_TYPESET_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "article.h"
 
@@ -66,6 +67,12 @@ int typeset_text(typeset_t *ts, const char *text, size_t len, const char *lang, 
  * (textnorm_cyrillic_lang), Greek: "el", Latin with
  * Vietnamese letters: "vi"), else NULL (TS_LANG_DEFAULT). */
 const char *typeset_lang(const article_t *a);
+
+/** UAX #14's break opportunities after each of cps[0..n) into brks[0..n),
+ * exactly as libunibreak's set_linebreaks_utf32(cps, n, lang, brks) gives
+ * them (LINEBREAK_*), in a fraction of its time on Latin text; tmp and tb
+ * are the caller's scratch, n entries each. */
+void typeset_linebreaks(const uint32_t *cps, size_t n, const char *lang, char *brks, uint32_t *tmp, char *tb);
 
 /** A deep copy of a in *out with every body block's text marked with
  * TS_BREAKS | TS_HYPHENATE in typeset_lang(a) and the title with TS_BREAKS
