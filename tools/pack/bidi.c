@@ -14,6 +14,21 @@
  * (control bytes take the level of what follows them). */
 static int block(txbuf_t *o, const uint8_t *s, size_t n)
 {
+    /* Most text has no right-to-left letter: no character of type R or
+     * AL is below U+0590, and the rest are looked up one by one. */
+    int any = 0;
+    for (size_t i = 0, k; i < n && !any; i += k) {
+        k = 1;
+        if (s[i] < 0xD6) /* U+0590 and up start with 0xD6 and up */
+            continue;
+        uint32_t c = ink_utf8_next(s + i, n - i, &k);
+        FriBidiCharType t = fribidi_get_bidi_type(c);
+        any = c >= 0x590 && (t == FRIBIDI_TYPE_RTL || t == FRIBIDI_TYPE_AL);
+    }
+    if (!any) {
+        txbuf_put(o, s, n);
+        return 0;
+    }
     FriBidiChar *cp = malloc((n + 1) * sizeof *cp);
     size_t *at = malloc((n + 1) * sizeof *at);
     FriBidiCharType *ty = malloc((n + 1) * sizeof *ty);

@@ -24,6 +24,9 @@ struct fontsub_use {
     hb_set_t *cps;
     keyset_t pairs;
     size_t npairs[INK_FACE_COUNT];
+    /* the pairs of two ASCII characters in pairs, a bit each: most pairs
+     * are, and are met again and again */
+    uint64_t ascii_pairs[INK_FACE_COUNT][128 * 128 / 64];
 };
 
 static uint64_t mix(uint64_t k)
@@ -120,13 +123,19 @@ size_t fontsub_use_pairs(const fontsub_use_t *u, unsigned face)
 
 static int add_pair(fontsub_use_t *u, unsigned faces, uint32_t l, uint32_t r)
 {
+    int ascii = l < 128 && r < 128;
+    size_t bit = (size_t)l * 128 + r;
     for (unsigned f = 0; f < INK_FACE_COUNT; f++) {
         if (!(faces & (1u << f)))
             continue;
+        if (ascii && u->ascii_pairs[f][bit / 64] >> bit % 64 & 1)
+            continue; /* there already */
         int a = keyset_add(&u->pairs, (uint64_t)f << 42 | (uint64_t)l << 21 | r);
         if (a < 0)
             return -1;
         u->npairs[f] += (size_t)a;
+        if (ascii)
+            u->ascii_pairs[f][bit / 64] |= (uint64_t)1 << bit % 64;
     }
     return 0;
 }
@@ -145,8 +154,9 @@ int fontsub_use_text(fontsub_use_t *u, const char *text, size_t len, unsigned fl
     int italic = 0, bold = 0;
     uint32_t prev = 0;
     unsigned prev_faces = 0;
+    uint64_t ascii[2] = {0, 0}; /* the ASCII characters added by this call */
     for (size_t i = 0, k; i < len; i += k) {
-        uint32_t c = ink_utf8_next(s + i, len - i, &k);
+        uint32_t c = s[i] < 0x80 ? (k = 1, s[i]) : ink_utf8_next(s + i, len - i, &k);
         if (c < 0x20) {
             if (flags & FS_STYLED) {
                 if (c == INK_TX_ITALIC_ON || c == INK_TX_ITALIC_OFF)
@@ -166,7 +176,11 @@ int fontsub_use_text(fontsub_use_t *u, const char *text, size_t len, unsigned fl
             if (base & FS_BOLD) /* a subheading is bold throughout */
                 faces = FS_BOLD;
         }
-        hb_set_add(u->cps, c);
+        if (c >= 0x80 || !(ascii[c / 64] >> c % 64 & 1)) {
+            hb_set_add(u->cps, c);
+            if (c < 0x80)
+                ascii[c / 64] |= (uint64_t)1 << c % 64;
+        }
         if (c == 0xAD) {
             hb_set_add(u->cps, '-');
             if (prev && add_pair(u, prev_faces, prev, '-'))
