@@ -502,6 +502,7 @@ typedef struct words {
     const uint8_t *eligible;
     uint8_t **rec;   /* rec[m]: article m's records (malloc'd), or NULL */
     size_t *rec_len; /* their bytes */
+    size_t *nshy, *noff; /* article m's soft hyphens and marked-off words (INK_TX_HYPH_OFF) */
     int oom;
 } words_t;
 
@@ -514,6 +515,10 @@ static void words_of(void *ctx, size_t m, size_t thread)
     const ink_hyph_t *h = ws->h;
     const uint8_t *t = ws->texts[m];
     size_t len = ws->lens[m], n = 0, cap = 0;
+    for (size_t i = 0; i < len; i++) {
+        ws->nshy[m] += t[i] == INK_TX_SHY;
+        ws->noff[m] += t[i] == INK_TX_HYPH_OFF;
+    }
     uint8_t *rec = NULL;
     uint8_t block = 0;
     for (uint32_t i = 0; i < len;) {
@@ -563,10 +568,10 @@ static void words_of(void *ctx, size_t m, size_t thread)
  * each with the host's points (the first seen) and the number of articles
  * it is in: found on every thread, then counted in article order. */
 static void collect(hp_t *hp, const ink_hyph_t *h, uint8_t *const *texts, const size_t *lens,
-                    const uint8_t *eligible, size_t n, int threads)
+                    const uint8_t *eligible, size_t n, int threads, size_t *nshy, size_t *noff)
 {
     words_t ws = { h, texts, lens, eligible, calloc(n ? n : 1, sizeof(uint8_t *)), calloc(n ? n : 1, sizeof(size_t)),
-                   0 };
+                   nshy, noff, 0 };
     if (!ws.rec || !ws.rec_len) {
         hp->oom = 1;
     } else {
@@ -616,34 +621,64 @@ static uint32_t eval(const hp_t *hp, const word_t *w, const match_t *ms, size_t 
     return points;
 }
 
-/* need of every pattern: the weight of the words whose points (right with
- * all patterns) change without it. */
-static void score(hp_t *hp, unsigned left, unsigned right)
+/* Adds w's weight to need[p] of every pattern p whose leaving out changes
+ * w's points (when all of them give the host's). */
+static void score_word(const hp_t *hp, const word_t *w, unsigned left, unsigned right, double *need)
 {
     match_t ms[1024];
-    for (size_t k = 0; k < hp->nword; k++) {
-        const word_t *w = &hp->word[k];
-        char d[INK_HYPH_WORD_MAX + 2];
-        size_t m = (size_t)w->n + 2, nm = 0;
-        d[0] = d[m - 1] = '.';
-        memcpy(d + 1, w->w, w->n);
-        for (size_t i = 0; i < m; i++)
-            for (size_t j = i + 1; j <= m && j - i <= PAT_LEN && nm < 1024; j++) {
-                int32_t p = pat_find(hp, d + i, j - i);
-                if (p >= 0)
-                    ms[nm++] = (match_t){ (uint32_t)p, (uint8_t)i };
-            }
-        uint32_t all = eval(hp, w, ms, nm, -1, left, right);
-        if (all != w->truth)
-            continue; /* the patterns alone do not give the host's points */
-        for (size_t i = 0; i < nm; i++) {
-            int dup = 0;
-            for (size_t j = 0; j < i; j++)
-                dup |= ms[j].pat == ms[i].pat;
-            if (!dup && eval(hp, w, ms, nm, ms[i].pat, left, right) != all)
-                hp->pat[ms[i].pat].need += w->weight;
+    char d[INK_HYPH_WORD_MAX + 2];
+    size_t m = (size_t)w->n + 2, nm = 0;
+    d[0] = d[m - 1] = '.';
+    memcpy(d + 1, w->w, w->n);
+    for (size_t i = 0; i < m; i++)
+        for (size_t j = i + 1; j <= m && j - i <= PAT_LEN && nm < 1024; j++) {
+            int32_t p = pat_find(hp, d + i, j - i);
+            if (p >= 0)
+                ms[nm++] = (match_t){ (uint32_t)p, (uint8_t)i };
         }
+    uint32_t all = eval(hp, w, ms, nm, -1, left, right);
+    if (all != w->truth)
+        return; /* the patterns alone do not give the host's points */
+    for (size_t i = 0; i < nm; i++) {
+        int dup = 0;
+        for (size_t j = 0; j < i; j++)
+            dup |= ms[j].pat == ms[i].pat;
+        if (!dup && eval(hp, w, ms, nm, ms[i].pat, left, right) != all)
+            need[ms[i].pat] += w->weight;
     }
+}
+
+/* The words in parts, scored on every thread, each thread's needs apart
+ * (sums of whole numbers: the same in any order). */
+#define SCORE_PARTS 64u
+typedef struct scoring {
+    const hp_t *hp;
+    unsigned left, right;
+    double *need; /* thread t's: need[t * hp->npat ...] */
+} scoring_t;
+
+static void score_part(void *ctx, size_t part, size_t t)
+{
+    scoring_t *sc = ctx;
+    const hp_t *hp = sc->hp;
+    for (size_t k = hp->nword * part / SCORE_PARTS; k < hp->nword * (part + 1) / SCORE_PARTS; k++)
+        score_word(hp, &hp->word[k], sc->left, sc->right, sc->need + t * hp->npat);
+}
+
+/* need of every pattern: the weight of the words whose points (right with
+ * all patterns) change without it. Returns -1 when out of memory. */
+static int score(hp_t *hp, unsigned left, unsigned right, int threads)
+{
+    size_t nt = par_threads(threads);
+    scoring_t sc = { hp, left, right, calloc(nt * hp->npat + 1, sizeof(double)) };
+    if (!sc.need)
+        return -1;
+    par_for(nt, SCORE_PARTS, score_part, &sc);
+    for (size_t t = 0; t < nt; t++)
+        for (size_t p = 0; p < hp->npat; p++)
+            hp->pat[p].need += sc.need[t * hp->npat + p];
+    free(sc.need);
+    return 0;
 }
 
 static const hp_t *rank_hp;
@@ -653,16 +688,6 @@ static int by_need(const void *a, const void *b)
     if (p->need != q->need)
         return p->need < q->need ? 1 : -1;
     return strcmp(p->l, q->l);
-}
-
-static size_t count_byte(uint8_t *const *texts, const size_t *lens, const uint8_t *eligible, size_t n, uint8_t c)
-{
-    size_t k = 0;
-    for (size_t m = 0; m < n; m++)
-        if (eligible[m])
-            for (size_t i = 0; i < lens[m]; i++)
-                k += texts[m][i] == c;
-    return k;
 }
 
 /* The shares of patterns tried, each judged apart (par_for): share i keeps
@@ -717,6 +742,7 @@ typedef struct rewrites {
     const uint8_t *eligible;
     uint8_t **nt;
     size_t *nl;
+    size_t *nshy, *noff; /* for nt[m], when it is kept */
     uint8_t *refused;
     memo_t memo[PAR_MAX_THREADS]; /* a thread's */
 } rewrites_t;
@@ -749,6 +775,11 @@ static void rewrite_one(void *ctx, size_t m, size_t t)
     out[l] = '\0';
     rw->nt[m] = out;
     rw->nl[m] = l;
+    rw->nshy[m] = rw->noff[m] = 0;
+    for (size_t i = 0; i < l; i++) {
+        rw->nshy[m] += out[i] == INK_TX_SHY;
+        rw->noff[m] += out[i] == INK_TX_HYPH_OFF;
+    }
 }
 
 int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned right, int always, uint8_t **texts,
@@ -764,6 +795,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     *sec_len = 0;
     uint32_t *rank = NULL;
     uint8_t *best = NULL, *bits = NULL, *samp = NULL;
+    size_t *nshy = NULL, *noff = NULL;
     size_t maxlen = 0, total = 0, nelig = 0;
     for (size_t m = 0; m < n; m++)
         if (eligible[m]) {
@@ -787,12 +819,16 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     if (!empty)
         goto out;
     int bad = ink_hyph_bind(&rule, empty, elen, (uint32_t)n);
+    nshy = calloc(n, sizeof *nshy);
+    noff = calloc(n, sizeof *noff);
+    bad |= !nshy || !noff;
     if (!bad)
-        collect(&hp, &rule, texts, lens, eligible, n, threads);
+        collect(&hp, &rule, texts, lens, eligible, n, threads, nshy, noff);
     free(empty);
     if (bad || hp.oom)
         goto out;
-    score(&hp, left, right);
+    if (score(&hp, left, right, threads))
+        goto out;
     rank = malloc((hp.npat ? hp.npat : 1) * sizeof *rank);
     bits = calloc(1, (n + 7) / 8 + 1);
     if (!rank || !bits)
@@ -838,7 +874,8 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     }
     if (always && !best_k)
         best_k = kmax; /* all the useful ones: the device then does most */
-    s.shy_before = count_byte(texts, lens, eligible, n, INK_TX_SHY);
+    for (size_t m = 0; m < n; m++)
+        s.shy_before += nshy[m];
     if (!best_k) {
         rc = 0;
         goto out;
@@ -864,7 +901,7 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
         free(nl);
         goto out;
     }
-    rewrites_t rw = { &h, texts, lens, eligible, nt, nl, refused, { { NULL, 0 } } };
+    rewrites_t rw = { &h, texts, lens, eligible, nt, nl, nshy, noff, refused, { { NULL, 0 } } };
     for (size_t t = 0; t < par_threads(threads); t++)
         memo_init(&rw.memo[t]); /* none when out of memory: the points are found each time */
     par_for(par_threads(threads), n, rewrite_one, &rw);
@@ -903,8 +940,10 @@ int hyphpat_pack(const char *dic_path, const char *lang, unsigned left, unsigned
     free(nt);
     free(nl);
     s.patterns = best_k;
-    s.shy_after = count_byte(texts, lens, eligible, n, INK_TX_SHY);
-    s.marked = count_byte(texts, lens, eligible, n, INK_TX_HYPH_OFF);
+    for (size_t m = 0; m < n; m++) { /* the texts rewritten, and those refused as they were */
+        s.shy_after += nshy[m];
+        s.marked += noff[m];
+    }
     *sec = best;
     *sec_len = blen;
     best = NULL;
@@ -916,6 +955,8 @@ out:
     free(bits);
     free(samp);
     free(rank);
+    free(nshy);
+    free(noff);
     free(hp.pat);
     free(hp.ph);
     free(hp.word);
