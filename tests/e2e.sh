@@ -191,14 +191,21 @@ for f in "$OUT"/preview/0*.png; do
 done
 if [ $same -eq 1 ] && [ $pages -gt 0 ]; then ok; else bad "pages differ with --patterns ($pages compared)"; fi
 
+# pack_edition DIR NAME TITLE: DIR packed into $OUT/NAME.ink with nothing
+# missing, every page drawn at every profile (inspect --verify), and read
+# back alike by extract and by the spec alone.
+pack_edition() {
+    $B/inkpress pack -q -o "$OUT/$2.ink" --name "$3" --date 2026-11-28 "$1" 2>"$OUT/$2.err" && ok ||
+        bad "pack $1: $(cat "$OUT/$2.err")"
+    $B/inkpress inspect --verify "$OUT/$2.ink" >/dev/null && ok || bad "inspect --verify of $1"
+    $B/inkpress extract "$OUT/$2.ink" >"$OUT/$2.txt"
+    python3 tests/spec_parse.py "$OUT/$2.ink" | cmp -s - "$OUT/$2.txt" && ok || bad "spec_parse disagrees on $1"
+}
+
 # The world edition (samples/world/, other scripts): packed with nothing
 # missing, read back by extract and by the spec alone, and the first page of
 # each article equal to its golden frame (tests/golden/world-NNN.png).
-$B/inkpress pack -q -o "$OUT/w.ink" --name "Inkpress World" --date 2026-11-28 samples/world/ 2>"$OUT/w.err" && ok ||
-    bad "pack samples/world: $(cat "$OUT/w.err")"
-$B/inkpress inspect --verify "$OUT/w.ink" >/dev/null && ok || bad "inspect --verify of the world edition"
-$B/inkpress extract "$OUT/w.ink" >"$OUT/w.txt"
-python3 tests/spec_parse.py "$OUT/w.ink" | cmp -s - "$OUT/w.txt" && ok || bad "spec_parse disagrees on the world edition"
+pack_edition samples/world/ w "Inkpress World"
 nw=0
 for f in samples/world/*.txt; do
     nw=$((nw + 1))
@@ -236,11 +243,7 @@ done
 # own (one edition holds at most 16 faces): packed with nothing missing,
 # every page drawn at every profile, read back alike by extract, by the
 # spec alone and by clean. tests/test_shape.c holds their runs to hb-shape.
-$B/inkpress pack -q -o "$OUT/w2.ink" --name "Inkpress World 2" --date 2026-11-28 samples/world2/ 2>"$OUT/w2.err" && ok ||
-    bad "pack samples/world2: $(cat "$OUT/w2.err")"
-$B/inkpress inspect --verify "$OUT/w2.ink" >/dev/null && ok || bad "inspect --verify of samples/world2"
-$B/inkpress extract "$OUT/w2.ink" >"$OUT/w2.txt"
-python3 tests/spec_parse.py "$OUT/w2.ink" | cmp -s - "$OUT/w2.txt" && ok || bad "spec_parse disagrees on samples/world2"
+pack_edition samples/world2/ w2 "Inkpress World 2"
 nw=0
 for f in samples/world2/*.txt; do
     nw=$((nw + 1))

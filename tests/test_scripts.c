@@ -77,6 +77,18 @@ static void load_dir(const char *dir, article_list_t *arts)
 static uint8_t pool_mem[INK_POOL_BYTES * 2];
 static uint8_t text[INK_ARTICLE_MAX_BYTES];
 
+/* Opens a packed edition as the device does: the bundle, its faces, the
+ * pool, the fonts (the faces' records are copied by ink_font_open_n). */
+static void open_edition(const uint8_t *bundle, size_t len, ink_bundle_t *b, ink_pool_t *pool, ink_font_t *font)
+{
+    ink_font_data_t faces[INK_FONT_MAX_FACES];
+    int nf;
+    assert_int_equal(ink_bundle_open(b, bundle, len), INK_OK);
+    assert_int_equal(ink_bundle_faces(b, faces, &nf), INK_OK);
+    ink_pool_init(pool, pool_mem, sizeof pool_mem);
+    assert_int_equal(ink_font_open_n(font, pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+}
+
 /* Every character of every article (and title) is drawn by a glyph of the
  * bundle's faces, or was reported: returns how many were checked. */
 static size_t check_all(const uint8_t *bundle, size_t len, const reported_t *rep, size_t *boxes)
@@ -84,12 +96,7 @@ static size_t check_all(const uint8_t *bundle, size_t len, const reported_t *rep
     ink_bundle_t b;
     ink_pool_t pool;
     ink_font_t font;
-    ink_font_data_t faces[INK_FONT_MAX_FACES];
-    int nf;
-    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
-    assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
-    ink_pool_init(&pool, pool_mem, sizeof pool_mem);
-    assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+    open_edition(bundle, len, &b, &pool, &font);
     size_t checked = 0;
     *boxes = 0;
     ink_titles_t titles = {0};
@@ -245,12 +252,7 @@ static void test_scripts_bold_fallback_emboldened(void **state)
     ink_bundle_t b;
     ink_pool_t pool;
     ink_font_t font;
-    ink_font_data_t faces[INK_FONT_MAX_FACES];
-    int nf;
-    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
-    assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
-    ink_pool_init(&pool, pool_mem, sizeof pool_mem);
-    assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+    open_edition(bundle, len, &b, &pool, &font);
     /* by character: न (U+0928) */
     const ink_glyph_t *g = ink_font_glyph(&font, INK_FACE_REGULAR, 40, 0x0928);
     assert_non_null(g);
@@ -325,12 +327,7 @@ static void test_scripts_italic_fallback_slanted(void **state)
     ink_bundle_t b;
     ink_pool_t pool;
     ink_font_t font;
-    ink_font_data_t faces[INK_FONT_MAX_FACES];
-    int nf;
-    assert_int_equal(ink_bundle_open(&b, bundle, len), INK_OK);
-    assert_int_equal(ink_bundle_faces(&b, faces, &nf), INK_OK);
-    ink_pool_init(&pool, pool_mem, sizeof pool_mem);
-    assert_int_equal(ink_font_open_n(&font, &pool, faces, nf, INK_RENDER_GRAY, 112), INK_OK);
+    open_edition(bundle, len, &b, &pool, &font);
     /* λ (U+03BB, Noto Serif) and Ե (U+0535, Noto Serif Armenian) lean right;
      * ש (U+05E9) and ك (U+0643) do not move; и (U+0438) is Charis Italic's */
     static const struct {
