@@ -982,6 +982,36 @@ static void test_clean_date_line_in_other_scripts(void **state)
     }
 }
 
+/* "All rights reserved" under the text in other languages, and a share
+ * button's label on a line of its own, are the site's, not paragraphs (the
+ * Thai sample's แชร์ข่าวนี้ and สงวนลิขสิทธิ์ were kept as its last two). */
+static void test_clean_rights_reserved_in_other_languages(void **state)
+{
+    (void)state;
+    size_t len;
+    char *buf = read_file("samples/world/th-rot-fai.txt", &len);
+    article_t a = {0};
+    const char *why = NULL;
+    if (clean_scrape(buf, len, &a, &why))
+        fail_msg("th-rot-fai: %s", why);
+    assert_false(body_has(&a, "สงวนลิขสิทธิ์"));
+    assert_false(body_has(&a, "แชร์ข่าวนี้")); /* the share button's label */
+    assert_true(body_has(&a, "อย่างไรก็ตาม")); /* the last paragraph stays */
+    article_free(&a);
+    free(buf);
+    const char ru[] = "Главная\nНовости\nКонтакты\n"
+                      "Мост через реку открыт\n"
+                      "Новый мост через реку открыли в понедельник утром, и первые машины проехали по нему уже "
+                      "через час после церемонии.\n"
+                      "Строительство заняло три года и обошлось городу дороже, чем планировали, но жители "
+                      "довольны: дорога в центр стала короче на двадцать минут.\n"
+                      "Все права защищены.\n";
+    clean_ok(ru, &a);
+    assert_true(body_has(&a, "двадцать минут"));
+    assert_false(body_has(&a, "права защищены"));
+    article_free(&a);
+}
+
 static void test_clean_short_sentences_in_other_languages(void **state)
 {
     (void)state;
@@ -1375,6 +1405,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
+        cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),
         cmocka_unit_test(test_clean_a_number_alone_is_no_text),

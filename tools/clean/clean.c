@@ -421,7 +421,7 @@ static void lower_prefix(const char *s, size_t n, char *lc)
  * ("subscri*" matches "subscribe"), without it must end a word too. */
 static int has_word(const char *lc, const char *pat)
 {
-    char pb[32];
+    char pb[64];
     size_t pl = strlen(pat);
     int open = pl && pat[pl - 1] == '*';
     if (open)
@@ -770,6 +770,31 @@ static int is_consent_banner(const char *lc)
     return n >= 3;
 }
 
+/* "All rights reserved" as sites print it under the text, in the
+ * languages of the samples and the web's commonest (matched in the
+ * lower-cased prefix, where Cyrillic and Greek capitals stay capitals: the
+ * phrases start after the first word). */
+static const char *const reserved[] = {
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "tutti i diritti riservati", "todos os direitos reservados", "alle rechten voorbehouden",
+    "wszelkie prawa zastrzeżone", "tüm hakları saklıdır",
+    "права защищены", "права захищені", /* Russian, Ukrainian */
+    "επιφύλαξη παντός δικαιώματος", /* Greek */
+    "כל הזכויות שמורות", /* Hebrew */
+    "الحقوق محفوظة", "کلیه حقوق", /* Arabic, Persian */
+    "सर्वाधिकार सुरक्षित", "সর্বস্বত্ব সংরক্ষিত", /* Hindi, Bengali */
+    "สงวนลิขสิทธิ์", /* Thai */
+    "版权所有", "版權所有", "無断転載", "무단 전재", "무단전재", /* Chinese, Japanese, Korean */
+};
+
+/* A share button's label as a line of its own, in scripts whose words the
+ * action list's "share" cannot reach (a whole line only: Thai runs a
+ * paragraph's words together, so a part of a line may be text). */
+static const char *const share_labels[] = {
+    "แชร์", "แชร์ข่าวนี้", "แชร์บทความนี้", "分享", "分享到", "分享到：", "シェア", "シェアする", "공유", "공유하기",
+    "Поделиться", "поделиться", "Поділитися", "поділитися", "مشاركة", "شارك", "اشتراک گذاری", "शेयर करें", "शेयर",
+};
+
 /* Labels one block from its own features and patterns. Also picks up the
  * source, byline and date lines it recognises. */
 static enum label label_block(page_t *pg, block_t *b, size_t idx)
@@ -782,9 +807,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words <= 60 && (has_any(lc, caption_words, sizeof caption_words / sizeof *caption_words) ||
                            strstr(lc, "\xc2\xa9") || is_wire_slug(b->text)))
         return L_CHROME;
-    if (b->words <= 25 && (has_word(lc, "all rights reserved") || has_word(lc, "alle rechte vorbehalten") ||
-                           has_word(lc, "tous droits réservés") || has_word(lc, "todos los derechos reservados") ||
-                           has_word(lc, "tutti i diritti riservati") || has_word(lc, "todos os direitos reservados")))
+    if (b->words <= 25 && has_any(lc, reserved, sizeof reserved / sizeof *reserved))
         return L_CHROME;
     if (is_weather(b))
         return L_CHROME;
@@ -805,6 +828,9 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
         return L_CHROME;
     }
     if (b->words <= 3) {
+        for (size_t i = 0; i < sizeof share_labels / sizeof *share_labels; i++)
+            if (strcmp(lc, share_labels[i]) == 0)
+                return L_CHROME;
         for (size_t i = 0; i < sizeof wires / sizeof *wires; i++)
             if (strcmp(lc, wires[i]) == 0) {
                 if (top && !pg->source)
