@@ -990,6 +990,16 @@ static void test_html_trim_stops_where_unsure(void **state)
     free(t);
 }
 
+static void test_html_trim_blank_runs_between_tags(void **state)
+{
+    (void)state;
+    /* indentation between tags: its line ends, or one blank; not before
+     * text ("<3") nor from a <pre> on */
+    char *t = trimmed("<div>\n    <p>a</p>  \t <p>b </p> <3\r\n  <!-- c -->  \n\n  <pre>\n  <b>x</b>\n  </pre>\n  <p>");
+    assert_string_equal(t, "<div>\n<p>a</p> <p>b </p> <3\r\n  <!-- c -->\n\n<pre>\n  <b>x</b>\n  </pre>\n  <p>");
+    free(t);
+}
+
 /* The names of the attributes the cleaner reads (html.c's read_attrs). */
 static const char *const read_attrs[] = {
     "alt", "aria-hidden", "aria-modal", "class", "colspan", "content", "datatable", "datetime",
@@ -1011,7 +1021,24 @@ static void dump_tree(FILE *f, const xmlNode *x, int depth)
     for (; x; x = x->next) {
         fprintf(f, "%d %d %s", depth, (int)x->type, x->name ? (const char *)x->name : "");
         if (x->type != XML_ELEMENT_NODE) {
-            fprintf(f, " [%s]\n", x->content ? (const char *)x->content : "");
+            /* a run of blanks as html_trim_unread may cut it: its line
+             * ends, or one space */
+            fputs(" [", f);
+            for (const char *p = x->content ? (const char *)x->content : ""; *p;) {
+                size_t b = strspn(p, " \t\r\n");
+                if (!b) {
+                    fputc(*p++, f);
+                    continue;
+                }
+                size_t lines = 0;
+                for (size_t k = 0; k < b; k++)
+                    if (p[k] == '\n' || p[k] == '\r')
+                        fputc(p[k], f), lines++;
+                if (!lines)
+                    fputc(' ', f);
+                p += b;
+            }
+            fputs("]\n", f);
             continue;
         }
         const char *type = "";
@@ -1067,6 +1094,10 @@ static void test_html_trim_same_tree(void **state)
         "<p>unterminated <script>var a = '<p>x</p>';",
         "<p>unterminated <!-- comment <p>x</p>",
         "<svg><style>.a{}</style><path d=\"M0 0\"/><title>Share</title></svg><p>t</p>",
+        "<html>\n  <head>\n    <title> T </title>\n  </head>\n  <body>\n <!-- c -->\n\t<div>\n\n    <p>a <b>b</b>  \n"
+        "  <i>c</i></p>   <span>x</span> \t <3 \n </q>   <ul>\n  <li>1</li>\r\n  <li>2</li>  </ul>\n"
+        "    <pre>\n  <b>code</b>\n    <i>more</i>\n  </pre>\n    <p>after</p>\n  </div>\n  </body>\n</html>\n",
+        "<table>\n  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n</table>\n<div>\n  <textarea>\n  <b>x</b>  </textarea>  <p>y</p></div>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         size_t n = strlen(pages[i]);
@@ -1134,6 +1165,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_keeps_json_ld_and_cdata),
         cmocka_unit_test(test_html_trim_uppercase_and_attributes),
         cmocka_unit_test(test_html_trim_stops_where_unsure),
+        cmocka_unit_test(test_html_trim_blank_runs_between_tags),
         cmocka_unit_test(test_html_pictures),
         cmocka_unit_test(test_html_trim_same_tree),
         cmocka_unit_test(test_html_title_with_script_inside),

@@ -67,6 +67,7 @@ static const char *find_ci(const char *s, size_t n, const char *pat)
 typedef struct {
     char *s;
     size_t n, r, w;
+    int keep_blanks; /* from a <pre> (or like it) on: blank runs stay whole */
 } trim_t;
 
 /* Everything up to pos (from r) stays. */
@@ -177,6 +178,9 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
         return STOP;
     int is_script = k - i - 1 == 6 && !strncasecmp(s + i + 1, "script", 6);
     int is_style = k - i - 1 == 5 && !strncasecmp(s + i + 1, "style", 5);
+    static const char *const as_written[] = {"pre", "listing", "plaintext", "xmp", "textarea", NULL};
+    for (const char *const *w = as_written; *w && !t->keep_blanks; w++)
+        t->keep_blanks = k - i - 1 == strlen(*w) && !strncasecmp(s + i + 1, *w, k - i - 1);
     int ok = 0, empty = 0;
     *json = 0;
     for (;;) {
@@ -247,6 +251,41 @@ static size_t raw_body(trim_t *t, size_t i, int script, int json)
     return at;
 }
 
+/* Markup ended at s[i]: a run of blanks from there to the next tag (the
+ * indentation between tags, which libxml2 reads one character at a time
+ * into a text node of its own) is cut to its line ends, or to its first
+ * blank when it has none. Whether a text is blank, and where its lines
+ * end, is all any step reads of such a run (html_emit.c writes it as one
+ * space). Not from a <pre>, <textarea>, <listing>, <plaintext> or <xmp>
+ * on: libxml2 may still be inside one (an end tag it ignores). */
+static void squeeze_blanks(trim_t *t, size_t i)
+{
+    const char *s = t->s;
+    size_t n = t->n, j = i;
+    if (t->keep_blanks)
+        return;
+    while (j < n && blank_ch((unsigned char)s[j]))
+        j++;
+    if (j - i < 2 || j + 1 >= n || s[j] != '<' ||
+        !(alpha_ch((unsigned char)s[j + 1]) || s[j + 1] == '/' || s[j + 1] == '!'))
+        return; /* "<3" and the like would join the run to text */
+    size_t lines = 0;
+    for (size_t k = i; k < j; k++)
+        lines += s[k] == '\n' || s[k] == '\r';
+    if (!lines) {
+        keep_to(t, i + 1);
+        t->r = j;
+        return;
+    }
+    keep_to(t, i);
+    for (size_t k = i; k < j; k++)
+        if (s[k] == '\n' || s[k] == '\r') {
+            t->r = k;
+            keep_to(t, k + 1);
+        }
+    t->r = j;
+}
+
 /*
  * The bodies of <script> (but JSON-LD) and <style> and the attributes no
  * step reads are most of a modern page's bytes, and libxml2 copies them one
@@ -261,7 +300,7 @@ static size_t raw_body(trim_t *t, size_t i, int script, int json)
  */
 size_t html_trim_unread(char *s, size_t n)
 {
-    trim_t t = {s, n, 0, 0};
+    trim_t t = {s, n, 0, 0, 0};
     size_t i = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
@@ -282,11 +321,15 @@ size_t html_trim_unread(char *s, size_t n)
         } else {
             int script, style, json;
             i = start_tag(&t, i, &script, &style, &json);
-            if (i != STOP && (script || style))
+            if (i != STOP && (script || style)) {
                 i = raw_body(&t, i, script, json);
+                continue; /* at the body's end tag */
+            }
         }
         if (i == STOP)
             break;
+        if (i > 0 && s[i - 1] == '>')
+            squeeze_blanks(&t, i);
     }
     keep_to(&t, n);
     if (t.w < n)
