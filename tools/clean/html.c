@@ -16,6 +16,7 @@
  * rescan. Every tree walk is iterative or bounded by the parser's depth
  * limit. */
 #include "html.h"
+#include "html_arena.h"
 #include "charset.h"
 #include "clean.h"
 #include "html_priv.h"
@@ -683,7 +684,19 @@ int html_clean(const char *buf, size_t len, article_t *out, const char **why)
     return html_clean_cs(buf, len, NULL, out, why);
 }
 
+static int clean_page(const char *buf, size_t len, const char *charset, article_t *out, const char **why);
+
 int html_clean_cs(const char *buf, size_t len, const char *charset, article_t *out, const char **why)
+{
+    /* libxml2's allocations for the page: its trees (every attempt's) live
+     * no longer than this */
+    html_arena_t *ar = html_arena_open(len * 4);
+    int rc = clean_page(buf, len, charset, out, why);
+    html_arena_close(ar);
+    return rc;
+}
+
+static int clean_page(const char *buf, size_t len, const char *charset, article_t *out, const char **why)
 {
     const char *dummy;
     if (!why)

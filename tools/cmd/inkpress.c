@@ -16,6 +16,7 @@
 #include "dedup.h"
 #include "cmd.h"
 #include "fontsub.h"
+#include "html_arena.h"
 #include "sim_io.h"
 #include "ink_profile.h"
 #include "input.h"
@@ -287,6 +288,9 @@ int main(int argc, char **argv)
     mallopt(M_TRIM_THRESHOLD, 256 << 20);
     mallopt(M_TOP_PAD, 64 << 20);
 #endif
+    /* libxml2's allocator hooks (a page's parse from an arena), before any
+     * thread parses */
+    html_arena_setup();
     /* Options before the command apply to all of it, as in git. */
     const cliopt_t *const tables[] = {main_opts, NULL};
     int at = cliopt_parse_head("inkpress", tables, argc, argv);
