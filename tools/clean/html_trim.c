@@ -148,7 +148,7 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
     int keep = 0;
     unsigned char a0 = (unsigned char)s[an] | 0x20; /* the names are lower-case letters */
     for (const char *const *a = read_attrs; *a && !keep; a++)
-        keep = (unsigned char)(*a)[0] == a0 && strlen(*a) == anlen && !strncasecmp(s + an, *a, anlen);
+        keep = (unsigned char)(*a)[0] == a0 && !strncasecmp(s + an, *a, anlen) && !(*a)[anlen];
     if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
         (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
         *json = 1;
@@ -179,8 +179,10 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
     int is_script = k - i - 1 == 6 && !strncasecmp(s + i + 1, "script", 6);
     int is_style = k - i - 1 == 5 && !strncasecmp(s + i + 1, "style", 5);
     static const char *const as_written[] = {"pre", "listing", "plaintext", "xmp", "textarea", NULL};
-    for (const char *const *w = as_written; *w && !t->keep_blanks; w++)
-        t->keep_blanks = k - i - 1 == strlen(*w) && !strncasecmp(s + i + 1, *w, k - i - 1);
+    unsigned char c0 = (unsigned char)s[i + 1] | 0x20;
+    if (c0 == 'p' || c0 == 'l' || c0 == 'x' || c0 == 't')
+        for (const char *const *w = as_written; *w && !t->keep_blanks; w++)
+            t->keep_blanks = !strncasecmp(s + i + 1, *w, k - i - 1) && !(*w)[k - i - 1];
     int ok = 0, empty = 0;
     *json = 0;
     for (;;) {
@@ -260,29 +262,26 @@ static size_t raw_body(trim_t *t, size_t i, int script, int json)
  * on: libxml2 may still be inside one (an end tag it ignores). */
 static void squeeze_blanks(trim_t *t, size_t i)
 {
-    const char *s = t->s;
+    /* 1: a blank, 2: a line end */
+    static const unsigned char kind[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 2, ['\r'] = 2};
+    char *s = t->s;
     size_t n = t->n, j = i;
+    int lines = 0;
     if (t->keep_blanks)
         return;
-    while (j < n && blank_ch((unsigned char)s[j]))
-        j++;
+    for (unsigned char c; j < n && (c = kind[(unsigned char)s[j]]) != 0; j++)
+        lines |= c;
     if (j - i < 2 || j + 1 >= n || s[j] != '<' ||
         !(alpha_ch((unsigned char)s[j + 1]) || s[j + 1] == '/' || s[j + 1] == '!'))
         return; /* "<3" and the like would join the run to text */
-    size_t lines = 0;
-    for (size_t k = i; k < j; k++)
-        lines += s[k] == '\n' || s[k] == '\r';
-    if (!lines) {
-        keep_to(t, i + 1);
-        t->r = j;
-        return;
-    }
     keep_to(t, i);
-    for (size_t k = i; k < j; k++)
-        if (s[k] == '\n' || s[k] == '\r') {
-            t->r = k;
-            keep_to(t, k + 1);
-        }
+    if (lines & 2) {
+        for (size_t k = i; k < j; k++)
+            if (kind[(unsigned char)s[k]] == 2)
+                s[t->w++] = s[k]; /* w <= k */
+    } else {
+        s[t->w++] = s[i];
+    }
     t->r = j;
 }
 
