@@ -15,11 +15,14 @@
 #include <time.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/xmlerror.h>
+#include <pthread.h>
 #include <libxml/tree.h>
 #include <strings.h>
 
 #include "article.h"
 #include "html.h"
+#include "html_arena.h"
 #include "input.h"
 
 /* A long paragraph so that the page passes the main-text threshold. */
@@ -1129,6 +1132,45 @@ static void test_html_title_with_script_inside(void **state)
     article_free(&a);
 }
 
+/* ---- html_arena: a page's libxml2 memory ------------------------------------ */
+
+/* markup errors: libxml2 notes the last one for the thread */
+static const char arena_page[] = "<html><head><title>Port strike</title></head><body><div><p>" PARA1
+                                 "</b></p><p>" PARA1 "</span></div></i></body></html>";
+
+static void *clean_arena_page(void *arg)
+{
+    const char *why;
+    return (void *)(intptr_t)html_clean(arena_page, sizeof arena_page - 1, arg, &why);
+}
+
+static void test_html_arena_per_thread(void **state)
+{
+    (void)state;
+    article_t one;
+    assert_null(clean_arena_page(&one));
+    assert_true(one.nblocks >= 2);
+    /* what libxml2 kept of the page (its last error's strings, from the
+     * arena) went with the arena */
+    assert_null(xmlGetLastError());
+    assert_int_equal(html_arena_live(), 0);
+    /* four threads at once, an arena each: the same article */
+    pthread_t t[4];
+    article_t a[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&t[i], NULL, clean_arena_page, &a[i]), 0);
+    for (int i = 0; i < 4; i++) {
+        void *rc;
+        assert_int_equal(pthread_join(t[i], &rc), 0);
+        assert_null(rc);
+        assert_int_equal(a[i].nblocks, one.nblocks);
+        for (size_t k = 0; k < one.nblocks; k++)
+            assert_string_equal(a[i].blocks[k].text, one.blocks[k].text);
+        article_free(&a[i]);
+    }
+    article_free(&one);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1166,6 +1208,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_uppercase_and_attributes),
         cmocka_unit_test(test_html_trim_stops_where_unsure),
         cmocka_unit_test(test_html_trim_blank_runs_between_tags),
+        cmocka_unit_test(test_html_arena_per_thread),
         cmocka_unit_test(test_html_pictures),
         cmocka_unit_test(test_html_trim_same_tree),
         cmocka_unit_test(test_html_title_with_script_inside),

@@ -188,7 +188,7 @@ static int script_in_title(xmlNode *root)
 void html_ctx_free(ctx_t *c, int undone)
 {
     for (size_t i = 0; !undone && i < c->trash.n; i++)
-        xmlFreeNode(c->trash.v[i]);
+        html_free_node(c->trash.v[i]);
     free(c->trash.v);
     free(c->candidates.v);
     while (c->chunks) {
@@ -440,20 +440,20 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         if (again && doc->_private && !edits.oom) {
             dom_undo(doc, &edits);
             if (art)
-                xmlFreeNode(art);
+                html_free_node(art);
             html_ctx_free(&c, 1);
             continue;
         }
         dom_edits_drop(doc, &edits);
         if (art)
-            xmlFreeNode(art);
+            html_free_node(art);
         html_ctx_free(&c, 0);
-        xmlFreeDoc(doc);
+        html_free_doc(doc);
         doc = NULL;
         if (!again)
             break;
     }
-    xmlFreeDoc(doc);
+    html_free_doc(doc);
     return oom ? -1 : 0;
 }
 

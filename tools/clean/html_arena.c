@@ -4,6 +4,7 @@
 #include "html_arena.h"
 
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlmemory.h>
 #include <pthread.h>
@@ -66,7 +67,19 @@ static void *arena_alloc(html_arena_t *a, size_t n)
 
 static void *hook_malloc(size_t n)
 {
-    return open_arenas ? arena_alloc(open_arenas, n) : malloc(n);
+    html_arena_t *a = open_arenas;
+    if (!a)
+        return malloc(n);
+    chunk_t *k = a->chunks;
+    size_t need = HDR + ALIGN(n ? n : 1);
+    if (k && (size_t)(k->end - k->p) >= need) { /* most blocks */
+        char *b = k->p;
+        *(size_t *)b = n;
+        k->p += need;
+        k->last = b;
+        return b + HDR;
+    }
+    return arena_alloc(a, n);
 }
 
 static void hook_free(void *p)
@@ -148,4 +161,21 @@ void html_arena_close(html_arena_t *a)
         a->chunks = k;
     }
     free(a);
+}
+
+int html_arena_live(void)
+{
+    return open_arenas != NULL;
+}
+
+void html_free_doc(xmlDoc *doc)
+{
+    if (!open_arenas) /* else the close gives it back */
+        xmlFreeDoc(doc);
+}
+
+void html_free_node(xmlNode *x)
+{
+    if (!open_arenas)
+        xmlFreeNode(x);
 }

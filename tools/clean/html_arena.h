@@ -3,6 +3,7 @@
 #ifndef INK_HTML_ARENA_H
 #define INK_HTML_ARENA_H
 
+#include <libxml/tree.h>
 #include <stddef.h>
 
 typedef struct html_arena html_arena_t;
@@ -22,5 +23,14 @@ html_arena_t *html_arena_open(size_t hint);
 
 /** Gives back a's memory (NULL: nothing). */
 void html_arena_close(html_arena_t *a);
+
+/** Whether an arena is open on this thread. */
+int html_arena_live(void);
+
+/** xmlFreeDoc and xmlFreeNode, but nothing while an arena is open on this
+ * thread (what libxml2 allocated meanwhile goes back at its close): for a
+ * tree parsed and edited inside it, not one from before. */
+void html_free_doc(xmlDoc *doc);
+void html_free_node(xmlNode *x);
 
 #endif
