@@ -40,6 +40,16 @@ static int attr_start_ch(unsigned char c)
     return alpha_ch(c) || c == '_' || c == ':' || c == '.';
 }
 
+/* Whether s[0..n) (name_ch bytes) is name (lower-case letters, '-', ':'),
+ * in any case: c | 0x20 turns no other name byte into one of those. */
+static int is_name(const char *s, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] | 0x20) != (unsigned char)name[i])
+            return 0; /* name's NUL too */
+    return !name[n];
+}
+
 /* memmem(s, n, "ab", 2), by memchr (faster on these two-byte needles). */
 static const char *find2(const char *s, size_t n, char a, char b)
 {
@@ -146,9 +156,8 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
         end = vend;
     }
     int keep = 0;
-    unsigned char a0 = (unsigned char)s[an] | 0x20; /* the names are lower-case letters */
     for (const char *const *a = read_attrs; *a && !keep; a++)
-        keep = (unsigned char)(*a)[0] == a0 && !strncasecmp(s + an, *a, anlen) && !(*a)[anlen];
+        keep = is_name(s + an, anlen, *a);
     if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
         (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
         *json = 1;
@@ -265,22 +274,27 @@ static void squeeze_blanks(trim_t *t, size_t i)
     /* 1: a blank, 2: a line end */
     static const unsigned char kind[256] = {[' '] = 1, ['\t'] = 1, ['\n'] = 2, ['\r'] = 2};
     char *s = t->s;
-    size_t n = t->n, j = i;
-    int lines = 0;
+    size_t n = t->n, j;
     if (t->keep_blanks)
         return;
-    for (unsigned char c; j < n && (c = kind[(unsigned char)s[j]]) != 0; j++)
-        lines |= c;
-    if (j - i < 2 || j + 1 >= n || s[j] != '<' ||
+    if (i + 1 >= n || !kind[(unsigned char)s[i]] || !kind[(unsigned char)s[i + 1]])
+        return;
+    j = i + strspn(s + i, " \t\n\r"); /* s[n] is NUL */
+    if (j > n || j + 1 >= n || s[j] != '<' ||
         !(alpha_ch((unsigned char)s[j + 1]) || s[j + 1] == '/' || s[j + 1] == '!'))
         return; /* "<3" and the like would join the run to text */
     keep_to(t, i);
-    if (lines & 2) {
+    const char *cr = memchr(s + i, '\r', j - i);
+    if (cr) {
         for (size_t k = i; k < j; k++)
             if (kind[(unsigned char)s[k]] == 2)
                 s[t->w++] = s[k]; /* w <= k */
     } else {
-        s[t->w++] = s[i];
+        const char *lf = memchr(s + i, '\n', j - i);
+        if (!lf)
+            s[t->w++] = s[i];
+        for (; lf; lf = memchr(lf + 1, '\n', (size_t)(s + j - lf - 1)))
+            s[t->w++] = '\n';
     }
     t->r = j;
 }
