@@ -5,6 +5,7 @@
 #include "html_priv.h"
 
 #include <libxml/parser.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -77,7 +78,8 @@ static const char *find_ci(const char *s, size_t n, const char *pat)
 typedef struct {
     char *s;
     size_t n, r, w;
-    int keep_blanks; /* from a <pre> (or like it) on: blank runs stay whole */
+    int keep_blanks;   /* from a <pre> (or like it) on: blank runs stay whole */
+    uint32_t lens[26]; /* bit k of [c - 'a']: a read attribute of k bytes starts with c */
 } trim_t;
 
 /* Everything up to pos (from r) stays. */
@@ -156,8 +158,12 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
         end = vend;
     }
     int keep = 0;
-    for (const char *const *a = read_attrs; *a && !keep; a++)
-        keep = is_name(s + an, anlen, *a);
+    unsigned char a0 = (unsigned char)s[an] | 0x20;
+    /* a name of another first byte or length cannot be one (a long one:
+     * the list) */
+    if (!(a0 >= 'a' && a0 <= 'z' && anlen < 32) || (t->lens[a0 - 'a'] >> anlen & 1))
+        for (const char *const *a = read_attrs; *a && !keep; a++)
+            keep = is_name(s + an, anlen, *a);
     if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
         (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
         *json = 1;
@@ -313,7 +319,10 @@ static void squeeze_blanks(trim_t *t, size_t i)
  */
 size_t html_trim_unread(char *s, size_t n)
 {
-    trim_t t = {s, n, 0, 0, 0};
+    trim_t t = {s, n, 0, 0, 0, {0}};
+    for (const char *const *a = read_attrs; *a; a++)
+        if (**a >= 'a' && **a <= 'z' && strlen(*a) < 32)
+            t.lens[**a - 'a'] |= (uint32_t)1 << strlen(*a);
     size_t i = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
