@@ -697,6 +697,43 @@ static void test_clean_short_post_before_a_heavier_comment(void **state)
     article_free(&a);
 }
 
+static void test_clean_recipe_before_a_heavier_footer(void **state)
+{
+    (void)state;
+    /* a recipe: its labels between the ingredients and the steps, then a
+     * comment form, the sidebar and the blog's licence and disclaimer,
+     * which weigh more than the short steps */
+    const char s[] =
+        "Kitchen at home\nAbout this blog\n8 December 2012\nLeave a comment\n"
+        "Almond biscuits\n"
+        "Time: 25 minutes (and 15 minutes baking)\nMakes: 40\nIngredients:\n"
+        "300 g flour\n1 tsp baking powder\n100 g ground almonds\n200 g margarine\n200 g sugar\n"
+        "1 pinch of salt\n1 egg\n1 tsp cinnamon\n1 tsp ground cloves\n1 sachet of vanilla sugar\nFlaked almonds\nMethod:\n"
+        "Put all the ingredients in a bowl and knead them with the dough hooks into a smooth dough.\n"
+        "Roll it out and cut out shapes.\n"
+        "Heat the oven to 200 degrees.\n"
+        "Line a baking tray with baking paper.\n"
+        "Put the raw biscuits on it, not too close.\n"
+        "Press a few flaked almonds onto each of the biscuits.\n"
+        "Bake them in the middle of the oven for 15 minutes until golden.\n"
+        "Like this:\nPrevious post\nNext post\nLeave a Reply Cancel reply\nName\nEmail\nWebsite\n"
+        "Categories\nDessert\nBaking\nGifts\nMains\nSnacks\nArchive\nDecember 2012\nOctober 2012\n"
+        "Creative Commons Licence\n"
+        "The pictures in this blog are under a Creative Commons Attribution NonCommercial NoDerivatives licence, "
+        "unless it says otherwise below them.\n"
+        "You may ask the author for permissions beyond this licence at the address given on the contact page.\n"
+        "Disclaimer\n"
+        "Although the content is checked with care, I take no responsibility for the content of external links that can be reached "
+        "from my blog. The operators of the linked pages are alone responsible for what they publish there.\n"
+        "Kitchen at home\nBlog at WordPress.com.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "smooth dough"));
+    assert_true(body_has(&a, "until golden"));
+    assert_false(body_has(&a, "take no responsibility"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1405,6 +1442,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
+        cmocka_unit_test(test_clean_recipe_before_a_heavier_footer),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),

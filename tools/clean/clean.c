@@ -43,8 +43,11 @@
 #define TAIL_GAP 8
 #define TAIL_SHARE 4
 /* earlier_text: text before the main run that weighs at least
- * EARLIER_SHARE tenths of it is the article. */
+ * EARLIER_SHARE tenths of it is the article, when its own short lines weigh
+ * at most 1/EARLIER_DENSE of it (a recipe's "Ingredients:" and "Method:"
+ * between its lines; JOIN_DENSE would call that a list of teasers). */
 #define EARLIER_SHARE 5
+#define EARLIER_DENSE 5
 /* build_blocks: in a scrape of one block a line, a line of WRAP_MIN bytes
  * or more that a line in lower case follows was wrapped by its author. */
 #define WRAP_MIN 50
@@ -1179,7 +1182,7 @@ static size_t join_before(page_t *pg, size_t begin, size_t rs, size_t re)
  * notes and its newsletter's offer, which may together weigh more. The best
  * run before the main one [*rs, *re) is taken instead when it weighs at
  * least EARLIER_SHARE tenths of it, holds two blocks of text or more and is
- * dense (as in join_before). */
+ * dense (as in join_before, with EARLIER_DENSE). */
 static void earlier_text(const page_t *pg, size_t begin, size_t *rs, size_t *re)
 {
     size_t ps, pe;
@@ -1190,7 +1193,7 @@ static void earlier_text(const page_t *pg, size_t begin, size_t *rs, size_t *re)
         neg -= pg->b[i].w < 0 ? pg->b[i].w : 0;
         paras += pg->b[i].w > 0;
     }
-    if (paras >= 2 && w * 10 >= run_sum(pg, *rs, *re) * EARLIER_SHARE && neg * JOIN_DENSE <= w + neg) {
+    if (paras >= 2 && w * 10 >= run_sum(pg, *rs, *re) * EARLIER_SHARE && neg * EARLIER_DENSE <= w + neg) {
         *rs = ps;
         *re = pe;
     }
