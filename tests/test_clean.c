@@ -734,6 +734,30 @@ static void test_clean_recipe_before_a_heavier_footer(void **state)
     article_free(&a);
 }
 
+static void test_clean_call_to_follow_closing_the_text(void **state)
+{
+    (void)state;
+    /* the site's calls to follow it on a channel close the text, with a
+     * line between; a paragraph that names an app is the article's */
+    const char s[] =
+        "Home\nSport\n"
+        "Local runner wins the city marathon\n"
+        "A runner from the old town won the city marathon on Sunday in two hours and eleven minutes, a record for the course.\n"
+        "She had trained for the race for a year, she said, and had downloaded a new training app to plan her weeks.\n"
+        "More than eight thousand runners started in the rain, and most of them reached the finish before noon.\n"
+        "Follow The Daily Example on Twitter and Instagram for the latest news from the city.\n"
+        "Advertisement\n"
+        "For the latest stories and breaking news download the Daily Example apps for iOS and Android.\n"
+        "Privacy\nContact us\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "training app"));
+    assert_true(body_has(&a, "before noon"));
+    assert_false(body_has(&a, "on Twitter and Instagram"));
+    assert_false(body_has(&a, "apps for iOS"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1443,6 +1467,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
         cmocka_unit_test(test_clean_recipe_before_a_heavier_footer),
+        cmocka_unit_test(test_clean_call_to_follow_closing_the_text),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),

@@ -1262,13 +1262,45 @@ static int author_note(const block_t *b)
     return 0;
 }
 
+/* A call to follow the site, get its app or its newsletter, closing the
+ * text: "Follow The Gleaner on Twitter...", "For the latest stories
+ * download the apps", "Get regular updates straight to your inbox", "Únete
+ * a nuestro canal de Telegram". A channel and a call, in a paragraph of a
+ * few sentences at most. */
+static int tail_prompt(const block_t *b)
+{
+    static const char *const channels[] = {
+        "app", "apps", "newsletter*", "inbox", "postfach", "telegram", "whatsapp", "twitter", "instagram",
+        "facebook", "youtube", "e-mail", "email", "podcast*", "rss", "feed", "canal", "kanal",
+    };
+    static const char *const calls[] = {
+        "follow", "download*", "subscribe*", "get the latest", "get regular",
+        "straight to", "directly to", "direkt in", "folge*", "folgen", "abonnier*", "melde dich",
+        "melden sie sich", "lade*", "únete", "síguenos", "suscríbe*", "descarga*", "suivez*",
+        "abonnez*", "téléchargez*", "inscrivez*",
+    };
+    if (b->words > 45 || b->words < 3)
+        return 0;
+    char lc[LC_MAX + 1];
+    lower_prefix(b->text, b->len, lc);
+    return has_any(lc, channels, sizeof channels / sizeof *channels) &&
+           has_any(lc, calls, sizeof calls / sizeof *calls);
+}
+
 /* The run's end without the author's note that closes it, nor a lone
  * paragraph that lines of chrome or menus set apart from the text: the
  * site's word on itself, a newsletter's offer, a bio. */
 static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
 {
-    if (re > rs + 1 && author_note(&pg->b[re - 1]))
-        re--;
+    /* up to two of them, with the short lines around them */
+    for (int k = 0; k < 2; k++) {
+        size_t j = re;
+        while (j > rs + 1 && pg->b[j - 1].w <= 0 && !author_note(&pg->b[j - 1]))
+            j--;
+        if (j <= rs + 1 || !(author_note(&pg->b[j - 1]) || tail_prompt(&pg->b[j - 1])))
+            break;
+        re = j - 1;
+    }
     size_t i = re;
     unsigned paras = 0;
     long lone = 0;
