@@ -758,6 +758,43 @@ static void test_clean_call_to_follow_closing_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_author_note_before_a_lone_paragraph(void **state)
+{
+    (void)state;
+    /* the note on who wrote it, then the sidebar and a lone paragraph:
+     * once that goes, the note closes the text and goes too */
+    const char s1[] =
+        "Home\nPolitics\n"
+        "Council votes for new cycle lanes\n"
+        "The city council voted on Tuesday to build twelve kilometres of new cycle lanes over the coming year.\n"
+        "Most of the cost of about four million euros will be paid by the state, the council said in a statement.\n"
+        "Residents of the high street have complained for years about heavy traffic and the lack of safe routes.\n"
+        "Ann Writer\n"
+        "Ann Writer is a senior reporter for the Example Times, covering transport and city hall since 2015.\n"
+        "Weather\nSport\n"
+        "The Example Times has told the news of the valley since 1850, in print every morning.\n"
+        "Privacy\nContact us\n";
+    /* what a writer covers is a role of its own */
+    const char s2[] =
+        "Home\nPolitics\n"
+        "Council votes for new cycle lanes\n"
+        "The city council voted on Tuesday to build twelve kilometres of new cycle lanes over the coming year.\n"
+        "Most of the cost of about four million euros will be paid by the state, the council said in a statement.\n"
+        "Residents of the high street have complained for years about heavy traffic and the lack of safe routes.\n"
+        "Ann Writer writes about transport and city hall, with particular emphasis on how the city spends its money.\n"
+        "Privacy\nContact us\n";
+    article_t a = {0};
+    clean_ok(s1, &a);
+    assert_true(body_has(&a, "safe routes"));
+    assert_false(body_has(&a, "senior reporter"));
+    assert_false(body_has(&a, "since 1850"));
+    article_free(&a);
+    clean_ok(s2, &a);
+    assert_true(body_has(&a, "safe routes"));
+    assert_false(body_has(&a, "particular emphasis"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1468,6 +1505,7 @@ int main(void)
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
         cmocka_unit_test(test_clean_recipe_before_a_heavier_footer),
         cmocka_unit_test(test_clean_call_to_follow_closing_the_text),
+        cmocka_unit_test(test_clean_author_note_before_a_lone_paragraph),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),

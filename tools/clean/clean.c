@@ -1242,6 +1242,9 @@ static int author_note(const block_t *b)
         "rédact*", "periodista", "redactor*", "escritor*",
     };
     static const char *const verbs[] = {"is", "was", "ist", "war", "est", "es", "lehrt", "writes", "schreibt"};
+    /* what a writer covers is a role of its own: "Evan Halper writes about
+     * policy", "schreibt über Politik" */
+    static const char *const beats[] = {"about", "über", "sur"};
     if (b->words > 80 || b->words < 5)
         return 0;
     char lc[LC_MAX + 1];
@@ -1252,7 +1255,8 @@ static int author_note(const block_t *b)
         for (size_t v = 0; v < sizeof verbs / sizeof *verbs; v++) {
             size_t k = strlen(verbs[v]);
             if (strncmp(p, verbs[v], k) == 0 && p[k] == ' ' && w >= 1)
-                return has_any(p + k, roles, sizeof roles / sizeof *roles);
+                return has_any(p + k, roles, sizeof roles / sizeof *roles) ||
+                       (v >= 7 && starts_with_any(p + k + 1, beats, sizeof beats / sizeof *beats));
         }
         while (*p && *p != ' ')
             p++;
@@ -1287,12 +1291,10 @@ static int tail_prompt(const block_t *b)
            has_any(lc, calls, sizeof calls / sizeof *calls);
 }
 
-/* The run's end without the author's note that closes it, nor a lone
- * paragraph that lines of chrome or menus set apart from the text: the
- * site's word on itself, a newsletter's offer, a bio. */
-static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
+/* The run's end without the author's notes and calls to follow that close
+ * it (two at most, with the short lines around them). */
+static size_t drop_notes(const page_t *pg, size_t rs, size_t re)
 {
-    /* up to two of them, with the short lines around them */
     for (int k = 0; k < 2; k++) {
         size_t j = re;
         while (j > rs + 1 && pg->b[j - 1].w <= 0 && !author_note(&pg->b[j - 1]))
@@ -1301,6 +1303,16 @@ static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
             break;
         re = j - 1;
     }
+    return re;
+}
+
+/* The run's end without the author's notes and calls that close it (before and
+ * after), nor a lone
+ * paragraph that lines of chrome or menus set apart from the text: the
+ * site's word on itself, a newsletter's offer, a bio. */
+static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
+{
+    re = drop_notes(pg, rs, re);
     size_t i = re;
     unsigned paras = 0;
     long lone = 0;
@@ -1311,7 +1323,7 @@ static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
     while (g > rs && pg->b[g - 1].w <= 0)
         gap += pg->b[--g].w;
     if (paras == 1 && g > rs && i - g >= 2 && gap <= -TAIL_GAP && lone * TAIL_SHARE < run_sum(pg, rs, g))
-        re = g;
+        re = drop_notes(pg, rs, g); /* and what then closes the text */
     return re;
 }
 
