@@ -795,6 +795,27 @@ static void test_clean_author_note_before_a_lone_paragraph(void **state)
     article_free(&a);
 }
 
+static void test_clean_disclosure_in_a_scrape(void **state)
+{
+    (void)state;
+    /* how the site earns from the page's links goes; a sentence of the
+     * text that names a commission and a link stays */
+    const char s[] =
+        "Home\nNews\n"
+        "Premier arrested in Miami\n"
+        "Advertising disclosure: We may receive compensation for some of the links in our stories. Thank you for supporting us.\n"
+        "The islands' premier was arrested in Miami on Thursday, the governor said in a statement in the evening.\n"
+        "What I can confirm is that the arrest was a US operation and is not linked to the Commission of Inquiry report.\n"
+        "The governor will meet the cabinet on Friday morning to discuss what the islands should do next.\n"
+        "Privacy\nContact us\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "arrested in Miami on Thursday"));
+    assert_true(body_has(&a, "Commission of Inquiry"));
+    assert_false(body_has(&a, "receive compensation"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1506,6 +1527,7 @@ int main(void)
         cmocka_unit_test(test_clean_recipe_before_a_heavier_footer),
         cmocka_unit_test(test_clean_call_to_follow_closing_the_text),
         cmocka_unit_test(test_clean_author_note_before_a_lone_paragraph),
+        cmocka_unit_test(test_clean_disclosure_in_a_scrape),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),

@@ -2099,8 +2099,24 @@ static void cut_block(char *t, size_t keep)
     *q = '\0';
 }
 
+/* The site's note on how it earns from the page: an affiliate or
+ * advertising disclosure ("We may receive compensation for some of the
+ * links", "Für Links auf dieser Seite erhält CHIP ggf. eine Provision"), a
+ * plea to turn the ad blocker off. What it earns from and how, in a
+ * paragraph of a few sentences. */
+static int disclosure(const char *lc, const block_t *b)
+{
+    static const char *const earn[] = {
+        "disclosure", "disclaimer", "provision", "commission", "compensation", "ad-blocker", "ad blocker",
+        "adblock*", "werbeblocker",
+    };
+    static const char *const from[] = {"link", "links", "advertis*", "affiliate*", "werbung", "anzeige*", "partnerlink*"};
+    return b->words <= 60 && has_any(lc, earn, sizeof earn / sizeof *earn) &&
+           has_any(lc, from, sizeof from / sizeof *from);
+}
+
 /* clean_prune_blocks; in a scrape (scrape set) a comment thread's
- * heading ends the text as a tail heading does. */
+ * heading ends the text as a tail heading does, and a disclosure goes. */
 static void prune_blocks(article_t *a, int scrape)
 {
     if (!a || a->nblocks < 2)
@@ -2164,7 +2180,7 @@ static void prune_blocks(article_t *a, int scrape)
         const char *lp = lc + (lc[0] == '(');
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
-                   is_consent_banner(lc) ||
+                   is_consent_banner(lc) || (scrape && disclosure(lc, b)) ||
                    (before >= 30 && (is_after_heading(b) || (scrape && is_thread_heading(b)))) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
                    (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
