@@ -816,6 +816,50 @@ static void test_clean_disclosure_in_a_scrape(void **state)
     article_free(&a);
 }
 
+static void test_clean_post_before_its_comments_and_footer(void **state)
+{
+    (void)state;
+    /* a short post, its comments under a heading in two languages ("3
+     * Kommentare on “...”") with one long comment, then the blog's
+     * disclaimer, heavier than the post: the post is the text */
+    const char s[] =
+        "gnaddrig ad libitum\nAbout\nReading\nImprint\nPrivacy\nSilhouette (3)\n"
+        "The town stands black and silent\n"
+        "For the ISO value of 1250 that the camera chose by itself this looks quite decent, but it is a little noisy. "
+        "Sadly the vapour trail was gone after that, but with the camera propped up and at ISO 200 the second picture "
+        "came out much cleaner.\n"
+        "Had the plane been a meteor, I could have wished for a second trail for the second picture, and it would have "
+        "been even better.\n"
+        "Share this:\nTwitter\nFacebook\nPrint\nEmail\nLike this:\nLike Loading\nRelated\nPrevious post\n"
+        "Next post\nAutumn light\nBridges\n3 Kommentare on \xe2\x80\x9c" "Silhouette (3)\xe2\x80\x9d" "\n"
+        "Anhora says:\n06.01.2020 at 9:16\n"
+        "Both pictures are great, the first one is sharper and the second one has the trail.\n"
+        "Like\nReply\nYadgar says:\n12.01.2020 at 12:49\n"
+        "Well, the camera I use has fourteen megapixels and a twenty-four times optical zoom, which gives a focal length "
+        "of about six hundred millimetres on a small sensor, and with a tripod and a clear night that should be enough "
+        "to see the phase of the planet, though I have never tried it myself because the sky here is never dark enough "
+        "and the neighbours leave their lights on all night, so the pictures always come out orange and flat, whatever I "
+        "do with the settings.\n"
+        "Like\nReply\nLeave a Reply\nName\nEmail\nWebsite\nNotify me of new posts by email\nSearch\nArchive\n"
+        "January 2020\nDecember 2019\nTags\nAutumn\nBridge\nCity\nFrost\nGarden\nHarbour\n"
+        "Liability for external links\n"
+        "This blog links to other web sites now and then. I have no influence on the content of those pages and no "
+        "control over changes made to them.\n"
+        "That I link to a page does not mean that I share the opinions expressed there or make its content my own. "
+        "Everything that does not have this blog as its address is outside my responsibility and I cannot answer for it "
+        "in any way.\n"
+        "Whether this note is needed or does any good, I do not know, but it seems to be a widespread custom to hang "
+        "such a thing on a blog.\n"
+        "Blog at WordPress.com.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "ISO value of 1250"));
+    assert_true(body_has(&a, "even better"));
+    assert_false(body_has(&a, "outside my responsibility"));
+    assert_false(body_has(&a, "neighbours leave their lights"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1528,6 +1572,7 @@ int main(void)
         cmocka_unit_test(test_clean_call_to_follow_closing_the_text),
         cmocka_unit_test(test_clean_author_note_before_a_lone_paragraph),
         cmocka_unit_test(test_clean_disclosure_in_a_scrape),
+        cmocka_unit_test(test_clean_post_before_its_comments_and_footer),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),

@@ -996,7 +996,26 @@ static int is_thread_heading(const block_t *b)
     const char *p = lc;
     while ((*p >= '0' && *p <= '9') || *p == ' ' || *p == ',')
         p++;
-    return starts_with_any(p, thread_words, sizeof thread_words / sizeof *thread_words);
+    if (starts_with_any(p, thread_words, sizeof thread_words / sizeof *thread_words))
+        return 1;
+    /* in any language: a count, a word or two and the quoted title that
+     * ends the line ("5 Kommentare on “...”", "12 reacties op „...“"; not
+     * a list's "26. A “Beware!” Door Sign") */
+    const char *z = b->text + b->len;
+    if (p == lc || p[-1] != ' ' ||
+        !(z[-1] == '"' || (b->len >= 2 && strncmp(z - 2, "\xc2\xbb", 2) == 0) ||
+          (b->len >= 3 && (strncmp(z - 3, "\xe2\x80\x9d", 3) == 0 || strncmp(z - 3, "\xe2\x80\x9c", 3) == 0))))
+        return 0;
+    for (int w = 0; w < 3 && *p; w++) {
+        while (*p && *p != ' ')
+            p++;
+        while (*p == ' ')
+            p++;
+        if (strncmp(p, "\xe2\x80\x9c", 3) == 0 || strncmp(p, "\xe2\x80\x9e", 3) == 0 ||
+            strncmp(p, "\xc2\xab", 2) == 0 || *p == '"')
+            return w >= 1;
+    }
+    return 0;
 }
 
 static int is_after_heading(const block_t *b)
@@ -1185,8 +1204,14 @@ static size_t join_before(page_t *pg, size_t begin, size_t rs, size_t re)
  * dense (as in join_before, with EARLIER_DENSE). */
 static void earlier_text(const page_t *pg, size_t begin, size_t *rs, size_t *re)
 {
-    size_t ps, pe;
-    best_run(pg, begin, *rs, &ps, &pe);
+    size_t ps, pe, to = *rs;
+    /* the article comes before its comments */
+    for (size_t i = begin; i < *rs; i++)
+        if (is_thread_heading(&pg->b[i])) {
+            to = i;
+            break;
+        }
+    best_run(pg, begin, to, &ps, &pe);
     long w = run_sum(pg, ps, pe), neg = 0;
     unsigned paras = 0;
     for (size_t i = ps; i < pe; i++) {
