@@ -860,6 +860,29 @@ static void test_clean_post_before_its_comments_and_footer(void **state)
     article_free(&a);
 }
 
+static void test_clean_previous_and_next_article_links(void **state)
+{
+    (void)state;
+    /* the links to the stories before and after, glued to their
+     * headlines, stand inside the text's run */
+    const char s[] =
+        "Home\nRegion\n"
+        "Weinbergsbahnen in Erden nicht manipuliert\n"
+        "Die Ermittler haben an den Weinbergsbahnen in Erden keine Spuren einer Manipulation gefunden, wie die Polizei am Montag mitteilte.\n"
+        "Vorheriger Artikel++ Wetter in der Region: Aussichten bis Freitag mild, aber ungemütlich ++\n"
+        "Nächster ArtikelFDP-Landes- und Kommunalpolitiker stellen Bundes-Ampel infrage\n"
+        "Die Bahnen waren im Sommer stillgelegt worden, nachdem ein Wagen auf halber Strecke stehen geblieben war und die Winzer zu Fuß absteigen mussten.\n"
+        "Der Betrieb soll nach einer Prüfung durch den Hersteller im Frühjahr wieder aufgenommen werden, sagte ein Sprecher der Gemeinde.\n"
+        "Impressum\nDatenschutz\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "keine Spuren einer Manipulation"));
+    assert_true(body_has(&a, "im Frühjahr wieder"));
+    assert_false(body_has(&a, "Aussichten bis Freitag"));
+    assert_false(body_has(&a, "Bundes-Ampel"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1573,6 +1596,7 @@ int main(void)
         cmocka_unit_test(test_clean_author_note_before_a_lone_paragraph),
         cmocka_unit_test(test_clean_disclosure_in_a_scrape),
         cmocka_unit_test(test_clean_post_before_its_comments_and_footer),
+        cmocka_unit_test(test_clean_previous_and_next_article_links),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),

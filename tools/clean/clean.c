@@ -516,6 +516,10 @@ static const char *const lead_words[] = {
     "mira:", "ver:", "lee:", "read:", "see also", "siehe auch", "hier geht es zu", "hier geht's zu",
     "escucha esta nota", "escuchar esta nota", "artikel anhören", "artikel vorlesen", "écouter l'article",
     "écouter cet article",
+    /* the way to the story before or after, before its headline */
+    "previous article", "next article", "vorheriger artikel", "nächster artikel", "vorschau auf den nächsten artikel",
+    "article suivant", "article précédent", "artículo anterior", "artículo siguiente", "siguiente artículo",
+    "articolo precedente", "articolo successivo",
 };
 
 /* lc starts with one of pats (followed by a non-letter). */
@@ -524,6 +528,20 @@ static int starts_with_any(const char *lc, const char *const *pats, size_t n)
     for (size_t i = 0; i < n; i++) {
         size_t k = strlen(pats[i]);
         if (strncmp(lc, pats[i], k) == 0 && !(lc[k] >= 'a' && lc[k] <= 'z'))
+            return 1;
+    }
+    return 0;
+}
+
+/* lc starts with one of lead_words, or with one glued to a capital that
+ * follows in the text s ("Nächster ArtikelFDP-Landes..."). */
+static int starts_with_lead(const char *lc, const char *s)
+{
+    if (starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words))
+        return 1;
+    for (size_t i = 0; i < sizeof lead_words / sizeof *lead_words; i++) {
+        size_t k = strlen(lead_words[i]);
+        if (strncmp(lc, lead_words[i], k) == 0 && strlen(s) > k && s[k] >= 'A' && s[k] <= 'Z')
             return 1;
     }
     return 0;
@@ -872,7 +890,7 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words <= 5 && b->marks <= 1 &&
         has_any(lc, platform_words, sizeof platform_words / sizeof *platform_words))
         return L_CHROME;
-    if (b->words <= 30 && b->marks <= 1 && starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words))
+    if (b->words <= 30 && b->marks <= 1 && starts_with_lead(lc, b->text))
         return L_CHROME;
     /* "Join The Daily Post", "12 min read" */
     if (b->words <= 6 && !b->ends_sentence &&
@@ -2204,7 +2222,7 @@ static void prune_blocks(article_t *a, int scrape)
         }
         const char *lp = lc + (lc[0] == '(');
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
-                    starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words)) ||
+                    starts_with_lead(lc, b->text)) ||
                    is_consent_banner(lc) || (scrape && disclosure(lc, b)) ||
                    (before >= 30 && (is_after_heading(b) || (scrape && is_thread_heading(b)))) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
