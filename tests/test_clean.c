@@ -883,6 +883,37 @@ static void test_clean_previous_and_next_article_links(void **state)
     article_free(&a);
 }
 
+static void test_clean_more_tail_headings(void **state)
+{
+    (void)state;
+    /* "Verwandte Themen" opens the tail: dated teasers, each with its
+     * summary */
+    const char s[] =
+        "Home\nSport\n"
+        "Neuer Cheftrainer für Dormagen\n"
+        "Der Handball-Zweitligist aus Dormagen hat einen neuen Cheftrainer gefunden, der die Mannschaft ab dem Sommer übernehmen soll.\n"
+        "Der Verein stellte ihn am Dienstag vor, er kommt aus der eigenen Jugend und hat einen Vertrag über zwei Jahre unterschrieben.\n"
+        "Die Mannschaft steht nach der Hinrunde auf dem zwölften Platz und hat noch zwei Nachholspiele vor sich, beide zu Hause.\n"
+        "Der Trainer sagte, er freue sich auf die Aufgabe und wolle mit der jungen Mannschaft in der Liga bleiben und neue Spieler "
+        "aus der Jugend holen.\n"
+        "Quelle: TSV Dormagen\n"
+        "Verwandte Themen\n"
+        "31.01.2022\n"
+        "Coburg verpflichtet polnischen Nationalspieler\n"
+        "Der HSC Coburg hat am Montag in einer Pressemitteilung bekannt gegeben, dass der Spieler ab der kommenden Saison für den "
+        "Verein aufläuft.\n"
+        "31.01.2022\n"
+        "Lübeck verpflichtet U19-Europameister\n"
+        "Der VfL Lübeck verstärkt sich ab der kommenden Saison mit einem jungen Rückraumspieler, der bisher beim THW Kiel spielte.\n"
+        "Impressum\nDatenschutz\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "neue Spieler aus der Jugend"));
+    assert_false(body_has(&a, "Verwandte Themen"));
+    assert_false(body_has(&a, "HSC Coburg"));
+    article_free(&a);
+}
+
 static void test_clean_joins_hard_wrapped_lines(void **state)
 {
     (void)state;
@@ -1597,6 +1628,7 @@ int main(void)
         cmocka_unit_test(test_clean_disclosure_in_a_scrape),
         cmocka_unit_test(test_clean_post_before_its_comments_and_footer),
         cmocka_unit_test(test_clean_previous_and_next_article_links),
+        cmocka_unit_test(test_clean_more_tail_headings),
         cmocka_unit_test(test_clean_rights_reserved_in_other_languages),
         cmocka_unit_test(test_clean_joins_hard_wrapped_lines),
         cmocka_unit_test(test_clean_text_goes_on_after_a_list_of_short_lines),
