@@ -366,6 +366,33 @@ static void test_html_link_cards_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_names_under_a_letter(void **state)
+{
+    (void)state;
+    /* An open letter and the 150 names that signed it, one a line, many
+     * with a place or a trade after a comma: the commas of a list of short
+     * lines are no sign of prose, so the letter is not lost to its
+     * signatures (a table of two rows, the second empty, as harpers.org
+     * has it). */
+    static const char *const trades[] = {"historian", "dockers' union", "", "University of Porto", "author", ""};
+    char *p = malloc(16384);
+    assert_non_null(p);
+    size_t n = (size_t)sprintf(p, "<html><head><title>A letter on the harbour</title></head><body><article><div>"
+                                  "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><table><tr><td><span>");
+    for (int i = 0; i < 150; i++) {
+        const char *t = trades[i % 6];
+        n += (size_t)sprintf(p + n, "<strong>Signer %d</strong>%s%s<br>", i + 1, *t ? ", " : "", t);
+    }
+    n += (size_t)sprintf(p + n, "</span></td></tr><tr><td></td></tr></table></div></article></body></html>");
+    article_t a;
+    assert_int_equal(html_clean(p, n, &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "walked out over pay"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+    free(p);
+}
+
 static void test_html_short_lines_in_paragraph_wrappers(void **state)
 {
     (void)state;
@@ -1184,6 +1211,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_link_cards_dropped),
+        cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_teaser_page_from_its_description),

@@ -946,6 +946,12 @@ static void score_paragraphs(ctx_t *c, xmlNode *root, const nodes_t *score)
         size_t len = dom_inner_len(c, e, &commas);
         if (len < 25)
             continue;
+        /* lines of a few words parted by <br> are a list (of names and
+         * places, "Saladin Ambar, Rutgers University"), not sentences:
+         * their commas are no sign of prose */
+        size_t brs = commas ? dom_count_tag(e, "br") : 0;
+        if (brs >= 5 && len < (brs + 1) * 40)
+            commas = 0;
         double cs = 1 + (double)(commas + 1) + (double)(len / 100 < 3 ? len / 100 : 3);
         xmlNode *a = e->parent;
         for (int level = 0; level < 5 && is_el(a); level++, a = a->parent) {
