@@ -334,6 +334,26 @@ static void test_html_author_box_and_disclaimer_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_lead_that_opens_as_the_text_does(void **state)
+{
+    (void)state;
+    /* A standfirst that opens with the text's first sentence and then says
+     * something of its own is no copy of the text: it comes first. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article>"
+        "<header class=\"entry-header\"><h1>Harbour strike</h1>"
+        "<p class=\"article-lead\">The harbour authority said on Tuesday that the strike, now in its third week, "
+        "had cost the port dearly. Dock workers say they will not give in before the winter.</p></header>"
+        "<div class=\"article-body\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div>"
+        "</article></main></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 4);
+    assert_non_null(strstr(a.blocks[0].text, "will not give in before the winter"));
+    assert_true(body_has(&a, "forty million euros"));
+    article_free(&a);
+}
+
 static void test_html_link_cards_dropped(void **state)
 {
     (void)state;
@@ -1210,6 +1230,7 @@ int main(void)
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
+        cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),

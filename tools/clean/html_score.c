@@ -1230,11 +1230,21 @@ static void add_leads(ctx_t *c, xmlNode *art)
         const lead_t *l = &c->leads[i];
         sbuf_t b = {0};
         dom_inner_text(l->x, &b);
-        /* the opening words of the lead, whole characters, in the text already */
+        /* the opening words of the lead, whole characters, in the text
+         * already, and its closing words too: a lead that opens as the text
+         * does and goes on to say more of its own stays */
         size_t n = b.n < 60 ? b.n : 60;
         while (n < b.n && ((unsigned char)b.s[n] & 0xC0) == 0x80)
             n++;
         int dup = !b.s || (have.s && memmem(have.s, have.n, b.s, n));
+        size_t e = b.s ? b.n : 0;
+        while (e && strchr(" \t\r\n", b.s[e - 1]))
+            e--;
+        size_t t0 = e > 40 ? e - 40 : 0;
+        while (t0 < e && ((unsigned char)b.s[t0] & 0xC0) == 0x80)
+            t0++;
+        if (dup && e > n && !memmem(have.s, have.n, b.s + t0, e - t0))
+            dup = 0;
         free(b.s);
         if (dup)
             continue;
