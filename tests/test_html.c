@@ -354,6 +354,33 @@ static void test_html_lead_that_opens_as_the_text_does(void **state)
     article_free(&a);
 }
 
+static void test_html_date_lines_in_the_text(void **state)
+{
+    (void)state;
+    /* A page's date line inside the text, its label with its date ("Stand:
+     * 05. Februar 2020", "Aktualisiert am 17.01.2021." in bold) or its label
+     * alone above the date, goes: the date is the article's metadata. A
+     * sentence that names a date, and a label with no date, stay. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>Release Date:</p><p>Thursday, 28 April 2022 \xe2\x80\x93 3:55pm</p>"
+        "<p>" PARA1 "</p><p>Stand: 05. Februar 2020</p><p>" PARA2 "</p>"
+        "<p>Updated: the offer was raised on 28 April 2022.</p>"
+        "<p>Date of the next talks: Friday</p>"
+        "<p>" PARA3 "</p><p><b>Aktualisiert am</b> 17.01.2021.</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Release Date"));
+    assert_false(body_has(&a, "3:55pm"));
+    assert_false(body_has(&a, "Stand:"));
+    assert_false(body_has(&a, "Aktualisiert"));
+    assert_true(body_has(&a, "the offer was raised on 28 April 2022"));
+    assert_true(body_has(&a, "Date of the next talks"));
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_link_cards_dropped(void **state)
 {
     (void)state;
@@ -1231,6 +1258,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
+        cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),

@@ -663,6 +663,186 @@ static int add_recipe(article_t *a, const meta_t *m)
     return rc < 0 ? -1 : 0;
 }
 
+/* ---- a date's label and its date ------------------------------------------ */
+
+/* Bytes of white space at s: blanks, a no-break space. */
+static size_t date_space(const char *s)
+{
+    if (*s == ' ' || *s == '\t')
+        return 1;
+    return (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0 ? 2 : 0;
+}
+
+static const char *skip_date_spaces(const char *s)
+{
+    for (size_t k; (k = date_space(s)) != 0;)
+        s += k;
+    return s;
+}
+
+/* Month names by their first three letters (lower case, as UTF-8) in
+ * English, German, French and Spanish. */
+static const char *const month_stems[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mär", "mai", "okt",
+    "dez", "fév", "avr", "aoû", "déc", "ene", "abr", "ago", "dic", NULL,
+};
+
+/* Past a month's name at s (a word of letters opening with a stem, and a
+ * full stop after it), or NULL. */
+static const char *month_name(const char *s)
+{
+    char lc[8];
+    size_t n = 0;
+    while (n < sizeof lc - 1 && s[n] && (isalpha((unsigned char)s[n]) || (unsigned char)s[n] >= 0x80))
+        lc[n] = (char)tolower((unsigned char)s[n]), n++;
+    lc[n] = '\0';
+    for (const char *const *m = month_stems; *m; m++) {
+        size_t k = strlen(*m);
+        if (n >= k && !memcmp(lc, *m, k)) {
+            const char *e = s;
+            while (*e && (isalpha((unsigned char)*e) || (unsigned char)*e >= 0x80) && !date_space(e))
+                e++;
+            return *e == '.' ? e + 1 : e;
+        }
+    }
+    return NULL;
+}
+
+static const char *digits(const char *s, int min, int max)
+{
+    int n = 0;
+    while (isdigit((unsigned char)s[n]))
+        n++;
+    return n >= min && n <= max ? s + n : NULL;
+}
+
+/* Past a date at s ("17.01.2021", "2021-01-17", "28 April 2022", "5. Feb.
+ * 2020", "April 28, 2022"), or NULL. */
+static const char *date_at(const char *s)
+{
+    const char *q;
+    if ((q = digits(s, 4, 4)) && *q == '-' && (q = digits(q + 1, 2, 2)) && *q == '-' && (q = digits(q + 1, 2, 2)))
+        return q;
+    if ((q = digits(s, 1, 2))) {
+        if (strchr("./-", *q) && *q) {
+            const char *r = skip_date_spaces(q + 1);
+            if ((r = digits(r, 1, 2)) && *r && strchr("./-", *r) && (r = digits(skip_date_spaces(r + 1), 2, 4)))
+                return r;
+        }
+        const char *r = skip_date_spaces(q + (*q == '.'));
+        if (r != q + (*q == '.') && !strncasecmp(r, "de ", 3))
+            r += 3;
+        if (r != q && (r = month_name(r)))
+            return r;
+        return NULL;
+    }
+    if ((q = month_name(s)) && (q = digits(skip_date_spaces(q), 1, 2)))
+        return q;
+    return NULL;
+}
+
+/* Labels of a page's date line: "Release Date:", "Aktualisiert am",
+ * "Stand:", "Publié le" (lower case; longer first where one opens another). */
+static const char *const date_labels[] = {
+    "release date", "last modified", "last updated", "updated", "published", "date",
+    "zuletzt aktualisiert am", "zuletzt aktualisiert", "zuletzt geändert am", "zuletzt geändert",
+    "aktualisiert am", "aktualisiert", "veröffentlicht am", "veröffentlicht", "erstellt am", "stand", "datum",
+    "fecha", "publicado", "actualizado", "mis à jour le", "mis à jour", "publié le", "publié", NULL,
+};
+
+/* Past a date label at s and the colon after it (*colon set when there is
+ * one), or NULL. */
+static const char *date_label(const char *s, int *colon)
+{
+    for (const char *const *l = date_labels; *l; l++) {
+        size_t k = strlen(*l), i = 0;
+        while (i < k && s[i] && tolower((unsigned char)s[i]) == (unsigned char)(*l)[i])
+            i++;
+        if (i < k || isalpha((unsigned char)s[k]))
+            continue;
+        const char *q = skip_date_spaces(s + k);
+        *colon = *q == ':';
+        return skip_date_spaces(q + *colon);
+    }
+    return NULL;
+}
+
+static size_t date_words(const char *s)
+{
+    size_t n = 0;
+    for (int in = 0; *s; s++) {
+        int sp = *s == ' ' || *s == '\t';
+        n += !sp && !in;
+        in = !sp;
+    }
+    return n;
+}
+
+/* A block of a few words that is a date, after a weekday's name perhaps
+ * ("Thursday, 28 April 2022 – 3:55pm"). */
+static int date_block(const char *t)
+{
+    t = skip_date_spaces(t);
+    if (date_words(t) > 8)
+        return 0;
+    if (!date_at(t)) {
+        const char *w = t;
+        while (isalpha((unsigned char)*w))
+            w++;
+        if (w == t || *w != ',')
+            return 0;
+        t = skip_date_spaces(w + 1);
+    }
+    return date_at(t) != NULL;
+}
+
+/* A page's date line in the text: a label and its date ("Aktualisiert am
+ * 17.01.2021.", "Stand: 05. Februar 2020") or a label alone on its line
+ * ("Release Date:") above a date, which go with it. The article's date is
+ * the page's metadata; in the text it is furniture. */
+/* A short block's text without its style codes into out (200 bytes at
+ * most); "" for a picture or a longer block. */
+static const char *plain_short(const article_block_t *b, char out[201])
+{
+    size_t n = 0;
+    out[0] = '\0';
+    if (b->kind == ARTICLE_BLOCK_PIC)
+        return out;
+    for (const char *t = b->text; *t; t++) {
+        if (INK_TX_IS_INLINE((unsigned char)*t))
+            continue;
+        if (n == 200) {
+            n = 0;
+            break;
+        }
+        out[n++] = *t;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+static void drop_date_lines(article_t *a)
+{
+    size_t keep = 0;
+    char t[201], u[201];
+    for (size_t i = 0; i < a->nblocks; i++) {
+        article_block_t *b = &a->blocks[i];
+        int colon = 0, drop = 0;
+        const char *rest = date_label(skip_date_spaces(plain_short(b, t)), &colon);
+        if (rest && !*rest && colon && i + 1 < a->nblocks && date_block(plain_short(&a->blocks[i + 1], u))) {
+            article_block_clear(b);
+            article_block_clear(&a->blocks[++i]);
+            continue;
+        }
+        drop = rest && *rest && date_words(t) <= 8 && date_at(rest);
+        if (drop)
+            article_block_clear(b);
+        else
+            a->blocks[keep++] = *b;
+    }
+    a->nblocks = keep;
+}
+
 /* A page without any title: the first ten words of the text, or NULL. */
 static char *title_from_text(const article_t *a)
 {
@@ -768,6 +948,7 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     }
     *out = best;
     clean_prune_blocks(out);
+    drop_date_lines(out);
     if (m.ingredients && add_recipe(out, &m) < 0)
         oom = 1;
     out->title = norm_field(title);
