@@ -381,6 +381,29 @@ static void test_html_date_lines_in_the_text(void **state)
     article_free(&a);
 }
 
+static void test_html_contact_block_dropped(void **state)
+{
+    (void)state;
+    /* A press release's contact block (its label, the person, the
+     * telephone, the address) goes, up to the next sentence or heading; a
+     * sentence about a contact stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>Contact with the union was broken off on Monday.</p>"
+        "<p>Pressekontakt:</p><p>Hafen AG</p><p>Ana Ferreira</p><p>Tel: +49 (0)40-30030-1000</p>"
+        "<p>E-Mail: presse@hafen.example</p><h2>Next steps</h2><p>" PARA3 "</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Pressekontakt"));
+    assert_false(body_has(&a, "Ana Ferreira"));
+    assert_false(body_has(&a, "30030"));
+    assert_false(body_has(&a, "presse@hafen"));
+    assert_true(body_has(&a, "Contact with the union"));
+    assert_true(body_has(&a, "Next steps"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_link_cards_dropped(void **state)
 {
     (void)state;
@@ -1259,6 +1282,7 @@ int main(void)
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
+        cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),

@@ -843,6 +843,61 @@ static void drop_date_lines(article_t *a)
     a->nblocks = keep;
 }
 
+/* Labels of a contact block under a press release or a post: "Kontakt:",
+ * "Pressekontakt:", "Media contact:", "Von:" (lower case). */
+static const char *const contact_labels[] = {
+    "kontakt", "pressekontakt", "kontakt für die presse", "medienkontakt", "ansprechpartner", "ansprechpartnerin",
+    "ansprechpartner zum thema", "ansprechpartnerin zum thema", "quelle und kontaktadresse", "von", "contact",
+    "press contact", "media contact", "media contacts", "media inquiries", "contacto", "contacto de prensa", NULL,
+};
+
+/* 1 when t is one of contact_labels and a colon, alone on its line. */
+static int contact_label(const char *t)
+{
+    t = skip_date_spaces(t);
+    for (const char *const *l = contact_labels; *l; l++) {
+        size_t k = strlen(*l), i = 0;
+        while (i < k && t[i] && tolower((unsigned char)t[i]) == (unsigned char)(*l)[i])
+            i++;
+        if (i < k)
+            continue;
+        const char *q = skip_date_spaces(t + k);
+        if (*q == ':' && !*skip_date_spaces(q + 1))
+            return 1;
+    }
+    return 0;
+}
+
+/* A line of a few words that ends no sentence: a name, a telephone number,
+ * an address. */
+static int contact_line(const char *t)
+{
+    size_t n = strlen(t);
+    while (n && (t[n - 1] == ' ' || (n >= 2 && (unsigned char)t[n - 2] == 0xc2 && (unsigned char)t[n - 1] == 0xa0)))
+        n -= t[n - 1] == ' ' ? 1 : 2;
+    return n && date_words(t) <= 8 && !strchr(".!?", t[n - 1]);
+}
+
+/* A contact block: its label and the short lines under it (the person, the
+ * telephone, the address), up to the next sentence or heading. Whom the press office
+ * asks to be called is no part of the article. */
+static void drop_contact_blocks(article_t *a)
+{
+    size_t keep = 0;
+    char t[201];
+    for (size_t i = 0; i < a->nblocks; i++) {
+        if (!contact_label(plain_short(&a->blocks[i], t))) {
+            a->blocks[keep++] = a->blocks[i];
+            continue;
+        }
+        article_block_clear(&a->blocks[i]);
+        while (i + 1 < a->nblocks && a->blocks[i + 1].kind != ARTICLE_BLOCK_SUBHEAD &&
+               *plain_short(&a->blocks[i + 1], t) && contact_line(t))
+            article_block_clear(&a->blocks[++i]);
+    }
+    a->nblocks = keep;
+}
+
 /* A page without any title: the first ten words of the text, or NULL. */
 static char *title_from_text(const article_t *a)
 {
@@ -949,6 +1004,7 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     *out = best;
     clean_prune_blocks(out);
     drop_date_lines(out);
+    drop_contact_blocks(out);
     if (m.ingredients && add_recipe(out, &m) < 0)
         oom = 1;
     out->title = norm_field(title);
