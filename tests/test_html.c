@@ -404,6 +404,25 @@ static void test_html_contact_block_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_legal_notice_ends_no_text(void **state)
+{
+    (void)state;
+    /* The copyright line and the publisher's disclaimer under the text go;
+     * a sentence about rights in the text stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>The union said all rights reserved to the workers would be kept.</p>"
+        "<p>" PARA3 "</p><p>Dieser Beitrag gibt die Meinung des Autors wieder, nicht notwendigerweise die der "
+        "Redaktion.</p><p>Copyright 2024 The Coast Herald. All rights reserved.</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Copyright 2024"));
+    assert_false(body_has(&a, "Meinung des Autors"));
+    assert_true(body_has(&a, "all rights reserved to the workers"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_link_cards_dropped(void **state)
 {
     (void)state;
@@ -1283,6 +1302,7 @@ int main(void)
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_contact_block_dropped),
+        cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),

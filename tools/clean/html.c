@@ -898,6 +898,37 @@ static void drop_contact_blocks(article_t *a)
     a->nblocks = keep;
 }
 
+/* Words of a legal notice under a text: its copyright, its licence, the
+ * publisher's disclaimer (lower case). */
+static const char *const legal_marks[] = {
+    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
+    "chroniony prawem", "ohne gewähr", "meinung des autors", "nicht notwendigerweise die", "nicht unbedingt die",
+    "not necessarily reflect", "not necessarily represent", "sofern nicht anders", "creative commons",
+    "licensed under", "lizenziert unter", NULL,
+};
+
+/* The legal notices that end the text, a short block each: the page's
+ * footer, not the article's. */
+static void drop_legal_tail(article_t *a)
+{
+    char t[201];
+    while (a->nblocks > 1) {
+        article_block_t *b = &a->blocks[a->nblocks - 1];
+        plain_short(b, t);
+        if (!*t || date_words(t) > 40)
+            break;
+        for (char *q = t; *q; q++)
+            *q = (char)tolower((unsigned char)*q);
+        int legal = 0;
+        for (const char *const *m = legal_marks; *m && !legal; m++)
+            legal = strstr(t, *m) != NULL;
+        if (!legal)
+            break;
+        article_block_clear(b);
+        a->nblocks--;
+    }
+}
+
 /* A page without any title: the first ten words of the text, or NULL. */
 static char *title_from_text(const article_t *a)
 {
@@ -1005,6 +1036,7 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     clean_prune_blocks(out);
     drop_date_lines(out);
     drop_contact_blocks(out);
+    drop_legal_tail(out);
     if (m.ingredients && add_recipe(out, &m) < 0)
         oom = 1;
     out->title = norm_field(title);
