@@ -423,6 +423,25 @@ static void test_html_legal_notice_ends_no_text(void **state)
     article_free(&a);
 }
 
+static void test_html_reader_prompt_ends_no_text(void **state)
+{
+    (void)state;
+    /* A prompt to comment on or rate the article under it goes; the
+     * author's closing sentence that mentions comments stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>We read every one of your comments on the strike and will answer them.</p>"
+        "<p>Verraten Sie gerne in den Kommentaren: Waren Sie schon einmal im Hafen?</p>"
+        "<p>War dieser Artikel hilfreich?</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Verraten Sie"));
+    assert_false(body_has(&a, "hilfreich"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "We read every one of your comments"));
+    article_free(&a);
+}
+
 static void test_html_link_cards_dropped(void **state)
 {
     (void)state;
@@ -1303,6 +1322,7 @@ int main(void)
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
+        cmocka_unit_test(test_html_reader_prompt_ends_no_text),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),

@@ -907,8 +907,17 @@ static const char *const legal_marks[] = {
     "licensed under", "lizenziert unter", NULL,
 };
 
-/* The legal notices that end the text, a short block each: the page's
- * footer, not the article's. */
+/* Words of a prompt to the reader under a text: to comment, to rate it
+ * (lower case). */
+static const char *const prompt_marks[] = {
+    "kommentar", "comments", "leave a comment", "comentarios", "commentaires", "artikel hilfreich",
+    "artikel nützlich", "beitrag hilfreich", "beitrag bewerte", "artikel bewerte", "article helpful",
+    "post helpful", "rate this", NULL,
+};
+
+/* The legal notices (40 words at most) and the prompts to the reader (15
+ * at most, no full stop at the end) that end the text: the page's footer,
+ * not the article's. */
 static void drop_legal_tail(article_t *a)
 {
     char t[201];
@@ -921,6 +930,13 @@ static void drop_legal_tail(article_t *a)
             *q = (char)tolower((unsigned char)*q);
         int legal = 0;
         for (const char *const *m = legal_marks; *m && !legal; m++)
+            legal = strstr(t, *m) != NULL;
+        size_t n = strlen(t);
+        while (n && t[n - 1] == ' ')
+            n--;
+        /* a prompt asks or points on; the author's closing sentence ("We
+         * hope you found this article helpful.") stays */
+        for (const char *const *m = prompt_marks; *m && !legal && n && t[n - 1] != '.' && date_words(t) <= 15; m++)
             legal = strstr(t, *m) != NULL;
         if (!legal)
             break;
