@@ -379,6 +379,17 @@ static void test_html_date_lines_in_the_text(void **state)
     assert_true(body_has(&a, "forty million euros"));
     assert_true(body_has(&a, "exporters of fruit"));
     article_free(&a);
+    /* and so do its category and tag lines */
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>Kategorie: News</p><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>Tags:</p><p>Ports</p><p>Strikes</p><p>Dock labour</p></div></article></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_false(body_has(&a, "Kategorie"));
+    assert_false(body_has(&a, "Tags"));
+    assert_false(body_has(&a, "Dock labour"));
+    assert_int_equal(a.nblocks, 3);
+    article_free(&a);
 }
 
 static void test_html_contact_block_dropped(void **state)

@@ -799,7 +799,8 @@ static int date_block(const char *t)
 /* A page's date line in the text: a label and its date ("Aktualisiert am
  * 17.01.2021.", "Stand: 05. Februar 2020") or a label alone on its line
  * ("Release Date:") above a date, which go with it. The article's date is
- * the page's metadata; in the text it is furniture. */
+ * the page's metadata; in the text it is furniture, as its category and tag
+ * lines are. */
 /* A short block's text without its style codes into out (200 bytes at
  * most); "" for a picture or a longer block. */
 static const char *plain_short(const article_block_t *b, char out[201])
@@ -821,14 +822,47 @@ static const char *plain_short(const article_block_t *b, char out[201])
     return out;
 }
 
+/* Labels of a page's category and tag line: "Kategorie: News", "Tags:"
+ * over its tags (lower case). */
+static const char *const filing_labels[] = {
+    "kategorie", "kategorien", "category", "categories", "rubrik", "tags", "tag", "schlagwörter", "schlagworte",
+    "themen", "abgelegt unter", "filed under", "posted in", "etiquetas", "categoría", "catégorie", "mots-clés",
+    NULL,
+};
+
+/* Past a filing label at s and its colon, or NULL. */
+static const char *filing_label(const char *s)
+{
+    for (const char *const *l = filing_labels; *l; l++) {
+        size_t k = strlen(*l), i = 0;
+        while (i < k && s[i] && tolower((unsigned char)s[i]) == (unsigned char)(*l)[i])
+            i++;
+        if (i < k)
+            continue;
+        const char *q = skip_date_spaces(s + k);
+        if (*q == ':')
+            return skip_date_spaces(q + 1);
+    }
+    return NULL;
+}
+
 static void drop_date_lines(article_t *a)
 {
     size_t keep = 0;
     char t[201], u[201];
     for (size_t i = 0; i < a->nblocks; i++) {
         article_block_t *b = &a->blocks[i];
+        const char *filed = filing_label(skip_date_spaces(plain_short(b, t)));
+        if (filed && date_words(t) <= 12) {
+            /* a category or tag line; a label alone takes the tags under it */
+            article_block_clear(b);
+            while (!*filed && i + 1 < a->nblocks && *plain_short(&a->blocks[i + 1], u) && date_words(u) <= 3 &&
+                   !strchr(".!?", u[strlen(u) - 1]))
+                article_block_clear(&a->blocks[++i]);
+            continue;
+        }
         int colon = 0, drop = 0;
-        const char *rest = date_label(skip_date_spaces(plain_short(b, t)), &colon);
+        const char *rest = date_label(skip_date_spaces(t), &colon);
         if (rest && !*rest && colon && i + 1 < a->nblocks && date_block(plain_short(&a->blocks[i + 1], u))) {
             article_block_clear(b);
             article_block_clear(&a->blocks[++i]);
