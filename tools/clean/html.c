@@ -683,8 +683,8 @@ static const char *skip_date_spaces(const char *s)
 /* Month names by their first three letters (lower case, as UTF-8) in
  * English, German, French and Spanish. */
 static const char *const month_stems[] = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mär", "mai", "okt",
-    "dez", "fév", "avr", "aoû", "déc", "ene", "abr", "ago", "dic", NULL,
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "mär",
+    "mai", "okt", "dez", "fév", "avr", "aoû", "déc", "ene", "abr", "ago", "dic", NULL,
 };
 
 /* Past a month's name at s (a word of letters opening with a stem, and a
@@ -744,10 +744,31 @@ static const char *date_at(const char *s)
 /* Labels of a page's date line: "Release Date:", "Aktualisiert am",
  * "Stand:", "Publié le" (lower case; longer first where one opens another). */
 static const char *const date_labels[] = {
-    "release date", "last modified", "last updated", "updated", "published", "date",
-    "zuletzt aktualisiert am", "zuletzt aktualisiert", "zuletzt geändert am", "zuletzt geändert",
-    "aktualisiert am", "aktualisiert", "veröffentlicht am", "veröffentlicht", "erstellt am", "stand", "datum",
-    "fecha", "publicado", "actualizado", "mis à jour le", "mis à jour", "publié le", "publié", NULL,
+    "release date",
+    "last modified",
+    "last updated",
+    "updated",
+    "published",
+    "date",
+    "zuletzt aktualisiert am",
+    "zuletzt aktualisiert",
+    "zuletzt geändert am",
+    "zuletzt geändert",
+    "aktualisiert am",
+    "aktualisiert",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "erstellt am",
+    "stand",
+    "datum",
+    "fecha",
+    "publicado",
+    "actualizado",
+    "mis à jour le",
+    "mis à jour",
+    "publié le",
+    "publié",
+    NULL,
 };
 
 /* Past a date label at s and the colon after it (*colon set when there is
@@ -825,9 +846,9 @@ static const char *plain_short(const article_block_t *b, char out[201])
 /* Labels of a page's category and tag line: "Kategorie: News", "Tags:"
  * over its tags (lower case). */
 static const char *const filing_labels[] = {
-    "kategorie", "kategorien", "category", "categories", "rubrik", "tags", "tag", "schlagwörter", "schlagworte",
-    "themen", "abgelegt unter", "filed under", "posted in", "etiquetas", "categoría", "catégorie", "mots-clés",
-    NULL,
+    "kategorie", "kategorien",   "category",    "categories", "rubrik",         "tags",
+    "tag",       "schlagwörter", "schlagworte", "themen",     "abgelegt unter", "filed under",
+    "posted in", "etiquetas",    "categoría",   "catégorie",  "mots-clés",      NULL,
 };
 
 /* Past a filing label at s and its colon, or NULL. */
@@ -880,9 +901,24 @@ static void drop_date_lines(article_t *a)
 /* Labels of a contact block under a press release or a post: "Kontakt:",
  * "Pressekontakt:", "Media contact:", "Von:" (lower case). */
 static const char *const contact_labels[] = {
-    "kontakt", "pressekontakt", "kontakt für die presse", "medienkontakt", "ansprechpartner", "ansprechpartnerin",
-    "ansprechpartner zum thema", "ansprechpartnerin zum thema", "quelle und kontaktadresse", "von", "contact",
-    "press contact", "media contact", "media contacts", "media inquiries", "contacto", "contacto de prensa", NULL,
+    "kontakt",
+    "pressekontakt",
+    "kontakt für die presse",
+    "medienkontakt",
+    "ansprechpartner",
+    "ansprechpartnerin",
+    "ansprechpartner zum thema",
+    "ansprechpartnerin zum thema",
+    "quelle und kontaktadresse",
+    "von",
+    "contact",
+    "press contact",
+    "media contact",
+    "media contacts",
+    "media inquiries",
+    "contacto",
+    "contacto de prensa",
+    NULL,
 };
 
 /* 1 when t is one of contact_labels and a colon, alone on its line. */
@@ -935,18 +971,26 @@ static void drop_contact_blocks(article_t *a)
 /* Words of a legal notice under a text: its copyright, its licence, the
  * publisher's disclaimer (lower case). */
 static const char *const legal_marks[] = {
-    "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos reservados",
-    "chroniony prawem", "ohne gewähr", "meinung des autors", "nicht notwendigerweise die", "nicht unbedingt die",
-    "not necessarily reflect", "not necessarily represent", "sofern nicht anders", "creative commons",
-    "licensed under", "lizenziert unter", NULL,
+    "all rights reserved",       "alle rechte vorbehalten",
+    "tous droits réservés",      "todos los derechos reservados",
+    "chroniony prawem",          "ohne gewähr",
+    "meinung des autors",        "nicht notwendigerweise die",
+    "nicht unbedingt die",       "not necessarily reflect",
+    "not necessarily represent", "sofern nicht anders",
+    "creative commons",          "licensed under",
+    "lizenziert unter",          NULL,
 };
 
 /* Words of a prompt to the reader under a text: to comment, to rate it
  * (lower case). */
 static const char *const prompt_marks[] = {
-    "kommentar", "comments", "leave a comment", "comentarios", "commentaires", "artikel hilfreich",
-    "artikel nützlich", "beitrag hilfreich", "beitrag bewerte", "artikel bewerte", "article helpful",
-    "post helpful", "rate this", NULL,
+    "kommentar",        "comments",
+    "leave a comment",  "comentarios",
+    "commentaires",     "artikel hilfreich",
+    "artikel nützlich", "beitrag hilfreich",
+    "beitrag bewerte",  "artikel bewerte",
+    "article helpful",  "post helpful",
+    "rate this",        NULL,
 };
 
 /* The legal notices (40 words at most) and the prompts to the reader (15
