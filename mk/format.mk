@@ -17,7 +17,7 @@ FORMAT_FILES = \
 	firmware/ink_bundle.c firmware/ink_bundle.h firmware/ink_crc32.c firmware/ink_crc32.h firmware/ink_state.c \
 	firmware/ports/board/board_main.c firmware/ports/sim/cliopt.c firmware/ports/sim/cliopt.h \
 	firmware/ports/sim/sim_main.c tools/clean/charset.c tools/clean/charset.h tools/clean/html.c \
-	tools/clean/html_dom.c tools/clean/html_emit.c tools/clean/html_meta.c tools/clean/html_priv.h \
+	tools/clean/html_arena.c tools/clean/html_arena.h tools/clean/html_dom.c tools/clean/html_emit.c tools/clean/html_meta.c tools/clean/html_priv.h \
 	tools/clean/html_score.c tools/clean/html_trim.c tools/cmd/cmd_fetch.c tools/cmd/cmd_inspect.c \
 	tools/cmd/cmd_preview.c tools/cmd/inkpress.c tools/cmd/packcli.c tools/cmd/packcli.h tools/pack/bundle_write.c \
 	tools/pack/order.c tools/pack/order.h tools/pack/picture.c tools/pack/zdict.c tools/pack/zdict.h tests/test_zdict.c tests/fuzz/fuzz_bundle.c tests/test_badbundle.c tests/test_bidi.c tests/test_bundle.c \
