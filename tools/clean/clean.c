@@ -537,11 +537,10 @@ static int starts_with_any(const char *lc, const char *const *pats, size_t n)
  * follows in the text s ("Nächster ArtikelFDP-Landes..."). */
 static int starts_with_lead(const char *lc, const char *s)
 {
-    if (starts_with_any(lc, lead_words, sizeof lead_words / sizeof *lead_words))
-        return 1;
+    /* lc is s lower-cased byte for byte: a word lc opens with s has too */
     for (size_t i = 0; i < sizeof lead_words / sizeof *lead_words; i++) {
         size_t k = strlen(lead_words[i]);
-        if (strncmp(lc, lead_words[i], k) == 0 && strlen(s) > k && s[k] >= 'A' && s[k] <= 'Z')
+        if (strncmp(lc, lead_words[i], k) == 0 && (!(lc[k] >= 'a' && lc[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
             return 1;
     }
     return 0;

@@ -666,18 +666,28 @@ static int add_recipe(article_t *a, const meta_t *m)
 /* ---- a date's label and its date ------------------------------------------ */
 
 /* Bytes of white space at s: blanks, a no-break space. */
-static size_t date_space(const char *s)
+static size_t space_len(const char *s)
 {
     if (*s == ' ' || *s == '\t')
         return 1;
     return (unsigned char)s[0] == 0xc2 && (unsigned char)s[1] == 0xa0 ? 2 : 0;
 }
 
-static const char *skip_date_spaces(const char *s)
+static const char *skip_spaces(const char *s)
 {
-    for (size_t k; (k = date_space(s)) != 0;)
+    for (size_t k; (k = space_len(s)) != 0;)
         s += k;
     return s;
+}
+
+/* Past label (lower case) at the opening of s, matched in any case, or
+ * NULL. */
+static const char *label_end(const char *s, const char *label)
+{
+    size_t i = 0;
+    while (label[i] && s[i] && tolower((unsigned char)s[i]) == (unsigned char)label[i])
+        i++;
+    return label[i] ? NULL : s + i;
 }
 
 /* Month names by their first three letters (lower case, as UTF-8) in
@@ -700,7 +710,7 @@ static const char *month_name(const char *s)
         size_t k = strlen(*m);
         if (n >= k && !memcmp(lc, *m, k)) {
             const char *e = s;
-            while (*e && (isalpha((unsigned char)*e) || (unsigned char)*e >= 0x80) && !date_space(e))
+            while (*e && (isalpha((unsigned char)*e) || (unsigned char)*e >= 0x80) && !space_len(e))
                 e++;
             return *e == '.' ? e + 1 : e;
         }
@@ -725,18 +735,18 @@ static const char *date_at(const char *s)
         return q;
     if ((q = digits(s, 1, 2))) {
         if (strchr("./-", *q) && *q) {
-            const char *r = skip_date_spaces(q + 1);
-            if ((r = digits(r, 1, 2)) && *r && strchr("./-", *r) && (r = digits(skip_date_spaces(r + 1), 2, 4)))
+            const char *r = skip_spaces(q + 1);
+            if ((r = digits(r, 1, 2)) && *r && strchr("./-", *r) && (r = digits(skip_spaces(r + 1), 2, 4)))
                 return r;
         }
-        const char *r = skip_date_spaces(q + (*q == '.'));
+        const char *r = skip_spaces(q + (*q == '.'));
         if (r != q + (*q == '.') && !strncasecmp(r, "de ", 3))
             r += 3;
         if (r != q && (r = month_name(r)))
             return r;
         return NULL;
     }
-    if ((q = month_name(s)) && (q = digits(skip_date_spaces(q), 1, 2)))
+    if ((q = month_name(s)) && (q = digits(skip_spaces(q), 1, 2)))
         return q;
     return NULL;
 }
@@ -776,19 +786,17 @@ static const char *const date_labels[] = {
 static const char *date_label(const char *s, int *colon)
 {
     for (const char *const *l = date_labels; *l; l++) {
-        size_t k = strlen(*l), i = 0;
-        while (i < k && s[i] && tolower((unsigned char)s[i]) == (unsigned char)(*l)[i])
-            i++;
-        if (i < k || isalpha((unsigned char)s[k]))
+        const char *e = label_end(s, *l);
+        if (!e || isalpha((unsigned char)*e))
             continue;
-        const char *q = skip_date_spaces(s + k);
+        const char *q = skip_spaces(e);
         *colon = *q == ':';
-        return skip_date_spaces(q + *colon);
+        return skip_spaces(q + *colon);
     }
     return NULL;
 }
 
-static size_t date_words(const char *s)
+static size_t count_words(const char *s)
 {
     size_t n = 0;
     for (int in = 0; *s; s++) {
@@ -803,8 +811,8 @@ static size_t date_words(const char *s)
  * ("Thursday, 28 April 2022 – 3:55pm"). */
 static int date_block(const char *t)
 {
-    t = skip_date_spaces(t);
-    if (date_words(t) > 8)
+    t = skip_spaces(t);
+    if (count_words(t) > 8)
         return 0;
     if (!date_at(t)) {
         const char *w = t;
@@ -812,16 +820,11 @@ static int date_block(const char *t)
             w++;
         if (w == t || *w != ',')
             return 0;
-        t = skip_date_spaces(w + 1);
+        t = skip_spaces(w + 1);
     }
     return date_at(t) != NULL;
 }
 
-/* A page's date line in the text: a label and its date ("Aktualisiert am
- * 17.01.2021.", "Stand: 05. Februar 2020") or a label alone on its line
- * ("Release Date:") above a date, which go with it. The article's date is
- * the page's metadata; in the text it is furniture, as its category and tag
- * lines are. */
 /* A short block's text without its style codes into out (200 bytes at
  * most); "" for a picture or a longer block. */
 static const char *plain_short(const article_block_t *b, char out[201])
@@ -855,41 +858,44 @@ static const char *const filing_labels[] = {
 static const char *filing_label(const char *s)
 {
     for (const char *const *l = filing_labels; *l; l++) {
-        size_t k = strlen(*l), i = 0;
-        while (i < k && s[i] && tolower((unsigned char)s[i]) == (unsigned char)(*l)[i])
-            i++;
-        if (i < k)
+        const char *e = label_end(s, *l);
+        if (!e)
             continue;
-        const char *q = skip_date_spaces(s + k);
+        const char *q = skip_spaces(e);
         if (*q == ':')
-            return skip_date_spaces(q + 1);
+            return skip_spaces(q + 1);
     }
     return NULL;
 }
 
+/* A page's date line in the text: a label and its date ("Aktualisiert am
+ * 17.01.2021.", "Stand: 05. Februar 2020") or a label alone on its line
+ * ("Release Date:") above a date, which go with it; and its category and
+ * tag lines. The article's date is the page's metadata; in the text it is
+ * furniture, as its category and tags are. */
 static void drop_date_lines(article_t *a)
 {
     size_t keep = 0;
     char t[201], u[201];
     for (size_t i = 0; i < a->nblocks; i++) {
         article_block_t *b = &a->blocks[i];
-        const char *filed = filing_label(skip_date_spaces(plain_short(b, t)));
-        if (filed && date_words(t) <= 12) {
+        const char *filed = filing_label(skip_spaces(plain_short(b, t)));
+        if (filed && count_words(t) <= 12) {
             /* a category or tag line; a label alone takes the tags under it */
             article_block_clear(b);
-            while (!*filed && i + 1 < a->nblocks && *plain_short(&a->blocks[i + 1], u) && date_words(u) <= 3 &&
+            while (!*filed && i + 1 < a->nblocks && *plain_short(&a->blocks[i + 1], u) && count_words(u) <= 3 &&
                    !strchr(".!?", u[strlen(u) - 1]))
                 article_block_clear(&a->blocks[++i]);
             continue;
         }
         int colon = 0, drop = 0;
-        const char *rest = date_label(skip_date_spaces(t), &colon);
+        const char *rest = date_label(skip_spaces(t), &colon);
         if (rest && !*rest && colon && i + 1 < a->nblocks && date_block(plain_short(&a->blocks[i + 1], u))) {
             article_block_clear(b);
             article_block_clear(&a->blocks[++i]);
             continue;
         }
-        drop = rest && *rest && date_words(t) <= 8 && date_at(rest);
+        drop = rest && *rest && count_words(t) <= 8 && date_at(rest);
         if (drop)
             article_block_clear(b);
         else
@@ -924,15 +930,13 @@ static const char *const contact_labels[] = {
 /* 1 when t is one of contact_labels and a colon, alone on its line. */
 static int contact_label(const char *t)
 {
-    t = skip_date_spaces(t);
+    t = skip_spaces(t);
     for (const char *const *l = contact_labels; *l; l++) {
-        size_t k = strlen(*l), i = 0;
-        while (i < k && t[i] && tolower((unsigned char)t[i]) == (unsigned char)(*l)[i])
-            i++;
-        if (i < k)
+        const char *e = label_end(t, *l);
+        if (!e)
             continue;
-        const char *q = skip_date_spaces(t + k);
-        if (*q == ':' && !*skip_date_spaces(q + 1))
+        const char *q = skip_spaces(e);
+        if (*q == ':' && !*skip_spaces(q + 1))
             return 1;
     }
     return 0;
@@ -945,7 +949,7 @@ static int contact_line(const char *t)
     size_t n = strlen(t);
     while (n && (t[n - 1] == ' ' || (n >= 2 && (unsigned char)t[n - 2] == 0xc2 && (unsigned char)t[n - 1] == 0xa0)))
         n -= t[n - 1] == ' ' ? 1 : 2;
-    return n && date_words(t) <= 8 && !strchr(".!?", t[n - 1]);
+    return n && count_words(t) <= 8 && !strchr(".!?", t[n - 1]);
 }
 
 /* A contact block: its label and the short lines under it (the person, the
@@ -1002,7 +1006,7 @@ static void drop_legal_tail(article_t *a)
     while (a->nblocks > 1) {
         article_block_t *b = &a->blocks[a->nblocks - 1];
         plain_short(b, t);
-        if (!*t || date_words(t) > 40)
+        if (!*t || count_words(t) > 40)
             break;
         for (char *q = t; *q; q++)
             *q = (char)tolower((unsigned char)*q);
@@ -1014,7 +1018,7 @@ static void drop_legal_tail(article_t *a)
             n--;
         /* a prompt asks or points on; the author's closing sentence ("We
          * hope you found this article helpful.") stays */
-        for (const char *const *m = prompt_marks; *m && !legal && n && t[n - 1] != '.' && date_words(t) <= 15; m++)
+        for (const char *const *m = prompt_marks; *m && !legal && n && t[n - 1] != '.' && count_words(t) <= 15; m++)
             legal = strstr(t, *m) != NULL;
         if (!legal)
             break;
