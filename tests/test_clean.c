@@ -1326,6 +1326,27 @@ static void test_clean_title_is_the_line_before_the_byline(void **state)
     article_free(&a);
 }
 
+static void test_clean_title_names_what_the_text_is_about(void **state)
+{
+    (void)state;
+    /* no header and no byline: between the headline and the text stands
+     * another story's video headline, nearer the text; the headline is the
+     * line whose words the text uses */
+    const char s[] =
+        "Home\nNews\nBusiness\nMarkets\n"
+        "Harbour ferry fares rise for the first time in ten years\n"
+        "Replay\n"
+        "The lighthouse keepers who never left\n"
+        "Your video will play in 00:25\n"
+        "Ferry fares across the harbour will rise by a fifth in April, the operator said on Monday, the first rise in ten years.\n"
+        "The operator said fuel and wages had gone up every year since the last rise and that the ferry now ran at a loss.\n"
+        "Season tickets for commuters will rise by less, and children under five will still ride the harbour ferry free.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "Harbour ferry fares rise for the first time in ten years");
+    article_free(&a);
+}
+
 static void test_clean_title_is_not_a_gallery_or_an_attribution(void **state)
 {
     (void)state;
@@ -1647,6 +1668,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_table_cells_inside_the_text),
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
+        cmocka_unit_test(test_clean_title_names_what_the_text_is_about),
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_drops_a_consent_banner),

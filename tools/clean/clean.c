@@ -1470,9 +1470,86 @@ static int not_headline(const block_t *b)
     return b->eff <= 8 && !strncmp(b->text, "From ", 5);
 }
 
+/* Words of four bytes or more, folded as fold_hash folds, hashed into an
+ * open-addressing set of TITLE_SET slots (0 marks an empty one). */
+#define TITLE_SET 1024
+#define TITLE_WORDS 600
+
+/* Calls fn on the hash of each word of s[0..n) of four bytes or more:
+ * ASCII letters and digits fold to lower case, any non-ASCII byte is part
+ * of a word, the rest parts words. */
+static size_t each_word(const char *s, size_t n, uint64_t *out, size_t max)
+{
+    size_t k = 0, wl = 0;
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i <= n && k < max; i++) {
+        unsigned c = i < n ? (unsigned char)s[i] : ' ';
+        if (c >= 0x80 || is_alnum_ascii(c)) {
+            if (c >= 'A' && c <= 'Z')
+                c += 32;
+            h = (h ^ c) * 1099511628211ull;
+            wl++;
+            continue;
+        }
+        if (wl >= 4)
+            out[k++] = h | 1;
+        wl = 0;
+        h = 1469598103934665603ull;
+    }
+    return k;
+}
+
+static void set_add(uint64_t *set, uint64_t h)
+{
+    size_t at = (size_t)(h >> 17) & (TITLE_SET - 1);
+    while (set[at] && set[at] != h)
+        at = (at + 1) & (TITLE_SET - 1);
+    set[at] = h;
+}
+
+static int set_has(const uint64_t *set, uint64_t h)
+{
+    size_t at = (size_t)(h >> 17) & (TITLE_SET - 1);
+    while (set[at]) {
+        if (set[at] == h)
+            return 1;
+        at = (at + 1) & (TITLE_SET - 1);
+    }
+    return 0;
+}
+
+/* The main text's first TITLE_WORDS words into set. */
+static void text_words(const page_t *pg, size_t rs, size_t re, uint64_t *set)
+{
+    uint64_t w[TITLE_WORDS];
+    size_t have = 0;
+    for (size_t i = rs; i < re && have < TITLE_WORDS; i++) {
+        if (pg->b[i].label != L_GOOD)
+            continue;
+        size_t k = each_word(pg->b[i].text, pg->b[i].len, w, TITLE_WORDS - have);
+        for (size_t j = 0; j < k; j++)
+            set_add(set, w[j]);
+        have += k;
+    }
+}
+
+/* How many of b's longer words the text has: a headline names what the
+ * text is about ("1Password für Mac generiert Einmal-Passwörter" over a
+ * text on 1Password), a menu item or the next story's headline does not
+ * ("Mac & i für das iPhone", "The priest saving LA's gang members"). */
+static void shared_words(const block_t *b, const uint64_t *set, unsigned *hits, unsigned *all)
+{
+    uint64_t w[64];
+    size_t k = each_word(b->text, b->len, w, 64);
+    *hits = 0;
+    for (size_t j = 0; j < k; j++)
+        *hits += set_has(set, w[j]);
+    *all = (unsigned)k;
+}
+
 /* Picks a headline when the scrape has no header: the title-like line
  * nearest before the main text, preferring one the page repeats. */
-static size_t guess_title(const page_t *pg, size_t rs)
+static size_t guess_title(const page_t *pg, size_t rs, const uint64_t *set)
 {
     size_t best = SIZE_MAX;
     long best_score = -1000;
@@ -1509,6 +1586,13 @@ static size_t guess_title(const page_t *pg, size_t rs)
         sc -= dist > 45 ? 15 : (long)dist / 3;
         if (b->eff < 4)
             sc -= 3;
+        unsigned hits, all;
+        shared_words(b, set, &hits, &all);
+        if (all >= 2 && hits * 2 >= all && !b->ends_sentence)
+            sc += 4;
+#ifdef INK_CLEAN_DEBUG
+        fprintf(stderr, "title? %zu %ld (%u/%u) %.80s\n", i, sc, hits, all, b->text);
+#endif
         if (sc > best_score) {
             best_score = sc;
             best = i;
@@ -1564,7 +1648,7 @@ static int restates(const char *title, const block_t *b)
     return 0;
 }
 
-static int standfirst_like(const block_t *b, uint64_t th, const char *title, int edge)
+static int standfirst_like(const block_t *b, uint64_t th, const char *title, int edge, const uint64_t *set)
 {
     int sentence = (b->label == L_GOOD || (b->label == L_MEDIUM && b->eff >= 6)) && b->ends_sentence;
     /* a subtitle: a line of words once on the page, just under the
@@ -1572,6 +1656,13 @@ static int standfirst_like(const block_t *b, uint64_t th, const char *title, int
      * other words nor a dateline */
     int subtitle = edge && (b->label == L_MEDIUM || b->label == L_SHORT) && b->eff >= 6 && b->eff <= 40 &&
                    b->count == 1 && !restates(title, b) && !has_clock(b->text, b->len);
+    if (subtitle && !sentence) {
+        /* ... and that shares a word with the text (not the headline of
+         * another story's video) */
+        unsigned hits, all;
+        shared_words(b, set, &hits, &all);
+        subtitle = all < 2 || hits > 0;
+    }
     if (!(sentence || subtitle) || b->byline || b->dated || b->hash == th || not_headline(b))
         return 0;
     char lc[LC_MAX + 1], ymd[11];
@@ -1833,9 +1924,11 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             loose = 1;
         }
     }
+    uint64_t words[TITLE_SET] = {0}; /* the text's words, see text_words */
+    text_words(&pg, head > rs ? head : rs, re, words);
     if (!pg.title) {
         /* the headline stands over the main run, not over what joined it */
-        size_t ti = guess_title(&pg, head > rs ? head : rs);
+        size_t ti = guess_title(&pg, head > rs ? head : rs, words);
         if (ti != SIZE_MAX)
             pg.title = article_strndup(pg.b[ti].text, pg.b[ti].len);
     }
@@ -1857,7 +1950,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
                 block_t *b = &pg.b[i];
                 int edge = first || i + 1 == rs;
                 first &= b->eff < 6 || b->label == L_CHROME || b->label == L_DUP;
-                if (!standfirst_like(b, th, pg.title, edge))
+                if (!standfirst_like(b, th, pg.title, edge, words))
                     continue;
                 b->kept = 1;
                 found++;
