@@ -59,6 +59,15 @@ static void test_textnorm_space_and_invisibles(void **state)
     (void)state;
     expect("  a\t\n b\xe2\x80\x8b c\xc2\xad d\x01 \xe2\x80\x83 e  ", 0, "a b c d e");
     expect("x\xc2\xa0y", 0, "x\xc2\xa0y"); /* no-break space kept */
+    /* ... between words only: a spacer paragraph of &nbsp; is empty, and
+     * the no-break spaces at a text's edges go (with a style left empty) */
+    expect("\xc2\xa0", 0, "");
+    expect(" \xc2\xa0 \xe2\x80\xaf", 0, "");
+    expect("\xc2\xa0" "Crime?\xc2\xa0", 0, "Crime?");
+    expect("a \xc2\xa0", 0, "a");
+    expect("\x12" "a\x13\xc2\xa0", TN_STYLE, "\x12" "a\x13");
+    expect("a \x12\xc2\xa0\x13", TN_STYLE, "a");
+    expect("10\xc2\xa0km\xe2\x80\x87", 0, "10\xc2\xa0km");
     /* invalid UTF-8 read as Windows-1252 */
     expect("caf\xe9 \x93q\x94", 0, "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d");
 }
@@ -243,11 +252,12 @@ static void test_textnorm_article_every_field(void **state)
     const char *body = "\"It's over,\" he said - and the crowd left the hall with the band.";
     assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, body, strlen(body)), 0);
     assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "  ", 2), 0);
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, "\xc2\xa0", 2), 0);
     assert_int_equal(textnorm_article(&a), 0);
     assert_string_equal(a.lang, "en");
     assert_string_equal(a.title, "Russia" RSQ "s " LDQ "big" RDQ " vote");
     assert_string_equal(a.byline, "By Sean O" RSQ "Neil");
-    assert_int_equal(a.nblocks, 1); /* the blank block is gone */
+    assert_int_equal(a.nblocks, 1); /* the blank blocks are gone */
     assert_string_equal(a.blocks[0].text, LDQ "It" RSQ "s over," RDQ " he said " NDASH " and the crowd left the hall with the band.");
     article_free(&a);
     /* a language the page gave wins over the guess */

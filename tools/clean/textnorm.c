@@ -844,6 +844,44 @@ static void emit(outbuf_t *b, uint32_t cp)
     b->last = cp;
 }
 
+/* No-break spaces: U+00A0, the figure space U+2007 and the narrow U+202F. */
+static int is_nbsp(uint32_t c)
+{
+    return c == 0xA0 || c == 0x2007 || c == 0x202F;
+}
+
+/* Takes off no-break spaces (and a space before them) after the last word,
+ * before the style codes that close the text ("Crime?&nbsp;", a line of
+ * &nbsp; alone becomes empty and its block goes). */
+static void trim_nbsp_end(outbuf_t *b)
+{
+    const unsigned char *o = (const unsigned char *)b->o;
+    for (;;) {
+        size_t e = b->k;
+        while (e && (o[e - 1] == 0x11 || o[e - 1] == 0x13))
+            e--;
+        size_t r = e;
+        for (;;) {
+            if (r >= 2 && o[r - 2] == 0xC2 && o[r - 1] == 0xA0)
+                r -= 2;
+            else if (r >= 3 && o[r - 3] == 0xE2 && o[r - 2] == 0x80 && (o[r - 1] == 0x87 || o[r - 1] == 0xAF))
+                r -= 3;
+            else if (r >= 1 && o[r - 1] == ' ')
+                r--;
+            else
+                break;
+        }
+        if (r == e)
+            return;
+        memmove(b->o + r, b->o + e, b->k - e);
+        b->k -= e - r;
+        /* a style that held only those spaces goes with them, and a space
+         * before it is then at the end */
+        while (b->k >= 2 && (o[b->k - 1] == 0x11 || o[b->k - 1] == 0x13) && o[b->k - 2] == o[b->k - 1] - 1)
+            b->k -= 2;
+    }
+}
+
 /* The letters with a nukta that NFC writes as the letter and the sign
  * (composition exclusions of Devanagari, Bengali, Gurmukhi and Oriya:
  * U+09DF is U+09AF U+09BC), each with its base. */
@@ -907,6 +945,10 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
         }
         if (is_dropped(c))
             continue;
+        /* a no-break space holds two words together; before the first it
+         * holds nothing (a "<p>&nbsp;</p>" spacer, an indent) */
+        if (is_nbsp(c) && !prev_vis)
+            continue;
         if (is_combining(c) && !space && b.last) {
             uint32_t pc = textnorm_compose(b.last, c);
             if (pc) {
@@ -935,6 +977,7 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
         emit_nfc(&b, c);
         prev_vis = b.last;
     }
+    trim_nbsp_end(&b);
     /* trailing style codes close at the end: drop a trailing space before them */
     if (flags & TN_STYLE) {
         /* remove "on" codes left dangling at the end */
