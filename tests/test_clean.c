@@ -1347,6 +1347,35 @@ static void test_clean_title_names_what_the_text_is_about(void **state)
     article_free(&a);
 }
 
+static void test_clean_gallery_title_over_each_slide_once(void **state)
+{
+    (void)state;
+    /* a gallery's title over each slide's own heading stays once; a
+     * heading over its own text may come again */
+    static const char *const slides[] = {"The first colonies", "A system of inequality", "Colonies lost"};
+    const char *text = "The slide's text runs to a sentence or two about the picture, as galleries have it.";
+    article_t a = {0};
+    assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, text, strlen(text)), 0);
+    for (size_t i = 0; i < 3; i++) {
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_SUBHEAD, "A colonial history", 18), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_SUBHEAD, slides[i], strlen(slides[i])), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, text, strlen(text)), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_SUBHEAD, "Setting up", 10), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, text, strlen(text)), 0);
+    }
+    clean_prune_blocks(&a);
+    size_t gallery = 0, setup = 0;
+    for (size_t i = 0; i < a.nblocks; i++) {
+        gallery += !strcmp(a.blocks[i].text, "A colonial history");
+        setup += !strcmp(a.blocks[i].text, "Setting up");
+    }
+    assert_int_equal(gallery, 1);
+    assert_int_equal(setup, 3);
+    assert_string_equal(a.blocks[1].text, "A colonial history");
+    assert_int_equal(a.nblocks, 1 + 3 * 5 - 2);
+    article_free(&a);
+}
+
 static void test_clean_title_is_not_a_gallery_or_an_attribution(void **state)
 {
     (void)state;
@@ -1669,6 +1698,7 @@ int main(void)
         cmocka_unit_test(test_clean_title_is_the_line_before_the_byline),
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
         cmocka_unit_test(test_clean_title_names_what_the_text_is_about),
+        cmocka_unit_test(test_clean_gallery_title_over_each_slide_once),
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_drops_a_consent_banner),

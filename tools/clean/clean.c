@@ -2325,6 +2325,26 @@ static void prune_blocks(article_t *a, int scrape)
             before += b->eff;
         bs[i].kept = !drop;
     }
+    /* A subheading said three times or more, each time right over another
+     * one, is a gallery's or a box's title over each of its items (dw.com's
+     * "Racist, ruthless, cruel: Germany's colonial history" over eleven
+     * slides' own headings): the first stays. A heading over its own text
+     * may come again ("Setting up" in each chapter). */
+    for (size_t i = 0; i < cut; i++)
+        if (a->blocks[i].kind == ARTICLE_BLOCK_SUBHEAD)
+            bs[i].hash = fold_hash(bs[i].text, bs[i].len);
+    for (size_t i = 0; i + 1 < cut; i++) {
+        if (a->blocks[i].kind != ARTICLE_BLOCK_SUBHEAD || a->blocks[i + 1].kind != ARTICLE_BLOCK_SUBHEAD || !bs[i].hash)
+            continue;
+        size_t same = 0, first = i;
+        for (size_t j = 0; j < cut; j++)
+            if (a->blocks[j].kind == ARTICLE_BLOCK_SUBHEAD && bs[j].hash == bs[i].hash) {
+                first = j < first ? j : first;
+                same++;
+            }
+        if (same >= 3 && first != i)
+            bs[i].kept = 0;
+    }
     /* What is left at the edges once its content is gone: a heading or a
      * label ("Mehr Themen:", "Related:") that ends the text, or one that
      * only a heading follows; a date alone on its line before the text. */
