@@ -156,6 +156,31 @@ static void test_article_split_stops_at_the_most_parts(void **st)
     article_list_free(&l);
 }
 
+static void trimmed(const char *title, const char *source, const char *want)
+{
+    char buf[200];
+    strcpy(buf, title);
+    article_trim_site_name(buf, source);
+    assert_string_equal(buf, want);
+}
+
+static void test_article_title_without_the_site_name(void **st)
+{
+    (void)st;
+    trimmed("Mandarin cake with cream | Chefkoch", "Chefkoch.de", "Mandarin cake with cream");
+    trimmed("Heat pumps in old houses \xe2\x80\x93 when they pay | heizung.de", NULL,
+            "Heat pumps in old houses \xe2\x80\x93 when they pay");
+    trimmed("Berlin renames three streets | DW | 19.01.2020", "DW.COM", "Berlin renames three streets");
+    trimmed("A dance in the depot | St.Galler Tagblatt", "St.Galler Tagblatt AG", "A dance in the depot");
+    trimmed("gipfelbuch.ch - Snow maps in high resolution", NULL, "Snow maps in high resolution");
+    /* not the site: a part of the headline, a name the source does not
+     * give, a title that would be left with one word */
+    trimmed("Dortmund - Gladbach live", "computerbild.de", "Dortmund - Gladbach live");
+    trimmed("Lorem ipsum dolor - My website", NULL, "Lorem ipsum dolor - My website");
+    trimmed("News | heise.de", NULL, "News | heise.de");
+    trimmed("No separator here", "here", "No separator here");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +188,7 @@ int main(void)
         cmocka_unit_test(test_article_split_cuts_a_long_paragraph_between_sentences),
         cmocka_unit_test(test_article_split_leaves_short_articles),
         cmocka_unit_test(test_article_split_stops_at_the_most_parts),
+        cmocka_unit_test(test_article_title_without_the_site_name),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -437,6 +437,155 @@ int article_encode_text(const article_t *a, unsigned char **out, size_t *len)
     return 0;
 }
 
+/* Length of the separator " X " at s (s[0] is the space), or 0. */
+static size_t title_sep(const char *s)
+{
+    static const char *const seps[] = {
+        " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " \xc2\xb7 ", " :: ", " \xc2\xbb ", " / ", " // ",
+    };
+    for (size_t i = 0; i < sizeof seps / sizeof *seps; i++)
+        if (!strncmp(s, seps[i], strlen(seps[i])))
+            return strlen(seps[i]);
+    return 0;
+}
+
+/* s[0..n) folded for comparing site names: ASCII letters and digits in
+ * lower case, other bytes above ASCII as they are, the rest left out; a
+ * domain ("Chefkoch.de", "DW.COM") without its top-level part. */
+static size_t site_fold(const char *s, size_t n, char *out, size_t max)
+{
+    size_t dot = n;
+    int spaces = 0;
+    for (size_t i = 0; i < n; i++) {
+        spaces |= s[i] == ' ';
+        if (s[i] == '.')
+            dot = i;
+    }
+    if (!spaces && dot < n && dot > 0 && n - dot - 1 >= 2 && n - dot - 1 <= 6) {
+        int letters = 1;
+        for (size_t i = dot + 1; i < n; i++)
+            letters &= (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
+        if (letters)
+            n = dot;
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[k++] = (char)c;
+    }
+    return k;
+}
+
+/* A domain: no space, a dot, two to six letters after the last one. */
+static int is_domain(const char *s, size_t n)
+{
+    const char *dot = NULL;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ' ')
+            return 0;
+        if (s[i] == '.')
+            dot = s + i;
+    }
+    if (!dot || dot == s)
+        return 0;
+    size_t tl = (size_t)(s + n - dot - 1);
+    for (const char *q = dot + 1; q < s + n; q++)
+        if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+            return 0;
+    return tl >= 2 && tl <= 6;
+}
+
+/* Is s[0..n) the site: a domain, or the source's name (the source may go
+ * on after it: "St.Galler Tagblatt" of "St.Galler Tagblatt AG")? */
+static int site_part(const char *s, size_t n, const char *source)
+{
+    if (is_domain(s, n))
+        return 1;
+    if (!source)
+        return 0;
+    char a[128], b[128];
+    size_t an = site_fold(s, n, a, sizeof a), sn = strlen(source);
+    /* the source's first part, up to its own separator */
+    for (size_t i = 0; i < sn; i++)
+        if (source[i] == ' ' && title_sep(source + i)) {
+            sn = i;
+            break;
+        }
+    size_t bn = site_fold(source, sn, b, sizeof b);
+    if (an < 2 || bn < 2)
+        return 0;
+    if (an == bn && !memcmp(a, b, an))
+        return 1;
+    /* a prefix of whole words of the source */
+    size_t pn = n < sn ? n : sn;
+    return an >= 4 && n < sn && source[n] == ' ' && !strncasecmp(s, source, pn);
+}
+
+/* A date alone: digits and . / - only, six characters at least. */
+static int date_part(const char *s, size_t n)
+{
+    size_t digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] >= '0' && s[i] <= '9')
+            digits++;
+        else if (s[i] != '.' && s[i] != '/' && s[i] != '-')
+            return 0;
+    }
+    return n >= 6 && digits >= 4;
+}
+
+static size_t words_in(const char *s, size_t n)
+{
+    size_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+    return w;
+}
+
+void article_trim_site_name(char *title, const char *source)
+{
+    if (!title)
+        return;
+    size_t n = strlen(title);
+    for (int round = 0; round < 2; round++) {
+        size_t first = 0, flen = 0, last = 0, llen = 0;
+        for (size_t i = 1; i + 1 < n; i++) {
+            size_t l = title[i] == ' ' ? title_sep(title + i) : 0;
+            if (!l)
+                continue;
+            if (!flen)
+                first = i, flen = l;
+            last = i, llen = l;
+        }
+        if (!llen)
+            return;
+        const char *tail = title + last + llen;
+        size_t tn = n - last - llen;
+        if (round == 0 && first != last && date_part(tail, tn)) {
+            title[n = last] = '\0';
+            continue;
+        }
+        if (site_part(tail, tn, source) && words_in(title, last) >= 2 && tn < last) {
+            title[n = last] = '\0';
+            return;
+        }
+        if (site_part(title, first, source) && words_in(title + first + flen, n - first - flen) >= 2 &&
+            first < n - first - flen) {
+            size_t from = first + flen;
+            /* "site // » Title": what is left of the separator goes too */
+            while (from < n && (title[from] == ' ' || title[from] == '|' || title[from] == '/' ||
+                                ((unsigned char)title[from] == 0xC2 && (unsigned char)title[from + 1] == 0xBB)))
+                from += (unsigned char)title[from] == 0xC2 ? 2 : 1;
+            memmove(title, title + from, n - from + 1);
+            return;
+        }
+        return;
+    }
+}
+
 char *article_lang_tag(const char *s)
 {
     if (!s)

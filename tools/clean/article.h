@@ -95,6 +95,13 @@ char *article_strndup(const char *s, size_t len);
  * "", "12"). */
 char *article_lang_tag(const char *s);
 
+/** Takes the site's name off a page's title, in place: a last part after
+ * " | ", " - ", " – ", " — ", " · ", " :: ", " » " or " / " (or a first
+ * part before one) that is the source's name ("... | Chefkoch" of
+ * Chefkoch.de) or a domain ("... | heizung.de"), and a date after it
+ * ("... | DW | 23.05.2011"). What is left keeps two words at least. */
+void article_trim_site_name(char *title, const char *source);
+
 
 #include <stdio.h>
 

@@ -1145,6 +1145,7 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     out->byline = norm_field(byl ? byl : best_byline);
     out->source = norm_field(html_meta_source(&m));
     out->section = norm_field(html_meta_section(&m));
+    article_trim_site_name(out->title, out->source);
     /* The page's lead picture opens the body when the text has none of its
      * own (one that has its pictures shows the lead among them already). */
     const char *lead = html_meta_image(&m);
