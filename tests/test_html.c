@@ -9,6 +9,7 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1032,8 +1033,34 @@ static void test_html_trim_uppercase_and_attributes(void **state)
     char *t = trimmed("<SCRIPT SRC=\"a.js\">x<y</SCRIPT >z<P CLASS=\"k\" data-x=\"1\" onclick='f(\">\")' "
                       "ID=q>t</P><img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A cat\"/>");
     /* a picture's src and srcset stay (html_emit.c reads them) */
-    assert_string_equal(t, "<SCRIPT SRC=\"a.js\"></SCRIPT >z<P CLASS=\"k\" ID=q>t</P>"
+    assert_string_equal(t, "<SCRIPT ></SCRIPT >z<P CLASS=\"k\" ID=q>t</P>"
                            "<img src=\"a.jpg\" srcset=\"a 1x, b 2x\" alt=\"A cat\"/>");
+    free(t);
+}
+
+/* An attribute read on one kind of element only goes from the others (a
+ * script's src, a stylesheet link's href, a frame's name); a style stays
+ * only when it hides its element (the first: libxml2 keeps no other), and
+ * a long link address is cut to what is read of it: its first bytes and
+ * whether it names a picture file. */
+static void test_html_trim_attributes_by_element(void **state)
+{
+    (void)state;
+    char *t = trimmed("<script src=\"https://cdn.example.org/app.js\" type=\"module\"></script>"
+                      "<link rel=\"stylesheet\" href=\"https://cdn.example.org/site.css\">"
+                      "<meta name=\"author\" content=\"Ann Lee\"><iframe name=\"ad-frame\" src=\"x.html\"></iframe>"
+                      "<div style=\"color: red\"><p style=\"Display : None\" style=\"color:red\">a</p></div>"
+                      "<span style=\"margin:0\" style=\"display:none\">b</span>"
+                      "<a href=\"https://news.example.org/2024/05/storm-hits-the-coast?utm=x&amp;y=2\">c</a>"
+                      "<a href=\"https://img.example.org/photos/storm-large.JPG\">d</a>"
+                      "<a href=\"#section-two-of-the-story\">e</a><a href=\"/short\">f</a>"
+                      "<a href=\"https://a.example.org/?q=1&amp;r=2\">g</a><a href=\"https://a&amp;b.example.org/x\">h</a>");
+    assert_string_equal(t, "<script type=\"module\"></script><link rel=\"stylesheet\" >"
+                           "<meta name=\"author\" content=\"Ann Lee\"><iframe ></iframe>"
+                           "<div ><p style=\"Display : None\" >a</p></div><span >b</span>"
+                           "<a href=\"https://newx\">c</a><a href=\"https://img.jpg\">d</a>"
+                           "<a href=\"#section-tw\">e</a><a href=\"/short\">f</a>"
+                           "<a href=\"https://a.ex\">g</a><a href=\"https://a&amp;b.example.org/x\">h</a>");
     free(t);
 }
 
@@ -1149,12 +1176,55 @@ static void test_html_trim_blank_runs_between_tags(void **state)
     free(t);
 }
 
-/* The names of the attributes the cleaner reads (html.c's read_attrs). */
-static const char *const read_attrs[] = {
-    "alt", "aria-hidden", "aria-modal", "class", "colspan", "content", "datatable", "datetime",
-    "hidden", "href", "id", "itemprop", "name", "property", "rel", "role", "rowspan", "style",
-    "summary", "type", NULL,
+/* The attributes the cleaner reads, and on which elements (NULL: any), as
+ * html_trim.c's read_attrs lists them. */
+static const struct {
+    const char *name, *tags;
+} read_attrs[] = {
+    {"alt", " img "},       {"aria-hidden", NULL},   {"aria-modal", NULL},      {"class", NULL},
+    {"colspan", NULL},      {"content", " meta "},   {"datatable", NULL},       {"datetime", " time "},
+    {"data-src", " img "},  {"height", " img "},     {"hidden", NULL},          {"href", " a "},
+    {"id", NULL},           {"itemprop", NULL},      {"name", " meta "},        {"property", " meta "},
+    {"rel", NULL},          {"role", NULL},          {"rowspan", NULL},         {"src", " img "},
+    {"srcset", " img source "}, {"style", NULL},     {"summary", NULL},         {"type", " script "},
+    {"width", " img "},     {"lang", " html "},      {"xml:lang", " html "},    {"http-equiv", " meta "},
+    {NULL, NULL},
 };
+
+/* What the cleaner reads of attribute a (named name) on element x: its
+ * value, or only what html_score.c's visible() and the link checks read
+ * of a style and an address; NULL when nothing. */
+static const char *read_of(const xmlNode *x, const char *name, const char *v, char *buf, size_t cap)
+{
+    const char *tags = NULL;
+    int read = 0;
+    for (size_t r = 0; read_attrs[r].name && !read; r++)
+        if (!strcasecmp(read_attrs[r].name, name)) {
+            read = 1;
+            tags = read_attrs[r].tags;
+        }
+    if (read && tags) {
+        char t[64];
+        snprintf(t, sizeof t, " %s ", (const char *)x->name);
+        read = strstr(tags, t) != NULL;
+    }
+    if (!read)
+        return NULL;
+    if (!strcasecmp(name, "style")) {
+        char low[256];
+        size_t k = 0;
+        for (const char *p = v; *p && k + 1 < sizeof low; p++)
+            if (!strchr(" \t\n\r\f\v", *p))
+                low[k++] = (char)tolower((unsigned char)*p);
+        low[k] = '\0';
+        return strstr(low, "display:none") || strstr(low, "visibility:hidden") ? "hides" : NULL;
+    }
+    if (!strcasecmp(name, "href")) {
+        snprintf(buf, cap, "%.11s %d", v, html_picture_url(v, strcspn(v, "?#")));
+        return buf;
+    }
+    return v;
+}
 
 static xmlDoc *parse_as_cleaner(const char *s, size_t n)
 {
@@ -1192,12 +1262,11 @@ static void dump_tree(FILE *f, const xmlNode *x, int depth)
         }
         const char *type = "";
         for (const xmlAttr *a = x->properties; a; a = a->next) {
-            int read = 0;
-            for (const char *const *r = read_attrs; *r; r++)
-                read |= !strcasecmp(*r, (const char *)a->name);
             const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
-            if (read)
-                fprintf(f, " %s=[%s]", a->name, v);
+            char buf[64];
+            const char *r = read_of(x, (const char *)a->name, v, buf, sizeof buf);
+            if (r)
+                fprintf(f, " %s=[%s]", a->name, r);
             if (!strcasecmp((const char *)a->name, "type"))
                 type = v;
         }
@@ -1247,6 +1316,14 @@ static void test_html_trim_same_tree(void **state)
         "  <i>c</i></p>   <span>x</span> \t <3 \n </q>   <ul>\n  <li>1</li>\r\n  <li>2</li>  </ul>\n"
         "    <pre>\n  <b>code</b>\n    <i>more</i>\n  </pre>\n    <p>after</p>\n  </div>\n  </body>\n</html>\n",
         "<table>\n  <tr>\n    <td>a</td>\n    <td>b</td>\n  </tr>\n</table>\n<div>\n  <textarea>\n  <b>x</b>  </textarea>  <p>y</p></div>",
+        "<html lang=\"en\"><head><script src=\"a.js\" type=\"text/javascript\"></script><link rel=\"icon\" href=\"/favicon-32x32.png\">"
+        "<meta property=\"og:title\" content=\"T\"></head><body><div style=\"margin: 0 auto; padding: 4px\" name=\"x\">"
+        "<p STYLE=\"visibility: hidden\" style=\"color: red\">h</p><p style=\"color:red\" Style=\"display:none\">v</p>"
+        "<a href=\"https://example.org/a/long/path/to/a/story.html?from=home&amp;pos=3#comments\">s</a>"
+        "<a href='https://example.org/images/a-long-name.webp'>p</a><a href=\"#footnote-number-one\">n</a>"
+        "<a href=\"mailto:someone@example.org?subject=hello\">m</a><a href=\"https://example.org/caf\xc3\xa9s/\">u</a>"
+        "<img src=\"https://example.org/p.jpg\" alt=\"a\" width=\"300\"><iframe src=\"v.html\" width=\"300\"></iframe>"
+        "<time datetime=\"2024-05-01\">May</time><span datetime=\"x\" content=\"y\">z</span></div></body></html>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         size_t n = strlen(pages[i]);
@@ -1358,6 +1435,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_script_strings_with_markup),
         cmocka_unit_test(test_html_trim_keeps_json_ld_and_cdata),
         cmocka_unit_test(test_html_trim_uppercase_and_attributes),
+        cmocka_unit_test(test_html_trim_attributes_by_element),
         cmocka_unit_test(test_html_trim_stops_where_unsure),
         cmocka_unit_test(test_html_trim_blank_runs_between_tags),
         cmocka_unit_test(test_html_arena_per_thread),

@@ -4,20 +4,53 @@
 #include "html.h"
 #include "html_priv.h"
 
+#include <ctype.h>
 #include <libxml/parser.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-/* Attributes some step reads through attr(); html_trim_unread drops every
- * other one before parsing, so a name asked of attr() must be listed here
- * (src, srcset, data-src, width and height: html_emit.c's pictures). */
-static const char *const read_attrs[] = {
-    "alt",      "aria-hidden", "aria-modal", "class",      "colspan", "content",  "datatable", "datetime",
-    "data-src", "height",      "hidden",     "href",       "id",      "itemprop", "name",      "property",
-    "rel",      "role",        "rowspan",    "src",        "srcset",  "style",    "summary",   "type",
-    "width",    "lang",        "xml:lang",   "http-equiv", NULL,
+/* Attributes some step reads through attr(), and on which elements (NULL:
+ * any); html_trim_unread drops every other one before parsing, so a name
+ * asked of attr() must be listed here. Some are read on one kind of element
+ * only (a picture's in html_emit.c, a link's in html_score.c and
+ * html_dom.c, <meta>, <time>, JSON-LD's <script> and <html> in
+ * html_meta.c): on any other they go too (a <script>'s src, a <link>'s
+ * href, an <iframe>'s name). An element renamed (dom_set_tag) becomes a
+ * div, p or span, none of these. */
+static const struct {
+    const char *name, *tags; /* tags: " name name " */
+} read_attrs[] = {
+    {"alt", " img "},
+    {"aria-hidden", NULL},
+    {"aria-modal", NULL},
+    {"class", NULL},
+    {"colspan", NULL},
+    {"content", " meta "},
+    {"datatable", NULL},
+    {"datetime", " time "},
+    {"data-src", " img "},
+    {"height", " img "},
+    {"hidden", NULL},
+    {"href", " a "},
+    {"id", NULL},
+    {"itemprop", NULL},
+    {"name", " meta "},
+    {"property", " meta "},
+    {"rel", NULL},
+    {"role", NULL},
+    {"rowspan", NULL},
+    {"src", " img "},
+    {"srcset", " img source "},
+    {"style", NULL},
+    {"summary", NULL},
+    {"type", " script "},
+    {"width", " img "},
+    {"lang", " html "},
+    {"xml:lang", " html "},
+    {"http-equiv", " meta "},
+    {NULL, NULL},
 };
 
 static int blank_ch(unsigned char c)
@@ -120,11 +153,80 @@ static size_t skip_bang(const char *s, size_t n, size_t i)
     return i + 1; /* "<!x": the '<' is text */
 }
 
+/* The start tag being read: its name, and whether it had a style. */
+typedef struct {
+    const char *name;
+    size_t len;
+    int styled;
+} tag_t;
+
+/* Whether tags (" name name ") lists the tag's name, in any case. */
+static int tag_listed(const char *tags, const tag_t *tg)
+{
+    for (const char *p = tags; p[1]; p = strchr(p + 1, ' '))
+        if (!strncasecmp(p + 1, tg->name, tg->len) && p[1 + tg->len] == ' ')
+            return 1;
+    return 0;
+}
+
+/* Whether html_score.c's visible() finds a style of value v[0..n) hidden:
+ * its first 255 bytes but blanks, in lower case, hold "display:none" or
+ * "visibility:hidden". -1 when libxml2 may read the value otherwise (an
+ * entity, a control character). */
+static int style_hides(const char *v, size_t n)
+{
+    char buf[256];
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c == '&' || (c < 0x20 && !is_space_byte(c)))
+            return -1;
+        if (!is_space_byte(c) && k + 1 < sizeof buf)
+            buf[k++] = (char)tolower(c);
+    }
+    buf[k] = '\0';
+    return strstr(buf, "display:none") || strstr(buf, "visibility:hidden");
+}
+
+/* A link's address is read for its first bytes ("#x", "mailto:", "tel:",
+ * "javascript:") and whether the part before '?' or '#' names a picture
+ * file (html_score.c, html_dom.c): a long one, quoted at v[0..n) (the
+ * quotes outside), is written as its first 11 bytes and ".jpg" or "x" for
+ * that (or nothing when the '?' or '#' is among those 11). Most of a
+ * page's links are long addresses. Returns the new value's length, written
+ * at t->w, or 0 when the address stays as it is (short, an entity before
+ * its query, a byte not ASCII in its first bytes). */
+static size_t short_href(trim_t *t, size_t v, size_t n)
+{
+    enum { HEAD = 11 };
+    const char *s = t->s;
+    if (n <= HEAD + 5)
+        return 0;
+    for (size_t i = 0; i <= HEAD; i++)
+        if ((unsigned char)s[v + i] < 0x20 || (unsigned char)s[v + i] >= 0x80)
+            return 0;
+    size_t cut = 0;
+    while (cut < n && s[v + cut] != '?' && s[v + cut] != '#')
+        cut++;
+    /* an entity (&amp; in a query) changes nothing read when it comes
+     * after the first bytes and the '?' */
+    const char *amp = memchr(s + v, '&', n);
+    if (amp && (size_t)(amp - s - v) < (cut > HEAD ? cut : HEAD))
+        return 0;
+    const char *tail = cut <= HEAD ? "" : html_picture_url(s + v, cut) ? ".jpg" : "x";
+    keep_to(t, v);
+    memmove(t->s + t->w, s + v, HEAD); /* w <= v */
+    memcpy(t->s + t->w + HEAD, tail, strlen(tail));
+    t->w += HEAD + strlen(tail);
+    t->r = v + n;
+    return HEAD + strlen(tail);
+}
+
 /* One attribute of a start tag at s[k] (its name's first byte): dropped
- * when no step reads it; *json set when it is a script's JSON-LD type.
- * Returns the position after it (and the blanks after a dropped one), or
- * STOP. */
-static size_t attribute(trim_t *t, size_t k, int script, int *json)
+ * when no step reads it (on this element, or of this value: a style that
+ * does not hide); *json set when it is a script's JSON-LD type. Returns the
+ * position after it (and the blanks after a dropped one), or STOP. */
+static size_t attribute(trim_t *t, size_t k, tag_t *tg, int script, int *json)
 {
     const char *s = t->s;
     size_t n = t->n;
@@ -135,6 +237,7 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
     if (anlen >= 99)
         return STOP;
     size_t end = k, v = k, vend = k;
+    int quoted = 0;
     while (v < n && blank_ch((unsigned char)s[v]))
         v++;
     if (v < n && s[v] == '=') {
@@ -148,6 +251,7 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
             if (!q)
                 return STOP;
             vend = (size_t)(q - s) + 1;
+            quoted = 1;
         } else {
             vend = v;
             while (vend < n && !blank_ch((unsigned char)s[vend]) && s[vend] != '>')
@@ -158,15 +262,30 @@ static size_t attribute(trim_t *t, size_t k, int script, int *json)
         end = vend;
     }
     int keep = 0;
+    const char *tags = NULL;
     unsigned char a0 = (unsigned char)s[an] | 0x20;
     /* a name of another first byte or length cannot be one (a long one:
      * the list) */
     if (!(a0 >= 'a' && a0 <= 'z' && anlen < 32) || (t->lens[a0 - 'a'] >> anlen & 1))
-        for (const char *const *a = read_attrs; *a && !keep; a++)
-            keep = is_name(s + an, anlen, *a);
+        for (size_t a = 0; read_attrs[a].name && !keep; a++)
+            if (is_name(s + an, anlen, read_attrs[a].name)) {
+                keep = 1;
+                tags = read_attrs[a].tags;
+            }
+    if (keep && tags)
+        keep = tag_listed(tags, tg);
     if (keep && script && anlen == 4 && !strncasecmp(s + an, "type", 4) &&
         (find_ci(s + v, vend - v, "ld+json") || memchr(s + v, '&', vend - v)))
         *json = 1;
+    if (keep && anlen == 5 && is_name(s + an, 5, "style")) {
+        /* libxml2 keeps an element's first style and no other: that one
+         * stays only when it hides the element */
+        size_t vb = v + quoted, ve = vend - quoted;
+        keep = !tg->styled && style_hides(s + vb, v < vend ? ve - vb : 0) != 0;
+        tg->styled = 1;
+    }
+    if (keep && quoted && anlen == 4 && is_name(s + an, 4, "href"))
+        short_href(t, v + 1, vend - v - 2);
     if (!keep) {
         /* from the name to the next attribute: the blanks before it
          * still part it from what comes before */
@@ -199,6 +318,7 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
         for (const char *const *w = as_written; *w && !t->keep_blanks; w++)
             t->keep_blanks = !strncasecmp(s + i + 1, *w, k - i - 1) && !(*w)[k - i - 1];
     int ok = 0, empty = 0;
+    tag_t tg = {s + i + 1, k - i - 1, 0};
     *json = 0;
     for (;;) {
         while (k < n && blank_ch((unsigned char)s[k]))
@@ -216,7 +336,7 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
         }
         if (!attr_start_ch((unsigned char)s[k]))
             break;
-        k = attribute(t, k, is_script, json);
+        k = attribute(t, k, &tg, is_script, json);
         if (k == STOP)
             break;
     }
@@ -320,9 +440,11 @@ static void squeeze_blanks(trim_t *t, size_t i)
 size_t html_trim_unread(char *s, size_t n)
 {
     trim_t t = {s, n, 0, 0, 0, {0}};
-    for (const char *const *a = read_attrs; *a; a++)
-        if (**a >= 'a' && **a <= 'z' && strlen(*a) < 32)
-            t.lens[**a - 'a'] |= (uint32_t)1 << strlen(*a);
+    for (size_t a = 0; read_attrs[a].name; a++) {
+        const char *nm = read_attrs[a].name;
+        if (*nm >= 'a' && *nm <= 'z' && strlen(nm) < 32)
+            t.lens[*nm - 'a'] |= (uint32_t)1 << strlen(nm);
+    }
     size_t i = 0;
     while (i < n) {
         const char *lt = memchr(s + i, '<', n - i);
