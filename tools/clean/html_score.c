@@ -79,6 +79,14 @@ static int lower_pairs(const char *s, lowered_t *l)
     return s[n] == '\0';
 }
 
+/* 1 when l has no byte pair: one byte at most (" ", the match string of an
+ * element with neither class nor id, most of a page's), where no pattern
+ * of the lists (two bytes or more each) occurs. */
+static int no_pairs(const lowered_t *l)
+{
+    return !(l->pairs[0] | l->pairs[1] | l->pairs[2] | l->pairs[3]);
+}
+
 /* 0 when pat (lower-case) cannot occur in l. */
 static int may_hold(const lowered_t *l, const char *pat)
 {
@@ -90,22 +98,32 @@ static int may_hold(const lowered_t *l, const char *pat)
     return 1;
 }
 
+/* contains_any with s lowered already (l, fits: what lower_pairs gave),
+ * for a string tried against several lists. */
+static int lowered_any(const char *s, const lowered_t *l, int fits, const char *const *pats)
+{
+    if (!fits) {
+        for (; *pats; pats++)
+            if (strcasestr(s, *pats))
+                return 1;
+        return 0;
+    }
+    if (no_pairs(l))
+        return 0;
+    for (; *pats; pats++)
+        if (may_hold(l, *pats) && strstr(l->low, *pats))
+            return 1;
+    return 0;
+}
+
 /* strcasestr(s, pat) for any of pats (lower-case ASCII, no white space). */
 static int contains_any(const char *s, const char *const *pats)
 {
     if (!s || !*s)
         return 0;
     lowered_t l;
-    if (!lower_pairs(s, &l)) {
-        for (; *pats; pats++)
-            if (strcasestr(s, *pats))
-                return 1;
-        return 0;
-    }
-    for (; *pats; pats++)
-        if (may_hold(&l, *pats) && strstr(l.low, *pats))
-            return 1;
-    return 0;
+    int fits = lower_pairs(s, &l);
+    return lowered_any(s, &l, fits, pats);
 }
 
 /* Readability's "hid" as a whole class token. */
@@ -316,12 +334,12 @@ static int header_dup_title(ctx_t *c, const xmlNode *x)
     return s > 0.75;
 }
 
-static int check_byline(ctx_t *c, const xmlNode *x, const char *ms)
+static int check_byline(ctx_t *c, const xmlNode *x, const char *ms, const lowered_t *ml, int mfits)
 {
     if (c->byline)
         return 0;
     const char *rel = attr(x, "rel"), *ip = attr(x, "itemprop");
-    if (!((rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) || contains_any(ms, re_byline)))
+    if (!((rel && !strcmp(rel, "author")) || (ip && strstr(ip, "author")) || lowered_any(ms, ml, mfits, re_byline)))
         return 0;
     sbuf_t b = {0};
     dom_inner_text(x, &b);
@@ -572,7 +590,7 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
-static int has_word(const char *s, const char *const *pats);
+static int lowered_word(const char *s, const lowered_t *l, int fits, const char *const *pats);
 
 /* Class and id words of an author's portrait ("About the author"), which
  * ends a post: one in the middle of the text is the author's own box of
@@ -607,7 +625,10 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
     for (xmlNode *x = next_node(art, 0); x && x != end;) {
         char ms[512];
         match_string(x, ms, sizeof ms);
-        int notice = has_word(ms, re_notice), author = !notice && has_word(ms, re_author_box);
+        lowered_t ml;
+        int mfits = lower_pairs(ms, &ml);
+        int notice = lowered_word(ms, &ml, mfits, re_notice);
+        int author = !notice && lowered_word(ms, &ml, mfits, re_author_box);
         size_t len = notice || author ? dom_inner_len(c, x, NULL) : 0;
         if ((notice || (author && text_after(c, x, art) < len)) && len * 3 < total) {
             xmlNode *n = next_node(x, 1);
@@ -835,15 +856,18 @@ static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
     const char *am = attr(x, "aria-modal"), *role = attr(x, "role");
     if (am && !strcmp(am, "true") && role && !strcmp(role, "dialog"))
         return 1;
-    if (check_byline(c, x, ms))
+    lowered_t ml; /* ms lowered once for the lists below */
+    int mfits = lower_pairs(ms, &ml);
+    if (check_byline(c, x, ms, &ml, mfits))
         return 1;
     if (*remove_title && header_dup_title(c, x)) {
         *remove_title = 0;
         return 1;
     }
     if (c->flags & F_STRIP_UNLIKELY) {
-        if (contains_any(ms, re_unlikely) && !contains_any(ms, re_maybe) && !dom_has_ancestor(x, "table", 3) &&
-            !dom_has_ancestor(x, "code", 3) && !tag_is(x, "body") && !tag_is(x, "a"))
+        if (lowered_any(ms, &ml, mfits, re_unlikely) && !lowered_any(ms, &ml, mfits, re_maybe) &&
+            !dom_has_ancestor(x, "table", 3) && !dom_has_ancestor(x, "code", 3) && !tag_is(x, "body") &&
+            !tag_is(x, "a"))
             return 1;
         int bad_role = 0;
         for (const char *const *r = unlikely_roles; role && *r; r++)
@@ -1095,25 +1119,33 @@ static const char *const re_not_lead[] = {
 
 /* One of pats in s as a word of a class or id: no letter before it, no
  * lower-case letter after it ("lead", "a-lead", "teaserText"; not
- * "leading-110" or "misleading"). */
-static int has_word(const char *s, const char *const *pats)
+ * "leading-110" or "misleading"). l and fits: s as lower_pairs gave it. */
+static int lowered_word(const char *s, const lowered_t *l, int fits, const char *const *pats)
 {
-    if (!s)
+    if (fits && no_pairs(l))
         return 0;
-    lowered_t l;
-    int fits = lower_pairs(s, &l);
     for (; *pats; pats++) {
-        if (fits && !may_hold(&l, *pats))
+        if (fits && !may_hold(l, *pats))
             continue;
         size_t n = strlen(*pats);
-        for (const char *p = fits ? l.low : s; (p = fits ? strstr(p, *pats) : strcasestr(p, *pats)) != NULL; p++) {
-            size_t at = (size_t)(p - (fits ? l.low : s));
+        for (const char *p = fits ? l->low : s; (p = fits ? strstr(p, *pats) : strcasestr(p, *pats)) != NULL; p++) {
+            size_t at = (size_t)(p - (fits ? l->low : s));
             unsigned char a = at == 0 ? ' ' : (unsigned char)s[at - 1], z = (unsigned char)s[at + n];
             if (!isalpha(a) && !(z >= 'a' && z <= 'z'))
                 return 1;
         }
     }
     return 0;
+}
+
+/* lowered_word, s lowered here. */
+static int has_word(const char *s, const char *const *pats)
+{
+    if (!s)
+        return 0;
+    lowered_t l;
+    int fits = lower_pairs(s, &l);
+    return lowered_word(s, &l, fits, pats);
 }
 
 /* Where nothing of the article's own text is: a lead is not looked for below. */
