@@ -1064,6 +1064,20 @@ static void test_html_trim_attributes_by_element(void **state)
     free(t);
 }
 
+/* A byte no attribute name starts with (a quote a broken value left, a
+ * '/' not before '>'): libxml2 skips to the next blank, '>' or "/>"; the
+ * trim drops those bytes and reads on (it stopped there, and the rest of
+ * the page went to the parser whole). */
+static void test_html_trim_bogus_attribute_bytes(void **state)
+{
+    (void)state;
+    char *t = trimmed("<meta name=\"description\" content=\"Storm \" hits=\"\" coast.\"=\"\"/>"
+                      "<p\"x\" class=\"a\" data-y=\"1\">t</p><span / x=1 role=main>v</span>");
+    assert_string_equal(t, "<meta name=\"description\" content=\"Storm \" /><p class=\"a\" >t</p>"
+                           "<span  role=main>v</span>");
+    free(t);
+}
+
 /* Pictures: a figure's picture with its caption and credit, the srcset
  * candidate nearest the widest column, no logo, avatar or tracking pixel;
  * og:image opens a body that has no picture of its own. */
@@ -1138,12 +1152,13 @@ static void test_html_pictures(void **state)
 static void test_html_trim_stops_where_unsure(void **state)
 {
     (void)state;
-    /* an unterminated script, a comment that never ends, "</scripts>",
-     * an end tag at the very start of a script: the rest is left alone */
+    /* an unterminated script, a comment that never ends, a control byte
+     * in a tag, "</scripts>", an end tag at the very start of a script:
+     * the rest is left alone */
     static const char *const keep[] = {
         "<p data-a=1>a</p><script>if (a < b) { <p data-b=2>",
         "<!-- <script>x</script> <p data-b=2>",
-        "<div / data-b=2>",
+        "<div \"a\x01b\" data-b=2>",
     };
     char *t = trimmed(keep[0]);
     assert_string_equal(t, "<p >a</p><script>if (a < b) { <p data-b=2>");
@@ -1324,6 +1339,9 @@ static void test_html_trim_same_tree(void **state)
         "<a href=\"mailto:someone@example.org?subject=hello\">m</a><a href=\"https://example.org/caf\xc3\xa9s/\">u</a>"
         "<img src=\"https://example.org/p.jpg\" alt=\"a\" width=\"300\"><iframe src=\"v.html\" width=\"300\"></iframe>"
         "<time datetime=\"2024-05-01\">May</time><span datetime=\"x\" content=\"y\">z</span></div></body></html>",
+        "<meta name=\"description\" content=\"Storm \" hits=\"\" the=\"\" coast.\"=\"\"/><p\"x\" class=\"a\">t</p>"
+        "<div class=\"b\"\"q\" id=c>u</div><p class=d \"e\"/><span / x=1 role=main>v</span><i class=f/g>w</i>"
+        "<b ==x id=h>y</b><em \"a b\" title='t' class=\"k\">z</em><img/src=\"p.jpg\" alt=\"A\"><p>after</p>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         size_t n = strlen(pages[i]);
@@ -1436,6 +1454,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_keeps_json_ld_and_cdata),
         cmocka_unit_test(test_html_trim_uppercase_and_attributes),
         cmocka_unit_test(test_html_trim_attributes_by_element),
+        cmocka_unit_test(test_html_trim_bogus_attribute_bytes),
         cmocka_unit_test(test_html_trim_stops_where_unsure),
         cmocka_unit_test(test_html_trim_blank_runs_between_tags),
         cmocka_unit_test(test_html_arena_per_thread),

@@ -297,6 +297,29 @@ static size_t attribute(trim_t *t, size_t k, tag_t *tg, int script, int *json)
     return end;
 }
 
+/* At s[k] in a start tag, a byte no attribute name starts with (a quote
+ * left over from a broken value: bbc-1's `content="... pass " common=""
+ * sense="" ... presidency."=""/>`, '/' not before '>'): libxml2 reads no
+ * attribute and skips to the next blank, '>' or "/>". Those bytes are
+ * dropped (the blanks after stay: they may part the tag's name from the
+ * next attribute). Returns where reading goes on, or STOP (a control byte,
+ * where some libxml2 versions end the skip and others do not). */
+static size_t bogus_attribute(trim_t *t, size_t k)
+{
+    const char *s = t->s;
+    size_t n = t->n, e = k;
+    while (e < n && !blank_ch((unsigned char)s[e]) && s[e] != '>' && !(s[e] == '/' && e + 1 < n && s[e + 1] == '>')) {
+        if ((unsigned char)s[e] < 0x20)
+            return STOP;
+        e++;
+    }
+    if (e >= n)
+        return STOP;
+    keep_to(t, k);
+    t->r = e;
+    return e;
+}
+
 /* A start tag at s[i] ('<' and a letter): the name, then attributes up to
  * '>' or "/>". Returns the position past the tag, or STOP; says whether it
  * opens a script or style body (not "<script/>") and whether that is
@@ -329,14 +352,15 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
             ok = 1;
             break;
         }
-        if (s[k] == '/') {
-            ok = empty = k + 1 < n && s[k + 1] == '>';
+        if (s[k] == '/' && k + 1 < n && s[k + 1] == '>') {
+            ok = empty = 1;
             k++;
             break;
         }
         if (!attr_start_ch((unsigned char)s[k]))
-            break;
-        k = attribute(t, k, &tg, is_script, json);
+            k = bogus_attribute(t, k);
+        else
+            k = attribute(t, k, &tg, is_script, json);
         if (k == STOP)
             break;
     }
