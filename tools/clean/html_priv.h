@@ -201,7 +201,7 @@ static inline const char *attr(const xmlNode *x, const char *name)
     if (!is_el(x))
         return NULL;
     for (const xmlAttr *a = x->properties; a; a = a->next) {
-        if (a->name && strcasecmp((const char *)a->name, name) == 0) {
+        if (a->name && name_is((const char *)a->name, name)) {
             if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
                 return (const char *)a->children->content;
             return "";
