@@ -268,7 +268,7 @@ static size_t attribute(trim_t *t, size_t k, tag_t *tg, int script, int *json)
      * the list) */
     if (!(a0 >= 'a' && a0 <= 'z' && anlen < 32) || (t->lens[a0 - 'a'] >> anlen & 1))
         for (size_t a = 0; read_attrs[a].name && !keep; a++)
-            if (is_name(s + an, anlen, read_attrs[a].name)) {
+            if ((unsigned char)read_attrs[a].name[0] == a0 && is_name(s + an, anlen, read_attrs[a].name)) {
                 keep = 1;
                 tags = read_attrs[a].tags;
             }
