@@ -454,12 +454,15 @@ static void squeeze_blanks(trim_t *t, size_t i)
  * step reads are most of a modern page's bytes, and libxml2 copies them one
  * character at a time. This removes them in place before the parse, reading
  * the markup the way libxml2 2.9's HTML parser does (in recover mode):
- * start tags, attributes (quoted or not), end tags, comments ending at "-->"
- * or "--!>", doctype, processing instructions, and script and style bodies
- * that end at the first "</script" or "</style". At anything it does not
- * know to read exactly that way it stops and leaves the rest as it is, so the
- * tree libxml2 builds is the same but for the bodies and attributes removed
- * (tests/test_html.c compares the two trees). Returns the new length.
+ * start tags, attributes (quoted or not, and the stray bytes libxml2 skips),
+ * end tags, comments ending at "-->" or "--!>", doctype, processing
+ * instructions, and script and style bodies that end at the first
+ * "</script" or "</style". At anything it does not know to read exactly
+ * that way it stops and leaves the rest as it is, so the tree libxml2 builds
+ * is the same but for the bodies and attributes removed, styles that do not
+ * hide and long link addresses cut to what is read of them
+ * (tests/test_html.c compares what the cleaner reads of the two trees).
+ * Returns the new length.
  */
 size_t html_trim_unread(char *s, size_t n)
 {
