@@ -355,6 +355,33 @@ static void test_html_lead_that_opens_as_the_text_does(void **state)
     article_free(&a);
 }
 
+static void test_html_gallery_pages_shown(void **state)
+{
+    (void)state;
+    /* A list article one item per page: the first item's box shown, the
+     * others hidden until the reader turns the page, their ids the first's
+     * but for the number. They are the text; a hidden box of another id
+     * (a dialog) stays out. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"gallery\">"
+        "<div id=\"item-0\" class=\"gallery-item\" style=\"display: block\"><h2>1. The strike</h2><p>" PARA1
+        "</p></div>"
+        "<div id=\"item-1\" class=\"gallery-item hidden\" style=\"display: none\"><h2>2. The workers</h2><p>" PARA2
+        "</p></div>"
+        "<div id=\"item-2\" class=\"gallery-item hidden\" style=\"display: none\"><h2>3. The ships</h2><p>" PARA3
+        "</p></div>"
+        "<div id=\"dialog\" style=\"display: none\"><p>Sign up for our newsletter, and get the week's stories "
+        "in your inbox every Friday, free of charge, with no advertising at all.</p></div>"
+        "</div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "forty million euros"));
+    assert_true(body_has(&a, "union spokeswoman"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "newsletter"));
+    article_free(&a);
+}
+
 static void test_html_date_lines_in_the_text(void **state)
 {
     (void)state;
@@ -1429,6 +1456,7 @@ int main(void)
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),
+        cmocka_unit_test(test_html_gallery_pages_shown),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),

@@ -126,6 +126,8 @@ static int contains_any(const char *s, const char *const *pats)
     return lowered_any(s, &l, fits, pats);
 }
 
+static int slide(const xmlNode *x);
+
 /* Readability's "hid" as a whole class token. */
 static int has_hid_token(const char *s)
 {
@@ -147,13 +149,13 @@ static int class_weight(const ctx_t *c, const xmlNode *x)
     int w = 0;
     const char *cl = attr(x, "class"), *id = attr(x, "id");
     if (cl && *cl) {
-        if (negative(cl))
+        if (negative(cl) && !slide(x))
             w -= 25;
         if (contains_any(cl, re_positive))
             w += 25;
     }
     if (id && *id) {
-        if (negative(id))
+        if (negative(id) && !slide(x))
             w -= 25;
         if (contains_any(id, re_positive))
             w += 25;
@@ -321,6 +323,46 @@ static int visible(const xmlNode *x)
             return 0;
     }
     return 1;
+}
+
+/* Length of id's stem: id less its closing digits ("section-3" -> 8), 0
+ * when it ends in none. */
+static size_t id_stem(const char *id)
+{
+    size_t n = id ? strlen(id) : 0, k = n;
+    while (k && isdigit((unsigned char)id[k - 1]))
+        k--;
+    return k < n ? k : 0;
+}
+
+/* 1 when hidden x is a page of a gallery the page's script turns: an
+ * earlier sibling of its tag, shown, has its id but for the number
+ * ("section-0" shown, "section-1" to "section-29" hidden: a list article
+ * one item per page, theperspective.com). */
+static int gallery_page(const xmlNode *x)
+{
+    const char *id = attr(x, "id");
+    size_t k = id_stem(id);
+    if (!k)
+        return 0;
+    int steps = 0;
+    for (const xmlNode *s = x->prev; s; s = s->prev) {
+        if (!is_el(s) || strcmp(tag(s), tag(x)))
+            continue;
+        const char *sid = attr(s, "id");
+        if (id_stem(sid) == k && !strncmp(sid, id, k) && visible(s))
+            return 1;
+        if (++steps == 64)
+            break;
+    }
+    return 0;
+}
+
+/* x is hidden but a page of a gallery (gallery_page): its "hidden" class is
+ * no sign of furniture either. */
+static int slide(const xmlNode *x)
+{
+    return !visible(x) && gallery_page(x);
 }
 
 static int header_dup_title(ctx_t *c, const xmlNode *x)
@@ -851,7 +893,7 @@ static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
     };
     char ms[512];
     match_string(x, ms, sizeof ms);
-    if (!tag_is(x, "html") && !tag_is(x, "body") && !visible(x))
+    if (!tag_is(x, "html") && !tag_is(x, "body") && !visible(x) && !gallery_page(x))
         return 1;
     const char *am = attr(x, "aria-modal"), *role = attr(x, "role");
     if (am && !strcmp(am, "true") && role && !strcmp(role, "dialog"))
