@@ -220,6 +220,21 @@ static void test_html_lead_outside_the_article_body(void **state)
     assert_int_equal(a.nblocks, 4);
     assert_non_null(strstr(a.blocks[0].text, "broke down again on Monday"));
     article_free(&a);
+    /* "leader" and "subheadline" name a lead too (pronats.de, orsted.de) */
+    static const char *const cls[] = {"leader", "article-subheadline"};
+    for (int i = 0; i < 2; i++) {
+        char u[2048];
+        snprintf(u, sizeof u,
+                 "<html><head><title>Harbour strike</title></head><body><main><article>"
+                 "<div class=\"head\"><h1>Harbour strike</h1><div class=\"%s\"><p>Talks between the port and "
+                 "the dock workers broke down again on Monday, and the strike enters its fourth week.</p></div>"
+                 "</div><div class=\"sidebar\"><p>Subscribe</p></div><div class=\"article-body\"><p>" PARA1
+                 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></article></main></body></html>",
+                 cls[i]);
+        assert_int_equal(html_clean(u, strlen(u), &a, NULL), 0);
+        assert_true(body_has(&a, "broke down again on Monday"));
+        article_free(&a);
+    }
 }
 
 static void test_html_edges_left_without_their_content(void **state)

@@ -1149,9 +1149,9 @@ static int sibling_belongs(ctx_t *c, xmlNode *s, const char *tcl, double tscore,
 
 /* Class and id words of a standfirst, teaser or intro paragraph. */
 static const char *const re_lead[] = {
-    "lead",    "intro",      "teaser",     "excerpt",     "standfirst", "subtitle", "sub-title",
-    "subhead", "summary",    "abstract",   "chapo",       "chapeau",    "sapo",     "bajada",
-    "deck",    "entradilla", "einleitung", "description", "dek",        "lede",     NULL,
+    "lead",       "intro",       "teaser", "excerpt", "standfirst", "subtitle",    "sub-title", "subhead",
+    "summary",    "abstract",    "chapo",  "chapeau", "sapo",       "bajada",      "deck",      "entradilla",
+    "einleitung", "description", "dek",    "lede",    "leader",     "subheadline", NULL,
 };
 
 /* A lead's box that holds a picture or names a person instead. */
@@ -1195,6 +1195,18 @@ static const char *const no_lead_below[] = {
     "nav", "aside", "footer", "form", "a", "li", "figure", "script", "style", "noscript", "template", NULL,
 };
 
+/* Notes x as a lead with its ancestors. */
+static void add_lead(ctx_t *c, xmlNode *x)
+{
+    if (c->nleads >= N_LEADS)
+        return;
+    lead_t *l = &c->leads[c->nleads++];
+    l->x = x;
+    xmlNode *p = x->parent;
+    for (int i = 0; i < 6; i++, p = is_el(p) ? p->parent : NULL)
+        l->up[i] = is_el(p) ? p : NULL;
+}
+
 /* Numbers the page's elements in document order (nd_t.order) and notes up
  * to N_LEADS leads: elements whose class or id names a lead, visible, with
  * a sentence's worth of text, few links, and not the headline again. */
@@ -1235,13 +1247,8 @@ static void find_leads(ctx_t *c, xmlNode *root)
             ok = b.s && dom_text_similarity(c->title, b.s) < 0.75;
             free(b.s);
         }
-        if (ok) {
-            lead_t *l = &c->leads[c->nleads++];
-            l->x = x;
-            xmlNode *p = x->parent;
-            for (int i = 0; i < 6; i++, p = is_el(p) ? p->parent : NULL)
-                l->up[i] = is_el(p) ? p : NULL;
-        }
+        if (ok)
+            add_lead(c, x);
         /* a lead's parts are no leads of their own; a box that is no lead
          * may hold one */
         x = walk_next(x, root, ok || len < 50);
