@@ -825,6 +825,38 @@ static int date_block(const char *t)
     return date_at(t) != NULL;
 }
 
+/* A block that is a date and nothing else but its time ("23.10.2018",
+ * "Thursday, 28 April 2022 - 3:55pm", "12. März 2021, 14:05 Uhr"). */
+static int bare_date(const char *t)
+{
+    t = skip_spaces(t);
+    const char *q = date_at(t);
+    if (!q) {
+        const char *w = t;
+        while (isalpha((unsigned char)*w))
+            w++;
+        if (w == t || *w != ',')
+            return 0;
+        q = date_at(skip_spaces(w + 1));
+        if (!q)
+            return 0;
+    }
+    for (; *q; q++) {
+        if (isdigit((unsigned char)*q) || strchr(" .,:|-", *q))
+            continue;
+        if (!strncmp(q, "\xe2\x80\x93", 3) || !strncmp(q, "\xc2\xa0", 2)) {
+            q += (unsigned char)*q == 0xe2 ? 2 : 1;
+            continue;
+        }
+        if (!strncasecmp(q, "uhr", 3) || !strncasecmp(q, "am", 2) || !strncasecmp(q, "pm", 2)) {
+            q += (*q == 'u' || *q == 'U') ? 2 : 1;
+            continue;
+        }
+        return 0;
+    }
+    return 1;
+}
+
 /* A short block's text without its style codes into out (200 bytes at
  * most); "" for a picture or a longer block. */
 static const char *plain_short(const article_block_t *b, char out[201])
@@ -895,7 +927,11 @@ static void drop_date_lines(article_t *a)
             article_block_clear(&a->blocks[++i]);
             continue;
         }
-        drop = rest && *rest && count_words(t) <= 8 && date_at(rest);
+        /* and a date alone, with its time perhaps, among the first blocks (the
+         * header's: "23.10.2018", adac.de); one further down is the text's
+         * (a letter's date, a date in a list of events) */
+        drop = (rest && *rest && count_words(t) <= 8 && date_at(rest)) ||
+               (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && bare_date(t));
         if (drop)
             article_block_clear(b);
         else
