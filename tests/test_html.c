@@ -434,13 +434,15 @@ static void test_html_date_lines_in_the_text(void **state)
     assert_int_equal(a.nblocks, 3);
     article_free(&a);
     /* a date alone near the top (under the standfirst), its time with it,
-     * goes too; a date alone further down (the next meeting's) is the text's */
+     * goes too, and so does a date and a name parted by '|'; a date alone
+     * further down (the next meeting's) is the text's */
     static const char r[] =
         "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
-        "<p>The port stands still.</p><p>23.10.2018, 14:05 Uhr</p><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p>Next meeting:</p>"
+        "<p>The port stands still.</p><p>23.10.2018, 14:05 Uhr</p><p>24. Oktober 2018 | Ana Ferreira</p><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p>Next meeting:</p>"
         "<p>28 April 2022</p></div></article></body></html>";
     assert_int_equal(html_clean(r, strlen(r), &a, NULL), 0);
     assert_false(body_has(&a, "23.10.2018"));
+    assert_false(body_has(&a, "Ana Ferreira"));
     assert_true(body_has(&a, "28 April 2022"));
     assert_int_equal(a.nblocks, 6);
     article_free(&a);

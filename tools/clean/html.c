@@ -857,6 +857,18 @@ static int bare_date(const char *t)
     return 1;
 }
 
+/* A line of a few words parted by '|' with a date among them ("24. März
+ * 2004, 19:49 | Genesis"): a post's date and author. */
+static int meta_line(const char *t)
+{
+    if (!strchr(t, '|') || count_words(t) > 12)
+        return 0;
+    for (const char *p = t; *p; p++)
+        if ((p == t || p[-1] == ' ' || p[-1] == '|') && date_at(p))
+            return 1;
+    return 0;
+}
+
 /* A short block's text without its style codes into out (200 bytes at
  * most); "" for a picture or a longer block. */
 static const char *plain_short(const article_block_t *b, char out[201])
@@ -927,11 +939,12 @@ static void drop_date_lines(article_t *a)
             article_block_clear(&a->blocks[++i]);
             continue;
         }
-        /* and a date alone, with its time perhaps, among the first blocks (the
-         * header's: "23.10.2018", adac.de); one further down is the text's
-         * (a letter's date, a date in a list of events) */
+        /* and a date alone, with its time perhaps, or a line of a date and a
+         * name parted by '|', among the first blocks (the header's:
+         * "23.10.2018", adac.de); one further down is the text's (a
+         * letter's date, a date in a list of events) */
         drop = (rest && *rest && count_words(t) <= 8 && date_at(rest)) ||
-               (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && bare_date(t));
+               (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && (bare_date(t) || meta_line(t)));
         if (drop)
             article_block_clear(b);
         else
