@@ -662,6 +662,34 @@ static void test_clean_drops_a_lone_paragraph_after_the_chrome(void **state)
     article_free(&a);
 }
 
+static void test_clean_keeps_the_last_paragraph_after_a_picture(void **state)
+{
+    (void)state;
+    /* a picture before the last paragraph: its description and its caption
+     * are the same line twice, then a subheading; the paragraph after them
+     * is the article's, not a lone one that chrome sets apart */
+    const char s[] =
+        "Home\nGardens\n"
+        "A hedge for the birds\n"
+        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
+        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
+        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
+        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
+        "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
+        "A wren on a hawthorn twig in the snow, photo: Ann Example\n"
+        "A wren on a hawthorn twig in the snow, photo: Ann Example\n"
+        "Nests\n"
+        "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
+        "Facebook\nTwitter\nEmail\nPrint\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "A hedge of native shrubs"));
+    assert_true(body_has(&a, "eat the slugs"));
+    assert_false(body_has(&a, "A wren on a hawthorn"));
+    article_free(&a);
+}
+
 static void test_clean_short_post_before_a_heavier_comment(void **state)
 {
     (void)state;
@@ -1671,6 +1699,7 @@ int main(void)
         cmocka_unit_test(test_clean_article_after_a_list_of_dated_teasers),
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
+        cmocka_unit_test(test_clean_keeps_the_last_paragraph_after_a_picture),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
         cmocka_unit_test(test_clean_recipe_before_a_heavier_footer),
         cmocka_unit_test(test_clean_call_to_follow_closing_the_text),

@@ -1365,6 +1365,16 @@ static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
     long gap = 0;
     while (g > rs && pg->b[g - 1].w <= 0)
         gap += pg->b[--g].w;
+    /* a picture between the paragraphs (its description and its caption,
+     * the same line twice in a row: "Jan Hamáček, photo: Archives du
+     * Gouvernement tchèque"), with a subheading at most, does not set the
+     * text's last paragraph apart */
+    size_t twins = 0;
+    for (size_t k = g; k + 1 < i; k++)
+        if (pg->b[k].hash && pg->b[k].hash == pg->b[k + 1].hash)
+            twins++, k++;
+    if (twins && i - g <= 2 * twins + 1)
+        return re;
     if (paras == 1 && g > rs && i - g >= 2 && gap <= -TAIL_GAP && lone * TAIL_SHARE < run_sum(pg, rs, g))
         re = drop_notes(pg, rs, g); /* and what then closes the text */
     return re;
