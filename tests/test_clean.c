@@ -662,6 +662,61 @@ static void test_clean_drops_a_lone_paragraph_after_the_chrome(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_the_sites_words_after_a_gap_of_chrome(void **state)
+{
+    (void)state;
+    /* after the text, its share buttons and two paragraphs of the site's
+     * words on itself, far lighter than the text: they go. A picture's
+     * lines between the article's own paragraphs, the same wherever it
+     * stands, are no such gap (s2). */
+    const char s1[] =
+        "Home\nGardens\n"
+        "A hedge for the birds\n"
+        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
+        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
+        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
+        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
+        "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
+        "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
+        "An old hedge that has grown thin at the bottom can be laid, which means cutting the stems half through and bending them over.\n"
+        "Laying is done in the winter, and a skilled hedger lays about ten metres of an old hedge in a day with a billhook.\n"
+        "The stems are woven between stakes driven into the ground every half metre, and the stakes are bound at the top with hazel.\n"
+        "Facebook\nTwitter\nEmail\nPrint\n"
+        "We are a small team of gardeners who have written about plants since 2009.\n"
+        "Our pages are free to read, and they will stay so while we write.\n";
+    article_t a = {0};
+    clean_ok(s1, &a);
+    assert_true(body_has(&a, "A hedge of native shrubs"));
+    assert_true(body_has(&a, "bending them over"));
+    assert_false(body_has(&a, "small team of gardeners"));
+    assert_false(body_has(&a, "free to read"));
+    article_free(&a);
+    const char s2[] =
+        "Home\nGardens\n"
+        "A hedge for the birds\n"
+        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
+        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
+        "Advertisement\nIllustration for the article A hedge for the birds\nPicture: Example Agency\n"
+        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
+        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
+        "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
+        "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
+        "An old hedge that has grown thin at the bottom can be laid, which means cutting the stems half through and bending them over.\n"
+        "Laying is done in the winter, and a skilled hedger lays about ten metres of an old hedge in a day with a billhook.\n"
+        "The stems are woven between stakes driven into the ground every half metre, and the stakes are bound at the top with hazel.\n"
+        "Local styles of laying differ from county to county, and each has its own way of setting the stakes and binding them.\n"
+        "Advertisement\nIllustration for the article A hedge for the birds\nPicture: Example Agency\n"
+        "Laid hedges grow thick again within two summers, and the birds come back.\n"
+        "The wrens are usually the first to return, often in the very first spring.\n";
+    clean_ok(s2, &a);
+    assert_true(body_has(&a, "A hedge of native shrubs"));
+    assert_true(body_has(&a, "Laid hedges grow thick again"));
+    assert_true(body_has(&a, "very first spring"));
+    article_free(&a);
+}
+
 static void test_clean_keeps_the_last_paragraph_after_a_picture(void **state)
 {
     (void)state;
@@ -1700,6 +1755,7 @@ int main(void)
         cmocka_unit_test(test_clean_keeps_an_ingredient_list),
         cmocka_unit_test(test_clean_drops_a_lone_paragraph_after_the_chrome),
         cmocka_unit_test(test_clean_keeps_the_last_paragraph_after_a_picture),
+        cmocka_unit_test(test_clean_drops_the_sites_words_after_a_gap_of_chrome),
         cmocka_unit_test(test_clean_short_post_before_a_heavier_comment),
         cmocka_unit_test(test_clean_recipe_before_a_heavier_footer),
         cmocka_unit_test(test_clean_call_to_follow_closing_the_text),

@@ -10,7 +10,8 @@
  * over the article), or an earlier run half as heavy (a short post before
  * its comments), joined by dense text before it that a contents list
  * or a menu split off and after it that a list of short lines split off,
- * without a lone paragraph that chrome sets apart after it -> article.
+ * without a lone paragraph that chrome sets apart after it nor light text
+ * after a wide gap of chrome (a site's words on itself) -> article.
  * Every pass is linear in the input; repeats are found with a hash table. */
 #include "clean.h"
 #include "charset.h"
@@ -42,6 +43,12 @@
  * times as much. */
 #define TAIL_GAP 8
 #define TAIL_SHARE 4
+/* cut_far_tail: a gap that weighs GAP_MIN or more, GAP_CHROME of it
+ * chrome and repeats, ends the run when the text after it weighs less than
+ * a GAP_SHARE-th of the text before. */
+#define GAP_MIN 18
+#define GAP_CHROME 12
+#define GAP_SHARE 8
 /* earlier_text: text before the main run that weighs at least
  * EARLIER_SHARE tenths of it is the article, when its own short lines weigh
  * at most 1/EARLIER_DENSE of it (a recipe's "Ingredients:" and "Method:"
@@ -1380,6 +1387,43 @@ static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
     return re;
 }
 
+/* The text after the run's last wide gap of chrome (GAP_MIN, GAP_CHROME)
+ * when it weighs less than a GAP_SHARE-th of the text before: a site's
+ * words on itself, its newsletter's offer, its ad-blocker plea, a bio after
+ * the share buttons and the links to other stories. Not when half of the
+ * gap's lines stood in the text before: the pictures and advertisements an
+ * article has between its paragraphs (lazy-image-2). Up to four such tails. */
+static size_t cut_far_tail(const page_t *pg, size_t rs, size_t re)
+{
+    for (int round = 0; round < 4; round++) {
+        /* from the end, the stretches of text and the gaps between them,
+         * back to the last wide gap [g, i) that text follows */
+        size_t i = re, g = re;
+        while (i > rs) {
+            while (i > rs && pg->b[i - 1].w > 0)
+                i--;
+            long gap = 0, chrome = 0;
+            for (g = i; g > rs && pg->b[g - 1].w <= 0; g--) {
+                const block_t *b = &pg->b[g - 1];
+                gap += b->w;
+                chrome += b->label == L_CHROME || b->label == L_DUP ? b->w : 0;
+            }
+            if (g > rs && i < re && gap <= -GAP_MIN && chrome <= -GAP_CHROME)
+                break;
+            i = g;
+        }
+        if (i <= rs || g <= rs)
+            return re;
+        size_t lines = i - g, seen = 0;
+        for (size_t k = g; k < i; k++)
+            seen += pg->b[k].first >= rs && pg->b[k].first < g;
+        if (seen * 2 >= lines || run_sum(pg, i, re) * GAP_SHARE >= run_sum(pg, rs, g))
+            return re;
+        re = g;
+    }
+    return re;
+}
+
 /* Marks repeats: count and first occurrence of each folded text. */
 static int find_repeats(page_t *pg)
 {
@@ -1913,6 +1957,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         head = rs;
         rs = join_before(&pg, begin, rs, re);
         re = trim_tail(&pg, rs, re);
+        re = cut_far_tail(&pg, rs, re);
 #ifdef INK_CLEAN_DEBUG
         fprintf(stderr, "final %zu..%zu\n", rs, re);
 #endif
