@@ -490,6 +490,23 @@ static void test_html_legal_notice_ends_no_text(void **state)
     article_free(&a);
 }
 
+static void test_html_affiliate_disclosure_dropped(void **state)
+{
+    (void)state;
+    /* The site's note on what it earns from its links goes on the HTML
+     * path as in a scrape (outdoor-magazin.com's after its tour tips). */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>Affiliate links on this page earn us a commission when you buy, at no cost to you.</p>"
+        "</div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "commission"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_reader_prompt_ends_no_text(void **state)
 {
     (void)state;
@@ -1483,6 +1500,7 @@ int main(void)
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
+        cmocka_unit_test(test_html_affiliate_disclosure_dropped),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),
         cmocka_unit_test(test_html_gallery_pages_shown),
         cmocka_unit_test(test_html_link_cards_dropped),

@@ -2307,7 +2307,7 @@ static int disclosure(const char *lc, const block_t *b)
 }
 
 /* clean_prune_blocks; in a scrape (scrape set) a comment thread's
- * heading ends the text as a tail heading does, and a disclosure goes. */
+ * heading ends the text as a tail heading does. */
 static void prune_blocks(article_t *a, int scrape)
 {
     if (!a || a->nblocks < 2)
@@ -2371,7 +2371,7 @@ static void prune_blocks(article_t *a, int scrape)
         const char *lp = lc + (lc[0] == '(');
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_lead(lc, b->text)) ||
-                   is_consent_banner(lc) || (scrape && disclosure(lc, b)) ||
+                   is_consent_banner(lc) || disclosure(lc, b) ||
                    (before >= 30 && (is_after_heading(b) || (scrape && is_thread_heading(b)))) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
                    (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
