@@ -639,18 +639,23 @@ static void test_clean_keeps_an_ingredient_list(void **state)
     article_free(&a);
 }
 
+/* The opening of a gardening page, for the tests of a scrape's last
+ * paragraphs: the menu, the headline and four paragraphs of text. */
+#define HEDGE_OPENING \
+    "Home\nGardens\n" \
+    "A hedge for the birds\n" \
+    "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n" \
+    "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n" \
+    "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n" \
+    "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+
 static void test_clean_drops_a_lone_paragraph_after_the_chrome(void **state)
 {
     (void)state;
     /* after the text and its share buttons, one paragraph on its own: the
      * site's offer to its readers, not the article's last word */
     const char s[] =
-        "Home\nGardens\n"
-        "A hedge for the birds\n"
-        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
-        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
-        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
-        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        HEDGE_OPENING
         "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
         "Facebook\nTwitter\nEmail\nPrint\n"
         "Every Friday we send our readers the best stories of the week about gardens, and you can leave the list at any time you like.\n";
@@ -670,12 +675,7 @@ static void test_clean_drops_the_sites_words_after_a_gap_of_chrome(void **state)
      * lines between the article's own paragraphs, the same wherever it
      * stands, are no such gap (s2). */
     const char s1[] =
-        "Home\nGardens\n"
-        "A hedge for the birds\n"
-        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
-        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
-        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
-        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        HEDGE_OPENING
         "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
         "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
         "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
@@ -724,12 +724,7 @@ static void test_clean_keeps_the_last_paragraph_after_a_picture(void **state)
      * are the same line twice, then a subheading; the paragraph after them
      * is the article's, not a lone one that chrome sets apart */
     const char s[] =
-        "Home\nGardens\n"
-        "A hedge for the birds\n"
-        "A hedge of native shrubs feeds more birds through the winter than any feeder, and it needs little care once it has grown.\n"
-        "Hawthorn, blackthorn and dog rose flower in spring and carry berries into the new year, when the thrushes arrive from the north.\n"
-        "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
-        "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
+        HEDGE_OPENING
         "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
         "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
         "A wren on a hawthorn twig in the snow, photo: Ann Example\n"

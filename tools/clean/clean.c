@@ -1524,14 +1524,14 @@ static int not_headline(const block_t *b)
     return b->eff <= 8 && !strncmp(b->text, "From ", 5);
 }
 
-/* Words of four bytes or more, folded as fold_hash folds, hashed into an
- * open-addressing set of TITLE_SET slots (0 marks an empty one). */
+/* A set of words (see each_word): open addressing over TITLE_SET slots, 0
+ * marks an empty one; it holds the text's first TITLE_WORDS words. */
 #define TITLE_SET 1024
 #define TITLE_WORDS 600
 
-/* Calls fn on the hash of each word of s[0..n) of four bytes or more:
- * ASCII letters and digits fold to lower case, any non-ASCII byte is part
- * of a word, the rest parts words. */
+/* The hashes of s[0..n)'s words of four bytes or more into out[], max of
+ * them; returns how many. ASCII letters and digits fold to lower case, any
+ * non-ASCII byte is part of a word, the rest parts words. */
 static size_t each_word(const char *s, size_t n, uint64_t *out, size_t max)
 {
     size_t k = 0, wl = 0;
