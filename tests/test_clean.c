@@ -649,6 +649,16 @@ static void test_clean_keeps_an_ingredient_list(void **state)
     "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n" \
     "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
 
+/* Its next paragraphs: the hedge as a windbreak, and laying an old hedge. */
+#define HEDGE_SHELTER \
+    "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n" \
+    "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
+#define HEDGE_LAYING \
+    "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n" \
+    "An old hedge that has grown thin at the bottom can be laid, which means cutting the stems half through and bending them over.\n" \
+    "Laying is done in the winter, and a skilled hedger lays about ten metres of an old hedge in a day with a billhook.\n" \
+    "The stems are woven between stakes driven into the ground every half metre, and the stakes are bound at the top with hazel.\n"
+
 static void test_clean_drops_a_lone_paragraph_after_the_chrome(void **state)
 {
     (void)state;
@@ -676,12 +686,8 @@ static void test_clean_drops_the_sites_words_after_a_gap_of_chrome(void **state)
      * stands, are no such gap (s2). */
     const char s1[] =
         HEDGE_OPENING
-        "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
-        "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
-        "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
-        "An old hedge that has grown thin at the bottom can be laid, which means cutting the stems half through and bending them over.\n"
-        "Laying is done in the winter, and a skilled hedger lays about ten metres of an old hedge in a day with a billhook.\n"
-        "The stems are woven between stakes driven into the ground every half metre, and the stakes are bound at the top with hazel.\n"
+        HEDGE_SHELTER
+        HEDGE_LAYING
         "Facebook\nTwitter\nEmail\nPrint\n"
         "We are a small team of gardeners who have written about plants since 2009.\n"
         "Our pages are free to read, and they will stay so while we write.\n";
@@ -700,12 +706,8 @@ static void test_clean_drops_the_sites_words_after_a_gap_of_chrome(void **state)
         "Advertisement\nIllustration for the article A hedge for the birds\nPicture: Example Agency\n"
         "Plant the young shrubs in two staggered rows in November, about a foot apart, and cut them back by half in the first spring.\n"
         "After that the hedge wants trimming once every two years, late in the winter, when the berries are gone and before the birds nest.\n"
-        "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
-        "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
-        "Within five years the hedge is thick enough for blackbirds and wrens to nest in, and the hedgehogs that live under it eat the slugs.\n"
-        "An old hedge that has grown thin at the bottom can be laid, which means cutting the stems half through and bending them over.\n"
-        "Laying is done in the winter, and a skilled hedger lays about ten metres of an old hedge in a day with a billhook.\n"
-        "The stems are woven between stakes driven into the ground every half metre, and the stakes are bound at the top with hazel.\n"
+        HEDGE_SHELTER
+        HEDGE_LAYING
         "Local styles of laying differ from county to county, and each has its own way of setting the stakes and binding them.\n"
         "Advertisement\nIllustration for the article A hedge for the birds\nPicture: Example Agency\n"
         "Laid hedges grow thick again within two summers, and the birds come back.\n"
@@ -725,8 +727,7 @@ static void test_clean_keeps_the_last_paragraph_after_a_picture(void **state)
      * is the article's, not a lone one that chrome sets apart */
     const char s[] =
         HEDGE_OPENING
-        "A hedge also shelters the garden from the wind, so that the vegetable beds behind it warm up earlier in the spring than open ground.\n"
-        "Where there is no room for two rows, a single row of hawthorn will do, planted a little closer and trimmed a little more often.\n"
+        HEDGE_SHELTER
         "A wren on a hawthorn twig in the snow, photo: Ann Example\n"
         "A wren on a hawthorn twig in the snow, photo: Ann Example\n"
         "Nests\n"

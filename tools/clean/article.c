@@ -449,36 +449,6 @@ static size_t title_sep(const char *s)
     return 0;
 }
 
-/* s[0..n) folded for comparing site names: ASCII letters and digits in
- * lower case, other bytes above ASCII as they are, the rest left out; a
- * domain ("Chefkoch.de", "DW.COM") without its top-level part. */
-static size_t site_fold(const char *s, size_t n, char *out, size_t max)
-{
-    size_t dot = n;
-    int spaces = 0;
-    for (size_t i = 0; i < n; i++) {
-        spaces |= s[i] == ' ';
-        if (s[i] == '.')
-            dot = i;
-    }
-    if (!spaces && dot < n && dot > 0 && n - dot - 1 >= 2 && n - dot - 1 <= 6) {
-        int letters = 1;
-        for (size_t i = dot + 1; i < n; i++)
-            letters &= (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z');
-        if (letters)
-            n = dot;
-    }
-    size_t k = 0;
-    for (size_t i = 0; i < n && k < max; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 'A' && c <= 'Z')
-            out[k++] = (char)(c + 32);
-        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
-            out[k++] = (char)c;
-    }
-    return k;
-}
-
 /* A domain: no space, a dot, two to six letters after the last one. */
 static int is_domain(const char *s, size_t n)
 {
@@ -496,6 +466,27 @@ static int is_domain(const char *s, size_t n)
         if (!((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
             return 0;
     return tl >= 2 && tl <= 6;
+}
+
+/* s[0..n) folded for comparing site names: ASCII letters and digits in
+ * lower case, other bytes above ASCII as they are, the rest left out; a
+ * domain ("Chefkoch.de", "DW.COM") without its top-level part. */
+static size_t site_fold(const char *s, size_t n, char *out, size_t max)
+{
+    if (is_domain(s, n)) {
+        while (s[n - 1] != '.')
+            n--;
+        n--; /* the last dot */
+    }
+    size_t k = 0;
+    for (size_t i = 0; i < n && k < max; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 'A' && c <= 'Z')
+            out[k++] = (char)(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)
+            out[k++] = (char)c;
+    }
+    return k;
 }
 
 /* Is s[0..n) the site: a domain, or the source's name (the source may go

@@ -1980,7 +1980,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
     }
     uint64_t words[TITLE_SET] = {0}; /* the text's words, see text_words */
-    text_words(&pg, head > rs ? head : rs, re, words);
+    if (!pg.title || (!whole && rs < re)) /* read by guess_title or standfirst_like */
+        text_words(&pg, head > rs ? head : rs, re, words);
     if (!pg.title) {
         /* the headline stands over the main run, not over what joined it */
         size_t ti = guess_title(&pg, head > rs ? head : rs, words);

@@ -807,40 +807,37 @@ static size_t count_words(const char *s)
     return n;
 }
 
-/* A block of a few words that is a date, after a weekday's name perhaps
- * ("Thursday, 28 April 2022 – 3:55pm"). */
-static int date_block(const char *t)
+/* The end of the date that t opens with, after a weekday's name perhaps
+ * ("Thursday, 28 April 2022 ..."), or NULL. t starts at a word. */
+static const char *date_opening(const char *t)
 {
-    t = skip_spaces(t);
-    if (count_words(t) > 8)
-        return 0;
-    if (!date_at(t)) {
-        const char *w = t;
-        while (isalpha((unsigned char)*w))
-            w++;
-        if (w == t || *w != ',')
-            return 0;
-        t = skip_spaces(w + 1);
-    }
-    return date_at(t) != NULL;
-}
-
-/* A block that is a date and nothing else but its time ("23.10.2018",
- * "Thursday, 28 April 2022 - 3:55pm", "12. März 2021, 14:05 Uhr"). */
-static int bare_date(const char *t)
-{
-    t = skip_spaces(t);
     const char *q = date_at(t);
     if (!q) {
         const char *w = t;
         while (isalpha((unsigned char)*w))
             w++;
         if (w == t || *w != ',')
-            return 0;
+            return NULL;
         q = date_at(skip_spaces(w + 1));
-        if (!q)
-            return 0;
     }
+    return q;
+}
+
+/* A block of a few words that is a date, after a weekday's name perhaps
+ * ("Thursday, 28 April 2022 – 3:55pm"). */
+static int date_block(const char *t)
+{
+    t = skip_spaces(t);
+    return count_words(t) <= 8 && date_opening(t);
+}
+
+/* A block that is a date and nothing else but its time ("23.10.2018",
+ * "Thursday, 28 April 2022 - 3:55pm", "12. März 2021, 14:05 Uhr"). */
+static int bare_date(const char *t)
+{
+    const char *q = date_opening(skip_spaces(t));
+    if (!q)
+        return 0;
     for (; *q; q++) {
         if (isdigit((unsigned char)*q) || strchr(" .,:|-", *q))
             continue;

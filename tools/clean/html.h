@@ -48,8 +48,9 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out);
  * bodies of <script> (but JSON-LD) and <style>, and the attributes no step
  * of the cleaner reads (on that element, or of that value: a style that
  * does not hide, the rest of a long link address), and cuts the runs of
- * blanks between tags to their line ends, reading the markup as libxml2's HTML parser does and stopping,
- * the rest left as it is, at anything it cannot read exactly that way.
+ * blanks between tags to their line ends, reading the markup as libxml2's
+ * HTML parser does and stopping, the rest left as it is, at anything it
+ * cannot read exactly that way.
  * libxml2 then builds the same tree but for what was removed, in far less
  * time. Returns the new length (s[len] is set to NUL when len < n).
  */
