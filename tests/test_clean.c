@@ -163,6 +163,30 @@ static const char scrape_no_header[] =
     "the bridge reported a sharp drop in trade during the works.\n"
     "Most read\nWeather\nContact us\n\xc2\xa9 2024 Example Media. All rights reserved.\n";
 
+/* A scrape whose share box's label stands twice before the text, once
+ * between the headline and the text: the headline, whose words the text
+ * uses, is picked, not the label that the page repeats. */
+static void test_clean_title_over_a_repeated_share_label(void **state)
+{
+    (void)state;
+    const char s[] =
+        "Home\nWorld\nBusiness\nSport\nSign in\n"
+        "Show more sharing options\nClose extra sharing options\n"
+        "As the harbour bridge reopens, the council counts the cost of its repairs\n"
+        "Show more sharing options\nClose extra sharing options\n"
+        "The city's main harbour bridge reopened to traffic on Monday after six months of repairs "
+        "that cost the council more than it had planned.\n"
+        "Engineers found that the cables were in better shape than expected, but the deck needed "
+        "to be replaced in full, which took longer than the original estimate.\n"
+        "Drivers said the detours had added an hour to their daily commute, and many shops near "
+        "the bridge reported a sharp drop in trade during the works.\n"
+        "Most read\nWeather\nContact us\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "As the harbour bridge reopens, the council counts the cost of its repairs");
+    article_free(&a);
+}
+
 static void test_clean_title_without_header(void **state)
 {
     (void)state;
@@ -1737,6 +1761,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_clean_seed_matches_gold),
         cmocka_unit_test(test_clean_title_without_header),
+        cmocka_unit_test(test_clean_title_over_a_repeated_share_label),
         cmocka_unit_test(test_clean_latin1_decoded),
         cmocka_unit_test(test_clean_utf8_kept_bom_and_controls_removed),
         cmocka_unit_test(test_clean_refuses_empty_and_binary),
