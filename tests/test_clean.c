@@ -412,6 +412,8 @@ static void test_clean_credits_in_a_scrape_as_in_a_page(void **state)
                       "(Quelle: Polar Institute/Unsplash)\n\n"
                       "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
                       "kitchen dome anchored with snow stakes.\n\n"
+                      "The kitchen dome at night | Bildquelle: Anna Example\n\n"
+                      "A sledge in front of the tents. (Symbolfoto) Bildrechte: Example Agency\n\n"
                       "Nobody goes out alone after dark, and the radio is checked twice a day with the "
                       "station on the coast, weather permitting.\n\n"
                       "Copyright \xC2\xA9 2026 Polar Post Media Ltd. All rights reserved.\n";
@@ -421,6 +423,11 @@ static void test_clean_credits_in_a_scrape_as_in_a_page(void **state)
     assert_false(body_has(&a, "Privat"));
     assert_false(body_has(&a, "Unsplash"));
     assert_true(body_has(&a, "snow stakes."));
+    /* a credit's label in other words, after a '|' too */
+    assert_true(body_has(&a, "The kitchen dome at night"));
+    assert_false(body_has(&a, "Anna Example"));
+    assert_true(body_has(&a, "A sledge in front of the tents."));
+    assert_false(body_has(&a, "Example Agency"));
     article_free(&a);
 }
 

@@ -2214,7 +2214,9 @@ static const char *const credit_labels[] = {
     "photo:", "photos:", "photo by", "photograph by", "photograph:", "image:", "images:", "credit:",
     "credits:", "source:", "bild:", "bilder:", "foto:", "fotos:", "quelle:", "abbildung:",
     "imagen:", "fuente:", "crédito:", "crédits:", "crédit photo", "photo :", "source :",
-    "crédits photos", "credits:", "foto :", "bild :",
+    "crédits photos", "credits:", "foto :", "bild :", "bildrechte:", "bildquelle:", "bildnachweis:", "bildcredit:",
+    "beitragsbild:", "titelbild:", "symbolbild:", "symbolfoto:", "fotoquelle:", "fotonachweis:", "kuva:", "zdjęcie:",
+    "immagine:", "afbeelding:", "fotó:", "foto di", "photo credit", "image credit", "image source:",
 };
 
 /* A heading or label of a few words (b measured from ab's text) with
@@ -2335,7 +2337,7 @@ static size_t credit_tail(const char *p, size_t n)
                         ((k == 0 || p[k - 1] == ' ' || p[k - 1] == '/') && rest >= 3 &&
                          (!strncmp(p + k, "(c)", 3) || !strncmp(p + k, "(C)", 3)));
         int paren = p[k] == '(' && p[n - 1] == ')' && (k == 0 || !is_alnum_ascii((unsigned char)p[k - 1]));
-        int label = (k == 0 || (k >= 2 && p[k - 1] == ' ' && (p[k - 2] == '.' || p[k - 2] == ')'))) &&
+        int label = (k == 0 || (k >= 2 && p[k - 1] == ' ' && (p[k - 2] == '.' || p[k - 2] == ')' || p[k - 2] == '|'))) &&
                     (lower_prefix(p + k, rest, lc),
                      starts_with_any(lc, credit_labels, sizeof credit_labels / sizeof *credit_labels));
         if (paren && !copyright) {
