@@ -611,6 +611,33 @@ static void test_html_short_lines_in_paragraph_wrappers(void **state)
     article_free(&a);
 }
 
+static void test_html_text_in_negative_wrappers_kept(void **state)
+{
+    (void)state;
+    /* A page builder wraps each block of a post in a box whose class has
+     * a word of furniture in it ("widget"): boxes of one class holding
+     * most of the text are the text's own wrappers and stay; a box of
+     * another class so named goes. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"page\"><main class=\"single\">"
+        "<section class=\"row\"><div class=\"col\"><div class=\"widget-container\"><div class=\"editor\">"
+        "<p>" PARA1 "</p><p>Quays stood empty, the cranes idle, the gates shut.</p></div></div></div></section>"
+        "<section class=\"row\"><div class=\"col\"><div class=\"widget-container\"><div class=\"editor\">"
+        "<p>" PARA2 "</p></div></div></div></section>"
+        "<section class=\"row\"><div class=\"col\"><div class=\"widget-container\"><div class=\"editor\">"
+        "<p>" PARA3 "</p></div></div></div></section>"
+        "<section class=\"row\"><div class=\"col\"><div class=\"promo-widget\"><p>Sign up, for our letter, "
+        "with the week's news.</p><p>No spam, ever.</p></div></div></section>"
+        "</main></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "union spokeswoman"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "Sign up"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1512,6 +1539,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_text_in_negative_wrappers_kept),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),

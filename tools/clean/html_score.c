@@ -497,12 +497,14 @@ static double text_density(ctx_t *c, xmlNode *x, const char *const *set)
 /* Whether x (len characters; is_list: a list, or mostly lists) goes: a
  * negative class weight, or fewer than ten commas and too many pictures,
  * list items, inputs, headings, links or embeds for its text. */
-static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
+static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len, int wrapper)
 {
     static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
     int w = class_weight(c, x);
     size_t commas = 0;
     dom_inner_len(c, x, &commas);
+    if (w < 0 && wrapper)
+        w = 0;
     if (w < 0)
         return 1;
     if (commas >= 10)
@@ -531,6 +533,31 @@ static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len)
     return remove;
 }
 
+/* 1 when l->v[i] and the elements of l with its class (none of them
+ * inside another) hold half of total characters or more: the class is
+ * the wrapper of the article's text, split in parts ("elementor-widget-
+ * container" around each block of a post, "field--label-hidden" around a
+ * post's body), and its negative word no sign of furniture. */
+static int wrapper_class(ctx_t *c, const nodes_t *l, size_t i, size_t total)
+{
+    const char *cl = attr(l->v[i], "class");
+    if (!cl || !*cl || !total)
+        return 0;
+    size_t sum = 0;
+    for (size_t j = 0; j < l->n && sum * 2 < total; j++) {
+        xmlNode *y = l->v[j];
+        const char *yc = attr(y, "class");
+        if (!yc || strcmp(yc, cl))
+            continue;
+        int nested = 0;
+        for (xmlNode *p = y->parent; is_el(p) && !nested; p = p->parent)
+            nested = tag_is(p, tag(y)) && attr(p, "class") && !strcmp(attr(p, "class"), cl);
+        if (!nested)
+            sum += dom_inner_len(c, y, NULL);
+    }
+    return sum * 2 >= total;
+}
+
 /* Readability's _cleanConditionally: the elements t below root that look
  * like no part of the text go, last first; data tables and code stay. */
 static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
@@ -543,6 +570,26 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
     if (dom_get_all(root, set, &l) < 0) {
         c->oom = 1;
         return;
+    }
+    /* which nodes are wrappers, on the tree as it is before any goes */
+    unsigned char *wrap = NULL;
+    if (c->flags & F_STRIP_UNLIKELY) {
+        size_t total = dom_inner_len(c, root, NULL);
+        wrap = calloc(l.n ? l.n : 1, 1);
+        if (!wrap) {
+            c->oom = 1;
+            free(l.v);
+            return;
+        }
+        for (size_t i = 0; i < l.n; i++) {
+            if (class_weight(c, l.v[i]) >= 0)
+                continue;
+            size_t j = 0; /* an earlier node of its class decided it */
+            const char *cl = attr(l.v[i], "class");
+            while (j < i && !(cl && attr(l.v[j], "class") && !strcmp(attr(l.v[j], "class"), cl)))
+                j++;
+            wrap[i] = j < i ? wrap[j] : (unsigned char)wrapper_class(c, &l, i, total);
+        }
     }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
@@ -559,9 +606,11 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
             continue;
         if (in_data_table(x) || dom_has_ancestor(x, "code", 3))
             continue;
-        if (cond_remove(c, x, is_list, len))
+        if (cond_remove(c, x, is_list, len, wrap && wrap[i])) {
             dom_remove(c, x);
+        }
     }
+    free(wrap);
     free(l.v);
 }
 
