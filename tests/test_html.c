@@ -638,6 +638,24 @@ static void test_html_text_in_negative_wrappers_kept(void **state)
     article_free(&a);
 }
 
+static void test_html_standfirst_under_headline(void **state)
+{
+    (void)state;
+    /* The paragraph after the headline in the page's <header> is the
+     * standfirst whatever its class; a line with the date is not. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><header class=\"top\"><h1>Harbour strike</h1>"
+        "<p class=\"sub\"><time datetime=\"2022-05-03\">3 May 2022</time>, by the harbour desk staff of the paper</p>"
+        "<p class=\"font-brand\">Talks resume on Friday, and the port counts the cost of three weeks</p></header>"
+        "<div class=\"story\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_non_null(strstr(a.blocks[0].text, "Talks resume on Friday, and the port"));
+    assert_false(body_has(&a, "harbour desk"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1539,6 +1557,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_standfirst_under_headline),
         cmocka_unit_test(test_html_text_in_negative_wrappers_kept),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),

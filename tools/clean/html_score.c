@@ -1256,6 +1256,80 @@ static void add_lead(ctx_t *c, xmlNode *x)
         l->up[i] = is_el(p) ? p : NULL;
 }
 
+/* 1 when x holds a <time> or a byline: a header's line of facts, no lead. */
+static int dated(xmlNode *x)
+{
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+        char km[512];
+        if (is_el(k) && (tag_is(k, "time") || contains_any(match_string(k, km, sizeof km), re_byline)))
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when x is inside one of the leads found. */
+static int in_lead(const ctx_t *c, const xmlNode *x)
+{
+    for (const xmlNode *p = x; is_el(p); p = p->parent)
+        for (int i = 0; i < c->nleads; i++)
+            if (c->leads[i].x == p)
+                return 1;
+    return 0;
+}
+
+/* The standfirst under the headline: the first paragraph after the page's
+ * first <h1> in the <header> that holds it (a date line skipped), of a
+ * sentence's worth of text and few links, is a lead whatever its class
+ * ("heading", "font-brand"). */
+static void find_standfirst(ctx_t *c, xmlNode *root)
+{
+    if (c->nleads >= N_LEADS)
+        return;
+    xmlNode *h1 = NULL;
+    for (xmlNode *x = root; x && !h1;) {
+        if (is_el(x) && (tag_in(x, no_lead_below) || !visible(x))) {
+            x = walk_next(x, root, 1);
+            continue;
+        }
+        if (tag_is(x, "h1"))
+            h1 = x;
+        x = walk_next(x, root, 0);
+    }
+    if (!h1 || !is_el(h1->parent))
+        return;
+    xmlNode *box = NULL;
+    for (xmlNode *p = h1->parent; is_el(p) && p != root && !box; p = p->parent) {
+        if (tag_is(p, "header"))
+            box = p;
+        else if (tag_is(p, "body") || tag_is(p, "article") || tag_is(p, "main"))
+            break;
+    }
+    if (!box)
+        return;
+    for (xmlNode *x = walk_next(h1, box, 1); x;) {
+        if (!is_el(x)) {
+            x = walk_next(x, box, 0);
+            continue;
+        }
+        if (tag_in(x, no_lead_below) || !visible(x)) {
+            x = walk_next(x, box, 1);
+            continue;
+        }
+        if (!tag_is(x, "p")) {
+            x = walk_next(x, box, 0);
+            continue;
+        }
+        if (dated(x)) { /* the date line under the headline */
+            x = walk_next(x, box, 1);
+            continue;
+        }
+        size_t len = dom_inner_len(c, x, NULL);
+        if (len >= 50 && len <= 1500 && link_density(c, x) < 0.25 && !in_lead(c, x))
+            add_lead(c, x);
+        return; /* the first paragraph only */
+    }
+}
+
 /* Numbers the page's elements in document order (nd_t.order) and notes up
  * to N_LEADS leads: elements whose class or id names a lead, visible, with
  * a sentence's worth of text, few links, and not the headline again. */
@@ -1285,11 +1359,8 @@ static void find_leads(ctx_t *c, xmlNode *root)
         int ok = len >= 50 && len <= 1500 && link_density(c, x) < 0.25;
         /* a header box with the byline or the date in it is more than the lead:
          * look inside */
-        for (xmlNode *k = x->children; ok && k; k = walk_next(k, x, 0)) {
-            char km[512];
-            if (is_el(k) && (tag_is(k, "time") || contains_any(match_string(k, km, sizeof km), re_byline)))
-                ok = 0;
-        }
+        if (ok && dated(x))
+            ok = 0;
         if (ok && c->title) {
             sbuf_t b = {0};
             dom_inner_text(x, &b);
@@ -1302,6 +1373,7 @@ static void find_leads(ctx_t *c, xmlNode *root)
          * may hold one */
         x = walk_next(x, root, ok || len < 50);
     }
+    find_standfirst(c, root);
 }
 
 static size_t order_of(const xmlNode *x)
