@@ -656,6 +656,22 @@ static void test_html_standfirst_under_headline(void **state)
     article_free(&a);
 }
 
+static void test_html_subheading_like_title_kept(void **state)
+{
+    (void)state;
+    /* A subheading in the middle of the text that repeats most of the
+     * title's words ("Talking to the harbour master") is the text's, not
+     * the headline again. */
+    static const char p[] =
+        "<html><head><title>Harbour strike: talking to the harbour master</title></head><body><div class=\"post\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><h2>Talking to the harbour master</h2><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "Talking to the harbour master"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1557,6 +1573,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_subheading_like_title_kept),
         cmocka_unit_test(test_html_standfirst_under_headline),
         cmocka_unit_test(test_html_text_in_negative_wrappers_kept),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),

@@ -365,9 +365,20 @@ static int slide(const xmlNode *x)
     return !visible(x) && gallery_page(x);
 }
 
+/* 1 when paragraphs of text (two of 100 characters or more) come before
+ * x in its parent: x is a subheading in the middle of the text, not its
+ * headline. */
+static int after_text(ctx_t *c, const xmlNode *x)
+{
+    int n = 0;
+    for (xmlNode *s = x->prev; s && n < 2; s = s->prev)
+        n += tag_is(s, "p") && dom_inner_len(c, s, NULL) >= 100;
+    return n == 2;
+}
+
 static int header_dup_title(ctx_t *c, const xmlNode *x)
 {
-    if (!c->title || !(tag_is(x, "h1") || tag_is(x, "h2")))
+    if (!c->title || !(tag_is(x, "h1") || tag_is(x, "h2")) || after_text(c, x))
         return 0;
     sbuf_t b = {0};
     dom_inner_text(x, &b);
