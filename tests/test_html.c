@@ -672,6 +672,30 @@ static void test_html_subheading_like_title_kept(void **state)
     article_free(&a);
 }
 
+static void test_html_sections_of_one_kind_together(void **state)
+{
+    (void)state;
+    /* A text in sections of one kind, each under its heading (a paper's
+     * abstract and its references): the section that scores best brings
+     * its siblings of the kind, not the box between them. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"paper\">"
+        "<section><div class=\"sect\"><h2>Abstract</h2><div class=\"sect-body\"><p>" PARA1 "</p></div></div></section>"
+        "<div class=\"offer\"><div class=\"box\"><p>Buy this article for 30 euros, VAT included, today.</p>"
+        "<p>Subscribe to the journal, all issues, renewed every year.</p></div></div>"
+        "<section><div class=\"sect\"><h2>References</h2><div class=\"sect-body\">"
+        "<p>Smith J, Jones K, Brown L, et al. Strikes in ports, wages, and shifts. J Lab Econ. 2019;12(3):1-22.</p>"
+        "<p>Meyer A, Klein B, Wolf C, et al. Dock work, unions, and inflation. Ind Rel. 2020;44(1):3-19.</p>"
+        "<p>Rossi M, Bianchi N, Verdi O, et al. Diverted ships, lost contracts, and fruit. Trade Q. 2021;8(2):5-9.</p>"
+        "</div></div></section></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "Rossi M"));
+    assert_false(body_has(&a, "Buy this article"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1573,6 +1597,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_sections_of_one_kind_together),
         cmocka_unit_test(test_html_subheading_like_title_kept),
         cmocka_unit_test(test_html_standfirst_under_headline),
         cmocka_unit_test(test_html_text_in_negative_wrappers_kept),

@@ -1146,6 +1146,49 @@ static xmlNode *climb(ctx_t *c, xmlNode *top[N_TOP])
     return tc;
 }
 
+/* 1 when x opens with a heading (h2 to h6, itself or in its first
+ * element, not a link) and holds a paragraph's worth of text with few
+ * links: a section of a text, not a teaser. */
+static int headed_section(ctx_t *c, xmlNode *x)
+{
+    static const char *const heads[] = {"h2", "h3", "h4", "h5", "h6", NULL};
+    xmlNode *h = first_el(x);
+    if (h && !tag_in(h, heads) && first_el(h) && tag_in(first_el(h), heads))
+        h = first_el(h);
+    if (!h || !tag_in(h, heads) || dom_count_tag(h, "a"))
+        return 0;
+    return dom_inner_len(c, x, NULL) >= 100 && link_density(c, x) < 0.3;
+}
+
+/* 1 when x and its element sibling y have one tag and one class. */
+static int same_kind(const xmlNode *x, const xmlNode *y)
+{
+    const char *a = attr(x, "class"), *b = attr(y, "class");
+    return !strcmp(tag(x), tag(y)) && !strcmp(a ? a : "", b ? b : "");
+}
+
+/* A text in sections of one kind, each with its heading (an abstract and
+ * its references, the chapters of an exported document): when tc is, or
+ * lies within three levels of, one such section with a sibling of its
+ * kind, the text is that section with its siblings of the kind (see
+ * html_grab_article). Returns the section, or tc. */
+static xmlNode *section_series(ctx_t *c, xmlNode *tc)
+{
+    xmlNode *u = tc;
+    for (int k = 0; k < 3 && is_el(u->parent) && !tag_is(u->parent, "body"); k++, u = u->parent) {
+        if (!headed_section(c, u))
+            continue;
+        for (xmlNode *s = first_el(u->parent); s; s = next_el(s))
+            if (s != u && same_kind(s, u) && headed_section(c, s)) {
+                init_node(c, u);
+                if (nd(c, u)->score < nd(c, tc)->score)
+                    nd(c, u)->score = nd(c, tc)->score;
+                return u;
+            }
+    }
+    return tc;
+}
+
 /* The top candidate: the best scored after link density, climbed; when
  * there is none, or it is the body, a new div holding all of the body.
  * NULL when out of memory. */
@@ -1495,6 +1538,9 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
         c->oom = 1;
         return NULL;
     }
+    xmlNode *unit = section_series(c, tc);
+    int series = unit != tc;
+    tc = unit;
     fit_leads(c, tc);
     double tscore = nd(c, tc)->score;
     double sthr = tscore * 0.2 > 10 ? tscore * 0.2 : 10;
@@ -1505,7 +1551,9 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
     } else {
         for (xmlNode *s = first_el(parent); s;) {
             xmlNode *nx = next_el(s);
-            if (s == tc || sibling_belongs(c, s, tcl, tscore, sthr)) {
+            /* a series' own sections, not the boxes between them */
+            int in = series ? same_kind(s, tc) && headed_section(c, s) : sibling_belongs(c, s, tcl, tscore, sthr);
+            if (s == tc || in) {
                 if (!tag_is(s, "div") && !tag_is(s, "article") && !tag_is(s, "section") && !tag_is(s, "p"))
                     dom_set_tag(s, "div");
                 dom_append(art, s);
