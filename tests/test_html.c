@@ -696,6 +696,26 @@ static void test_html_sections_of_one_kind_together(void **state)
     article_free(&a);
 }
 
+static void test_html_standfirst_deep_in_a_head_box(void **state)
+{
+    (void)state;
+    /* The headline's box may be a div named for a head, deep in a header
+     * module that the search strips; its paragraph is still the lead of
+     * the text several levels up. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"wrap\">"
+        "<div class=\"page-header-module\"><div class=\"c\"><div class=\"r\"><div class=\"col\"><div class=\"form-head\">"
+        "<div class=\"tw\"><h1>Harbour strike</h1><div class=\"t\"><p>How much the strike costs the port, and why "
+        "talks resume on Friday, is told here.</p></div></div></div></div></div></div></div>"
+        "<div class=\"a\"><p>" PARA1 "</p></div><div class=\"a\"><p>" PARA2 "</p></div><div class=\"a\"><p>" PARA3
+        "</p></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_non_null(strstr(a.blocks[0].text, "is told here"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1597,6 +1617,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_standfirst_deep_in_a_head_box),
         cmocka_unit_test(test_html_sections_of_one_kind_together),
         cmocka_unit_test(test_html_subheading_like_title_kept),
         cmocka_unit_test(test_html_standfirst_under_headline),

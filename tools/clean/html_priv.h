@@ -116,7 +116,7 @@ typedef struct chunk {
  * the container the search picks. */
 typedef struct {
     xmlNode *x;
-    xmlNode *up[6]; /* its ancestors as parsed, nearest first; NULL past the root */
+    xmlNode *up[10]; /* its ancestors as parsed, nearest first; NULL past the root */
 } lead_t;
 
 #define N_LEADS 4

@@ -1306,7 +1306,7 @@ static void add_lead(ctx_t *c, xmlNode *x)
     lead_t *l = &c->leads[c->nleads++];
     l->x = x;
     xmlNode *p = x->parent;
-    for (int i = 0; i < 6; i++, p = is_el(p) ? p->parent : NULL)
+    for (int i = 0; i < 10; i++, p = is_el(p) ? p->parent : NULL)
         l->up[i] = is_el(p) ? p : NULL;
 }
 
@@ -1332,9 +1332,10 @@ static int in_lead(const ctx_t *c, const xmlNode *x)
 }
 
 /* The standfirst under the headline: the first paragraph after the page's
- * first <h1> in the <header> that holds it (a date line skipped), of a
- * sentence's worth of text and few links, is a lead whatever its class
- * ("heading", "font-brand"). */
+ * first <h1> in the box that holds it (a <header>, or within three levels
+ * a box whose class or id names a head: "loan-form-head"), a date line
+ * skipped, of a sentence's worth of text and few links, is a lead
+ * whatever its class ("heading", "font-brand"). */
 static void find_standfirst(ctx_t *c, xmlNode *root)
 {
     if (c->nleads >= N_LEADS)
@@ -1352,8 +1353,10 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
     if (!h1 || !is_el(h1->parent))
         return;
     xmlNode *box = NULL;
-    for (xmlNode *p = h1->parent; is_el(p) && p != root && !box; p = p->parent) {
-        if (tag_is(p, "header"))
+    int up = 0;
+    for (xmlNode *p = h1->parent; is_el(p) && p != root && !box; p = p->parent, up++) {
+        char pm[512];
+        if (tag_is(p, "header") || (up < 3 && strcasestr(match_string(p, pm, sizeof pm), "head")))
             box = p;
         else if (tag_is(p, "body") || tag_is(p, "article") || tag_is(p, "main"))
             break;
@@ -1446,7 +1449,7 @@ static size_t order_of(const xmlNode *x)
  * header, ending in the lead, then the text). */
 static int lead_fits(const lead_t *l, xmlNode *tc)
 {
-    for (int i = 0; i < 6; i++)
+    for (int i = 0; i < 10; i++)
         if (l->up[i] == tc)
             return 1;
     size_t lo = order_of(l->x), to = order_of(tc);
