@@ -716,6 +716,26 @@ static void test_html_standfirst_deep_in_a_head_box(void **state)
     article_free(&a);
 }
 
+static void test_html_paragraph_beside_the_text_box(void **state)
+{
+    (void)state;
+    /* A press release's closing paragraph on its sender stands beside the
+     * box that holds the release, two levels above its text: it is the
+     * text's; a short line there is not. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"main\"><div id=\"c1\">"
+        "<div class=\"item\"><div class=\"when\">3 May 2022</div><div class=\"body\"><p>" PARA1 "</p><p>" PARA2
+        "</p><p>" PARA3 "</p></div></div></div>"
+        "<p>The Harbour Workers' Union speaks for eleven thousand dock workers in the ports of the coast since 1921.</p>"
+        "<p>Share this page</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "eleven thousand dock workers"));
+    assert_false(body_has(&a, "Share this page"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1617,6 +1637,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_paragraph_beside_the_text_box),
         cmocka_unit_test(test_html_standfirst_deep_in_a_head_box),
         cmocka_unit_test(test_html_sections_of_one_kind_together),
         cmocka_unit_test(test_html_subheading_like_title_kept),

@@ -1549,6 +1549,26 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
     double sthr = tscore * 0.2 > 10 ? tscore * 0.2 : 10;
     xmlNode *parent = tc->parent;
     const char *tcl = attr(tc, "class");
+    /* paragraphs beside the two boxes above tc's parent: the text's
+     * opening or closing words outside the box that holds the rest */
+    nodes_t pre = {0}, post = {0};
+    if (!series && is_el(parent)) {
+        xmlNode *a = parent;
+        for (int k = 0; k < 2 && is_el(a) && is_el(a->parent) && !tag_is(a, "body"); k++, a = a->parent)
+            for (xmlNode *s = first_el(a->parent), *before = NULL; s; s = next_el(s)) {
+                if (s == a) {
+                    before = s;
+                    continue;
+                }
+                if (!tag_is(s, "p") || dom_inner_len(c, s, NULL) <= 80 || link_density(c, s) >= 0.25 ||
+                    class_weight(c, s) < 0)
+                    continue;
+                if (nodes_push(before ? &post : &pre, s) < 0)
+                    c->oom = 1;
+            }
+    }
+    for (size_t i = pre.n; i-- > 0;)
+        dom_append(art, pre.v[i]);
     if (!is_el(parent)) {
         dom_append(art, tc);
     } else {
@@ -1564,6 +1584,10 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
             s = nx;
         }
     }
+    for (size_t i = 0; i < post.n; i++)
+        dom_append(art, post.v[i]);
+    free(pre.v);
+    free(post.v);
     prep_article(c, art);
     add_leads(c, art);
     return art;
