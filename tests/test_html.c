@@ -736,6 +736,25 @@ static void test_html_paragraph_beside_the_text_box(void **state)
     article_free(&a);
 }
 
+static void test_html_recipe_line_blank_before_comma(void **state)
+{
+    (void)state;
+    /* A JSON-LD ingredient joined from its name and its note with a blank
+     * before the comma ("750 g plums , stoned") reads as the page shows it. */
+    static const char p[] =
+        "<html><head><title>Plum cake</title><script type=\"application/ld+json\">{\"@type\": \"Recipe\", "
+        "\"name\": \"Plum cake\", \"recipeIngredient\": [\"250 g flour\", \"125 g butter , soft\", \"1 egg\", "
+        "\"750 g plums , stoned\"]}</script></head><body><div class=\"method\"><p>Rub the butter into the flour, add "
+        "the egg and knead a smooth dough. Let it rest in a cool place for half an hour, covered, while you wash the "
+        "plums.</p><p>Press the dough into the tin and cover it with the halved plums, cut side up, in rows that "
+        "overlap a little. Bake for forty minutes at 180 degrees, until the edge is golden.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "125 g butter, soft"));
+    assert_true(body_has(&a, "750 g plums, stoned"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1637,6 +1656,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_recipe_line_blank_before_comma),
         cmocka_unit_test(test_html_paragraph_beside_the_text_box),
         cmocka_unit_test(test_html_standfirst_deep_in_a_head_box),
         cmocka_unit_test(test_html_sections_of_one_kind_together),

@@ -514,7 +514,16 @@ static char *ld_line(const char *s, size_t n)
         return NULL;
     decode_refs(d);
     decode_refs(d);
-    char *t = textnorm(d, strlen(d), 0, NULL);
+    /* a blank before a comma: fields joined with ", " after a blank
+     * ("Mandarine(n) , je ca. 300 g": an ingredient and its note) */
+    size_t k = 0;
+    for (size_t i = 0; d[i]; i++) {
+        if (d[i] == ' ' && d[i + 1] == ',')
+            continue;
+        d[k++] = d[i];
+    }
+    d[k] = '\0';
+    char *t = textnorm(d, k, 0, NULL);
     free(d);
     return t;
 }
