@@ -755,6 +755,23 @@ static void test_html_recipe_line_blank_before_comma(void **state)
     article_free(&a);
 }
 
+static void test_html_subtitle_under_headline(void **state)
+{
+    (void)state;
+    /* A heading right after the headline, a sentence long, is the
+     * article's subtitle and opens its text, wherever the text's box is. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><ul class=\"deck\"><li>Ports</li></ul>"
+        "<h1>No money left for the rent</h1><h2>Dock workers on strike want their pay to follow prices, and the "
+        "port counts its losses</h2><ul class=\"info\"><li>By the harbour desk</li></ul><div class=\"content\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_non_null(strstr(a.blocks[0].text, "want their pay to follow prices"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1656,6 +1673,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_subtitle_under_headline),
         cmocka_unit_test(test_html_recipe_line_blank_before_comma),
         cmocka_unit_test(test_html_paragraph_beside_the_text_box),
         cmocka_unit_test(test_html_standfirst_deep_in_a_head_box),

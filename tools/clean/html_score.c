@@ -1331,11 +1331,13 @@ static int in_lead(const ctx_t *c, const xmlNode *x)
     return 0;
 }
 
-/* The standfirst under the headline: the first paragraph after the page's
- * first <h1> in the box that holds it (a <header>, or within three levels
- * a box whose class or id names a head: "loan-form-head"), a date line
- * skipped, of a sentence's worth of text and few links, is a lead
- * whatever its class ("heading", "font-brand"). */
+/* The standfirst under the headline: the heading right after the page's
+ * first <h1> when it is a sentence long (a subtitle); else the first
+ * paragraph after the <h1> in the box that holds it (a <header>, or
+ * within three levels a box whose class or id names a head:
+ * "loan-form-head"), a date line skipped. Either, of a sentence's worth
+ * of text and few links, is a lead whatever its class ("heading",
+ * "font-brand"). */
 static void find_standfirst(ctx_t *c, xmlNode *root)
 {
     if (c->nleads >= N_LEADS)
@@ -1352,6 +1354,16 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
     }
     if (!h1 || !is_el(h1->parent))
         return;
+    /* a subtitle: the heading right after the headline, of a sentence */
+    static const char *const subs[] = {"h2", "h3", "h4", NULL};
+    xmlNode *sub = next_el(h1);
+    if (sub && tag_in(sub, subs) && visible(sub)) {
+        size_t len = dom_inner_len(c, sub, NULL);
+        if (len >= 50 && len <= 1500 && link_density(c, sub) < 0.25 && !in_lead(c, sub)) {
+            add_lead(c, sub);
+            return;
+        }
+    }
     xmlNode *box = NULL;
     int up = 0;
     for (xmlNode *p = h1->parent; is_el(p) && p != root && !box; p = p->parent, up++) {
