@@ -772,6 +772,23 @@ static void test_html_subtitle_under_headline(void **state)
     article_free(&a);
 }
 
+static void test_html_responsive_hidden_is_shown(void **state)
+{
+    (void)state;
+    /* "hidden-xs" hides a list on a phone and shows it on a screen: no
+     * sign of furniture; a box plainly "hidden" is. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"post\"><p>" PARA1 "</p>"
+        "<ul class=\"hidden-xs\"><li>Quays stood empty</li><li>Cranes stood idle</li><li>Gates stayed shut</li></ul>"
+        "<p>" PARA2 "</p><ul class=\"promo-hidden\"><li>Offer one</li><li>Offer two</li></ul><p>" PARA3
+        "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "Cranes stood idle"));
+    assert_false(body_has(&a, "Offer one"));
+    article_free(&a);
+}
+
 static void test_html_short_code_in_a_wrapper(void **state)
 {
     (void)state;
@@ -1673,6 +1690,7 @@ int main(void)
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
+        cmocka_unit_test(test_html_responsive_hidden_is_shown),
         cmocka_unit_test(test_html_subtitle_under_headline),
         cmocka_unit_test(test_html_recipe_line_blank_before_comma),
         cmocka_unit_test(test_html_paragraph_beside_the_text_box),

@@ -35,10 +35,11 @@ static const char *const re_positive[] = {
     "article", "body",       "content", "entry", "hentry", "h-entry", "main",
     "page",    "pagination", "post",    "text",  "blog",   "story",   NULL,
 };
+/* Readability's negative words but "hidden", which negative() weighs */
 static const char *const re_negative[] = {
-    "-ad-",     "hidden",     "banner",  "combx",    "comment", "com-",    "contact", "footer", "gdpr",
-    "masthead", "media",      "meta",    "outbrain", "promo",   "related", "scroll",  "share",  "shoutbox",
-    "sidebar",  "skyscraper", "sponsor", "shopping", "tags",    "widget",  NULL,
+    "-ad-",     "banner",  "combx",      "comment",  "com-",     "contact", "footer", "gdpr",
+    "masthead", "media",   "meta",       "outbrain", "promo",    "related", "scroll", "share",
+    "shoutbox", "sidebar", "skyscraper", "sponsor",  "shopping", "tags",    "widget", NULL,
 };
 static const char *const re_byline[] = {
     "byline", "author", "dateline", "writtenby", "p-author", NULL,
@@ -137,9 +138,28 @@ static int has_hid_token(const char *s)
     return 0;
 }
 
+/* 1 when each "hidden" in s is a responsive one ("hidden-xs", "hidden-print":
+ * hidden on a phone or on paper, shown on a screen). */
+static int only_responsive_hidden(const char *s)
+{
+    static const char *const sizes[] = {"xs", "sm", "md", "lg", "xl", "print", NULL};
+    int any = 0;
+    for (const char *p = s; (p = strcasestr(p, "hidden")) != NULL; p += 6) {
+        int ok = 0;
+        for (const char *const *z = sizes; *z && !ok; z++) {
+            size_t n = strlen(*z);
+            ok = p[6] == '-' && !strncasecmp(p + 7, *z, n) && !isalnum((unsigned char)p[7 + n]);
+        }
+        if (!ok)
+            return 0;
+        any = 1;
+    }
+    return any;
+}
+
 static int negative(const char *s)
 {
-    return contains_any(s, re_negative) || has_hid_token(s);
+    return contains_any(s, re_negative) || has_hid_token(s) || (strcasestr(s, "hidden") && !only_responsive_hidden(s));
 }
 
 static int class_weight(const ctx_t *c, const xmlNode *x)
