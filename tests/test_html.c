@@ -654,6 +654,14 @@ static void test_html_standfirst_under_headline(void **state)
     assert_false(body_has(&a, "harbour desk"));
     assert_true(body_has(&a, "exporters of fruit"));
     article_free(&a);
+
+    /* its place says what it is: a short line will do */
+    static const char q[] = "<html><head><title>Harbour strike</title></head><body><header class=\"top\">"
+                            "<h1>Harbour strike</h1><p>The longest strike the port has known!</p></header>"
+                            "<div class=\"story\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_string_equal(a.blocks[0].text, "The longest strike the port has known!");
+    article_free(&a);
 }
 
 static void test_html_subheading_like_title_kept(void **state)

@@ -1355,9 +1355,9 @@ static int in_lead(const ctx_t *c, const xmlNode *x)
  * first <h1> when it is a sentence long (a subtitle); else the first
  * paragraph after the <h1> in the box that holds it (a <header>, or
  * within three levels a box whose class or id names a head:
- * "loan-form-head"), a date line skipped. Either, of a sentence's worth
- * of text and few links, is a lead whatever its class ("heading",
- * "font-brand"). */
+ * "loan-form-head"), a date line skipped, 30 characters or more (its
+ * place says what it is: "der cremigste Kuchen den ich kenne!"). Either,
+ * with few links, is a lead whatever its class ("heading", "font-brand"). */
 static void find_standfirst(ctx_t *c, xmlNode *root)
 {
     if (c->nleads >= N_LEADS)
@@ -1413,7 +1413,7 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
             continue;
         }
         size_t len = dom_inner_len(c, x, NULL);
-        if (len >= 50 && len <= 1500 && link_density(c, x) < 0.25 && !in_lead(c, x))
+        if (len >= 30 && len <= 1500 && link_density(c, x) < 0.25 && !in_lead(c, x))
             add_lead(c, x);
         return; /* the first paragraph only */
     }
