@@ -662,6 +662,23 @@ static void test_html_standfirst_under_headline(void **state)
     assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
     assert_string_equal(a.blocks[0].text, "The longest strike the port has known!");
     article_free(&a);
+
+    /* a standfirst of points after an empty paragraph; a list of buttons
+     * is none */
+    static const char r[] = "<html><head><title>Harbour strike</title></head><body><div class=\"head__content\">"
+                            "<h1>Harbour strike</h1><p></p><ul><li>Dock workers want their pay to follow prices</li>"
+                            "<li>The port has lost forty million euros in three weeks</li></ul></div>"
+                            "<div class=\"story\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(r, strlen(r), &a, NULL), 0);
+    assert_string_equal(a.blocks[0].text, "Dock workers want their pay to follow prices");
+    article_free(&a);
+    static const char t[] = "<html><head><title>Harbour strike</title></head><body><header><h1>Harbour strike</h1>"
+                            "<ul><li>Pin</li><li>Share</li><li>Tweet</li><li>Email</li><li>Print</li><li>Save</li>"
+                            "</ul></header><div class=\"story\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                            "</p></div></body></html>";
+    assert_int_equal(html_clean(t, strlen(t), &a, NULL), 0);
+    assert_false(body_has(&a, "Tweet"));
+    article_free(&a);
 }
 
 static void test_html_subheading_like_title_kept(void **state)

@@ -1353,9 +1353,10 @@ static int in_lead(const ctx_t *c, const xmlNode *x)
 
 /* The standfirst under the headline: the heading right after the page's
  * first <h1> when it is a sentence long (a subtitle); else the first
- * paragraph after the <h1> in the box that holds it (a <header>, or
- * within three levels a box whose class or id names a head:
- * "loan-form-head"), a date line skipped, 30 characters or more (its
+ * paragraph, or list of points, after the <h1> in the box that holds it
+ * (a <header>, or within three levels a box whose class or id names a
+ * head: "loan-form-head"), empty ones and a date line skipped, 30
+ * characters or more (its
  * place says what it is: "der cremigste Kuchen den ich kenne!"). Either,
  * with few links, is a lead whatever its class ("heading", "font-brand"). */
 static void find_standfirst(ctx_t *c, xmlNode *root)
@@ -1404,15 +1405,17 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
             x = walk_next(x, box, 1);
             continue;
         }
-        if (!tag_is(x, "p")) {
+        if (!tag_is(x, "p") && !tag_is(x, "ul")) {
             x = walk_next(x, box, 0);
             continue;
         }
-        if (dated(x)) { /* the date line under the headline */
+        size_t len = dom_inner_len(c, x, NULL);
+        if (!len || dated(x)) { /* an empty one, the date line under the headline */
             x = walk_next(x, box, 1);
             continue;
         }
-        size_t len = dom_inner_len(c, x, NULL);
+        if (tag_is(x, "ul") && len < 30 * dom_count_tag(x, "li"))
+            return; /* a list of buttons or tags, not of points */
         if (len >= 30 && len <= 1500 && link_density(c, x) < 0.25 && !in_lead(c, x))
             add_lead(c, x);
         return; /* the first paragraph only */
