@@ -759,6 +759,21 @@ static void test_html_paragraph_beside_the_text_box(void **state)
     assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "eleven thousand dock workers"));
     assert_false(body_has(&a, "Share this page"));
     article_free(&a);
+
+    /* and before it, in the page's order */
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"main\">"
+        "<p>First: the union called the strike three weeks ago, after the talks on night shifts had failed.</p>"
+        "<div id=\"c1\"><p>Second: the port's board met on Monday and asked the ministry to step in at once.</p>"
+        "<p>Third: the ministry said on Tuesday that it would send a mediator to the port this week.</p>"
+        "<div class=\"item\"><div class=\"when\">3 May 2022</div><div class=\"body\"><p>" PARA1 "</p><p>" PARA2
+        "</p><p>" PARA3 "</p></div></div></div></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(a.nblocks >= 6);
+    assert_true(strstr(a.blocks[0].text, "First:") == a.blocks[0].text);
+    assert_true(strstr(a.blocks[1].text, "Second:") == a.blocks[1].text);
+    assert_true(strstr(a.blocks[2].text, "Third:") == a.blocks[2].text);
+    article_free(&a);
 }
 
 static void test_html_recipe_line_blank_before_comma(void **state)

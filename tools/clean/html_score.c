@@ -637,9 +637,8 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
             continue;
         if (in_data_table(x) || dom_has_ancestor(x, "code", 3))
             continue;
-        if (cond_remove(c, x, is_list, len, wrap && wrap[i])) {
+        if (cond_remove(c, x, is_list, len, wrap && wrap[i]))
             dom_remove(c, x);
-        }
     }
     free(wrap);
     free(l.v);
@@ -1355,10 +1354,10 @@ static int in_lead(const ctx_t *c, const xmlNode *x)
  * first <h1> when it is a sentence long (a subtitle); else the first
  * paragraph, or list of points, after the <h1> in the box that holds it
  * (a <header>, or within three levels a box whose class or id names a
- * head: "loan-form-head"), empty ones and a date line skipped, 30
- * characters or more (its
- * place says what it is: "der cremigste Kuchen den ich kenne!"). Either,
- * with few links, is a lead whatever its class ("heading", "font-brand"). */
+ * head: "loan-form-head"), empty ones and a date line skipped, of 30
+ * characters or more (its place says what it is: "der cremigste Kuchen
+ * den ich kenne!"). Either, with few links, is a lead whatever its class
+ * ("heading", "font-brand"). */
 static void find_standfirst(ctx_t *c, xmlNode *root)
 {
     if (c->nleads >= N_LEADS)
@@ -1556,6 +1555,26 @@ static void add_leads(ctx_t *c, xmlNode *art)
     free(have.s);
 }
 
+/* Pushes on out, in document order, a's element siblings before it
+ * (after: after it) that are paragraphs of text: more than 80 characters,
+ * few links, no negative class. Returns 0, or -1 when out of memory. */
+static int beside(ctx_t *c, xmlNode *a, int after, nodes_t *out)
+{
+    int past = 0;
+    for (xmlNode *s = first_el(a->parent); s; s = next_el(s)) {
+        if (s == a) {
+            past = 1;
+            continue;
+        }
+        if (past != after || !tag_is(s, "p") || dom_inner_len(c, s, NULL) <= 80 || link_density(c, s) >= 0.25 ||
+            class_weight(c, s) < 0)
+            continue;
+        if (nodes_push(out, s) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Returns the article container (a new detached div), or NULL. */
 xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
 {
@@ -1584,25 +1603,15 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
     double sthr = tscore * 0.2 > 10 ? tscore * 0.2 : 10;
     xmlNode *parent = tc->parent;
     const char *tcl = attr(tc, "class");
-    /* paragraphs beside the two boxes above tc's parent: the text's
+    /* paragraphs beside tc's parent and the box above it: the text's
      * opening or closing words outside the box that holds the rest */
     nodes_t pre = {0}, post = {0};
-    if (!series && is_el(parent)) {
-        xmlNode *a = parent;
-        for (int k = 0; k < 2 && is_el(a) && is_el(a->parent) && !tag_is(a, "body"); k++, a = a->parent)
-            for (xmlNode *s = first_el(a->parent), *before = NULL; s; s = next_el(s)) {
-                if (s == a) {
-                    before = s;
-                    continue;
-                }
-                if (!tag_is(s, "p") || dom_inner_len(c, s, NULL) <= 80 || link_density(c, s) >= 0.25 ||
-                    class_weight(c, s) < 0)
-                    continue;
-                if (nodes_push(before ? &post : &pre, s) < 0)
-                    c->oom = 1;
-            }
-    }
-    for (size_t i = pre.n; i-- > 0;)
+    xmlNode *up1 = !series && is_el(parent) && !tag_is(parent, "body") && is_el(parent->parent) ? parent : NULL;
+    xmlNode *up2 = up1 && !tag_is(up1->parent, "body") && is_el(up1->parent->parent) ? up1->parent : NULL;
+    if ((up2 && beside(c, up2, 0, &pre) < 0) || (up1 && beside(c, up1, 0, &pre) < 0) ||
+        (up1 && beside(c, up1, 1, &post) < 0) || (up2 && beside(c, up2, 1, &post) < 0))
+        c->oom = 1;
+    for (size_t i = 0; i < pre.n; i++)
         dom_append(art, pre.v[i]);
     if (!is_el(parent)) {
         dom_append(art, tc);
