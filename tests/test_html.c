@@ -679,6 +679,18 @@ static void test_html_standfirst_under_headline(void **state)
     assert_int_equal(html_clean(t, strlen(t), &a, NULL), 0);
     assert_false(body_has(&a, "Tweet"));
     article_free(&a);
+
+    /* a site's name linking home is no headline, its motto no standfirst */
+    static const char u[] = "<html><head><title>Harbour strike - Port News</title></head><body><div id=\"page\">"
+                            "<header class=\"site-header\"><div class=\"branding\"><h1 class=\"site-title\"><a "
+                            "href=\"/\">Port News</a></h1><p class=\"site-description\">All the news of the port "
+                            "since 1921, every day.</p></div></header><div id=\"content\"><main><article>"
+                            "<h2>Harbour strike</h2><div class=\"entry\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                            "</p></div></article></main></div></div></body></html>";
+    assert_int_equal(html_clean(u, strlen(u), &a, NULL), 0);
+    assert_false(body_has(&a, "since 1921"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
 }
 
 static void test_html_subheading_like_title_kept(void **state)

@@ -1351,7 +1351,8 @@ static int in_lead(const ctx_t *c, const xmlNode *x)
 }
 
 /* The standfirst under the headline: the heading right after the page's
- * first <h1> when it is a sentence long (a subtitle); else the first
+ * first <h1> (not a site's name, a link home) when it is a sentence long
+ * (a subtitle); else the first
  * paragraph, or list of points, after the <h1> in the box that holds it
  * (a <header>, or within three levels a box whose class or id names a
  * head: "loan-form-head"), empty ones and a date line skipped, of 30
@@ -1372,7 +1373,8 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
             h1 = x;
         x = walk_next(x, root, 0);
     }
-    if (!h1 || !is_el(h1->parent))
+    /* a site's name linking home is no headline */
+    if (!h1 || !is_el(h1->parent) || link_density(c, h1) >= 0.5)
         return;
     /* a subtitle: the heading right after the headline, of a sentence */
     static const char *const subs[] = {"h2", "h3", "h4", NULL};
