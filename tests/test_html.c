@@ -822,6 +822,15 @@ static void test_html_subtitle_under_headline(void **state)
     assert_non_null(strstr(a.blocks[0].text, "want their pay to follow prices"));
     assert_true(body_has(&a, "exporters of fruit"));
     article_free(&a);
+
+    /* the headline under a site's name is no subtitle */
+    static const char q[] = "<html><head><title>Harbour strike: the port counts the cost of three weeks</title>"
+                            "</head><body><h1>Port News</h1><h2>Harbour strike: the port counts the cost of three "
+                            "weeks</h2><div class=\"content\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+                            "</p></div></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_false(body_has(&a, "counts the cost"));
+    article_free(&a);
 }
 
 static void test_html_responsive_hidden_is_shown(void **state)

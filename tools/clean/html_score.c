@@ -1340,6 +1340,18 @@ static int dated(xmlNode *x)
     return 0;
 }
 
+/* 1 when x's text is the title again (the headline under a site's name). */
+static int like_title(ctx_t *c, const xmlNode *x)
+{
+    if (!c->title)
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    int like = b.s && dom_text_similarity(c->title, b.s) >= 0.75;
+    free(b.s);
+    return like;
+}
+
 /* 1 when x is inside one of the leads found. */
 static int in_lead(const ctx_t *c, const xmlNode *x)
 {
@@ -1381,7 +1393,7 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
     xmlNode *sub = next_el(h1);
     if (sub && tag_in(sub, subs) && visible(sub)) {
         size_t len = dom_inner_len(c, sub, NULL);
-        if (len >= 50 && len <= 1500 && link_density(c, sub) < 0.25 && !in_lead(c, sub)) {
+        if (len >= 50 && len <= 1500 && link_density(c, sub) < 0.25 && !in_lead(c, sub) && !like_title(c, sub)) {
             add_lead(c, sub);
             return;
         }
@@ -1417,7 +1429,7 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
         }
         if (tag_is(x, "ul") && len < 30 * dom_count_tag(x, "li"))
             return; /* a list of buttons or tags, not of points */
-        if (len >= 30 && len <= 1500 && link_density(c, x) < 0.25 && !in_lead(c, x))
+        if (len >= 30 && len <= 1500 && link_density(c, x) < 0.25 && !in_lead(c, x) && !like_title(c, x))
             add_lead(c, x);
         return; /* the first paragraph only */
     }
@@ -1454,12 +1466,8 @@ static void find_leads(ctx_t *c, xmlNode *root)
          * look inside */
         if (ok && dated(x))
             ok = 0;
-        if (ok && c->title) {
-            sbuf_t b = {0};
-            dom_inner_text(x, &b);
-            ok = b.s && dom_text_similarity(c->title, b.s) < 0.75;
-            free(b.s);
-        }
+        if (ok && like_title(c, x))
+            ok = 0;
         if (ok)
             add_lead(c, x);
         /* a lead's parts are no leads of their own; a box that is no lead
