@@ -1763,6 +1763,41 @@ static void test_clean_sentence_ends_of_other_scripts(void **state)
     article_free(&a);
 }
 
+static void test_clean_a_smiley_ends_a_sentence(void **state)
+{
+    (void)state;
+    /* a blog post's last line ends in a face, not a full stop: it is a
+     * sentence of the text, not a short line of the footer */
+    const char s[] =
+        "Blog\nAbout\nContact\n"
+        "Running in winter\n"
+        "Posted on 10 February 2019 by Anna\n"
+        "It is strange how much a view can change within twelve months, and mine on running in the dark has.\n"
+        "Last winter, running outside in the cold and the dark was about the last thing I wanted to do after work.\n"
+        "Now I like it when it is windy and wet outside, and I go out when everyone else stays on the sofa.\n"
+        "Afterwards you feel like a hero of sorts, and I like that a lot \xf0\x9f\x98\x89\n"
+        "Views: 1432\nShare:\nFacebook\nTwitter\nWhatsApp\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "running in the dark"));
+    assert_true(body_has(&a, "I like that a lot"));
+    assert_false(body_has(&a, "Views"));
+    article_free(&a);
+    /* a face drawn in signs, a closing bracket after it */
+    const char t[] =
+        "Blog\nAbout\nContact\n"
+        "Running in winter\n"
+        "Posted on 10 February 2019 by Anna\n"
+        "It is strange how much a view can change within twelve months, and mine on running in the dark has.\n"
+        "Last winter, running outside in the cold and the dark was about the last thing I wanted to do after work.\n"
+        "Now I like it when it is windy and wet outside, and I go out when everyone else stays on the sofa.\n"
+        "And sorry for the mistake about the weather (if you found it at all ;-) )\n"
+        "Views: 1432\nShare:\nFacebook\nTwitter\nWhatsApp\n";
+    clean_ok(t, &a);
+    assert_true(body_has(&a, "sorry for the mistake"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1824,6 +1859,7 @@ int main(void)
         cmocka_unit_test(test_clean_standfirst_between_headline_and_text),
         cmocka_unit_test(test_clean_standfirst_under_the_first_headline),
         cmocka_unit_test(test_clean_sentence_ends_of_other_scripts),
+        cmocka_unit_test(test_clean_a_smiley_ends_a_sentence),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -321,6 +321,29 @@ static int is_sentence_end(uint32_t c)
            c == 0x06D4 || c == 0x0589 || c == 0x1362 || c == 0x104B;
 }
 
+/* A word that closes a sentence the way a chat does: a face drawn in
+ * signs (":)", ";-)", "=)", ":D", "xD", "^^", "<3"), whole or after the
+ * word's letters ("Arbeit^^"), or a pictograph (smiley_cp). */
+static int smiley(const char *w, size_t n)
+{
+    static const char *const faces[] = {":)", ";)", ":-)", ";-)", "=)", ":=)", ":D", ";D", ":-D", "xD", "XD",
+                                        "^^", "<3", ":P", ";P", ":-P", ";-P"};
+    for (size_t k = 0; k < sizeof faces / sizeof *faces; k++) {
+        size_t fl = strlen(faces[k]);
+        if (n >= fl && memcmp(w + n - fl, faces[k], fl) == 0 &&
+            (n == fl || !is_alnum_ascii((unsigned char)faces[k][0])))
+            return 1;
+    }
+    return 0;
+}
+
+/* Faces and hearts among the pictographs (U+1F300..U+1FAFF, U+263A,
+ * U+2665, U+2764); arrows and dingbats (a menu's "❯") are not. */
+static int smiley_cp(uint32_t c)
+{
+    return (c >= 0x1F300 && c <= 0x1FAFF) || c == 0x263A || c == 0x2665 || c == 0x2764;
+}
+
 static int is_cjk(uint32_t c)
 {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
@@ -350,7 +373,7 @@ static void measure(block_t *b)
     const unsigned char *s = (const unsigned char *)b->text;
     size_t i = 0, n = b->len, wstart = 0;
     uint32_t last = 0, wlast = 0;
-    int inword = 0;
+    int inword = 0, wend = 0;
     while (i <= n) {
         size_t at = i;
         uint32_t c = ' ';
@@ -377,8 +400,10 @@ static void measure(block_t *b)
                 /* a sentence ends where a word ends in a full stop, ! ? or
                  * an ellipsis (is_sentence_end), closing quotes and
                  * brackets aside */
-                if (is_sentence_end(wlast))
-                    b->marks++;
+                int end = is_sentence_end(wlast) ||
+                          (b->words > 1 && (smiley_cp(wlast) || smiley(b->text + wstart, at - wstart)));
+                b->marks += (unsigned)end;
+                wend = end;
             }
             inword = 0;
             continue;
@@ -393,10 +418,11 @@ static void measure(block_t *b)
             b->marks++;
         if (c == ',' || c == 0xFF0C || c == 0x3001)
             b->commas++;
-        if (!is_closer(c))
+        if (!is_closer(c) && c != 0xFE0F) /* a pictograph's variation selector aside */
             last = wlast = c;
     }
-    b->ends_sentence = is_sentence_end(last) || last == 0x3002 || last == 0xFF01 || last == 0xFF1F;
+    b->ends_sentence = is_sentence_end(last) || last == 0x3002 || last == 0xFF01 || last == 0xFF1F || wend ||
+                       (b->words > 1 && smiley_cp(last));
     b->eff = b->words + b->cjk / 2;
     /* html2scrape and copy-paste keep authored bullets ("+ ", "* ", "- ",
      * "• ") but menus come out bare */
