@@ -1798,6 +1798,31 @@ static void test_clean_a_smiley_ends_a_sentence(void **state)
     article_free(&a);
 }
 
+static void test_clean_author_note_over_the_text(void **state)
+{
+    (void)state;
+    /* the author's box stands over the text and again under it: neither
+     * copy is the article's, nor is the first its standfirst */
+    const char s[] =
+        "Home\nEssays\nAuthors\n"
+        "The state of exception\n"
+        "Jane Miller\n"
+        "Jane Miller teaches modern history at the University of Leeds and is the co-founder of this magazine.\n"
+        "It looks like a biopolitical dream: governments advised by doctors order whole populations to stay at home for weeks.\n"
+        "The only problem is that the claim does not survive a look at how badly the same governments failed at the start.\n"
+        "Foucault's idea of biopolitics was never about a state that knows everything, but about one that counts and cares.\n"
+        "What we see now is rather an old state of exception, with all the powers it gives to those who run it.\n"
+        "Jane Miller\n"
+        "Jane Miller teaches modern history at the University of Leeds and is the co-founder of this magazine.\n"
+        "Share\nTwitter\nFacebook\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "biopolitical dream"));
+    assert_true(body_has(&a, "old state of exception"));
+    assert_false(body_has(&a, "teaches modern history"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1860,6 +1885,7 @@ int main(void)
         cmocka_unit_test(test_clean_standfirst_under_the_first_headline),
         cmocka_unit_test(test_clean_sentence_ends_of_other_scripts),
         cmocka_unit_test(test_clean_a_smiley_ends_a_sentence),
+        cmocka_unit_test(test_clean_author_note_over_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1318,7 +1318,11 @@ static int author_note(const block_t *b)
         "journalistin", "korrespondent*", "gründer*", "professorin", "expertin", "head of",
         "rédact*", "periodista", "redactor*", "escritor*",
     };
-    static const char *const verbs[] = {"is", "was", "ist", "war", "est", "es", "lehrt", "writes", "schreibt"};
+    static const char *const verbs[] = {"is", "was", "ist", "war", "est", "es", "lehrt", "writes", "schreibt", "teaches"};
+    /* who teaches at a university has a role of its own: "Philipp Sarasin
+     * lehrt Geschichte der Neuzeit an der Universität Zürich", "... teaches
+     * history at the University of ..." */
+    static const char *const schools[] = {"universit*", "hochschul*", "fachhochschul*"};
     /* what a writer covers is a role of its own: "Evan Halper writes about
      * policy", "schreibt über Politik" */
     static const char *const beats[] = {"about", "über", "sur"};
@@ -1333,7 +1337,8 @@ static int author_note(const block_t *b)
             size_t k = strlen(verbs[v]);
             if (strncmp(p, verbs[v], k) == 0 && p[k] == ' ' && w >= 1)
                 return has_any(p + k, roles, sizeof roles / sizeof *roles) ||
-                       (v >= 7 && starts_with_any(p + k + 1, beats, sizeof beats / sizeof *beats));
+                       ((v == 7 || v == 8) && starts_with_any(p + k + 1, beats, sizeof beats / sizeof *beats)) ||
+                       ((v == 6 || v == 9) && has_any(p + k, schools, sizeof schools / sizeof *schools));
         }
         while (*p && *p != ' ')
             p++;
@@ -1381,6 +1386,26 @@ static size_t drop_notes(const page_t *pg, size_t rs, size_t re)
         re = j - 1;
     }
     return re;
+}
+
+/* The run's start without the author's note that opens it (a bio over
+ * the text: "Jacob Wade is a personal finance expert who ...") when the
+ * text goes on after it with two paragraphs or more; it is marked as a
+ * byline, which the standfirst is not. */
+static size_t drop_head_notes(page_t *pg, size_t rs, size_t re)
+{
+    if (rs >= re || !author_note(&pg->b[rs]))
+        return rs;
+    unsigned paras = 0;
+    for (size_t i = rs + 1; i < re && paras < 2; i++)
+        paras += pg->b[i].w > 0;
+    if (paras < 2)
+        return rs;
+    pg->b[rs].byline = 1; /* not the standfirst either */
+    for (size_t i = rs + 1; i < re; i++)
+        if (pg->b[i].hash == pg->b[rs].hash)
+            pg->b[i].gap = 1; /* nor its copy in the author's box under the text */
+    return rs + 1;
 }
 
 /* The run's end without the author's notes and calls that close it (before and
@@ -2079,6 +2104,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         head = rs;
         rs = join_before(&pg, begin, rs, re);
         re = trim_tail(&pg, rs, re);
+        rs = drop_head_notes(&pg, rs, re);
         re = cut_far_tail(&pg, rs, re);
 #ifdef INK_CLEAN_DEBUG
         fprintf(stderr, "final %zu..%zu\n", rs, re);
