@@ -1823,6 +1823,40 @@ static void test_clean_author_note_over_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_text_goes_on_after_a_box_of_links(void **state)
+{
+    (void)state;
+    /* a "Related" box of three headlines inside the article, its last
+     * paragraph after it and the page's own list of further reading */
+    const char s[] =
+        "News\nReviews\nStorage\n"
+        "Bigger hard drives are on their way\n"
+        "As the world's demand for storage keeps growing, so does the need to find the next jump in how densely a disk "
+        "can hold its data.\n"
+        "A Japanese maker of platters says it has found a way to hold several times as much data on each of them as "
+        "today's drives do.\n"
+        "The method heats the disk for a moment while the data is written, which makes the material take the magnetic "
+        "pattern far more readily.\n"
+        "Related\n"
+        "Microsoft Is Using DNA to Store Our Data\n"
+        "We Can Watch Old Films for Thousands of Years\n"
+        "Drive Maker Will Ship 20TB Hard Drives Next Year\n"
+        "Drives of today hold a little over one terabit per square inch, but the company believes its new platters "
+        "can hold four or five times that much, and that means a drive of eighty terabytes is possible in theory, "
+        "though the first drives built on the new platters will be much smaller than that and will not reach the "
+        "shops before next year.\n"
+        "Further Reading\n"
+        "Maker Launches New SSDs in Capacities Up to 8TB\n"
+        "A Tiny 512GB USB Stick Goes on Sale\n"
+        "New Memory Card Spec Promises Faster Transfers\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "demand for storage"));
+    assert_true(body_has(&a, "eighty terabytes"));
+    assert_false(body_has(&a, "Tiny 512GB"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1886,6 +1920,7 @@ int main(void)
         cmocka_unit_test(test_clean_sentence_ends_of_other_scripts),
         cmocka_unit_test(test_clean_a_smiley_ends_a_sentence),
         cmocka_unit_test(test_clean_author_note_over_the_text),
+        cmocka_unit_test(test_clean_text_goes_on_after_a_box_of_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -39,6 +39,9 @@
 #define JOIN_MIN 25
 #define JOIN_DENSE 8
 #define JOIN_GAP 3
+/* cut_at_boundary: a paragraph of BIG_PARA words or more after a box of
+ * links is the text going on, not a teaser's summary. */
+#define BIG_PARA 40
 /* trim_tail: a lone paragraph ends the run no longer when lines weighing
  * TAIL_GAP or more set it apart and the text before weighs TAIL_SHARE
  * times as much. */
@@ -1103,6 +1106,22 @@ static void best_run(const page_t *pg, size_t from, size_t to, size_t *rs, size_
     }
 }
 
+/* A box of links inside the text ("Related" and three headlines) at the
+ * heading i: a few short lines after it, then a paragraph of BIG_PARA or
+ * more (a teaser's summary is shorter) and text up to the next heading
+ * that opens the page's tail ("Further reading"), before end. */
+static int inline_box(const page_t *pg, size_t i, size_t end)
+{
+    size_t j = i + 1;
+    while (j < end && j <= i + 8 && pg->b[j].w <= 0 && pg->b[j].label != L_CHROME && !is_after_heading(&pg->b[j]))
+        j++;
+    if (j >= end || pg->b[j].w < BIG_PARA)
+        return 0;
+    while (j < end && pg->b[j].w > 0)
+        j++;
+    return j < end && is_after_heading(&pg->b[j]);
+}
+
 /* Stops the main text at a heading that opens the page's tail ("Related
  * stories", "Comments") once an article's worth of text lies before it and
  * the article does not go on after it: after it come teasers. */
@@ -1138,8 +1157,9 @@ static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
         /* The article goes on after the heading only if a run of
          * paragraphs follows and the best stretch of text after it weighs
          * at least a quarter of the text before: three teasers with a
-         * summary each make a run too, but a short one. */
-        if (!runs[i - rs + 1] || tail[i - rs + 1] * 4 < before) {
+         * summary each make a run too, but a short one. Nor does a box of
+         * links inside the text end it (inline_box). */
+        if ((!runs[i - rs + 1] || tail[i - rs + 1] * 4 < before) && !inline_box(pg, i, pg->n)) {
             cut = i;
             break;
         }
