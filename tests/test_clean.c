@@ -1505,6 +1505,26 @@ static void test_clean_title_is_not_a_gallery_or_an_attribution(void **state)
     article_free(&a);
 }
 
+static void test_clean_title_is_not_a_line_of_figures(void **state)
+{
+    (void)state;
+    /* a rating widget's figures stand nearer the text than the headline
+     * and the page repeats them: a line without a letter is no headline */
+    const char s[] =
+        "Home\nBuilding\nLaw\n"
+        "Clearing snow: what you should know\n"
+        "4.3182 330 5 1\n"
+        "Rate this article\n"
+        "4.3182 330 5 1\n"
+        "When the first flakes of winter fall, the children cheer and many home owners think with dread of the snow on the pavement.\n"
+        "It is still wise to take the duty seriously, because an owner who neglects it can be made to pay for a passer-by's fall.\n"
+        "Who has to clear the pavement, and when, is set by the town, and most towns want it clear by seven in the morning.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_string_equal(a.title, "Clearing snow: what you should know");
+    article_free(&a);
+}
+
 static void test_clean_platform_names_are_chrome_only_in_a_few_words(void **state)
 {
     (void)state;
@@ -1921,6 +1941,7 @@ int main(void)
         cmocka_unit_test(test_clean_a_smiley_ends_a_sentence),
         cmocka_unit_test(test_clean_author_note_over_the_text),
         cmocka_unit_test(test_clean_text_goes_on_after_a_box_of_links),
+        cmocka_unit_test(test_clean_title_is_not_a_line_of_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

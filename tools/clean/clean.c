@@ -1673,8 +1673,20 @@ static void shared_words(const block_t *b, const uint64_t *set, unsigned *hits, 
     *all = (unsigned)k;
 }
 
+/* Whether b has a letter at all: a line of figures ("4.3182 330 5 1", a
+ * rating's widget) is no headline. Any non-ASCII character counts. */
+static int has_letter(const block_t *b)
+{
+    for (size_t i = 0; i < b->len; i++) {
+        unsigned char c = (unsigned char)b->text[i];
+        if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether line i may be the headline at all: a line of a few words that
- * is not chrome, a byline, a dateline, a label or a line of navigation,
+ * is not chrome, a byline, a dateline, a label, a line of navigation or of figures,
  * and not the text's own paragraph. */
 static int title_candidate(const page_t *pg, size_t i, size_t rs)
 {
@@ -1685,7 +1697,7 @@ static int title_candidate(const page_t *pg, size_t i, size_t rs)
         return 0;
     if (i >= rs && b->label == L_GOOD)
         return 0;
-    return !(b->byline || b->dated || not_headline(b));
+    return !(b->byline || b->dated || not_headline(b) || !has_letter(b));
 }
 
 /* What guess_title weighs of a candidate line (see title_w). */
