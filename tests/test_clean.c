@@ -1877,6 +1877,39 @@ static void test_clean_text_goes_on_after_a_box_of_links(void **state)
     article_free(&a);
 }
 
+static void test_clean_line_leading_into_the_text(void **state)
+{
+    (void)state;
+    /* a salutation or a label that ends in a colon or a comma leads into
+     * the text after it; a line of tags does not */
+    const char s[] =
+        "Home\nServices\nContact\n"
+        "Dear visitors,\n"
+        "we are a small shop for computer repairs in the old town, and we have been looking after the machines of our "
+        "neighbours for twenty years.\n"
+        "Whatever the trouble with your computer is, bring it in and we will tell you what it costs before we start.\n"
+        "We also set up new machines, move your data from the old one and show you around the new system.\n"
+        "Opening hours\nImprint\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Dear visitors"));
+    assert_true(body_has(&a, "computer repairs"));
+    article_free(&a);
+    const char t[] =
+        "Home\nNews\n"
+        "Court rules on recipes\n"
+        "Tags: law, cookbooks, copyright\n"
+        "The court held that a recipe as such is not protected, since it only lists ingredients and the steps to "
+        "follow.\n"
+        "The photographs in a cookbook are another matter, and a blog that copies them needs the photographer's "
+        "leave.\n"
+        "The ruling can still be appealed, and the publisher has said that it will take the case further.\n";
+    clean_ok(t, &a);
+    assert_true(body_has(&a, "recipe as such"));
+    assert_false(body_has(&a, "Tags"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1942,6 +1975,7 @@ int main(void)
         cmocka_unit_test(test_clean_author_note_over_the_text),
         cmocka_unit_test(test_clean_text_goes_on_after_a_box_of_links),
         cmocka_unit_test(test_clean_title_is_not_a_line_of_figures),
+        cmocka_unit_test(test_clean_line_leading_into_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

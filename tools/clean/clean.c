@@ -1428,6 +1428,20 @@ static size_t drop_head_notes(page_t *pg, size_t rs, size_t re)
     return rs + 1;
 }
 
+/* The line just before the run when it leads into the text: a short line
+ * that ends in a colon or a comma ("Leitsätze des Gerichts:", "Dear
+ * readers,"), not chrome nor a repeat, nor a list of tags. */
+static size_t lead_in(const page_t *pg, size_t begin, size_t rs)
+{
+    if (rs <= begin)
+        return rs;
+    const block_t *b = &pg->b[rs - 1];
+    char z = b->len ? b->text[b->len - 1] : 0;
+    if ((b->label != L_SHORT && b->label != L_MEDIUM) || b->commas > 1 || b->words < 2 || (z != ':' && z != ','))
+        return rs;
+    return rs - 1;
+}
+
 /* The run's end without the author's notes and calls that close it (before and
  * after), nor a lone
  * paragraph that lines of chrome or menus set apart from the text: the
@@ -1693,7 +1707,7 @@ static int title_candidate(const page_t *pg, size_t i, size_t rs)
     const block_t *b = &pg->b[i];
     if (b->label == L_CHROME || b->eff < 2 || b->eff > 30 || b->len > 300 || b->len < 8)
         return 0;
-    if (b->text[b->len - 1] == ':' || b->text[b->len - 1] == '|')
+    if (b->text[b->len - 1] == ':' || b->text[b->len - 1] == '|' || b->text[b->len - 1] == ',')
         return 0;
     if (i >= rs && b->label == L_GOOD)
         return 0;
@@ -2137,6 +2151,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         rs = join_before(&pg, begin, rs, re);
         re = trim_tail(&pg, rs, re);
         rs = drop_head_notes(&pg, rs, re);
+        rs = lead_in(&pg, begin, rs);
         re = cut_far_tail(&pg, rs, re);
 #ifdef INK_CLEAN_DEBUG
         fprintf(stderr, "final %zu..%zu\n", rs, re);
