@@ -1910,6 +1910,33 @@ static void test_clean_line_leading_into_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_short_line_beside_chrome_goes_with_it(void **state)
+{
+    (void)state;
+    /* between two paragraphs a share bar and a box's label ("Travel deals")
+     * stand together: the label goes with the bar; a subheading over the
+     * next paragraph stays */
+    const char s[] =
+        "Home\nIndustry\n"
+        "Airlines expect a slow recovery\n"
+        "The airlines of the region expect their traffic to reach the level of before the crisis only in three years.\n"
+        "Most of them have cut routes and staff, and several have asked the state for loans to see them through.\n"
+        "Share on Facebook\n"
+        "Travel deals of the week\n"
+        "Share on Twitter\n"
+        "Freight holds up\n"
+        "Freight has done better than passengers: cargo flights carried nearly as much as before, and prices rose.\n"
+        "The industry's association says that the cargo business alone kept some of the smaller airlines afloat.\n"
+        "Newsletter\nImprint\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "three years"));
+    assert_true(body_has(&a, "smaller airlines afloat"));
+    assert_true(body_has(&a, "Freight holds up"));
+    assert_false(body_has(&a, "Travel deals"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1976,6 +2003,7 @@ int main(void)
         cmocka_unit_test(test_clean_text_goes_on_after_a_box_of_links),
         cmocka_unit_test(test_clean_title_is_not_a_line_of_figures),
         cmocka_unit_test(test_clean_line_leading_into_the_text),
+        cmocka_unit_test(test_clean_short_line_beside_chrome_goes_with_it),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1917,6 +1917,23 @@ static int standfirst_like(const block_t *b, uint64_t th, const char *title, int
     return !find_date(lc, ymd) && !has_time(lc);
 }
 
+/* A short line inside the run [rs, re) beside a line of chrome, with no
+ * text on either side ("Entdecken Sie jetzt" under a share bar, "Release
+ * Date:" over a dateline, a widget's label): it goes with the chrome. A
+ * subheading has text after it, a list's items are bulleted or stand
+ * among each other; a line of a hundred bytes or more is no label (a Thai
+ * paragraph has few spaces, so few words). */
+static void beside_chrome(page_t *pg, size_t rs, size_t re)
+{
+    for (size_t k = rs + 1; k + 1 < re; k++) {
+        const block_t *p = &pg->b[k - 1], *b = &pg->b[k], *n = &pg->b[k + 1];
+        if (b->label != L_SHORT || b->list || b->len > 100 || p->w > 0 || n->w > 0)
+            continue;
+        if (p->label == L_CHROME || n->label == L_CHROME)
+            pg->b[k].gap = 1;
+    }
+}
+
 static int echo(const page_t *pg, size_t i)
 {
     const block_t *b = &pg->b[i];
@@ -2213,6 +2230,8 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
             end = ti;
         }
     }
+    if (!whole)
+        beside_chrome(&pg, rs, re);
     size_t as_title = SIZE_MAX; /* first block left out as the headline */
     for (size_t i = rs; i < re; i++) {
         block_t *b = &pg.b[i];
