@@ -307,6 +307,24 @@ static void test_html_lone_link_paragraph(void **state)
     article_free(&a);
 }
 
+static void test_html_lone_link_that_reads_as_a_sentence(void **state)
+{
+    (void)state;
+    /* A lone link of seven words or more is a sentence of the text that
+     * points on ("Read the full transcript of the interview"): it stays;
+     * one of six words, a way out of the article, goes. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p><a href=\"/transcript\">Read the full transcript of the interview</a></p>"
+        "<p>" PARA2 "</p><p><a href=\"/board\">Hier geht es zum neuen Vorstand</a></p>"
+        "<p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "Read the full transcript of the interview"));
+    assert_false(body_has(&a, "neuen Vorstand"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -1734,6 +1752,7 @@ int main(void)
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),
+        cmocka_unit_test(test_html_lone_link_that_reads_as_a_sentence),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),

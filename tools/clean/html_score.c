@@ -677,6 +677,22 @@ static void clean_share(ctx_t *c, xmlNode *root)
     }
 }
 
+/* A lone link of seven words or more reads as a sentence of the text that
+ * points on from it ("Read the full transcript of his interview", "See what
+ * it can do for you"), not as a way out ("Weitere Artikel"); six words
+ * still go ("Hier geht es zur neuen Vorstandsstruktur"). */
+static int link_reads_as_sentence(xmlNode *x)
+{
+    xmlChar *t = xmlNodeGetContent(x);
+    if (!t)
+        return 0;
+    size_t w = 0;
+    for (const xmlChar *p = t; *p; p++)
+        w += !isspace(*p) && (p == t || isspace(p[-1]));
+    xmlFree(t);
+    return w >= 7;
+}
+
 /* A paragraph that is one short link and nothing else ("Weitere Artikel",
  * "zurück zur Listenansicht", "New Call-to-action") is a way out of the
  * article, not a part of it; a heading, or an entry of a list or a table,
@@ -705,6 +721,8 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
         }
         free(la.v);
         if (contact) /* an address to write to is the article's */
+            continue;
+        if (link_reads_as_sentence(x))
             continue;
         dom_remove(c, x);
     }
