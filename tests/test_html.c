@@ -525,6 +525,36 @@ static void test_html_affiliate_disclosure_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_follow_prompt_ends_no_text(void **state)
+{
+    (void)state;
+    /* A sentence that calls to follow the site or get its app, closing the
+     * text, goes (two at most); a line of the site's links and the
+     * author's note that says where to follow its writer stay. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>Get the latest news from the harbour straight to your phone with our app.</p>"
+        "<p>Follow the Harbour Post on Twitter and Instagram and on Facebook for every update.</p>"
+        "</div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "straight to your phone"));
+    assert_false(body_has(&a, "Follow the Harbour Post"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "exporters of fruit"));
+    article_free(&a);
+
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>Ana Ruiz is a reporter for the Harbour Post. Follow her on Twitter at anaruiz.</p>"
+        "<p>Follow the Post: Twitter | Facebook</p></div></article></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "Ana Ruiz is a reporter"));
+    assert_true(body_has(&a, "Follow the Post: Twitter"));
+    article_free(&a);
+}
+
 static void test_html_reader_prompt_ends_no_text(void **state)
 {
     (void)state;
@@ -1759,6 +1789,7 @@ int main(void)
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_affiliate_disclosure_dropped),
+        cmocka_unit_test(test_html_follow_prompt_ends_no_text),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),
         cmocka_unit_test(test_html_gallery_pages_shown),
         cmocka_unit_test(test_html_link_cards_dropped),

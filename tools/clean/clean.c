@@ -2597,6 +2597,18 @@ static void prune_blocks(article_t *a, int scrape)
             before += b->eff;
         bs[i].kept = !drop;
     }
+    /* A sentence (eight words or more) that calls to follow the site, get
+     * its app or its newsletter, closing the text, goes, two at most (in a
+     * scrape, drop_notes saw to them); not the author's note that ends on
+     * where to follow its writer, nor the site's line of links ("Follow
+     * Backchannel: Twitter | Facebook"), which Readability keeps */
+    for (size_t k = 0, j = cut; !scrape && k < 2; k++) {
+        while (j > 0 && !bs[j - 1].kept)
+            j--;
+        if (j < 2 || !tail_prompt(&bs[j - 1]) || bs[j - 1].words < 8 || author_note(&bs[j - 1]))
+            break;
+        bs[--j].kept = 0;
+    }
     /* A subheading said three times or more, each time right over another
      * one, is a gallery's or a box's title over each of its items (dw.com's
      * "Racist, ruthless, cruel: Germany's colonial history" over eleven
