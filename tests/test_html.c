@@ -368,6 +368,27 @@ static void test_html_author_box_and_disclaimer_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_post_author_box_dropped(void **state)
+{
+    (void)state;
+    /* A theme's "post-author" box after the text is the writer's portrait
+     * and goes (swim.de's); a "post-author" line over the text is the
+     * byline, kept as such, and the text under it stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article class=\"post\">"
+        "<p class=\"post-author-line\">By Ana Ferreira</p>"
+        "<div class=\"entry-content\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div>"
+        "<section class=\"post-author clearfix\"><span class=\"post-author-name\">Ana Ferreira</span>"
+        "<p class=\"post-author-bio\">Ana Ferreira studied law before she moved to the coast to write about ships."
+        "</p></section></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_false(body_has(&a, "studied law"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_lead_that_opens_as_the_text_does(void **state)
 {
     (void)state;
@@ -1821,6 +1842,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_lone_link_that_reads_as_a_sentence),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
+        cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_contact_block_dropped),

@@ -735,8 +735,8 @@ static int lowered_word(const char *s, const lowered_t *l, int fits, const char 
  * ends a post: one in the middle of the text is the author's own box of
  * advice and stays. */
 static const char *const re_author_box[] = {
-    "author-bio",         "authorbio",    "author_bio",  "author-box", "authorbox", "author-info",
-    "author-description", "about-author", "saboxplugin", "m-a-box",    "abh_box",   NULL,
+    "author-bio",   "authorbio",   "author_bio", "author-box", "authorbox",   "author-info", "author-description",
+    "about-author", "saboxplugin", "m-a-box",    "abh_box",    "post-author", NULL,
 };
 
 /* Class and id words of a notice about advertising or affiliate links,
