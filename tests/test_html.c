@@ -436,6 +436,28 @@ static void test_html_gallery_pages_shown(void **state)
     article_free(&a);
 }
 
+static void test_html_signed_meta_line_anywhere(void **state)
+{
+    (void)state;
+    /* A line of fields parted by '|' with a date and the writer's name
+     * after "von" or "by" is a post's date and author line, and goes
+     * wherever it stands (a blog lists its posts' lines after its menu);
+     * a line of a date and a place further down is the text's. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>Freitag | 14. Juni 2019 | 15:49 VON Ana Ferreira IN Ports | 0 COMMENTS</p>"
+        "<p>Next meeting: 12. Juli 2019 | Town hall</p>"
+        "<p>Verfasst von: ana | 31. Dezember 2008</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Ana Ferreira"));
+    assert_false(body_has(&a, "Verfasst von"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "Town hall"));
+    article_free(&a);
+}
+
 static void test_html_date_lines_in_the_text(void **state)
 {
     (void)state;
@@ -1845,6 +1867,7 @@ int main(void)
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
+        cmocka_unit_test(test_html_signed_meta_line_anywhere),
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_affiliate_disclosure_dropped),

@@ -875,6 +875,28 @@ static int meta_line(const char *t)
     return 0;
 }
 
+/* A line of a few words parted by '|' with a date and its writer's name
+ * after "von", "by" or "verfasst von" ("Freitag | 14. Juni 2019 | 15:49
+ * VON Sina Giebel IN Fashion | 0 COMMENTS"): a post's date and author,
+ * wherever it stands (a blog's page lists them over each post). */
+static int signed_meta_line(const char *t)
+{
+    static const char *const by[] = {"von", "by", "par", "por", "posted", "verfasst", NULL};
+    if (!strchr(t, '|') || count_words(t) > 16)
+        return 0;
+    int date = 0, name = 0;
+    for (const char *p = t; *p; p++) {
+        if (p != t && p[-1] != ' ' && p[-1] != '|')
+            continue;
+        date |= date_at(p) != NULL;
+        for (const char *const *w = by; *w && !name; w++) {
+            const char *e = label_end(p, *w);
+            name = e && (*e == ' ' || *e == ':');
+        }
+    }
+    return date && name;
+}
+
 /* A short block's text without its style codes into out (200 bytes at
  * most); "" for a picture or a longer block. */
 static const char *plain_short(const article_block_t *b, char out[201])
@@ -950,7 +972,8 @@ static void drop_date_lines(article_t *a)
          * "23.10.2018", adac.de); one further down is the text's (a
          * letter's date, a date in a list of events) */
         drop = (rest && *rest && count_words(t) <= 8 && date_at(rest)) ||
-               (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && (bare_date(t) || meta_line(t)));
+               (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && (bare_date(t) || meta_line(t))) ||
+               (b->kind == ARTICLE_BLOCK_PARA && signed_meta_line(t));
         if (drop)
             article_block_clear(b);
         else
