@@ -1163,6 +1163,27 @@ static void test_html_tail_heading_before_more_text(void **state)
     article_free(&a);
 }
 
+static void test_html_further_links_and_reading_tips_headings(void **state)
+{
+    (void)state;
+    /* "Weiterführende Links" over the site's links ends the text, as
+     * "Further reading" does; "Lesetipp" over a paragraph of the text
+     * goes alone. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 " " PARA2 "</p><p>" PARA2 " " PARA3 "</p>"
+        "<h3>Lesetipp</h3><p>" PARA3 " " PARA1 "</p>"
+        "<h3>Weiterführende Links</h3><ul><li>Dossier zum Hafen</li><li>Streik-Ticker</li></ul>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Lesetipp"));
+    assert_false(body_has(&a, "Weiterf"));
+    assert_false(body_has(&a, "Dossier zum Hafen"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "resume on Friday"));
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -1879,6 +1900,7 @@ int main(void)
         cmocka_unit_test(test_html_names_under_a_letter),
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
+        cmocka_unit_test(test_html_further_links_and_reading_tips_headings),
         cmocka_unit_test(test_html_teaser_page_from_its_description),
         cmocka_unit_test(test_html_short_post_not_traded_for_chrome),
         cmocka_unit_test(test_html_text_only_without_scripts),

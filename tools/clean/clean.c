@@ -1026,7 +1026,8 @@ static const char *const after_words[] = {
     "najczęściej czytane", "otras noticias", "artikel zum thema", "über den autor", "zum autor",
     "about the author", "weitere tipps", "weitere informationen zum thema", "autres articles",
     "altre notizie", "outras notícias", "verwandte themen", "weitere themen", "latest articles",
-    "explore further", "polecamy", "das könnte sie interessieren",
+    "explore further", "polecamy", "das könnte sie interessieren", "weiterführende links", "lesetipp",
+    "lesetipps",
     /* Chinese: related reading, related news, recommended reading, popular picks */
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
