@@ -389,6 +389,37 @@ static void test_html_post_author_box_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_no_lead_from_a_caption_or_an_author_box(void **state)
+{
+    (void)state;
+    /* A "summary" with a picture's credit in it is the lead picture's
+     * caption, and a "description" in an author's box is the writer's:
+     * neither comes in as the article's lead. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article>"
+        "<header class=\"entry-header\"><h1>Harbour strike</h1><div class=\"summary-credit\">"
+        "<p class=\"summary\">Cranes stand idle at the container terminal on the third day of the strike. "
+        "<span class=\"credit\">By HARBOUR BOARD</span></p></div></header>"
+        "<div class=\"article-body\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div>"
+        "</article></main></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Cranes stand idle"));
+    assert_int_equal(a.nblocks, 3);
+    article_free(&a);
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article>"
+        "<header class=\"entry-header\"><h1>Harbour strike</h1><div class=\"abh_box\"><div class=\"abh_text\">"
+        "<div class=\"abh_description\">I am Ana and I am so glad you stopped by! I write about ports, ships "
+        "and the people who work there.</div></div></div></header>"
+        "<div class=\"article-body\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div>"
+        "</article></main></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_false(body_has(&a, "glad you stopped by"));
+    assert_int_equal(a.nblocks, 3);
+    article_free(&a);
+}
+
 static void test_html_lead_that_opens_as_the_text_does(void **state)
 {
     (void)state;
@@ -1886,6 +1917,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_that_reads_as_a_sentence),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
+        cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_signed_meta_line_anywhere),

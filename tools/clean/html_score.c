@@ -1416,6 +1416,17 @@ static int dated(xmlNode *x)
     return 0;
 }
 
+/* 1 when x holds a picture's credit (a class or id naming one). */
+static int credited(xmlNode *x)
+{
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+        char km[512];
+        if (is_el(k) && strcasestr(match_string(k, km, sizeof km), "credit"))
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when x's text is the title again (the headline under a site's name). */
 static int like_title(ctx_t *c, const xmlNode *x)
 {
@@ -1499,7 +1510,7 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
             continue;
         }
         size_t len = dom_inner_len(c, x, NULL);
-        if (!len || dated(x)) { /* an empty one, the date line under the headline */
+        if (!len || dated(x) || credited(x)) { /* an empty one, the date line under the headline, a picture's caption */
             x = walk_next(x, box, 1);
             continue;
         }
@@ -1526,12 +1537,13 @@ static void find_leads(ctx_t *c, xmlNode *root)
             x = walk_next(x, root, 0);
             continue;
         }
-        if (tag_in(x, no_lead_below) || !visible(x)) {
+        char ms[512];
+        match_string(x, ms, sizeof ms);
+        /* nor in an author's box: its "description" is the writer's */
+        if (tag_in(x, no_lead_below) || !visible(x) || has_word(ms, re_author_box)) {
             x = walk_next(x, root, 1);
             continue;
         }
-        char ms[512];
-        match_string(x, ms, sizeof ms);
         if (!has_word(ms, re_lead) || negative(ms) || contains_any(ms, re_unlikely) || contains_any(ms, re_not_lead)) {
             x = walk_next(x, root, 0);
             continue;
@@ -1539,8 +1551,8 @@ static void find_leads(ctx_t *c, xmlNode *root)
         size_t len = dom_inner_len(c, x, NULL);
         int ok = len >= 50 && len <= 1500 && link_density(c, x) < 0.25;
         /* a header box with the byline or the date in it is more than the lead:
-         * look inside */
-        if (ok && dated(x))
+         * look inside; one with a credit in it is a picture's caption */
+        if (ok && (dated(x) || credited(x)))
             ok = 0;
         if (ok && like_title(c, x))
             ok = 0;
