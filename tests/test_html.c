@@ -599,6 +599,27 @@ static void test_html_affiliate_disclosure_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_ad_labels_dropped(void **state)
+{
+    (void)state;
+    /* An advertisement's label alone ("ANZEIGE") or with the few words
+     * that say so ("*Werbung. Dieser Beitrag enthält Werbung für ...")
+     * goes; a sentence that opens with the word stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p><em>*Werbung. Dieser Beitrag enthält Werbung für Hafenkräne.</em></p>"
+        "<p>" PARA1 "</p><p>ANZEIGE</p><p>" PARA2 "</p>"
+        "<p>Werbung nervt, sagen die Hafenarbeiter, und die Plakate am Tor nerven am meisten.</p>"
+        "<p>" PARA3 "</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Hafenkräne"));
+    assert_false(body_has(&a, "ANZEIGE"));
+    assert_true(body_has(&a, "Werbung nervt"));
+    assert_int_equal(a.nblocks, 4);
+    article_free(&a);
+}
+
 static void test_html_follow_prompt_ends_no_text(void **state)
 {
     (void)state;
@@ -1924,6 +1945,7 @@ int main(void)
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_affiliate_disclosure_dropped),
+        cmocka_unit_test(test_html_ad_labels_dropped),
         cmocka_unit_test(test_html_follow_prompt_ends_no_text),
         cmocka_unit_test(test_html_link_list_after_a_label_ends_no_text),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),

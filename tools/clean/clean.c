@@ -2524,6 +2524,32 @@ static int disclosure(const char *lc, const block_t *b)
            has_any(lc, from, sizeof from / sizeof *from);
 }
 
+/* An advertisement's label on its own ("ANZEIGE", "Advertorial"), or
+ * ending in a full stop or a colon before a few words that say so
+ * ("*Werbung. Dieser Beitrag enthält Werbung für ..."): the page marks
+ * what it was paid for; the label is not the text. */
+static int ad_label(const char *lc, const block_t *b)
+{
+    static const char *const labels[] = {
+        "werbung", "anzeige", "advertisement", "advertorial", "sponsored", "publicidad", "publicité", "reklama",
+    };
+    if (b->words > 12)
+        return 0;
+    const char *p = lc;
+    while (*p == '*' || *p == '[' || *p == '(' || *p == ' ')
+        p++;
+    for (size_t i = 0; i < sizeof labels / sizeof *labels; i++) {
+        size_t k = strlen(labels[i]);
+        if (strncmp(p, labels[i], k) == 0) {
+            const char *q = p + k;
+            while (*q == ']' || *q == ')' || *q == ' ')
+                q++;
+            return *q == '\0' || ((*q == '.' || *q == ':') && has_word(q, labels[i]));
+        }
+    }
+    return 0;
+}
+
 /* clean_prune_blocks; in a scrape (scrape set) a comment thread's
  * heading ends the text as a tail heading does. */
 static void prune_blocks(article_t *a, int scrape)
@@ -2589,7 +2615,7 @@ static void prune_blocks(article_t *a, int scrape)
         const char *lp = lc + (lc[0] == '(');
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_lead(lc, b->text)) ||
-                   is_consent_banner(lc) || disclosure(lc, b) ||
+                   is_consent_banner(lc) || disclosure(lc, b) || ad_label(lc, b) ||
                    (before >= 30 && (is_after_heading(b) || (scrape && is_thread_heading(b)))) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
                    (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
