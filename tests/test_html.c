@@ -1236,6 +1236,25 @@ static void test_html_further_links_and_reading_tips_headings(void **state)
     article_free(&a);
 }
 
+static void test_html_discover_more_heading_ends_the_text(void **state)
+{
+    (void)state;
+    /* "Entdecke weitere ..." over the site's other stories ends the text;
+     * in the middle of it, over a paragraph of the text, it goes alone. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 " " PARA2 "</p><h2>Entdecken Sie jetzt</h2><p>" PARA2 " " PARA3 "</p>"
+        "<h3>Entdecke weitere Hafengeschichten</h3><p>Wie wohnen die Hafenarbeiter? Klicke dich durch.</p>"
+        "<p>Mehr Hafengeschichten</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Entdecke"));
+    assert_false(body_has(&a, "Klicke dich"));
+    assert_true(body_has(&a, "forty million euros"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "into the winter"));
+    article_free(&a);
+}
+
 static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
 {
     (void)state;
@@ -1955,6 +1974,7 @@ int main(void)
         cmocka_unit_test(test_html_short_lines_in_paragraph_wrappers),
         cmocka_unit_test(test_html_tail_heading_before_more_text),
         cmocka_unit_test(test_html_further_links_and_reading_tips_headings),
+        cmocka_unit_test(test_html_discover_more_heading_ends_the_text),
         cmocka_unit_test(test_html_teaser_page_from_its_description),
         cmocka_unit_test(test_html_short_post_not_traded_for_chrome),
         cmocka_unit_test(test_html_text_only_without_scripts),

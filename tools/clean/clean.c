@@ -1027,7 +1027,8 @@ static const char *const after_words[] = {
     "about the author", "weitere tipps", "weitere informationen zum thema", "autres articles",
     "altre notizie", "outras notícias", "verwandte themen", "weitere themen", "latest articles",
     "explore further", "polecamy", "das könnte sie interessieren", "weiterführende links", "lesetipp",
-    "lesetipps",
+    "lesetipps", "entdecke weitere", "entdecken sie jetzt", "entdecken sie mehr", "mehr entdecken",
+    "discover more", "explore more",
     /* Chinese: related reading, related news, recommended reading, popular picks */
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
