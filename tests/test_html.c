@@ -620,6 +620,26 @@ static void test_html_ad_labels_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_download_calls_dropped(void **state)
+{
+    (void)state;
+    /* A line of a few words that calls to download ("Dieses Skript als PDF
+     * herunterladen", "Télécharger") goes, as "Download" does; a sentence
+     * that says where to download something stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>Dieses Skript als PDF herunterladen</p><p>" PARA2 "</p><p>Télécharger</p>"
+        "<p>Den Tarifvertrag können Sie auf der Seite der Gewerkschaft als PDF herunterladen.</p>"
+        "<p>" PARA3 "</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Dieses Skript"));
+    assert_false(body_has(&a, "Télécharger"));
+    assert_true(body_has(&a, "Den Tarifvertrag"));
+    assert_int_equal(a.nblocks, 4);
+    article_free(&a);
+}
+
 static void test_html_follow_prompt_ends_no_text(void **state)
 {
     (void)state;
@@ -1965,6 +1985,7 @@ int main(void)
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_affiliate_disclosure_dropped),
         cmocka_unit_test(test_html_ad_labels_dropped),
+        cmocka_unit_test(test_html_download_calls_dropped),
         cmocka_unit_test(test_html_follow_prompt_ends_no_text),
         cmocka_unit_test(test_html_link_list_after_a_label_ends_no_text),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),

@@ -514,10 +514,10 @@ static const char *const action_words[] = {
     /* the same calls in the commonest other languages of the web */
     "teilen", "anmelden", "abmelden", "einloggen", "registrieren", "abonnieren", "datenschutz*",
     "impressum", "nutzungsbedingungen", "drucken", "nach oben", "zum seitenanfang", "weiterlesen",
-    "mehr erfahren", "kommentar*", "zur startseite",
+    "mehr erfahren", "kommentar*", "zur startseite", "herunterladen",
     "compartir", "comparte", "iniciar sesión", "regístrate", "suscríbe*", "política de privacidad",
-    "aviso legal", "leer más", "comentario*",
-    "partager", "se connecter", "s'abonner", "abonnez-vous", "mentions légales", "commentaire*",
+    "aviso legal", "leer más", "comentario*", "descargar",
+    "partager", "se connecter", "s'abonner", "abonnez-vous", "mentions légales", "commentaire*", "télécharger",
     "condividi", "accedi", "registrati", "commenti", "compartilhar", "partilhar", "comentários",
     "podziel się", "udostępnij",
 };
