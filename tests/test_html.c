@@ -440,6 +440,32 @@ static void test_html_lead_that_opens_as_the_text_does(void **state)
     article_free(&a);
 }
 
+static void test_html_rating_prompt_goes_with_its_widget(void **state)
+{
+    (void)state;
+    /* A prompt to rate the article goes with the widget's short lines
+     * under it (its stars, its count, "Loading..."); a short line after
+     * the text with no prompt over it stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p><strong>War der Artikel nützlich?</strong></p>"
+        "<p><img src=\"on.gif\" alt=\"1 Stern\"><img src=\"on.gif\" alt=\"2 Sterne\"></p>"
+        "<p>(95 Stimmen: 4,73 von 5)</p><p>Loading…</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "nützlich"));
+    assert_false(body_has(&a, "Stimmen"));
+    assert_false(body_has(&a, "Loading"));
+    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "exporters of fruit"));
+    article_free(&a);
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p>Hamburg, im Mai</p></div></article></body></html>";
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "Hamburg, im Mai"));
+    article_free(&a);
+}
+
 static void test_html_gallery_pages_shown(void **state)
 {
     (void)state;
@@ -1989,6 +2015,7 @@ int main(void)
         cmocka_unit_test(test_html_follow_prompt_ends_no_text),
         cmocka_unit_test(test_html_link_list_after_a_label_ends_no_text),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),
+        cmocka_unit_test(test_html_rating_prompt_goes_with_its_widget),
         cmocka_unit_test(test_html_gallery_pages_shown),
         cmocka_unit_test(test_html_link_cards_dropped),
         cmocka_unit_test(test_html_names_under_a_letter),

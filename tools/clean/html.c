@@ -1075,12 +1075,49 @@ static const char *const prompt_marks[] = {
     "rate this",        NULL,
 };
 
-/* The legal notices (40 words at most) and the prompts to the reader (15
- * at most, no full stop at the end) that end the text: the page's footer,
- * not the article's. */
+/* A prompt to the reader (15 words at most, no full stop at the end) in
+ * lower-case t. */
+static int reader_prompt(const char *t)
+{
+    size_t n = strlen(t);
+    while (n && t[n - 1] == ' ')
+        n--;
+    /* a prompt asks or points on; the author's closing sentence ("We
+     * hope you found this article helpful.") stays */
+    if (!n || t[n - 1] == '.' || count_words(t) > 15)
+        return 0;
+    for (const char *const *m = prompt_marks; *m; m++)
+        if (strstr(t, *m))
+            return 1;
+    return 0;
+}
+
+/* The legal notices (40 words at most) and the prompts to the reader that
+ * end the text: the page's footer, not the article's. A prompt to rate
+ * goes with the widget's short lines under it ("1 Stern" ... "5 Sterne",
+ * "(95 Stimmen: 4,73 von 5)"). */
 static void drop_legal_tail(article_t *a)
 {
     char t[201];
+    for (size_t w = a->nblocks; w > 1 && a->nblocks - w < 12; w--) {
+        /* a short line, or a picture (a star) with a short caption */
+        const article_block_t *b = &a->blocks[w - 1];
+        const char *s = b->kind == ARTICLE_BLOCK_PIC ? b->text : plain_short(b, t);
+        size_t n = strlen(s);
+        if (s == t) {
+            for (char *q = t; *q; q++)
+                *q = (char)tolower((unsigned char)*q);
+            if (w < a->nblocks && reader_prompt(t)) {
+                while (a->nblocks >= w)
+                    article_block_clear(&a->blocks[--a->nblocks]);
+                break;
+            }
+        }
+        /* a full stop ends a sentence; an ellipsis a widget's "Loading..." */
+        int stop = n && s[n - 1] == '.' && !(n >= 3 && !strcmp(s + n - 3, "..."));
+        if (count_words(s) > 6 || (b->kind != ARTICLE_BLOCK_PIC && !n) || stop)
+            break;
+    }
     while (a->nblocks > 1) {
         article_block_t *b = &a->blocks[a->nblocks - 1];
         plain_short(b, t);
@@ -1091,14 +1128,7 @@ static void drop_legal_tail(article_t *a)
         int legal = 0;
         for (const char *const *m = legal_marks; *m && !legal; m++)
             legal = strstr(t, *m) != NULL;
-        size_t n = strlen(t);
-        while (n && t[n - 1] == ' ')
-            n--;
-        /* a prompt asks or points on; the author's closing sentence ("We
-         * hope you found this article helpful.") stays */
-        for (const char *const *m = prompt_marks; *m && !legal && n && t[n - 1] != '.' && count_words(t) <= 15; m++)
-            legal = strstr(t, *m) != NULL;
-        if (!legal)
+        if (!legal && !reader_prompt(t))
             break;
         article_block_clear(b);
         a->nblocks--;
