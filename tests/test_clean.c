@@ -362,7 +362,7 @@ static void test_clean_teasers_and_source_line_in_paragraph_layout(void **state)
                       "Listen to this article\n12 min read\n\n"
                       "Also Read | Flood barriers on the lower river to be raised by a metre after the storms\n\n"
                       "The camp, known to its occupants as Sedge, consists of four sleeping tents and a "
-                      "kitchen dome anchored with snow stakes.\n\n"
+                      "kitchen dome anchored with snow stakes against the wind.\n\n"
                       "Get Latest Science News along with Latest News from the North at The Daily Post.\n\n"
                       "Join The Daily Post\n";
     article_t a = {0};
@@ -1632,6 +1632,30 @@ static void test_clean_drops_player_buttons_inside_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_rating_widget_after_a_share_line_is_left_out(void **state)
+{
+    (void)state;
+    /* under the text, a share prompt, then a rating widget: a question and
+     * a star per line, each line "counted" like a list's row; a line of
+     * chrome outweighs what such a widget adds to the run */
+    const char s[] =
+        "Garden birds in winter\n"
+        "A feeder near a window brings blackbirds, robins and tits within sight all winter, and the birds soon "
+        "learn when it is filled.\n"
+        "Fat balls should hang in a net-free holder, since the birds can catch their feet in the thin plastic mesh.\n"
+        "Fresh water matters as much as food on frosty mornings, when ponds and puddles freeze over before dawn.\n"
+        "Would you like to share this article?\n"
+        "Was this article useful?\n"
+        "1 star\n2 stars\n3 stars\n4 stars\n5 stars\n"
+        "(95 votes: 4.7 out of 5)\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Fresh water"));
+    assert_false(body_has(&a, "useful"));
+    assert_false(body_has(&a, "stars"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -1988,6 +2012,7 @@ int main(void)
         cmocka_unit_test(test_clean_gallery_title_over_each_slide_once),
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
+        cmocka_unit_test(test_clean_rating_widget_after_a_share_line_is_left_out),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

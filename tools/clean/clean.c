@@ -991,7 +991,7 @@ static long weight(const page_t *pg, const block_t *b)
                    : counted(b) ? 1 : -2;
     case L_SHORT:
         return counted(b) ? 1 : -4;
-    case L_CHROME: return -6;
+    case L_CHROME: return -7;
     case L_DUP: return -6;
     case L_TITLE: return 0;
     }
