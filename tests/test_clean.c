@@ -1656,6 +1656,45 @@ static void test_clean_rating_widget_after_a_share_line_is_left_out(void **state
     article_free(&a);
 }
 
+static void test_clean_price_notices_are_no_comment_list(void **state)
+{
+    (void)state;
+    /* product boxes inside the text, each with a notice and the time its
+     * price was read: a sentence before the stamp, which no comment or
+     * feed item has, so the boxes do not end the text as a dated list */
+    const char s[] =
+        "Wooden toys for small children\n"
+        "Small children want to touch, explore and try out everything they find, and most toys for them are made "
+        "of plastic that blinks and beeps.\n"
+        "Wooden toys do none of that, and that is the point: a child has to make the toy do something, which "
+        "trains the hands and the patience.\n"
+        "The teacher who first made such toys watched children of every age at play and built each toy for one "
+        "skill at a time.\n"
+        "Parents often ask which toys to buy first, and the answer is simple: the ones that leave the most work "
+        "to the child, not to the batteries inside.\n"
+        "Stacking rings\nStacking rings\n24.95 EUR at Example Shop\n"
+        "Prices may have risen since. Price as of 02.01.2023 12:53\n"
+        "Wooden rainbow\nWooden rainbow\n12.99 EUR at Example Shop\n"
+        "Prices may have risen since. Price as of 02.01.2023 10:46\n"
+        "Shape sorter\nShape sorter\n16.95 EUR at Example Shop\n"
+        "Prices may have risen since. Price as of 02.01.2023 08:29\n"
+        "Play arch\nPlay arch\n70.99 EUR at Example Shop\n"
+        "Prices may have risen since. Price as of 02.01.2023 10:40\n"
+        "For babies, a play arch is the first toy: they reach for the wooden rings that hang from it long before "
+        "they can sit up on their own.\n"
+        "Older children like puzzles and sorting games, which teach them colours, shapes and numbers without a "
+        "word of instruction from anyone.\n"
+        "Less is more, though: put a few toys out at a time and swap them every week or two, so that each one "
+        "stays new and interesting.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "batteries inside"));
+    assert_true(body_has(&a, "first toy"));
+    assert_true(body_has(&a, "Less is more"));
+    assert_false(body_has(&a, "Prices may"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -2013,6 +2052,7 @@ int main(void)
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_rating_widget_after_a_share_line_is_left_out),
+        cmocka_unit_test(test_clean_price_notices_are_no_comment_list),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

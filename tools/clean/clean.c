@@ -1170,6 +1170,24 @@ static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
     return cut;
 }
 
+/* A dated line that can stamp an item of a list: not one that holds a
+ * sentence before its date ("Preis kann jetzt höher sein. Preis vom
+ * 02.01.2023 10:40 Uhr", a shop box's notice under each product). A
+ * sentence ends in a word of three letters or more, in lower case, and the
+ * next begins with a capital; "26. Mai 2008" and "Jan. 5" do not. */
+static int stamp_of_list(const block_t *b)
+{
+    if (!b->dated)
+        return 0;
+    for (size_t i = 3; i + 2 < b->len; i++) {
+        const unsigned char *p = (const unsigned char *)b->text + i;
+        if ((p[0] == '.' || p[0] == '!' || p[0] == '?') && p[1] == ' ' && p[2] >= 'A' && p[2] <= 'Z' &&
+            p[-1] >= 'a' && p[-1] <= 'z' && p[-2] >= 'a' && p[-2] <= 'z' && p[-3] >= 'a' && p[-3] <= 'z')
+            return 0;
+    }
+    return 1;
+}
+
 /* Comments, a live feed, a list of dated teasers: items of text, each with
  * its own date or time stamp, a few blocks apart. An article has a dateline
  * or two. Returns where such a list starts inside [rs, re) once an
@@ -1185,14 +1203,14 @@ static size_t dated_list(const page_t *pg, size_t rs, size_t re, size_t *end)
         const block_t *b = &pg->b[i];
         if (b->w > 0)
             before += b->w;
-        if (!b->dated || before < 100)
+        if (!stamp_of_list(b) || before < 100)
             continue;
         size_t last = i;
         unsigned items = 0, miss = 0, glued = 0;
         int text = 0;
         for (size_t j = i + 1; j < re && j <= last + 8 && items < 3 && miss < 2 && glued < 3; j++) {
             const block_t *c = &pg->b[j];
-            if (!c->dated) {
+            if (!stamp_of_list(c)) {
                 text |= c->eff >= 4;
                 continue;
             }
@@ -1208,7 +1226,7 @@ static size_t dated_list(const page_t *pg, size_t rs, size_t re, size_t *end)
         if (items < 3)
             continue;
         for (size_t j = last + 1; j < re && j <= last + 8; j++)
-            if (pg->b[j].dated)
+            if (stamp_of_list(&pg->b[j]))
                 last = j;
         *end = last + 1;
         size_t cut = i;
