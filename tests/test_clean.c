@@ -1695,6 +1695,28 @@ static void test_clean_price_notices_are_no_comment_list(void **state)
     article_free(&a);
 }
 
+static void test_clean_question_to_the_reader_does_not_end_the_text(void **state)
+{
+    (void)state;
+    /* a short question under the last paragraph leads into a box after
+     * the text (a newsletter's form, then the page's dates) */
+    const char s[] =
+        "Airline suppliers look for staff\n"
+        "The makers of aircraft parts have more orders than they can fill, and most of them say the shortage of "
+        "skilled workers is what holds them back this year.\n"
+        "One supplier in the north hires abroad: it has brought engineers from four countries and pays for their "
+        "language courses and their first months of rent.\n"
+        "Its chief executive says the plant could grow by a third if it found another two hundred people, and that "
+        "the company now trains its own apprentices as well.\n"
+        "What do you think?\n"
+        "First published\n31.10.2023\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "apprentices"));
+    assert_false(body_has(&a, "What do you think"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -2053,6 +2075,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_rating_widget_after_a_share_line_is_left_out),
         cmocka_unit_test(test_clean_price_notices_are_no_comment_list),
+        cmocka_unit_test(test_clean_question_to_the_reader_does_not_end_the_text),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

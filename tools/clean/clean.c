@@ -1413,6 +1413,16 @@ static int tail_prompt(const block_t *b)
            has_any(lc, calls, sizeof calls / sizeof *calls);
 }
 
+/* A short line, six words at most, that asks the reader on or leads into
+ * what comes next ("Sie wollen mehr von uns?", "Was denkst du?", "Mehr
+ * dazu:"): as the run's last line, it belongs to what follows the
+ * text, a form, a box of links or the comments. */
+static int asks_on(const block_t *b)
+{
+    char z = b->len ? b->text[b->len - 1] : 0;
+    return b->words <= 6 && !b->list && (z == '?' || z == ':');
+}
+
 /* The run's end without the author's notes and calls to follow that close
  * it (two at most, with the short lines around them). */
 static size_t drop_notes(const page_t *pg, size_t rs, size_t re)
@@ -1469,6 +1479,8 @@ static size_t lead_in(const page_t *pg, size_t begin, size_t rs)
 static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
 {
     re = drop_notes(pg, rs, re);
+    while (re > rs + 1 && asks_on(&pg->b[re - 1]))
+        re--;
     size_t i = re;
     unsigned paras = 0;
     long lone = 0;
