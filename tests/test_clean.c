@@ -1717,6 +1717,28 @@ static void test_clean_question_to_the_reader_does_not_end_the_text(void **state
     article_free(&a);
 }
 
+static void test_clean_about_us_box_after_the_text_is_left_out(void **state)
+{
+    (void)state;
+    /* the site's words on itself under an "Über uns" heading close the
+     * page, as an author's box does */
+    const char s[] =
+        "Geschichte des Chors\n"
+        "Der Chor wurde im Herbst 1968 von einem jungen Musiklehrer gegr\xc3\xbcndet, der in der Schule zwanzig "
+        "Jungen f\xc3\xbcr ein Weihnachtskonzert zusammenrief.\n"
+        "Aus dem einen Konzert wurden viele: Schon nach drei Jahren sang der Chor in den Kirchen der ganzen "
+        "Region und nahm seine erste Schallplatte auf.\n"
+        "Heute proben mehr als sechzig Kinder und Jugendliche zweimal in der Woche, und jedes Jahr f\xc3\xbchrt eine "
+        "Konzertreise ins Ausland.\n"
+        "\xc3\x9c" "ber uns\n"
+        "Seit 50 Jahren sind wir der Knabenchor der Stadt, und wir freuen uns auf neue Stimmen.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Konzertreise"));
+    assert_false(body_has(&a, "Seit 50 Jahren"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -2076,6 +2098,7 @@ int main(void)
         cmocka_unit_test(test_clean_rating_widget_after_a_share_line_is_left_out),
         cmocka_unit_test(test_clean_price_notices_are_no_comment_list),
         cmocka_unit_test(test_clean_question_to_the_reader_does_not_end_the_text),
+        cmocka_unit_test(test_clean_about_us_box_after_the_text_is_left_out),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

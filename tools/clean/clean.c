@@ -1028,7 +1028,8 @@ static const char *const after_words[] = {
     "altre notizie", "outras notícias", "verwandte themen", "weitere themen", "latest articles",
     "explore further", "polecamy", "das könnte sie interessieren", "weiterführende links", "lesetipp",
     "lesetipps", "entdecke weitere", "entdecken sie jetzt", "entdecken sie mehr", "mehr entdecken",
-    "discover more", "explore more",
+    "discover more", "explore more", "über uns", "wir über uns", "über mich", "about us", "about me", "à propos",
+    "sobre nosotros", "chi siamo",
     /* Chinese: related reading, related news, recommended reading, popular picks */
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
