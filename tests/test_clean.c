@@ -1739,6 +1739,28 @@ static void test_clean_about_us_box_after_the_text_is_left_out(void **state)
     article_free(&a);
 }
 
+static void test_clean_box_on_the_blogs_writer_is_left_out(void **state)
+{
+    (void)state;
+    /* "About Jane" over the writer's words on herself, under the post */
+    const char s[] =
+        "Fog soup\n"
+        "The fog came in over the fields this morning so thick that the neighbour's barn vanished, and the dog "
+        "refused to go further than the gate.\n"
+        "I made tea and watched it from the kitchen window for an hour, which is the kind of morning I wish "
+        "for all through the summer.\n"
+        "By noon it had lifted, and the whole valley shone wet in a thin sun, as if someone had washed it while "
+        "we were not looking.\n"
+        "About Jane\n"
+        "What I love: the man who shares the everyday madness with me, my two cats, long walks, good books and "
+        "the small moments of luck that make a day worth writing about.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "washed it"));
+    assert_false(body_has(&a, "What I love"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -2099,6 +2121,7 @@ int main(void)
         cmocka_unit_test(test_clean_price_notices_are_no_comment_list),
         cmocka_unit_test(test_clean_question_to_the_reader_does_not_end_the_text),
         cmocka_unit_test(test_clean_about_us_box_after_the_text_is_left_out),
+        cmocka_unit_test(test_clean_box_on_the_blogs_writer_is_left_out),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

@@ -1085,6 +1085,12 @@ static int is_after_heading(const block_t *b)
     const char *p = lc;
     while ((*p >= '0' && *p <= '9') || *p == ' ' || *p == ',')
         p++; /* "12 Comments" */
+    /* "Über Creeny", "About Jane": a blog's box on its writer */
+    if (b->words == 2 && p == lc && (strncmp(lc, "\xc3\xbc" "ber ", 6) == 0 || strncmp(lc, "about ", 6) == 0)) {
+        unsigned char c = (unsigned char)b->text[6]; /* the name's first letter */
+        if ((c >= 'A' && c <= 'Z') || c >= 0x80)
+            return 1;
+    }
     return starts_with_any(p, after_words, sizeof after_words / sizeof *after_words);
 }
 
