@@ -1761,6 +1761,32 @@ static void test_clean_box_on_the_blogs_writer_is_left_out(void **state)
     article_free(&a);
 }
 
+static void test_clean_share_and_print_buttons_in_more_languages(void **state)
+{
+    (void)state;
+    /* a share button's label under the text, before the share bar that
+     * ends it ("twittern", as "drukuj" and "imprimer" print a page) */
+    const char s[] =
+        "Urteil zum Kochbuch\n"
+        "Die Kl\xc3\xa4gerin hatte die Rezepte in einem eigenen Kochbuch ver\xc3\xb6" "ffentlicht und sah in den Fotos des "
+        "Verlags eine unerlaubte Bearbeitung ihrer Bilder.\n"
+        "Das Gericht folgte ihr nicht: Ein Foto eines Gerichts sei nicht schon deshalb eine Bearbeitung, weil es "
+        "dasselbe Gericht zeige.\n"
+        "Die Revision der Beklagten ist daher mit der Ma\xc3\x9fgabe begr\xc3\xbc" "ndet, dass die Klage abgewiesen "
+        "wird.\n"
+        "twittern\n"
+        "teilen\n"
+        "mitteilen\n"
+        "Das Landgericht hatte der Kl\xc3\xa4gerin zuvor nur einen Teil des verlangten Betrags zugesprochen, weil es "
+        "die Fotos des Verlags f\xc3\xbcr Bilder eigener Art hielt, die mit den ihren wenig mehr als das Gericht "
+        "teilten.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Revision"));
+    assert_false(body_has(&a, "twittern"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -2122,6 +2148,7 @@ int main(void)
         cmocka_unit_test(test_clean_question_to_the_reader_does_not_end_the_text),
         cmocka_unit_test(test_clean_about_us_box_after_the_text_is_left_out),
         cmocka_unit_test(test_clean_box_on_the_blogs_writer_is_left_out),
+        cmocka_unit_test(test_clean_share_and_print_buttons_in_more_languages),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

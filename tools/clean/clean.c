@@ -519,7 +519,7 @@ static const char *const action_words[] = {
     "aviso legal", "leer más", "comentario*", "descargar",
     "partager", "se connecter", "s'abonner", "abonnez-vous", "mentions légales", "commentaire*", "télécharger",
     "condividi", "accedi", "registrati", "commenti", "compartilhar", "partilhar", "comentários",
-    "podziel się", "udostępnij",
+    "podziel się", "udostępnij", "twittern", "drukuj", "imprimer", "imprimir",
 };
 
 /* Where to share or follow: a call to action on a line of a few words
