@@ -1787,6 +1787,29 @@ static void test_clean_share_and_print_buttons_in_more_languages(void **state)
     article_free(&a);
 }
 
+static void test_clean_illustration_caption_is_left_out(void **state)
+{
+    (void)state;
+    /* a French caption between two paragraphs: "Image illustrative : ..."
+     * with the picture's licence */
+    const char s[] =
+        "Pour une recherche autonome\n"
+        "La science se fonde sur la poursuite de la v\xc3\xa9rit\xc3\xa9 comme horizon commun, et elle a besoin "
+        "pour cela de temps, de moyens et de r\xc3\xa8gles qu'elle se donne elle-m\xc3\xaame.\n"
+        "La premi\xc3\xa8re condition est budg\xc3\xa9taire : pour encourager l'inventivit\xc3\xa9, il faut des "
+        "cr\xc3\xa9" "dits r\xc3\xa9guliers plut\xc3\xb4t que des appels \xc3\xa0 projets.\n"
+        "La deuxi\xc3\xa8me condition tient au temps, cette ressource pr\xc3\xa9" "alable \xc3\xa0 toute recherche, "
+        "que les t\xc3\xa2" "ches administratives d\xc3\xa9vorent.\n"
+        "Image illustrative : des figurines sur une table, par un photographe amateur, en licence libre\n"
+        "La troisi\xc3\xa8me condition est une division minimale du travail savant, qui laisse \xc3\xa0 chacun le "
+        "temps de lire ce que font les autres.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "administratives"));
+    assert_false(body_has(&a, "figurines"));
+    article_free(&a);
+}
+
 static void test_clean_one_sentence_page(void **state)
 {
     (void)state;
@@ -2149,6 +2172,7 @@ int main(void)
         cmocka_unit_test(test_clean_about_us_box_after_the_text_is_left_out),
         cmocka_unit_test(test_clean_box_on_the_blogs_writer_is_left_out),
         cmocka_unit_test(test_clean_share_and_print_buttons_in_more_languages),
+        cmocka_unit_test(test_clean_illustration_caption_is_left_out),
         cmocka_unit_test(test_clean_drops_a_consent_banner),
         cmocka_unit_test(test_clean_teasers_and_tail_headings_in_other_languages),
         cmocka_unit_test(test_clean_one_sentence_page),

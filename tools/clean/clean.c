@@ -603,7 +603,8 @@ static const char *const caption_words[] = {
     "photograph:", "photograph by", "image:", "image source*", "image caption*",
     "media caption", "getty images", "reuters/", "afp/", "ap/", "ap photo*", "credit:", "illustration:",
     "illustration by", "(file photo)", "file photo", "shutterstock", "via getty",
-    "(photo*", "(image*", "(credit*", "caption:",
+    "(photo*", "(image*", "(credit*", "caption:", "image illustrative", "photo d'illustration",
+    "photo d’illustration",
 };
 
 /* Who wrote or checked the text, leading a line */
