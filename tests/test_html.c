@@ -696,43 +696,6 @@ static void test_html_follow_prompt_ends_no_text(void **state)
     article_free(&a);
 }
 
-static void test_html_link_list_after_a_label_ends_no_text(void **state)
-{
-    (void)state;
-    /* A label ending in a colon over paragraphs that are each one link,
-     * ending the text, is the site's reading list and goes with its
-     * label; a single link ending the text, or such a list with the text
-     * going on after it, stays. */
-    static const char p[] =
-        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
-        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
-        "<p><strong>More on the harbour:</strong></p>"
-        "<p><a href=\"/news/cranes\">Crane drivers vote on a new contract after a year of talks at the port</a></p>"
-        "<p><a href=\"/news/ferries\">Ferries to the islands run again after the winter storms close the bay</a></p>"
-        "</div></article></body></html>";
-    article_t a;
-    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
-    assert_false(body_has(&a, "More on the harbour"));
-    assert_false(body_has(&a, "Crane drivers vote"));
-    assert_false(body_has(&a, "Ferries to the islands"));
-    assert_non_null(strstr(a.blocks[a.nblocks - 1].text, "exporters of fruit"));
-    article_free(&a);
-
-    static const char q[] =
-        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
-        "<p>" PARA1 "</p><p>" PARA2 "</p>"
-        "<p><strong>More on the harbour:</strong></p>"
-        "<p><a href=\"/news/cranes\">Crane drivers vote on a new contract after a year of talks at the port</a></p>"
-        "<p><a href=\"/news/ferries\">Ferries to the islands run again after the winter storms close the bay</a></p>"
-        "<p>" PARA3 "</p>"
-        "<p><a href=\"/news/fruit\">Fruit exporters count the cost of the strike at the harbour so far</a></p>"
-        "</div></article></body></html>";
-    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
-    assert_true(body_has(&a, "Crane drivers vote"));
-    assert_true(body_has(&a, "Fruit exporters count the cost"));
-    article_free(&a);
-}
-
 static void test_html_reader_prompt_ends_no_text(void **state)
 {
     (void)state;
@@ -2013,7 +1976,6 @@ int main(void)
         cmocka_unit_test(test_html_ad_labels_dropped),
         cmocka_unit_test(test_html_download_calls_dropped),
         cmocka_unit_test(test_html_follow_prompt_ends_no_text),
-        cmocka_unit_test(test_html_link_list_after_a_label_ends_no_text),
         cmocka_unit_test(test_html_reader_prompt_ends_no_text),
         cmocka_unit_test(test_html_rating_prompt_goes_with_its_widget),
         cmocka_unit_test(test_html_gallery_pages_shown),

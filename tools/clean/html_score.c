@@ -779,63 +779,6 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
     }
 }
 
-/* Whether paragraph x is one link to another page and nothing else. */
-static int link_paragraph(ctx_t *c, xmlNode *x)
-{
-    if (has_child_block(x) || dom_count_tag(x, "a") != 1 || dom_inner_len(c, x, NULL) == 0 || link_density(c, x) < 0.99)
-        return 0;
-    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
-        if (tag_is(k, "a")) {
-            const char *href = attr(k, "href");
-            return href && *href && *href != '#' && strncasecmp(href, "javascript:", 11);
-        }
-    return 0;
-}
-
-/* A label ending in a colon ("Lue aiheesta lisää:", "Diese Artikel
- * könnten dich ebenfalls interessieren:") over two paragraphs or more that
- * are each one link, and nothing of the text after them: the site's
- * reading list, not the story. The label and its links go. (A link that
- * ends a text without a label stays, as Readability keeps it; so do links
- * that the text goes on after.) */
-static void drop_link_list_tail(ctx_t *c, xmlNode *art)
-{
-    static const char *const ps[] = {"p", "h2", "h3", "h4", "h5", "h6", NULL};
-    nodes_t l = {0};
-    if (dom_get_all(art, ps, &l) < 0) {
-        c->oom = 1;
-        return;
-    }
-    size_t i = l.n, run = 0;
-    while (i > 0 && dom_inner_len(c, l.v[i - 1], NULL) == 0)
-        i--;
-    size_t end = i;
-    while (i > 0 && link_paragraph(c, l.v[i - 1]))
-        i--, run++;
-    if (run >= 2 && i > 0) {
-        xmlNode *lab = l.v[i - 1];
-        size_t in_run = 0;
-        for (size_t k = i; k < end; k++)
-            in_run += dom_inner_len(c, l.v[k], NULL);
-        sbuf_t b = {0};
-        dom_inner_text(lab, &b);
-        size_t n = b.s ? b.n : 0;
-        while (n && strchr(" \t\r\n", b.s[n - 1]))
-            n--;
-        int label = n && n <= 100 && b.s[n - 1] == ':';
-        free(b.s);
-        int holds = 0; /* a label is no paragraph around the links */
-        for (xmlNode *u = l.v[i]->parent; u && !holds; u = u->parent)
-            holds = u == lab;
-        /* nothing of the text after the links */
-        if (label && !holds && text_after(c, lab, art) <= in_run) {
-            for (size_t k = i - 1; k < end; k++)
-                dom_remove(c, l.v[k]);
-        }
-    }
-    free(l.v);
-}
-
 int html_picture_url(const char *url, size_t n)
 {
     static const char *const ext[] = {".jpg", ".jpeg", ".png", ".gif", ".webp", NULL};
@@ -920,7 +863,6 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
     drop_boxes(c, art);
-    drop_link_list_tail(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
     {
