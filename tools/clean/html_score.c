@@ -1347,23 +1347,19 @@ static void add_lead(ctx_t *c, xmlNode *x)
         l->up[i] = is_el(p) ? p : NULL;
 }
 
-/* 1 when x holds a <time> or a byline: a header's line of facts, no lead. */
-static int dated(xmlNode *x)
+/* 1 when x holds a <time> or a byline (a header's line of facts) or a
+ * picture's credit (a class or id naming one: a caption): no lead. One
+ * walk over x's elements for both. */
+static int dated_or_credited(xmlNode *x)
 {
     for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
         char km[512];
-        if (is_el(k) && (tag_is(k, "time") || contains_any(match_string(k, km, sizeof km), re_byline)))
+        if (!is_el(k))
+            continue;
+        if (tag_is(k, "time"))
             return 1;
-    }
-    return 0;
-}
-
-/* 1 when x holds a picture's credit (a class or id naming one). */
-static int credited(xmlNode *x)
-{
-    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
-        char km[512];
-        if (is_el(k) && strcasestr(match_string(k, km, sizeof km), "credit"))
+        const char *ms = match_string(k, km, sizeof km);
+        if (contains_any(ms, re_byline) || strcasestr(ms, "credit"))
             return 1;
     }
     return 0;
@@ -1452,7 +1448,7 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
             continue;
         }
         size_t len = dom_inner_len(c, x, NULL);
-        if (!len || dated(x) || credited(x)) { /* an empty one, the date line under the headline, a picture's caption */
+        if (!len || dated_or_credited(x)) { /* an empty one, the date line under the headline, a picture's caption */
             x = walk_next(x, box, 1);
             continue;
         }
@@ -1494,7 +1490,7 @@ static void find_leads(ctx_t *c, xmlNode *root)
         int ok = len >= 50 && len <= 1500 && link_density(c, x) < 0.25;
         /* a header box with the byline or the date in it is more than the lead:
          * look inside; one with a credit in it is a picture's caption */
-        if (ok && (dated(x) || credited(x)))
+        if (ok && (dated_or_credited(x)))
             ok = 0;
         if (ok && like_title(c, x))
             ok = 0;
