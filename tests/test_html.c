@@ -325,6 +325,35 @@ static void test_html_lone_link_that_reads_as_a_sentence(void **state)
     article_free(&a);
 }
 
+static void test_html_headline_list_before_the_text(void **state)
+{
+    (void)state;
+    /* A box of headlines that lead to other stories (each item one link of
+     * four words or more), with its title, before the text: the site's way
+     * elsewhere, it goes. A list of short names that are links stays, and
+     * so does a list of headlines after the text (Readability keeps those,
+     * and its pages' gold with them). */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<h3>Most read</h3><ol><li><a href=\"/a\">Ferry fares to rise again in the spring</a></li>"
+        "<li><a href=\"/b\">New crane arrives at the container terminal</a></li>"
+        "<li><a href=\"/c\">Fishermen protest the harbour's new quota rules</a></li></ol>"
+        "<ul><li><a href=\"/d\">Rotterdam</a></li><li><a href=\"/e\">Antwerp</a></li><li><a href=\"/f\">Hamburg</a></li></ul>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<ul><li><a href=\"/g\">The strike in pictures, day by day</a></li>"
+        "<li><a href=\"/h\">What the union asks for, and why</a></li>"
+        "<li><a href=\"/i\">How the port lost its biggest client</a></li></ul></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_false(body_has(&a, "Most read"));
+    assert_false(body_has(&a, "Ferry fares"));
+    assert_false(body_has(&a, "new quota rules"));
+    assert_true(body_has(&a, "Antwerp"));
+    assert_true(body_has(&a, "biggest client"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -1964,6 +1993,7 @@ int main(void)
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_lone_link_that_reads_as_a_sentence),
+        cmocka_unit_test(test_html_headline_list_before_the_text),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),

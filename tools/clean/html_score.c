@@ -729,6 +729,68 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art);
+
+/* Whether li is one link to another page and nothing else: a headline
+ * that leads away. */
+static int link_item(ctx_t *c, xmlNode *li)
+{
+    size_t len = dom_inner_len(c, li, NULL);
+    if (!len || dom_count_tag(li, "a") != 1 || dom_count_tag(li, "img"))
+        return 0;
+    return dom_text_sum(c, li)->links >= len;
+}
+
+/* A list of three items or more, each one link to another page, before
+ * the text (half of it or more comes after): a box of "most read"
+ * headlines that a page's layout put in the article's container, the
+ * site's way elsewhere, not the article; the heading right over it, the
+ * box's title, goes with it. Not a list that holds a third of the text or
+ * more; not one after the text (related headlines: Readability keeps
+ * those, yahoo-1's gold with them), nor one in it (firefox-nightly-blog's
+ * bugs, each a link). */
+static void drop_link_lists(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"ul", "ol", NULL};
+    static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    size_t total = dom_inner_len(c, art, NULL);
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        size_t items = 0, links = 0;
+        for (xmlNode *k = first_el(x); k; k = next_el(k)) {
+            if (!tag_is(k, "li"))
+                continue;
+            items++;
+            links += link_item(c, k);
+        }
+        size_t len = dom_inner_len(c, x, NULL);
+        if (items < 3 || links < items || len * 3 >= total || text_after(c, x, art) * 2 < total)
+            continue;
+        /* headlines, four words or more on average; not a list of names
+         * (apps, places, the terms of a field) */
+        sbuf_t b = {0};
+        dom_inner_text(x, &b);
+        size_t words = 0;
+        for (size_t k = 0; k < b.n; k++)
+            words += !is_space_byte((unsigned char)b.s[k]) && (k == 0 || is_space_byte((unsigned char)b.s[k - 1]));
+        free(b.s);
+        if (words < 4 * items)
+            continue;
+        xmlNode *h = x->prev;
+        while (h && !is_el(h) && (h->type == XML_COMMENT_NODE || (is_text(h) && only_space((const char *)h->content))))
+            h = h->prev;
+        if (tag_in(h, heads))
+            dom_remove(c, h);
+        dom_remove(c, x);
+    }
+    free(l.v);
+}
+
 static int lowered_word(const char *s, const lowered_t *l, int fits, const char *const *pats);
 
 /* Class and id words of an author's portrait ("About the author"), which
@@ -862,6 +924,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
+    drop_link_lists(c, art);
     drop_boxes(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
