@@ -354,6 +354,29 @@ static void test_html_headline_list_before_the_text(void **state)
     article_free(&a);
 }
 
+static void test_html_link_between_pointer_marks(void **state)
+{
+    (void)state;
+    /* A link between pointer marks (">> ... <<") is a teaser of another
+     * page, however long, in a paragraph or a heading; a link after one
+     * mark only ("» Zum Angebot: ...") and marks in the text stay. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p><a href=\"/ferry\">&gt;&gt; Ferry operators expect the busiest summer since the strike of "
+        "2019 &lt;&lt;</a></p><p>" PARA2 "</p>"
+        "<h3>&gt;&gt;&gt; <a href=\"/shop\">Order the new issue now!</a> &lt;&lt;&lt;</h3>"
+        "<p>\xc2\xbb <a href=\"/offer\">Zum Angebot: the harbour tour by boat</a></p>"
+        "<p>" PARA3 " The clerks wrote &gt;&gt; on every crate &lt;&lt; as before.</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_false(body_has(&a, "busiest summer"));
+    assert_false(body_has(&a, "new issue"));
+    assert_true(body_has(&a, "harbour tour by boat"));
+    assert_true(body_has(&a, "on every crate"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -1994,6 +2017,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_paragraph),
         cmocka_unit_test(test_html_lone_link_that_reads_as_a_sentence),
         cmocka_unit_test(test_html_headline_list_before_the_text),
+        cmocka_unit_test(test_html_link_between_pointer_marks),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),

@@ -729,6 +729,79 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+/* Length of the run of pointer marks and blanks (">>", "<<", "»", "«",
+ * "→") at the start of s[0..n) (back: at its end). */
+static size_t pointer_marks(const char *s, size_t n, int back)
+{
+    static const char *const marks[] = {">", "<", "\xc2\xbb", "\xc2\xab", "\xe2\x86\x92", " ", "\xc2\xa0", NULL};
+    size_t k = 0;
+    for (;;) {
+        size_t m = 0;
+        for (const char *const *p = marks; *p && !m; p++) {
+            size_t pl = strlen(*p);
+            if (n - k >= pl && !memcmp(back ? s + n - k - pl : s + k, *p, pl))
+                m = pl;
+        }
+        if (!m)
+            return k;
+        k += m;
+    }
+}
+
+/* A block that is one link between pointer marks (">> Wegen Corona: ...
+ * <<", ">>> Jetzt die aktuelle Ausgabe bestellen! <<<", "» Mehr zum Thema
+ * «"): a teaser of another page, however long. */
+static int pointer_link(xmlNode *x)
+{
+    if (dom_count_tag(x, "a") != 1 || has_child_block(x))
+        return 0;
+    static const char *const as[] = {"a", NULL};
+    nodes_t la = {0};
+    if (dom_get_all(x, as, &la) < 0 || la.n != 1) {
+        free(la.v);
+        return 0;
+    }
+    xmlNode *a = la.v[0];
+    free(la.v);
+    const char *href = attr(a, "href");
+    if (!href || !*href || *href == '#')
+        return 0;
+    sbuf_t b = {0}, lb = {0};
+    dom_inner_text(x, &b);
+    dom_inner_text(a, &lb);
+    int yes = 0;
+    if (b.s && lb.s && b.n >= 2) {
+        size_t h = pointer_marks(b.s, b.n, 0);
+        size_t t = h < b.n ? pointer_marks(b.s, b.n, 1) : 0;
+        size_t lh = pointer_marks(lb.s, lb.n, 0);
+        size_t lt = lh < lb.n ? pointer_marks(lb.s, lb.n, 1) : 0;
+        /* marks on both sides ("» Zum Angebot: ..." alone is an offer
+         * the text makes), and all but the marks is the link's */
+        int wrapped = h >= 2 && strchr(">\xc2\xe2", b.s[0]) && !is_space_byte((unsigned char)b.s[b.n - 1]) &&
+                      (unsigned char)b.s[b.n - 1] != 0xa0 && t >= 2;
+        yes = wrapped && h < b.n && lh < lb.n && b.n - h - t == lb.n - lh - lt;
+    }
+    free(b.s);
+    free(lb.s);
+    return yes;
+}
+
+/* Drops the pointers to other pages (pointer_link) in art: paragraphs,
+ * divs and headings. */
+static void drop_pointer_links(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"p", "div", "h2", "h3", "h4", "h5", "h6", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;)
+        if (!dom_has_ancestor(l.v[i], "li", 0) && pointer_link(l.v[i]))
+            dom_remove(c, l.v[i]);
+    free(l.v);
+}
+
 static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art);
 
 /* Whether li is one link to another page and nothing else: a headline
@@ -925,6 +998,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
     drop_link_lists(c, art);
+    drop_pointer_links(c, art);
     drop_boxes(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
