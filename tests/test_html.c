@@ -330,16 +330,18 @@ static void test_html_headline_list_before_the_text(void **state)
     (void)state;
     /* A box of headlines that lead to other stories (each item one link of
      * four words or more), with its title, before the text: the site's way
-     * elsewhere, it goes. A list of short names that are links stays, and
-     * so does a list of headlines after the text (Readability keeps those,
-     * and its pages' gold with them). */
+     * elsewhere, it goes; so does one headline alone in a list between the
+     * paragraphs. A list of short names that are links stays, and so does
+     * a list of headlines after the text (Readability keeps those, and its
+     * pages' gold with them). */
     static const char p[] =
         "<html><head><title>Harbour</title></head><body><div class=\"article\">"
         "<h3>Most read</h3><ol><li><a href=\"/a\">Ferry fares to rise again in the spring</a></li>"
         "<li><a href=\"/b\">New crane arrives at the container terminal</a></li>"
         "<li><a href=\"/c\">Fishermen protest the harbour's new quota rules</a></li></ol>"
         "<ul><li><a href=\"/d\">Rotterdam</a></li><li><a href=\"/e\">Antwerp</a></li><li><a href=\"/f\">Hamburg</a></li></ul>"
-        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>" PARA1 "</p><ul><li><a href=\"/live\"><b>The latest news about the strike (free to read)</b></a></li></ul>"
+        "<p>" PARA2 "</p><ul><li><a href=\"/v\">Vesper</a></li></ul><p>" PARA3 "</p>"
         "<ul><li><a href=\"/g\">The strike in pictures, day by day</a></li>"
         "<li><a href=\"/h\">What the union asks for, and why</a></li>"
         "<li><a href=\"/i\">How the port lost its biggest client</a></li></ul></div></body></html>";
@@ -351,6 +353,8 @@ static void test_html_headline_list_before_the_text(void **state)
     assert_false(body_has(&a, "new quota rules"));
     assert_true(body_has(&a, "Antwerp"));
     assert_true(body_has(&a, "biggest client"));
+    assert_false(body_has(&a, "free to read"));
+    assert_true(body_has(&a, "Vesper"));
     article_free(&a);
 }
 

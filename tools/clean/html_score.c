@@ -821,7 +821,10 @@ static int link_item(ctx_t *c, xmlNode *li)
  * box's title, goes with it. Not a list that holds a third of the text or
  * more; not one after the text (related headlines: Readability keeps
  * those, yahoo-1's gold with them), nor one in it (firefox-nightly-blog's
- * bugs, each a link). */
+ * bugs, each a link). A list of one such headline, wherever it stands, is
+ * a teaser between the paragraphs ("The latest news about the
+ * coronavirus outbreak in Sweden (paywall-free)"); a list of two may be
+ * the text's own (wikipedia-2's). */
 static void drop_link_lists(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"ul", "ol", NULL};
@@ -842,7 +845,7 @@ static void drop_link_lists(ctx_t *c, xmlNode *art)
             links += link_item(c, k);
         }
         size_t len = dom_inner_len(c, x, NULL);
-        if (items < 3 || links < items || len * 3 >= total || text_after(c, x, art) * 2 < total)
+        if (!items || links < items || len * 3 >= total)
             continue;
         /* headlines, four words or more on average; not a list of names
          * (apps, places, the terms of a field) */
@@ -853,6 +856,10 @@ static void drop_link_lists(ctx_t *c, xmlNode *art)
             words += !is_space_byte((unsigned char)b.s[k]) && (k == 0 || is_space_byte((unsigned char)b.s[k - 1]));
         free(b.s);
         if (words < 4 * items)
+            continue;
+        /* one headline alone in a list, wherever it stands, is a teaser
+         * between paragraphs */
+        if (items == 2 || (items > 2 && text_after(c, x, art) * 2 < total))
             continue;
         xmlNode *h = x->prev;
         while (h && !is_el(h) && (h->type == XML_COMMENT_NODE || (is_text(h) && only_space((const char *)h->content))))
