@@ -381,6 +381,27 @@ static void test_html_link_between_pointer_marks(void **state)
     article_free(&a);
 }
 
+static void test_html_links_in_a_promo_paragraph(void **state)
+{
+    (void)state;
+    /* A paragraph of links alone whose class says promotion is a call to
+     * sign up, however long; the same links in a paragraph without such a
+     * class read as a sentence and stay. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p class=\"newsletter-promo\"> <a href=\"/signup\">Get the Harbour Daily by email and never miss "
+        "our top stories</a> <a href=\"/signup\">Free Sign Up</a> </p><p>" PARA2 "</p>"
+        "<p> <a href=\"/ferries\">Ferries keep running on the northern routes all week</a> <a href=\"/map\">(map)</a> </p>"
+        "<p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_false(body_has(&a, "Harbour Daily"));
+    assert_false(body_has(&a, "Free Sign Up"));
+    assert_true(body_has(&a, "northern routes"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2022,6 +2043,7 @@ int main(void)
         cmocka_unit_test(test_html_lone_link_that_reads_as_a_sentence),
         cmocka_unit_test(test_html_headline_list_before_the_text),
         cmocka_unit_test(test_html_link_between_pointer_marks),
+        cmocka_unit_test(test_html_links_in_a_promo_paragraph),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),

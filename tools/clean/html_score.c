@@ -695,8 +695,9 @@ static int link_reads_as_sentence(xmlNode *x)
 
 /* A paragraph that is one short link and nothing else ("Weitere Artikel",
  * "zurück zur Listenansicht", "New Call-to-action") is a way out of the
- * article, not a part of it; a heading, or an entry of a list or a table,
- * may be a link and stays. */
+ * article, not a part of it, and so is one of links alone that a negative
+ * class names; a heading, or an entry of a list or a table, may be a link
+ * and stays. */
 static void drop_lone_links(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"p", "div", NULL};
@@ -710,6 +711,14 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
         if (has_child_block(x) || dom_has_ancestor(x, "li", 0) || dom_has_ancestor(x, "table", 0))
             continue;
         size_t len = dom_inner_len(c, x, NULL);
+        /* links and nothing else (but the blanks between them) in a box
+         * its class calls a promotion, a widget, a share bar: a call to
+         * sign up ("Get The Times of Israel's Daily Edition by email ...
+         * Free Sign Up"), however long */
+        if (len && len < 300 && class_weight(c, x) < 0 && link_density(c, x) >= 0.9) {
+            dom_remove(c, x);
+            continue;
+        }
         if (len == 0 || len > 60 || dom_count_tag(x, "a") != 1 || link_density(c, x) < 0.99)
             continue;
         static const char *const as[] = {"a", NULL};
