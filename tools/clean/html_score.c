@@ -693,51 +693,6 @@ static int link_reads_as_sentence(xmlNode *x)
     return w >= 7;
 }
 
-/* A paragraph that is one short link and nothing else ("Weitere Artikel",
- * "zurück zur Listenansicht", "New Call-to-action") is a way out of the
- * article, not a part of it, and so is one of links alone that a negative
- * class names; a heading, or an entry of a list or a table, may be a link
- * and stays. */
-static void drop_lone_links(ctx_t *c, xmlNode *art)
-{
-    static const char *const set[] = {"p", "div", NULL};
-    nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
-        return;
-    }
-    for (size_t i = l.n; i-- > 0;) {
-        xmlNode *x = l.v[i];
-        if (has_child_block(x) || dom_has_ancestor(x, "li", 0) || dom_has_ancestor(x, "table", 0))
-            continue;
-        size_t len = dom_inner_len(c, x, NULL);
-        /* links and nothing else (but the blanks between them) in a box
-         * its class calls a promotion, a widget, a share bar: a call to
-         * sign up ("Get The Times of Israel's Daily Edition by email ...
-         * Free Sign Up"), however long */
-        if (len && len < 300 && class_weight(c, x) < 0 && link_density(c, x) >= 0.9) {
-            dom_remove(c, x);
-            continue;
-        }
-        if (len == 0 || len > 60 || dom_count_tag(x, "a") != 1 || link_density(c, x) < 0.99)
-            continue;
-        static const char *const as[] = {"a", NULL};
-        nodes_t la = {0};
-        int contact = 0;
-        if (dom_get_all(x, as, &la) == 0 && la.n == 1) {
-            const char *href = attr(la.v[0], "href");
-            contact = href && (!strncasecmp(href, "mailto:", 7) || !strncasecmp(href, "tel:", 4));
-        }
-        free(la.v);
-        if (contact) /* an address to write to is the article's */
-            continue;
-        if (link_reads_as_sentence(x))
-            continue;
-        dom_remove(c, x);
-    }
-    free(l.v);
-}
-
 /* Length of the run of pointer marks and blanks (">>", "<<", "»", "«",
  * "→") at the start of s[0..n) (back: at its end). */
 static size_t pointer_marks(const char *s, size_t n, int back)
@@ -762,7 +717,14 @@ static size_t pointer_marks(const char *s, size_t n, int back)
  * «"): a teaser of another page, however long. */
 static int pointer_link(xmlNode *x)
 {
-    if (dom_count_tag(x, "a") != 1 || has_child_block(x))
+    /* most blocks are turned away by their first character */
+    xmlNode *k = x->children;
+    while (k && !(is_text(k) && !only_space((const char *)k->content)))
+        k = walk_next(k, x, 0);
+    const unsigned char *f = k ? (const unsigned char *)k->content : NULL;
+    while (f && is_space_byte(*f))
+        f++;
+    if (!f || !(*f == '>' || *f == 0xc2 || *f == 0xe2) || has_child_block(x) || dom_count_tag(x, "a") != 1)
         return 0;
     static const char *const as[] = {"a", NULL};
     nodes_t la = {0};
@@ -795,9 +757,13 @@ static int pointer_link(xmlNode *x)
     return yes;
 }
 
-/* Drops the pointers to other pages (pointer_link) in art: paragraphs,
- * divs and headings. */
-static void drop_pointer_links(ctx_t *c, xmlNode *art)
+/* A paragraph that is one short link and nothing else ("Weitere Artikel",
+ * "zurück zur Listenansicht", "New Call-to-action") is a way out of the
+ * article, not a part of it, and so is one of links alone that a negative
+ * class names, and a paragraph or a heading that is a pointer_link; a
+ * heading otherwise, or an entry of a list or a table, may be a link and
+ * stays. */
+static void drop_lone_links(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"p", "div", "h2", "h3", "h4", "h5", "h6", NULL};
     nodes_t l = {0};
@@ -805,9 +771,41 @@ static void drop_pointer_links(ctx_t *c, xmlNode *art)
         c->oom = 1;
         return;
     }
-    for (size_t i = l.n; i-- > 0;)
-        if (!dom_has_ancestor(l.v[i], "li", 0) && pointer_link(l.v[i]))
-            dom_remove(c, l.v[i]);
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        if (has_child_block(x) || dom_has_ancestor(x, "li", 0) || dom_has_ancestor(x, "table", 0))
+            continue;
+        if (pointer_link(x)) {
+            dom_remove(c, x);
+            continue;
+        }
+        if (!tag_is(x, "p") && !tag_is(x, "div"))
+            continue;
+        size_t len = dom_inner_len(c, x, NULL);
+        /* links and nothing else (but the blanks between them) in a box
+         * its class calls a promotion, a widget, a share bar: a call to
+         * sign up ("Get The Times of Israel's Daily Edition by email ...
+         * Free Sign Up"), however long */
+        if (len && len < 300 && link_density(c, x) >= 0.9 && class_weight(c, x) < 0) {
+            dom_remove(c, x);
+            continue;
+        }
+        if (len == 0 || len > 60 || dom_count_tag(x, "a") != 1 || link_density(c, x) < 0.99)
+            continue;
+        static const char *const as[] = {"a", NULL};
+        nodes_t la = {0};
+        int contact = 0;
+        if (dom_get_all(x, as, &la) == 0 && la.n == 1) {
+            const char *href = attr(la.v[0], "href");
+            contact = href && (!strncasecmp(href, "mailto:", 7) || !strncasecmp(href, "tel:", 4));
+        }
+        free(la.v);
+        if (contact) /* an address to write to is the article's */
+            continue;
+        if (link_reads_as_sentence(x))
+            continue;
+        dom_remove(c, x);
+    }
     free(l.v);
 }
 
@@ -1014,7 +1012,6 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
     drop_link_lists(c, art);
-    drop_pointer_links(c, art);
     drop_boxes(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
