@@ -402,6 +402,42 @@ static void test_html_links_in_a_promo_paragraph(void **state)
     article_free(&a);
 }
 
+static void test_html_teaser_of_another_page(void **state)
+{
+    (void)state;
+    /* A small box whose links all lead to one other page (its picture, its
+     * "more") is a teaser of that page and goes, and its "teaser"
+     * paragraph, which ends in its link, comes back as no lead of this
+     * one; a box with links to two pages stays. A page that is mostly
+     * teasers (a front page) keeps them. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<div class=\"box\"><a href=\"https://example.org/news/2024/ferry-fares-rise\"><img src=\"f.jpg\"></a>"
+        "<h3>Ferry fares</h3><p class=\"teaser\">Fares for the ferries to the islands rise again in the spring, the "
+        "operators said&#8230; <a href=\"https://example.org/news/2024/ferry-fares-rise\">more</a></p></div>"
+        "<div class=\"box\"><p>The union posted its demands on the fences by the gates, with a "
+        "<a href=\"https://example.org/news/2024/strike-map\">map</a> and a "
+        "<a href=\"https://example.org/news/2024/strike-timeline\">timeline</a>.</p></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_false(body_has(&a, "Ferry fares"));
+    assert_false(body_has(&a, "Fares for the ferries"));
+    assert_true(body_has(&a, "on the fences"));
+    article_free(&a);
+    static const char front[] =
+        "<html><head><title>Harbour news</title></head><body><div class=\"article\"><p>" PARA1 "</p>"
+        "<div><h3><a href=\"https://example.org/news/2024/ferry-fares-rise\">Ferry fares</a></h3><p>" PARA2
+        " <a href=\"https://example.org/news/2024/ferry-fares-rise\">more</a></p></div>"
+        "<div><h3><a href=\"https://example.org/news/2024/strike-goes-on\">The strike</a></h3><p>" PARA3
+        " <a href=\"https://example.org/news/2024/strike-goes-on\">more</a></p></div></div></body></html>";
+    assert_int_equal(html_clean(front, strlen(front), &a, NULL), 0);
+    assert_true(body_has(&a, "union spokeswoman"));
+    assert_true(body_has(&a, "into the winter"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -1658,8 +1694,9 @@ static void test_html_trim_uppercase_and_attributes(void **state)
 /* An attribute read on one kind of element only goes from the others (a
  * script's src, a stylesheet link's href, a frame's name); a style stays
  * only when it hides its element (the first: libxml2 keeps no other), and
- * a long link address is cut to what is read of it: its first bytes and
- * whether it names a picture file. */
+ * a long link address is cut to what is read of it: its first bytes, a
+ * hash of the whole (two links to one page stay alike, two to others
+ * differ) and whether it names a picture file. */
 static void test_html_trim_attributes_by_element(void **state)
 {
     (void)state;
@@ -1675,9 +1712,14 @@ static void test_html_trim_attributes_by_element(void **state)
     assert_string_equal(t, "<script type=\"module\"></script><link rel=\"stylesheet\" >"
                            "<meta name=\"author\" content=\"Ann Lee\"><iframe ></iframe>"
                            "<div ><p style=\"Display : None\" >a</p></div><span >b</span>"
-                           "<a href=\"https://newx\">c</a><a href=\"https://img.jpg\">d</a>"
-                           "<a href=\"#section-tw\">e</a><a href=\"/short\">f</a>"
-                           "<a href=\"https://a.ex\">g</a><a href=\"https://a&amp;b.example.org/x\">h</a>");
+                           "<a href=\"https://newdmOS\">c</a><a href=\"https://imgk7Aa.jpg\">d</a>"
+                           "<a href=\"#section-twoMcg\">e</a><a href=\"/short\">f</a>"
+                           "<a href=\"https://a.eMSAb\">g</a><a href=\"https://a&amp;b.example.org/x\">h</a>");
+    free(t);
+    t = trimmed("<a href=\"https://news.example.org/2024/05/storm\">a</a><a href=\"https://news.example.org/2024/05/storm\">b</a>"
+                "<a href=\"https://news.example.org/2024/05/flood\">c</a>");
+    assert_string_equal(t, "<a href=\"https://newgNEu\">a</a><a href=\"https://newgNEu\">b</a>"
+                           "<a href=\"https://new_Opw\">c</a>");
     free(t);
 }
 
@@ -2044,6 +2086,7 @@ int main(void)
         cmocka_unit_test(test_html_headline_list_before_the_text),
         cmocka_unit_test(test_html_link_between_pointer_marks),
         cmocka_unit_test(test_html_links_in_a_promo_paragraph),
+        cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),

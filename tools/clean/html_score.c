@@ -949,6 +949,64 @@ static int in_running_text(const xmlNode *x)
     return 0;
 }
 
+/* Whether x (a box of under 400 characters) holds two links or more and
+ * all of them lead to the same page: a teaser of that page, its picture,
+ * its headline and its "mehr" each a way there. (html_trim_unread keeps
+ * what tells two addresses apart.) */
+static int teaser_box(ctx_t *c, xmlNode *x)
+{
+    size_t len = dom_inner_len(c, x, NULL);
+    if (!len || len >= 400)
+        return 0;
+    const char *h0 = NULL;
+    size_t n = 0;
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+        if (!tag_is(k, "a"))
+            continue;
+        const char *href = attr(k, "href");
+        if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) ||
+            html_picture_url(href, strcspn(href, "?#")) || (h0 && strcmp(h0, href)))
+            return 0; /* nowhere, a picture that opens larger, another page */
+        h0 = href;
+        n++;
+    }
+    return n >= 2;
+}
+
+/* The teasers of other pages in art (teaser_box: "2023 nichts mehr
+ * versäumen! ... Jetzt keine Termine mehr verpassen!", "Sommerzeit ist
+ * Urlaubszeit, ... Weiterlesen", "Wettergutachten / Auskunft über
+ * vergangenes Wetter… mehr •••") go, the outermost box of each; unless
+ * together they hold a third of the text or more: a page of teasers (a
+ * front page, nytimes-5's) is what Readability keeps. */
+static void drop_teasers(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"div", "dl", "li", "article", "section", NULL};
+    nodes_t l = {0}, t = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    size_t total = dom_inner_len(c, art, NULL), sum = 0;
+    for (size_t i = 0; i < l.n && !c->oom; i++) {
+        xmlNode *x = l.v[i];
+        /* in document order: a box inside the last teaser is part of it */
+        int inside = 0;
+        for (xmlNode *u = x->parent; t.n && u && !inside; u = u->parent)
+            inside = u == t.v[t.n - 1];
+        if (inside || !teaser_box(c, x))
+            continue;
+        if (nodes_push(&t, x) < 0)
+            c->oom = 1;
+        sum += dom_inner_len(c, x, NULL);
+    }
+    if (!c->oom && sum * 3 < total)
+        for (size_t i = 0; i < t.n; i++)
+            dom_remove(c, t.v[i]);
+    free(t.v);
+    free(l.v);
+}
+
 /* A link around a heading, a paragraph or a box is a card that leads to
  * another page (a related story, a teaser of the next one): the text of an
  * article links words, not blocks. The card goes, unless it holds a third
@@ -1013,6 +1071,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     drop_lone_links(c, art);
     drop_link_lists(c, art);
     drop_boxes(c, art);
+    drop_teasers(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
     {
@@ -1613,6 +1672,25 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
 /* Numbers the page's elements in document order (nd_t.order) and notes up
  * to N_LEADS leads: elements whose class or id names a lead, visible, with
  * a sentence's worth of text, few links, and not the headline again. */
+/* Whether x's text ends in a link to another page: its last words ("...
+ * mehr", "Weiterlesen") are a way there. */
+static int ends_in_link(const xmlNode *x)
+{
+    for (int depth = 0; x && depth < 16; depth++) {
+        const xmlNode *k = x->last;
+        while (k && !is_el(k) && !(is_text(k) && !only_space((const char *)k->content)))
+            k = k->prev;
+        if (!k || is_text(k))
+            return 0;
+        if (tag_is(k, "a")) {
+            const char *href = attr(k, "href");
+            return href && *href && *href != '#';
+        }
+        x = k;
+    }
+    return 0;
+}
+
 static void find_leads(ctx_t *c, xmlNode *root)
 {
     size_t order = 0;
@@ -1643,6 +1721,10 @@ static void find_leads(ctx_t *c, xmlNode *root)
         if (ok && (dated_or_credited(x)))
             ok = 0;
         if (ok && like_title(c, x))
+            ok = 0;
+        /* a teaser that ends in its link ("Auskunft über vergangenes
+         * Wetter… mehr •••") leads to another page: that page's lead */
+        if (ok && ends_in_link(x))
             ok = 0;
         if (ok)
             add_lead(c, x);

@@ -189,18 +189,20 @@ static int style_hides(const char *v, size_t n)
 }
 
 /* A link's address is read for its first bytes ("#x", "mailto:", "tel:",
- * "javascript:") and whether the part before '?' or '#' names a picture
- * file (html_score.c, html_dom.c): a long one, quoted at v[0..n) (the
- * quotes outside), is written as its first 11 bytes and ".jpg" or "x" for
- * that (or nothing when the '?' or '#' is among those 11). Most of a
+ * "javascript:"), whether the part before '?' or '#' names a picture file
+ * (html_score.c, html_dom.c), and whether two links lead to the same page
+ * (html_score.c's teasers): a long one, quoted at v[0..n) (the quotes
+ * outside), is written as its first 11 bytes, four letters or digits of a
+ * hash of the whole address, and ".jpg" when it names a picture. Most of a
  * page's links are long addresses. Returns the new value's length, written
  * at t->w, or 0 when the address stays as it is (short, an entity before
  * its query, a byte not ASCII in its first bytes). */
 static size_t short_href(trim_t *t, size_t v, size_t n)
 {
-    enum { HEAD = 11 };
+    enum { HEAD = 11, HASH = 4 };
+    static const char digits[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
     const char *s = t->s;
-    if (n <= HEAD + 5)
+    if (n <= HEAD + HASH + 4)
         return 0;
     for (size_t i = 0; i <= HEAD; i++)
         if ((unsigned char)s[v + i] < 0x20 || (unsigned char)s[v + i] >= 0x80)
@@ -213,13 +215,19 @@ static size_t short_href(trim_t *t, size_t v, size_t n)
     const char *amp = memchr(s + v, '&', n);
     if (amp && (size_t)(amp - s - v) < (cut > HEAD ? cut : HEAD))
         return 0;
-    const char *tail = cut <= HEAD ? "" : html_picture_url(s + v, cut) ? ".jpg" : "x";
+    /* after the hash (no '.' in it) no address but a picture's names one */
+    const char *tail = cut > HEAD && html_picture_url(s + v, cut) ? ".jpg" : "";
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[v + i]) * 16777619u;
     keep_to(t, v);
     memmove(t->s + t->w, s + v, HEAD); /* w <= v */
-    memcpy(t->s + t->w + HEAD, tail, strlen(tail));
-    t->w += HEAD + strlen(tail);
+    for (int i = 0; i < HASH; i++)
+        t->s[t->w + HEAD + i] = digits[(h >> (6 * i)) & 63];
+    memcpy(t->s + t->w + HEAD + HASH, tail, strlen(tail));
+    t->w += HEAD + HASH + strlen(tail);
     t->r = v + n;
-    return HEAD + strlen(tail);
+    return HEAD + HASH + strlen(tail);
 }
 
 /* One attribute of a start tag at s[k] (its name's first byte): dropped
