@@ -438,6 +438,23 @@ static void test_html_teaser_of_another_page(void **state)
     article_free(&a);
 }
 
+static void test_html_long_heading_over_nothing_at_the_end(void **state)
+{
+    (void)state;
+    /* A subheading that ends the text is the title of a box that went,
+     * however long; a long subheading with its text under it stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><h2>What the dock workers ask for in the new contract</h2><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<h3>NEW AND EXCITING HARBOUR STORIES FOR YOU TO READ NEXT</h3></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "in the new contract"));
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "READ NEXT"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2087,6 +2104,7 @@ int main(void)
         cmocka_unit_test(test_html_link_between_pointer_marks),
         cmocka_unit_test(test_html_links_in_a_promo_paragraph),
         cmocka_unit_test(test_html_teaser_of_another_page),
+        cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),

@@ -2377,12 +2377,17 @@ static const char *const credit_labels[] = {
     "immagine:", "afbeelding:", "fotó:", "foto di", "photo credit", "image credit", "image source:",
 };
 
-/* A heading or label of a few words (b measured from ab's text) with
- * nothing of its own after it: a subheading that ends the text (at_end), or
- * a short line ending in a colon that ends it or that a heading follows. */
+/* A heading or label (b measured from ab's text) with nothing of its own
+ * after it: a subheading that ends the text (at_end), or a short line of
+ * six words at most ending in a colon that ends it or that a heading
+ * follows. */
 static int dangling_label(const article_block_t *ab, const block_t *b, int at_end, int head_next)
 {
-    if (!(at_end || head_next) || b->words > 6 || b->ends_sentence || ab->kind == ARTICLE_BLOCK_LIST)
+    if (!(at_end || head_next) || b->ends_sentence || ab->kind == ARTICLE_BLOCK_LIST)
+        return 0;
+    /* a subheading over nothing at the end, however long ("NEW AND
+     * EXCITING SIMILAR DISHES FOR YOU TO TRY OUT": its box went) */
+    if (b->words > 6 && !(at_end && ab->kind == ARTICLE_BLOCK_SUBHEAD))
         return 0;
     size_t n = b->len;
     while (n && b->text[n - 1] == ' ')
