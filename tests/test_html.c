@@ -719,6 +719,27 @@ static void test_html_contact_block_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_contact_label_without_colon(void **state)
+{
+    (void)state;
+    /* The bare label ("Kontakt") over a name and a way to reach it (an
+     * address to write to, a telephone) is a contact block too; over lines
+     * with neither it is the text's own, and stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>Contact</p><p>Pier Seven</p><p>Open from nine</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p><b>Kontakt</b></p><p>Ana Ferreira</p><p>Hafen AG | Communications</p>"
+        "<p>tel +49 40 3003 1000 | presse@hafen.example</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "Pier Seven"));
+    assert_false(body_has(&a, "Kontakt"));
+    assert_false(body_has(&a, "Ana Ferreira"));
+    assert_false(body_has(&a, "presse@hafen"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_legal_notice_ends_no_text(void **state)
 {
     (void)state;
@@ -2112,6 +2133,7 @@ int main(void)
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_signed_meta_line_anywhere),
         cmocka_unit_test(test_html_contact_block_dropped),
+        cmocka_unit_test(test_html_contact_label_without_colon),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),
         cmocka_unit_test(test_html_affiliate_disclosure_dropped),
         cmocka_unit_test(test_html_ad_labels_dropped),

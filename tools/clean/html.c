@@ -1005,7 +1005,8 @@ static const char *const contact_labels[] = {
     NULL,
 };
 
-/* 1 when t is one of contact_labels and a colon, alone on its line. */
+/* 1 when t is one of contact_labels and a colon, alone on its line; 2
+ * when it is the label alone, without the colon. */
 static int contact_label(const char *t)
 {
     t = skip_spaces(t);
@@ -1016,8 +1017,23 @@ static int contact_label(const char *t)
         const char *q = skip_spaces(e);
         if (*q == ':' && !*skip_spaces(q + 1))
             return 1;
+        if (!*q)
+            return 2;
     }
     return 0;
+}
+
+/* Whether t holds an address to write to or a telephone number: an '@',
+ * or six digits. */
+static int reach_line(const char *t)
+{
+    size_t digits = 0;
+    for (; *t; t++) {
+        if (*t == '@')
+            return 1;
+        digits += *t >= '0' && *t <= '9';
+    }
+    return digits >= 6;
 }
 
 /* A line of a few words that ends no sentence: a name, a telephone number,
@@ -1038,7 +1054,21 @@ static void drop_contact_blocks(article_t *a)
     size_t keep = 0;
     char t[201];
     for (size_t i = 0; i < a->nblocks; i++) {
-        if (!contact_label(plain_short(&a->blocks[i], t))) {
+        int label = contact_label(plain_short(&a->blocks[i], t));
+        /* the bare label ("Kontakt") over a name and how to reach it: the
+         * lines under it say it is a contact */
+        if (label == 2) {
+            int reach = 0;
+            for (size_t j = i + 1; j < a->nblocks && j <= i + 6 && !reach &&
+                                   a->blocks[j].kind != ARTICLE_BLOCK_SUBHEAD && *plain_short(&a->blocks[j], t);
+                 j++) {
+                reach = reach_line(t);
+                if (!contact_line(t))
+                    break;
+            }
+            label = reach;
+        }
+        if (!label) {
             a->blocks[keep++] = a->blocks[i];
             continue;
         }
