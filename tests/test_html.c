@@ -455,6 +455,29 @@ static void test_html_long_heading_over_nothing_at_the_end(void **state)
     article_free(&a);
 }
 
+static void test_html_bar_of_links(void **state)
+{
+    (void)state;
+    /* Links to other pages with separators alone between them are a bar of
+     * ways out of the article and go; two links side by side, or links
+     * with words between them, stay. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p><a href=\"/press/harbour-ag\">Press kit - all releases of <em>Hafen AG</em></a> <span>|</span> "
+        "<a href=\"/rss?firm=hafen\">Subscribe to the feed</a></p>"
+        "<p><a href=\"/try\">Try the ferry timetable now</a> <a href=\"/learn\">Learn more</a></p>"
+        "<p><a href=\"/union\">The union</a> and <a href=\"/port\">the port</a></p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_false(body_has(&a, "Press kit"));
+    assert_false(body_has(&a, "Subscribe to the feed"));
+    assert_true(body_has(&a, "ferry timetable"));
+    assert_true(body_has(&a, "The union and the port"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2124,6 +2147,7 @@ int main(void)
         cmocka_unit_test(test_html_headline_list_before_the_text),
         cmocka_unit_test(test_html_link_between_pointer_marks),
         cmocka_unit_test(test_html_links_in_a_promo_paragraph),
+        cmocka_unit_test(test_html_bar_of_links),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

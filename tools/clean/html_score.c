@@ -757,12 +757,50 @@ static int pointer_link(xmlNode *x)
     return yes;
 }
 
+/* Whether x is two links or more to other pages and, between them,
+ * separators alone, one between each two ("Online-Pressemappe - alle
+ * Pressemitteilungen der Nordex SE | RSS-Feed abonnieren"): a bar of ways
+ * out of the article. Not two links side by side ("Try it now Learn
+ * more", mozilla-1's, which Readability keeps). */
+static int link_bar(ctx_t *c, xmlNode *x)
+{
+    if (link_density(c, x) < 0.8)
+        return 0;
+    size_t links = 0, bars = 0;
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+        if (tag_is(k, "a")) {
+            const char *href = attr(k, "href");
+            if (!href || !*href || *href == '#')
+                return 0;
+            links++;
+            continue;
+        }
+        if (!is_text(k) || dom_has_ancestor(k, "a", 0))
+            continue;
+        /* between the links: blanks and "|", "•" or "·" alone */
+        for (const unsigned char *p = (const unsigned char *)k->content; p && *p; p++) {
+            if (*p == '|') {
+                bars++;
+            } else if (p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xa2) {
+                bars++;
+                p += 2;
+            } else if (p[0] == 0xc2 && (p[1] == 0xb7 || p[1] == 0xa0)) {
+                bars += p[1] == 0xb7;
+                p++;
+            } else if (!is_space_byte(*p)) {
+                return 0;
+            }
+        }
+    }
+    return links >= 2 && bars + 1 >= links;
+}
+
 /* A paragraph that is one short link and nothing else ("Weitere Artikel",
  * "zurück zur Listenansicht", "New Call-to-action") is a way out of the
  * article, not a part of it, and so is one of links alone that a negative
- * class names, and a paragraph or a heading that is a pointer_link; a
- * heading otherwise, or an entry of a list or a table, may be a link and
- * stays. */
+ * class names, a link_bar, and a paragraph or a heading that is a
+ * pointer_link; a heading otherwise, or an entry of a list or a table, may
+ * be a link and stays. */
 static void drop_lone_links(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"p", "div", "h2", "h3", "h4", "h5", "h6", NULL};
@@ -782,6 +820,10 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
         if (!tag_is(x, "p") && !tag_is(x, "div"))
             continue;
         size_t len = dom_inner_len(c, x, NULL);
+        if (len && len < 300 && link_bar(c, x)) {
+            dom_remove(c, x);
+            continue;
+        }
         /* links and nothing else (but the blanks between them) in a box
          * its class calls a promotion, a widget, a share bar: a call to
          * sign up ("Get The Times of Israel's Daily Edition by email ...
