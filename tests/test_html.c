@@ -478,6 +478,26 @@ static void test_html_bar_of_links(void **state)
     article_free(&a);
 }
 
+static void test_html_list_of_tags(void **state)
+{
+    (void)state;
+    /* A list of links to the page's tags (rel="tag") goes wherever it
+     * stands; a list of short links without it stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><ul><li><a href=\"/d\">Rotterdam</a></li><li><a href=\"/e\">Antwerp</a></li></ul>"
+        "<p>" PARA3 "</p><section class=\"tags\"><ul><li><a href=\"/tag/strikes\" rel=\"tag\">Strikes</a></li>"
+        "<li><a href=\"/tag/ports\" rel=\"tag\">Ports</a></li><li><a href=\"/tag/review\" rel=\"category tag\">Review</a>"
+        "</li></ul></section></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "Antwerp"));
+    assert_false(body_has(&a, "Strikes"));
+    assert_false(body_has(&a, "Review"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2148,6 +2168,7 @@ int main(void)
         cmocka_unit_test(test_html_link_between_pointer_marks),
         cmocka_unit_test(test_html_links_in_a_promo_paragraph),
         cmocka_unit_test(test_html_bar_of_links),
+        cmocka_unit_test(test_html_list_of_tags),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

@@ -863,7 +863,9 @@ static int link_item(ctx_t *c, xmlNode *li)
     return dom_text_sum(c, li)->links >= len;
 }
 
-/* A list of three items or more, each one link to another page, before
+/* A list whose items are each one link to the page's tags goes, wherever
+ * it stands (telemedicus's "Handbuch", "Internetrecht", "Rezension"). A
+ * list of three items or more, each one link to another page, before
  * the text (half of it or more comes after): a box of "most read"
  * headlines that a page's layout put in the article's container, the
  * site's way elsewhere, not the article; the heading right over it, the
@@ -874,6 +876,11 @@ static int link_item(ctx_t *c, xmlNode *li)
  * a teaser between the paragraphs ("The latest news about the
  * coronavirus outbreak in Sweden (paywall-free)"); a list of two may be
  * the text's own (wikipedia-2's). */
+static int has_word(const char *s, const char *const *pats);
+
+/* rel words of a link to the page's tag (WordPress's rel="tag", "category tag") */
+static const char *const tag_rels[] = {"tag", NULL};
+
 static void drop_link_lists(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"ul", "ol", NULL};
@@ -896,6 +903,15 @@ static void drop_link_lists(ctx_t *c, xmlNode *art)
         size_t len = dom_inner_len(c, x, NULL);
         if (!items || links < items || len * 3 >= total)
             continue;
+        /* the page's tags, each link rel="tag", wherever they stand */
+        int tags = 1;
+        for (xmlNode *k = x->children; k && tags; k = walk_next(k, x, 0))
+            if (tag_is(k, "a"))
+                tags = has_word(attr(k, "rel"), tag_rels);
+        if (tags) {
+            dom_remove(c, x);
+            continue;
+        }
         /* headlines, four words or more on average; not a list of names
          * (apps, places, the terms of a field) */
         sbuf_t b = {0};
