@@ -498,6 +498,31 @@ static void test_html_list_of_tags(void **state)
     article_free(&a);
 }
 
+static void test_html_ten_headlines_after_the_text(void **state)
+{
+    (void)state;
+    /* Ten headlines or more, each a link, are a box of the site's most
+     * read even under the text: they go with their title; fewer there
+     * stay (test_html_headline_list_before_the_text). */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<h3>Most read this week</h3><ol>"
+        "<li><a href=\"/1\">Ferry fares to rise again in spring</a></li><li><a href=\"/2\">New crane arrives at the terminal</a></li>"
+        "<li><a href=\"/3\">Fishermen protest the new quota rules</a></li><li><a href=\"/4\">Lighthouse to reopen for the summer</a></li>"
+        "<li><a href=\"/5\">Dredging of the channel starts in May</a></li><li><a href=\"/6\">Harbour master retires after forty years</a></li>"
+        "<li><a href=\"/7\">Cruise ships bring record crowds this year</a></li><li><a href=\"/8\">Storm damages the old pier again</a></li>"
+        "<li><a href=\"/9\">Council votes on the new marina plans</a></li><li><a href=\"/10\">Sailing school opens a second site</a></li>"
+        "</ol></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Most read this week"));
+    assert_false(body_has(&a, "Lighthouse to reopen"));
+    assert_false(body_has(&a, "second site"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2169,6 +2194,7 @@ int main(void)
         cmocka_unit_test(test_html_links_in_a_promo_paragraph),
         cmocka_unit_test(test_html_bar_of_links),
         cmocka_unit_test(test_html_list_of_tags),
+        cmocka_unit_test(test_html_ten_headlines_after_the_text),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

@@ -875,7 +875,9 @@ static int link_item(ctx_t *c, xmlNode *li)
  * bugs, each a link). A list of one such headline, wherever it stands, is
  * a teaser between the paragraphs ("The latest news about the
  * coronavirus outbreak in Sweden (paywall-free)"); a list of two may be
- * the text's own (wikipedia-2's). */
+ * the text's own (wikipedia-2's). Ten headlines or more are a box of the
+ * site's most read wherever they stand (kath.net's "meist-gelesen" under
+ * the text; yahoo-1's five related ones stay). */
 static int has_word(const char *s, const char *const *pats);
 
 /* rel words of a link to the page's tag (WordPress's rel="tag", "category tag") */
@@ -923,8 +925,8 @@ static void drop_link_lists(ctx_t *c, xmlNode *art)
         if (words < 4 * items)
             continue;
         /* one headline alone in a list, wherever it stands, is a teaser
-         * between paragraphs */
-        if (items == 2 || (items > 2 && text_after(c, x, art) * 2 < total))
+         * between paragraphs; ten or more, a "most read" box's top ten */
+        if (items == 2 || (items > 2 && items < 10 && text_after(c, x, art) * 2 < total))
             continue;
         xmlNode *h = x->prev;
         while (h && !is_el(h) && (h->type == XML_COMMENT_NODE || (is_text(h) && only_space((const char *)h->content))))
