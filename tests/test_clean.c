@@ -1609,6 +1609,37 @@ static void test_clean_drops_a_consent_banner(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_consent_dialog_naming_the_gdpr(void **state)
+{
+    (void)state;
+    /* a consent dialog's notes on each service, long and said once per
+     * service, name the GDPR rather than cookies: they outweigh a short
+     * report unless the law's name counts among the banner's words */
+    const char s[] =
+        "Home\nNews\n"
+        "Bakery reopens after the flood\n"
+        "The bakery on the market square opened again on Monday, three months after the river flooded its cellar.\n"
+        "The owners said the new ovens stand on the ground floor now, where the water cannot reach them.\n"
+        "Imprint\nPrivacy\n"
+        "Rechtsgrundlage f\xc3\xbcr die \xc3\x9c" "bermittlung in die USA: Der Anbieter \xc3\xbc" "bermittelt Ihre "
+        "personenbezogenen Daten in die USA. Die Rechtsgrundlage daf\xc3\xbcr ist Ihre Einwilligung nach Art. 49 "
+        "DSGVO. Die USA haben kein den Standards der EU entsprechendes Datenschutzniveau, und Beh\xc3\xb6rden dort "
+        "k\xc3\xb6nnen auf Ihre Angaben zugreifen, ohne dass Sie davon erfahren.\n"
+        "Switch Video\n"
+        "Rechtsgrundlage f\xc3\xbcr die \xc3\x9c" "bermittlung in die USA: Der Dienst \xc3\xbc" "bermittelt Ihre "
+        "personenbezogenen Daten in die USA. Die Rechtsgrundlage daf\xc3\xbcr ist Ihre Einwilligung nach Art. 49 "
+        "DSGVO. Die USA haben kein den Standards der EU entsprechendes Datenschutzniveau, und Beh\xc3\xb6rden dort "
+        "k\xc3\xb6nnen auf Ihre Angaben zugreifen, ohne dass Sie davon erfahren.\n"
+        "Accept all\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "flooded its cellar"));
+    assert_true(body_has(&a, "new ovens"));
+    assert_false(body_has(&a, "DSGVO"));
+    article_free(&a);
+}
+
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2189,6 +2220,7 @@ int main(void)
         cmocka_unit_test(test_clean_title_is_not_a_line_of_figures),
         cmocka_unit_test(test_clean_line_leading_into_the_text),
         cmocka_unit_test(test_clean_short_line_beside_chrome_goes_with_it),
+        cmocka_unit_test(test_clean_drops_a_consent_dialog_naming_the_gdpr),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -804,7 +804,8 @@ static int stop_ok(const page_t *pg, const block_t *b)
 
 /* A cookie or consent banner, however long: it names cookies or consent
  * and at least two more of what such banners are made of (storage, data,
- * partners, tracking, preferences...), in the languages of the web. An
+ * partners, tracking, preferences, the data law's name: DSGVO, GDPR,
+ * RGPD...), in the languages of the web. An
  * article about cookie law is rarely written in the banner's vocabulary. */
 static int is_consent_banner(const char *lc)
 {
@@ -818,7 +819,7 @@ static int is_consent_banner(const char *lc)
         "speicher*", "store*", "storage", "technolog*", "withdraw*", "widerruf*", "accept*",
         "akzeptier*", "opt-out", "opt out", "marketing", "analytics", "statisti*", "advertis*",
         "werbung", "données", "datos", "navigation*", "navegación", "browsing", "browser*",
-        "device*", "gerät*", "dienste*", "services", "verarbeit*", "processing",
+        "device*", "gerät*", "dienste*", "services", "verarbeit*", "processing", "dsgvo", "gdpr", "rgpd",
     };
     if (!has_any(lc, core, sizeof core / sizeof *core))
         return 0;
