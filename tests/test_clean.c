@@ -1639,6 +1639,34 @@ static void test_clean_drops_a_consent_dialog_naming_the_gdpr(void **state)
     article_free(&a);
 }
 
+static void test_clean_tags_end_the_text(void **state)
+{
+    (void)state;
+    /* the article's keywords under it ("Schlagworte", "Tags") end it: the
+     * teasers after them, a summary each, are other stories */
+    const char s[] =
+        "Home\nNews\n"
+        "Harbour gets a new ferry\n"
+        "The town's harbour will get an electric ferry next spring, the council decided on Thursday after a long debate.\n"
+        "The ferry will carry up to two hundred passengers and forty bicycles across the bay, every half hour in summer.\n"
+        "It replaces a diesel boat that has been in service for more than forty years and often broke down last season.\n"
+        "Schlagworte\nHarbour\nFerry\n"
+        "Market\n"
+        "The weekly market moves to the station square while the old hall is being repaired this winter.\n"
+        "Sport\n"
+        "The local football club has found a new coach, a former player who led the youth team for six years.\n"
+        "Culture\n"
+        "The summer festival announces its programme, with more concerts in the park and a night of open studios.\n"
+        "Subscribe\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "electric ferry"));
+    assert_true(body_has(&a, "diesel boat"));
+    assert_false(body_has(&a, "weekly market"));
+    assert_false(body_has(&a, "new coach"));
+    assert_false(body_has(&a, "summer festival"));
+    article_free(&a);
+}
 
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
@@ -2221,6 +2249,7 @@ int main(void)
         cmocka_unit_test(test_clean_line_leading_into_the_text),
         cmocka_unit_test(test_clean_short_line_beside_chrome_goes_with_it),
         cmocka_unit_test(test_clean_drops_a_consent_dialog_naming_the_gdpr),
+        cmocka_unit_test(test_clean_tags_end_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1032,9 +1032,22 @@ static const char *const after_words[] = {
     "lesetipps", "entdecke weitere", "entdecken sie jetzt", "entdecken sie mehr", "mehr entdecken",
     "discover more", "explore more", "über uns", "wir über uns", "über mich", "about us", "about me", "à propos",
     "sobre nosotros", "chi siamo",
+    /* the article's keywords, listed under it */
+    "tags", "schlagworte", "schlagwörter", "stichworte", "stichwörter", "etiquetas", "mots-clés", "tagi",
     /* Chinese: related reading, related news, recommended reading, popular picks */
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
+
+/* The label of the article's keywords ("Tags", "Schlagworte:"): in a
+ * scrape it opens the page's tail (after_words); a page's DOM leaves its
+ * tag line to drop_date_lines, which takes the tags under it as well. */
+static int tags_label(const char *lc)
+{
+    static const char *const tag_words[] = {
+        "tags", "schlagworte", "schlagwörter", "stichworte", "stichwörter", "etiquetas", "mots-clés", "tagi",
+    };
+    return starts_with_any(lc, tag_words, sizeof tag_words / sizeof *tag_words);
+}
 
 /* A comment thread's heading names the article after it ("3 thoughts on
  * “...”", "Ein Gedanke zu „...“"), however long its title. It ends a
@@ -2639,7 +2652,7 @@ static void prune_blocks(article_t *a, int scrape)
          * Reading" before the last step; see drop below) */
         int text_next = i + 1 < a->nblocks && a->blocks[i + 1].kind == ARTICLE_BLOCK_PARA &&
                         bs[i + 1].words >= 25 && bs[i + 1].ends_sentence;
-        int tail_head = is_after_heading(b) || (scrape && is_thread_heading(b));
+        int tail_head = (is_after_heading(b) && (scrape || !tags_label(lc))) || (scrape && is_thread_heading(b));
         if (before >= 100 && tail_head && (total - before - (long)b->eff) * 4 < before && !text_next) {
             cut = i;
             break;
@@ -2661,7 +2674,8 @@ static void prune_blocks(article_t *a, int scrape)
         int drop = ct == 0 || (b->words <= 30 && b->marks <= 1 &&
                     starts_with_lead(lc, b->text)) ||
                    is_consent_banner(lc) || disclosure(lc, b) || ad_label(lc, b) ||
-                   (before >= 30 && (is_after_heading(b) || (scrape && is_thread_heading(b)))) ||
+                   (before >= 30 && ((is_after_heading(b) && (scrape || !tags_label(lc))) ||
+                                     (scrape && is_thread_heading(b)))) ||
                    (b->words <= 8 && starts_with_any(lp, credit_labels, sizeof credit_labels / sizeof *credit_labels)) ||
                    (b->words <= 5 && a->blocks[i].kind != ARTICLE_BLOCK_LIST &&
                     has_any(lc, action_words, sizeof action_words / sizeof *action_words));
