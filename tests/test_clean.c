@@ -1668,6 +1668,28 @@ static void test_clean_tags_end_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_notice_that_use_means_consent(void **state)
+{
+    (void)state;
+    /* a blog's notice that using the site means agreeing to its cookies
+     * closes the page right under the text */
+    const char s[] =
+        "Home\nAbout\n"
+        "A week on the old canal\n"
+        "We rented a narrow boat for a week and went along the old canal, twelve locks a day at a walking pace.\n"
+        "The lock keepers were friendly and showed us how to work the gates without wasting the water.\n"
+        "In the evenings we moored at village pubs, and twice we were the only boat for miles.\n"
+        "Privacy & Cookies: This site uses cookies. By continuing to use this website, you agree to their use. To "
+        "find out more, including how to control cookies, see here: Cookie Policy\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "narrow boat"));
+    assert_true(body_has(&a, "village pubs"));
+    assert_false(body_has(&a, "Privacy"));
+    assert_false(body_has(&a, "continuing to use"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2250,6 +2272,7 @@ int main(void)
         cmocka_unit_test(test_clean_short_line_beside_chrome_goes_with_it),
         cmocka_unit_test(test_clean_drops_a_consent_dialog_naming_the_gdpr),
         cmocka_unit_test(test_clean_tags_end_the_text),
+        cmocka_unit_test(test_clean_drops_a_notice_that_use_means_consent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

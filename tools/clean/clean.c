@@ -805,7 +805,8 @@ static int stop_ok(const page_t *pg, const block_t *b)
 /* A cookie or consent banner, however long: it names cookies or consent
  * and at least two more of what such banners are made of (storage, data,
  * partners, tracking, preferences, the data law's name: DSGVO, GDPR,
- * RGPD...), in the languages of the web. An
+ * RGPD, "by continuing to use this website, you agree"...), in the
+ * languages of the web. An
  * article about cookie law is rarely written in the banner's vocabulary. */
 static int is_consent_banner(const char *lc)
 {
@@ -819,7 +820,7 @@ static int is_consent_banner(const char *lc)
         "speicher*", "store*", "storage", "technolog*", "withdraw*", "widerruf*", "accept*",
         "akzeptier*", "opt-out", "opt out", "marketing", "analytics", "statisti*", "advertis*",
         "werbung", "données", "datos", "navigation*", "navegación", "browsing", "browser*",
-        "device*", "gerät*", "dienste*", "services", "verarbeit*", "processing", "dsgvo", "gdpr", "rgpd",
+        "device*", "gerät*", "dienste*", "services", "verarbeit*", "processing", "dsgvo", "gdpr", "rgpd", "agree*", "continuing to use",
     };
     if (!has_any(lc, core, sizeof core / sizeof *core))
         return 0;
