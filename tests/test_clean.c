@@ -1690,6 +1690,34 @@ static void test_clean_drops_a_notice_that_use_means_consent(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_newsletter_box_under_the_text(void **state)
+{
+    (void)state;
+    /* a newsletter's box under the text: its heading is chrome, its pitch
+     * and its note on consent are short sentences that would join the text */
+    const char s[] =
+        "Home\nTutorials\n"
+        "Sorting a table by two columns\n"
+        "To sort a table by two columns, pass both names to the sort function, the first one being the one that "
+        "decides.\n"
+        "Rows with the same value in the first column are then ordered by the second, from the smallest value to the "
+        "largest.\n"
+        "To sort the second column from the largest value down, give it a minus sign, which works for numbers as well as "
+        "for dates.\n"
+        "Newsletter\n"
+        "Regular tips on tables, charts and numbers, straight from our team.\n"
+        "Sign up now\n"
+        "By signing up I accept that my address is kept for sending the letter.\n"
+        "About\nContact\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "two columns"));
+    assert_true(body_has(&a, "minus sign"));
+    assert_false(body_has(&a, "Regular tips"));
+    assert_false(body_has(&a, "By signing up"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2273,6 +2301,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_consent_dialog_naming_the_gdpr),
         cmocka_unit_test(test_clean_tags_end_the_text),
         cmocka_unit_test(test_clean_drops_a_notice_that_use_means_consent),
+        cmocka_unit_test(test_clean_drops_a_newsletter_box_under_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

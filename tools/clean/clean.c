@@ -47,6 +47,10 @@
  * times as much. */
 #define TAIL_GAP 8
 #define TAIL_SHARE 4
+/* drop_signup: how far from the run's end a newsletter's box may start,
+ * and the words of a paragraph that is more than its pitch. */
+#define SIGNUP_SPAN 6
+#define SIGNUP_WORDS 25
 /* cut_far_tail: a gap that weighs GAP_MIN or more, GAP_CHROME of it
  * chrome and repeats, ends the run when the text after it weighs less than
  * a GAP_SHARE-th of the text before. */
@@ -1495,10 +1499,34 @@ static size_t lead_in(const page_t *pg, size_t begin, size_t rs)
     return rs - 1;
 }
 
+/* A newsletter's sign-up box that closes the run: a line of chrome that
+ * names the newsletter ("Newsletter", "Subscribe to my free statistics
+ * newsletter") among the run's last SIGNUP_SPAN blocks, with only short
+ * lines and paragraphs of fewer than SIGNUP_WORDS words after it (its
+ * pitch, its note on consent) and more text before it than after. */
+static size_t drop_signup(const page_t *pg, size_t rs, size_t re)
+{
+    long after = 0;
+    for (size_t i = re; i-- > rs + 1 && re - i <= SIGNUP_SPAN;) {
+        const block_t *b = &pg->b[i];
+        if (b->words >= SIGNUP_WORDS)
+            return re;
+        if (b->label == L_CHROME) {
+            char lc[LC_MAX + 1];
+            lower_prefix(b->text, b->len, lc);
+            if ((has_word(lc, "newsletter*") || tail_prompt(b)) && run_sum(pg, rs, i) > 2 * after)
+                return i;
+        }
+        after += b->w > 0 ? b->w : 0;
+    }
+    return re;
+}
+
 /* The run's end without the author's notes and calls that close it (before and
  * after), nor a lone
  * paragraph that lines of chrome or menus set apart from the text: the
- * site's word on itself, a newsletter's offer, a bio. */
+ * site's word on itself, a newsletter's offer, a bio; nor a newsletter's
+ * sign-up box (drop_signup). */
 static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
 {
     re = drop_notes(pg, rs, re);
@@ -1521,11 +1549,11 @@ static size_t trim_tail(const page_t *pg, size_t rs, size_t re)
     for (size_t k = g; k + 1 < i; k++)
         if (pg->b[k].hash && pg->b[k].hash == pg->b[k + 1].hash)
             twins++, k++;
-    if (twins && i - g <= 2 * twins + 1)
-        return re;
-    if (paras == 1 && g > rs && i - g >= 2 && gap <= -TAIL_GAP && lone * TAIL_SHARE < run_sum(pg, rs, g))
+    int picture = twins && i - g <= 2 * twins + 1;
+    if (!picture && paras == 1 && g > rs && i - g >= 2 && gap <= -TAIL_GAP &&
+        lone * TAIL_SHARE < run_sum(pg, rs, g))
         re = drop_notes(pg, rs, g); /* and what then closes the text */
-    return re;
+    return drop_signup(pg, rs, re);
 }
 
 /* The text after the run's last wide gap of chrome (GAP_MIN, GAP_CHROME)
