@@ -1718,6 +1718,30 @@ static void test_clean_drops_a_newsletter_box_under_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_download_links_with_file_sizes(void **state)
+{
+    (void)state;
+    /* links to downloads under the text name the file's size after a
+     * bracket, a bar or a comma; a size in the text's own words stays */
+    const char s[] =
+        "Home\nTaxes\n"
+        "New rules for tobacco duty\n"
+        "From January the duty on heated tobacco is charged by weight, as it has been for pipe tobacco for years.\n"
+        "Small importers must now register before their first delivery, and the form for it is 3,5 MB as a scan.\n"
+        "The office will answer questions by telephone until the end of March and publish the answers it gives most.\n"
+        "Notes for small traders and importers from abroad on registering and paying the duty. As of 1. October (PDF, "
+        "120 KB, not accessible)\n"
+        "The rates for each kind of tobacco and the dates from which they are charged. Table of 12. May PDF | 38 KB\n"
+        "Contact\nImprint\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "charged by weight"));
+    assert_true(body_has(&a, "3,5 MB as a scan"));
+    assert_false(body_has(&a, "Notes for small traders"));
+    assert_false(body_has(&a, "Table of 12. May"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2302,6 +2326,7 @@ int main(void)
         cmocka_unit_test(test_clean_tags_end_the_text),
         cmocka_unit_test(test_clean_drops_a_notice_that_use_means_consent),
         cmocka_unit_test(test_clean_drops_a_newsletter_box_under_the_text),
+        cmocka_unit_test(test_clean_drops_download_links_with_file_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

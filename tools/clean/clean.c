@@ -791,6 +791,32 @@ static int is_weather(const block_t *b)
     return d == 0 || s[d - 1] == ' ';
 }
 
+/* A file's size set apart as a download's link gives it: "(123 KB)",
+ * "PDF | 38 KB", "(PDF, 7MB, ...)". An article's sizes ("reduced to
+ * 3MB") and a table's cells ("71.1 MB") follow no bracket, bar or comma. */
+static int has_file_size(const char *lc)
+{
+    for (const char *p = lc; *p; p++) {
+        if (!(*p >= '0' && *p <= '9') || p == lc || is_alnum_ascii((unsigned char)p[-1]) ||
+            ((p[-1] == ',' || p[-1] == '.') && p - 1 > lc && p[-2] >= '0' && p[-2] <= '9'))
+            continue; /* not where a number starts ("3,5": the 5) */
+        const char *o = p - 1;
+        while (o > lc && *o == ' ')
+            o--;
+        if (*o != '(' && *o != '|' && *o != ',')
+            continue;
+        const char *q = p;
+        while ((*q >= '0' && *q <= '9') || ((*q == ',' || *q == '.') && q[1] >= '0' && q[1] <= '9'))
+            q++;
+        if (*q == ' ')
+            q++;
+        if ((q[0] == 'k' || q[0] == 'm' || q[0] == 'g') && q[1] == 'b' && !is_alnum_ascii((unsigned char)q[2]))
+            return 1;
+        p = q - 1;
+    }
+    return 0;
+}
+
 /* ---- the cleaner ------------------------------------------------------- */
 
 typedef struct {
@@ -876,6 +902,8 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (is_weather(b))
         return L_CHROME;
     if (b->words <= 12 && (strstr(lc, "http://") || strstr(lc, "https://") || strstr(lc, "www.")))
+        return L_CHROME;
+    if (b->words <= 25 && has_file_size(lc))
         return L_CHROME;
     /* a site's name as its address in a line of a few words: "Disclosures
      * Example.com", "Source: example.org" */
