@@ -1742,6 +1742,36 @@ static void test_clean_drops_download_links_with_file_sizes(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_the_links_of_a_box_inside_the_text(void **state)
+{
+    (void)state;
+    /* a "Related" box between the paragraphs: the text goes on after it,
+     * and the box's headlines go with its heading */
+    const char s[] =
+        "Home\nBusiness\n"
+        "Brewery plans to halve its water use\n"
+        "The brewery on the river said on Monday that it will halve the water it uses for each litre of beer by 2030.\n"
+        "Most of the saving is to come from cleaning the tanks with steam instead of water, a method tried last year.\n"
+        "The brewery also wants to catch rain on the roofs of its warehouses and use it for washing the bottles.\n"
+        "Related\n"
+        "Dairy opens a new plant in the north\n"
+        "Bakers warn of rising flour prices\n"
+        "Farmers fear a dry summer\n"
+        "The plans were welcomed by the town council, which has asked the larger firms in the valley for some years to "
+        "use less of the river's water, since the level in summer has been falling for a long time now.\n"
+        "A spokesman for the brewery said that the new tanks would be paid for by the savings within six years.\n"
+        "Comments\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "halve the water"));
+    assert_true(body_has(&a, "welcomed by the town council"));
+    assert_true(body_has(&a, "within six years"));
+    assert_false(body_has(&a, "Dairy opens"));
+    assert_false(body_has(&a, "flour prices"));
+    assert_false(body_has(&a, "dry summer"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2327,6 +2357,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_notice_that_use_means_consent),
         cmocka_unit_test(test_clean_drops_a_newsletter_box_under_the_text),
         cmocka_unit_test(test_clean_drops_download_links_with_file_sizes),
+        cmocka_unit_test(test_clean_drops_the_links_of_a_box_inside_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

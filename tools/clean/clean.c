@@ -1181,8 +1181,11 @@ static int inline_box(const page_t *pg, size_t i, size_t end)
 
 /* Stops the main text at a heading that opens the page's tail ("Related
  * stories", "Comments") once an article's worth of text lies before it and
- * the article does not go on after it: after it come teasers. */
-static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
+ * the article does not go on after it: after it come teasers. When the
+ * text does go on, the heading was a box's inside it, and the box's short
+ * lines under it (eight at most, up to the next such heading) are left
+ * out: its headlines. */
+static size_t cut_at_boundary(page_t *pg, size_t rs, size_t re)
 {
     /* From a backward pass: tail[k], the weight of the best stretch of
      * blocks inside [rs + k, re); runs[k], whether three blocks of text in
@@ -1220,6 +1223,9 @@ static size_t cut_at_boundary(const page_t *pg, size_t rs, size_t re)
             cut = i;
             break;
         }
+        /* the text goes on after the heading: the box's links under it go */
+        for (size_t j = i + 1; j < re && j <= i + 8 && pg->b[j].w <= 0 && !is_after_heading(&pg->b[j]); j++)
+            pg->b[j].gap = 1;
     }
     free(tail);
     return cut;
