@@ -1772,6 +1772,30 @@ static void test_clean_drops_the_links_of_a_box_inside_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_bar_of_links(void **state)
+{
+    (void)state;
+    /* a breadcrumb or a bar of links, parts of a few words between bars,
+     * is the site's, however close to the text; a sentence with one bar
+     * in it stays */
+    const char s[] =
+        "Home\nShop\n"
+        "Tidy in a weekend\n"
+        "Start with the room you use most, and take out everything you have not touched in a year, one shelf at a time.\n"
+        "Start|Magazine|Cleaning tips|Tidy in a weekend\n"
+        "Keep a box for what you want to give away and take it to the charity shop on the same day | before you change "
+        "your mind.\n"
+        "On the second day, give everything that is left a fixed place, so that putting it back takes no thought.\n"
+        "Imprint | Privacy | Terms\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "room you use most"));
+    assert_true(body_has(&a, "before you change"));
+    assert_false(body_has(&a, "Cleaning tips"));
+    assert_false(body_has(&a, "Privacy"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2358,6 +2382,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_newsletter_box_under_the_text),
         cmocka_unit_test(test_clean_drops_download_links_with_file_sizes),
         cmocka_unit_test(test_clean_drops_the_links_of_a_box_inside_the_text),
+        cmocka_unit_test(test_clean_drops_a_bar_of_links),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -817,6 +817,26 @@ static int has_file_size(const char *lc)
     return 0;
 }
 
+/* A bar of links or a breadcrumb: three parts or more between bars, each
+ * of a few words ("Start|Magazin|Coole Tipps", "Impressum | Datenschutz |
+ * AGB"); a sentence does not come in such parts. */
+static int bar_of_links(const block_t *b)
+{
+    unsigned bars = 0;
+    size_t part = 0;
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->text[i] == '|') {
+            if (part == 0 || part > 40)
+                return 0;
+            bars++;
+            part = 0;
+        } else if (b->text[i] != ' ' || part) {
+            part++;
+        }
+    }
+    return bars >= 2 && part > 0 && part <= 40;
+}
+
 /* ---- the cleaner ------------------------------------------------------- */
 
 typedef struct {
@@ -904,6 +924,8 @@ static enum label label_block(page_t *pg, block_t *b, size_t idx)
     if (b->words <= 12 && (strstr(lc, "http://") || strstr(lc, "https://") || strstr(lc, "www.")))
         return L_CHROME;
     if (b->words <= 25 && has_file_size(lc))
+        return L_CHROME;
+    if (b->words <= 20 && bar_of_links(b))
         return L_CHROME;
     /* a site's name as its address in a line of a few words: "Disclosures
      * Example.com", "Source: example.org" */
