@@ -1796,6 +1796,30 @@ static void test_clean_drops_a_bar_of_links(void **state)
     article_free(&a);
 }
 
+static void test_clean_a_line_of_tags_ends_the_text(void **state)
+{
+    (void)state;
+    /* the keywords on a line of their own, however many, end the text:
+     * what follows them is the writer's box and the comments */
+    const char s[] =
+        "Home\nMusic\n"
+        "The song that saved the band\n"
+        "By the spring of that year the band had not had a hit for four years, and the label was ready to let them go.\n"
+        "Then a demo that nobody had wanted reached the radio, and within a month it was played every hour of the day.\n"
+        "The sisters have said since that they never liked the song, but that it paid for everything they did later.\n"
+        "Tags: music, eighties, ballads, radio, sisters, labels, hits\n"
+        "JANE DOE has played in more bands than she can count and has written about most of them, some of them kindly, "
+        "and she still keeps a box of tapes under her bed that nobody is allowed to hear.\n"
+        "Contact\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "had not had a hit"));
+    assert_true(body_has(&a, "paid for everything"));
+    assert_false(body_has(&a, "eighties"));
+    assert_false(body_has(&a, "box of tapes"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2383,6 +2407,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_download_links_with_file_sizes),
         cmocka_unit_test(test_clean_drops_the_links_of_a_box_inside_the_text),
         cmocka_unit_test(test_clean_drops_a_bar_of_links),
+        cmocka_unit_test(test_clean_a_line_of_tags_ends_the_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

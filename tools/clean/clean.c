@@ -1146,8 +1146,26 @@ static int is_thread_heading(const block_t *b)
     return 0;
 }
 
+/* The article's keywords as a line of their own: "TAGS: drama, eighties,
+ * Music", "Schlagworte: Wein, Frankreich", however many. */
+static int tag_line(const block_t *b)
+{
+    static const char *const tags[] = {"tags:", "schlagworte:", "schlagwörter:", "stichworte:", "etiquetas:",
+                                       "mots-clés:", "tagi:", "tags :", "mots-clés :"};
+    if (b->len < 6 || !memchr(b->text, ':', b->len < 16 ? b->len : 16))
+        return 0;
+    char lc[LC_MAX + 1];
+    lower_prefix(b->text, b->len < 32 ? b->len : 32, lc);
+    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
+        if (!strncmp(lc, tags[i], strlen(tags[i])))
+            return 1;
+    return 0;
+}
+
 static int is_after_heading(const block_t *b)
 {
+    if (b->words > 6 && !b->ends_sentence && b->words <= 40 && tag_line(b))
+        return 1;
     if (b->words > 6 || b->ends_sentence)
         return 0;
     char lc[LC_MAX + 1];
