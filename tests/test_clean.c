@@ -1820,6 +1820,28 @@ static void test_clean_a_line_of_tags_ends_the_text(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_line_and_its_longer_copy(void **state)
+{
+    (void)state;
+    /* a picture's description, then its caption that starts with the same
+     * words and adds more: neither is the text's */
+    const char s[] =
+        "Home\nTravel\n"
+        "A mill comes back to life\n"
+        "After forty years of silence the old mill on the river grinds flour again, run by a group of volunteers.\n"
+        "They spent three winters repairing the wheel and the stones, most of it by hand and with wood from the valley.\n"
+        "The volunteers worked on the roof at last\n"
+        "The volunteers worked on the roof at last, in the summer of the third year when the weather held.\n"
+        "Visitors can watch the stones turn on Sundays and buy the flour in the shop next to the mill.\n"
+        "The group hopes to pay for the upkeep from the sales and to train younger people to run the mill.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "forty years of silence"));
+    assert_true(body_has(&a, "stones turn on Sundays"));
+    assert_false(body_has(&a, "worked on the roof"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2408,6 +2430,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_the_links_of_a_box_inside_the_text),
         cmocka_unit_test(test_clean_drops_a_bar_of_links),
         cmocka_unit_test(test_clean_a_line_of_tags_ends_the_text),
+        cmocka_unit_test(test_clean_drops_a_line_and_its_longer_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2287,6 +2287,18 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         }
     }
 
+    /* A line of three words or more and, right after it, a longer one that
+     * starts with it: a picture's description and its caption with the
+     * credit ("Lee Elder war beim Masters 1975 der Zuschauermagnet. | ©
+     * ..."), a teaser's headline and the headline with its summary. Neither
+     * is the text's, wherever the run goes. */
+    for (size_t i = begin; i + 1 < pg.n && !whole; i++) {
+        const block_t *b = &pg.b[i], *c = &pg.b[i + 1];
+        if (b->words >= 3 && b->words <= 20 && c->words <= 50 && c->len > b->len + 20 &&
+            !memcmp(c->text, b->text, b->len))
+            pg.b[i].gap = pg.b[i + 1].gap = 1;
+    }
+
     /* Main text: the maximum-sum run of block weights. */
     size_t rs = begin, re = begin; /* [rs, re) */
     size_t head = begin;           /* where the run started before join_before */
