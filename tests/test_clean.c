@@ -1842,6 +1842,38 @@ static void test_clean_drops_a_line_and_its_longer_copy(void **state)
     article_free(&a);
 }
 
+static void test_clean_text_ends_at_the_page_footer(void **state)
+{
+    (void)state;
+    /* the page's copyright notice near its end, among the footer's links:
+     * the text after it (a page kept hidden, a dialog) is not the
+     * article's, however much it weighs */
+    const char s[] =
+        "Home\nNews\nSport\nCulture\nBusiness\nWeather\nTravel\nOpinion\nVideo\nPhotos\nPodcasts\nEvents\nJobs\n"
+        "Shop\nArchive\nLetters\nPuzzles\nObituaries\nNotices\nSubscribe\n"
+        "Harbour festival draws record crowds\n"
+        "More than forty thousand people came to the harbour festival over the weekend, more than in any year since it "
+        "began in the seventies.\n"
+        "The organisers had added a second stage on the old pier, where local bands played until midnight on both days.\n"
+        "Traders at the fish market said they had sold out by noon on Saturday, and several restaurants ran out of food.\n"
+        "Police reported a quiet weekend, with a few lost children and one boat that drifted from its mooring.\n"
+        "Contact\nAbout us\n"
+        "Copyright 2021 The Harbour Times. All rights reserved.\n"
+        "Training programme\n"
+        "The training programme gives new officers a year of instruction in leadership, law and the handling of "
+        "equipment, followed by service at sea.\n"
+        "Cadets spend the first months at the academy in the hills, where the course has been held since the old "
+        "barracks were rebuilt after the war.\n"
+        "The programme ends with a parade and the award of the sword of honour to the best cadet of the year.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "forty thousand people"));
+    assert_true(body_has(&a, "drifted from its mooring"));
+    assert_false(body_has(&a, "training programme"));
+    assert_false(body_has(&a, "sword of honour"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2431,6 +2463,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_bar_of_links),
         cmocka_unit_test(test_clean_a_line_of_tags_ends_the_text),
         cmocka_unit_test(test_clean_drops_a_line_and_its_longer_copy),
+        cmocka_unit_test(test_clean_text_ends_at_the_page_footer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1667,6 +1667,38 @@ static size_t cut_far_tail(const page_t *pg, size_t rs, size_t re)
     return re;
 }
 
+/* The page's own end inside the run: its notice of copyright ("All rights
+ * reserved", "Copyright 2020 ...") in the page's last quarter, in a wide
+ * gap of chrome (GAP_MIN) after an article's worth of text. What comes
+ * after the page's footer, a dialog or a page kept hidden, is not the
+ * article: the run ends before the gap. */
+static size_t cut_at_footer(const page_t *pg, size_t rs, size_t re)
+{
+    long before = 0;
+    for (size_t i = rs; i < re; i++) {
+        const block_t *b = &pg->b[i];
+        if (b->w > 0) {
+            before += b->w;
+            continue;
+        }
+        if (before < 50 || b->label != L_CHROME || b->words > 25 || i * 4 < pg->n * 3)
+            continue;
+        char lc[LC_MAX + 1];
+        lower_prefix(b->text, b->len, lc);
+        if (!has_word(lc, "copyright") && !has_any(lc, reserved, sizeof reserved / sizeof *reserved))
+            continue;
+        size_t g = i, h = i + 1;
+        long gap = b->w;
+        while (g > rs && pg->b[g - 1].w <= 0)
+            gap += pg->b[--g].w;
+        while (h < re && pg->b[h].w <= 0)
+            gap += pg->b[h++].w;
+        if (gap <= -GAP_MIN && h < re)
+            return g;
+    }
+    return re;
+}
+
 /* Marks repeats: count and first occurrence of each folded text. */
 static int find_repeats(page_t *pg)
 {
@@ -2339,6 +2371,7 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
         rs = drop_head_notes(&pg, rs, re);
         rs = lead_in(&pg, begin, rs);
         re = cut_far_tail(&pg, rs, re);
+        re = cut_at_footer(&pg, rs, re);
 #ifdef INK_CLEAN_DEBUG
         fprintf(stderr, "final %zu..%zu\n", rs, re);
 #endif
