@@ -1874,6 +1874,26 @@ static void test_clean_text_ends_at_the_page_footer(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_bar_of_links_between_dashes(void **state)
+{
+    (void)state;
+    /* the parts of a bar of links may stand between dashes or dots; a
+     * sentence with dashes in it stays */
+    const char s[] =
+        "Home\nBlog\n"
+        "Copying from the terminal\n"
+        "For the first time in years I work on a Linux machine, and most things went well from the first day on.\n"
+        "Notes \xe2\x80\x93 Books \xe2\x80\x93 Travels \xe2\x80\x93 Gardens\n"
+        "Copying text from the terminal to the clipboard was not one of them – it took me an afternoon to find out.\n"
+        "In the end a single line in the configuration file did it, and I share it here for the next one who looks.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "Linux machine"));
+    assert_true(body_has(&a, "an afternoon"));
+    assert_false(body_has(&a, "Travels"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2464,6 +2484,7 @@ int main(void)
         cmocka_unit_test(test_clean_a_line_of_tags_ends_the_text),
         cmocka_unit_test(test_clean_drops_a_line_and_its_longer_copy),
         cmocka_unit_test(test_clean_text_ends_at_the_page_footer),
+        cmocka_unit_test(test_clean_drops_a_bar_of_links_between_dashes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -819,20 +819,38 @@ static int has_file_size(const char *lc)
 
 /* A bar of links or a breadcrumb: three parts or more between bars, each
  * of a few words ("Start|Magazin|Coole Tipps", "Impressum | Datenschutz |
- * AGB"); a sentence does not come in such parts. */
+ * AGB"), or between dashes or dots on a line that is no sentence
+ * ("Archive – RSS – Impressum – Datenschutz", "Branding · Terms · Privacy");
+ * a sentence does not come in such parts. */
 static int bar_of_links(const block_t *b)
 {
+    static const char *const seps[] = {"|", " - ", " \xe2\x80\x93 ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    const char *sep = NULL;
+    size_t sl = 0;
     unsigned bars = 0;
     size_t part = 0;
-    for (size_t i = 0; i < b->len; i++) {
-        if (b->text[i] == '|') {
+    for (size_t i = 0; i < b->len;) {
+        size_t k = 0;
+        if (!sep) {
+            for (size_t s = 0; s < sizeof seps / sizeof *seps && !sep; s++)
+                if (!strncmp(b->text + i, seps[s], strlen(seps[s])))
+                    sep = seps[s], sl = strlen(sep);
+            if (sep && sep[0] != '|' && b->ends_sentence)
+                return 0;
+        }
+        if (sep && !strncmp(b->text + i, sep, sl))
+            k = sl;
+        if (k) {
             if (part == 0 || part > 40)
                 return 0;
             bars++;
             part = 0;
-        } else if (b->text[i] != ' ' || part) {
-            part++;
+            i += k;
+            continue;
         }
+        if (b->text[i] != ' ' || part)
+            part++;
+        i++;
     }
     return bars >= 2 && part > 0 && part <= 40;
 }
