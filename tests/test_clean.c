@@ -1894,6 +1894,38 @@ static void test_clean_drops_a_bar_of_links_between_dashes(void **state)
     article_free(&a);
 }
 
+static void test_clean_keeps_a_live_ticker_together(void **state)
+{
+    (void)state;
+    /* a live ticker's entries, each under its minute, the same minute
+     * twice at times: the stamps are neither chrome nor repeats, and the
+     * ticker's first entry stays */
+    const char s[] =
+        "Home\nFootball\n"
+        "Live: Lorient against Lyon\n"
+        "90'\n"
+        "The referee ends the match, and Lyon keep the three points after a long evening in the rain.\n"
+        "80'\n"
+        "Lorient press for an equaliser, but the last cross of the evening goes over everyone's head.\n"
+        "62'\n"
+        "Lyon score from a corner: the header from the far post leaves the goalkeeper no chance at all.\n"
+        "35'\n"
+        "A long spell of possession for Lyon, who pass the ball around the back without finding a way through.\n"
+        "7'\n"
+        "A fine chance for Lorient from a free kick, but the keeper pushes it away.\n"
+        "7'\n3'\n"
+        "Both sides feel their way into the match.\n"
+        "1'\nKick-off\n"
+        "Football\nTennis\nRugby\nFootball\nTennis\nRugby\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "three points"));
+    assert_true(body_has(&a, "free kick"));
+    assert_true(body_has(&a, "feel their way"));
+    assert_false(body_has(&a, "Rugby"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2485,6 +2517,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_line_and_its_longer_copy),
         cmocka_unit_test(test_clean_text_ends_at_the_page_footer),
         cmocka_unit_test(test_clean_drops_a_bar_of_links_between_dashes),
+        cmocka_unit_test(test_clean_keeps_a_live_ticker_together),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1053,10 +1053,34 @@ static int counted(const block_t *b)
     return 1;
 }
 
+/* A line that is only a live ticker's stamp: a clock time ("18:05") or a
+ * match's minute ("7'", "45+2'"). Each entry of a ticker has one, the same
+ * minute often twice: neither chrome nor a repeat, the stamps weigh
+ * nothing, so that the ticker's entries hold together. */
+static int ticker_stamp(const block_t *b)
+{
+    const char *p = b->text, *z = b->text + b->len;
+    size_t d = 0;
+    while (p < z && *p >= '0' && *p <= '9')
+        p++, d++;
+    if (d == 0 || d > 3)
+        return 0;
+    if (p < z && *p == ':')
+        return d <= 2 && z - p == 3 && p[1] >= '0' && p[1] <= '5' && p[2] >= '0' && p[2] <= '9';
+    if (p < z && *p == '+') {
+        p++;
+        while (p < z && *p >= '0' && *p <= '9')
+            p++;
+    }
+    return (z - p == 1 && *p == '\'') || (z - p == 3 && (!strncmp(p, "\xe2\x80\x99", 3) || !strncmp(p, "\xe2\x80\xb2", 3)));
+}
+
 /* Weight of a block in the search for the main text: body text pulls the
  * region over itself, chrome and menus push it away. */
 static long weight(const page_t *pg, const block_t *b)
 {
+    if (b->label != L_TITLE && ticker_stamp(b))
+        return 0;
     switch (b->label) {
     case L_GOOD: return b->eff < 10 ? 10 : (long)b->eff;
     case L_MEDIUM:
