@@ -1926,6 +1926,28 @@ static void test_clean_keeps_a_live_ticker_together(void **state)
     article_free(&a);
 }
 
+static void test_clean_title_is_not_a_caption_with_its_credit(void **state)
+{
+    (void)state;
+    /* a picture's caption that ends in its credit is no headline, even the
+     * only short line over the text */
+    const char s[] =
+        "Home\n"
+        "Der Marktplatz bei Nacht (Foto: Stadtarchiv/Jana Berg)\n"
+        "Seit Montag gibt es in der ganzen Altstadt ein freies Netz, bezahlt von der Stadt und dem Verein der "
+        "H\xc3\xa4ndler.\n"
+        "Wer sich anmelden will, w\xc3\xa4hlt das Netz der Stadt und nimmt die Bedingungen an; Name und Adresse werden "
+        "nicht verlangt.\n"
+        "In der Nacht wird das Netz zwischen zwei und f\xc3\xbcnf Uhr abgeschaltet, wenn es gewartet wird.\n"
+        "Kontakt\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_non_null(a.title);
+    assert_null(strstr(a.title, "Foto"));
+    assert_true(body_has(&a, "freies Netz"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2518,6 +2540,7 @@ int main(void)
         cmocka_unit_test(test_clean_text_ends_at_the_page_footer),
         cmocka_unit_test(test_clean_drops_a_bar_of_links_between_dashes),
         cmocka_unit_test(test_clean_keeps_a_live_ticker_together),
+        cmocka_unit_test(test_clean_title_is_not_a_caption_with_its_credit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

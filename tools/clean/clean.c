@@ -1933,6 +1933,8 @@ static int has_letter(const block_t *b)
 /* Whether line i may be the headline at all: a line of a few words that
  * is not chrome, a byline, a dateline, a label, a line of navigation or of figures,
  * and not the text's own paragraph. */
+static size_t credit_tail(const char *p, size_t n);
+
 static int title_candidate(const page_t *pg, size_t i, size_t rs)
 {
     const block_t *b = &pg->b[i];
@@ -1942,7 +1944,9 @@ static int title_candidate(const page_t *pg, size_t i, size_t rs)
         return 0;
     if (i >= rs && b->label == L_GOOD)
         return 0;
-    return !(b->byline || b->dated || not_headline(b) || !has_letter(b));
+    /* a picture's caption with its credit ("... (Foto Prensa Libre: Esbin
+     * García)") */
+    return !(b->byline || b->dated || not_headline(b) || !has_letter(b) || credit_tail(b->text, b->len) < b->len);
 }
 
 /* What guess_title weighs of a candidate line (see title_w). */
