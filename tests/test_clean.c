@@ -1948,6 +1948,26 @@ static void test_clean_title_is_not_a_caption_with_its_credit(void **state)
     article_free(&a);
 }
 
+static void test_clean_drops_a_breadcrumb_between_arrows(void **state)
+{
+    (void)state;
+    /* a breadcrumb's parts between arrows; French quotes are no arrows */
+    const char s[] =
+        "Home\nRecipes\n"
+        "Peanut butter truffles\n"
+        "These truffles need no baking and only four things, and they keep for a week in the fridge.\n"
+        "Home \xc2\xbb Vegan desserts \xc2\xbb Sweets without baking \xc2\xbb Peanut butter truffles\n"
+        "Mix the peanut butter with the syrup and the oats, then roll the mass into small balls with wet hands.\n"
+        "Dip the balls in melted chocolate and let them set on a sheet of paper for an hour; a critic called them "
+        "\xc2\xab les meilleures \xc2\xbb of the season.\n";
+    article_t a = {0};
+    clean_ok(s, &a);
+    assert_true(body_has(&a, "no baking"));
+    assert_true(body_has(&a, "les meilleures"));
+    assert_false(body_has(&a, "Sweets without baking"));
+    article_free(&a);
+}
+
 static void test_clean_drops_player_buttons_inside_the_text(void **state)
 {
     (void)state;
@@ -2541,6 +2561,7 @@ int main(void)
         cmocka_unit_test(test_clean_drops_a_bar_of_links_between_dashes),
         cmocka_unit_test(test_clean_keeps_a_live_ticker_together),
         cmocka_unit_test(test_clean_title_is_not_a_caption_with_its_credit),
+        cmocka_unit_test(test_clean_drops_a_breadcrumb_between_arrows),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

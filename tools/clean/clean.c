@@ -819,12 +819,14 @@ static int has_file_size(const char *lc)
 
 /* A bar of links or a breadcrumb: three parts or more between bars, each
  * of a few words ("Start|Magazin|Coole Tipps", "Impressum | Datenschutz |
- * AGB"), or between dashes or dots on a line that is no sentence
- * ("Archive – RSS – Impressum – Datenschutz", "Branding · Terms · Privacy");
- * a sentence does not come in such parts. */
+ * AGB"), or between dashes, dots or arrows on a line that is no sentence
+ * ("Archive – RSS – Impressum – Datenschutz", "Branding · Terms · Privacy",
+ * "Home » Vegan Desserts » Peanut Butter Truffles"); a sentence does not
+ * come in such parts. */
 static int bar_of_links(const block_t *b)
 {
-    static const char *const seps[] = {"|", " - ", " \xe2\x80\x93 ", " \xc2\xb7 ", " \xe2\x80\xa2 "};
+    static const char *const seps[] = {"|",       " - ",     " \xe2\x80\x93 ", " \xc2\xb7 ", " \xe2\x80\xa2 ",
+                                       " \xc2\xbb ", " \xe2\x80\xba ", " > "};
     const char *sep = NULL;
     size_t sl = 0;
     unsigned bars = 0;
@@ -837,6 +839,11 @@ static int bar_of_links(const block_t *b)
                     sep = seps[s], sl = strlen(sep);
             if (sep && sep[0] != '|' && b->ends_sentence)
                 return 0;
+            /* French quotes are no breadcrumb's arrows: « 1 » */
+            if (sep && !strcmp(sep, " \xc2\xbb "))
+                for (size_t j = 0; j + 1 < b->len; j++)
+                    if ((unsigned char)b->text[j] == 0xc2 && (unsigned char)b->text[j + 1] == 0xab)
+                        return 0;
         }
         if (sep && !strncmp(b->text + i, sep, sl))
             k = sl;
