@@ -1892,6 +1892,19 @@ static void test_clean_drops_a_bar_of_links_between_dashes(void **state)
     assert_true(body_has(&a, "an afternoon"));
     assert_false(body_has(&a, "Travels"));
     article_free(&a);
+    /* an award list whose lines set a category and its winner apart with
+     * dashes is the text (a BBC article's paragraphs, a blank line apart) */
+    const char t[] = "Children vote for their film of the year\n\n"
+                     "More than 6,000 children voted in the only category that was chosen by the young fans.\n\n"
+                     "The experts named another film, and a Saturday morning show won two awards.\n\n"
+                     "Schools' Factual (primary) - Thinking Skills: Think About It - Hiding Places\n\n"
+                     "Animation - Brush Head\n\n"
+                     "Drama - Featherboy\n";
+    article_t c = {0};
+    clean_ok(t, &c);
+    assert_true(body_has(&c, "Hiding Places"));
+    assert_true(body_has(&c, "Featherboy"));
+    article_free(&c);
 }
 
 static void test_clean_keeps_a_live_ticker_together(void **state)

@@ -822,7 +822,10 @@ static int has_file_size(const char *lc)
  * AGB"), or between dashes, dots or arrows on a line that is no sentence
  * ("Archive – RSS – Impressum – Datenschutz", "Branding · Terms · Privacy",
  * "Home » Vegan Desserts » Peanut Butter Truffles"); a sentence does not
- * come in such parts. */
+ * come in such parts. Dashes also set out a list's lines in the text
+ * ("Drama - Featherboy", "Schools' Factual (primary) - Thinking Skills:
+ * Think About It - Hiding Places"): between dashes, a bar has four parts
+ * or more and each of 20 bytes at most. */
 static int bar_of_links(const block_t *b)
 {
     static const char *const seps[] = {"|",       " - ",     " \xe2\x80\x93 ", " \xc2\xb7 ", " \xe2\x80\xa2 ",
@@ -831,6 +834,7 @@ static int bar_of_links(const block_t *b)
     size_t sl = 0;
     unsigned bars = 0;
     size_t part = 0;
+    int dash = 0;
     for (size_t i = 0; i < b->len;) {
         size_t k = 0;
         if (!sep) {
@@ -839,6 +843,7 @@ static int bar_of_links(const block_t *b)
                     sep = seps[s], sl = strlen(sep);
             if (sep && sep[0] != '|' && b->ends_sentence)
                 return 0;
+            dash = sep && (!strcmp(sep, " - ") || !strcmp(sep, " \xe2\x80\x93 "));
             /* French quotes are no breadcrumb's arrows: « 1 » */
             if (sep && !strcmp(sep, " \xc2\xbb "))
                 for (size_t j = 0; j + 1 < b->len; j++)
@@ -848,7 +853,7 @@ static int bar_of_links(const block_t *b)
         if (sep && !strncmp(b->text + i, sep, sl))
             k = sl;
         if (k) {
-            if (part == 0 || part > 40)
+            if (part == 0 || part > (dash ? 20 : 40))
                 return 0;
             bars++;
             part = 0;
@@ -859,7 +864,7 @@ static int bar_of_links(const block_t *b)
             part++;
         i++;
     }
-    return bars >= 2 && part > 0 && part <= 40;
+    return bars >= (dash ? 3u : 2u) && part > 0 && part <= (dash ? 20 : 40);
 }
 
 /* ---- the cleaner ------------------------------------------------------- */
