@@ -335,6 +335,11 @@ static int smiley(const char *w, size_t n)
 {
     static const char *const faces[] = {":)", ";)", ":-)", ";-)", "=)", ":=)", ":D", ";D", ":-D", "xD", "XD",
                                         "^^", "<3", ":P", ";P", ":-P", ";-P"};
+    /* every face is two signs or more and ends in one of these: most
+     * words are turned away here, without a look at the list */
+    char z = n >= 2 ? w[n - 1] : 0;
+    if (z != ')' && z != 'D' && z != 'P' && z != '^' && z != '3')
+        return 0;
     for (size_t k = 0; k < sizeof faces / sizeof *faces; k++) {
         size_t fl = strlen(faces[k]);
         if (n >= fl && memcmp(w + n - fl, faces[k], fl) == 0 &&
