@@ -81,6 +81,29 @@ static void test_textnorm_style_codes(void **state)
     expect("a \x10" "b\x11", 0, "a b");                 /* without the flag: dropped */
 }
 
+/* textnorm_article takes each block the page gave (html_emit, TN_STYLE
+ * alone) through textnorm again with the typography; text the first
+ * stage would write as it is skips it, anything else is still cleaned:
+ * a mark left after an empty style pair, a Windows-1252 byte, spaces
+ * twice, at the end or inside a style, no-break spaces at the ends, an
+ * "on" code at the end, a letter with a nukta. */
+static void test_textnorm_typography_over_normal_text(void **state)
+{
+    (void)state;
+    const unsigned f = TN_TYPO | TN_DASH | TN_STYLE;
+    expect("It's a well-known \x10" "fact\x11.", f, "It\xe2\x80\x99s a well-known \x10" "fact\x11.");
+    expect("e\x10\x11\xcc\x81", TN_STYLE, "e\xcc\x81"); /* no mark composes across the pair */
+    expect("e\xcc\x81", f, "\xc3\xa9");                    /* but the second pass composes it */
+    expect("e \xcc\x81", f, "e \xcc\x81");
+    expect("caf\xe9 au lait", f, "caf\xc3\xa9 au lait");
+    expect("a  b ", f, "a b");
+    expect("a\x10 b\x11", f, "a \x10" "b\x11");
+    expect("x \x11y", f, "x\x11 y");
+    expect("a\xc2\xa0", f, "a");
+    expect("\x10\xc2\xa0x\x11", f, "\x10x\x11");
+    expect("a\x10", f, "a");
+    expect("\xe0\xa5\x98", f, "\xe0\xa4\x95\xe0\xa4\xbc");
+}
 
 /* textnorm_lang with TN_TYPO | TN_DASH in lang */
 static void expect_lang(const char *in, const char *lang, const char *want)
@@ -347,6 +370,7 @@ int main(void)
         cmocka_unit_test(test_textnorm_typography),
         cmocka_unit_test(test_textnorm_space_and_invisibles),
         cmocka_unit_test(test_textnorm_style_codes),
+        cmocka_unit_test(test_textnorm_typography_over_normal_text),
         cmocka_unit_test(test_textnorm_apostrophes_at_word_start),
         cmocka_unit_test(test_textnorm_nested_quotes_and_context),
         cmocka_unit_test(test_textnorm_primes_after_digits),

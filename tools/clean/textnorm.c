@@ -234,7 +234,7 @@ static inline uint32_t get_cp(const unsigned char *s, size_t n, size_t *i)
     return charset_next(s, n, i, CHARSET_HOLES_FFFD);
 }
 
-static int is_space(uint32_t c)
+static inline int is_space(uint32_t c)
 {
     if (c > ' ' && c < 0x85) /* most text */
         return 0;
@@ -245,7 +245,7 @@ static int is_space(uint32_t c)
 
 /* Not U+200C and U+200D (non-joiner, joiner): Persian and the Indic
  * scripts spell with them. */
-static int is_dropped(uint32_t c)
+static inline int is_dropped(uint32_t c)
 {
     if (c >= 0x20 && c < 0x7F) /* most text */
         return 0;
@@ -892,18 +892,101 @@ static const uint16_t nukta_tab[][2] = {
     {0x0B5D, 0x0B22},
 };
 
+/* The letter of cp when cp is a letter with a nukta that NFC excludes
+ * (nukta_tab), else 0. */
+static uint32_t nukta_base(uint32_t cp)
+{
+    if (cp >= 0x0958 && cp <= 0x0B5D)
+        for (size_t i = 0; i < sizeof nukta_tab / sizeof nukta_tab[0]; i++)
+            if (nukta_tab[i][0] == cp)
+                return nukta_tab[i][1];
+    return 0;
+}
+
 /* emit, in NFC: a letter with a nukta as its letter and the sign (the
  * sign is U+093C, U+09BC, U+0A3C or U+0B3C: its block's 0x3C). */
 static void emit_nfc(outbuf_t *b, uint32_t cp)
 {
-    if (cp >= 0x0958 && cp <= 0x0B5D)
-        for (size_t i = 0; i < sizeof nukta_tab / sizeof nukta_tab[0]; i++)
-            if (nukta_tab[i][0] == cp) {
-                emit(b, nukta_tab[i][1]);
-                emit(b, (cp & ~0x7Fu) | 0x3C);
-                return;
-            }
+    uint32_t base = nukta_base(cp);
+    if (base) {
+        emit(b, base);
+        emit(b, (cp & ~0x7Fu) | 0x3C);
+        return;
+    }
     emit(b, cp);
+}
+
+/* Whether the first stage of textnorm_lang below (spaces, dropped and
+ * composed characters, style codes, no-break spaces at the ends) would
+ * write s[0..n) as it is: text that stage wrote before, such as a block of
+ * a page (html_emit), which textnorm_article takes through it again for
+ * the typography. Follows the stage's state and says no wherever the
+ * stage would write anything else; the stage then runs. */
+static int stage_one_keeps(const unsigned char *s, size_t n, unsigned flags)
+{
+    uint32_t last = 0; /* b.last */
+    int seen = 0;      /* prev_vis != 0 */
+    int space = 0;
+    for (size_t i = 0; i < n;) {
+        if (s[i] > ' ' && s[i] < 0x7F) {
+            /* most text: what the stage writes as it is, as below */
+            if (space && (last == 0x10 || last == 0x12))
+                return 0;
+            space = 0;
+            last = s[i++];
+            seen = 1;
+            continue;
+        }
+        size_t at = i;
+        uint32_t c = get_cp(s, n, &i);
+        if (c >= 0x80) {
+            /* a byte read as Windows-1252 is written as another */
+            char u[4];
+            size_t k = textnorm_put_utf8(u, c);
+            if (k != i - at || memcmp(u, s + at, k) != 0)
+                return 0;
+        }
+        if (is_space(c)) {
+            /* one space between words: a run, another space or one at the
+             * start is not */
+            if (c != ' ' || space || !seen)
+                return 0;
+            space = 1;
+            continue;
+        }
+        if ((flags & TN_STYLE) && is_style(c)) {
+            if ((c == 0x11 || c == 0x13) && last == c - 1)
+                return 0; /* an empty pair goes */
+            if (space && (c == 0x11 || c == 0x13))
+                return 0; /* a space before an "off" code goes after it */
+            space = 0;    /* a space before an "on" code stays */
+            last = c;
+            continue;
+        }
+        if (is_dropped(c) || (is_nbsp(c) && !seen))
+            return 0;
+        if (is_combining(c) && !space && last && textnorm_compose(last, c))
+            return 0;
+        if (space && (last == 0x10 || last == 0x12))
+            return 0; /* a space after "on" codes goes before them */
+        if (nukta_base(c))
+            return 0;
+        space = 0;
+        last = c;
+        seen = 1;
+    }
+    if (space)
+        return 0; /* a space at the end goes */
+    /* trim_nbsp_end and the "on" codes left at the end */
+    size_t e = n;
+    while (e && (s[e - 1] == 0x11 || s[e - 1] == 0x13))
+        e--;
+    if (e && (s[e - 1] == ' ' || (e >= 2 && s[e - 2] == 0xC2 && s[e - 1] == 0xA0) ||
+              (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 && (s[e - 1] == 0x87 || s[e - 1] == 0xAF))))
+        return 0;
+    if ((flags & TN_STYLE) && n && (s[n - 1] == 0x10 || s[n - 1] == 0x12))
+        return 0;
+    return 1;
 }
 
 char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang, size_t *outlen)
@@ -917,6 +1000,11 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
     int space = 0;
     uint32_t prev_vis = 0;    /* last visible code point, style codes aside */
     size_t i = 0;
+    if ((flags & (TN_TYPO | TN_DASH)) && stage_one_keeps(s, n, flags)) {
+        /* as it would write it: the typography below is all there is to do */
+        memcpy(b.o, s, n);
+        b.k = i = n;
+    }
     while (i < n) {
         uint32_t c = get_cp(s, n, &i);
         if (is_space(c)) {
