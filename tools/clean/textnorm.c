@@ -395,6 +395,18 @@ static int is_straight(uint32_t c)
     return c == '"' || c == '\'';
 }
 
+/* The signs protect_code's tests look at in a token. */
+static int code_sign(uint32_t x)
+{
+    switch (x) {
+    case ':': case '@': case '.': case '{': case '}': case '`': case '=': case '\\': case '[': case '"':
+    case '\'': case '(':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Marks prot[i] for code points that belong to an address or to code: a
  * token (run between spaces) with "://", a leading "www.", an e-mail address,
  * backticks (but for one opening a word, a typed quote), a quote after '='
@@ -420,6 +432,8 @@ static size_t protect_code(const uint32_t *c, size_t n, char *prot)
             c[a0 + 3] == '.')
             url = 1;
         for (size_t i = t; i < e; i++) {
+            if (!code_sign(c[i]))
+                continue; /* a letter or a digit, most of a token: no test below takes it */
             uint32_t x = c[i], nx = i + 1 < e ? c[i + 1] : 0;
             if (x == ':' && nx == '/' && i + 2 < e && c[i + 2] == '/')
                 url = 1;
@@ -614,6 +628,7 @@ static char *typo_pass(const char *str, size_t len, unsigned flags, const char *
         c[n++] = get_cp(s, len, &i);
     protect_code(c, n, prot);
     quotes_t q = quotes_for(lang);
+    int french = (flags & TN_TYPO) && q.french;
     struct {
         uint32_t ch;
         int level;
@@ -623,6 +638,11 @@ static char *typo_pass(const char *str, size_t len, unsigned flags, const char *
         uint32_t x = c[i];
         if (prot[i]) {
             put(&o, x);
+            continue;
+        }
+        if (!(x == '"' || x == '`' || x == '\'' || x == '.' || x == '-' ||
+              (french && (x == 0xAB || x == 0xBB || x == ';' || x == '!' || x == '?' || x == ':')))) {
+            put(&o, x); /* no branch below takes it: most text */
             continue;
         }
         uint32_t p = last_vis(&o), nx = next_vis(c, n, i + 1);
