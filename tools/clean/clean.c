@@ -572,6 +572,8 @@ static const char *const lead_words[] = {
 static int starts_with_any(const char *lc, const char *const *pats, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
+        if (pats[i][0] && pats[i][0] != lc[0])
+            continue; /* most differ in their first letter: no strlen or strncmp */
         size_t k = strlen(pats[i]);
         if (strncmp(lc, pats[i], k) == 0 && !(lc[k] >= 'a' && lc[k] <= 'z'))
             return 1;
@@ -585,6 +587,8 @@ static int starts_with_lead(const char *lc, const char *s)
 {
     /* lc is s lower-cased byte for byte: a word lc opens with s has too */
     for (size_t i = 0; i < sizeof lead_words / sizeof *lead_words; i++) {
+        if (lead_words[i][0] && lead_words[i][0] != lc[0])
+            continue; /* as in starts_with_any */
         size_t k = strlen(lead_words[i]);
         if (strncmp(lc, lead_words[i], k) == 0 && (!(lc[k] >= 'a' && lc[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z')))
             return 1;
