@@ -122,9 +122,10 @@ static int prepare_bytes(const char *buf, size_t len, const char *given, char **
         declared_charset(buf, len, cs);
     }
     int utf = charset_utf8_valid(buf, len);
-    if (utf && cs[0] && !is_latin1_name(cs)) {
+    if (utf && cs[0] && !is_latin1_name(cs) && strcmp(cs, "utf-8") != 0) {
         /* bytes that are valid UTF-8 with multi-byte sequences are UTF-8
-         * whatever the page says (a saved page keeps its old declaration) */
+         * whatever the page says (a saved page keeps its old declaration);
+         * a page that says utf-8, most, needs no look */
         int multi = 0;
         for (size_t i = 0; i < len && !multi; i++)
             multi = (unsigned char)buf[i] >= 0x80;
