@@ -242,6 +242,19 @@ static void text_node_sum(const xmlNode *t, nd_t *o)
     size_t n = 0, cm = 0;
     int space = 0, lead = 0;
     for (const unsigned char *s = (const unsigned char *)t->content; s && *s; s++) {
+        if (*s > ' ' && *s < 0x80 && *s != ',') {
+            /* most text: a run of ASCII that is no space and no comma,
+             * each byte a character, as below but at one test a byte */
+            if (!n)
+                lead = space;
+            else if (space)
+                n++;
+            space = 0;
+            while (s[1] > ' ' && s[1] < 0x80 && s[1] != ',')
+                n++, s++;
+            n++;
+            continue;
+        }
         if (is_space_byte(*s)) {
             space = 1;
             continue;
