@@ -387,6 +387,18 @@ static void measure(block_t *b)
     uint32_t last = 0, wlast = 0;
     int inword = 0, wend = 0;
     while (i <= n) {
+        if (i < n && is_alnum_ascii(s[i])) {
+            /* most text: a run of ASCII letters and digits, which do no
+             * more below than open a word and be its last character */
+            if (!inword) {
+                inword = 1;
+                wstart = i;
+            }
+            while (i < n && is_alnum_ascii(s[i]))
+                i++;
+            last = wlast = s[i - 1];
+            continue;
+        }
         size_t at = i;
         uint32_t c = ' ';
         if (i < n)
