@@ -516,9 +516,24 @@ static int has_domain(const char *lc)
 
 static int has_any(const char *lc, const char *const *pats, size_t n)
 {
-    for (size_t i = 0; i < n; i++)
-        if (has_word(lc, pats[i]))
+    if (n < 16) {
+        for (size_t i = 0; i < n; i++)
+            if (has_word(lc, pats[i]))
+                return 1;
+        return 0;
+    }
+    /* a long list: the bytes lc holds first; a pattern with a byte lc
+     * lacks is not in it, and most are turned away so, without a search */
+    uint64_t in[4] = {0, 0, 0, 0};
+    for (const unsigned char *p = (const unsigned char *)lc; *p; p++)
+        in[*p >> 6] |= 1ull << (*p & 63);
+    for (size_t i = 0; i < n; i++) {
+        const unsigned char *q = (const unsigned char *)pats[i];
+        while (*q && (*q == '*' || in[*q >> 6] >> (*q & 63) & 1))
+            q++;
+        if (!*q && has_word(lc, pats[i]))
             return 1;
+    }
     return 0;
 }
 
