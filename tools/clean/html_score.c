@@ -157,9 +157,33 @@ static int only_responsive_hidden(const char *s)
     return any;
 }
 
+/* negative() with s lowered already (l, fits: what lower_pairs gave). */
+static int lowered_negative(const char *s, const lowered_t *l, int fits)
+{
+    return lowered_any(s, l, fits, re_negative) || has_hid_token(s) ||
+           (strcasestr(s, "hidden") && !only_responsive_hidden(s));
+}
+
 static int negative(const char *s)
 {
-    return contains_any(s, re_negative) || has_hid_token(s) || (strcasestr(s, "hidden") && !only_responsive_hidden(s));
+    if (!s || !*s)
+        return 0;
+    lowered_t l;
+    int fits = lower_pairs(s, &l);
+    return lowered_negative(s, &l, fits);
+}
+
+/* The weight of one class or id string (not empty), lowered once for both
+ * lists. */
+static int name_weight(const xmlNode *x, const char *s)
+{
+    lowered_t l;
+    int fits = lower_pairs(s, &l), w = 0;
+    if (lowered_negative(s, &l, fits) && !slide(x))
+        w -= 25;
+    if (lowered_any(s, &l, fits, re_positive))
+        w += 25;
+    return w;
 }
 
 static int class_weight(const ctx_t *c, const xmlNode *x)
@@ -168,18 +192,10 @@ static int class_weight(const ctx_t *c, const xmlNode *x)
         return 0;
     int w = 0;
     const char *cl = attr(x, "class"), *id = attr(x, "id");
-    if (cl && *cl) {
-        if (negative(cl) && !slide(x))
-            w -= 25;
-        if (contains_any(cl, re_positive))
-            w += 25;
-    }
-    if (id && *id) {
-        if (negative(id) && !slide(x))
-            w -= 25;
-        if (contains_any(id, re_positive))
-            w += 25;
-    }
+    if (cl && *cl)
+        w += name_weight(x, cl);
+    if (id && *id)
+        w += name_weight(x, id);
     return w;
 }
 
@@ -1766,11 +1782,18 @@ static void find_leads(ctx_t *c, xmlNode *root)
         char ms[512];
         match_string(x, ms, sizeof ms);
         /* nor in an author's box: its "description" is the writer's */
-        if (tag_in(x, no_lead_below) || !visible(x) || has_word(ms, re_author_box)) {
+        if (tag_in(x, no_lead_below) || !visible(x)) {
             x = walk_next(x, root, 1);
             continue;
         }
-        if (!has_word(ms, re_lead) || negative(ms) || contains_any(ms, re_unlikely) || contains_any(ms, re_not_lead)) {
+        lowered_t ml; /* ms lowered once for both lists */
+        int mfits = lower_pairs(ms, &ml);
+        if (lowered_word(ms, &ml, mfits, re_author_box)) {
+            x = walk_next(x, root, 1);
+            continue;
+        }
+        if (!lowered_word(ms, &ml, mfits, re_lead) || negative(ms) || contains_any(ms, re_unlikely) ||
+            contains_any(ms, re_not_lead)) {
             x = walk_next(x, root, 0);
             continue;
         }
