@@ -1026,6 +1026,14 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
         b.k = i = n;
     }
     while (i < n) {
+        if (s[i] > ' ' && s[i] < 0x7F && !space) {
+            /* most text: a printable ASCII character with no space pending,
+             * written as emit_nfc below would */
+            b.last_at = b.k;
+            b.o[b.k++] = (char)s[i];
+            b.last = prev_vis = s[i++];
+            continue;
+        }
         uint32_t c = get_cp(s, n, &i);
         if (is_space(c)) {
             space = 1;
