@@ -396,7 +396,7 @@ static int is_straight(uint32_t c)
 }
 
 /* The signs protect_code's tests look at in a token. */
-static int code_sign(uint32_t x)
+static inline int code_sign(uint32_t x)
 {
     switch (x) {
     case ':': case '@': case '.': case '{': case '}': case '`': case '=': case '\\': case '[': case '"':
@@ -422,8 +422,15 @@ static size_t protect_code(const uint32_t *c, size_t n, char *prot)
             continue;
         }
         size_t e = t;
+        int signs = 0;
         while (e < n && !is_gap_cp(c[e]) && !(c[e] < 0x20 && !(c[e] >= 0x10 && c[e] <= 0x13)))
-            e++;
+            signs |= code_sign(c[e++]);
+        if (!signs) {
+            /* no test below can pass without one of those signs ("www."
+             * has its dot): nothing of the token is marked */
+            t = e;
+            continue;
+        }
         int url = 0, code = 0, at = 0, dot_after_at = 0, sub_open = 0, ticks = 0;
         size_t a0 = t;
         while (a0 < e && !is_alnum_cp(c[a0]))
