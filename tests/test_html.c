@@ -237,6 +237,37 @@ static void test_html_lead_outside_the_article_body(void **state)
     }
 }
 
+static void test_html_one_paragraph_text_over_its_header(void **state)
+{
+    (void)state;
+    /* A text of one paragraph, mostly bold and links, with a box of related
+     * headlines set in it, against the header above it holding the
+     * headline and its subtitle: the subtitle is the lead, added anyway,
+     * and scores no box; the aside's links are not the text's. The
+     * paragraph comes out after the subtitle. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"wrap\">"
+        "<div class=\"article-header\"><h1>Harbour strike</h1><h2>The union's leader, who will step down next "
+        "month, said the port had tried to silence her over the talks</h2>"
+        "<div class=\"toolbar\"><p>Tuesday, 5 March 2024</p></div></div>"
+        "<div class=\"row\"><div class=\"article-body\"><div class=\"content-block article-body-block\">"
+        "<p><b>Ana Ferreira</b>, leader of the <a href=\"/t/union\"><b>dock workers' union</b></a>, said on "
+        "Tuesday that <b>the port had tried to silence her, after</b> <a href=\"/t/mayor\"><b>the mayor</b></a>"
+        "<b> called the strikers \"saboteurs\" in a speech to the council</b>.</p>"
+        "<aside class=\"related-stories article-body-drop\"><h3>Related:</h3>"
+        "<article><h3><a href=\"/a\">Mayor calls the strikers saboteurs in a speech to the council</a></h3>"
+        "</article><article><h3><a href=\"/b\">Port loses forty million euros in three weeks of the strike</a>"
+        "</h3></article><article><h3><a href=\"/c\">Exporters of fruit warn of lost contracts in the winter</a>"
+        "</h3></article></aside></div></div></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(a.nblocks >= 2);
+    assert_non_null(strstr(a.blocks[0].text, "step down next month"));
+    assert_true(body_has(&a, "called the strikers"));
+    assert_false(body_has(&a, "Exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_edges_left_without_their_content(void **state)
 {
     (void)state;
@@ -2185,6 +2216,7 @@ int main(void)
         cmocka_unit_test(test_html_main_text_without_chrome),
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_lead_outside_the_article_body),
+        cmocka_unit_test(test_html_one_paragraph_text_over_its_header),
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),

@@ -1375,9 +1375,13 @@ static void walk_document(ctx_t *c, xmlNode *root, nodes_t *score)
     }
 }
 
+static int in_lead(const ctx_t *c, const xmlNode *x);
+
 /* Each listed element still in the tree with 25 characters or more scores
  * by its commas and length, the score shared by five levels of ancestors
- * (full, half, then a third of the level). */
+ * (full, half, then a third of the level). A heading found as the lead
+ * (the subtitle under the headline) scores nothing: it comes before the
+ * text whichever box is picked, and would make its header the text. */
 static void score_paragraphs(ctx_t *c, xmlNode *root, const nodes_t *score)
 {
     for (size_t i = 0; i < score->n && !c->oom; i++) {
@@ -1392,7 +1396,7 @@ static void score_paragraphs(ctx_t *c, xmlNode *root, const nodes_t *score)
             continue;
         size_t commas;
         size_t len = dom_inner_len(c, e, &commas);
-        if (len < 25)
+        if (len < 25 || (tag(e)[0] == 'h' && in_lead(c, e)))
             continue;
         /* lines of a few words parted by <br> are a list (of names and
          * places, "Saladin Ambar, Rutgers University"), not sentences:
@@ -1511,16 +1515,44 @@ static xmlNode *section_series(ctx_t *c, xmlNode *tc)
     return tc;
 }
 
-/* The top candidate: the best scored after link density, climbed; when
+/* The top candidate: the best scored after link density (the links of
+ * an <aside> inside it not counted, nor its text), climbed; when
  * there is none, or it is the body, a new div holding all of the body.
  * NULL when out of memory. */
 static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
 {
     xmlNode *top[N_TOP] = {0};
+    /* the boxes set aside in a text (related stories, a fact box): their
+     * links are not the text's */
+    static const char *const aside[] = {"aside", NULL};
+    nodes_t as = {0};
+    if (dom_get_all(body, aside, &as) < 0)
+        c->oom = 1;
+    size_t nas = 0; /* the outermost ones */
+    for (size_t k = 0; k < as.n; k++)
+        if (!dom_has_ancestor(as.v[k], "aside", 100))
+            as.v[nas++] = as.v[k];
+    as.n = nas;
     for (size_t i = 0; i < c->candidates.n; i++) {
         xmlNode *cand = c->candidates.v[i];
         nd_t *d = nd(c, cand);
-        d->score *= 1 - link_density(c, cand);
+        double ld = link_density(c, cand);
+        if (ld > 0 && as.n) {
+            size_t len = dom_text_sum(c, cand)->len, links = dom_text_sum(c, cand)->links;
+            for (size_t k = 0; k < as.n; k++) {
+                xmlNode *q = as.v[k]->parent;
+                while (is_el(q) && q != cand)
+                    q = q->parent;
+                if (q != cand)
+                    continue;
+                const nd_t *ad = dom_text_sum(c, as.v[k]);
+                len -= ad->len < len ? ad->len : len;
+                links -= ad->links < links ? ad->links : links;
+            }
+            if (!dom_text_sum(c, cand)->hash_links && len)
+                ld = (double)links / (double)len;
+        }
+        d->score *= 1 - ld;
         for (int t = 0; t < N_TOP; t++) {
             if (!top[t] || d->score > nd(c, top[t])->score) {
                 memmove(&top[t + 1], &top[t], (size_t)(N_TOP - 1 - t) * sizeof top[0]);
@@ -1529,6 +1561,7 @@ static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
             }
         }
     }
+    free(as.v);
     if (top[0] && !tag_is(top[0], "body"))
         return climb(c, top);
     xmlNode *tc = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
