@@ -268,6 +268,31 @@ static void test_html_one_paragraph_text_over_its_header(void **state)
     article_free(&a);
 }
 
+static void test_html_label_of_the_box_after_it_stays(void **state)
+{
+    (void)state;
+    /* An accordion's question in a box whose class names a header
+     * ("card-header"), which the search drops as a page's header: the box
+     * after it names it as its label (aria-labelledby), so it is the
+     * answer's title and stays. A header that labels nothing still goes. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><main><div class=\"text\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<div class=\"page-header\" id=\"top\"><div>Harbour strike: all the stories of the week</div></div>"
+        "<div class=\"accordion\"><div class=\"card\"><div class=\"card-header\" id=\"q-1\">"
+        "<div class=\"collapseTitle\">How long has the strike lasted?</div></div>"
+        "<div class=\"collapse\" aria-labelledby=\"q-1\"><div class=\"card-body\"><p>Three weeks, since the "
+        "workers walked out on the first Monday of the month, over pay and night shifts.</p></div></div>"
+        "</div></div></div></main></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    const article_block_t *q = block_with(&a, "How long has the strike lasted?");
+    assert_non_null(q);
+    assert_true(body_has(&a, "Three weeks, since the workers"));
+    assert_false(body_has(&a, "all the stories of the week"));
+    article_free(&a);
+}
+
 static void test_html_edges_left_without_their_content(void **state)
 {
     (void)state;
@@ -2217,6 +2242,7 @@ int main(void)
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_one_paragraph_text_over_its_header),
+        cmocka_unit_test(test_html_label_of_the_box_after_it_stays),
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),

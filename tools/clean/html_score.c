@@ -1265,9 +1265,25 @@ void html_prep_document(ctx_t *c, xmlNode *root)
 
 /* ---- the main-text search --------------------------------------------------- */
 
+/* 1 when x is the label of the box after it (that box's aria-labelledby
+ * names x's id): the title of a question in an accordion, of a tab or a
+ * card, whatever its class ("card-header"), not a page's header. */
+static int labels_next_box(const xmlNode *x)
+{
+    const char *id = attr(x, "id");
+    xmlNode *n = id && *id ? next_el(x) : NULL;
+    const char *by = n ? attr(n, "aria-labelledby") : NULL;
+    size_t k = id ? strlen(id) : 0;
+    for (const char *p = by; p && (p = strstr(p, id)) != NULL; p += k)
+        if ((p == by || p[-1] == ' ') && (!p[k] || p[k] == ' '))
+            return 1;
+    return 0;
+}
+
 /* One step of the first walk: 1 when x goes (hidden, a modal dialog, the
  * byline, which is kept in c->byline, the first heading that repeats the
- * title, an unlikely candidate, a node with no content). */
+ * title, an unlikely candidate unless it labels the box after it, a node
+ * with no content). */
 static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
 {
     static const char *const unlikely_roles[] = {
@@ -1291,7 +1307,7 @@ static int walk_drops(ctx_t *c, xmlNode *x, int *remove_title)
     if (c->flags & F_STRIP_UNLIKELY) {
         if (lowered_any(ms, &ml, mfits, re_unlikely) && !lowered_any(ms, &ml, mfits, re_maybe) &&
             !dom_has_ancestor(x, "table", 3) && !dom_has_ancestor(x, "code", 3) && !tag_is(x, "body") &&
-            !tag_is(x, "a"))
+            !tag_is(x, "a") && !labels_next_box(x))
             return 1;
         int bad_role = 0;
         for (const char *const *r = unlikely_roles; role && *r; r++)

@@ -24,6 +24,7 @@ static const struct {
 } read_attrs[] = {
     {"alt", " img "},
     {"aria-hidden", NULL},
+    {"aria-labelledby", NULL},
     {"aria-modal", NULL},
     {"class", NULL},
     {"colspan", NULL},
