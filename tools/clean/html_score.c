@@ -1381,8 +1381,9 @@ static xmlNode *div_to_paragraphs(ctx_t *c, xmlNode *x, nodes_t *score)
 }
 
 /* The first walk over the document: drops what walk_drops says, lists the
- * elements to score, turns divs into paragraphs. */
-static void walk_document(ctx_t *c, xmlNode *root, nodes_t *score)
+ * elements to score, and the outermost <aside>s kept, turns divs into
+ * paragraphs. */
+static void walk_document(ctx_t *c, xmlNode *root, nodes_t *score, nodes_t *asides)
 {
     static const char *const to_score[] = {
         "section", "h2", "h3", "h4", "h5", "h6", "p", "td", "pre", NULL,
@@ -1397,6 +1398,8 @@ static void walk_document(ctx_t *c, xmlNode *root, nodes_t *score)
             continue;
         }
         if (tag_in(x, to_score) && nodes_push(score, x) < 0)
+            c->oom = 1;
+        if (tag_is(x, "aside") && !dom_has_ancestor(x, "aside", 100) && nodes_push(asides, x) < 0)
             c->oom = 1;
         if (tag_is(x, "div"))
             x = div_to_paragraphs(c, x, score);
@@ -1548,33 +1551,24 @@ static xmlNode *section_series(ctx_t *c, xmlNode *tc)
  * an <aside> inside it not counted, nor its text), climbed; when
  * there is none, or it is the body, a new div holding all of the body.
  * NULL when out of memory. */
-static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
+static xmlNode *top_candidate(ctx_t *c, xmlNode *body, const nodes_t *as)
 {
     xmlNode *top[N_TOP] = {0};
-    /* the boxes set aside in a text (related stories, a fact box): their
-     * links are not the text's */
-    static const char *const aside[] = {"aside", NULL};
-    nodes_t as = {0};
-    if (dom_get_all(body, aside, &as) < 0)
-        c->oom = 1;
-    size_t nas = 0; /* the outermost ones */
-    for (size_t k = 0; k < as.n; k++)
-        if (!dom_has_ancestor(as.v[k], "aside", 100))
-            as.v[nas++] = as.v[k];
-    as.n = nas;
     for (size_t i = 0; i < c->candidates.n; i++) {
         xmlNode *cand = c->candidates.v[i];
         nd_t *d = nd(c, cand);
         double ld = link_density(c, cand);
-        if (ld > 0 && as.n) {
+        /* the boxes set aside in a text (related stories, a fact box):
+         * their links are not the text's */
+        if (ld > 0 && as->n) {
             size_t len = dom_text_sum(c, cand)->len, links = dom_text_sum(c, cand)->links;
-            for (size_t k = 0; k < as.n; k++) {
-                xmlNode *q = as.v[k]->parent;
+            for (size_t k = 0; k < as->n; k++) {
+                xmlNode *q = as->v[k]->parent;
                 while (is_el(q) && q != cand)
                     q = q->parent;
                 if (q != cand)
                     continue;
-                const nd_t *ad = dom_text_sum(c, as.v[k]);
+                const nd_t *ad = dom_text_sum(c, as->v[k]);
                 len -= ad->len < len ? ad->len : len;
                 links -= ad->links < links ? ad->links : links;
             }
@@ -1590,7 +1584,6 @@ static xmlNode *top_candidate(ctx_t *c, xmlNode *body)
             }
         }
     }
-    free(as.v);
     c->best = top[0];
     if (top[0] && !tag_is(top[0], "body"))
         return climb(c, top);
@@ -1993,13 +1986,14 @@ static int beside(ctx_t *c, xmlNode *a, int after, nodes_t *out)
 xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
 {
     xmlNode *body = dom_find_body(root);
-    nodes_t score = {0};
+    nodes_t score = {0}, asides = {0};
     find_leads(c, root);
-    walk_document(c, root, &score);
+    walk_document(c, root, &score, &asides);
     score_paragraphs(c, root, &score);
     free(score.v);
 
-    xmlNode *tc = top_candidate(c, body);
+    xmlNode *tc = top_candidate(c, body, &asides);
+    free(asides.v);
     if (!tc)
         return NULL;
 
