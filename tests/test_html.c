@@ -293,29 +293,6 @@ static void test_html_label_of_the_box_after_it_stays(void **state)
     article_free(&a);
 }
 
-static void test_html_aside_holding_the_text_stays(void **state)
-{
-    (void)state;
-    /* A layout that puts the story's column in an <aside>: the best box is
-     * in it, the climb goes above it, and the asides that go with the
-     * article's furniture would take the text with them. An aside that
-     * holds the best box stays; another one still goes. */
-    static const char p[] =
-        "<html><head><title>Harbour strike</title></head><body><div class=\"outer\"><div class=\"inner\">"
-        "<main class=\"site-content\"><aside class=\"pa direct-content\"><section class=\"story\">"
-        "<header class=\"functions\"><p class=\"kicker\">Breaking</p></header><article><div class=\"text\"><p>" PARA1
-        " " PARA2 "</p></div></article><aside class=\"box\"><p>Also read: ports along the coast count the "
-        "cost of diverted ships, as exporters of fruit wait for the dispute to end.</p></aside></section></aside>"
-        "</main><div class=\"promo-content\"><p>Good journalism costs money, and we ask you, our readers, to "
-        "support it, with a subscription, a donation or a share.</p><p>Subscribe today, cancel at any time, and "
-        "read all our stories, on the web, in the app and on paper.</p></div></div></div></body></html>";
-    article_t a;
-    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
-    assert_true(body_has(&a, "forty million euros"));
-    assert_false(body_has(&a, "Also read"));
-    article_free(&a);
-}
-
 static void test_html_edges_left_without_their_content(void **state)
 {
     (void)state;
@@ -2266,7 +2243,6 @@ int main(void)
         cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_one_paragraph_text_over_its_header),
         cmocka_unit_test(test_html_label_of_the_box_after_it_stays),
-        cmocka_unit_test(test_html_aside_holding_the_text_stays),
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),
         cmocka_unit_test(test_html_lone_link_paragraph),

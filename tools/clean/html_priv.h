@@ -129,7 +129,6 @@ typedef struct {
     chunk_t *chunks;
     nodes_t trash; /* unlinked nodes, freed with the attempt */
     nodes_t candidates;
-    xmlNode *best; /* the best scored candidate, before the climb */
     unsigned flags;
     const char *title;   /* the article title as found by metadata */
     char *byline;        /* byline element found in the body */

@@ -516,18 +516,6 @@ static int in_data_table(const xmlNode *x)
 
 /* ---- prepping the article -------------------------------------------------- */
 
-/* 1 when a holds b. */
-static int holds(const xmlNode *a, const xmlNode *b)
-{
-    for (const xmlNode *q = b->parent; is_el(q); q = q->parent)
-        if (q == a)
-            return 1;
-    return 0;
-}
-
-/* Drops the elements t below root, but one that is or holds the best
- * scored box (c->best): a layout that sets the story's column in an
- * <aside> or a <footer> keeps it. */
 static void clean_tag(ctx_t *c, xmlNode *root, const char *t)
 {
     const char *set[] = {t, NULL};
@@ -537,8 +525,7 @@ static void clean_tag(ctx_t *c, xmlNode *root, const char *t)
         return;
     }
     for (size_t i = l.n; i-- > 0;)
-        if (!c->best || (l.v[i] != c->best && !holds(l.v[i], c->best)))
-            dom_remove(c, l.v[i]);
+        dom_remove(c, l.v[i]);
     free(l.v);
 }
 
@@ -1584,7 +1571,6 @@ static xmlNode *top_candidate(ctx_t *c, xmlNode *body, const nodes_t *as)
             }
         }
     }
-    c->best = top[0];
     if (top[0] && !tag_is(top[0], "body"))
         return climb(c, top);
     xmlNode *tc = xmlNewDocNode(c->doc, NULL, (const xmlChar *)"div", NULL);
