@@ -1840,6 +1840,24 @@ static void test_clean_drops_a_line_and_its_longer_copy(void **state)
     assert_true(body_has(&a, "stones turn on Sundays"));
     assert_false(body_has(&a, "worked on the roof"));
     article_free(&a);
+    /* a heading over a paragraph that opens with its words: the paragraph
+     * goes on with the same sentence, or says more than one; both are the
+     * text */
+    const char t[] =
+        "Home\nPeople\n"
+        "Actors who changed the stage\n"
+        "Some of the best known actors of our time found their calling early, and a few of them on a school stage.\n"
+        "Jesse Tyler Ferguson\n"
+        "Jesse Tyler Ferguson chose acting at the age of eight and has made his place in theatre and on television.\n"
+        "His part in a long running comedy made him known far beyond the stages of New York where he started out.\n"
+        "Ian McKellen on stage\n"
+        "Ian McKellen on stage is a sight to behold. He has played every great part of the classic theatre.\n"
+        "He was knighted for his work in the theatre long before the films made his face known around the world.\n";
+    article_t c = {0};
+    clean_ok(t, &c);
+    assert_true(body_has(&c, "chose acting at the age of eight"));
+    assert_true(body_has(&c, "a sight to behold"));
+    article_free(&c);
 }
 
 static void test_clean_text_ends_at_the_page_footer(void **state)

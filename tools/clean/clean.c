@@ -2291,6 +2291,25 @@ static int build_blocks(page_t *pg, char *t, const lines_t *l, size_t from, int 
 
 static void prune_blocks(article_t *a, int scrape);
 
+/* 1 when s[0..n), what a line adds to the one before it, reads as more of
+ * the text: it goes on with the same sentence (its first letter small:
+ * "Jesse Tyler Ferguson" over "Jesse Tyler Ferguson entschied sich ...")
+ * or ends a sentence before its last word (a full stop, question or
+ * exclamation mark with a space after it). */
+static int more_of_the_text(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && s[k] == ' ')
+        k++;
+    const unsigned char *u = (const unsigned char *)s + k;
+    if (k < n && ((*u >= 'a' && *u <= 'z') || (*u == 0xC3 && k + 1 < n && u[1] >= 0x9F)))
+        return 1;
+    for (size_t i = 0; i + 1 < n; i++)
+        if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ')
+            return 1;
+    return 0;
+}
+
 int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
 {
     const char *reason = NULL;
@@ -2414,14 +2433,16 @@ int clean_scrape(const char *buf, size_t len, article_t *out, const char **why)
     }
 
     /* A line of three words or more and, right after it, a longer one that
-     * starts with it: a picture's description and its caption with the
-     * credit ("Lee Elder war beim Masters 1975 der Zuschauermagnet. | ©
-     * ..."), a teaser's headline and the headline with its summary. Neither
-     * is the text's, wherever the run goes. */
+     * starts with it and adds a sentence of its own at most: a picture's description
+     * and its caption with the credit ("Lee Elder war beim Masters 1975 der
+     * Zuschauermagnet. | © ..."), a teaser's headline and the headline with
+     * its summary. Neither is the text's, wherever the run goes. A heading
+     * over a paragraph that opens with its words and goes on with them, or
+     * says more than a sentence, is the text. */
     for (size_t i = begin; i + 1 < pg.n && !whole; i++) {
         const block_t *b = &pg.b[i], *c = &pg.b[i + 1];
         if (b->words >= 3 && b->words <= 20 && c->words <= 50 && c->len > b->len + 20 &&
-            !memcmp(c->text, b->text, b->len))
+            !memcmp(c->text, b->text, b->len) && !more_of_the_text(c->text + b->len, c->len - b->len))
             pg.b[i].gap = pg.b[i + 1].gap = 1;
     }
 
