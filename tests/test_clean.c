@@ -1716,6 +1716,23 @@ static void test_clean_drops_a_newsletter_box_under_the_text(void **state)
     assert_false(body_has(&a, "Regular tips"));
     assert_false(body_has(&a, "By signing up"));
     article_free(&a);
+    /* a news site's sign-up line inside the text, the story's last
+     * sentences after it and no button or note of a box: the text */
+    const char t[] =
+        "Home\nNews\n"
+        "Two die in crash on the coast road\n"
+        "Two women died on Sunday when the car they were travelling in collided with another on the coast road.\n"
+        "Police say the driver of the second car, the only one on board, was not hurt and has spoken to officers.\n"
+        "The road was closed for four hours while the scene was cleared and the cars were taken away for checks.\n"
+        "Headlines Delivered to Your Inbox\n"
+        "Sign up for our morning and evening newsletters.\n"
+        "All five people were taken to hospital where the two women were pronounced dead.\n"
+        "The other three were admitted.\n";
+    article_t c = {0};
+    clean_ok(t, &c);
+    assert_true(body_has(&c, "pronounced dead"));
+    assert_true(body_has(&c, "other three were admitted"));
+    article_free(&c);
 }
 
 static void test_clean_drops_download_links_with_file_sizes(void **state)

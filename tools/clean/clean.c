@@ -1671,6 +1671,7 @@ static size_t lead_in(const page_t *pg, size_t begin, size_t rs)
 static size_t drop_signup(const page_t *pg, size_t rs, size_t re)
 {
     long after = 0;
+    int box = 0; /* a line of chrome after it: the box's button or its note */
     for (size_t i = re; i-- > rs + 1 && re - i <= SIGNUP_SPAN;) {
         const block_t *b = &pg->b[i];
         if (b->words >= SIGNUP_WORDS)
@@ -1678,8 +1679,9 @@ static size_t drop_signup(const page_t *pg, size_t rs, size_t re)
         if (b->label == L_CHROME) {
             char lc[LC_MAX + 1];
             lower_prefix(b->text, b->len, lc);
-            if ((has_word(lc, "newsletter*") || tail_prompt(b)) && run_sum(pg, rs, i) > 2 * after)
+            if ((has_word(lc, "newsletter*") || tail_prompt(b)) && run_sum(pg, rs, i) > 2 * after && (box || !after))
                 return i;
+            box = 1;
         }
         after += b->w > 0 ? b->w : 0;
     }
