@@ -1787,6 +1787,38 @@ static void test_clean_drops_the_links_of_a_box_inside_the_text(void **state)
     assert_false(body_has(&a, "flour prices"));
     assert_false(body_has(&a, "dry summer"));
     article_free(&a);
+    /* under the box's headlines a label opens the text's own list: the
+     * list is the text's */
+    const char t[] =
+        "Home\nGarden\n"
+        "How to build a terrarium\n"
+        "A glass cloche over a shallow dish makes a small garden that needs water only once a month or even less.\n"
+        "Succulents and moss do well in it, as long as the glass stands in light but out of the midday sun.\n"
+        "The plants keep the air under the glass damp, so that the moss stays green through the winter in a warm "
+        "room without any care at all.\n"
+        "A flea market is a good place to look for an old cloche, and a saucer from a flower pot will do for the "
+        "dish if it is wide enough.\n"
+        "Other People Are Reading\n"
+        "Plant Terrarium Ideas\n"
+        "What You'll Need:\n"
+        "Cloche\n"
+        "Planter saucer\n"
+        "Floral foam\n"
+        "Tweezers\n"
+        "Cut the foam to the size of the saucer and press it in, then set the plants in it with the tweezers, the "
+        "tallest at the back so that all of them can be seen through the glass.\n"
+        "Cover the foam with moss, put the cloche over it and water through a gap once the moss feels dry.\n"
+        "Small stones, shells or a figure can go between the plants, but leave room for the air to move under the "
+        "glass.\n"
+        "Turn the dish a little every week so that the plants do not all lean towards the window in the end.\n"
+        "Comments\n";
+    article_t c = {0};
+    clean_ok(t, &c);
+    assert_true(body_has(&c, "Planter saucer"));
+    assert_true(body_has(&c, "Tweezers"));
+    assert_false(body_has(&c, "Plant Terrarium Ideas"));
+    assert_true(body_has(&c, "water through a gap"));
+    article_free(&c);
 }
 
 static void test_clean_drops_a_bar_of_links(void **state)

@@ -1353,8 +1353,11 @@ static size_t cut_at_boundary(page_t *pg, size_t rs, size_t re)
             cut = i;
             break;
         }
-        /* the text goes on after the heading: the box's links under it go */
-        for (size_t j = i + 1; j < re && j <= i + 8 && pg->b[j].w <= 0 && !is_after_heading(&pg->b[j]); j++)
+        /* the text goes on after the heading: the box's links under it go,
+         * up to a label that opens a list of the text ("What You'll Need:") */
+        for (size_t j = i + 1; j < re && j <= i + 8 && pg->b[j].w <= 0 && !is_after_heading(&pg->b[j]) &&
+                               !(pg->b[j].len && pg->b[j].text[pg->b[j].len - 1] == ':');
+             j++)
             pg->b[j].gap = 1;
     }
     free(tail);
