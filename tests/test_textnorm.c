@@ -82,11 +82,11 @@ static void test_textnorm_style_codes(void **state)
 }
 
 /* textnorm_article takes each block the page gave (html_emit, TN_STYLE
- * alone) through textnorm again with the typography; text the first
- * stage would write as it is skips it, anything else is still cleaned:
- * a mark left after an empty style pair, a Windows-1252 byte, spaces
- * twice, at the end or inside a style, no-break spaces at the ends, an
- * "on" code at the end, a letter with a nukta. */
+ * alone) through textnorm again with the typography; the second pass
+ * still cleans what the first left or cannot see: a mark left after an
+ * empty style pair, a Windows-1252 byte, spaces twice, at the end or
+ * inside a style, no-break spaces at the ends, an "on" code at the end, a
+ * letter with a nukta. */
 static void test_textnorm_typography_over_normal_text(void **state)
 {
     (void)state;

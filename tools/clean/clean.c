@@ -1183,14 +1183,16 @@ static const char *const after_words[] = {
     "相关阅读", "相关新闻", "相关文章", "推荐阅读", "热门推荐", "相關閱讀", "相關新聞",
 };
 
+/* The words that label the article's keywords (tags_label, tag_line). */
+static const char *const tag_words[] = {
+    "tags", "schlagworte", "schlagwörter", "stichworte", "stichwörter", "etiquetas", "mots-clés", "tagi",
+};
+
 /* The label of the article's keywords ("Tags", "Schlagworte:"): in a
  * scrape it opens the page's tail (after_words); a page's DOM leaves its
  * tag line to drop_date_lines, which takes the tags under it as well. */
 static int tags_label(const char *lc)
 {
-    static const char *const tag_words[] = {
-        "tags", "schlagworte", "schlagwörter", "stichworte", "stichwörter", "etiquetas", "mots-clés", "tagi",
-    };
     return starts_with_any(lc, tag_words, sizeof tag_words / sizeof *tag_words);
 }
 
@@ -1240,15 +1242,16 @@ static int is_thread_heading(const block_t *b)
  * Music", "Schlagworte: Wein, Frankreich", however many. */
 static int tag_line(const block_t *b)
 {
-    static const char *const tags[] = {"tags:", "schlagworte:", "schlagwörter:", "stichworte:", "etiquetas:",
-                                       "mots-clés:", "tagi:", "tags :", "mots-clés :"};
     if (b->len < 6 || !memchr(b->text, ':', b->len < 16 ? b->len : 16))
         return 0;
     char lc[LC_MAX + 1];
     lower_prefix(b->text, b->len < 32 ? b->len : 32, lc);
-    for (size_t i = 0; i < sizeof tags / sizeof *tags; i++)
-        if (!strncmp(lc, tags[i], strlen(tags[i])))
+    /* the label (tags_label's words) and its colon, a space before it at most */
+    for (size_t i = 0; i < sizeof tag_words / sizeof *tag_words; i++) {
+        size_t k = strlen(tag_words[i]);
+        if (!strncmp(lc, tag_words[i], k) && (lc[k] == ':' || (lc[k] == ' ' && lc[k + 1] == ':')))
             return 1;
+    }
     return 0;
 }
 

@@ -35,7 +35,7 @@ static const char *const re_positive[] = {
     "article", "body",       "content", "entry", "hentry", "h-entry", "main",
     "page",    "pagination", "post",    "text",  "blog",   "story",   NULL,
 };
-/* Readability's negative words but "hidden", which negative() weighs */
+/* Readability's negative words but "hidden", which lowered_negative() weighs */
 static const char *const re_negative[] = {
     "-ad-",     "banner",  "combx",      "comment",  "com-",     "contact", "footer", "gdpr",
     "masthead", "media",   "meta",       "outbrain", "promo",    "related", "scroll", "share",
@@ -129,6 +129,13 @@ static int contains_any(const char *s, const char *const *pats)
 
 static int slide(const xmlNode *x);
 
+/* Whether a link's address leads anywhere: not empty, not a place on the
+ * page ('#'). */
+static int href_leads_on(const char *href)
+{
+    return href && *href && *href != '#';
+}
+
 /* Readability's "hid" as a whole class token. */
 static int has_hid_token(const char *s)
 {
@@ -157,20 +164,13 @@ static int only_responsive_hidden(const char *s)
     return any;
 }
 
-/* negative() with s lowered already (l, fits: what lower_pairs gave). */
+/* Whether a class or id string names what is not the text (re_negative,
+ * Readability's "hid", hidden but for a screen size), s lowered already
+ * (l, fits: what lower_pairs gave). */
 static int lowered_negative(const char *s, const lowered_t *l, int fits)
 {
     return lowered_any(s, l, fits, re_negative) || has_hid_token(s) ||
            (strcasestr(s, "hidden") && !only_responsive_hidden(s));
-}
-
-static int negative(const char *s)
-{
-    if (!s || !*s)
-        return 0;
-    lowered_t l;
-    int fits = lower_pairs(s, &l);
-    return lowered_negative(s, &l, fits);
 }
 
 /* The weight of one class or id string (not empty), lowered once for both
@@ -750,8 +750,7 @@ static int pointer_link(xmlNode *x)
     }
     xmlNode *a = la.v[0];
     free(la.v);
-    const char *href = attr(a, "href");
-    if (!href || !*href || *href == '#')
+    if (!href_leads_on(attr(a, "href")))
         return 0;
     sbuf_t b = {0}, lb = {0};
     dom_inner_text(x, &b);
@@ -785,8 +784,7 @@ static int link_bar(ctx_t *c, xmlNode *x)
     size_t links = 0, bars = 0;
     for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
         if (tag_is(k, "a")) {
-            const char *href = attr(k, "href");
-            if (!href || !*href || *href == '#')
+            if (!href_leads_on(attr(k, "href")))
                 return 0;
             links++;
             continue;
@@ -879,6 +877,11 @@ static int link_item(ctx_t *c, xmlNode *li)
     return dom_text_sum(c, li)->links >= len;
 }
 
+static int has_word(const char *s, const char *const *pats);
+
+/* rel words of a link to the page's tag (WordPress's rel="tag", "category tag") */
+static const char *const tag_rels[] = {"tag", NULL};
+
 /* A list whose items are each one link to the page's tags goes, wherever
  * it stands (telemedicus's "Handbuch", "Internetrecht", "Rezension"). A
  * list of three items or more, each one link to another page, before
@@ -894,11 +897,6 @@ static int link_item(ctx_t *c, xmlNode *li)
  * the text's own (wikipedia-2's). Ten headlines or more are a box of the
  * site's most read wherever they stand (kath.net's "meist-gelesen" under
  * the text; yahoo-1's five related ones stay). */
-static int has_word(const char *s, const char *const *pats);
-
-/* rel words of a link to the page's tag (WordPress's rel="tag", "category tag") */
-static const char *const tag_rels[] = {"tag", NULL};
-
 static void drop_link_lists(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"ul", "ol", NULL};
@@ -1040,7 +1038,7 @@ static int teaser_box(ctx_t *c, xmlNode *x)
         if (!tag_is(k, "a"))
             continue;
         const char *href = attr(k, "href");
-        if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) ||
+        if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) ||
             html_picture_url(href, strcspn(href, "?#")) || (h0 && strcmp(h0, href)))
             return 0; /* nowhere, a picture that opens larger, another page */
         h0 = href;
@@ -1101,7 +1099,7 @@ static void drop_link_cards(ctx_t *c, xmlNode *art)
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         const char *href = attr(x, "href");
-        if (!href || !*href || *href == '#' || !strncasecmp(href, "javascript:", 11) ||
+        if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) ||
             html_picture_url(href, strcspn(href, "?#")) || /* a figure that opens larger */
             in_running_text(x))
             continue;
@@ -1548,7 +1546,8 @@ static xmlNode *top_candidate(ctx_t *c, xmlNode *body, const nodes_t *as)
         /* the boxes set aside in a text (related stories, a fact box):
          * their links are not the text's */
         if (ld > 0 && as->n) {
-            size_t len = dom_text_sum(c, cand)->len, links = dom_text_sum(c, cand)->links;
+            const nd_t *cs = dom_text_sum(c, cand);
+            size_t len = cs->len, links = cs->links;
             for (size_t k = 0; k < as->n; k++) {
                 xmlNode *q = as->v[k]->parent;
                 while (is_el(q) && q != cand)
@@ -1559,7 +1558,7 @@ static xmlNode *top_candidate(ctx_t *c, xmlNode *body, const nodes_t *as)
                 len -= ad->len < len ? ad->len : len;
                 links -= ad->links < links ? ad->links : links;
             }
-            if (!dom_text_sum(c, cand)->hash_links && len)
+            if (!cs->hash_links && len)
                 ld = (double)links / (double)len;
         }
         d->score *= 1 - ld;
@@ -1787,9 +1786,6 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
     }
 }
 
-/* Numbers the page's elements in document order (nd_t.order) and notes up
- * to N_LEADS leads: elements whose class or id names a lead, visible, with
- * a sentence's worth of text, few links, and not the headline again. */
 /* Whether x's text ends in a link to another page: its last words ("...
  * mehr", "Weiterlesen") are a way there. */
 static int ends_in_link(const xmlNode *x)
@@ -1800,15 +1796,17 @@ static int ends_in_link(const xmlNode *x)
             k = k->prev;
         if (!k || is_text(k))
             return 0;
-        if (tag_is(k, "a")) {
-            const char *href = attr(k, "href");
-            return href && *href && *href != '#';
-        }
+        if (tag_is(k, "a"))
+            return href_leads_on(attr(k, "href"));
         x = k;
     }
     return 0;
 }
 
+/* Numbers the page's elements in document order (nd_t.order) and notes up
+ * to N_LEADS leads: elements whose class or id names a lead, visible, with
+ * a sentence's worth of text, few links, and not the headline again; none
+ * in an author's box (its "description" is the writer's). */
 static void find_leads(ctx_t *c, xmlNode *root)
 {
     size_t order = 0;
@@ -1821,21 +1819,20 @@ static void find_leads(ctx_t *c, xmlNode *root)
             x = walk_next(x, root, 0);
             continue;
         }
-        char ms[512];
-        match_string(x, ms, sizeof ms);
-        /* nor in an author's box: its "description" is the writer's */
         if (tag_in(x, no_lead_below) || !visible(x)) {
             x = walk_next(x, root, 1);
             continue;
         }
-        lowered_t ml; /* ms lowered once for both lists */
+        char ms[512];
+        match_string(x, ms, sizeof ms);
+        lowered_t ml; /* ms lowered once for all the lists */
         int mfits = lower_pairs(ms, &ml);
         if (lowered_word(ms, &ml, mfits, re_author_box)) {
             x = walk_next(x, root, 1);
             continue;
         }
-        if (!lowered_word(ms, &ml, mfits, re_lead) || negative(ms) || contains_any(ms, re_unlikely) ||
-            contains_any(ms, re_not_lead)) {
+        if (!lowered_word(ms, &ml, mfits, re_lead) || lowered_negative(ms, &ml, mfits) ||
+            lowered_any(ms, &ml, mfits, re_unlikely) || lowered_any(ms, &ml, mfits, re_not_lead)) {
             x = walk_next(x, root, 0);
             continue;
         }
@@ -1843,7 +1840,7 @@ static void find_leads(ctx_t *c, xmlNode *root)
         int ok = len >= 50 && len <= 1500 && link_density(c, x) < 0.25;
         /* a header box with the byline or the date in it is more than the lead:
          * look inside; one with a credit in it is a picture's caption */
-        if (ok && (dated_or_credited(x)))
+        if (ok && dated_or_credited(x))
             ok = 0;
         if (ok && like_title(c, x))
             ok = 0;

@@ -943,79 +943,6 @@ static void emit_nfc(outbuf_t *b, uint32_t cp)
     emit(b, cp);
 }
 
-/* Whether the first stage of textnorm_lang below (spaces, dropped and
- * composed characters, style codes, no-break spaces at the ends) would
- * write s[0..n) as it is: text that stage wrote before, such as a block of
- * a page (html_emit), which textnorm_article takes through it again for
- * the typography. Follows the stage's state and says no wherever the
- * stage would write anything else; the stage then runs. */
-static int stage_one_keeps(const unsigned char *s, size_t n, unsigned flags)
-{
-    uint32_t last = 0; /* b.last */
-    int seen = 0;      /* prev_vis != 0 */
-    int space = 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] > ' ' && s[i] < 0x7F) {
-            /* most text: what the stage writes as it is, as below */
-            if (space && (last == 0x10 || last == 0x12))
-                return 0;
-            space = 0;
-            last = s[i++];
-            seen = 1;
-            continue;
-        }
-        size_t at = i;
-        uint32_t c = get_cp(s, n, &i);
-        if (c >= 0x80) {
-            /* a byte read as Windows-1252 is written as another */
-            char u[4];
-            size_t k = textnorm_put_utf8(u, c);
-            if (k != i - at || memcmp(u, s + at, k) != 0)
-                return 0;
-        }
-        if (is_space(c)) {
-            /* one space between words: a run, another space or one at the
-             * start is not */
-            if (c != ' ' || space || !seen)
-                return 0;
-            space = 1;
-            continue;
-        }
-        if ((flags & TN_STYLE) && is_style(c)) {
-            if ((c == 0x11 || c == 0x13) && last == c - 1)
-                return 0; /* an empty pair goes */
-            if (space && (c == 0x11 || c == 0x13))
-                return 0; /* a space before an "off" code goes after it */
-            space = 0;    /* a space before an "on" code stays */
-            last = c;
-            continue;
-        }
-        if (is_dropped(c) || (is_nbsp(c) && !seen))
-            return 0;
-        if (is_combining(c) && !space && last && textnorm_compose(last, c))
-            return 0;
-        if (space && (last == 0x10 || last == 0x12))
-            return 0; /* a space after "on" codes goes before them */
-        if (nukta_base(c))
-            return 0;
-        space = 0;
-        last = c;
-        seen = 1;
-    }
-    if (space)
-        return 0; /* a space at the end goes */
-    /* trim_nbsp_end and the "on" codes left at the end */
-    size_t e = n;
-    while (e && (s[e - 1] == 0x11 || s[e - 1] == 0x13))
-        e--;
-    if (e && (s[e - 1] == ' ' || (e >= 2 && s[e - 2] == 0xC2 && s[e - 1] == 0xA0) ||
-              (e >= 3 && s[e - 3] == 0xE2 && s[e - 2] == 0x80 && (s[e - 1] == 0x87 || s[e - 1] == 0xAF))))
-        return 0;
-    if ((flags & TN_STYLE) && n && (s[n - 1] == 0x10 || s[n - 1] == 0x12))
-        return 0;
-    return 1;
-}
-
 char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang, size_t *outlen)
 {
     const unsigned char *s = (const unsigned char *)str;
@@ -1027,11 +954,6 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
     int space = 0;
     uint32_t prev_vis = 0;    /* last visible code point, style codes aside */
     size_t i = 0;
-    if ((flags & (TN_TYPO | TN_DASH)) && stage_one_keeps(s, n, flags)) {
-        /* as it would write it: the typography below is all there is to do */
-        memcpy(b.o, s, n);
-        b.k = i = n;
-    }
     while (i < n) {
         if (s[i] > ' ' && s[i] < 0x7F && !space) {
             /* most text: a printable ASCII character with no space pending,
