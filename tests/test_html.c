@@ -1567,6 +1567,29 @@ static void test_html_figure_keeps_its_caption_not_its_credit(void **state)
     article_free(&a);
 }
 
+static void test_html_call_to_action_picture_says_nothing(void **state)
+{
+    (void)state;
+    /* an advertisement's button drawn as a picture ("New call-to-action",
+     * a marketing tool's default description) gives neither a picture nor
+     * a line; a picture's description in the text stays a line */
+    static const char p[] =
+        "<html><head><title>Harbour strike enters third week</title></head><body><article>"
+        "<h1>Harbour strike enters third week</h1><p>" PARA1 "</p>"
+        "<p><span class=\"hs-cta-wrapper\"><a href=\"https://cta.example.com/r/1\">"
+        "<img class=\"hs-cta-img\" src=\"https://cdn.example.com/cta/default/1.png\" alt=\"New call-to-action\"></a>"
+        "</span></p><p>" PARA2 "</p><p><img src=\"data:,\" alt=\"Cranes idle at the container terminal\"></p>"
+        "<p>" PARA3 "</p></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "call-to-action"));
+    for (size_t i = 0; i < a.nblocks; i++)
+        assert_true(a.blocks[i].kind != ARTICLE_BLOCK_PIC || !strstr(a.blocks[i].src, "/cta/"));
+    assert_true(body_has(&a, "Cranes idle at the container terminal"));
+    assert_true(body_has(&a, "forty million euros"));
+    article_free(&a);
+}
+
 static void test_html_block_kinds_and_inline_styles(void **state)
 {
     (void)state;
@@ -2292,6 +2315,7 @@ int main(void)
         cmocka_unit_test(test_html_standfirst_under_headline),
         cmocka_unit_test(test_html_text_in_negative_wrappers_kept),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
+        cmocka_unit_test(test_html_call_to_action_picture_says_nothing),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),
         cmocka_unit_test(test_html_references_left_in_fields),

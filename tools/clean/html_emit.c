@@ -140,9 +140,10 @@ static void em_text(emit_t *e, const char *s)
  * story: site furniture, people's faces beside comments, advertising. */
 static int furniture(const char *s)
 {
-    static const char *const words[] = {"logo",      "avatar", "icon",        "sprite",   "spacer", "pixel",
-                                        "tracking",  "badge",  "banner",      "advert",   "/ads/",  "emoji",
-                                        "blank.gif", "1x1",    "placeholder", "gravatar", "button", NULL};
+    static const char *const words[] = {"logo",     "avatar",   "icon",           "sprite", "spacer",
+                                        "pixel",    "tracking", "badge",          "banner", "advert",
+                                        "/ads/",    "emoji",    "blank.gif",      "1x1",    "placeholder",
+                                        "gravatar", "button",   "call-to-action", NULL};
     if (!s)
         return 0;
     for (const char *const *w = words; *w; w++)
@@ -369,8 +370,9 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
             ialt = NULL; /* a file name is no caption */
         if (tag_is(k, "img") && !e->fig && em_pic(e, k, ialt, NULL, NULL))
             continue; /* a picture in the text: its alt is for those who cannot see it */
-        if (tag_is(k, "img") && furniture(attr(k, "class")))
-            continue; /* a logo or an avatar: its alt names no part of the story */
+        if (tag_is(k, "img") && (furniture(attr(k, "class")) || (ialt && strcasestr(ialt, "call-to-action"))))
+            continue; /* a logo, an avatar or an advertisement's button ("New
+                       * call-to-action"): its alt names no part of the story */
         if (tag_is(k, "img")) {
             /* an image's description stands as a line of its own, as a
              * reader would hear it; file names are no description */
