@@ -1590,6 +1590,33 @@ static void test_html_call_to_action_picture_says_nothing(void **state)
     article_free(&a);
 }
 
+static void test_html_hint_to_enlarge_a_picture(void **state)
+{
+    (void)state;
+    /* a caption's hint to click for a larger picture goes, the caption
+     * stays; a button's "click to enlarge" is no line; a caption that
+     * speaks of enlarging something stays whole */
+    static const char p[] =
+        "<html><head><title>Harbour strike enters third week</title></head><body><article>"
+        "<h1>Harbour strike enters third week</h1><p>" PARA1 "</p>"
+        "<figure><img src=\"owners.png\" alt=\"\"><figcaption>Who owns the terminal operators. Click on the "
+        "picture to enlarge. (As of March)</figcaption></figure><p>" PARA2 "</p>"
+        "<div class=\"photo\"><a href=\"cranes-big.jpg\"><span class=\"button-enlarge\">click to enlarge</span>"
+        "<img src=\"cranes.jpg\" alt=\"\"></a></div>"
+        "<figure><img src=\"basin.jpg\" alt=\"\"><figcaption>Crews enlarge the harbour basin.</figcaption></figure>"
+        "<p>" PARA3 "</p></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    const article_block_t *b = block_with(&a, "Who owns the terminal operators.");
+    assert_non_null(b);
+    assert_string_equal(b->text, "Who owns the terminal operators. (As of March)");
+    assert_false(body_has(&a, "enlarge."));
+    assert_false(body_has(&a, "click to enlarge"));
+    assert_true(body_has(&a, "Crews enlarge the harbour basin."));
+    assert_true(body_has(&a, "forty million euros"));
+    article_free(&a);
+}
+
 static void test_html_block_kinds_and_inline_styles(void **state)
 {
     (void)state;
@@ -2316,6 +2343,7 @@ int main(void)
         cmocka_unit_test(test_html_text_in_negative_wrappers_kept),
         cmocka_unit_test(test_html_figure_keeps_its_caption_not_its_credit),
         cmocka_unit_test(test_html_call_to_action_picture_says_nothing),
+        cmocka_unit_test(test_html_hint_to_enlarge_a_picture),
         cmocka_unit_test(test_html_block_kinds_and_inline_styles),
         cmocka_unit_test(test_html_json_ld_and_time),
         cmocka_unit_test(test_html_references_left_in_fields),

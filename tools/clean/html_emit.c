@@ -65,6 +65,79 @@ static int media_label(const char *t, size_t n)
     return 0;
 }
 
+/* 1 when one of words (lower case) stands in the n bytes at t. One pass
+ * over t, a comparison only where a word's first letter stands. */
+static int has_word(const char *t, size_t n, const char *const *words)
+{
+    for (size_t i = 0; i < n; i++) {
+        char c = (char)(t[i] | 0x20); /* a letter in lower case */
+        for (const char *const *w = words; *w; w++)
+            if (c == **w) {
+                size_t k = strlen(*w);
+                if (k <= n - i && !strncasecmp(t + i, *w, k))
+                    return 1;
+            }
+    }
+    return 0;
+}
+
+/* A sentence (n bytes at t) that tells the reader to click for a larger
+ * picture: "Click to enlarge", "Zum Vergrößern auf das Bild klicken.", or
+ * the button's one word ("Vergrößern"). */
+static int enlarge_hint(const char *t, size_t n)
+{
+    static const char *const enlarge[] = {"enlarge", "vergrößer", "vergroesser", "agrandir", "ampliar", NULL};
+    static const char *const click[] = {"click", "klick", "clic", "tap ", "pulsa", NULL};
+    if (n > 60 || !has_word(t, n, enlarge))
+        return 0;
+    return has_word(t, n, click) || !memchr(t, ' ', n);
+}
+
+/* A line (n bytes at t) that is an enlarge hint and ends on its verb
+ * ("click to enlarge", "Vergrößern"): its last word read first, so that
+ * most lines cost a look at a few bytes. */
+static int enlarge_line(const char *t, size_t n)
+{
+    static const char *const verbs[] = {"enlarge", "vergrößern", "vergroessern", "agrandir", "ampliar", NULL};
+    while (n && (t[n - 1] == '.' || t[n - 1] == '!' || t[n - 1] == ' '))
+        n--;
+    if (n > 60)
+        return 0;
+    size_t w = n;
+    while (w && t[w - 1] != ' ')
+        w--;
+    for (const char *const *v = verbs; *v; v++)
+        if (strlen(*v) == n - w && !strncasecmp(t + w, *v, n - w))
+            return enlarge_hint(t, n);
+    return 0;
+}
+
+/* Cuts the sentences of t (n bytes, *n updated) that are enlarge hints. */
+static void cut_enlarge_hints(char *t, size_t *n)
+{
+    size_t a = 0;
+    while (a < *n) {
+        size_t b = a;
+        while (b < *n && !((t[b] == '.' || t[b] == '!' || t[b] == '?') && (b + 1 == *n || t[b + 1] == ' ')))
+            b++;
+        if (b < *n)
+            b++; /* the stop */
+        size_t end = b < *n && t[b] == ' ' ? b + 1 : b;
+        int plain = 1; /* a sentence with a style code in it stays whole */
+        for (size_t i = a; i < b && plain; i++)
+            plain = !((unsigned char)t[i] >= 0x10 && (unsigned char)t[i] <= 0x13);
+        if (plain && enlarge_hint(t + a, b - a)) {
+            memmove(t + a, t + end, *n - end);
+            *n -= end - a;
+            t[*n] = '\0';
+        } else {
+            a = end;
+        }
+    }
+    while (*n && t[*n - 1] == ' ')
+        t[--*n] = '\0';
+}
+
 static void em_flush(emit_t *e)
 {
     if (e->e_ital)
@@ -85,6 +158,14 @@ static void em_flush(emit_t *e)
             for (size_t i = 0; i < n && !any; i++)
                 any = !((unsigned char)t[i] >= 0x10 && (unsigned char)t[i] <= 0x13) && t[i] != ' ';
             if (any && e->fig && media_label(t, n))
+                any = 0;
+            /* a hint to click for a larger picture is no part of a caption,
+             * nor a line of its own */
+            if (any && e->fig)
+                cut_enlarge_hints(t, &n);
+            else if (any && enlarge_line(t, n))
+                any = 0;
+            if (any && !n)
                 any = 0;
             if (any) {
                 if (article_add_block(e->a, e->kind, t, n) < 0)
