@@ -268,6 +268,36 @@ static void test_html_one_paragraph_text_over_its_header(void **state)
     article_free(&a);
 }
 
+static void test_html_header_paragraph_the_text_says_again(void **state)
+{
+    (void)state;
+    /* The story's header holds its first paragraph as a teaser, and the
+     * text opens with it again: it is said once. A summary of the header
+     * that the text does not repeat stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article class=\"story\">"
+        "<header class=\"top\"><h1>Harbour strike</h1><p>" PARA1 "</p></header>"
+        "<p>" PARA1 " " PARA2 "</p><p>" PARA3 "</p></article></main></body></html>";
+    static const char q[] =
+        "<html><head><title>Harbour strike</title></head><body><main><article class=\"story\">"
+        "<header class=\"top\"><h1>Harbour strike</h1><p>Three weeks in, the port counts its losses and "
+        "the union its members, and neither side will say when the talks end.</p></header>"
+        "<p>" PARA1 " " PARA2 "</p><p>" PARA3 "</p></article></main></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    size_t n = 0;
+    for (size_t i = 0; i < a.nblocks; i++)
+        n += strstr(a.blocks[i].text, "forty million euros") != NULL;
+    assert_int_equal(n, 1);
+    assert_true(body_has(&a, "matched inflation"));
+    assert_true(body_has(&a, "Shipping lines"));
+    article_free(&a);
+    assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
+    assert_true(body_has(&a, "the port counts its losses"));
+    assert_true(body_has(&a, "forty million euros"));
+    article_free(&a);
+}
+
 static void test_html_label_of_the_box_after_it_stays(void **state)
 {
     (void)state;
@@ -2292,6 +2322,7 @@ int main(void)
         cmocka_unit_test(test_html_teasers_and_tail_in_the_article_markup),
         cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_one_paragraph_text_over_its_header),
+        cmocka_unit_test(test_html_header_paragraph_the_text_says_again),
         cmocka_unit_test(test_html_label_of_the_box_after_it_stays),
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),

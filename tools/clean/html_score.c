@@ -1945,6 +1945,52 @@ static void add_leads(ctx_t *c, xmlNode *art)
     free(have.s);
 }
 
+/* How many times the n bytes at s occur in h[0..hn). */
+static size_t times_in(const char *h, size_t hn, const char *s, size_t n)
+{
+    size_t k = 0;
+    for (const char *p = h; n && (p = memmem(p, hn - (size_t)(p - h), s, n)) != NULL; p += n)
+        k++;
+    return k;
+}
+
+/* A paragraph of a <header> in the article (80 characters or more) that
+ * the text says again word for word (a story's teaser over the story's
+ * first paragraph) goes: the text says it once. Its opening 60 bytes and
+ * closing 40 each found twice in the article's text. */
+static void drop_header_repeats(ctx_t *c, xmlNode *art)
+{
+    static const char *const ps[] = {"p", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, ps, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    sbuf_t have = {0};
+    for (size_t i = 0; i < l.n; i++) {
+        if (!dom_has_ancestor(l.v[i], "header", 4) || dom_inner_len(c, l.v[i], NULL) < 80)
+            continue;
+        if (!have.s)
+            dom_inner_text(art, &have);
+        sbuf_t b = {0};
+        dom_inner_text(l.v[i], &b);
+        size_t s = 0, e = b.n;
+        while (s < e && strchr(" \t\r\n", b.s[s]))
+            s++;
+        while (e > s && strchr(" \t\r\n", b.s[e - 1]))
+            e--;
+        size_t n = e - s < 60 ? e - s : 60, t = e - s < 40 ? e - s : 40;
+        if (have.s && times_in(have.s, have.n, b.s + s, n) >= 2 && times_in(have.s, have.n, b.s + e - t, t) >= 2) {
+            dom_remove(c, l.v[i]);
+            free(have.s); /* a second copy in the header is no longer one */
+            have = (sbuf_t){0};
+        }
+        free(b.s);
+    }
+    free(have.s);
+    free(l.v);
+}
+
 /* Pushes on out, in document order, a's element siblings before it
  * (after: after it) that are paragraphs of text: more than 80 characters,
  * few links, no negative class. Returns 0, or -1 when out of memory. */
@@ -2024,6 +2070,7 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
     free(pre.v);
     free(post.v);
     prep_article(c, art);
+    drop_header_repeats(c, art);
     add_leads(c, art);
     return art;
 }
