@@ -298,6 +298,33 @@ static void test_html_header_paragraph_the_text_says_again(void **state)
     article_free(&a);
 }
 
+static void test_html_text_set_in_an_aside(void **state)
+{
+    (void)state;
+    /* A portal sets its story in an <aside> ("direct-content"), and the
+     * box the search picks holds it: that aside holds most of the text,
+     * with few links, and stays (the page had no text before); the aside
+     * of tools inside it still goes. The teaser in the story's header is
+     * its first paragraph again, said once. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><div class=\"page\"><div class=\"wrap\">"
+        "<main class=\"content\"><aside class=\"story direct-content\"><section class=\"detail\">"
+        "<header class=\"functions\"><aside class=\"tools\"><a href=\"mailto:x\">Send this story</a> "
+        "<a href=\"/print\">Print this story</a></aside><div class=\"summary\"><p>" PARA1 "</p></div></header>"
+        "<article><div class=\"text\"><p>" PARA1 " " PARA2 "</p></div></article></section></aside></main>"
+        "<div class=\"more\"><p>Sign up to our newsletter, read the <a href=\"/a\">morning briefing</a> and "
+        "the <a href=\"/b\">evening briefing</a>.</p></div></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    size_t n = 0;
+    for (size_t i = 0; i < a.nblocks; i++)
+        n += strstr(a.blocks[i].text, "forty million euros") != NULL;
+    assert_int_equal(n, 1);
+    assert_true(body_has(&a, "matched inflation"));
+    assert_false(body_has(&a, "Print this story"));
+    article_free(&a);
+}
+
 static void test_html_label_of_the_box_after_it_stays(void **state)
 {
     (void)state;
@@ -2323,6 +2350,7 @@ int main(void)
         cmocka_unit_test(test_html_lead_outside_the_article_body),
         cmocka_unit_test(test_html_one_paragraph_text_over_its_header),
         cmocka_unit_test(test_html_header_paragraph_the_text_says_again),
+        cmocka_unit_test(test_html_text_set_in_an_aside),
         cmocka_unit_test(test_html_label_of_the_box_after_it_stays),
         cmocka_unit_test(test_html_edges_left_without_their_content),
         cmocka_unit_test(test_html_credit_ending_a_caption),

@@ -1113,16 +1113,36 @@ static void drop_link_cards(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+/* The <aside>s below art go, but one that holds most of art's text, with
+ * few links: that is the text itself, set in an aside by its page (a news
+ * portal's story in its "direct content" box), not a box beside the text
+ * (a list of links is no text, however long). */
+static void drop_asides(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"aside", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    size_t total = l.n ? dom_inner_len(c, art, NULL) : 0;
+    for (size_t i = l.n; i-- > 0;)
+        if (dom_inner_len(c, l.v[i], NULL) * 2 <= total || link_density(c, l.v[i]) >= 0.25)
+            dom_remove(c, l.v[i]);
+    free(l.v);
+}
+
 static void prep_article(ctx_t *c, xmlNode *art)
 {
     mark_data_tables(c, art);
     clean_conditionally(c, art, "form");
     clean_conditionally(c, art, "fieldset");
     static const char *const junk[] = {
-        "object", "embed", "footer", "link", "aside", NULL,
+        "object", "embed", "footer", "link", NULL,
     };
     for (const char *const *j = junk; *j; j++)
         clean_tag(c, art, *j);
+    drop_asides(c, art);
     clean_share(c, art);
     static const char *const junk2[] = {
         "iframe", "input", "textarea", "select", "button", NULL,
