@@ -1457,6 +1457,41 @@ static void test_clean_title_names_what_the_text_is_about(void **state)
     article_free(&a);
 }
 
+static void test_clean_box_heading_in_a_page_ends_at_the_next_heading(void **state)
+{
+    (void)state;
+    /* A page's related box ("Mehr zum Thema" and its headlines) goes up to
+     * the next subheading, where the article goes on with its own link;
+     * a heading that names a channel of the site after the box is more of
+     * the tail, and the cut goes to the end. */
+    static const char *const paras[] = {
+        "Die Redaktion des Wörterbuchs hat in den letzten Wochen ein Glossar mit mehr als zweihundert Wörtern rund um die Pandemie zusammengestellt.",
+        "Viele der Wörter waren vor einem Jahr kaum bekannt, andere haben eine neue Bedeutung bekommen, die das Glossar mit Belegen aus der Presse zeigt.",
+        "Das Glossar wird laufend ergänzt; Hinweise auf fehlende Wörter nimmt die Redaktion gern entgegen, schreibt die Akademie in ihrer Mitteilung.",
+    };
+    for (int ch = 0; ch < 2; ch++) {
+        article_t a = {0};
+        for (size_t i = 0; i < 6; i++) /* a hundred words and more */
+            assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_PARA, paras[i % 3], strlen(paras[i % 3])), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_SUBHEAD, "Mehr zum Thema", 14), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_LIST, "Start des Zentrums für Lexikographie", 37), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_LIST, "Langer Abend der Sprache", 24), 0);
+        const char *h = ch ? "Unsere Newsletter" : "Weiterführender Link";
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_SUBHEAD, h, strlen(h)), 0);
+        assert_int_equal(article_add_block(&a, ARTICLE_BLOCK_LIST, "www.example.org/themenglossar", 29), 0);
+        clean_prune_blocks(&a);
+        int related = 0, own = 0;
+        for (size_t i = 0; i < a.nblocks; i++) {
+            related |= strstr(a.blocks[i].text, "Mehr zum Thema") || strstr(a.blocks[i].text, "Langer Abend");
+            own |= strstr(a.blocks[i].text, "themenglossar") != NULL;
+        }
+        assert_false(related);
+        assert_int_equal(own, !ch);
+        assert_int_equal(a.nblocks, ch ? 6 : 8);
+        article_free(&a);
+    }
+}
+
 static void test_clean_gallery_title_over_each_slide_once(void **state)
 {
     (void)state;
@@ -2603,6 +2638,7 @@ int main(void)
         cmocka_unit_test(test_clean_title_is_not_a_gallery_or_an_attribution),
         cmocka_unit_test(test_clean_title_names_what_the_text_is_about),
         cmocka_unit_test(test_clean_gallery_title_over_each_slide_once),
+        cmocka_unit_test(test_clean_box_heading_in_a_page_ends_at_the_next_heading),
         cmocka_unit_test(test_clean_platform_names_are_chrome_only_in_a_few_words),
         cmocka_unit_test(test_clean_drops_player_buttons_inside_the_text),
         cmocka_unit_test(test_clean_rating_widget_after_a_share_line_is_left_out),

@@ -1585,6 +1585,13 @@ static int author_note(const block_t *b)
     return 0;
 }
 
+/* The channels a site calls its readers to (tail_prompt; prune_blocks:
+ * a heading of the page's tail, "Unsere Newsletter"). */
+static const char *const channels[] = {
+    "app", "apps", "newsletter*", "inbox", "postfach", "telegram", "whatsapp", "twitter", "instagram",
+    "facebook", "youtube", "e-mail", "email", "podcast*", "rss", "feed", "canal", "kanal",
+};
+
 /* A call to follow the site, get its app or its newsletter, closing the
  * text: "Follow The Gleaner on Twitter...", "For the latest stories
  * download the apps", "Get regular updates straight to your inbox", "Únete
@@ -1592,10 +1599,6 @@ static int author_note(const block_t *b)
  * few sentences at most. */
 static int tail_prompt(const block_t *b)
 {
-    static const char *const channels[] = {
-        "app", "apps", "newsletter*", "inbox", "postfach", "telegram", "whatsapp", "twitter", "instagram",
-        "facebook", "youtube", "e-mail", "email", "podcast*", "rss", "feed", "canal", "kanal",
-    };
     static const char *const calls[] = {
         "follow", "download*", "subscribe*", "get the latest", "get regular",
         "straight to", "directly to", "direkt in", "folge*", "folgen", "abonnier*", "melde dich",
@@ -2925,8 +2928,24 @@ static void prune_blocks(article_t *a, int scrape)
                         bs[i + 1].words >= 25 && bs[i + 1].ends_sentence;
         int tail_head = (is_after_heading(b) && (scrape || !tags_label(lc))) || (scrape && is_thread_heading(b));
         if (before >= 100 && tail_head && (total - before - (long)b->eff) * 4 < before && !text_next) {
-            cut = i;
-            break;
+            /* a page's DOM keeps its sections apart: the box goes up to the
+             * next subheading, where the text goes on (uepo.de's "Mehr zum
+             * Thema" and its two headlines over the article's own
+             * "Weiterführender Link"), unless that heading names a channel
+             * of the site ("Unsere Newsletter"), more of the tail; a
+             * scrape's lines have no such bounds */
+            size_t j = i + 1;
+            while (!scrape && j < a->nblocks && a->blocks[j].kind != ARTICLE_BLOCK_SUBHEAD)
+                j++;
+            char jl[LC_MAX + 1] = "";
+            if (j < a->nblocks)
+                lower_prefix(bs[j].text, bs[j].len, jl);
+            if (scrape || j == a->nblocks || has_any(jl, channels, sizeof channels / sizeof *channels)) {
+                cut = i;
+                break;
+            }
+            i = j - 1; /* the box's blocks stay unkept (bs is zeroed) */
+            continue;
         }
         /* a picture's credit ending a caption or a paragraph goes; so does a
          * block that is nothing else */
