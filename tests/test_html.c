@@ -636,6 +636,45 @@ static void test_html_ten_headlines_after_the_text(void **state)
     article_free(&a);
 }
 
+static void test_html_teaser_list_after_the_text(void **state)
+{
+    (void)state;
+    /* A list under the text whose items are each a teaser of another post
+     * under its headline, one link, goes with its heading, excerpts and
+     * all; the same list before the text (a front page's) stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<h2>Related posts</h2><ul>"
+        "<li><a href=\"/ferry\"><img src=\"/f.jpg\"></a><h3><a href=\"/ferry\">Ferry fares to rise again</a></h3>"
+        "<p>The operator blames the price of fuel, and the council has asked for a meeting before the new fares "
+        "take effect in the spring.</p><div>By <a href=\"/author/ana\">Ana Ferreira</a></div></li>"
+        "<li><h3><a href=\"/crane\">New crane arrives at the terminal</a></h3>"
+        "<p>Towed across the bay on a barge, the crane will double what the terminal can load in a day.</p></li>"
+        "</ul></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Related posts"));
+    assert_false(body_has(&a, "Ferry fares"));
+    assert_false(body_has(&a, "price of fuel"));
+    assert_false(body_has(&a, "double what the terminal"));
+    article_free(&a);
+
+    static const char before[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\"><ul>"
+        "<li><h3><a href=\"/ferry\">Ferry fares to rise again</a></h3>"
+        "<p>The operator blames the price of fuel, and the council has asked for a meeting before the new fares "
+        "take effect in the spring.</p></li>"
+        "<li><h3><a href=\"/crane\">New crane arrives at the terminal</a></h3>"
+        "<p>Towed across the bay on a barge, the crane will double what the terminal can load in a day.</p></li>"
+        "</ul><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(before, strlen(before), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "price of fuel"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2362,6 +2401,7 @@ int main(void)
         cmocka_unit_test(test_html_bar_of_links),
         cmocka_unit_test(test_html_list_of_tags),
         cmocka_unit_test(test_html_ten_headlines_after_the_text),
+        cmocka_unit_test(test_html_teaser_list_after_the_text),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

@@ -977,6 +977,62 @@ static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art)
     return n;
 }
 
+/* Whether li holds a heading that is one link to another page and nothing
+ * else: the headline of a teaser of that page (bondyblog's "Articles liés",
+ * each with its picture, its excerpt and its writer's name). */
+static int headline_item(ctx_t *c, xmlNode *li)
+{
+    static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    for (xmlNode *k = li->children; k; k = walk_next(k, li, 0)) {
+        if (!tag_in(k, heads) || dom_count_tag(k, "a") != 1)
+            continue;
+        size_t len = dom_inner_len(c, k, NULL);
+        xmlNode *a = k->children;
+        while (a && !tag_is(a, "a"))
+            a = walk_next(a, k, 0);
+        const char *href = attr(a, "href");
+        if (len && href_leads_on(href) && strncasecmp(href, "javascript:", 11) && dom_inner_len(c, a, NULL) >= len)
+            return 1;
+    }
+    return 0;
+}
+
+/* A list of two items or more, each the teaser of another page under its
+ * headline (headline_item), at the end of the text (no more text after it
+ * than its own) goes with the heading right over it: the site's other
+ * posts, however long their excerpts (interscenar.io's fifteen). Not one
+ * before the text: a front page of teasers (nytimes-5's) is what
+ * Readability keeps. */
+static void drop_teaser_lists(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"ul", "ol", NULL};
+    static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        size_t items = 0, teasers = 0;
+        for (xmlNode *k = first_el(x); k; k = next_el(k)) {
+            if (!tag_is(k, "li"))
+                continue;
+            items++;
+            teasers += headline_item(c, k);
+        }
+        if (items < 2 || teasers < items || text_after(c, x, art) > dom_inner_len(c, x, NULL))
+            continue;
+        xmlNode *h = x->prev;
+        while (h && !is_el(h) && (h->type == XML_COMMENT_NODE || (is_text(h) && only_space((const char *)h->content))))
+            h = h->prev;
+        if (tag_in(h, heads))
+            dom_remove(c, h);
+        dom_remove(c, x);
+    }
+    free(l.v);
+}
+
 /* Drops the author's portrait at the end of art and the notices about
  * advertising in it, by their class or id, unless one holds a third of the
  * text or more (then the class is the page's wrapper, not a box's). */
@@ -1164,6 +1220,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     clean_conditionally(c, art, "div");
     drop_lone_links(c, art);
     drop_link_lists(c, art);
+    drop_teaser_lists(c, art);
     drop_boxes(c, art);
     drop_teasers(c, art);
     drop_link_cards(c, art);
