@@ -843,6 +843,27 @@ static void test_html_gallery_pages_shown(void **state)
     article_free(&a);
 }
 
+static void test_html_permalink_line_dropped(void **state)
+{
+    (void)state;
+    /* A line of a permalink label and the page's address alone goes, in a
+     * paragraph or a list; a sentence that gives an address stays. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>The union's offer is at https://example.org/offer for anyone to read.</p>"
+        "<ul><li><strong>Permalink</strong> https://example.org/p/RPYx</li></ul>"
+        "<p>Kurzlink: https://example.org/k/42</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_false(body_has(&a, "Permalink"));
+    assert_false(body_has(&a, "RPYx"));
+    assert_false(body_has(&a, "Kurzlink"));
+    assert_true(body_has(&a, "for anyone to read"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    article_free(&a);
+}
+
 static void test_html_signed_meta_line_anywhere(void **state)
 {
     (void)state;
@@ -2410,6 +2431,7 @@ int main(void)
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_signed_meta_line_anywhere),
+        cmocka_unit_test(test_html_permalink_line_dropped),
         cmocka_unit_test(test_html_contact_block_dropped),
         cmocka_unit_test(test_html_contact_label_without_colon),
         cmocka_unit_test(test_html_legal_notice_ends_no_text),

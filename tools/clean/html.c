@@ -941,11 +941,35 @@ static const char *filing_label(const char *s)
     return NULL;
 }
 
+/* Labels of a post's permanent address (lower case). */
+static const char *const permalink_labels[] = {
+    "permalink", "permalien", "kurzlink", "kurz-url", "shortlink", "short link", "short url", NULL,
+};
+
+/* A line of a permalink_labels label, a colon perhaps, and an address alone
+ * ("Permalien https://p.dw.com/p/RPYx"): the page's way to cite itself. */
+static int permalink_line(const char *t)
+{
+    for (const char *const *l = permalink_labels; *l; l++) {
+        const char *e = label_end(t, *l);
+        if (!e || (*e != ':' && !space_len(e)))
+            continue;
+        e = skip_spaces(*e == ':' ? e + 1 : e);
+        if (strncasecmp(e, "http://", 7) && strncasecmp(e, "https://", 8) && strncasecmp(e, "www.", 4))
+            continue;
+        while (*e && *e != ' ')
+            e++;
+        return !*skip_spaces(e);
+    }
+    return 0;
+}
+
 /* A page's date line in the text: a label and its date ("Aktualisiert am
  * 17.01.2021.", "Stand: 05. Februar 2020") or a label alone on its line
  * ("Release Date:") above a date, which go with it; and its category and
- * tag lines. The article's date is the page's metadata; in the text it is
- * furniture, as its category and tags are. */
+ * tag lines, and its permalink_line. The article's date is the page's
+ * metadata; in the text it is furniture, as its category, its tags and its
+ * own address are. */
 static void drop_date_lines(article_t *a)
 {
     size_t keep = 0;
@@ -974,7 +998,7 @@ static void drop_date_lines(article_t *a)
          * letter's date, a date in a list of events) */
         drop = (rest && *rest && count_words(t) <= 8 && date_at(rest)) ||
                (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && (bare_date(t) || meta_line(t))) ||
-               (b->kind == ARTICLE_BLOCK_PARA && signed_meta_line(t));
+               (b->kind == ARTICLE_BLOCK_PARA && signed_meta_line(t)) || permalink_line(skip_spaces(t));
         if (drop)
             article_block_clear(b);
         else
