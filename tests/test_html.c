@@ -718,6 +718,29 @@ static void test_html_author_box_and_disclaimer_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_link_box_dropped(void **state)
+{
+    (void)state;
+    /* A box its class or id calls a box of links goes, wherever it stands,
+     * its words with its link ("Einfach hier klicken ..."). */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<p><span class=\"linkbox_large\"><strong>The Harbour Weekly, now online!</strong>"
+        "<a href=\"https://example.org/register\">Just click here and register for the digital edition!</a></span></p>"
+        "<p>" PARA3 "</p><div id=\"LinkBoxBottom\"><p>PORT STATISTICS</p><div>Cargo handled in the first quarter, "
+        "port by port</div><a href=\"https://example.org/stats\">More...</a></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "now online"));
+    assert_false(body_has(&a, "Just click here"));
+    assert_false(body_has(&a, "PORT STATISTICS"));
+    assert_false(body_has(&a, "port by port"));
+    article_free(&a);
+}
+
 static void test_html_post_author_box_dropped(void **state)
 {
     (void)state;
@@ -2427,6 +2450,7 @@ int main(void)
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
+        cmocka_unit_test(test_html_link_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),

@@ -963,9 +963,11 @@ static const char *const re_author_box[] = {
 };
 
 /* Class and id words of a notice about advertising or affiliate links,
- * wherever it stands. (Not a call to subscribe: Readability keeps those, and
- * its pages' gold with them.) */
-static const char *const re_notice[] = {"disclaimer", "disclosure", NULL};
+ * and of a box of links to elsewhere ("linkbox_large": handwerksblatt's "DHB
+ * jetzt auch digital! Einfach hier klicken ...", baumev's "LinkBoxUnten"),
+ * wherever it stands. (Not a call to subscribe in the text's own words:
+ * Readability keeps those, and its pages' gold with them.) */
+static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box", NULL};
 
 /* Characters of art's text after x's subtree. */
 static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art)
