@@ -741,6 +741,28 @@ static void test_html_link_box_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_affiliate_box_dropped(void **state)
+{
+    (void)state;
+    /* A box its class calls an affiliate one (the page's note on how its
+     * starred links pay) goes; a link of that class in a sentence is the
+     * sentence's and stays, words and all. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<p>The strikers sleep in <a class=\"affiliate-link\" href=\"https://shop.example.org/tent\">a blue tent</a> "
+        "by the gates, and neighbours bring them soup every evening.</p><p>" PARA3 "</p>"
+        "<div class=\"affiliate-text\"><h3>* What the star means:</h3><p>When you buy through a starred link, "
+        "the shop pays us a small fee.</p></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "sleep in a blue tent by the gates"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "What the star means"));
+    assert_false(body_has(&a, "small fee"));
+    article_free(&a);
+}
+
 static void test_html_post_author_box_dropped(void **state)
 {
     (void)state;
@@ -2451,6 +2473,7 @@ int main(void)
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_link_box_dropped),
+        cmocka_unit_test(test_html_affiliate_box_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),

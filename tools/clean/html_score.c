@@ -969,6 +969,12 @@ static const char *const re_author_box[] = {
  * Readability keeps those, and its pages' gold with them.) */
 static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box", NULL};
 
+/* Class and id words of a box that explains the page's affiliate links
+ * (finanztip's "affiliate-text": "* Was der Stern bedeutet: ..."); on a
+ * link or a word in a sentence the same word marks the link itself, which
+ * stays. */
+static const char *const re_affiliate[] = {"affiliate", NULL};
+
 /* Characters of art's text after x's subtree. */
 static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art)
 {
@@ -1047,7 +1053,9 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
         match_string(x, ms, sizeof ms);
         lowered_t ml;
         int mfits = lower_pairs(ms, &ml);
-        int notice = lowered_word(ms, &ml, mfits, re_notice);
+        static const char *const boxes[] = {"div", "section", "aside", NULL};
+        int notice = lowered_word(ms, &ml, mfits, re_notice) ||
+                     (tag_in(x, boxes) && lowered_word(ms, &ml, mfits, re_affiliate));
         int author = !notice && lowered_word(ms, &ml, mfits, re_author_box);
         size_t len = notice || author ? dom_inner_len(c, x, NULL) : 0;
         if ((notice || (author && text_after(c, x, art) < len)) && len * 3 < total) {
