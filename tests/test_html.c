@@ -1841,7 +1841,8 @@ static void test_html_article_only_in_json_ld(void **state)
 {
     (void)state;
     /* The page's markup has a teaser; its JSON-LD has the whole text, as
-     * plain lines or as markup */
+     * plain lines or as markup, and the markup is cleaned as a text the
+     * search found is */
     static const char p[] = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
                             "\"@type\": \"NewsArticle\", \"headline\": \"Harbour strike\", \"articleBody\": \""
                             PARA1 "\\n" PARA2 "\\n" PARA3 "\"}</script><title>T</title></head><body>"
@@ -1859,6 +1860,19 @@ static void test_html_article_only_in_json_ld(void **state)
     assert_int_equal(html_clean(q, strlen(q), &a, NULL), 0);
     assert_int_equal(a.nblocks, 3);
     assert_false(body_has(&a, "Subscribe"));
+    assert_true(body_has(&a, "a union spokeswoman"));
+    article_free(&a);
+    /* markup cleaned as the page's text is: a teaser of another page in it
+     * (its picture and its headline, two links to one page) goes */
+    static const char t[] = "<html><head><script type=\"application/ld+json\">{\"@context\": \"https://schema.org\", "
+                            "\"@type\": \"Article\", \"headline\": \"Harbour strike\", \"articleBody\": \"<p>"
+                            PARA1 "</p><div class='read-also'><a href='/ferry'><img src='/f.jpg'></a><a href='/ferry'>"
+                            "Ferry fares to rise again in spring</a></div><p>" PARA2 "</p><p>" PARA3
+                            "</p>\"}</script><title>T</title></head><body>"
+                            "<div><p>Subscribe to read the full story.</p></div></body></html>";
+    assert_int_equal(html_clean(t, strlen(t), &a, NULL), 0);
+    assert_int_equal(a.nblocks, 3);
+    assert_false(body_has(&a, "Ferry fares"));
     assert_true(body_has(&a, "a union spokeswoman"));
     article_free(&a);
     /* the markup's own text, when it has most of it, wins */

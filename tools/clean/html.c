@@ -469,14 +469,17 @@ static int ld_body_better(const char *body, size_t have)
     return n >= 200 && have * 2 < n;
 }
 
-/* The blocks of an articleBody: markup read as a fragment, plain text one
+static int fragment_blocks(const char *buf, size_t len, article_t *out, int text);
+
+/* The blocks of an articleBody: markup read as a fragment and cleaned as
+ * the page's text is (its teasers, ways out and boxes go), plain text one
  * block a line. Returns 0 or -1 when out of memory. */
 static int ld_body_blocks(const char *body, article_t *out)
 {
     size_t len = strlen(body);
     for (const char *p = body; (p = strchr(p, '<')) != NULL; p++)
         if (isalpha((unsigned char)p[1]) || p[1] == '/')
-            return html_fragment_blocks(body, len, out) < 0 ? -1 : 0;
+            return fragment_blocks(body, len, out, 1) < 0 ? -1 : 0;
     for (const char *p = body; *p;) {
         const char *e = strchr(p, '\n');
         size_t n = e ? (size_t)(e - p) : strlen(p);
@@ -1336,7 +1339,10 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     return 0;
 }
 
-int html_fragment_blocks(const char *buf, size_t len, article_t *out)
+/* html_fragment_blocks; text: the fragment is an article's text (a page's
+ * articleBody), cleaned as the search cleans the text it finds
+ * (html_prep_text). */
+static int fragment_blocks(const char *buf, size_t len, article_t *out, int text)
 {
     if (!buf || !len)
         return 0;
@@ -1361,8 +1367,16 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out)
     xmlNode *r = xmlDocGetRootElement(doc);
     html_prep_document(&c, r);
     html_drop_widgets(&c, r);
-    int rc = c.oom ? -1 : html_emit_blocks(dom_find_body(r), out);
+    xmlNode *body = dom_find_body(r);
+    if (text && body)
+        html_prep_text(&c, body);
+    int rc = c.oom ? -1 : html_emit_blocks(body, out);
     html_ctx_free(&c, 0);
     xmlFreeDoc(doc);
     return rc;
+}
+
+int html_fragment_blocks(const char *buf, size_t len, article_t *out)
+{
+    return fragment_blocks(buf, len, out, 0);
 }

@@ -376,6 +376,11 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root);
  * asides, footers, navigation and short share widgets. */
 void html_drop_widgets(ctx_t *c, xmlNode *root);
 
+/* Cleans x's text as html_grab_article cleans the article it found: the
+ * ways out, the teasers and the boxes in it go (for a page's JSON-LD
+ * articleBody, which is the text with the boxes its page shows in it). */
+void html_prep_text(ctx_t *c, xmlNode *x);
+
 /* ---- html_emit.c: blocks out ---------------------------------------------- */
 
 /* Appends the blocks of root's subtree to a; returns blocks added or -1. */

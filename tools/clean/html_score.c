@@ -2164,6 +2164,11 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
 
 /* ---- a feed item's widgets ------------------------------------------------- */
 
+void html_prep_text(ctx_t *c, xmlNode *x)
+{
+    prep_article(c, x);
+}
+
 void html_drop_widgets(ctx_t *c, xmlNode *root)
 {
     for (xmlNode *x = root; x;) {
