@@ -763,6 +763,24 @@ static void test_html_affiliate_box_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_address_dropped(void **state)
+{
+    (void)state;
+    /* An <address> in the text's container, the page's contact and the
+     * date it changed, goes. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<small><address>strike.html - Created 03-10-2004 2:20pm - Last Modified: 03-10-2004 2:20pm</address></small>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Last Modified"));
+    assert_int_equal(a.nblocks, 3);
+    article_free(&a);
+}
+
 static void test_html_post_author_box_dropped(void **state)
 {
     (void)state;
@@ -2488,6 +2506,7 @@ int main(void)
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_link_box_dropped),
         cmocka_unit_test(test_html_affiliate_box_dropped),
+        cmocka_unit_test(test_html_address_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),

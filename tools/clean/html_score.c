@@ -1203,8 +1203,10 @@ static void prep_article(ctx_t *c, xmlNode *art)
     mark_data_tables(c, art);
     clean_conditionally(c, art, "form");
     clean_conditionally(c, art, "fieldset");
+    /* an <address> is the page's or its writer's contact, the date it
+     * changed ("Created ... Last Modified: ..."): Readability drops it too */
     static const char *const junk[] = {
-        "object", "embed", "footer", "link", NULL,
+        "object", "embed", "footer", "link", "address", NULL,
     };
     for (const char *const *j = junk; *j; j++)
         clean_tag(c, art, *j);
