@@ -516,9 +516,10 @@ static int in_data_table(const xmlNode *x)
 
 /* ---- prepping the article -------------------------------------------------- */
 
-static void clean_tag(ctx_t *c, xmlNode *root, const char *t)
+/* Removes every element below root whose tag is in set, in one walk (last
+ * first: a nested one before the one around it). */
+static void clean_tags(ctx_t *c, xmlNode *root, const char *const *set)
 {
-    const char *set[] = {t, NULL};
     nodes_t l = {0};
     if (dom_get_all(root, set, &l) < 0) {
         c->oom = 1;
@@ -1208,15 +1209,13 @@ static void prep_article(ctx_t *c, xmlNode *art)
     static const char *const junk[] = {
         "object", "embed", "footer", "link", "address", NULL,
     };
-    for (const char *const *j = junk; *j; j++)
-        clean_tag(c, art, *j);
+    clean_tags(c, art, junk);
     drop_asides(c, art);
     clean_share(c, art);
     static const char *const junk2[] = {
         "iframe", "input", "textarea", "select", "button", NULL,
     };
-    for (const char *const *j = junk2; *j; j++)
-        clean_tag(c, art, *j);
+    clean_tags(c, art, junk2);
     /* headers with a negative class weight */
     {
         static const char *const h12[] = {"h1", "h2", NULL};
