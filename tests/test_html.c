@@ -2343,6 +2343,7 @@ static void dump_tree(FILE *f, const xmlNode *x, int depth)
         const char *type = "";
         for (const xmlAttr *a = x->properties; a; a = a->next) {
             const char *v = a->children && a->children->content ? (const char *)a->children->content : "";
+            v = html_trim_value(x, v);
             char buf[64];
             const char *r = read_of(x, (const char *)a->name, v, buf, sizeof buf);
             if (r)
@@ -2358,13 +2359,14 @@ static void dump_tree(FILE *f, const xmlNode *x, int depth)
     }
 }
 
-static char *tree_of(const char *s, size_t n)
+static char *tree_of(const char *s, size_t n, char *vals)
 {
     char *out = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&out, &len);
     assert_non_null(f);
     xmlDoc *d = parse_as_cleaner(s, n);
+    html_trim_unpack(d, vals);
     if (d)
         dump_tree(f, xmlDocGetRootElement(d), 0);
     xmlFreeDoc(d);
@@ -2407,6 +2409,11 @@ static void test_html_trim_same_tree(void **state)
         "<meta name=\"description\" content=\"Storm \" hits=\"\" the=\"\" coast.\"=\"\"/><p\"x\" class=\"a\">t</p>"
         "<div class=\"b\"\"q\" id=c>u</div><p class=d \"e\"/><span / x=1 role=main>v</span><i class=f/g>w</i>"
         "<b ==x id=h>y</b><em \"a b\" title='t' class=\"k\">z</em><img/src=\"p.jpg\" alt=\"A\"><p>after</p>",
+        /* texts libxml2 joins: across an end tag it ignores, a '<' that is
+         * text, an entity */
+        "<html><head><title>A long title of a page</title></head><body class=\"article-body\">"
+        "<p>one two three</foo>four five six<3 seven eight nine</p><b>bold text here</b>tail text &amp; more"
+        "<div id=\"story-main\">stray text in a div</div>\f form feed text here<p>",
     };
     for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++) {
         size_t n = strlen(pages[i]);
@@ -2414,14 +2421,67 @@ static void test_html_trim_same_tree(void **state)
         assert_non_null(s);
         size_t tn = html_trim_unread(s, n);
         assert_true(tn <= n);
-        char *a = tree_of(pages[i], n), *b = tree_of(s, tn);
+        char *a = tree_of(pages[i], n, NULL), *b = tree_of(s, tn, NULL);
         if (strcmp(a, b))
             fprintf(stderr, "page %zu:\n%s\n---- trimmed:\n%s\n", i, a, b);
         assert_string_equal(a, b);
+        /* the values moved out read the same through the tokens */
+        char *vals = NULL;
+        memcpy(s, pages[i], n + 1);
+        size_t pn = html_trim_pack(s, n, &vals);
+        assert_true(pn <= tn);
+        char *c = tree_of(s, pn, vals);
+        if (strcmp(a, c))
+            fprintf(stderr, "page %zu:\n%s\n---- packed:\n%s\n", i, a, c);
+        assert_string_equal(a, c);
+        free(vals);
         free(a);
         free(b);
+        free(c);
         free(s);
     }
+}
+
+static void test_html_trim_pack_moves_values(void **state)
+{
+    (void)state;
+    /* a long class name leaves a token; a value with an entity, a
+     * <meta>'s content and a short value stay as written */
+    char s[] = "<meta name=\"description\" content=\"A storm hits the coast\"><div class=\"story-body__inner\">"
+               "<a href=\"/x?a=1&amp;b=2\" rel=\"nofollow\">l</a><p class=\"a\">t</p></div>";
+    char *vals = NULL;
+    size_t n = html_trim_pack(s, strlen(s), &vals);
+    assert_non_null(vals);
+    assert_string_equal(vals, "story-body__inner");
+    assert_string_equal(vals + strlen(vals) + 1, "nofollow");
+    assert_int_equal(n, strlen(s));
+    assert_non_null(strstr(s, "<div class=\"\xef\xb7\x90" "1a\">"));
+    assert_non_null(strstr(s, "content=\"A storm hits the coast\""));
+    assert_non_null(strstr(s, "href=\"/x?a=1&amp;b=2\""));
+    assert_non_null(strstr(s, "<p class=\"a\">"));
+    free(vals);
+    /* a page with the token's mark in it keeps all its values */
+    char m[] = "<div class=\"story-body__inner\">\xef\xb7\x90</div>";
+    vals = NULL;
+    html_trim_pack(m, strlen(m), &vals);
+    assert_null(vals);
+    assert_non_null(strstr(m, "story-body__inner"));
+    /* and one with a reference to it */
+    char r[] = "<div class=\"story-body__inner\">&#x0fDd0;</div>";
+    vals = NULL;
+    html_trim_pack(r, strlen(r), &vals);
+    assert_null(vals);
+    char d[] = "<div class=\"story-body__inner\">&#64976;</div>";
+    html_trim_pack(d, strlen(d), &vals);
+    assert_null(vals);
+    /* a text between tags moves too, but one with an entity */
+    char x[] = "<p>The harbour strike goes on</p><p>Fish &amp; chips</p>";
+    size_t xn = html_trim_pack(x, strlen(x), &vals);
+    assert_non_null(vals);
+    assert_string_equal(vals, "The harbour strike goes on");
+    assert_int_equal(xn, strlen(x));
+    assert_non_null(strstr(x, "<p>Fish &amp; chips</p>"));
+    free(vals);
 }
 
 static void test_html_title_with_script_inside(void **state)
@@ -2566,6 +2626,7 @@ int main(void)
         cmocka_unit_test(test_html_arena_per_thread),
         cmocka_unit_test(test_html_pictures),
         cmocka_unit_test(test_html_trim_same_tree),
+        cmocka_unit_test(test_html_trim_pack_moves_values),
         cmocka_unit_test(test_html_title_with_script_inside),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -304,11 +304,20 @@ int html_sniff(const char *buf, size_t len)
  * the trim knows this libxml2), or the original bytes and the charset
  * libxml2 is to convert from. */
 typedef struct {
-    char *u8; /* malloc'd, or NULL */
+    char *u8;   /* malloc'd, or NULL */
+    char *vals; /* the attribute values html_trim_pack moved, or NULL */
     const char *src;
     size_t srclen;
     char enc[40];
 } page_t;
+
+/* The document of the page's bytes, the values moved out put back. */
+static xmlDoc *parse_page(const page_t *pg)
+{
+    xmlDoc *doc = parse(pg->src, pg->srclen, pg->enc);
+    html_trim_unpack(doc, pg->vals);
+    return doc;
+}
 
 /* Parses buf[0..len), read in charset when the transport named one (NULL:
  * the page's own declaration): the document, or NULL with *why set (pg->u8
@@ -327,16 +336,18 @@ static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_
     if (pg->u8) {
         nul_to_space(pg->u8, u8len);
         if (html_trim_known()) {
-            pg->srclen = html_trim_unread(pg->u8, u8len);
+            pg->srclen = html_trim_pack(pg->u8, u8len, &pg->vals);
             trimmed = 1;
         }
     }
-    xmlDoc *doc = parse(pg->src, pg->srclen, pg->enc);
+    xmlDoc *doc = parse_page(pg);
     if (doc && trimmed && xmlDocGetRootElement(doc) && script_in_title(xmlDocGetRootElement(doc))) {
         /* rare: parse the page as it is */
         xmlFreeDoc(doc);
         doc = NULL;
         free(pg->u8);
+        free(pg->vals);
+        pg->vals = NULL;
         if (prepare_bytes(buf, len, charset, &pg->u8, &u8len, pg->enc) < 0 || !pg->u8) {
             free(pg->u8);
             pg->u8 = NULL;
@@ -363,6 +374,8 @@ static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_
         xmlFreeDoc(doc);
         free(pg->u8);
         pg->u8 = NULL;
+        free(pg->vals);
+        pg->vals = NULL;
         *why = "not an HTML page (nothing parsed)";
         return NULL;
     }
@@ -399,7 +412,7 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, article
         if ((attempts[ai] & F_NOSCRIPT) && noscript_len <= best_len)
             break;
         if (!doc)
-            doc = parse(pg->src, pg->srclen, pg->enc);
+            doc = parse_page(pg);
         if (!doc || !xmlDocGetRootElement(doc)) {
             oom = 1;
             break;
@@ -1259,6 +1272,7 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     char *best_byline = NULL;
     int oom = search_text(&pg, doc, title, &best, &best_byline) < 0;
     free(pg.u8);
+    free(pg.vals);
     if (!oom && m.body && ld_body_better(m.body, body_chars(&best))) {
         article_t ld = {0};
         if (ld_body_blocks(m.body, &ld) < 0) {

@@ -56,6 +56,29 @@ int html_fragment_blocks(const char *buf, size_t len, article_t *out);
  */
 size_t html_trim_unread(char *s, size_t n);
 
+/**
+ * html_trim_unread, and then the values of the attributes kept (but a
+ * <meta>'s) and the texts between tags move to *vals (malloc'd, NULL when
+ * none moved), but for those with an entity or a character XML does not
+ * allow: the page keeps a short token for each, which libxml2 reads in a
+ * fraction of the time it takes over the bytes. html_trim_unpack puts them
+ * back into the document parsed from s.
+ */
+size_t html_trim_pack(char *s, size_t n, char **vals);
+
+struct _xmlDoc;
+struct _xmlNode;
+
+/** The texts html_trim_pack moved to vals back into doc's, which keeps
+ * vals for the values, read through html_trim_value (free vals after doc):
+ * the tree then reads as the one of html_trim_unread's page. vals NULL:
+ * nothing moved. */
+void html_trim_unpack(struct _xmlDoc *doc, const char *vals);
+
+/** The value v of an attribute of x's, or what v's token stands for
+ * (html_priv.h's attr() reads values through it). */
+const char *html_trim_value(const struct _xmlNode *x, const char *v);
+
 /** 1 when the address url[0..n) ends as a picture file's does (.jpg,
  * .jpeg, .png, .gif, .webp; any case). */
 int html_picture_url(const char *url, size_t n);

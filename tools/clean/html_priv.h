@@ -16,6 +16,7 @@
 #define INK_HTML_PRIV_H
 
 #include "article.h"
+#include "html.h"
 
 #include <libxml/tree.h>
 #include <stddef.h>
@@ -202,8 +203,11 @@ static inline const char *attr(const xmlNode *x, const char *name)
         return NULL;
     for (const xmlAttr *a = x->properties; a; a = a->next) {
         if (a->name && name_is((const char *)a->name, name)) {
-            if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
-                return (const char *)a->children->content;
+            if (a->children && a->children->type == XML_TEXT_NODE && a->children->content) {
+                const char *v = (const char *)a->children->content;
+                /* 0xEF: maybe html_trim_pack's token (a value moved out) */
+                return (unsigned char)v[0] == 0xEF ? html_trim_value(x, v) : v;
+            }
             return "";
         }
     }

@@ -107,6 +107,12 @@ static const char *find_ci(const char *s, size_t n, const char *pat)
 /* Where reading stops: the rest of the page is left as it is. */
 #define STOP ((size_t)-1)
 
+/* Bytes html_trim_pack moves out of the trimmed page: at s[at..at+len)
+ * once placed (keep_to), read at s[at..] before. */
+typedef struct {
+    size_t at, len;
+} span_t;
+
 /* The page being trimmed: s[0..w) is written, s[r..n) still to be written,
  * s[w..r) dropped; w <= r. */
 typedef struct {
@@ -114,11 +120,17 @@ typedef struct {
     size_t n, r, w;
     int keep_blanks;   /* from a <pre> (or like it) on: blank runs stay whole */
     uint32_t lens[26]; /* bit k of [c - 'a']: a read attribute of k bytes starts with c */
+    int pack;          /* note what html_trim_pack moves out */
+    span_t *spans;     /* the values and texts to move, in page order */
+    size_t nspans, capspans;
+    size_t placed; /* spans[0..placed) are at their place in s[0..w) */
 } trim_t;
 
 /* Everything up to pos (from r) stays. */
 static void keep_to(trim_t *t, size_t pos)
 {
+    for (; t->placed < t->nspans && t->spans[t->placed].at < pos; t->placed++)
+        t->spans[t->placed].at -= t->r - t->w;
     if (t->w != t->r)
         memmove(t->s + t->w, t->s + t->r, pos - t->r);
     t->w += pos - t->r;
@@ -159,6 +171,7 @@ typedef struct {
     const char *name;
     size_t len;
     int styled;
+    int meta; /* a <meta>: libxml2 reads its values (a charset) */
 } tag_t;
 
 /* Whether tags (" name name ") lists the tag's name, in any case. */
@@ -231,6 +244,73 @@ static size_t short_href(trim_t *t, size_t v, size_t n)
     return HEAD + HASH + strlen(tail);
 }
 
+/* A token in a page html_trim_pack wrote: U+FDD0 (a noncharacter, which
+ * libxml2 reads as text and in values as any other), then '0' + d, then d
+ * digits of the offset of the bytes it stands for in the moved bytes, five
+ * bits each ('a'..'z', '0'..'5'), the highest first: no byte of it ends a
+ * text or a value. */
+static const char MARK[] = "\xef\xb7\x90";
+enum { MARK_LEN = 3 };
+
+/* The first mark in s[0..n), or NULL (memchr: the mark's first byte is
+ * rare in text). */
+static const char *find_mark(const char *s, size_t n)
+{
+    const char *end = s + n;
+    for (const char *p; (p = memchr(s, MARK[0], (size_t)(end - s))) != NULL; s = p + 1)
+        if (end - p >= MARK_LEN && p[1] == MARK[1] && p[2] == MARK[2])
+            return p;
+    return NULL;
+}
+
+/* Whether s[0..n) holds the mark, or a character reference to it (which
+ * libxml2 would turn into one). */
+static int holds_mark(const char *s, size_t n)
+{
+    if (find_mark(s, n))
+        return 1;
+    const char *end = s + n;
+    for (const char *p = s; (p = memchr(p, '&', (size_t)(end - p))) != NULL; p++) {
+        if (end - p < 3 || p[1] != '#')
+            continue;
+        const char *q = p + 2;
+        int hex = q < end && (*q | 0x20) == 'x';
+        q += hex;
+        while (q < end && *q == '0')
+            q++;
+        const char *want = hex ? "fdd0" : "64976";
+        size_t k = 0;
+        while (want[k] && q + k < end && (q[k] | 0x20) == want[k])
+            k++;
+        if (!want[k] && !(q + k < end && (hex ? isxdigit((unsigned char)q[k]) : isdigit((unsigned char)q[k]))))
+            return 1;
+    }
+    return 0;
+}
+
+/* Notes s[at..at+len) (or, placed, the written bytes there) for
+ * html_trim_pack, when it holds no entity (libxml2 reads those) and its
+ * token is shorter. */
+static void note_span(trim_t *t, size_t at, size_t len, int placed)
+{
+    const char *b = t->s + at;
+    if (len <= MARK_LEN + 4 || memchr(b, '&', len))
+        return;
+    if (t->nspans == t->capspans) {
+        size_t cap = t->capspans ? t->capspans * 2 : 1024;
+        span_t *v = realloc(t->spans, cap * sizeof *v);
+        if (!v) {
+            t->pack = 0; /* the rest stays in place */
+            return;
+        }
+        t->spans = v;
+        t->capspans = cap;
+    }
+    t->spans[t->nspans++] = (span_t){at, len};
+    if (placed)
+        t->placed = t->nspans;
+}
+
 /* One attribute of a start tag at s[k] (its name's first byte): dropped
  * when no step reads it (on this element, or of this value: a style that
  * does not hide); *json set when it is a script's JSON-LD type. Returns the
@@ -293,8 +373,17 @@ static size_t attribute(trim_t *t, size_t k, tag_t *tg, int script, int *json)
         keep = !tg->styled && style_hides(s + vb, v < vend ? ve - vb : 0) != 0;
         tg->styled = 1;
     }
+    size_t written = 0;
     if (keep && quoted && anlen == 4 && is_name(s + an, 4, "href"))
-        short_href(t, v + 1, vend - v - 2);
+        written = short_href(t, v + 1, vend - v - 2);
+    /* libxml2 keeps a value as written but for entities; a <meta>'s it
+     * reads (a charset) */
+    if (keep && quoted && t->pack && !tg->meta) {
+        if (written)
+            note_span(t, t->w - written, written, 1);
+        else
+            note_span(t, v + 1, vend - v - 2, 0);
+    }
     if (!keep) {
         /* from the name to the next attribute: the blanks before it
          * still part it from what comes before */
@@ -350,7 +439,7 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
         for (const char *const *w = as_written; *w && !t->keep_blanks; w++)
             t->keep_blanks = !strncasecmp(s + i + 1, *w, k - i - 1) && !(*w)[k - i - 1];
     int ok = 0, empty = 0;
-    tag_t tg = {s + i + 1, k - i - 1, 0};
+    tag_t tg = {s + i + 1, k - i - 1, 0, k - i - 1 == 4 && !strncasecmp(s + i + 1, "meta", 4)};
     *json = 0;
     for (;;) {
         while (k < n && blank_ch((unsigned char)s[k]))
@@ -458,6 +547,39 @@ static void squeeze_blanks(trim_t *t, size_t i)
     t->r = j;
 }
 
+/* The text from s[i] (markup ended there) to the next '<', for
+ * html_trim_pack: libxml2 copies it one character at a time, and writes it
+ * as it is but for entities and the characters XML does not allow (which
+ * it drops), so a text with those stays. Its first bytes must hold more
+ * than blanks: libxml2 reads a text in chunks of 1000 bytes, and a first
+ * one of blanks alone may go before a paragraph it opens for the rest. Not
+ * from a <pre> (or like it) on. */
+static void note_text(trim_t *t, size_t i)
+{
+    const unsigned char *s = (const unsigned char *)t->s;
+    if (t->keep_blanks)
+        return;
+    const unsigned char *lt = memchr(s + i, '<', t->n - i);
+    if (!lt)
+        return;
+    size_t len = (size_t)(lt - s) - i;
+    size_t lead = strspn((const char *)s + i, " \t\n\r");
+    if (lead >= len || lead > 900)
+        return;
+    /* 1: a byte that keeps the text in place; 2: the first of U+FFFE or
+     * U+FFFF, maybe */
+    static const unsigned char stays[256] = {
+        [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1, [0x08] = 1,
+        [0x0B] = 1, [0x0C] = 1, [0x0E] = 1, [0x0F] = 1, [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1,
+        [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1, [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1,
+        [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1, ['&'] = 1,  [0xEF] = 2,
+    };
+    for (const unsigned char *p = s + i, *e = lt; p < e; p++)
+        if (stays[*p] && (stays[*p] == 1 || (p + 2 < e && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))))
+            return;
+    note_span(t, i, len, 0);
+}
+
 /*
  * The bodies of <script> (but JSON-LD) and <style> and the attributes no
  * step reads are most of a modern page's bytes, and libxml2 copies them one
@@ -473,9 +595,9 @@ static void squeeze_blanks(trim_t *t, size_t i)
  * (tests/test_html.c compares what the cleaner reads of the two trees).
  * Returns the new length.
  */
-size_t html_trim_unread(char *s, size_t n)
+static size_t trim(char *s, size_t n, trim_t *tp)
 {
-    trim_t t = {s, n, 0, 0, 0, {0}};
+    trim_t t = *tp;
     for (size_t a = 0; read_attrs[a].name; a++) {
         const char *nm = read_attrs[a].name;
         if (*nm >= 'a' && *nm <= 'z' && strlen(nm) < 32)
@@ -500,7 +622,14 @@ size_t html_trim_unread(char *s, size_t n)
             i++; /* "<3", "< b": the '<' is text */
         } else {
             int script, style, json;
+            size_t ns = t.nspans;
             i = start_tag(&t, i, &script, &style, &json);
+            if (i == STOP && t.nspans > ns) {
+                /* the values of a tag not read to its end stay */
+                t.nspans = ns;
+                if (t.placed > ns)
+                    t.placed = ns;
+            }
             if (i != STOP && (script || style)) {
                 i = raw_body(&t, i, script, json);
                 continue; /* at the body's end tag */
@@ -508,13 +637,165 @@ size_t html_trim_unread(char *s, size_t n)
         }
         if (i == STOP)
             break;
-        if (i > 0 && s[i - 1] == '>')
+        if (i > 0 && s[i - 1] == '>') {
             squeeze_blanks(&t, i);
+            if (t.pack && t.r <= i)
+                note_text(&t, i);
+        }
     }
     keep_to(&t, n);
     if (t.w < n)
         s[t.w] = '\0';
+    *tp = t;
     return t.w;
+}
+
+size_t html_trim_unread(char *s, size_t n)
+{
+    trim_t t = {s, n, 0, 0, 0, {0}, 0, NULL, 0, 0, 0};
+    return trim(s, n, &t);
+}
+
+/* Writes at o the token for offset off in the moved bytes; returns its
+ * length. */
+static size_t token(char *o, size_t off)
+{
+    size_t digits = 1;
+    for (size_t v = off; v >= 32; v /= 32)
+        digits++;
+    memcpy(o, MARK, MARK_LEN);
+    o[MARK_LEN] = (char)('0' + digits);
+    for (size_t d = 0; d < digits; d++) {
+        unsigned v = (unsigned)(off >> (5 * (digits - 1 - d)) & 31);
+        o[MARK_LEN + 1 + d] = (char)(v < 26 ? 'a' + v : '0' + v - 26);
+    }
+    return MARK_LEN + 1 + digits;
+}
+
+/* The offset a token's digits p[0..digits) give. */
+static size_t token_off(const char *p, size_t digits)
+{
+    size_t off = 0;
+    for (size_t d = 0; d < digits; d++)
+        off = off * 32 + (size_t)(p[d] >= 'a' ? p[d] - 'a' : p[d] - '0' + 26);
+    return off;
+}
+
+size_t html_trim_pack(char *s, size_t n, char **vals)
+{
+    trim_t t = {s, n, 0, 0, 0, {0}, 1, NULL, 0, 0, 0};
+    size_t len = trim(s, n, &t);
+    *vals = NULL;
+    /* a page that holds the mark anywhere keeps its bytes: one there would
+     * read as a token (one libxml2 makes of a reference too) */
+    size_t total = 0;
+    for (size_t k = 0; k < t.nspans; k++)
+        total += t.spans[k].len + 1;
+    char *v = t.nspans && !holds_mark(s, len) ? malloc(total) : NULL;
+    if (!v) {
+        free(t.spans);
+        return len;
+    }
+    size_t w = 0, r = 0, nv = 0;
+    char tok[16];
+    for (size_t k = 0; k < t.nspans; k++) {
+        const span_t *sp = &t.spans[k];
+        size_t tl = token(tok, nv);
+        if (tl >= sp->len)
+            continue; /* stays, with the bytes around it */
+        memmove(s + w, s + r, sp->at - r);
+        w += sp->at - r;
+        memcpy(v + nv, s + sp->at, sp->len);
+        v[nv + sp->len] = '\0';
+        nv += sp->len + 1;
+        memcpy(s + w, tok, tl); /* w + tl < at + len: the bytes are read */
+        w += tl;
+        r = sp->at + sp->len;
+    }
+    memmove(s + w, s + r, len - r);
+    w += len - r;
+    if (w < n)
+        s[w] = '\0';
+    free(t.spans);
+    *vals = v;
+    return w;
+}
+
+/* x's content with each token put back, set anew when it held one. */
+static void unpack_node(xmlNode *x, const char *vals)
+{
+    const char *c = (const char *)x->content;
+    if (!c)
+        return;
+    size_t cl = strlen(c);
+    if (!find_mark(c, cl))
+        return;
+    if (cl == MARK_LEN + 1 + (size_t)(c[MARK_LEN] - '0') && !strncmp(c, MARK, MARK_LEN)) {
+        /* most: one token alone */
+        xmlNodeSetContent(x, (const xmlChar *)vals + token_off(c + MARK_LEN + 1, cl - MARK_LEN - 1));
+        return;
+    }
+    size_t cap = 0;
+    for (const char *p = c; *p;) {
+        /* the bytes a token stands for, and the token's length */
+        if (!strncmp(p, MARK, MARK_LEN)) {
+            size_t digits = (size_t)(p[MARK_LEN] - '0'), off = token_off(p + MARK_LEN + 1, digits);
+            cap += strlen(vals + off);
+            p += MARK_LEN + 1 + digits;
+        } else {
+            cap++;
+            p++;
+        }
+    }
+    char *out = malloc(cap + 1), *o = out;
+    if (!out)
+        return; /* the token stays: the page reads less well, no worse */
+    for (const char *p = c; *p;) {
+        if (!strncmp(p, MARK, MARK_LEN)) {
+            size_t digits = (size_t)(p[MARK_LEN] - '0'), off = token_off(p + MARK_LEN + 1, digits);
+            size_t l = strlen(vals + off);
+            memcpy(o, vals + off, l);
+            o += l;
+            p += MARK_LEN + 1 + digits;
+        } else {
+            *o++ = *p++;
+        }
+    }
+    *o = '\0';
+    xmlNodeSetContent(x, (const xmlChar *)out);
+    free(out);
+}
+
+const char *html_trim_value(const xmlNode *x, const char *v)
+{
+    const char *vals = x->doc ? x->doc->psvi : NULL;
+    if (!vals || strncmp(v, MARK, MARK_LEN))
+        return v;
+    return vals + token_off(v + MARK_LEN + 1, (size_t)(v[MARK_LEN] - '0'));
+}
+
+void html_trim_unpack(xmlDoc *doc, const char *vals)
+{
+    if (!doc || !vals)
+        return;
+    doc->psvi = (void *)vals; /* the values, read through html_trim_value */
+    xmlNode *x = doc->children;
+    while (x) {
+        if (x->type == XML_TEXT_NODE) {
+            unpack_node(x, vals);
+        } else if (x->type == XML_ELEMENT_NODE) {
+            if (x->children) {
+                x = x->children;
+                continue;
+            }
+        }
+        while (x && !x->next)
+            x = x->parent && x->parent->type != XML_DOCUMENT_NODE && x->parent->type != XML_HTML_DOCUMENT_NODE
+                    ? x->parent
+                    : NULL;
+        if (x)
+            x = x->next;
+    }
 }
 
 /* html_trim_unread reads markup as libxml2 2.9.14 to 2.13 do (2.14 reads
