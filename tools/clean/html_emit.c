@@ -31,7 +31,7 @@ typedef struct {
 static int names_caption(const xmlNode *x)
 {
     const char *ip = attr(x, "itemprop"), *cl = attr(x, "class");
-    return (ip && strcasestr(ip, "caption")) || (cl && strcasestr(cl, "caption"));
+    return (ip && ascii_casestr(ip, "caption")) || (cl && ascii_casestr(cl, "caption"));
 }
 
 static int holds_caption(const xmlNode *x, int depth)
@@ -49,7 +49,7 @@ static int is_credit(const xmlNode *x)
 {
     const char *ip = attr(x, "itemprop"), *cl = attr(x, "class");
     int credit = (ip && (!strcasecmp(ip, "copyrightHolder") || !strcasecmp(ip, "creator"))) ||
-                 (cl && (strcasestr(cl, "credit") || strcasestr(cl, "attribution")));
+                 (cl && (ascii_casestr(cl, "credit") || ascii_casestr(cl, "attribution")));
     return credit && !names_caption(x) && !holds_caption(x, 0);
 }
 
@@ -227,9 +227,28 @@ static int furniture(const char *s)
                                         "gravatar", "button",   "call-to-action", NULL};
     if (!s)
         return 0;
+    /* one pass over s (an address may be a long data: URL), the words
+     * that start with the byte tried there (first: the words' first
+     * bytes) */
+    unsigned char first[256] = {0};
     for (const char *const *w = words; *w; w++)
-        if (strcasestr(s, *w))
-            return 1;
+        first[(unsigned char)(*w)[0]] = 1;
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c >= 'A' && c <= 'Z')
+            c += 32;
+        if (!first[c])
+            continue;
+        for (const char *const *w = words; *w; w++) {
+            if ((unsigned char)(*w)[0] != c)
+                continue;
+            size_t k = 1;
+            while ((*w)[k] && (unsigned char)(s[k] >= 'A' && s[k] <= 'Z' ? s[k] + 32 : s[k]) == (unsigned char)(*w)[k])
+                k++;
+            if (!(*w)[k])
+                return 1;
+        }
+    }
     return 0;
 }
 

@@ -182,6 +182,25 @@ static inline int name_is(const char *name, const char *t)
     return !((name[0] ^ t[0]) & ~0x20) && strcasecmp(name, t) == 0;
 }
 
+/* strcasestr(s, pat) for pat in lower-case ASCII, as the C locale folds
+ * (ASCII letters only), without the call's set-up, which costs more than
+ * the search over a class name or an address. */
+static inline char *ascii_casestr(const char *s, const char *pat)
+{
+    for (; *s; s++) {
+        size_t k = 0;
+        while (pat[k]) {
+            unsigned char c = (unsigned char)s[k];
+            if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)pat[k])
+                break;
+            k++;
+        }
+        if (!pat[k])
+            return (char *)s;
+    }
+    return pat[0] ? NULL : (char *)s;
+}
+
 static inline int tag_is(const xmlNode *x, const char *t)
 {
     return is_el(x) && name_is(tag(x), t);

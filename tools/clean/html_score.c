@@ -105,7 +105,7 @@ static int lowered_any(const char *s, const lowered_t *l, int fits, const char *
 {
     if (!fits) {
         for (; *pats; pats++)
-            if (strcasestr(s, *pats))
+            if (ascii_casestr(s, *pats))
                 return 1;
         return 0;
     }
@@ -117,7 +117,7 @@ static int lowered_any(const char *s, const lowered_t *l, int fits, const char *
     return 0;
 }
 
-/* strcasestr(s, pat) for any of pats (lower-case ASCII, no white space). */
+/* ascii_casestr(s, pat) for any of pats (lower-case ASCII, no white space). */
 static int contains_any(const char *s, const char *const *pats)
 {
     if (!s || !*s)
@@ -139,7 +139,7 @@ static int href_leads_on(const char *href)
 /* Readability's "hid" as a whole class token. */
 static int has_hid_token(const char *s)
 {
-    for (const char *p = s; p && (p = strcasestr(p, "hid")) != NULL; p++)
+    for (const char *p = s; p && (p = ascii_casestr(p, "hid")) != NULL; p++)
         if ((p == s || p[-1] == ' ') && (p[3] == '\0' || p[3] == ' '))
             return 1;
     return 0;
@@ -151,7 +151,7 @@ static int only_responsive_hidden(const char *s)
 {
     static const char *const sizes[] = {"xs", "sm", "md", "lg", "xl", "print", NULL};
     int any = 0;
-    for (const char *p = s; (p = strcasestr(p, "hidden")) != NULL; p += 6) {
+    for (const char *p = s; (p = ascii_casestr(p, "hidden")) != NULL; p += 6) {
         int ok = 0;
         for (const char *const *z = sizes; *z && !ok; z++) {
             size_t n = strlen(*z);
@@ -170,7 +170,7 @@ static int only_responsive_hidden(const char *s)
 static int lowered_negative(const char *s, const lowered_t *l, int fits)
 {
     return lowered_any(s, l, fits, re_negative) || has_hid_token(s) ||
-           (strcasestr(s, "hidden") && !only_responsive_hidden(s));
+           (ascii_casestr(s, "hidden") && !only_responsive_hidden(s));
 }
 
 /* The weight of one class or id string (not empty), lowered once for both
@@ -664,7 +664,7 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
 /* "share" or "sharedaddy" as a word of a class or id ("share-bar", "post_share"). */
 static int is_share(const char *ms)
 {
-    for (const char *p = ms; (p = strcasestr(p, "share")) != NULL; p++) {
+    for (const char *p = ms; (p = ascii_casestr(p, "share")) != NULL; p++) {
         int a = p == ms || !isalnum((unsigned char)p[-1]);
         const char *e = p + 5;
         if (!strncasecmp(e, "daddy", 5))
@@ -1724,7 +1724,7 @@ static int lowered_word(const char *s, const lowered_t *l, int fits, const char 
         if (fits && !may_hold(l, *pats))
             continue;
         size_t n = strlen(*pats);
-        for (const char *p = fits ? l->low : s; (p = fits ? strstr(p, *pats) : strcasestr(p, *pats)) != NULL; p++) {
+        for (const char *p = fits ? l->low : s; (p = fits ? strstr(p, *pats) : ascii_casestr(p, *pats)) != NULL; p++) {
             size_t at = (size_t)(p - (fits ? l->low : s));
             unsigned char a = at == 0 ? ' ' : (unsigned char)s[at - 1], z = (unsigned char)s[at + n];
             if (!isalpha(a) && !(z >= 'a' && z <= 'z'))
@@ -1773,7 +1773,7 @@ static int dated_or_credited(xmlNode *x)
         if (tag_is(k, "time"))
             return 1;
         const char *ms = match_string(k, km, sizeof km);
-        if (contains_any(ms, re_byline) || strcasestr(ms, "credit"))
+        if (contains_any(ms, re_byline) || ascii_casestr(ms, "credit"))
             return 1;
     }
     return 0;
@@ -1841,7 +1841,7 @@ static void find_standfirst(ctx_t *c, xmlNode *root)
     int up = 0;
     for (xmlNode *p = h1->parent; is_el(p) && p != root && !box; p = p->parent, up++) {
         char pm[512];
-        if (tag_is(p, "header") || (up < 3 && strcasestr(match_string(p, pm, sizeof pm), "head")))
+        if (tag_is(p, "header") || (up < 3 && ascii_casestr(match_string(p, pm, sizeof pm), "head")))
             box = p;
         else if (tag_is(p, "body") || tag_is(p, "article") || tag_is(p, "main"))
             break;
