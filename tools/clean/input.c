@@ -148,6 +148,17 @@ char *input_read_file(const char *path, size_t max, size_t *len)
     if (!f)
         return NULL;
     size_t cap = 1 << 16, n = 0;
+    /* a file's size known: the buffer the loop would grow to, at once
+     * (realloc copies a large page more than once), as long as the loop
+     * would not have stopped at a smaller one (max) */
+    struct stat st;
+    if (f != stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+        size_t c = cap;
+        while ((size_t)st.st_size + 1 >= c && c <= max)
+            c *= 2;
+        if (c <= max)
+            cap = c;
+    }
     char *buf = malloc(cap);
     while (buf) {
         if (n + 1 >= cap) {
