@@ -244,13 +244,21 @@ static size_t short_href(trim_t *t, size_t v, size_t n)
     return HEAD + HASH + strlen(tail);
 }
 
-/* A token in a page html_trim_pack wrote: U+FDD0 (a noncharacter, which
- * libxml2 reads as text and in values as any other), then '0' + d, then d
- * digits of the offset of the bytes it stands for in the moved bytes, five
- * bits each ('a'..'z', '0'..'5'), the highest first: no byte of it ends a
- * text or a value. */
+/* A token in a page html_trim_pack wrote: U+FDD0 + d - 1 (noncharacters,
+ * which libxml2 reads as text and in values as any other), then d digits
+ * (1 to 4) of the offset of the bytes it stands for in the moved bytes, six
+ * bits each ('0'..'9', 'A'..'Z', 'a'..'z', '-', '_'), the highest first: no
+ * byte of it ends a text or a value, and libxml2 reads the mark as one
+ * character. */
 static const char MARK[] = "\xef\xb7\x90";
-enum { MARK_LEN = 3 };
+enum { MARK_LEN = 3, MAX_DIGITS = 4 };
+
+/* Whether p (MARK_LEN bytes at least) is a mark: its digits' count, or 0. */
+static size_t mark_digits(const char *p)
+{
+    unsigned char c = (unsigned char)p[2];
+    return p[0] == MARK[0] && p[1] == MARK[1] && c >= 0x90 && c < 0x90 + MAX_DIGITS ? (size_t)(c - 0x90 + 1) : 0;
+}
 
 /* The first mark in s[0..n), or NULL (memchr: the mark's first byte is
  * rare in text). */
@@ -258,7 +266,7 @@ static const char *find_mark(const char *s, size_t n)
 {
     const char *end = s + n;
     for (const char *p; (p = memchr(s, MARK[0], (size_t)(end - s))) != NULL; s = p + 1)
-        if (end - p >= MARK_LEN && p[1] == MARK[1] && p[2] == MARK[2])
+        if (end - p >= MARK_LEN && mark_digits(p))
             return p;
     return NULL;
 }
@@ -278,11 +286,16 @@ static int holds_mark(const char *s, size_t n)
         q += hex;
         while (q < end && *q == '0')
             q++;
-        const char *want = hex ? "fdd0" : "64976";
+        /* U+FDD0..U+FDD3 */
+        const char *want = hex ? "fdd" : "6497";
         size_t k = 0;
         while (want[k] && q + k < end && (q[k] | 0x20) == want[k])
             k++;
-        if (!want[k] && !(q + k < end && (hex ? isxdigit((unsigned char)q[k]) : isdigit((unsigned char)q[k]))))
+        if (want[k] || q + k >= end)
+            continue;
+        char last = hex ? q[k] : (char)(q[k] - 6);
+        if (last >= '0' && last <= '3' &&
+            !(q + k + 1 < end && (hex ? isxdigit((unsigned char)q[k + 1]) : isdigit((unsigned char)q[k + 1]))))
             return 1;
     }
     return 0;
@@ -294,7 +307,7 @@ static int holds_mark(const char *s, size_t n)
 static void note_span(trim_t *t, size_t at, size_t len, int placed)
 {
     const char *b = t->s + at;
-    if (len <= MARK_LEN + 4 || memchr(b, '&', len))
+    if (len <= MARK_LEN + 2 || memchr(b, '&', len))
         return;
     if (t->nspans == t->capspans) {
         size_t cap = t->capspans ? t->capspans * 2 : 1024;
@@ -656,28 +669,36 @@ size_t html_trim_unread(char *s, size_t n)
     return trim(s, n, &t);
 }
 
+static const char DIGITS[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
 /* Writes at o the token for offset off in the moved bytes; returns its
- * length. */
+ * length, or 0 when off is too large for one. */
 static size_t token(char *o, size_t off)
 {
     size_t digits = 1;
-    for (size_t v = off; v >= 32; v /= 32)
+    for (size_t v = off; v >= 64; v /= 64)
         digits++;
+    if (digits > MAX_DIGITS)
+        return 0;
     memcpy(o, MARK, MARK_LEN);
-    o[MARK_LEN] = (char)('0' + digits);
-    for (size_t d = 0; d < digits; d++) {
-        unsigned v = (unsigned)(off >> (5 * (digits - 1 - d)) & 31);
-        o[MARK_LEN + 1 + d] = (char)(v < 26 ? 'a' + v : '0' + v - 26);
-    }
-    return MARK_LEN + 1 + digits;
+    o[MARK_LEN - 1] = (char)(0x90 + digits - 1);
+    for (size_t d = 0; d < digits; d++)
+        o[MARK_LEN + d] = DIGITS[off >> (6 * (digits - 1 - d)) & 63];
+    return MARK_LEN + digits;
 }
 
 /* The offset a token's digits p[0..digits) give. */
 static size_t token_off(const char *p, size_t digits)
 {
     size_t off = 0;
-    for (size_t d = 0; d < digits; d++)
-        off = off * 32 + (size_t)(p[d] >= 'a' ? p[d] - 'a' : p[d] - '0' + 26);
+    for (size_t d = 0; d < digits; d++) {
+        unsigned char c = (unsigned char)p[d];
+        unsigned v = c <= '9'   ? c - (c == '-' ? '-' - 62 : '0')
+                     : c <= 'Z' ? c - 'A' + 10
+                     : c == '_' ? 63
+                                : c - 'a' + 36;
+        off = off * 64 + v;
+    }
     return off;
 }
 
@@ -701,7 +722,7 @@ size_t html_trim_pack(char *s, size_t n, char **vals)
     for (size_t k = 0; k < t.nspans; k++) {
         const span_t *sp = &t.spans[k];
         size_t tl = token(tok, nv);
-        if (tl >= sp->len)
+        if (!tl || tl >= sp->len)
             continue; /* stays, with the bytes around it */
         memmove(s + w, s + r, sp->at - r);
         w += sp->at - r;
@@ -730,18 +751,18 @@ static void unpack_node(xmlNode *x, const char *vals)
     size_t cl = strlen(c);
     if (!find_mark(c, cl))
         return;
-    if (cl == MARK_LEN + 1 + (size_t)(c[MARK_LEN] - '0') && !strncmp(c, MARK, MARK_LEN)) {
+    size_t d = mark_digits(c);
+    if (d && cl == MARK_LEN + d) {
         /* most: one token alone */
-        xmlNodeSetContent(x, (const xmlChar *)vals + token_off(c + MARK_LEN + 1, cl - MARK_LEN - 1));
+        xmlNodeSetContent(x, (const xmlChar *)vals + token_off(c + MARK_LEN, d));
         return;
     }
     size_t cap = 0;
     for (const char *p = c; *p;) {
         /* the bytes a token stands for, and the token's length */
-        if (!strncmp(p, MARK, MARK_LEN)) {
-            size_t digits = (size_t)(p[MARK_LEN] - '0'), off = token_off(p + MARK_LEN + 1, digits);
-            cap += strlen(vals + off);
-            p += MARK_LEN + 1 + digits;
+        if ((d = p[0] == MARK[0] && p[1] && p[2] ? mark_digits(p) : 0) != 0) {
+            cap += strlen(vals + token_off(p + MARK_LEN, d));
+            p += MARK_LEN + d;
         } else {
             cap++;
             p++;
@@ -751,12 +772,12 @@ static void unpack_node(xmlNode *x, const char *vals)
     if (!out)
         return; /* the token stays: the page reads less well, no worse */
     for (const char *p = c; *p;) {
-        if (!strncmp(p, MARK, MARK_LEN)) {
-            size_t digits = (size_t)(p[MARK_LEN] - '0'), off = token_off(p + MARK_LEN + 1, digits);
-            size_t l = strlen(vals + off);
-            memcpy(o, vals + off, l);
+        if ((d = p[0] == MARK[0] && p[1] && p[2] ? mark_digits(p) : 0) != 0) {
+            const char *v = vals + token_off(p + MARK_LEN, d);
+            size_t l = strlen(v);
+            memcpy(o, v, l);
             o += l;
-            p += MARK_LEN + 1 + digits;
+            p += MARK_LEN + d;
         } else {
             *o++ = *p++;
         }
@@ -769,9 +790,8 @@ static void unpack_node(xmlNode *x, const char *vals)
 const char *html_trim_value(const xmlNode *x, const char *v)
 {
     const char *vals = x->doc ? x->doc->psvi : NULL;
-    if (!vals || strncmp(v, MARK, MARK_LEN))
-        return v;
-    return vals + token_off(v + MARK_LEN + 1, (size_t)(v[MARK_LEN] - '0'));
+    size_t d = vals && v[0] == MARK[0] && v[1] && v[2] ? mark_digits(v) : 0;
+    return d ? vals + token_off(v + MARK_LEN, d) : v;
 }
 
 void html_trim_unpack(xmlDoc *doc, const char *vals)
