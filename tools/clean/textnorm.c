@@ -956,11 +956,15 @@ char *textnorm_lang(const char *str, size_t n, unsigned flags, const char *lang,
     size_t i = 0;
     while (i < n) {
         if (s[i] > ' ' && s[i] < 0x7F && !space) {
-            /* most text: a printable ASCII character with no space pending,
-             * written as emit_nfc below would */
-            b.last_at = b.k;
-            b.o[b.k++] = (char)s[i];
-            b.last = prev_vis = s[i++];
+            /* most text: a run of printable ASCII with no space pending,
+             * each character written as emit_nfc below would */
+            size_t j = i;
+            do
+                b.o[b.k++] = (char)s[j++];
+            while (j < n && s[j] > ' ' && s[j] < 0x7F);
+            b.last_at = b.k - 1;
+            b.last = prev_vis = s[j - 1];
+            i = j;
             continue;
         }
         uint32_t c = get_cp(s, n, &i);
