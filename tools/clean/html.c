@@ -168,7 +168,16 @@ static xmlDoc *parse(const char *s, size_t n, const char *enc)
         opts |= HTML_PARSE_IGNORE_ENC;
     if (n > INT32_MAX)
         n = INT32_MAX;
-    return htmlReadMemory(s, (int)n, NULL, enc, opts);
+    /* htmlReadMemory's parse, without the table of ids (XML_SKIP_IDS):
+     * libxml2 checks every attribute for one and hashes each id, and no
+     * step looks an element up by its id */
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt)
+        return NULL;
+    ctxt->loadsubset |= XML_SKIP_IDS;
+    xmlDoc *doc = htmlCtxtReadMemory(ctxt, s, (int)n, NULL, enc, opts);
+    htmlFreeParserCtxt(ctxt);
+    return doc;
 }
 
 /* A script or style inside a title, h1 or h2, whose text doc_title reads
