@@ -67,7 +67,9 @@ static int alpha_ch(unsigned char c)
 
 static int name_ch(unsigned char c)
 {
-    return alpha_ch(c) || (c >= '0' && c <= '9') || c == ':' || c == '-' || c == '_' || c == '.';
+    /* letters, digits, ':', '-', '_', '.': bit c of the 128 */
+    static const uint64_t bits[2] = {0x07ff600000000000u, 0x07fffffe87fffffeu};
+    return c < 128 && (bits[c >> 6] >> (c & 63) & 1);
 }
 
 static int attr_start_ch(unsigned char c)
@@ -120,8 +122,11 @@ typedef struct {
     size_t n, r, w;
     int keep_blanks;   /* from a <pre> (or like it) on: blank runs stay whole */
     uint32_t lens[26]; /* bit k of [c - 'a']: a read attribute of k bytes starts with c */
-    int pack;          /* note what html_trim_pack moves out */
-    span_t *spans;     /* the values and texts to move, in page order */
+    /* read_attrs[first[c - 'a'] - 1] is the first that starts with c, and
+     * read_attrs[same[a] - 1] the next after a (0: none) */
+    unsigned char first[26], same[64];
+    int pack;      /* note what html_trim_pack moves out */
+    span_t *spans; /* the values and texts to move, in page order */
     size_t nspans, capspans;
     size_t placed; /* spans[0..placed) are at their place in s[0..w) */
 } trim_t;
@@ -368,11 +373,11 @@ static size_t attribute(trim_t *t, size_t k, tag_t *tg, int script, int *json)
     unsigned char a0 = (unsigned char)s[an] | 0x20;
     /* a name of another first byte or length cannot be one (a long one:
      * the list) */
-    if (!(a0 >= 'a' && a0 <= 'z' && anlen < 32) || (t->lens[a0 - 'a'] >> anlen & 1))
-        for (size_t a = 0; read_attrs[a].name && !keep; a++)
-            if ((unsigned char)read_attrs[a].name[0] == a0 && is_name(s + an, anlen, read_attrs[a].name)) {
+    if (a0 >= 'a' && a0 <= 'z' && (anlen >= 32 || (t->lens[a0 - 'a'] >> anlen & 1)))
+        for (size_t a = t->first[a0 - 'a']; a && !keep; a = t->same[a - 1])
+            if (is_name(s + an, anlen, read_attrs[a - 1].name)) {
                 keep = 1;
-                tags = read_attrs[a].tags;
+                tags = read_attrs[a - 1].tags;
             }
     if (keep && tags)
         keep = tag_listed(tags, tg);
@@ -611,10 +616,17 @@ static void note_text(trim_t *t, size_t i)
 static size_t trim(char *s, size_t n, trim_t *tp)
 {
     trim_t t = *tp;
-    for (size_t a = 0; read_attrs[a].name; a++) {
+    size_t na = 0;
+    while (read_attrs[na].name)
+        na++;
+    for (size_t a = na; a-- > 0;) {
         const char *nm = read_attrs[a].name;
-        if (*nm >= 'a' && *nm <= 'z' && strlen(nm) < 32)
+        if (*nm < 'a' || *nm > 'z')
+            continue; /* a name read is a lower-case one */
+        if (strlen(nm) < 32)
             t.lens[*nm - 'a'] |= (uint32_t)1 << strlen(nm);
+        t.same[a] = t.first[*nm - 'a'];
+        t.first[*nm - 'a'] = (unsigned char)(a + 1);
     }
     size_t i = 0;
     while (i < n) {
@@ -665,7 +677,7 @@ static size_t trim(char *s, size_t n, trim_t *tp)
 
 size_t html_trim_unread(char *s, size_t n)
 {
-    trim_t t = {s, n, 0, 0, 0, {0}, 0, NULL, 0, 0, 0};
+    trim_t t = {s, n, 0, 0, 0, {0}, {0}, {0}, 0, NULL, 0, 0, 0};
     return trim(s, n, &t);
 }
 
@@ -704,7 +716,7 @@ static size_t token_off(const char *p, size_t digits)
 
 size_t html_trim_pack(char *s, size_t n, char **vals)
 {
-    trim_t t = {s, n, 0, 0, 0, {0}, 1, NULL, 0, 0, 0};
+    trim_t t = {s, n, 0, 0, 0, {0}, {0}, {0}, 1, NULL, 0, 0, 0};
     size_t len = trim(s, n, &t);
     *vals = NULL;
     /* a page that holds the mark anywhere keeps its bytes: one there would
