@@ -216,10 +216,23 @@ void html_ctx_free(ctx_t *c, int undone)
 
 static size_t body_chars(const article_t *a)
 {
+    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
     size_t n = 0;
-    for (size_t i = 0; i < a->nblocks; i++)
-        for (const unsigned char *p = (const unsigned char *)a->blocks[i].text; *p; p++)
-            n += (*p & 0xC0) != 0x80 && !(*p >= 0x10 && *p <= 0x13);
+    for (size_t i = 0; i < a->nblocks; i++) {
+        const unsigned char *p = (const unsigned char *)a->blocks[i].text;
+        size_t len = strlen((const char *)p), k = 0;
+        /* eight bytes at a time while none is below 0x20 (a style code
+         * is): each counts but one that goes on a UTF-8 sequence
+         * (10xxxxxx: bit 7 and not bit 6) */
+        for (uint64_t w; k + 8 <= len; k += 8) {
+            memcpy(&w, p + k, 8);
+            if ((w - ones * 0x20) & ~w & high)
+                break;
+            n += 8 - (size_t)__builtin_popcountll(w & ~(w << 1) & high);
+        }
+        for (; k < len; k++)
+            n += (p[k] & 0xC0) != 0x80 && !(p[k] >= 0x10 && p[k] <= 0x13);
+    }
     return n;
 }
 
@@ -720,8 +733,9 @@ static const char *skip_spaces(const char *s)
 static const char *label_end(const char *s, const char *label)
 {
     size_t i = 0;
-    while (label[i] && s[i] && tolower((unsigned char)s[i]) == (unsigned char)label[i])
-        i++;
+    for (unsigned char c; label[i] && (c = (unsigned char)s[i]) != 0; i++)
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)label[i]) /* tolower, C locale */
+            break;
     return label[i] ? NULL : s + i;
 }
 
