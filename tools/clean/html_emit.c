@@ -470,7 +470,7 @@ static void em_node(emit_t *e, const xmlNode *x, int depth)
             ialt = NULL; /* a file name is no caption */
         if (tag_is(k, "img") && !e->fig && em_pic(e, k, ialt, NULL, NULL))
             continue; /* a picture in the text: its alt is for those who cannot see it */
-        if (tag_is(k, "img") && (furniture(attr(k, "class")) || (ialt && strcasestr(ialt, "call-to-action"))))
+        if (tag_is(k, "img") && (furniture(attr(k, "class")) || (ialt && ascii_casestr(ialt, "call-to-action"))))
             continue; /* a logo, an avatar or an advertisement's button ("New
                        * call-to-action"): its alt names no part of the story */
         if (tag_is(k, "img")) {
