@@ -2409,6 +2409,9 @@ static void test_html_trim_same_tree(void **state)
         "<meta name=\"description\" content=\"Storm \" hits=\"\" the=\"\" coast.\"=\"\"/><p\"x\" class=\"a\">t</p>"
         "<div class=\"b\"\"q\" id=c>u</div><p class=d \"e\"/><span / x=1 role=main>v</span><i class=f/g>w</i>"
         "<b ==x id=h>y</b><em \"a b\" title='t' class=\"k\">z</em><img/src=\"p.jpg\" alt=\"A\"><p>after</p>",
+        /* an attribute dropped close after the last bytes dropped: the
+         * tag's name is still known for the ones read on an <img> */
+        "<div>\n <img data-x=\"1\" alt=\"hello\" src=\"a.jpg\"></div><div>\n <a data-y=\"2\" href=\"/a/long/path/to/a/story.html\">s</a></div>",
         /* texts libxml2 joins: across an end tag it ignores, a '<' that is
          * text, an entity */
         "<html><head><title>A long title of a page</title></head><body class=\"article-body\">"

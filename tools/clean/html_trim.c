@@ -171,9 +171,11 @@ static size_t skip_bang(const char *s, size_t n, size_t i)
     return i + 1; /* "<!x": the '<' is text */
 }
 
-/* The start tag being read: its name, and whether it had a style. */
+/* The start tag being read: its name, and whether it had a style. The
+ * name is a copy: an attribute dropped moves the bytes before it down over
+ * where the name was read. */
 typedef struct {
-    const char *name;
+    char name[100];
     size_t len;
     int styled;
     int meta; /* a <meta>: libxml2 reads its values (a charset) */
@@ -457,7 +459,8 @@ static size_t start_tag(trim_t *t, size_t i, int *script, int *style, int *json)
         for (const char *const *w = as_written; *w && !t->keep_blanks; w++)
             t->keep_blanks = !strncasecmp(s + i + 1, *w, k - i - 1) && !(*w)[k - i - 1];
     int ok = 0, empty = 0;
-    tag_t tg = {s + i + 1, k - i - 1, 0, k - i - 1 == 4 && !strncasecmp(s + i + 1, "meta", 4)};
+    tag_t tg = {{0}, k - i - 1, 0, k - i - 1 == 4 && !strncasecmp(s + i + 1, "meta", 4)};
+    memcpy(tg.name, s + i + 1, tg.len); /* under 99 bytes (above) */
     *json = 0;
     for (;;) {
         while (k < n && blank_ch((unsigned char)s[k]))
