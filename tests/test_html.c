@@ -741,6 +741,30 @@ static void test_html_link_box_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_calendar_dropped(void **state)
+{
+    (void)state;
+    /* A blog's calendar of its posts goes, its month and its days'
+     * numbers, wherever it stands. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<div id=\"calendar_wrap\" class=\"calendar_wrap\"><table id=\"wp-calendar\">"
+        "<caption>December 2008</caption><thead><tr><th>M</th><th>T</th><th>W</th><th>T</th><th>F</th>"
+        "<th>S</th><th>S</th></tr></thead><tbody><tr><td>1</td><td>2</td><td>3</td><td>4</td><td>5</td>"
+        "<td>6</td><td>7</td></tr><tr><td>8</td><td>9</td><td>10</td><td>11</td><td>12</td><td>13</td>"
+        "<td>14</td></tr><tr><td>15</td><td>16</td><td>17</td><td>18</td><td>19</td><td>20</td><td>21</td>"
+        "</tr><tr><td>22</td><td>23</td><td>24</td><td>25</td><td>26</td><td>27</td><td>28</td></tr>"
+        "<tr><td>29</td><td>30</td><td><a href=\"https://example.org/2008/12/31/\">31</a></td></tr></tbody>"
+        "</table></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "December 2008"));
+    article_free(&a);
+}
+
 static void test_html_affiliate_box_dropped(void **state)
 {
     (void)state;
@@ -2574,6 +2598,7 @@ int main(void)
         cmocka_unit_test(test_html_post_author_box_dropped),
         cmocka_unit_test(test_html_link_box_dropped),
         cmocka_unit_test(test_html_affiliate_box_dropped),
+        cmocka_unit_test(test_html_calendar_dropped),
         cmocka_unit_test(test_html_address_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),

@@ -964,11 +964,13 @@ static const char *const re_author_box[] = {
 };
 
 /* Class and id words of a notice about advertising or affiliate links,
- * and of a box of links to elsewhere ("linkbox_large": handwerksblatt's "DHB
- * jetzt auch digital! Einfach hier klicken ...", baumev's "LinkBoxUnten"),
- * wherever it stands. (Not a call to subscribe in the text's own words:
- * Readability keeps those, and its pages' gold with them.) */
-static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box", NULL};
+ * of a box of links to elsewhere ("linkbox_large": handwerksblatt's "DHB
+ * jetzt auch digital! Einfach hier klicken ...", baumev's "LinkBoxUnten")
+ * and of a blog's calendar of its posts (WordPress's "widget_calendar",
+ * "wp-calendar": a month's name over its days' numbers), wherever it
+ * stands. (Not a call to subscribe in the text's own words: Readability
+ * keeps those, and its pages' gold with them.) */
+static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box", "calendar", NULL};
 
 /* Class and id words of a box that explains the page's affiliate links
  * (finanztip's "affiliate-text": "* Was der Stern bedeutet: ..."); on a
