@@ -765,6 +765,29 @@ static void test_html_calendar_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_wiki_nav_frame_dropped(void **state)
+{
+    (void)state;
+    /* A wiki's folding box of links to its other pages goes, in a table
+     * beside the text or not; the text's own list stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<table class=\"vertical-navbox\"><tr><th>Harbours and shipping</th></tr><tr><td>"
+        "<div class=\"NavFrame collapsed\"><div class=\"NavHead\">Trades</div><div class=\"NavContent\"><ul>"
+        "<li><a href=\"/wiki/Stevedore\">Stevedore</a></li><li><a href=\"/wiki/Pilot\">Harbour pilot</a></li>"
+        "<li><a href=\"/wiki/Tug\">Tugboat crew</a></li></ul></div></div></td></tr></table>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><ul><li>The night shifts stay until the end of the season.</li>"
+        "<li>The dockers went back to work on Thursday.</li></ul><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_true(body_has(&a, "The night shifts stay"));
+    assert_false(body_has(&a, "Harbour pilot"));
+    assert_false(body_has(&a, "Tugboat crew"));
+    article_free(&a);
+}
+
 static void test_html_affiliate_box_dropped(void **state)
 {
     (void)state;
@@ -2599,6 +2622,7 @@ int main(void)
         cmocka_unit_test(test_html_link_box_dropped),
         cmocka_unit_test(test_html_affiliate_box_dropped),
         cmocka_unit_test(test_html_calendar_dropped),
+        cmocka_unit_test(test_html_wiki_nav_frame_dropped),
         cmocka_unit_test(test_html_address_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),

@@ -967,10 +967,14 @@ static const char *const re_author_box[] = {
  * of a box of links to elsewhere ("linkbox_large": handwerksblatt's "DHB
  * jetzt auch digital! Einfach hier klicken ...", baumev's "LinkBoxUnten")
  * and of a blog's calendar of its posts (WordPress's "widget_calendar",
- * "wp-calendar": a month's name over its days' numbers), wherever it
- * stands. (Not a call to subscribe in the text's own words: Readability
- * keeps those, and its pages' gold with them.) */
-static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box", "calendar", NULL};
+ * "wp-calendar": a month's name over its days' numbers) and of a wiki's
+ * folding box of links to its other pages (MediaWiki's "NavFrame": the
+ * topics of a field in a box beside the text), wherever it stands. (Not a
+ * call to subscribe in the text's own words: Readability keeps those, and
+ * its pages' gold with them. Not a wiki's "navbox" under the text:
+ * Readability keeps those tables, wikipedia-2's gold with them.) */
+static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box",
+                                        "calendar",   "navframe",   NULL};
 
 /* Class and id words of a box that explains the page's affiliate links
  * (finanztip's "affiliate-text": "* Was der Stern bedeutet: ..."); on a
