@@ -788,6 +788,32 @@ static void test_html_wiki_nav_frame_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_credits_box_dropped(void **state)
+{
+    (void)state;
+    /* A box of who made the piece, a label over each name, goes; a
+     * picture's credit of that class stays with its caption. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><figure><img src=\"https://example.org/bay.jpg\" alt=\"\"><figcaption>Ships in the bay "
+        "<span class=\"image-credits\">Photo: Port Press</span></figcaption></figure><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<section class=\"single-credits\"><div class=\"credits\"><div class=\"credits-credit\">"
+        "<div class=\"credits-credit-label\">Interview</div><div class=\"credits-credit-text\">ALEXANDRA WEISSENBERGER</div></div>"
+        "<div class=\"credits-credit\"><div class=\"credits-credit-label\">CREATIVE DIRECTOR &amp; STYLING</div>"
+        "<div class=\"credits-credit-text\">THOMAS BRANDENBURGER</div></div></div></section></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    const article_block_t *pic = block_with(&a, "Ships in the bay");
+    assert_non_null(pic);
+    assert_non_null(pic->credit);
+    assert_non_null(strstr(pic->credit, "Port Press"));
+    assert_false(body_has(&a, "ALEXANDRA WEISSENBERGER"));
+    assert_false(body_has(&a, "CREATIVE DIRECTOR"));
+    article_free(&a);
+}
+
 static void test_html_affiliate_box_dropped(void **state)
 {
     (void)state;
@@ -2623,6 +2649,7 @@ int main(void)
         cmocka_unit_test(test_html_affiliate_box_dropped),
         cmocka_unit_test(test_html_calendar_dropped),
         cmocka_unit_test(test_html_wiki_nav_frame_dropped),
+        cmocka_unit_test(test_html_credits_box_dropped),
         cmocka_unit_test(test_html_address_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),

@@ -982,6 +982,12 @@ static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "
  * stays. */
 static const char *const re_affiliate[] = {"affiliate", NULL};
 
+/* Class and id words of a box of who made the piece, a label over each
+ * name (iconmagazine's "single-credits": "Interview / SVEN MICHAELSEN /
+ * FOTOGRAF / ERIC MICHAEL ROY ..."). A span or a paragraph of that class
+ * is a picture's credit, with its caption: that stays. */
+static const char *const re_credits[] = {"credits", NULL};
+
 /* Characters of art's text after x's subtree. */
 static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art)
 {
@@ -1062,7 +1068,8 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
         int mfits = lower_pairs(ms, &ml);
         static const char *const boxes[] = {"div", "section", "aside", NULL};
         int notice = lowered_word(ms, &ml, mfits, re_notice) ||
-                     (tag_in(x, boxes) && lowered_word(ms, &ml, mfits, re_affiliate));
+                     (tag_in(x, boxes) &&
+                      (lowered_word(ms, &ml, mfits, re_affiliate) || lowered_word(ms, &ml, mfits, re_credits)));
         int author = !notice && lowered_word(ms, &ml, mfits, re_author_box);
         size_t len = notice || author ? dom_inner_len(c, x, NULL) : 0;
         if ((notice || (author && text_after(c, x, art) < len)) && len * 3 < total) {
