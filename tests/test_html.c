@@ -814,6 +814,28 @@ static void test_html_credits_box_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_widget_heading_goes_with_its_box(void **state)
+{
+    (void)state;
+    /* A gallery the conditional cleaning takes takes its label with it;
+     * the text's own subheading, over paragraphs, stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><div><div class=\"series\"><hr><h2>Pictures of the new cranes</h2><div class=\"gallery\">"
+        "<div class=\"imagebox\"><a href=\"https://example.org/gallery/cranes\"><img "
+        "src=\"https://example.org/crane1.jpg\" alt=\"\"></a><p><a href=\"https://example.org/gallery/cranes\">Gallery</a>"
+        "</p></div></div></div></div><h2>Ships in the bay</h2><p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    const article_block_t *h = block_with(&a, "Ships in the bay");
+    assert_non_null(h);
+    assert_int_equal(h->kind, ARTICLE_BLOCK_SUBHEAD);
+    assert_false(body_has(&a, "Pictures of the new cranes"));
+    article_free(&a);
+}
+
 static void test_html_affiliate_box_dropped(void **state)
 {
     (void)state;
@@ -2650,6 +2672,7 @@ int main(void)
         cmocka_unit_test(test_html_calendar_dropped),
         cmocka_unit_test(test_html_wiki_nav_frame_dropped),
         cmocka_unit_test(test_html_credits_box_dropped),
+        cmocka_unit_test(test_html_widget_heading_goes_with_its_box),
         cmocka_unit_test(test_html_address_dropped),
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),

@@ -606,8 +606,51 @@ static int wrapper_class(ctx_t *c, const nodes_t *l, size_t i, size_t total)
     return sum * 2 >= total;
 }
 
+/* Characters of text in the siblings of x from k on (k itself included),
+ * up to x (excluded) or the end: 0 when they are blank or empty boxes. */
+static size_t siblings_text(ctx_t *c, xmlNode *k, const xmlNode *x)
+{
+    size_t n = 0;
+    for (; k && k != x; k = k->next)
+        n += is_el(k) ? dom_inner_len(c, k, NULL) : is_text(k) && !only_space((const char *)k->content);
+    return n;
+}
+
+/* Words of x's text. */
+static size_t words_of(xmlNode *x)
+{
+    xmlChar *t = xmlNodeGetContent(x);
+    size_t w = 0;
+    for (const xmlChar *p = t; p && *p; p++)
+        w += !isspace(*p) && (p == t || isspace(p[-1]));
+    xmlFree(t);
+    return w;
+}
+
+/* The heading over x when x is the rest of its box (nothing but the
+ * heading before x in its parent, nothing after it) and the heading is a
+ * label of eight words at most: when x goes, the heading of that widget
+ * says nothing ("Aktuelle Farbdesigns auf dem Formel-1-Auto für 2022" over
+ * a gallery that went, "Headlines Delivered to Your Inbox" over a form,
+ * "In diesem Ratgeber" over the contents). A longer heading is a statement
+ * of its own and stays (parallels' "#1 choice of Mac Users to Run Windows
+ * On Mac" over the tweets that went). NULL when there is none. */
+static xmlNode *box_heading(ctx_t *c, xmlNode *x, const char *t)
+{
+    static const char *const heads[] = {"h2", "h3", "h4", "h5", "h6", NULL};
+    xmlNode *h = x->prev;
+    while (h && !is_el(h) && (h->type == XML_COMMENT_NODE || (is_text(h) && only_space((const char *)h->content))))
+        h = h->prev;
+    if (!tag_in(h, heads) || !x->parent || siblings_text(c, x->next, NULL) ||
+        siblings_text(c, x->parent->children, h) || words_of(h) > 8 || dom_count_tag(h, t))
+        return NULL; /* (a heading holding a t is one clean_conditionally still weighs) */
+    return h;
+}
+
 /* Readability's _cleanConditionally: the elements t below root that look
- * like no part of the text go, last first; data tables and code stay. */
+ * like no part of the text go, last first, each with the heading over it
+ * when it was the rest of that heading's box (box_heading); data tables and
+ * code stay. */
 static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
 {
     if (!(c->flags & F_CLEAN_COND))
@@ -654,8 +697,12 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
             continue;
         if (in_data_table(x) || dom_has_ancestor(x, "code", 3))
             continue;
-        if (cond_remove(c, x, is_list, len, wrap && wrap[i]))
+        if (cond_remove(c, x, is_list, len, wrap && wrap[i])) {
+            xmlNode *h = box_heading(c, x, t);
             dom_remove(c, x);
+            if (h)
+                dom_remove(c, h);
+        }
     }
     free(wrap);
     free(l.v);
