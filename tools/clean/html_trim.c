@@ -531,6 +531,18 @@ static size_t raw_body(trim_t *t, size_t i, int script, int json)
     return at;
 }
 
+/* How many of s[0..n)'s first bytes are blanks (space, tab, line ends).
+ * Not strspn: that call reads on to the string's end, once per text of
+ * the page under the sanitizers (their strspn takes the whole length
+ * first), and the page is one string. */
+static size_t blank_run(const char *s, size_t n)
+{
+    size_t k = 0;
+    while (k < n && (s[k] == ' ' || s[k] == '\t' || s[k] == '\n' || s[k] == '\r'))
+        k++;
+    return k;
+}
+
 /* Markup ended at s[i]: a run of blanks from there to the next tag (the
  * indentation between tags, which libxml2 reads one character at a time
  * into a text node of its own) is cut to its line ends, or to its first
@@ -548,7 +560,7 @@ static void squeeze_blanks(trim_t *t, size_t i)
         return;
     if (i + 1 >= n || !kind[(unsigned char)s[i]] || !kind[(unsigned char)s[i + 1]])
         return;
-    j = i + strspn(s + i, " \t\n\r"); /* s[n] is NUL */
+    j = i + blank_run(s + i, n - i);
     if (j > n || j + 1 >= n || s[j] != '<' ||
         !(alpha_ch((unsigned char)s[j + 1]) || s[j + 1] == '/' || s[j + 1] == '!'))
         return; /* "<3" and the like would join the run to text */
@@ -584,7 +596,7 @@ static void note_text(trim_t *t, size_t i)
     if (!lt)
         return;
     size_t len = (size_t)(lt - s) - i;
-    size_t lead = strspn((const char *)s + i, " \t\n\r");
+    size_t lead = blank_run((const char *)s + i, len);
     if (lead >= len || lead > 900)
         return;
     /* 1: a byte that keeps the text in place; 2: the first of U+FFFE or
