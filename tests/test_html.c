@@ -1745,6 +1745,40 @@ static void test_html_recipe_ingredients_from_json_ld(void **state)
     article_free(&a);
 }
 
+static void test_html_recipe_own_boxes(void **state)
+{
+    (void)state;
+    /* The ingredients the text lacks come from the page's own box when it
+     * holds four in five of the JSON-LD's lines: its groups and headings
+     * stay ("For the dough:"), an item's amount and name, each in a cell of
+     * its own, are one line. */
+    static const char p[] =
+        "<html><head><title>Plum cake</title><script type=\"application/ld+json\">{\"@type\": \"Recipe\", "
+        "\"name\": \"Plum cake\", \"recipeIngredient\": [\"250 g flour\", \"125 g butter\", \"1 egg\", "
+        "\"750 g plums\", \"2 tbsp sugar\"], \"recipeInstructions\": \"Rub the butter into the flour, add the "
+        "egg and knead a smooth dough.\\nPress the dough into the tin.\"}</script></head><body>"
+        "<div class=\"ingredients-box\">"
+        "<h2>Ingredients</h2><table class=\"table-header\"><thead><tr><th><h3>For the dough:</h3></th></tr>"
+        "</thead><tbody><tr><td>250 g</td><td>flour</td></tr><tr><td>125 g</td><td>butter</td></tr><tr><td>1"
+        "</td><td>egg</td></tr></tbody></table><table class=\"table-header\"><thead><tr><th><h3>For the "
+        "topping:</h3></th></tr></thead><tbody><tr><td>750 g</td><td>plums</td></tr><tr><td>2 tbsp</td><td>"
+        "sugar</td></tr></tbody></table></div><div class=\"method\"><p>Rub the butter into the flour, add the "
+        "egg and knead a smooth dough. Let it rest in a cool place for half an hour, covered, while you wash "
+        "the plums.</p><p>Press the dough into the tin and cover it with the halved plums, cut side up, in rows "
+        "that overlap a little. Bake for forty minutes at 180 degrees, until the edge is golden.</p></div>"
+        "</body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    const article_block_t *dough = block_with(&a, "For the dough:"), *step = block_with(&a, "Rub the butter");
+    assert_non_null(dough);
+    assert_non_null(step);
+    assert_true(dough < step);
+    assert_non_null(block_with(&a, "For the topping:"));
+    assert_string_equal(dough[1].text, "250 g flour");
+    assert_string_equal(block_with(&a, "sugar")->text, "2 tbsp sugar");
+    article_free(&a);
+}
+
 static void test_html_tail_heading_before_more_text(void **state)
 {
     (void)state;
@@ -2694,6 +2728,7 @@ int main(void)
         cmocka_unit_test(test_html_short_post_not_traded_for_chrome),
         cmocka_unit_test(test_html_text_only_without_scripts),
         cmocka_unit_test(test_html_recipe_ingredients_from_json_ld),
+        cmocka_unit_test(test_html_recipe_own_boxes),
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_responsive_hidden_is_shown),
         cmocka_unit_test(test_html_subtitle_under_headline),

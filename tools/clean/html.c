@@ -669,13 +669,316 @@ static size_t lines_found(const char *list, char *const *bk, const size_t *bw, s
     return found;
 }
 
+/* A node and how many lines of a recipe's list lie below it. */
+typedef struct {
+    const xmlNode *x;
+    size_t n, depth;
+} box_count_t;
+
+/* Counts one line found in x for x and each of its ancestors (cnt, *nc
+ * of cap used). */
+static void count_up(const xmlNode *x, box_count_t *cnt, size_t *nc, size_t cap)
+{
+    size_t depth = 0;
+    for (const xmlNode *p = x; is_el(p); p = p->parent)
+        depth++;
+    for (const xmlNode *p = x; is_el(p); p = p->parent, depth--) {
+        size_t i = 0;
+        while (i < *nc && cnt[i].x != p)
+            i++;
+        if (i == *nc) {
+            if (*nc == cap)
+                return;
+            cnt[(*nc)++] = (box_count_t){p, 0, depth};
+        }
+        cnt[i].n++;
+    }
+}
+
+/* 1 when x is a or below it. */
+static int below(const xmlNode *x, const xmlNode *a)
+{
+    for (; is_el(x); x = x->parent)
+        if (x == a)
+            return 1;
+    return 0;
+}
+
+/* 1 when x is, holds or lies in one of the elements l->v[at[0..n)]
+ * (the lines found so far): one element holds one line. */
+static int near_any(const xmlNode *x, const nodes_t *l, const size_t *at, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (below(x, l->v[at[i]]) || below(l->v[at[i]], x))
+            return 1;
+    return 0;
+}
+
+/* 1 when a child of q other than the one holding x is a label of a
+ * group ("ciasto:", "For the dough:"): its text ends in a colon. */
+static int holds_label(xmlNode *q, const xmlNode *x)
+{
+    for (xmlNode *k = first_el(q); k; k = next_el(k)) {
+        if (below(x, k))
+            continue;
+        sbuf_t b = {0};
+        dom_inner_text(k, &b);
+        size_t e = b.n;
+        while (e && strchr(" \t\r\n", b.s[e - 1]))
+            e--;
+        int label = e && b.s[e - 1] == ':';
+        free(b.s);
+        if (label)
+            return 1;
+    }
+    return 0;
+}
+
+/* The parts of x (cells, paragraphs) as words of one line: each element
+ * below it a span, a space before each; its icons (a tick's picture) go. */
+static void flatten(ctx_t *c, xmlNode *x)
+{
+    for (xmlNode *k = first_el(x) ? x->children : NULL; k;) {
+        if (tag_is(k, "img")) {
+            xmlNode *n = walk_next(k, x, 1);
+            dom_remove(c, k);
+            k = n;
+            continue;
+        }
+        if (!is_el(k)) {
+            k = walk_next(k, x, 0);
+            continue;
+        }
+        xmlNode *sp = xmlNewDocText(c->doc, (const xmlChar *)" ");
+        if (!sp) {
+            c->oom = 1;
+            return;
+        }
+        dom_insert_before(k, sp);
+        dom_set_tag(k, "span");
+        k = walk_next(k, x, 0);
+    }
+}
+
+/* x's text into b, a space between the text of one element and the next
+ * ("250 g</td><td>flour": two words, not "gflour"). */
+static void spaced_text(xmlNode *x, sbuf_t *b)
+{
+    for (xmlNode *k = x->children; k; k = walk_next(k, x, 0)) {
+        if (is_text(k))
+            sb_add(b, (const char *)k->content, strlen((const char *)k->content));
+        else if (is_el(k))
+            sb_addc(b, ' ');
+    }
+}
+
+/* x, an ingredient's item in box, as one line of a list (flatten); the
+ * divs around it in the box are the list's groups, not boxes the cleaning
+ * weighs (a group's label and one short item, "ciasto: mąka 500 g"). */
+static void item_line(ctx_t *c, xmlNode *x, const xmlNode *box)
+{
+    for (xmlNode *q = x->parent; is_el(q) && q != box; q = q->parent)
+        if (tag_is(q, "div"))
+            dom_set_tag(q, "section");
+    if (tag_is(x, "li") && !first_el(x))
+        return;
+    flatten(c, x);
+    dom_set_tag(x, "li");
+}
+
+/* The heading over box: the heading (h2 to h4) that is, or is all the text
+ * of, the element right before it, or before the parent it opens (three
+ * levels up at most). NULL when none. */
+static xmlNode *heading_over(ctx_t *c, xmlNode *box)
+{
+    static const char *const heads[] = {"h2", "h3", "h4", NULL};
+    xmlNode *u = box;
+    for (int up = 0; up < 3 && is_el(u); up++, u = u->parent) {
+        xmlNode *s = u->prev;
+        while (s && !is_el(s) && !(is_text(s) && !only_space((const char *)s->content)))
+            s = s->prev;
+        if (!s)
+            continue;
+        if (!is_el(s))
+            return NULL;
+        xmlNode *h = s;
+        while (h && !tag_in(h, heads) && first_el(h) && !first_el(h)->next)
+            h = first_el(h);
+        if (!h || !tag_in(h, heads) || dom_inner_len(c, h, NULL) != dom_inner_len(c, s, NULL))
+            return NULL;
+        return h;
+    }
+    return NULL;
+}
+
+/* The page's own box of a recipe's list (its ingredients, line: each an
+ * item of its own, or its steps), read from a fresh parse of the page:
+ * each line's tightest element (fewest words) that holds it, one element
+ * a line, then the element nearest them that holds four in five of those
+ * found (four in five of the list found), with the heading over it,
+ * cleaned as the text is, into out; an ingredient's parts on one line.
+ * Its headings and groups stay ("Für den Mürbeteig:", "Przygotowanie krok
+ * po kroku"): JSON-LD lists the lines alone. out stays empty when no box
+ * is found. Returns 0, or -1 when out of memory. */
+static int recipe_box(const page_t *pg, const char *list, int line, article_t *out)
+{
+    size_t n = 0;
+    for (const char *p = list; *p; p += strcspn(p, "\n"), p += *p == '\n')
+        n++;
+    if (n < 2)
+        return 0;
+    xmlDoc *doc = parse_page(pg);
+    xmlNode *r = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!r) {
+        html_free_doc(doc);
+        return 0;
+    }
+    ctx_t c = {0};
+    c.doc = doc;
+    c.flags = F_WEIGHT_CLASSES | F_CLEAN_COND;
+    html_prep_document(&c, r);
+    html_drop_widgets(&c, r);
+    xmlNode *body = dom_find_body(r);
+    /* the word key of each element's text, in document order */
+    nodes_t els = {0};
+    char **keys = NULL;
+    size_t *kw = NULL, cap = n * 40, nc = 0, found = 0, nk = 0; /* nk: lines with words to look for */
+    box_count_t *cnt = malloc(cap * sizeof *cnt);
+    size_t *at = malloc(n * sizeof *at), *aw = malloc(n * sizeof *aw); /* each line found: its element, its words */
+    int oom = c.oom || !cnt || !at || !aw;
+    for (xmlNode *x = body; x && !oom; x = walk_next(x, body, 0))
+        if (is_el(x) && nodes_push(&els, x) < 0)
+            oom = 1;
+    if (!oom && els.n) {
+        keys = calloc(els.n, sizeof *keys);
+        kw = calloc(els.n, sizeof *kw);
+        oom = !keys || !kw;
+    }
+    for (size_t i = 0; i < els.n && !oom; i++) {
+        sbuf_t b = {0};
+        spaced_text(els.v[i], &b);
+        keys[i] = word_key(b.s ? b.s : "", 0, &kw[i]);
+        free(b.s);
+        oom = !keys[i] || b.oom;
+    }
+    for (const char *p = list; *p && !oom;) {
+        size_t len = strcspn(p, "\n"), nw = 0;
+        char *t = ld_line(p, len);
+        char *k = t ? word_key(t, line ? 0 : 60, &nw) : NULL;
+        oom = !t || !k;
+        free(t);
+        size_t best = els.n;
+        nk += k && nw;
+        for (size_t i = 0; k && nw && i < els.n; i++)
+            if (kw[i] >= nw && (!line || kw[i] <= nw + 4) && (best == els.n || kw[i] < kw[best]) &&
+                strstr(keys[i], k) && !near_any(els.v[i], &els, at, found))
+                best = i;
+        if (best < els.n) {
+            count_up(els.v[best], cnt, &nc, cap);
+            at[found] = best;
+            aw[found++] = nw;
+        }
+        free(k);
+        p += len + (p[len] == '\n');
+    }
+    xmlNode *box = NULL;
+    size_t bdepth = 0;
+    for (size_t i = 0; !oom && found * 5 >= nk * 4 && found >= 2 && i < nc; i++)
+        if (cnt[i].n * 5 >= found * 4 && cnt[i].depth > bdepth)
+            box = (xmlNode *)cnt[i].x, bdepth = cnt[i].depth;
+    /* an ingredient's item, its amount and its name in cells or
+     * paragraphs of their own, on one line ("125 g Mehl"): the element
+     * around its line of a few more words (at[f] becomes its index) */
+    for (size_t f = 0; line && box && f < found; f++) {
+        for (xmlNode *q = els.v[at[f]]->parent; is_el(q) && q != box; q = q->parent) {
+            size_t j = 0;
+            while (j < els.n && els.v[j] != q)
+                j++;
+            int other = 0; /* another line's element below q */
+            for (size_t g = 0; g < found && !other; g++)
+                other = g != f && below(els.v[at[g]], q);
+            if (j == els.n || kw[j] > aw[f] + 6 || other || holds_label(q, els.v[at[f]]))
+                break;
+            at[f] = j;
+        }
+    }
+    /* and the items of their kind beside them whose line has no word to
+     * look for ("1 Ei(er)"), of a few words */
+    for (size_t f = 0; line && box && f < found; f++) {
+        xmlNode *u = els.v[at[f]];
+        const char *uc = attr(u, "class");
+        for (size_t j = 0; j < els.n; j++) {
+            xmlNode *s = els.v[j];
+            const char *sc = attr(s, "class");
+            if (s->parent != u->parent || s == u || strcmp(tag(s), tag(u)) || strcmp(uc ? uc : "", sc ? sc : "") ||
+                kw[j] > 8)
+                continue;
+            size_t g = 0;
+            while (g < found && at[g] != j)
+                g++;
+            if (g == found && found < n)
+                at[found] = j, aw[found++] = 0;
+        }
+    }
+    for (size_t f = 0; line && box && f < found; f++)
+        item_line(&c, els.v[at[f]], box);
+    for (size_t i = 0; keys && i < els.n; i++)
+        free(keys[i]);
+    free(keys);
+    free(kw);
+    free(els.v);
+    free(at);
+    free(aw);
+    free(cnt);
+    int rc = oom || c.oom ? -1 : 0;
+    if (box && box != body && below(box, body) && rc == 0) {
+        xmlNode *h = heading_over(&c, box);
+        if (h && html_emit_blocks(h, out) < 0)
+            rc = -1;
+        for (size_t i = 0; i < out->nblocks; i++)
+            out->blocks[i].kind = ARTICLE_BLOCK_SUBHEAD;
+        html_prep_text(&c, box);
+        if (c.oom || (rc == 0 && html_emit_blocks(box, out) < 0))
+            rc = -1;
+    }
+    html_ctx_free(&c, 0);
+    html_free_doc(doc);
+    return rc;
+}
+
+/* Puts the blocks of from into a at block index at (moved up), from left
+ * empty. Returns 0, or -1 when out of memory. */
+static int insert_blocks(article_t *a, article_t *from, size_t at)
+{
+    size_t before = a->nblocks;
+    for (size_t i = 0; i < from->nblocks; i++) {
+        article_block_t *b = &from->blocks[i];
+        if (b->kind == ARTICLE_BLOCK_PIC)
+            continue;
+        if (article_add_block(a, b->kind, b->text, strlen(b->text)) < 0)
+            return -1;
+    }
+    size_t added = a->nblocks - before;
+    if (added && at < before) {
+        article_block_t *tmp = malloc(added * sizeof *tmp);
+        if (!tmp)
+            return -1;
+        memcpy(tmp, a->blocks + before, added * sizeof *tmp);
+        memmove(a->blocks + at + added, a->blocks + at, (before - at) * sizeof *tmp);
+        memcpy(a->blocks + at, tmp, added * sizeof *tmp);
+        free(tmp);
+    }
+    return 0;
+}
+
 /* A recipe's page shows its ingredients in a box of their own, a table or
  * a list the search leaves out for a list of links, and at times its
  * steps too; its JSON-LD Recipe has both. The ingredients the text lacks
- * (fewer than half of them found in it as items of their own) go in as a
- * list before the first step, the steps it lacks (fewer than half of them
- * found) as a list after the text. Returns 0, or -1 when out of memory. */
-static int add_recipe(article_t *a, const meta_t *m)
+ * (fewer than half of them found in it as items of their own) go in before
+ * the first step, the steps it lacks (fewer than half of them found) after
+ * the text: the page's own box of them (recipe_box), else the JSON-LD's
+ * lines as a list. Returns 0, or -1 when out of memory. */
+static int add_recipe(article_t *a, const meta_t *m, const page_t *pg)
 {
     size_t nb = a->nblocks, ni = 0, ns = 0, fi = 0, fs = 0;
     char **bk = calloc(nb ? nb : 1, sizeof *bk);
@@ -704,10 +1007,21 @@ static int add_recipe(article_t *a, const meta_t *m)
     free(bk);
     free(bw);
     long rc = oom ? -1 : 0;
-    if (rc == 0 && fi * 2 < ni)
-        rc = insert_lines(a, m->ingredients, ARTICLE_BLOCK_LIST, at);
-    if (rc >= 0 && m->steps && fs * 2 < ns)
-        rc = insert_lines(a, m->steps, ARTICLE_BLOCK_LIST, a->nblocks);
+    if (rc == 0 && fi * 2 < ni) {
+        article_t own = {0};
+        rc = recipe_box(pg, m->ingredients, 1, &own);
+        if (rc == 0)
+            rc = own.nblocks ? insert_blocks(a, &own, at) : insert_lines(a, m->ingredients, ARTICLE_BLOCK_LIST, at);
+        article_free(&own);
+    }
+    if (rc >= 0 && m->steps && fs * 2 < ns) {
+        article_t own = {0};
+        rc = recipe_box(pg, m->steps, 0, &own);
+        if (rc == 0)
+            rc = own.nblocks ? insert_blocks(a, &own, a->nblocks)
+                             : insert_lines(a, m->steps, ARTICLE_BLOCK_LIST, a->nblocks);
+        article_free(&own);
+    }
     return rc < 0 ? -1 : 0;
 }
 
@@ -1294,8 +1608,6 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     article_t best = {0};
     char *best_byline = NULL;
     int oom = search_text(&pg, doc, title, &best, &best_byline) < 0;
-    free(pg.u8);
-    free(pg.vals);
     if (!oom && m.body && ld_body_better(m.body, body_chars(&best))) {
         article_t ld = {0};
         if (ld_body_blocks(m.body, &ld) < 0) {
@@ -1324,6 +1636,8 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
         free(t);
     }
     if (oom || !best.nblocks) {
+        free(pg.u8);
+        free(pg.vals);
         article_free(&best);
         free(best_byline);
         free(title);
@@ -1338,8 +1652,11 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
     drop_date_lines(out);
     drop_contact_blocks(out);
     drop_legal_tail(out);
-    if (m.ingredients && add_recipe(out, &m) < 0)
+    /* the page's bytes, for a recipe's own boxes (add_recipe) */
+    if (m.ingredients && add_recipe(out, &m, &pg) < 0)
         oom = 1;
+    free(pg.u8);
+    free(pg.vals);
     out->title = norm_field(title);
     if (!out->title)
         out->title = title_from_text(out);
