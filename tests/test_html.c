@@ -1043,6 +1043,27 @@ static void test_html_signed_meta_line_anywhere(void **state)
     article_free(&a);
 }
 
+static void test_html_date_line_among_facts(void **state)
+{
+    (void)state;
+    /* A date line over another line of a label and its value is one of an
+     * item's facts (a podcast episode's date, length and licence): it
+     * stays. The page's date line over a permalink still goes. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title></head><body><article><div class=\"article-body\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p><p>Ver\xc3\xb6"
+        "ffentlicht am 16.08.2019<br>Dauer: 1 Stunde 4 Minuten<br>Lizenz: CC-BY 4.0</p>"
+        "<p>Aktualisiert am 17.01.2021.</p><p>Permalink: https://example.org/p/1</p></div></article></body>"
+        "</html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "ffentlicht am 16.08.2019"));
+    assert_true(body_has(&a, "Dauer: 1 Stunde"));
+    assert_false(body_has(&a, "Aktualisiert"));
+    assert_false(body_has(&a, "Permalink"));
+    article_free(&a);
+}
+
 static void test_html_date_lines_in_the_text(void **state)
 {
     (void)state;
@@ -2706,6 +2727,7 @@ int main(void)
         cmocka_unit_test(test_html_no_lead_from_a_caption_or_an_author_box),
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
+        cmocka_unit_test(test_html_date_line_among_facts),
         cmocka_unit_test(test_html_signed_meta_line_anywhere),
         cmocka_unit_test(test_html_permalink_line_dropped),
         cmocka_unit_test(test_html_contact_block_dropped),

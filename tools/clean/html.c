@@ -1317,8 +1317,30 @@ static int permalink_line(const char *t)
     return 0;
 }
 
+/* A line of a label of a word or two, its colon and a value ("Dauer: 1
+ * Stunde 4 Minuten", "DOI: https://..."), of a few words, that is no date,
+ * category or permalink line. */
+static int fact_line(const char *t)
+{
+    t = skip_spaces(t);
+    const char *c = strchr(t, ':');
+    int colon = 0;
+    if (!c || c == t || count_words(t) > 12 || date_label(t, &colon) || filing_label(t) || permalink_line(t))
+        return 0;
+    size_t words = 1;
+    for (const char *p = t; p < c; p++) {
+        if (*p == ' ')
+            words++;
+        else if (!isalpha((unsigned char)*p) && (unsigned char)*p < 0x80 && *p != '-' && *p != '/')
+            return 0;
+    }
+    return words <= 2 && *skip_spaces(c + 1);
+}
+
 /* A page's date line in the text: a label and its date ("Aktualisiert am
- * 17.01.2021.", "Stand: 05. Februar 2020") or a label alone on its line
+ * 17.01.2021.", "Stand: 05. Februar 2020"), but one over another fact_line
+ * (an episode's "Veröffentlicht am 16.08.2019" over its "Dauer: 1 Stunde":
+ * one of the item's facts), or a label alone on its line
  * ("Release Date:") above a date, which go with it; and its category and
  * tag lines, and its permalink_line. The article's date is the page's
  * metadata; in the text it is furniture, as its category, its tags and its
@@ -1349,7 +1371,8 @@ static void drop_date_lines(article_t *a)
          * name parted by '|', among the first blocks (the header's:
          * "23.10.2018", adac.de); one further down is the text's (a
          * letter's date, a date in a list of events) */
-        drop = (rest && *rest && count_words(t) <= 8 && date_at(rest)) ||
+        drop = (rest && *rest && count_words(t) <= 8 && date_at(rest) &&
+                !(i + 1 < a->nblocks && fact_line(plain_short(&a->blocks[i + 1], u)))) ||
                (keep < 3 && b->kind == ARTICLE_BLOCK_PARA && (bare_date(t) || meta_line(t))) ||
                (b->kind == ARTICLE_BLOCK_PARA && signed_meta_line(t)) || permalink_line(skip_spaces(t));
         if (drop)
