@@ -1043,6 +1043,25 @@ static void test_html_signed_meta_line_anywhere(void **state)
     article_free(&a);
 }
 
+static void test_html_facts_list_in_meta_box(void **state)
+{
+    (void)state;
+    /* A box whose class says 'meta' goes, but one that holds a definition
+     * list of three facts or more is data: an event's start, end and
+     * address. */
+    static const char p[] =
+        "<html><head><title>Harbour fair</title></head><body><article><div class=\"post\">"
+        "<div class=\"meta\"><dl><dt>Filed in:</dt><dd>Ports</dd></dl><p>Print this page</p></div><div class=\"event-meta\"><dl><dt>Start:</dt>"
+        "<dd>13 May 2012 11:00</dd><dt>End:</dt><dd>13 May 2012 18:00</dd><dt>Address:</dt><dd>Harbour Street "
+        "45</dd></dl></div><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "Harbour Street 45"));
+    assert_true(body_has(&a, "13 May 2012 18:00"));
+    assert_false(body_has(&a, "Print this page"));
+    article_free(&a);
+}
+
 static void test_html_date_line_among_facts(void **state)
 {
     (void)state;
@@ -2728,6 +2747,7 @@ int main(void)
         cmocka_unit_test(test_html_lead_that_opens_as_the_text_does),
         cmocka_unit_test(test_html_date_lines_in_the_text),
         cmocka_unit_test(test_html_date_line_among_facts),
+        cmocka_unit_test(test_html_facts_list_in_meta_box),
         cmocka_unit_test(test_html_signed_meta_line_anywhere),
         cmocka_unit_test(test_html_permalink_line_dropped),
         cmocka_unit_test(test_html_contact_block_dropped),

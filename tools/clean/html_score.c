@@ -543,7 +543,8 @@ static double text_density(ctx_t *c, xmlNode *x, const char *const *set)
 }
 
 /* Whether x (len characters; is_list: a list, or mostly lists) goes: a
- * negative class weight, or fewer than ten commas and too many pictures,
+ * negative class weight (but a wrapper's, or a box holding a definition
+ * list of facts), or fewer than ten commas and too many pictures,
  * list items, inputs, headings, links or embeds for its text. */
 static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len, int wrapper)
 {
@@ -552,6 +553,10 @@ static int cond_remove(ctx_t *c, xmlNode *x, int is_list, size_t len, int wrappe
     size_t commas = 0;
     dom_inner_len(c, x, &commas);
     if (w < 0 && wrapper)
+        w = 0;
+    /* a definition list of three facts or more is data, as a data table
+     * is: an event's 'event-meta' box with its start, end and address */
+    if (w < 0 && dom_count_tag(x, "dt") >= 3 && dom_count_tag(x, "dd") >= 3)
         w = 0;
     if (w < 0)
         return 1;
