@@ -1585,6 +1585,30 @@ static void test_html_recipe_line_blank_before_comma(void **state)
     article_free(&a);
 }
 
+static void test_html_caption_that_is_the_description(void **state)
+{
+    (void)state;
+    /* The lead picture's caption that says the page's description is its
+     * standfirst: it opens the text, though the picture's box is not the
+     * text's. A caption of its own words is not. */
+    static const char p[] =
+        "<html><head><title>Harbour strike</title><meta property=\"og:description\" content=\"Three weeks into "
+        "the strike, the port counts its losses and the union waits for an offer that follows prices.\">"
+        "</head><body><article><figure><img src=\"port.jpg\"><figcaption>Three weeks into the strike, the port "
+        "counts its losses and the union waits for an offer that follows prices.</figcaption></figure>"
+        "<figure><img src=\"gate.jpg\"><figcaption>The gates of the port on Tuesday, closed since the first "
+        "week of the strike.</figcaption></figure><div class=\"text\"><p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3
+        "</p></div></article></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    const article_block_t *lead = block_with(&a, "union waits for an offer"), *text = block_with(&a, "forty million");
+    assert_non_null(lead);
+    assert_non_null(text);
+    assert_true(lead < text);
+    assert_false(body_has(&a, "closed since the first week"));
+    article_free(&a);
+}
+
 static void test_html_subtitle_under_headline(void **state)
 {
     (void)state;
@@ -2774,6 +2798,7 @@ int main(void)
         cmocka_unit_test(test_html_short_code_in_a_wrapper),
         cmocka_unit_test(test_html_responsive_hidden_is_shown),
         cmocka_unit_test(test_html_subtitle_under_headline),
+        cmocka_unit_test(test_html_caption_that_is_the_description),
         cmocka_unit_test(test_html_recipe_line_blank_before_comma),
         cmocka_unit_test(test_html_paragraph_beside_the_text_box),
         cmocka_unit_test(test_html_standfirst_deep_in_a_head_box),

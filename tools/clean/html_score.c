@@ -1956,9 +1956,42 @@ static int ends_in_link(const xmlNode *x)
     return 0;
 }
 
+/* 1 when x's text is the page's description (80 characters or more,
+ * its opening 60 bytes the same, white space aside). */
+static int says_description(ctx_t *c, const xmlNode *x)
+{
+    if (!c->desc || strlen(c->desc) < 80)
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    const char *p = b.s, *q = c->desc;
+    while (p && isspace((unsigned char)*p))
+        p++;
+    while (isspace((unsigned char)*q))
+        q++;
+    size_t n = 0;
+    while (p && *p && *q && n < 60) {
+        if (isspace((unsigned char)*p) && isspace((unsigned char)*q)) {
+            while (isspace((unsigned char)*p))
+                p++;
+            while (isspace((unsigned char)*q))
+                q++;
+            n++;
+            continue;
+        }
+        if (*p != *q)
+            break;
+        p++, q++, n++;
+    }
+    free(b.s);
+    return n >= 60;
+}
+
 /* Numbers the page's elements in document order (nd_t.order) and notes up
- * to N_LEADS leads: elements whose class or id names a lead, visible, with
- * a sentence's worth of text, few links, and not the headline again; none
+ * to N_LEADS leads: a figure's caption that says the page's description
+ * (says_description), and elements whose class or id names a lead,
+ * visible, with a sentence's worth of text, few links, and not the
+ * headline again; none
  * in an author's box (its "description" is the writer's). */
 static void find_leads(ctx_t *c, xmlNode *root)
 {
@@ -1971,6 +2004,15 @@ static void find_leads(ctx_t *c, xmlNode *root)
         if (!is_el(x)) {
             x = walk_next(x, root, 0);
             continue;
+        }
+        /* a picture's caption that is the page's description: the standfirst
+         * under the lead picture */
+        if (tag_is(x, "figure") && c->desc) {
+            xmlNode *fc = first_el(x);
+            while (fc && !tag_is(fc, "figcaption"))
+                fc = next_el(fc);
+            if (fc && says_description(c, fc) && visible(x))
+                add_lead(c, fc);
         }
         if (tag_in(x, no_lead_below) || !visible(x)) {
             x = walk_next(x, root, 1);
