@@ -674,6 +674,43 @@ static void test_html_teaser_list_after_the_text(void **state)
     article_free(&a);
 }
 
+static void test_html_labelled_headlines_after_the_text(void **state)
+{
+    (void)state;
+    /* A short label ending in ':' and under it, to the end of the text,
+     * paragraphs that are each one link to another story: headlines of
+     * other pages, which go with their label. The same label over links
+     * that spell out their addresses cites the writer's sources: it stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p><strong>Read more on this:</strong></p>"
+        "<p><a href=\"/ferry\">Ferry fares to rise again as the operator blames the price of fuel</a></p>"
+        "<p><a href=\"/crane\">New crane arrives at the terminal, towed across the bay</a></p>"
+        "<p><a href=\"/market\">The fish market will not come back to the quay, the council says</a></p>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Read more on this"));
+    assert_false(body_has(&a, "Ferry fares"));
+    assert_false(body_has(&a, "New crane"));
+    assert_false(body_has(&a, "fish market will not"));
+    article_free(&a);
+
+    static const char cited[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>The two reports I mentioned:</p>"
+        "<p><a href=\"https://example.org/2023/01/harbour/ferry-fares-report-for-the-council.html\">https://example.org/2023/01/harbour/ferry-fares-report-for-the-council.html</a></p>"
+        "<p><a href=\"https://example.org/2023/01/harbour/crane-terminal-report-for-the-port.html\">https://example.org/2023/01/harbour/crane-terminal-report-for-the-port.html</a></p>"
+        "</div></body></html>";
+    assert_int_equal(html_clean(cited, strlen(cited), &a, NULL), 0);
+    assert_true(body_has(&a, "The two reports I mentioned"));
+    assert_true(body_has(&a, "example.org/2023/01/harbour/crane-terminal-report-for-the-port.html"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2756,6 +2793,7 @@ int main(void)
         cmocka_unit_test(test_html_list_of_tags),
         cmocka_unit_test(test_html_ten_headlines_after_the_text),
         cmocka_unit_test(test_html_teaser_list_after_the_text),
+        cmocka_unit_test(test_html_labelled_headlines_after_the_text),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

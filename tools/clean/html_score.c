@@ -1145,6 +1145,70 @@ int html_picture_url(const char *url, size_t n)
     return 0;
 }
 
+/* Whether x is a paragraph that is one link to another page and nothing
+ * else, however long (a headline of another story). */
+static int lone_link_par(ctx_t *c, xmlNode *x)
+{
+    if (!tag_is(x, "p") || has_child_block(x) || dom_count_tag(x, "a") != 1 || link_density(c, x) < 0.99)
+        return 0;
+    xmlNode *a = x->children;
+    while (a && !tag_is(a, "a"))
+        a = walk_next(a, x, 0);
+    const char *href = a ? attr(a, "href") : NULL;
+    if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) || html_picture_url(href, strcspn(href, "?#")))
+        return 0;
+    /* an address written out is a source the writer cites, no headline */
+    sbuf_t b = {0};
+    dom_inner_text(a, &b);
+    const char *t = b.s ? b.s : "";
+    while (is_space_byte((unsigned char)*t))
+        t++;
+    int address = !strncasecmp(t, "http", 4) || !strncasecmp(t, "www.", 4);
+    free(b.s);
+    return !address;
+}
+
+/* A short paragraph ending in ':' without a link, and under it two
+ * paragraphs or more that are each one link to another page
+ * (lone_link_par), up to the end of the text: the headlines of other
+ * stories under their label ("Lue aiheesta lisää:", "Diese Artikel könnten
+ * dich ebenfalls interessieren:"). The label and the headlines go. */
+static void drop_labelled_links(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"p", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i];
+        if (!x->parent || !tag_is(next_el(x), "p"))
+            continue;
+        /* its last words end in ':' (most paragraphs are turned away
+         * here, by a look at their last text) */
+        const char *e = NULL;
+        for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
+            if (is_text(k) && !only_space((const char *)k->content))
+                e = (const char *)k->content;
+        size_t n = e ? strlen(e) : 0;
+        while (n && is_space_byte((unsigned char)e[n - 1]))
+            n--;
+        if (!n || e[n - 1] != ':' || dom_count_tag(x, "a") || dom_inner_len(c, x, NULL) > 100)
+            continue;
+        size_t run = 0;
+        xmlNode *k = next_el(x), *last = NULL;
+        for (; k && lone_link_par(c, k); k = next_el(k))
+            last = k, run++;
+        if (run < 2 || k || text_after(c, last, art))
+            continue;
+        while (next_el(x))
+            dom_remove(c, next_el(x));
+        dom_remove(c, x);
+    }
+    free(l.v);
+}
+
 /* Whether x has words of its own beside it in its parent: then it is part
  * of a sentence, not a block of its own. */
 static int in_running_text(const xmlNode *x)
@@ -1298,6 +1362,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     drop_link_lists(c, art);
     drop_teaser_lists(c, art);
     drop_boxes(c, art);
+    drop_labelled_links(c, art);
     drop_teasers(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
