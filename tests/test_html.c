@@ -711,6 +711,36 @@ static void test_html_labelled_headlines_after_the_text(void **state)
     article_free(&a);
 }
 
+static void test_html_box_ending_in_a_button_dropped(void **state)
+{
+    (void)state;
+    /* A box whose last words are a link styled as a button, after words of
+     * its own, is an offer: it goes, with the box around it that holds
+     * nothing else to read (its picture). A box that ends in a plain link
+     * stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<div class=\"note\"><h3>The council's plans</h3><p>The plans for the quay are on show at the town hall "
+        "until the end of the month, <a href=\"/plans\">and online</a>.</p></div>"
+        "<p>" PARA3 "</p>"
+        "<div class=\"member\"><div class=\"pic\"><img src=\"/m.jpg\"></div><div class=\"words\"><h2>An informed public "
+        "decides better</h2><p>We have reported from the harbour for a hundred years. Become a member and enjoy "
+        "exclusive benefits.</p><div class=\"actions\"><a class=\"member_button\" href=\"/join\">Join now</a></div>"
+        "</div></div></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_true(body_has(&a, "on show at the town hall"));
+    assert_false(body_has(&a, "An informed public"));
+    assert_false(body_has(&a, "hundred years"));
+    assert_false(body_has(&a, "Join now"));
+    for (size_t i = 0; i < a.nblocks; i++)
+        assert_false(a.blocks[i].src && strstr(a.blocks[i].src, "m.jpg"));
+    article_free(&a);
+}
+
 static void test_html_author_box_and_disclaimer_dropped(void **state)
 {
     (void)state;
@@ -2794,6 +2824,7 @@ int main(void)
         cmocka_unit_test(test_html_ten_headlines_after_the_text),
         cmocka_unit_test(test_html_teaser_list_after_the_text),
         cmocka_unit_test(test_html_labelled_headlines_after_the_text),
+        cmocka_unit_test(test_html_box_ending_in_a_button_dropped),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

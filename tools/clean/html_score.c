@@ -1145,6 +1145,27 @@ int html_picture_url(const char *url, size_t n)
     return 0;
 }
 
+/* The last text node with words in x, found from x's end. */
+static xmlNode *last_words(xmlNode *x)
+{
+    xmlNode *k = x->last;
+    while (k) {
+        if (is_text(k) && !only_space((const char *)k->content))
+            return k;
+        if (is_el(k) && k->last) {
+            k = k->last;
+            continue;
+        }
+        while (!k->prev) {
+            k = k->parent;
+            if (k == x)
+                return NULL;
+        }
+        k = k->prev;
+    }
+    return NULL;
+}
+
 /* Whether x is a paragraph that is one link to another page and nothing
  * else, however long (a headline of another story). */
 static int lone_link_par(ctx_t *c, xmlNode *x)
@@ -1187,10 +1208,8 @@ static void drop_labelled_links(ctx_t *c, xmlNode *art)
             continue;
         /* its last words end in ':' (most paragraphs are turned away
          * here, by a look at their last text) */
-        const char *e = NULL;
-        for (xmlNode *k = x->children; k; k = walk_next(k, x, 0))
-            if (is_text(k) && !only_space((const char *)k->content))
-                e = (const char *)k->content;
+        xmlNode *w = last_words(x);
+        const char *e = w ? (const char *)w->content : NULL;
         size_t n = e ? strlen(e) : 0;
         while (n && is_space_byte((unsigned char)e[n - 1]))
             n--;
@@ -1205,6 +1224,58 @@ static void drop_labelled_links(ctx_t *c, xmlNode *art)
         while (next_el(x))
             dom_remove(c, next_el(x));
         dom_remove(c, x);
+    }
+    free(l.v);
+}
+
+static const char *const re_button[] = {"button", "btn", NULL};
+
+/* Whether x (under 500 characters) ends in a link styled as a button (its
+ * class word says "button" or "btn": "Hágase miembro ahora", "mehr
+ * erfahren", "Jetzt starten") after words of its own, twenty characters
+ * or more: an offer, a call to join or to buy, with its button. */
+static int ends_in_button(ctx_t *c, xmlNode *x)
+{
+    xmlNode *last = last_words(x);
+    xmlNode *a = last ? last->parent : NULL;
+    while (a && a != x && !tag_is(a, "a"))
+        a = a->parent;
+    if (!a || a == x || !has_word(attr(a, "class"), re_button))
+        return 0;
+    size_t len = dom_inner_len(c, x, NULL), al = dom_inner_len(c, a, NULL);
+    return len >= al + 20 && len < 500;
+}
+
+/* The boxes (div, section) that end in a button (ends_in_button) go, the
+ * innermost with the boxes around it that hold nothing else to read, unless
+ * one holds a third of the text or more: laprensagrafica's "UN PÚBLICO
+ * INFORMADO DECIDE MEJOR ... HAZTE MIEMBRO", management-circle's seminar
+ * ("In unserem Seminar ... erarbeiten Sie ... mehr erfahren"), a shop's
+ * price and "Kaufen". Looked for before the divs are cleaned, which takes
+ * a button's own box for its links and leaves its words. A text's own
+ * paragraphs do not end in a button: a link in a sentence is no button
+ * (the class says how it looks, "btn", not what it is). */
+static void drop_button_boxes(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"div", "section", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    size_t total = dom_inner_len(c, art, NULL);
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *x = l.v[i], *u = x;
+        if (!ends_in_button(c, x))
+            continue;
+        while (u && u != art) /* not inside a box gone already */
+            u = u->parent;
+        size_t len = u ? dom_inner_len(c, x, NULL) : 0;
+        /* with the box that holds it and nothing else to read (its picture) */
+        while (u && x->parent != art && tag_in(x->parent, set) && dom_inner_len(c, x->parent, NULL) == len)
+            x = x->parent;
+        if (u && len * 3 < total)
+            dom_remove(c, x);
     }
     free(l.v);
 }
@@ -1355,6 +1426,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
                     dom_remove(c, l.v[i]);
         free(l.v);
     }
+    drop_button_boxes(c, art);
     clean_conditionally(c, art, "table");
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
