@@ -680,7 +680,8 @@ static void test_html_labelled_headlines_after_the_text(void **state)
     /* A short label ending in ':' and under it, to the end of the text,
      * paragraphs that are each one link to another story: headlines of
      * other pages, which go with their label. The same label over links
-     * that spell out their addresses cites the writer's sources: it stays. */
+     * that spell out their addresses cites the writer's sources: it stays.
+     * Label and links may share a paragraph, each link on its own line. */
     static const char p[] =
         "<html><head><title>Harbour</title></head><body><div class=\"article\">"
         "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
@@ -708,6 +709,20 @@ static void test_html_labelled_headlines_after_the_text(void **state)
     assert_int_equal(html_clean(cited, strlen(cited), &a, NULL), 0);
     assert_true(body_has(&a, "The two reports I mentioned"));
     assert_true(body_has(&a, "example.org/2023/01/harbour/crane-terminal-report-for-the-port.html"));
+    article_free(&a);
+
+    /* the label and its headlines in one paragraph, a line each */
+    static const char lines[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>See also<br><a href=\"/ferry\">Ferry fares to rise again</a><br><a href=\"/crane\">New crane "
+        "arrives</a><br><a href=\"/market\">The fish market stays inland</a></p>"
+        "</div></body></html>";
+    assert_int_equal(html_clean(lines, strlen(lines), &a, NULL), 0);
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "See also"));
+    assert_false(body_has(&a, "Ferry fares"));
+    assert_false(body_has(&a, "fish market stays"));
     article_free(&a);
 }
 

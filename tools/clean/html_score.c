@@ -1166,6 +1166,20 @@ static xmlNode *last_words(xmlNode *x)
     return NULL;
 }
 
+/* Whether link a's text is an address written out: a source the writer
+ * cites, no headline. */
+static int spells_address(const xmlNode *a)
+{
+    sbuf_t b = {0};
+    dom_inner_text(a, &b);
+    const char *t = b.s ? b.s : "";
+    while (is_space_byte((unsigned char)*t))
+        t++;
+    int address = !strncasecmp(t, "http", 4) || !strncasecmp(t, "www.", 4);
+    free(b.s);
+    return address;
+}
+
 /* Whether x is a paragraph that is one link to another page and nothing
  * else, however long (a headline of another story). */
 static int lone_link_par(ctx_t *c, xmlNode *x)
@@ -1178,22 +1192,47 @@ static int lone_link_par(ctx_t *c, xmlNode *x)
     const char *href = a ? attr(a, "href") : NULL;
     if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) || html_picture_url(href, strcspn(href, "?#")))
         return 0;
-    /* an address written out is a source the writer cites, no headline */
-    sbuf_t b = {0};
-    dom_inner_text(a, &b);
-    const char *t = b.s ? b.s : "";
-    while (is_space_byte((unsigned char)*t))
-        t++;
-    int address = !strncasecmp(t, "http", 4) || !strncasecmp(t, "www.", 4);
-    free(b.s);
-    return !address;
+    return !spells_address(a);
+}
+
+/* Whether x is a short label (40 bytes at most, no link) and after it,
+ * each on a line of its own (a <br> after the label), two links or more to
+ * other pages and nothing else: nesselsetzer's "Siehe auch" over eight of
+ * the blog's other posts. */
+static int br_link_lines(xmlNode *x)
+{
+    xmlNode *k = x->children;
+    while (k && is_text(k) && only_space((const char *)k->content))
+        k = k->next;
+    if (!k || !is_text(k) || strlen((const char *)k->content) > 40)
+        return 0;
+    size_t links = 0;
+    int br = 0;
+    for (k = k->next; k; k = k->next) {
+        if (is_text(k) && only_space((const char *)k->content))
+            continue;
+        if (tag_is(k, "br")) {
+            br = 1;
+            continue;
+        }
+        if (!tag_is(k, "a") || (!links && !br))
+            return 0;
+        const char *href = attr(k, "href");
+        if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) ||
+            html_picture_url(href, strcspn(href, "?#")) || spells_address(k))
+            return 0;
+        links++;
+    }
+    return links >= 2;
 }
 
 /* A short paragraph ending in ':' without a link, and under it two
  * paragraphs or more that are each one link to another page
  * (lone_link_par), up to the end of the text: the headlines of other
  * stories under their label ("Lue aiheesta lisää:", "Diese Artikel könnten
- * dich ebenfalls interessieren:"). The label and the headlines go. */
+ * dich ebenfalls interessieren:"). The label and the headlines go; so does
+ * a paragraph that holds both, its links on lines of their own
+ * (br_link_lines), when no text comes after it. */
 static void drop_labelled_links(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"p", NULL};
@@ -1204,6 +1243,10 @@ static void drop_labelled_links(ctx_t *c, xmlNode *art)
     }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
+        if (x->parent && br_link_lines(x) && !text_after(c, x, art)) {
+            dom_remove(c, x);
+            continue;
+        }
         if (!x->parent || !tag_is(next_el(x), "p"))
             continue;
         /* its last words end in ':' (most paragraphs are turned away
