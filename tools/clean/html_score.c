@@ -727,12 +727,27 @@ static int is_share(const char *ms)
     return 0;
 }
 
-static void clean_share(ctx_t *c, xmlNode *root)
+static const char *const re_button[] = {"button", "btn", NULL};
+static int has_word(const char *s, const char *const *pats);
+
+/* Whether link a's class word says it is styled as a button ("button",
+ * "btn"). */
+static int button_link(const xmlNode *a)
+{
+    const char *cl = tag_is(a, "a") ? attr(a, "class") : NULL;
+    return cl && (ascii_casestr(cl, "btn") || ascii_casestr(cl, "button")) && has_word(cl, re_button);
+}
+
+/* Drops the share bars below root's children; the links styled as buttons
+ * it walks by go into buttons (drop_button_boxes). */
+static void clean_share(ctx_t *c, xmlNode *root, nodes_t *buttons)
 {
     for (xmlNode *top = first_el(root); top; top = next_el(top)) {
         xmlNode *end = next_node(top, 1);
         xmlNode *x = next_node(top, 0);
         while (x && x != end) {
+            if (button_link(x) && nodes_push(buttons, x) < 0)
+                c->oom = 1;
             char ms[512];
             match_string(x, ms, sizeof ms);
             if (is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD) {
@@ -1235,92 +1250,89 @@ static int br_link_lines(xmlNode *x)
  * (br_link_lines), when no text comes after it. */
 static void drop_labelled_links(ctx_t *c, xmlNode *art)
 {
-    static const char *const set[] = {"p", NULL};
-    nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
-        return;
-    }
-    for (size_t i = l.n; i-- > 0;) {
-        xmlNode *x = l.v[i];
-        if (x->parent && br_link_lines(x) && !text_after(c, x, art)) {
-            dom_remove(c, x);
+    /* from the paragraph that holds the text's last words: nothing comes
+     * after it; again while one goes */
+    for (;;) {
+        xmlNode *w = last_words(art), *p = w ? w->parent : NULL;
+        while (p && p != art && !tag_is(p, "p"))
+            p = p->parent;
+        if (!p || p == art)
+            return;
+        if (br_link_lines(p)) {
+            dom_remove(c, p);
             continue;
         }
-        if (!x->parent || !tag_is(next_el(x), "p"))
-            continue;
-        /* its last words end in ':' (most paragraphs are turned away
-         * here, by a look at their last text) */
-        xmlNode *w = last_words(x);
+        if (next_el(p) || !lone_link_par(c, p))
+            return;
+        size_t run = 1;
+        xmlNode *x = p->prev;
+        for (;; x = x->prev) {
+            while (x && !is_el(x))
+                x = x->prev;
+            if (!x || !lone_link_par(c, x))
+                break;
+            run++;
+        }
+        if (run < 2 || !tag_is(x, "p") || dom_count_tag(x, "a") || dom_inner_len(c, x, NULL) > 100)
+            return;
+        /* the label's last words end in ':' */
+        w = last_words(x);
         const char *e = w ? (const char *)w->content : NULL;
         size_t n = e ? strlen(e) : 0;
         while (n && is_space_byte((unsigned char)e[n - 1]))
             n--;
-        if (!n || e[n - 1] != ':' || dom_count_tag(x, "a") || dom_inner_len(c, x, NULL) > 100)
-            continue;
-        size_t run = 0;
-        xmlNode *k = next_el(x), *last = NULL;
-        for (; k && lone_link_par(c, k); k = next_el(k))
-            last = k, run++;
-        if (run < 2 || k || text_after(c, last, art))
-            continue;
+        if (!n || e[n - 1] != ':')
+            return;
         while (next_el(x))
             dom_remove(c, next_el(x));
         dom_remove(c, x);
     }
-    free(l.v);
 }
 
-static const char *const re_button[] = {"button", "btn", NULL};
-
-/* Whether x (under 500 characters) ends in a link styled as a button (its
- * class word says "button" or "btn": "Hágase miembro ahora", "mehr
- * erfahren", "Jetzt starten") after words of its own, twenty characters
- * or more: an offer, a call to join or to buy, with its button. */
-static int ends_in_button(ctx_t *c, xmlNode *x)
-{
-    xmlNode *last = last_words(x);
-    xmlNode *a = last ? last->parent : NULL;
-    while (a && a != x && !tag_is(a, "a"))
-        a = a->parent;
-    if (!a || a == x || !has_word(attr(a, "class"), re_button))
-        return 0;
-    size_t len = dom_inner_len(c, x, NULL), al = dom_inner_len(c, a, NULL);
-    return len >= al + 20 && len < 500;
-}
-
-/* The boxes (div, section) that end in a button (ends_in_button) go, the
- * innermost with the boxes around it that hold nothing else to read, unless
- * one holds a third of the text or more: laprensagrafica's "UN PÚBLICO
- * INFORMADO DECIDE MEJOR ... HAZTE MIEMBRO", management-circle's seminar
- * ("In unserem Seminar ... erarbeiten Sie ... mehr erfahren"), a shop's
- * price and "Kaufen". Looked for before the divs are cleaned, which takes
- * a button's own box for its links and leaves its words. A text's own
- * paragraphs do not end in a button: a link in a sentence is no button
- * (the class says how it looks, "btn", not what it is). */
-static void drop_button_boxes(ctx_t *c, xmlNode *art)
+/* The boxes (div, section) under 500 characters that end in a link styled
+ * as a button (button_link: "Hágase miembro ahora", "mehr erfahren",
+ * "Jetzt starten") after words of their own, twenty characters or more, go:
+ * an offer, a call to join or to buy, with its button. The innermost goes,
+ * with the boxes around it that hold nothing else to read (its picture),
+ * unless it holds a third of the text or more: laprensagrafica's "UN
+ * PÚBLICO INFORMADO DECIDE MEJOR ... HAZTE MIEMBRO", management-circle's
+ * seminar ("In unserem Seminar ... erarbeiten Sie ... mehr erfahren"), a
+ * shop's price and "Kaufen". Looked for before the divs are cleaned, which
+ * takes a button's own box for its links and leaves its words. A text's own
+ * paragraphs do not end in a button: a link in a sentence is no button (the
+ * class says how it looks, "btn", not what it is). buttons: the links
+ * clean_share found, some gone since. */
+static void drop_button_boxes(ctx_t *c, xmlNode *art, const nodes_t *buttons)
 {
     static const char *const set[] = {"div", "section", NULL};
-    nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
-        return;
-    }
-    size_t total = dom_inner_len(c, art, NULL);
-    for (size_t i = l.n; i-- > 0;) {
-        xmlNode *x = l.v[i], *u = x;
-        if (!ends_in_button(c, x))
-            continue;
-        while (u && u != art) /* not inside a box gone already */
+    size_t total = buttons->n ? dom_inner_len(c, art, NULL) : 0;
+    for (size_t i = 0; i < buttons->n; i++) {
+        xmlNode *a = buttons->v[i], *u = a;
+        while (u && u != art) /* still in art: not in a box gone already */
             u = u->parent;
-        size_t len = u ? dom_inner_len(c, x, NULL) : 0;
-        /* with the box that holds it and nothing else to read (its picture) */
-        while (u && x->parent != art && tag_in(x->parent, set) && dom_inner_len(c, x->parent, NULL) == len)
+        xmlNode *w = u ? last_words(a) : NULL;
+        if (!w)
+            continue;
+        size_t al = dom_inner_len(c, a, NULL);
+        /* the innermost box that ends in it with words of its own */
+        xmlNode *x = a->parent;
+        for (; x && x != art; x = x->parent) {
+            if (!tag_in(x, set))
+                continue;
+            size_t len = last_words(x) == w ? dom_inner_len(c, x, NULL) : 500;
+            if (len >= 500)
+                x = NULL;
+            if (!x || len >= al + 20)
+                break;
+        }
+        if (!x || x == art)
+            continue;
+        size_t len = dom_inner_len(c, x, NULL);
+        while (x->parent != art && tag_in(x->parent, set) && dom_inner_len(c, x->parent, NULL) == len)
             x = x->parent;
-        if (u && len * 3 < total)
+        if (len * 3 < total)
             dom_remove(c, x);
     }
-    free(l.v);
 }
 
 /* Whether x has words of its own beside it in its parent: then it is part
@@ -1454,7 +1466,8 @@ static void prep_article(ctx_t *c, xmlNode *art)
     };
     clean_tags(c, art, junk);
     drop_asides(c, art);
-    clean_share(c, art);
+    nodes_t buttons = {0};
+    clean_share(c, art, &buttons);
     static const char *const junk2[] = {
         "iframe", "input", "textarea", "select", "button", NULL,
     };
@@ -1469,7 +1482,8 @@ static void prep_article(ctx_t *c, xmlNode *art)
                     dom_remove(c, l.v[i]);
         free(l.v);
     }
-    drop_button_boxes(c, art);
+    drop_button_boxes(c, art, &buttons);
+    free(buttons.v);
     clean_conditionally(c, art, "table");
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
