@@ -726,6 +726,37 @@ static void test_html_labelled_headlines_after_the_text(void **state)
     article_free(&a);
 }
 
+static void test_html_credit_word_ending_its_box_dropped(void **state)
+{
+    (void)state;
+    /* A paragraph that ends its box and is one word of capitals or a bare
+     * domain name, after the text, credits the story's source or writer:
+     * it goes. An address to visit (www.) stays, and so does a short word
+     * that is not all capitals. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<div><p>" PARA1 "</p><p>" PARA2 "</p><p><strong>HARBOURNEWS.COM</strong></p></div>"
+        "<p>" PARA3 "</p><p><strong>AFP</strong></p>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "exporters of fruit"));
+    assert_false(body_has(&a, "HARBOURNEWS.COM"));
+    assert_false(body_has(&a, "AFP"));
+    article_free(&a);
+
+    static const char kept[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<div><p>" PARA1 "</p><p>" PARA2 "</p><p>www.harbour-board.org</p></div>"
+        "<p>" PARA3 "</p><p>Thanks</p>"
+        "</div></body></html>";
+    assert_int_equal(html_clean(kept, strlen(kept), &a, NULL), 0);
+    assert_true(body_has(&a, "www.harbour-board.org"));
+    assert_true(body_has(&a, "Thanks"));
+    article_free(&a);
+}
+
 static void test_html_box_ending_in_a_button_dropped(void **state)
 {
     (void)state;
@@ -2840,6 +2871,7 @@ int main(void)
         cmocka_unit_test(test_html_teaser_list_after_the_text),
         cmocka_unit_test(test_html_labelled_headlines_after_the_text),
         cmocka_unit_test(test_html_box_ending_in_a_button_dropped),
+        cmocka_unit_test(test_html_credit_word_ending_its_box_dropped),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

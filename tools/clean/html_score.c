@@ -1289,6 +1289,74 @@ static void drop_labelled_links(ctx_t *c, xmlNode *art)
     }
 }
 
+/* Whether x's text is one word that credits, not says: a writer's or an
+ * agency's initials in capitals ("RIRM", "DS", 2 to 8 letters) or a bare
+ * domain name ("BVINEWS.COM", one case throughout), and no link. */
+static int credit_word(ctx_t *c, xmlNode *x)
+{
+    size_t len = dom_inner_len(c, x, NULL);
+    if (len < 2 || len > 40 || dom_count_tag(x, "a"))
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    const char *t = b.s ? b.s : "";
+    while (is_space_byte((unsigned char)*t))
+        t++;
+    size_t n = strlen(t);
+    while (n && is_space_byte((unsigned char)t[n - 1]))
+        n--;
+    size_t up = 0, low = 0, dots = 0, last = 0, other = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)t[i];
+        if (ch >= 'A' && ch <= 'Z')
+            up++, last++;
+        else if (ch >= 'a' && ch <= 'z')
+            low++, last++;
+        else if (ch == '.' && i && i + 1 < n && t[i - 1] != '.')
+            dots++, last = 0;
+        else if ((ch == '-' || (ch >= '0' && ch <= '9')) && dots)
+            last = 0, other += ch != '-';
+        else
+            other = n; /* anything else: no credit */
+    }
+    int www = !strncasecmp(t, "www.", 4);
+    free(b.s);
+    if (other >= n || (up && low))
+        return 0;
+    if (!dots) /* initials: capitals only */
+        return !low && up >= 2 && up <= 8;
+    /* a domain: its last label letters only, 2 to 6; no "www." (an address
+     * to visit, not a credit) */
+    return last >= 2 && last <= 6 && !www;
+}
+
+/* A paragraph that ends its box and is one credit word (credit_word) after
+ * words of the text (40 characters or more, empty boxes passed) is the story's source or its
+ * writer's initials: RadioMaryja's closing "RIRM", the Observer's
+ * "BVINEWS.COM" under the story it took. */
+static void drop_credit_lines(ctx_t *c, xmlNode *art)
+{
+    static const char *const ps[] = {"p", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, ps, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *p = l.v[i], *q = p->prev, *n = next_el(p);
+        while (n && !dom_inner_len(c, n, NULL) && !dom_count_tag(n, "img"))
+            n = next_el(n);
+        if (n || has_child_block(p))
+            continue;
+        /* past empty ones (a paragraph that held a script) */
+        while (q && (!is_el(q) || !dom_inner_len(c, q, NULL)))
+            q = q->prev;
+        if (q && dom_inner_len(c, q, NULL) >= 40 && credit_word(c, p))
+            dom_remove(c, p);
+    }
+    free(l.v);
+}
+
 /* The boxes (div, section) under 500 characters that end in a link styled
  * as a button (button_link: "Hágase miembro ahora", "mehr erfahren",
  * "Jetzt starten") after words of their own, twenty characters or more, go:
@@ -1492,6 +1560,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     drop_teaser_lists(c, art);
     drop_boxes(c, art);
     drop_labelled_links(c, art);
+    drop_credit_lines(c, art);
     drop_teasers(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
