@@ -757,6 +757,28 @@ static void test_html_credit_word_ending_its_box_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_bracketed_more_link_dropped(void **state)
+{
+    (void)state;
+    /* A paragraph that ends in a link in brackets to the whole story loses
+     * the link and its brackets and keeps its words; a footnote in brackets
+     * ("[2]") stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 " [<a href=\"/strike-talks\">read more</a>]</p>"
+        "<p>" PARA2 " <b>[<a href=\"/union\">more</a>]</b></p>"
+        "<p>" PARA3 " [<a href=\"/notes\">2</a>]</p>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "talks would resume on Friday."));
+    assert_true(body_has(&a, "outside the gates."));
+    assert_false(body_has(&a, "read more"));
+    assert_false(body_has(&a, "[more]"));
+    assert_true(body_has(&a, "[2]"));
+    article_free(&a);
+}
+
 static void test_html_box_ending_in_a_button_dropped(void **state)
 {
     (void)state;
@@ -2872,6 +2894,7 @@ int main(void)
         cmocka_unit_test(test_html_labelled_headlines_after_the_text),
         cmocka_unit_test(test_html_box_ending_in_a_button_dropped),
         cmocka_unit_test(test_html_credit_word_ending_its_box_dropped),
+        cmocka_unit_test(test_html_bracketed_more_link_dropped),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

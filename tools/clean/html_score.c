@@ -1330,6 +1330,54 @@ static int credit_word(ctx_t *c, xmlNode *x)
     return last >= 2 && last <= 6 && !www;
 }
 
+/* Length of s with the white space at its end left off. */
+static size_t trimmed_len(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && is_space_byte((unsigned char)s[n - 1]))
+        n--;
+    return n;
+}
+
+/* A paragraph that ends in a link in brackets, "[czytaj więcej]", "[more]",
+ * after 40 characters or more of its own: the link to the whole story under
+ * its summary goes with its brackets and the paragraph stays. The link's text
+ * is words (30 bytes at most, no digit: "[1]" is a footnote) and leads to
+ * another page. */
+static void drop_bracketed_more(ctx_t *c, xmlNode *p)
+{
+    xmlNode *w = last_words(p), *a = w ? w->prev : NULL;
+    if (!a || !tag_is(a, "a") || trimmed_len((const char *)w->content) != 1 || w->content[0] != ']')
+        return;
+    xmlNode *o = a->prev;
+    const char *os = o && is_text(o) ? (const char *)o->content : "";
+    size_t on = trimmed_len(os);
+    if (!on || os[on - 1] != '[' || !href_leads_on(attr(a, "href")))
+        return;
+    size_t al = dom_inner_len(c, a, NULL);
+    if (!al || al > 30 || dom_inner_len(c, p, NULL) < al + 40)
+        return;
+    sbuf_t b = {0};
+    dom_inner_text(a, &b);
+    int digit = 0;
+    for (const char *t = b.s ? b.s : ""; *t; t++)
+        digit |= *t >= '0' && *t <= '9';
+    free(b.s);
+    if (digit)
+        return;
+    if (on > 1) { /* "[" closes a text node of words: they stay */
+        xmlNode *keep = xmlNewDocTextLen(c->doc, (const xmlChar *)os, (int)(on - 1));
+        if (!keep) {
+            c->oom = 1;
+            return;
+        }
+        dom_insert_before(o, keep);
+    }
+    dom_remove(c, o);
+    dom_remove(c, a);
+    dom_remove(c, w);
+}
+
 /* A paragraph that ends its box and is one credit word (credit_word) after
  * words of the text (40 characters or more, empty boxes passed) is the story's source or its
  * writer's initials: RadioMaryja's closing "RIRM", the Observer's
@@ -1344,6 +1392,7 @@ static void drop_credit_lines(ctx_t *c, xmlNode *art)
     }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *p = l.v[i], *q = p->prev, *n = next_el(p);
+        drop_bracketed_more(c, p);
         while (n && !dom_inner_len(c, n, NULL) && !dom_count_tag(n, "img"))
             n = next_el(n);
         if (n || has_child_block(p))
