@@ -779,6 +779,28 @@ static void test_html_bracketed_more_link_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_site_name_heading_dropped(void **state)
+{
+    (void)state;
+    /* A heading that is the site's name (og:site_name) over the site's
+     * address at the end of the text is its contact box: both go. A
+     * heading of other words stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title><meta property=\"og:site_name\" content=\"HARBOUR WATCH\">"
+        "</head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><h2>Talks on Friday</h2><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<h2>Harbour  Watch</h2><p>Quay Street 4, 1010 Portville</p>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "Talks on Friday"));
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Harbour  Watch"));
+    assert_false(body_has(&a, "Harbour Watch"));
+    assert_false(body_has(&a, "Quay Street"));
+    article_free(&a);
+}
+
 static void test_html_box_ending_in_a_button_dropped(void **state)
 {
     (void)state;
@@ -2895,6 +2917,7 @@ int main(void)
         cmocka_unit_test(test_html_box_ending_in_a_button_dropped),
         cmocka_unit_test(test_html_credit_word_ending_its_box_dropped),
         cmocka_unit_test(test_html_bracketed_more_link_dropped),
+        cmocka_unit_test(test_html_site_name_heading_dropped),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

@@ -416,8 +416,8 @@ static xmlDoc *read_page(const char *buf, size_t len, const char *charset, page_
  * text. Each attempt scores the page as parsed: doc (freed here) with the
  * edits of the attempt before taken back (dom_undo), or a fresh parse when
  * they could not be noted. Returns 0, or -1 when out of memory. */
-static int search_text(const page_t *pg, xmlDoc *doc, const char *title, const char *desc, article_t *best,
-                       char **byline)
+static int search_text(const page_t *pg, xmlDoc *doc, const char *title, const char *desc, const char *site,
+                       article_t *best, char **byline)
 {
     static const unsigned attempts[] = {
         F_STRIP_UNLIKELY | F_WEIGHT_CLASSES | F_CLEAN_COND,
@@ -445,6 +445,7 @@ static int search_text(const page_t *pg, xmlDoc *doc, const char *title, const c
         c.flags = attempts[ai];
         c.title = title;
         c.desc = desc;
+        c.site = site;
         /* a later attempt may need the page as parsed */
         edits_t edits = {0};
         int last = ai + 1 == sizeof attempts / sizeof attempts[0];
@@ -1632,7 +1633,7 @@ static int clean_page(const char *buf, size_t len, const char *charset, article_
 
     article_t best = {0};
     char *best_byline = NULL;
-    int oom = search_text(&pg, doc, title, html_meta_description(&m), &best, &best_byline) < 0;
+    int oom = search_text(&pg, doc, title, html_meta_description(&m), html_meta_source(&m), &best, &best_byline) < 0;
     if (!oom && m.body && ld_body_better(m.body, body_chars(&best))) {
         article_t ld = {0};
         if (ld_body_blocks(m.body, &ld) < 0) {

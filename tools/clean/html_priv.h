@@ -133,6 +133,7 @@ typedef struct {
     unsigned flags;
     const char *title;   /* the article title as found by metadata */
     const char *desc;    /* the page's description (og:description), or NULL */
+    const char *site;    /* the site's name (og:site_name ...), or NULL */
     char *byline;        /* byline element found in the body */
     size_t noscript_len; /* characters inside the page's <noscript> elements */
     int oom;

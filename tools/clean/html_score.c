@@ -1330,6 +1330,54 @@ static int credit_word(ctx_t *c, xmlNode *x)
     return last >= 2 && last <= 6 && !www;
 }
 
+/* Whether x's text is the site's name, white space and case aside. */
+static int says_site(ctx_t *c, const xmlNode *x)
+{
+    if (!c->site)
+        return 0;
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    const char *t = b.s ? b.s : "", *q = c->site;
+    for (;;) {
+        while (is_space_byte((unsigned char)*t))
+            t++;
+        while (is_space_byte((unsigned char)*q))
+            q++;
+        if (!*t || !*q || tolower((unsigned char)*t) != tolower((unsigned char)*q))
+            break;
+        t++, q++;
+    }
+    int same = !*t && !*q && b.s && *b.s;
+    free(b.s);
+    return same;
+}
+
+/* A heading in the text that is the site's name (its og:site_name) is the
+ * site's masthead, or the head of its contact box; it goes, and when less
+ * than 300 characters of text come after it, what follows it in its box
+ * goes too: rent-a-salesman's "RENT A SALESMAN®" over its address. */
+static void drop_site_headings(ctx_t *c, xmlNode *art)
+{
+    static const char *const hs[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
+    if (!c->site || !*c->site)
+        return;
+    nodes_t l = {0};
+    if (dom_get_all(art, hs, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = l.n; i-- > 0;) {
+        xmlNode *h = l.v[i];
+        if (dom_inner_len(c, h, NULL) > 100 || !says_site(c, h))
+            continue;
+        if (text_after(c, h, art) < 300)
+            while (next_el(h))
+                dom_remove(c, next_el(h));
+        dom_remove(c, h);
+    }
+    free(l.v);
+}
+
 /* Length of s with the white space at its end left off. */
 static size_t trimmed_len(const char *s)
 {
@@ -1610,6 +1658,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     drop_boxes(c, art);
     drop_labelled_links(c, art);
     drop_credit_lines(c, art);
+    drop_site_headings(c, art);
     drop_teasers(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
