@@ -801,6 +801,40 @@ static void test_html_site_name_heading_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_sources_tail_dropped(void **state)
+{
+    (void)state;
+    /* The text's last label ending in ':' over works it cites (a year in
+     * brackets, an address, a DOI) goes with them. A label over a list of
+     * the text's own words stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<h3>Sources:</h3>"
+        "<p>Port Authority (2022): Annual report on cargo and fees, https://example.org/port/annual-report.pdf</p>"
+        "<p>Meyer, L.: Strikes in northern ports. In: Maritime Review, Vol. 12, DOI 10.1000/mr.2021.12</p>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Sources:"));
+    assert_false(body_has(&a, "Annual report"));
+    assert_false(body_has(&a, "Maritime Review"));
+    article_free(&a);
+
+    static const char kept[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p><strong>What the union asks for:</strong></p>"
+        "<p>Pay that keeps up with prices, which rose by a tenth in a year at the port's shops.</p>"
+        "<p>No more night shifts for workers over fifty, and a second crane driver at night.</p>"
+        "</div></body></html>";
+    assert_int_equal(html_clean(kept, strlen(kept), &a, NULL), 0);
+    assert_true(body_has(&a, "What the union asks for:"));
+    assert_true(body_has(&a, "No more night shifts"));
+    article_free(&a);
+}
+
 static void test_html_box_ending_in_a_button_dropped(void **state)
 {
     (void)state;
@@ -2918,6 +2952,7 @@ int main(void)
         cmocka_unit_test(test_html_credit_word_ending_its_box_dropped),
         cmocka_unit_test(test_html_bracketed_more_link_dropped),
         cmocka_unit_test(test_html_site_name_heading_dropped),
+        cmocka_unit_test(test_html_sources_tail_dropped),
         cmocka_unit_test(test_html_teaser_of_another_page),
         cmocka_unit_test(test_html_long_heading_over_nothing_at_the_end),
         cmocka_unit_test(test_html_author_box_and_disclaimer_dropped),

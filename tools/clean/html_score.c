@@ -1426,6 +1426,74 @@ static void drop_bracketed_more(ctx_t *c, xmlNode *p)
     dom_remove(c, w);
 }
 
+/* Whether x's text cites a source: an address ("http", "www."), a DOI, an
+ * ISBN or a year in brackets ("(2020)"). */
+static int cites_source(const xmlNode *x)
+{
+    static const char *const marks[] = {"http", "www.", "doi", "isbn", NULL};
+    sbuf_t b = {0};
+    dom_inner_text(x, &b);
+    const char *t = b.s ? b.s : "";
+    int yes = contains_any(t, marks);
+    for (const char *k = t; !yes && (k = strchr(k, '(')); k++)
+        yes = (k[1] == '1' || k[1] == '2') && isdigit((unsigned char)k[2]) && isdigit((unsigned char)k[3]) &&
+              isdigit((unsigned char)k[4]) && !isdigit((unsigned char)k[5]);
+    free(b.s);
+    return yes;
+}
+
+/* The text's last label (a heading, or a paragraph of one bold run, 60
+ * characters at most, ending in ':') goes with all after it when half of
+ * that or more is blocks that cite sources (cites_source): the list of
+ * works the text drew on, under "Quellenangaben:", "Zusatzinformationen:"
+ * (internetchemie's two papers in Science, careelite's nine references). */
+static void drop_sources_tail(ctx_t *c, xmlNode *art)
+{
+    static const char *const set[] = {"h2", "h3", "h4", "h5", "h6", "p", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, set, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    xmlNode *h = NULL;
+    for (size_t i = l.n; i-- > 0 && !h;) {
+        xmlNode *x = l.v[i];
+        size_t len = dom_inner_len(c, x, NULL);
+        if (!len || len > 60)
+            continue;
+        xmlNode *w = last_words(x);
+        const char *e = w ? (const char *)w->content : "";
+        size_t n = trimmed_len(e);
+        if (!n || e[n - 1] != ':')
+            continue;
+        if (tag_is(x, "p")) {
+            xmlNode *k = first_el(x);
+            if (!k || !tag_in(k, (const char *const[]){"b", "strong", NULL}) || dom_inner_len(c, k, NULL) != len)
+                break; /* a label in running text: the last one, no list's */
+        }
+        h = x;
+    }
+    free(l.v);
+    static const char *const blocks[] = {"p", "li", "dd", "h2", "h3", "h4", "h5", "h6", "blockquote", NULL};
+    size_t total = h ? text_after(c, h, art) : 0, cited = 0;
+    if (total < 100)
+        return;
+    for (xmlNode *k = walk_next(h, art, 1); k;) {
+        if (is_el(k) && (tag_in(k, blocks) || (tag_is(k, "div") && !has_child_block(k)))) {
+            if (cites_source(k))
+                cited += dom_inner_len(c, k, NULL);
+            k = walk_next(k, art, 1);
+        } else
+            k = walk_next(k, art, 0);
+    }
+    if (cited * 2 < total)
+        return;
+    for (xmlNode *u = h; u && u != art; u = u->parent)
+        while (next_el(u))
+            dom_remove(c, next_el(u));
+    dom_remove(c, h);
+}
+
 /* A paragraph that ends its box and is one credit word (credit_word) after
  * words of the text (40 characters or more, empty boxes passed) is the story's source or its
  * writer's initials: RadioMaryja's closing "RIRM", the Observer's
@@ -1659,6 +1727,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     drop_labelled_links(c, art);
     drop_credit_lines(c, art);
     drop_site_headings(c, art);
+    drop_sources_tail(c, art);
     drop_teasers(c, art);
     drop_link_cards(c, art);
     /* empty paragraphs */
