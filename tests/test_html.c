@@ -2924,6 +2924,30 @@ static void test_html_arena_per_thread(void **state)
     article_free(&one);
 }
 
+static void test_html_download_file_note_dropped(void **state)
+{
+    (void)state;
+    /* The type and size a site notes after a download link go; the link,
+     * which names the document, and a sentence about the file stay. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p>"
+        "<p>The council has published its findings: <a href=\"/report.pdf\">Harbour report 2023</a> "
+        "<span class=\"info\">PDF | 38 KB | not accessible</span></p>"
+        "<p>Or read the summary: <a href=\"/summary.pdf\">Summary</a><small>(PDF, 1,2 MB)</small></p>"
+        "<p>The plans: <a href=\"/plans.pdf\">Plans</a> <span>PDF files of 40 pages, one per quay.</span></p>"
+        "</div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "Harbour report 2023"));
+    assert_false(body_has(&a, "38 KB"));
+    assert_true(body_has(&a, "Summary"));
+    assert_false(body_has(&a, "1,2 MB"));
+    assert_true(body_has(&a, "PDF files of 40 pages"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3029,6 +3053,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_same_tree),
         cmocka_unit_test(test_html_trim_pack_moves_values),
         cmocka_unit_test(test_html_title_with_script_inside),
+        cmocka_unit_test(test_html_download_file_note_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -738,8 +738,50 @@ static int button_link(const xmlNode *a)
     return cl && (ascii_casestr(cl, "btn") || ascii_casestr(cl, "button")) && has_word(cl, re_button);
 }
 
-/* Drops the share bars below root's children; the links styled as buttons
- * it walks by go into buttons (drop_button_boxes). */
+/* Whether x is a download link's file note: a span or small right after
+ * a link whose whole text is the file's type and size and what follows
+ * ("PDF | 38 KB | Datei ist nicht barrierefrei", "(PDF, 1,2 MB)"): the
+ * link names the document, the note is the site's. */
+static int file_note(const xmlNode *x)
+{
+    static const char *const types[] = {"pdf", "docx", "doc", "xlsx", "xls",  "pptx", "ppt", "odt",
+                                        "ods", "zip",  "rtf", "csv",  "epub", "mp3",  NULL};
+    static const char *const units[] = {"kb", "mb", "gb", "kib", "mib", "byte", NULL};
+    if (!tag_is(x, "span") && !tag_is(x, "small"))
+        return 0;
+    const xmlNode *t = x->children, *p = x->prev;
+    while (p && is_text(p) && is_whitespace_node(p))
+        p = p->prev;
+    if (!p || !tag_is(p, "a") || !t || !is_text(t) || t->next || !t->content)
+        return 0;
+    const char *s = (const char *)t->content;
+    while (is_space_byte((unsigned char)*s) || *s == '(' || *s == '[')
+        s++;
+    size_t k = 0;
+    const char *const *ty = types;
+    for (; *ty; ty++)
+        if (!strncasecmp(s, *ty, k = strlen(*ty)) && !isalnum((unsigned char)s[k]))
+            break;
+    if (!*ty || strlen(s) > 80)
+        return 0;
+    s += k;
+    while (*s == ' ' || *s == ',' || *s == '|' || *s == ';' || *s == ':' || is_space_byte((unsigned char)*s))
+        s++;
+    if (!isdigit((unsigned char)*s))
+        return 0;
+    while (isdigit((unsigned char)*s) || *s == '.' || *s == ',')
+        s++;
+    while (is_space_byte((unsigned char)*s))
+        s++;
+    for (const char *const *u = units; *u; u++)
+        if (!strncasecmp(s, *u, k = strlen(*u)) && !isalpha((unsigned char)s[k]))
+            return 1;
+    return 0;
+}
+
+/* Drops the share bars below root's children and the file notes of
+ * download links (file_note); the links styled as buttons it walks by go
+ * into buttons (drop_button_boxes). */
 static void clean_share(ctx_t *c, xmlNode *root, nodes_t *buttons)
 {
     for (xmlNode *top = first_el(root); top; top = next_el(top)) {
@@ -750,7 +792,7 @@ static void clean_share(ctx_t *c, xmlNode *root, nodes_t *buttons)
                 c->oom = 1;
             char ms[512];
             match_string(x, ms, sizeof ms);
-            if (is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD) {
+            if ((is_share(ms) && dom_inner_len(c, x, NULL) < CHAR_THRESHOLD) || file_note(x)) {
                 xmlNode *n = next_node(x, 1);
                 dom_remove(c, x);
                 x = n;
