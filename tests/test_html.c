@@ -2948,6 +2948,38 @@ static void test_html_download_file_note_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_lines_above_the_headline_dropped(void **state)
+{
+    (void)state;
+    /* The text's own copy of the headline near its top: the short lines
+     * above it (the section, the issue, the price) are the page's header
+     * and go; a picture alone above it stays. A paragraph of text above
+     * it keeps everything. */
+    static const char p[] =
+        "<html><head><title>Ferry fares will rise again in the spring</title></head><body>"
+        "<div class=\"article\"><table><tr><td><div><b>Harbour affairs</b><br><img src=\"/issue.jpg\" "
+        "alt=\"Cover of the issue\"><b>Issue 72, spring 2023</b><br><b>6,90 euros</b></div></td>"
+        "<td><p><img src=\"/ferry.jpg\" alt=\"The ferry at the quay at dawn\"></p><p><strong>Ferry fares will rise again in the spring</strong></p>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p><p>" PARA3 "</p></td></tr></table></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_true(body_has(&a, "The ferry at the quay at dawn"));
+    assert_false(body_has(&a, "Harbour affairs"));
+    assert_false(body_has(&a, "Issue 72"));
+    assert_false(body_has(&a, "6,90 euros"));
+    article_free(&a);
+
+    static const char text_first[] =
+        "<html><head><title>Ferry fares will rise again in the spring</title></head><body>"
+        "<div class=\"article\"><p><b>Harbour affairs</b></p><p>" PARA1 "</p>"
+        "<p><strong>Ferry fares will rise again in the spring</strong></p>"
+        "<p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    assert_int_equal(html_clean(text_first, strlen(text_first), &a, NULL), 0);
+    assert_true(body_has(&a, "Harbour affairs"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3054,6 +3086,7 @@ int main(void)
         cmocka_unit_test(test_html_trim_pack_moves_values),
         cmocka_unit_test(test_html_title_with_script_inside),
         cmocka_unit_test(test_html_download_file_note_dropped),
+        cmocka_unit_test(test_html_lines_above_the_headline_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2658,6 +2658,59 @@ static void drop_header_repeats(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+/* Whether x's text holds a web address ("The Wayback Machine - https://..."):
+ * an address line, not a paragraph of text. */
+static int web_address_in(xmlNode *x)
+{
+    xmlChar *t = xmlNodeGetContent(x);
+    int r = t && strstr((const char *)t, "://");
+    xmlFree(t);
+    return r;
+}
+
+/* The short lines above the text's own copy of the headline (a bold line
+ * or heading that says the title again, before any paragraph of text) are
+ * the page's header: the section's name, the issue, the price. They go,
+ * and pictures among them; a picture alone or a figure stays. The copy is
+ * looked for in the first 500 bytes of text, above any paragraph of text
+ * (100 characters, no web address). */
+static void drop_above_headline(ctx_t *c, xmlNode *art)
+{
+    if (!c->title || strlen(c->title) < 20)
+        return;
+    xmlNode *h = NULL;
+    size_t seen = 0; /* bytes of text above x: the headline is near the top */
+    for (xmlNode *x = first_el(art); x && seen < 500; x = walk_next(x, art, 0)) {
+        if (is_text(x) && x->content)
+            seen += strlen((const char *)x->content);
+        if (!is_el(x))
+            continue;
+        size_t len = dom_inner_len(c, x, NULL);
+        if (tag_is(x, "p") && len >= 100 && !web_address_in(x))
+            return;
+        if (len < 20 || len > 2 * strlen(c->title) + 10)
+            continue;
+        sbuf_t b = {0};
+        dom_inner_text(x, &b);
+        double sim = b.s ? dom_text_similarity(c->title, b.s) : 0;
+        free(b.s);
+        if (sim > 0.9) {
+            h = x;
+            break;
+        }
+    }
+    if (!h)
+        return;
+    for (xmlNode *k = h; k && k != art; k = k->parent)
+        for (xmlNode *s = k->prev; s;) {
+            xmlNode *p = s->prev;
+            size_t n = is_el(s) ? dom_inner_len(c, s, NULL) : 200;
+            if (n < 200 && (n > 0 || !dom_count_tag(s, "img")) && !tag_is(s, "figure") && !dom_count_tag(s, "figure"))
+                dom_remove(c, s);
+            s = p;
+        }
+}
+
 /* Pushes on out, in document order, a's element siblings before it
  * (after: after it) that are paragraphs of text: more than 80 characters,
  * few links, no negative class. Returns 0, or -1 when out of memory. */
@@ -2738,6 +2791,7 @@ xmlNode *html_grab_article(ctx_t *c, xmlNode *root)
     free(post.v);
     prep_article(c, art);
     drop_header_repeats(c, art);
+    drop_above_headline(c, art);
     add_leads(c, art);
     return art;
 }
