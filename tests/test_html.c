@@ -2980,6 +2980,28 @@ static void test_html_lines_above_the_headline_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_heading_over_an_embed_dropped(void **state)
+{
+    (void)state;
+    /* A heading over a box with nothing we can show (a live ticker's, a
+     * player's) up to the next heading of its rank goes; a heading over a
+     * picture stays, and so does one the next heading follows directly. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<p>" PARA1 "</p><h2>Strike talks, live: minute by minute</h2>"
+        "<div class=\"ticker-widget\"><live-ticker match=\"12\"></live-ticker></div>"
+        "<h2>The dock at dawn</h2><img src=\"/dock.jpg\" alt=\"The dock at dawn, empty\">"
+        "<h2>What the union wants</h2><h2>Pay</h2>"
+        "<p>" PARA2 "</p><p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "minute by minute"));
+    assert_true(body_has(&a, "The dock at dawn"));
+    assert_true(body_has(&a, "What the union wants"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3087,6 +3109,7 @@ int main(void)
         cmocka_unit_test(test_html_title_with_script_inside),
         cmocka_unit_test(test_html_download_file_note_dropped),
         cmocka_unit_test(test_html_lines_above_the_headline_dropped),
+        cmocka_unit_test(test_html_heading_over_an_embed_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

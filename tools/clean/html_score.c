@@ -1729,6 +1729,35 @@ static void drop_asides(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+/* Drops a heading over an embed we cannot show: between it and the next
+ * heading of its rank only boxes with no text and no picture (a live
+ * ticker's, a map's). */
+static void drop_embed_headings(ctx_t *c, xmlNode *art)
+{
+    static const char *const hs[] = {"h2", "h3", "h4", "h5", "h6", NULL};
+    static const char *const pics[] = {"img", "picture", "svg", "figure", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, hs, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        xmlNode *x = l.v[i], *k = x->next;
+        int boxes = 0;
+        for (; k; k = k->next) {
+            if (is_text(k) && is_whitespace_node(k))
+                continue;
+            if (!is_el(k) || tag_in(k, hs) || tag_in(k, pics) || dom_inner_len(c, k, NULL) || dom_count_tag(k, "img") ||
+                dom_count_tag(k, "picture") || dom_count_tag(k, "svg"))
+                break;
+            boxes++;
+        }
+        if (boxes && k && is_el(k) && !strcmp(tag(k), tag(x)))
+            dom_remove(c, x);
+    }
+    free(l.v);
+}
+
 static void prep_article(ctx_t *c, xmlNode *art)
 {
     mark_data_tables(c, art);
@@ -1759,6 +1788,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     }
     drop_button_boxes(c, art, &buttons);
     free(buttons.v);
+    drop_embed_headings(c, art);
     clean_conditionally(c, art, "table");
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
