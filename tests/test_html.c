@@ -3002,6 +3002,26 @@ static void test_html_heading_over_an_embed_dropped(void **state)
     article_free(&a);
 }
 
+static void test_html_file_name_caption_dropped(void **state)
+{
+    (void)state;
+    /* The text under a picture that only spells its file name goes; a
+     * caption that says more stays. */
+    static const char p[] =
+        "<html><head><title>Harbour</title></head><body><div class=\"article\">"
+        "<div class=\"lead\"><a href=\"/up/Harbour-Strike-at-the-Gates.jpg\"><img "
+        "src=\"/up/Harbour-Strike-at-the-Gates-300x225.jpg\"></a><br>Harbour Strike at the Gates</div>"
+        "<p>" PARA1 "</p><p>" PARA2 "</p>"
+        "<div><img src=\"/up/dock_workers.jpg\"><br>Dock workers outside the gates on Tuesday</div>"
+        "<p>" PARA3 "</p></div></body></html>";
+    article_t a;
+    assert_int_equal(html_clean(p, strlen(p), &a, NULL), 0);
+    assert_true(body_has(&a, "into the winter"));
+    assert_false(body_has(&a, "Harbour Strike at the Gates"));
+    assert_true(body_has(&a, "Dock workers outside the gates on Tuesday"));
+    article_free(&a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -3110,6 +3130,7 @@ int main(void)
         cmocka_unit_test(test_html_download_file_note_dropped),
         cmocka_unit_test(test_html_lines_above_the_headline_dropped),
         cmocka_unit_test(test_html_heading_over_an_embed_dropped),
+        cmocka_unit_test(test_html_file_name_caption_dropped),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

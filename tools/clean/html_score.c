@@ -1758,6 +1758,71 @@ static void drop_embed_headings(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
+/* Whether text t (n bytes) spells the file name at the end of url u (its
+ * words split by '-' or '_', without the extension and a "-300x225" size):
+ * the name a site's software put under the picture, not a caption. */
+static int spells_file_name(const char *t, size_t n, const char *u)
+{
+    size_t e = strcspn(u, "?#");
+    size_t b = e;
+    while (b > 0 && u[b - 1] != '/')
+        b--;
+    size_t d = e;
+    while (d > b && u[d - 1] != '.')
+        d--;
+    if (d > b)
+        e = d - 1;
+    size_t x = e; /* a size suffix "-300x225" */
+    while (x > b && isdigit((unsigned char)u[x - 1]))
+        x--;
+    if (x < e && x > b && u[x - 1] == 'x') {
+        size_t y = x - 1;
+        while (y > b && isdigit((unsigned char)u[y - 1]))
+            y--;
+        if (y < x - 1 && y > b && u[y - 1] == '-')
+            e = y - 1;
+    }
+    while (n && is_space_byte((unsigned char)*t))
+        t++, n--;
+    while (n && is_space_byte((unsigned char)t[n - 1]))
+        n--;
+    if (n < 12 || n != e - b || !memchr(t, ' ', n))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char a = t[i], f = u[b + i];
+        if (a == ' ' ? f != '-' && f != '_' : tolower((unsigned char)a) != tolower((unsigned char)f))
+            return 0;
+    }
+    return 1;
+}
+
+/* Drops the text right after a picture (after a <br> or blanks) that only
+ * spells the picture's file name (spells_file_name). */
+static void drop_file_name_captions(ctx_t *c, xmlNode *art)
+{
+    static const char *const imgs[] = {"img", NULL};
+    nodes_t l = {0};
+    if (dom_get_all(art, imgs, &l) < 0) {
+        c->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < l.n; i++) {
+        xmlNode *x = l.v[i];
+        const char *src = attr(x, "src");
+        if (tag_is(x->parent, "a") && !x->next && !x->prev)
+            x = x->parent;
+        xmlNode *k = x->next;
+        while (k && ((is_text(k) && is_whitespace_node(k)) || tag_is(k, "br")))
+            k = k->next;
+        if (!k || !is_text(k) || !k->content || !src)
+            continue;
+        const char *t = (const char *)k->content;
+        if (spells_file_name(t, strlen(t), src))
+            dom_remove(c, k);
+    }
+    free(l.v);
+}
+
 static void prep_article(ctx_t *c, xmlNode *art)
 {
     mark_data_tables(c, art);
@@ -1789,6 +1854,7 @@ static void prep_article(ctx_t *c, xmlNode *art)
     drop_button_boxes(c, art, &buttons);
     free(buttons.v);
     drop_embed_headings(c, art);
+    drop_file_name_captions(c, art);
     clean_conditionally(c, art, "table");
     clean_conditionally(c, art, "ul");
     clean_conditionally(c, art, "div");
