@@ -611,6 +611,24 @@ static char *word_key(const char *t, size_t max, size_t *nw)
     return k;
 }
 
+/* Moves a's blocks from index before on (the ones just added) to index
+ * at, the blocks from at on moved up after them. Returns 0, or -1 when out
+ * of memory (a's blocks as they were). */
+static int move_to(article_t *a, size_t before, size_t at)
+{
+    size_t added = a->nblocks - before;
+    if (added && at < before) {
+        article_block_t *tmp = malloc(added * sizeof *tmp);
+        if (!tmp)
+            return -1;
+        memcpy(tmp, a->blocks + before, added * sizeof *tmp);
+        memmove(a->blocks + at + added, a->blocks + at, (before - at) * sizeof *tmp);
+        memcpy(a->blocks + at, tmp, added * sizeof *tmp);
+        free(tmp);
+    }
+    return 0;
+}
+
 /* Adds each line of list to a as a block of kind, at block index at
  * (moved up). Returns the blocks added, or -1 when out of memory. */
 static long insert_lines(article_t *a, const char *list, article_block_kind_t kind, size_t at)
@@ -627,16 +645,7 @@ static long insert_lines(article_t *a, const char *list, article_block_kind_t ki
         p += len + (p[len] == '\n');
     }
     size_t added = a->nblocks - before;
-    if (added && at < before) {
-        article_block_t *tmp = malloc(added * sizeof *tmp);
-        if (!tmp)
-            return -1;
-        memcpy(tmp, a->blocks + before, added * sizeof *tmp);
-        memmove(a->blocks + at + added, a->blocks + at, (before - at) * sizeof *tmp);
-        memcpy(a->blocks + at, tmp, added * sizeof *tmp);
-        free(tmp);
-    }
-    return (long)added;
+    return move_to(a, before, at) < 0 ? -1 : (long)added;
 }
 
 /* The block of keys bk (nb of them, their word counts bw) that holds the
@@ -961,17 +970,7 @@ static int insert_blocks(article_t *a, article_t *from, size_t at)
         if (article_add_block(a, b->kind, b->text, strlen(b->text)) < 0)
             return -1;
     }
-    size_t added = a->nblocks - before;
-    if (added && at < before) {
-        article_block_t *tmp = malloc(added * sizeof *tmp);
-        if (!tmp)
-            return -1;
-        memcpy(tmp, a->blocks + before, added * sizeof *tmp);
-        memmove(a->blocks + at + added, a->blocks + at, (before - at) * sizeof *tmp);
-        memcpy(a->blocks + at, tmp, added * sizeof *tmp);
-        free(tmp);
-    }
-    return 0;
+    return move_to(a, before, at);
 }
 
 /* A recipe's page shows its ingredients in a box of their own, a table or
