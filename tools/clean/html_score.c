@@ -1085,17 +1085,16 @@ static const char *const re_author_box[] = {
 static const char *const re_notice[] = {"disclaimer", "disclosure", "linkbox", "link-box",
                                         "calendar",   "navframe",   NULL};
 
-/* Class and id words of a box that explains the page's affiliate links
- * (finanztip's "affiliate-text": "* Was der Stern bedeutet: ..."); on a
- * link or a word in a sentence the same word marks the link itself, which
- * stays. */
-static const char *const re_affiliate[] = {"affiliate", NULL};
-
-/* Class and id words of a box of who made the piece, a label over each
- * name (iconmagazine's "single-credits": "Interview / SVEN MICHAELSEN /
- * FOTOGRAF / ERIC MICHAEL ROY ..."). A span or a paragraph of that class
- * is a picture's credit, with its caption: that stays. */
-static const char *const re_credits[] = {"credits", NULL};
+/* Class and id words of a box (a div, section or aside) that goes
+ * wherever it stands, though on a link, a span or a paragraph the same
+ * word marks something that stays: the box that explains the page's
+ * affiliate links (finanztip's "affiliate-text": "* Was der Stern bedeutet:
+ * ..."; on a link or a word in a sentence the word marks the link itself)
+ * and the box of who made the piece, a label over each name
+ * (iconmagazine's "single-credits": "Interview / SVEN MICHAELSEN /
+ * FOTOGRAF / ERIC MICHAEL ROY ..."; a span or a paragraph of that class is
+ * a picture's credit, with its caption). */
+static const char *const re_box_only[] = {"affiliate", "credits", NULL};
 
 /* Characters of art's text after x's subtree. */
 static size_t text_after(ctx_t *c, xmlNode *x, xmlNode *art)
@@ -1163,9 +1162,11 @@ static void drop_teaser_lists(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
-/* Drops the author's portrait at the end of art and the notices about
- * advertising in it, by their class or id, unless one holds a third of the
- * text or more (then the class is the page's wrapper, not a box's). */
+/* Drops, by their class or id, the author's portrait at the end of art
+ * (re_author_box), the notices and boxes of links anywhere in it
+ * (re_notice) and its affiliate and credits boxes (re_box_only), unless
+ * one holds a third of the text or more (then the class is the page's
+ * wrapper, not a box's). */
 static void drop_boxes(ctx_t *c, xmlNode *art)
 {
     size_t total = dom_inner_len(c, art, NULL);
@@ -1177,8 +1178,7 @@ static void drop_boxes(ctx_t *c, xmlNode *art)
         int mfits = lower_pairs(ms, &ml);
         static const char *const boxes[] = {"div", "section", "aside", NULL};
         int notice = lowered_word(ms, &ml, mfits, re_notice) ||
-                     (tag_in(x, boxes) &&
-                      (lowered_word(ms, &ml, mfits, re_affiliate) || lowered_word(ms, &ml, mfits, re_credits)));
+                     (tag_in(x, boxes) && lowered_word(ms, &ml, mfits, re_box_only));
         int author = !notice && lowered_word(ms, &ml, mfits, re_author_box);
         size_t len = notice || author ? dom_inner_len(c, x, NULL) : 0;
         if ((notice || (author && text_after(c, x, art) < len)) && len * 3 < total) {
