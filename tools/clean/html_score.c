@@ -1223,6 +1223,25 @@ static xmlNode *last_words(xmlNode *x)
     return NULL;
 }
 
+/* Length of s with the white space at its end left off. */
+static size_t trimmed_len(const char *s)
+{
+    size_t n = strlen(s);
+    while (n && is_space_byte((unsigned char)s[n - 1]))
+        n--;
+    return n;
+}
+
+/* Whether x's last words (last_words) end in ':', white space after it
+ * aside: x is a label ("Lue aiheesta lisää:", "Quellenangaben:"). */
+static int ends_in_colon(xmlNode *x)
+{
+    xmlNode *w = last_words(x);
+    const char *e = w ? (const char *)w->content : "";
+    size_t n = trimmed_len(e);
+    return n && e[n - 1] == ':';
+}
+
 /* Whether link a's text is an address written out: a source the writer
  * cites, no headline. */
 static int spells_address(const xmlNode *a)
@@ -1317,13 +1336,7 @@ static void drop_labelled_links(ctx_t *c, xmlNode *art)
         }
         if (run < 2 || !tag_is(x, "p") || dom_count_tag(x, "a") || dom_inner_len(c, x, NULL) > 100)
             return;
-        /* the label's last words end in ':' */
-        w = last_words(x);
-        const char *e = w ? (const char *)w->content : NULL;
-        size_t n = e ? strlen(e) : 0;
-        while (n && is_space_byte((unsigned char)e[n - 1]))
-            n--;
-        if (!n || e[n - 1] != ':')
+        if (!ends_in_colon(x))
             return;
         while (next_el(x))
             dom_remove(c, next_el(x));
@@ -1420,15 +1433,6 @@ static void drop_site_headings(ctx_t *c, xmlNode *art)
     free(l.v);
 }
 
-/* Length of s with the white space at its end left off. */
-static size_t trimmed_len(const char *s)
-{
-    size_t n = strlen(s);
-    while (n && is_space_byte((unsigned char)s[n - 1]))
-        n--;
-    return n;
-}
-
 /* A paragraph that ends in a link in brackets, "[czytaj więcej]", "[more]",
  * after 40 characters or more of its own: the link to the whole story under
  * its summary goes with its brackets and the paragraph stays. The link's text
@@ -1503,10 +1507,7 @@ static void drop_sources_tail(ctx_t *c, xmlNode *art)
         size_t len = dom_inner_len(c, x, NULL);
         if (!len || len > 60)
             continue;
-        xmlNode *w = last_words(x);
-        const char *e = w ? (const char *)w->content : "";
-        size_t n = trimmed_len(e);
-        if (!n || e[n - 1] != ':')
+        if (!ends_in_colon(x))
             continue;
         if (tag_is(x, "p")) {
             xmlNode *k = first_el(x);
