@@ -1582,7 +1582,9 @@ static void drop_button_boxes(ctx_t *c, xmlNode *art, const nodes_t *buttons)
 {
     static const char *const set[] = {"div", "section", NULL};
     size_t total = buttons->n ? dom_inner_len(c, art, NULL) : 0;
-    for (size_t i = 0; i < buttons->n; i++) {
+    /* not once out of memory: dom_remove then frees a box, and the
+     * buttons in it with it */
+    for (size_t i = 0; i < buttons->n && !c->oom; i++) {
         xmlNode *a = buttons->v[i], *u = a;
         while (u && u != art) /* still in art: not in a box gone already */
             u = u->parent;
