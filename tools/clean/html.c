@@ -958,13 +958,14 @@ static int recipe_box(const page_t *pg, const char *list, int line, article_t *o
     return rc;
 }
 
-/* Puts the blocks of from into a at block index at (moved up), from left
- * empty. Returns 0, or -1 when out of memory. */
-static int insert_blocks(article_t *a, article_t *from, size_t at)
+/* Copies the blocks of from but its pictures into a at block index at
+ * (the blocks from at on moved up); from is left as it was, the caller's
+ * to free. Returns 0, or -1 when out of memory. */
+static int insert_blocks(article_t *a, const article_t *from, size_t at)
 {
     size_t before = a->nblocks;
     for (size_t i = 0; i < from->nblocks; i++) {
-        article_block_t *b = &from->blocks[i];
+        const article_block_t *b = &from->blocks[i];
         if (b->kind == ARTICLE_BLOCK_PIC)
             continue;
         if (article_add_block(a, b->kind, b->text, strlen(b->text)) < 0)
