@@ -660,25 +660,28 @@ static size_t block_holding(char *const *bk, const size_t *bw, size_t nb, const 
 }
 
 /* How many lines of list (one a line) are in the text (block keys bk, nb
- * of them): an ingredient (line) as an item of its own, a step's opening
- * words anywhere. *n: the lines with words to look for. */
-static size_t lines_found(const char *list, char *const *bk, const size_t *bw, size_t nb, int line, size_t *n)
+ * of them), into *found: an ingredient (line) as an item of its own, a
+ * step's opening words anywhere. *n: the lines with words to look for.
+ * Returns 0, or -1 when out of memory. */
+static int lines_found(const char *list, char *const *bk, const size_t *bw, size_t nb, int line, size_t *n,
+                       size_t *found)
 {
-    size_t found = 0;
-    *n = 0;
+    *n = *found = 0;
     for (const char *p = list; *p;) {
         size_t len = strcspn(p, "\n"), nw = 0;
         char *t = ld_line(p, len);
         char *k = t ? word_key(t, line ? 0 : 60, &nw) : NULL;
         free(t);
-        if (k && nw) {
+        if (!k)
+            return -1;
+        if (nw) {
             (*n)++;
-            found += block_holding(bk, bw, nb, k, nw, line) < nb;
+            *found += block_holding(bk, bw, nb, k, nw, line) < nb;
         }
         free(k);
         p += len + (p[len] == '\n');
     }
-    return found;
+    return 0;
 }
 
 /* A node and how many lines of a recipe's list lie below it. */
@@ -989,10 +992,9 @@ static int add_recipe(article_t *a, const meta_t *m, const page_t *pg)
     int oom = !bk || !bw;
     for (size_t i = 0; i < nb && !oom; i++)
         oom = !(bk[i] = word_key(a->blocks[i].text, 0, &bw[i]));
-    if (!oom) {
-        fi = lines_found(m->ingredients, bk, bw, nb, 1, &ni);
-        fs = m->steps ? lines_found(m->steps, bk, bw, nb, 0, &ns) : 0;
-    }
+    if (!oom)
+        oom = lines_found(m->ingredients, bk, bw, nb, 1, &ni, &fi) < 0 ||
+              (m->steps && lines_found(m->steps, bk, bw, nb, 0, &ns, &fs) < 0);
     /* where the steps begin in the text: the block holding the first one */
     size_t at = nb;
     if (!oom && m->steps && ns && fs * 2 >= ns) {
