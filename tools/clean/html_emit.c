@@ -112,10 +112,13 @@ static int enlarge_line(const char *t, size_t n)
     return 0;
 }
 
-/* Cuts the sentences of t (n bytes, *n updated) that are enlarge hints. */
+/* Cuts the sentences of t (*n bytes, NUL-terminated; *n updated) that are
+ * enlarge hints. The kept ones move down once each (w: where the next
+ * goes), so a caption of many hints costs its length, not its length
+ * times theirs. */
 static void cut_enlarge_hints(char *t, size_t *n)
 {
-    size_t a = 0;
+    size_t a = 0, w = 0;
     while (a < *n) {
         size_t b = a;
         while (b < *n && !((t[b] == '.' || t[b] == '!' || t[b] == '?') && (b + 1 == *n || t[b + 1] == ' ')))
@@ -126,14 +129,14 @@ static void cut_enlarge_hints(char *t, size_t *n)
         int plain = 1; /* a sentence with a style code in it stays whole */
         for (size_t i = a; i < b && plain; i++)
             plain = !((unsigned char)t[i] >= 0x10 && (unsigned char)t[i] <= 0x13);
-        if (plain && enlarge_hint(t + a, b - a)) {
-            memmove(t + a, t + end, *n - end);
-            *n -= end - a;
-            t[*n] = '\0';
-        } else {
-            a = end;
+        if (!plain || !enlarge_hint(t + a, b - a)) {
+            memmove(t + w, t + a, end - a);
+            w += end - a;
         }
+        a = end;
     }
+    *n = w;
+    t[w] = '\0';
     while (*n && t[*n - 1] == ' ')
         t[--*n] = '\0';
 }
