@@ -442,6 +442,16 @@ static int check_byline(ctx_t *c, const xmlNode *x, const char *ms, const lowere
 
 /* ---- data tables ------------------------------------------------------------ */
 
+/* Whether an element below root is one of set's tags: one walk, which
+ * ends at the first (dom_count_tag a tag at a time walks all of root). */
+static int holds_tag(const xmlNode *root, const char *const *set)
+{
+    for (xmlNode *k = root->children; k; k = walk_next(k, root, 0))
+        if (tag_in(k, set))
+            return 1;
+    return 0;
+}
+
 static void mark_data_tables(ctx_t *c, xmlNode *root)
 {
     static const char *const tbl[] = {"table", NULL};
@@ -472,8 +482,7 @@ static void mark_data_tables(ctx_t *c, xmlNode *root)
             d->datatable = 1;
             continue;
         }
-        if (dom_count_tag(x, "col") || dom_count_tag(x, "colgroup") || dom_count_tag(x, "tfoot") ||
-            dom_count_tag(x, "thead") || dom_count_tag(x, "th")) {
+        if (holds_tag(x, (const char *const[]){"col", "colgroup", "tfoot", "thead", "th", NULL})) {
             d->datatable = 1;
             continue;
         }
@@ -1739,6 +1748,7 @@ static void drop_embed_headings(ctx_t *c, xmlNode *art)
 {
     static const char *const hs[] = {"h2", "h3", "h4", "h5", "h6", NULL};
     static const char *const pics[] = {"img", "picture", "svg", "figure", NULL};
+    static const char *const shown[] = {"img", "picture", "svg", NULL}; /* below a box */
     nodes_t l = {0};
     if (dom_get_all(art, hs, &l) < 0) {
         c->oom = 1;
@@ -1750,8 +1760,7 @@ static void drop_embed_headings(ctx_t *c, xmlNode *art)
         for (; k; k = k->next) {
             if (is_text(k) && is_whitespace_node(k))
                 continue;
-            if (!is_el(k) || tag_in(k, hs) || tag_in(k, pics) || dom_inner_len(c, k, NULL) || dom_count_tag(k, "img") ||
-                dom_count_tag(k, "picture") || dom_count_tag(k, "svg"))
+            if (!is_el(k) || tag_in(k, hs) || tag_in(k, pics) || dom_inner_len(c, k, NULL) || holds_tag(k, shown))
                 break;
             boxes++;
         }
