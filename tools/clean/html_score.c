@@ -2777,14 +2777,18 @@ static int web_address_in(xmlNode *x)
 }
 
 /* The short lines above the text's own copy of the headline (a bold line
- * or heading that says the title again, before any paragraph of text) are
- * the page's header: the section's name, the issue, the price. They go,
- * and pictures among them; a picture alone or a figure stays. The copy is
- * looked for in the first 500 bytes of text, above any paragraph of text
- * (100 characters, no web address). */
+ * or heading that says the title again, similarity over 0.9, before any
+ * paragraph of text) are the page's header: the section's name, the issue,
+ * the price. They go, and pictures among them: each box of under 200
+ * characters before the copy and before each of its ancestors in art; a
+ * picture alone or a figure stays. The copy is looked for in the first 500
+ * bytes of text, above any paragraph of text (100 characters, no web
+ * address), among elements of 20 characters to twice the title's length
+ * (and ten more); a title under 20 bytes is too short to tell. */
 static void drop_above_headline(ctx_t *c, xmlNode *art)
 {
-    if (!c->title || strlen(c->title) < 20)
+    size_t tl = c->title ? strlen(c->title) : 0; /* once: a page's title may be long */
+    if (tl < 20)
         return;
     xmlNode *h = NULL;
     size_t seen = 0; /* bytes of text above x: the headline is near the top */
@@ -2796,7 +2800,7 @@ static void drop_above_headline(ctx_t *c, xmlNode *art)
         size_t len = dom_inner_len(c, x, NULL);
         if (tag_is(x, "p") && len >= 100 && !web_address_in(x))
             return;
-        if (len < 20 || len > 2 * strlen(c->title) + 10)
+        if (len < 20 || len > 2 * tl + 10)
             continue;
         sbuf_t b = {0};
         dom_inner_text(x, &b);
