@@ -2720,13 +2720,14 @@ static void add_leads(ctx_t *c, xmlNode *art)
     free(have.s);
 }
 
-/* How many times the n bytes at s occur in h[0..hn). */
-static size_t times_in(const char *h, size_t hn, const char *s, size_t n)
+/* Whether the n bytes at s (n > 0) occur twice or more in h[0..hn), not
+ * overlapping: the search ends at the second. */
+static int twice_in(const char *h, size_t hn, const char *s, size_t n)
 {
     size_t k = 0;
-    for (const char *p = h; n && (p = memmem(p, hn - (size_t)(p - h), s, n)) != NULL; p += n)
+    for (const char *p = h; n && k < 2 && (p = memmem(p, hn - (size_t)(p - h), s, n)) != NULL; p += n)
         k++;
-    return k;
+    return k >= 2;
 }
 
 /* A paragraph of a <header> in the article (80 characters or more) that
@@ -2749,13 +2750,18 @@ static void drop_header_repeats(ctx_t *c, xmlNode *art)
             dom_inner_text(art, &have);
         sbuf_t b = {0};
         dom_inner_text(l.v[i], &b);
+        if (have.oom || b.oom) { /* a text cut short would say otherwise */
+            c->oom = 1;
+            free(b.s);
+            break;
+        }
         size_t s = 0, e = b.n;
         while (s < e && strchr(" \t\r\n", b.s[s]))
             s++;
         while (e > s && strchr(" \t\r\n", b.s[e - 1]))
             e--;
         size_t n = e - s < 60 ? e - s : 60, t = e - s < 40 ? e - s : 40;
-        if (have.s && times_in(have.s, have.n, b.s + s, n) >= 2 && times_in(have.s, have.n, b.s + e - t, t) >= 2) {
+        if (have.s && twice_in(have.s, have.n, b.s + s, n) && twice_in(have.s, have.n, b.s + e - t, t)) {
             dom_remove(c, l.v[i]);
             free(have.s); /* a second copy in the header is no longer one */
             have = (sbuf_t){0};
