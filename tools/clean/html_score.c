@@ -136,6 +136,13 @@ static int href_leads_on(const char *href)
     return href && *href && *href != '#';
 }
 
+/* Whether href leads to another page: somewhere (href_leads_on), not a
+ * script ("javascript:"), not a picture that opens larger. */
+static int leads_to_page(const char *href)
+{
+    return href_leads_on(href) && strncasecmp(href, "javascript:", 11) && !html_picture_url(href, strcspn(href, "?#"));
+}
+
 /* Readability's "hid" as a whole class token. */
 static int has_hid_token(const char *s)
 {
@@ -1275,7 +1282,7 @@ static int lone_link_par(ctx_t *c, xmlNode *x)
     while (a && !tag_is(a, "a"))
         a = walk_next(a, x, 0);
     const char *href = a ? attr(a, "href") : NULL;
-    if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) || html_picture_url(href, strcspn(href, "?#")))
+    if (!leads_to_page(href))
         return 0;
     return !spells_address(a);
 }
@@ -1303,8 +1310,7 @@ static int br_link_lines(xmlNode *x)
         if (!tag_is(k, "a") || (!links && !br))
             return 0;
         const char *href = attr(k, "href");
-        if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) ||
-            html_picture_url(href, strcspn(href, "?#")) || spells_address(k))
+        if (!leads_to_page(href) || spells_address(k))
             return 0;
         links++;
     }
@@ -1647,8 +1653,7 @@ static int teaser_box(ctx_t *c, xmlNode *x)
         if (!tag_is(k, "a"))
             continue;
         const char *href = attr(k, "href");
-        if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) ||
-            html_picture_url(href, strcspn(href, "?#")) || (h0 && strcmp(h0, href)))
+        if (!leads_to_page(href) || (h0 && strcmp(h0, href)))
             return 0; /* nowhere, a picture that opens larger, another page */
         h0 = href;
         n++;
@@ -1708,9 +1713,7 @@ static void drop_link_cards(ctx_t *c, xmlNode *art)
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         const char *href = attr(x, "href");
-        if (!href_leads_on(href) || !strncasecmp(href, "javascript:", 11) ||
-            html_picture_url(href, strcspn(href, "?#")) || /* a figure that opens larger */
-            in_running_text(x))
+        if (!leads_to_page(href) || in_running_text(x))
             continue;
         int card = 0;
         for (xmlNode *k = x->children; k && !card; k = walk_next(k, x, 0))
