@@ -387,8 +387,12 @@ size_t dom_count_tag(const xmlNode *root, const char *t)
 int dom_get_all(const xmlNode *root, const char *const *set, nodes_t *out)
 {
     for (xmlNode *k = root->children; k; k = walk_next(k, root, 0))
-        if (tag_in(k, set) && nodes_push(out, k) < 0)
+        if (tag_in(k, set) && nodes_push(out, k) < 0) {
+            /* the callers' "oom: return" then leaks nothing */
+            free(out->v);
+            *out = (nodes_t){0};
             return -1;
+        }
     return 0;
 }
 

@@ -370,7 +370,8 @@ size_t dom_inner_len(ctx_t *c, xmlNode *x, size_t *commas);
 size_t dom_count_tag(const xmlNode *root, const char *t);
 
 /* Appends to out every element below root named in set (NULL-terminated),
- * in document order. Returns 0, or -1 when out of memory. */
+ * in document order. Returns 0, or -1 when out of memory, with out freed
+ * and empty (its nodes before the call too). */
 int dom_get_all(const xmlNode *root, const char *const *set, nodes_t *out);
 
 /* The <body> below root, else root. */
