@@ -459,14 +459,23 @@ static int holds_tag(const xmlNode *root, const char *const *set)
     return 0;
 }
 
+/* dom_get_all for a step of the cleaning: out of memory it sets c->oom
+ * (the page's cleaning then ends as out of memory) and returns -1. */
+static int get_all(ctx_t *c, const xmlNode *root, const char *const *set, nodes_t *out)
+{
+    if (dom_get_all(root, set, out) < 0) {
+        c->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
 static void mark_data_tables(ctx_t *c, xmlNode *root)
 {
     static const char *const tbl[] = {"table", NULL};
     nodes_t t = {0};
-    if (dom_get_all(root, tbl, &t) < 0) {
-        c->oom = 1;
+    if (get_all(c, root, tbl, &t) < 0)
         return;
-    }
     for (size_t i = 0; i < t.n; i++) {
         xmlNode *x = t.v[i];
         nd_t *d = nd(c, x);
@@ -537,10 +546,8 @@ static int in_data_table(const xmlNode *x)
 static void clean_tags(ctx_t *c, xmlNode *root, const char *const *set)
 {
     nodes_t l = {0};
-    if (dom_get_all(root, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, root, set, &l) < 0)
         return;
-    }
     for (size_t i = l.n; i-- > 0;)
         dom_remove(c, l.v[i]);
     free(l.v);
@@ -679,10 +686,8 @@ static void clean_conditionally(ctx_t *c, xmlNode *root, const char *t)
     static const char *const lists[] = {"ul", "ol", NULL};
     const char *set[] = {t, NULL};
     nodes_t l = {0};
-    if (dom_get_all(root, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, root, set, &l) < 0)
         return;
-    }
     /* which nodes are wrappers, on the tree as it is before any goes */
     unsigned char *wrap = NULL;
     if (c->flags & F_STRIP_UNLIKELY) {
@@ -945,10 +950,8 @@ static void drop_lone_links(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"p", "div", "h2", "h3", "h4", "h5", "h6", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, set, &l) < 0)
         return;
-    }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         if (has_child_block(x) || dom_has_ancestor(x, "li", 0) || dom_has_ancestor(x, "table", 0))
@@ -1003,7 +1006,6 @@ static int link_item(ctx_t *c, xmlNode *li)
     return dom_text_sum(c, li)->links >= len;
 }
 
-static int has_word(const char *s, const char *const *pats);
 
 /* rel words of a link to the page's tag (WordPress's rel="tag", "category tag") */
 static const char *const tag_rels[] = {"tag", NULL};
@@ -1028,10 +1030,8 @@ static void drop_link_lists(ctx_t *c, xmlNode *art)
     static const char *const set[] = {"ul", "ol", NULL};
     static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, set, &l) < 0)
         return;
-    }
     size_t total = dom_inner_len(c, art, NULL);
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
@@ -1153,10 +1153,8 @@ static void drop_teaser_lists(ctx_t *c, xmlNode *art)
     static const char *const set[] = {"ul", "ol", NULL};
     static const char *const heads[] = {"h1", "h2", "h3", "h4", "h5", "h6", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, set, &l) < 0)
         return;
-    }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         size_t items = 0, teasers = 0;
@@ -1432,10 +1430,8 @@ static void drop_site_headings(ctx_t *c, xmlNode *art)
     if (!c->site || !*c->site)
         return;
     nodes_t l = {0};
-    if (dom_get_all(art, hs, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, hs, &l) < 0)
         return;
-    }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *h = l.v[i];
         if (dom_inner_len(c, h, NULL) > 100 || !says_site(c, h))
@@ -1512,10 +1508,8 @@ static void drop_sources_tail(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"h2", "h3", "h4", "h5", "h6", "p", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, set, &l) < 0)
         return;
-    }
     xmlNode *h = NULL;
     for (size_t i = l.n; i-- > 0 && !h;) {
         xmlNode *x = l.v[i];
@@ -1560,10 +1554,8 @@ static void drop_credit_lines(ctx_t *c, xmlNode *art)
 {
     static const char *const ps[] = {"p", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, ps, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, ps, &l) < 0)
         return;
-    }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *p = l.v[i], *q = p->prev, *n = next_el(p);
         drop_bracketed_more(c, p);
@@ -1671,10 +1663,8 @@ static void drop_teasers(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"div", "dl", "li", "article", "section", NULL};
     nodes_t l = {0}, t = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, set, &l) < 0)
         return;
-    }
     size_t total = dom_inner_len(c, art, NULL), sum = 0;
     for (size_t i = 0; i < l.n && !c->oom; i++) {
         xmlNode *x = l.v[i];
@@ -1705,10 +1695,8 @@ static void drop_link_cards(ctx_t *c, xmlNode *art)
     static const char *const as[] = {"a", NULL};
     static const char *const blocks[] = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "figcaption", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, as, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, as, &l) < 0)
         return;
-    }
     size_t total = dom_inner_len(c, art, NULL);
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
@@ -1733,10 +1721,8 @@ static void drop_asides(ctx_t *c, xmlNode *art)
 {
     static const char *const set[] = {"aside", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, set, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, set, &l) < 0)
         return;
-    }
     size_t total = l.n ? dom_inner_len(c, art, NULL) : 0;
     for (size_t i = l.n; i-- > 0;)
         if (dom_inner_len(c, l.v[i], NULL) * 2 <= total || link_density(c, l.v[i]) >= 0.25)
@@ -1753,10 +1739,8 @@ static void drop_embed_headings(ctx_t *c, xmlNode *art)
     static const char *const pics[] = {"img", "picture", "svg", "figure", NULL};
     static const char *const shown[] = {"img", "picture", "svg", NULL}; /* below a box */
     nodes_t l = {0};
-    if (dom_get_all(art, hs, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, hs, &l) < 0)
         return;
-    }
     for (size_t i = 0; i < l.n; i++) {
         xmlNode *x = l.v[i], *k = x->next;
         int boxes = 0;
@@ -1817,10 +1801,8 @@ static void drop_file_name_captions(ctx_t *c, xmlNode *art)
 {
     static const char *const imgs[] = {"img", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, imgs, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, imgs, &l) < 0)
         return;
-    }
     for (size_t i = 0; i < l.n; i++) {
         xmlNode *x = l.v[i];
         const char *src = attr(x, "src");
@@ -1913,10 +1895,8 @@ static void replace_brs(ctx_t *c, xmlNode *root)
 {
     static const char *const brs[] = {"br", NULL};
     nodes_t l = {0};
-    if (dom_get_all(root, brs, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, root, brs, &l) < 0)
         return;
-    }
     for (size_t i = 0; i < l.n; i++) {
         xmlNode *br = l.v[i];
         if (!br->parent)
@@ -1963,10 +1943,8 @@ void html_prep_document(ctx_t *c, xmlNode *root)
 {
     static const char *const gone[] = {"script", "noscript", "style", "template", NULL};
     nodes_t l = {0};
-    if (dom_get_all(root, gone, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, root, gone, &l) < 0)
         return;
-    }
     for (size_t i = l.n; i-- > 0;) {
         xmlNode *x = l.v[i];
         if (tag_is(x, "noscript") && (c->flags & F_STRIP_UNLIKELY)) {
@@ -2741,10 +2719,8 @@ static void drop_header_repeats(ctx_t *c, xmlNode *art)
 {
     static const char *const ps[] = {"p", NULL};
     nodes_t l = {0};
-    if (dom_get_all(art, ps, &l) < 0) {
-        c->oom = 1;
+    if (get_all(c, art, ps, &l) < 0)
         return;
-    }
     sbuf_t have = {0};
     for (size_t i = 0; i < l.n; i++) {
         if (!dom_has_ancestor(l.v[i], "header", 4) || dom_inner_len(c, l.v[i], NULL) < 80)
